@@ -1,0 +1,65 @@
+"""Turning whatever sequence of texts a user has into a list, and results back into the
+shape they came in (a Series in gives a Series or DataFrame out with the same index)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+import pandas as pd
+
+from .exceptions import InputTypeError
+
+
+class Texts(NamedTuple):
+    """Texts as a list of str/missing values, plus the index and name to put back."""
+
+    values: list[Any]
+    index: pd.Index | None
+    name: Any
+
+
+def as_texts(texts: Any, what: str = "texts") -> Texts:
+    """Accept a list, tuple, numpy array, pandas Series/Index, pyarrow Array/ChunkedArray or
+    any other iterable of str. Missing values (None, NaN, pd.NA) are kept; the native layer
+    checks each element's type and names the position of a bad one."""
+    if isinstance(texts, (str, bytes)):
+        raise InputTypeError(
+            f"{what} must be a sequence of str, not a single {type(texts).__name__}; "
+            f"wrap one text in a list: [{what}]"
+        )
+    if isinstance(texts, pd.DataFrame):
+        raise InputTypeError(f"{what} is a DataFrame; pass one column, e.g. df['text']")
+    if isinstance(texts, pd.Series):
+        return Texts(texts.tolist(), texts.index, texts.name)
+    if isinstance(texts, pd.Index):
+        return Texts(texts.tolist(), None, None)
+    if isinstance(texts, Mapping):
+        raise InputTypeError(f"{what} is a mapping; pass its values, e.g. list(d.values())")
+    module = type(texts).__module__
+    if module.startswith("numpy"):
+        if getattr(texts, "ndim", 1) != 1:
+            raise InputTypeError(f"{what} must be one-dimensional, got an array of shape {texts.shape}")
+        return Texts(texts.tolist(), None, None)
+    if module.startswith("pyarrow"):
+        return Texts(texts.to_pylist(), None, None)
+    if isinstance(texts, list):
+        return Texts(texts, None, None)
+    if isinstance(texts, Iterable):
+        return Texts(list(texts), None, None)
+    raise InputTypeError(f"{what} must be a sequence of str, got {type(texts).__name__}")
+
+
+def series_like(values: list[Any], texts: Texts, source: Any = None) -> Any:
+    """A Series keyed like the input when it was a Series, else the plain list."""
+    if texts.index is None:
+        return values
+    dtype = getattr(source, "dtype", None)
+    if not isinstance(dtype, pd.StringDtype):
+        dtype = object
+    return pd.Series(values, index=texts.index, name=texts.name, dtype=dtype)
+
+
+def frame_index(texts: Texts) -> pd.Index:
+    """The index for a one-row-per-text DataFrame."""
+    return texts.index if texts.index is not None else pd.RangeIndex(len(texts.values))

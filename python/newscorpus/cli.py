@@ -1,0 +1,183 @@
+"""The ``newscorpus`` command: ``demo``, ``normalize`` and ``boilerplate``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+import time
+from pathlib import Path
+from typing import Optional, Sequence
+
+import pandas as pd
+
+from . import __version__
+from ._normalize import find_boilerplate, normalize, parse_articles
+from .datasets import load_sample
+from .exceptions import NewsCorpusError
+
+FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
+
+
+def _format(path: Path, given: Optional[str]) -> str:
+    if given:
+        return given
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise SystemExit(f"newscorpus: cannot tell the format of {path} from its extension; pass --format csv|jsonl|parquet")
+    return fmt
+
+
+def read_table(path: Path, fmt: Optional[str] = None) -> pd.DataFrame:
+    """Read a CSV, JSON Lines or Parquet file."""
+    fmt = _format(path, fmt)
+    if fmt == "csv":
+        return pd.read_csv(path, dtype=object, keep_default_na=False, na_values=[""])
+    if fmt == "jsonl":
+        return pd.read_json(path, lines=True, dtype=False)
+    return pd.read_parquet(path)
+
+
+def write_table(frame: pd.DataFrame, path: Path, fmt: Optional[str] = None) -> None:
+    """Write a CSV, JSON Lines or Parquet file."""
+    fmt = _format(path, fmt)
+    if fmt == "csv":
+        frame.to_csv(path, index=False)
+    elif fmt == "jsonl":
+        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+    else:
+        frame.to_parquet(path, index=False)
+
+
+def _rule(title: str) -> str:
+    return f"\n{title}\n{'=' * len(title)}"
+
+
+def _short(text: object, width: int) -> str:
+    if not isinstance(text, str):
+        return "-"
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def demo(out=sys.stdout) -> int:
+    """Run the pipeline on the sample corpus and print a report."""
+    df = load_sample()
+    p = lambda *a: print(*a, file=out)  # noqa: E731
+    p(f"newscorpus {__version__}: demo on the built-in sample corpus")
+    p(f"{len(df)} articles from {df['outlet'].nunique()} outlets on {df['story'].nunique()} stories "
+      f"({(df['kind'] == 'duplicate').sum()} copies, {(df['kind'] == 'rewrite').sum()} rewrites)")
+
+    t0 = time.perf_counter()
+    learned = find_boilerplate(df["text"])
+    clean = normalize(df["text"], remove_lines=learned)
+    parts = parse_articles(df["text"], remove_lines=learned)
+    elapsed = time.perf_counter() - t0
+
+    p(_rule("1. Normalization"))
+    before = df["text"].str.len().sum()
+    after = clean.str.len().sum()
+    p(f"{before:,} characters in, {after:,} out ({1 - after / before:.0%} was markup, furniture or noise); "
+      f"{elapsed * 1000:.0f} ms for all steps")
+    noisy = df.index[df["text"].str.contains("â€", regex=False)]
+    if len(noisy):
+        i = noisy[0]
+        raw_line = next(line for line in df.at[i, "text"].splitlines() if "â€" in line)
+        fixed = normalize([raw_line], boilerplate=False)[0]
+        p(f"mojibake, article {df.at[i, 'id']}:\n  before: {_short(raw_line, 100)}\n  after:  {_short(fixed, 100)}")
+
+    p(_rule("2. Article structure (parse_articles)"))
+    table = pd.DataFrame({
+        "id": df["id"],
+        "outlet": df["outlet"],
+        "title": parts["title"].map(lambda t: _short(t, 38)),
+        "date": parts["date"].dt.strftime("%Y-%m-%d").fillna("-"),
+        "dateline": parts["dateline"].fillna("-"),
+        "removed": parts["removed"].map(len),
+    })
+    p(table.head(12).to_string(index=False))
+    p(f"... {len(table) - 12} more rows")
+
+    p(_rule("3. Boilerplate"))
+    removed = parts["removed"].explode().dropna()
+    p(f"{len(removed)} lines removed in all. Learned from this corpus (find_boilerplate):")
+    for row in learned.itertuples():
+        p(f"  {row.documents} articles  {_short(row.text, 90)}")
+    sample_id = df.index[df["outlet"] == "Coastline Daily"][0]
+    p(f"removed from {df.at[sample_id, 'id']} ({df.at[sample_id, 'outlet']}):")
+    for line in parts.at[sample_id, "removed"]:
+        p(f"  - {_short(line, 90)}")
+
+    p(_rule("4. One article, before and after"))
+    j = df.index[df["kind"] == "duplicate"][1]
+    p(f"{df.at[j, 'id']} ({df.at[j, 'outlet']}), raw:")
+    p(textwrap.indent(_short(df.at[j, "text"], 400), "  "))
+    p("normalized body:")
+    p(textwrap.indent(textwrap.fill(_short(parts.at[j, "body"], 400), 100), "  "))
+    return 0
+
+
+def _normalize_cmd(args: argparse.Namespace) -> int:
+    frame = read_table(Path(args.input), args.format)
+    if args.column not in frame.columns:
+        raise SystemExit(f"newscorpus: no column {args.column!r} in {args.input}; columns are {list(frame.columns)}")
+    learned = find_boilerplate(frame[args.column]) if args.learn_boilerplate else None
+    result = normalize(
+        frame[args.column], paragraphs=args.paragraphs, case=args.case, unicode=args.unicode,
+        boilerplate=not args.keep_boilerplate, remove_lines=learned, ascii=args.ascii,
+        strip_accents=args.strip_accents, n_threads=args.threads,
+    )
+    frame[args.output_column or args.column] = result
+    write_table(frame, Path(args.output), args.output_format)
+    print(f"normalized {len(frame)} rows of {args.column!r} into {args.output}", file=sys.stderr)
+    return 0
+
+
+def _boilerplate_cmd(args: argparse.Namespace) -> int:
+    frame = read_table(Path(args.input), args.format)
+    found = find_boilerplate(frame[args.column], min_docs=args.min_docs)
+    print(found.to_string(index=False) if len(found) else "no repeated lines found")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newscorpus", description="Normalize and analyse corpora of news articles.")
+    parser.add_argument("--version", action="version", version=f"newscorpus {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("demo", help="run the pipeline on the built-in sample corpus and print a report")
+
+    n = sub.add_parser("normalize", help="normalize a text column of a CSV, JSONL or Parquet file")
+    n.add_argument("input")
+    n.add_argument("output")
+    n.add_argument("--column", default="text", help="the column holding the texts (default: text)")
+    n.add_argument("--output-column", help="write the result here instead of replacing --column")
+    n.add_argument("--format", choices=["csv", "jsonl", "parquet"], help="input format (default: from the extension)")
+    n.add_argument("--output-format", choices=["csv", "jsonl", "parquet"])
+    n.add_argument("--paragraphs", default="keep", choices=["keep", "flatten"])
+    n.add_argument("--case", default="preserve", choices=["preserve", "lower", "casefold"])
+    n.add_argument("--unicode", default="NFC", choices=["NFC", "NFKC", "none"])
+    n.add_argument("--ascii", action="store_true", help="transliterate to ASCII")
+    n.add_argument("--strip-accents", action="store_true")
+    n.add_argument("--keep-boilerplate", action="store_true", help="do not remove built-in boilerplate")
+    n.add_argument("--learn-boilerplate", action="store_true", help="also remove lines repeated across many articles")
+    n.add_argument("--threads", type=int, default=None)
+
+    b = sub.add_parser("boilerplate", help="list lines repeated across many articles of a file")
+    b.add_argument("input")
+    b.add_argument("--column", default="text")
+    b.add_argument("--format", choices=["csv", "jsonl", "parquet"])
+    b.add_argument("--min-docs", type=int, default=None)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            return demo()
+        if args.command == "normalize":
+            return _normalize_cmd(args)
+        return _boilerplate_cmd(args)
+    except (NewsCorpusError, OSError) as exc:
+        print(f"newscorpus: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,44 @@
+"""pandas glue: the ``.news`` accessor on Series of article texts.
+
+Importing newscorpus registers it, so ``df["text"].news.normalize()`` works in a notebook.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["NewsAccessor"]
+
+
+@pd.api.extensions.register_series_accessor("news")
+class NewsAccessor:
+    """``Series.news``: newscorpus functions applied to a column of texts, keyed by its index."""
+
+    def __init__(self, series: pd.Series) -> None:
+        self._series = series
+
+    def normalize(self, **options: Any) -> Any:
+        """``newscorpus.normalize`` on this Series (a Series out, same index)."""
+        from ._normalize import normalize
+
+        return normalize(self._series, **options)
+
+    def matching_key(self, **options: Any) -> pd.Series:
+        """``newscorpus.matching_key`` on this Series."""
+        from ._normalize import matching_key
+
+        return matching_key(self._series, **options)
+
+    def parse_articles(self, **options: Any) -> pd.DataFrame:
+        """``newscorpus.parse_articles`` on this Series (a DataFrame with the same index)."""
+        from ._normalize import parse_articles
+
+        return parse_articles(self._series, **options)
+
+    def find_boilerplate(self, **options: Any) -> pd.DataFrame:
+        """``newscorpus.find_boilerplate`` on this Series."""
+        from ._normalize import find_boilerplate
+
+        return find_boilerplate(self._series, **options)

@@ -1,0 +1,122 @@
+//! Converting a Python sequence of texts into Rust strings, borrowing where possible.
+
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyFloat, PyList, PyString};
+
+/// One document: missing, borrowed from its Python `str`, or an owned copy (when the
+/// `str` held lone surrogates, each replaced by U+FFFD).
+pub enum Doc {
+    Missing,
+    Borrowed(PyBackedStr),
+    Owned(String),
+}
+
+impl Doc {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Doc::Missing => None,
+            Doc::Borrowed(s) => Some(s),
+            Doc::Owned(s) => Some(s),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.as_str().map_or(0, str::len)
+    }
+}
+
+pub type Docs = Vec<Doc>;
+
+/// Decode `surrogatepass` UTF-8, replacing each encoded lone surrogate (ED A0..BF xx) with
+/// one U+FFFD, so character positions stay the same as in the Python string.
+fn replace_surrogates(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == 0xED && i + 2 < bytes.len() && (0xA0..=0xBF).contains(&bytes[i + 1]) {
+            out.push('\u{FFFD}');
+            i += 3;
+            continue;
+        }
+        let len = match bytes[i] {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let end = (i + len).min(bytes.len());
+        out.push_str(&String::from_utf8_lossy(&bytes[i..end]));
+        i = end;
+    }
+    out
+}
+
+fn is_missing(item: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if item.is_none() {
+        return Ok(true);
+    }
+    if let Ok(f) = item.cast::<PyFloat>() {
+        return Ok(f.value().is_nan());
+    }
+    let name = item.get_type().name()?;
+    Ok(name == "NAType" || name == "NaTType")
+}
+
+/// Convert a list of `str`/missing values. `strict`: a lone surrogate raises instead of
+/// being replaced.
+pub fn docs_from_list(py: Python<'_>, list: &Bound<'_, PyList>, strict: bool) -> PyResult<Docs> {
+    let mut docs = Vec::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        if let Ok(s) = item.cast::<PyString>() {
+            match PyBackedStr::try_from(s.clone()) {
+                Ok(b) => {
+                    if b.len() > crate::normalize::MAX_CHARS {
+                        return Err(super::error(
+                            py,
+                            "InputValueError",
+                            format!("texts[{i}] is longer than 4 G characters"),
+                        ));
+                    }
+                    docs.push(Doc::Borrowed(b));
+                }
+                Err(_) if strict => {
+                    return Err(super::error(
+                        py,
+                        "InputValueError",
+                        format!("texts[{i}] holds a lone surrogate (not valid Unicode); pass errors=\"replace\" to replace it with U+FFFD"),
+                    ));
+                }
+                Err(_) => {
+                    let bytes = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+                    let bytes: &[u8] = bytes.extract()?;
+                    docs.push(Doc::Owned(replace_surrogates(bytes)));
+                }
+            }
+        } else if is_missing(&item)? {
+            docs.push(Doc::Missing);
+        } else {
+            let type_name = item.get_type().name()?;
+            return Err(super::error(
+                py,
+                "InputTypeError",
+                format!(
+                    "texts[{i}] is {type_name}, expected str or a missing value (None, NaN, pd.NA)"
+                ),
+            ));
+        }
+    }
+    Ok(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_surrogates;
+
+    #[test]
+    fn surrogates_become_one_replacement_each() {
+        // "a" + lone U+D800 + "é" + lone U+DFFF, as surrogatepass encodes them.
+        let bytes = [b'a', 0xED, 0xA0, 0x80, 0xC3, 0xA9, 0xED, 0xBF, 0xBF];
+        assert_eq!(replace_surrogates(&bytes), "a\u{FFFD}é\u{FFFD}");
+    }
+}

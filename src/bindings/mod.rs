@@ -1,0 +1,117 @@
+//! The only code that touches Python: input conversion, GIL release, thread pools,
+//! Ctrl-C, and mapping of errors and panics to Python exceptions.
+
+mod input;
+mod normalize;
+
+use pyo3::prelude::*;
+
+/// Register every binding on the native module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(after_fork_in_child, m)?)?;
+    m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    normalize::register(m)?;
+    Ok(())
+}
+
+/// Called by `os.register_at_fork(after_in_child=...)`: worker threads do not survive a fork.
+#[pyfunction]
+fn after_fork_in_child() {
+    crate::parallel::after_fork_in_child();
+}
+
+/// Threads a call uses when `n_threads` is not given.
+#[pyfunction]
+fn default_threads() -> usize {
+    crate::parallel::default_threads()
+}
+
+/// Raise one of the exception classes defined in `newscorpus.exceptions`.
+pub fn error(py: Python<'_>, class: &str, message: String) -> PyErr {
+    let made = py
+        .import("newscorpus.exceptions")
+        .and_then(|m| m.getattr(class))
+        .and_then(|cls| cls.call1((message.clone(),)));
+    match made {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(_) => pyo3::exceptions::PyRuntimeError::new_err(message),
+    }
+}
+
+/// Check `n_threads`: `None` or a positive count.
+pub fn check_threads(py: Python<'_>, n_threads: Option<i64>) -> PyResult<Option<usize>> {
+    match n_threads {
+        None => Ok(None),
+        Some(n) if (1..=1024).contains(&n) => Ok(Some(n as usize)),
+        Some(n) => Err(error(
+            py,
+            "OptionError",
+            format!("n_threads must be None or a whole number from 1 to 1024, got {n}"),
+        )),
+    }
+}
+
+/// Run `f` over `items` in parallel with the GIL released, in batches: between batches the
+/// GIL is taken back to check for Ctrl-C (so a notebook's interrupt button works), and a
+/// panic anywhere becomes a `NewsCorpusError` instead of killing the interpreter.
+pub fn run_batches<T: Sync, R: Send>(
+    py: Python<'_>,
+    items: &[T],
+    n_threads: Option<usize>,
+    weight: impl Fn(&T) -> usize + Sync,
+    f: impl Fn(&T) -> R + Sync + Send,
+) -> PyResult<Vec<R>> {
+    use rayon::prelude::*;
+    // About 4 MB of text a batch: long enough to keep both cores busy, short enough that
+    // Ctrl-C answers within a fraction of a second.
+    const BATCH_WEIGHT: usize = 4 << 20;
+    const BATCH_ITEMS: usize = 4096;
+    let mut out = Vec::with_capacity(items.len());
+    let mut start = 0;
+    while start < items.len() {
+        let mut end = start;
+        let mut w = 0;
+        while end < items.len() && (end == start || (w < BATCH_WEIGHT && end - start < BATCH_ITEMS))
+        {
+            w += weight(&items[end]);
+            end += 1;
+        }
+        let batch = &items[start..end];
+        out.extend(detached(py, n_threads, || {
+            batch.par_iter().map(&f).collect::<Vec<R>>()
+        })?);
+        py.check_signals()?;
+        start = end;
+    }
+    Ok(out)
+}
+
+/// Run `f` with the GIL released on the chosen pool; a panic becomes `NewsCorpusError`.
+pub fn detached<R: Send>(
+    py: Python<'_>,
+    n_threads: Option<usize>,
+    f: impl FnOnce() -> R + Send,
+) -> PyResult<R> {
+    let result = py.detach(|| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            crate::parallel::install(n_threads, f)
+        }))
+    });
+    match result {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(message)) => Err(error(py, "NewsCorpusError", message)),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(ToString::to_string)
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Err(error(
+                py,
+                "NewsCorpusError",
+                format!("internal error in newscorpus (please report it): {what}"),
+            ))
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! Bindings for normalization, article parsing and boilerplate learning.
+
+use super::input::{docs_from_list, Doc};
+use super::{check_threads, error, run_batches};
+use crate::article;
+use crate::normalize::{self, boilerplate, Case, Form, Paragraphs};
+use numpy::{PyArray1, PyArrayMethods};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<NormalizeOptions>()?;
+    m.add_function(wrap_pyfunction!(normalize_texts, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_articles, m)?)?;
+    m.add_function(wrap_pyfunction!(find_boilerplate, m)?)?;
+    Ok(())
+}
+
+fn choice<T: Copy>(
+    py: Python<'_>,
+    option: &str,
+    value: &str,
+    allowed: &[(&str, T)],
+) -> PyResult<T> {
+    allowed
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(value))
+        .map(|&(_, v)| v)
+        .ok_or_else(|| {
+            let names: Vec<String> = allowed.iter().map(|(n, _)| format!("{n:?}")).collect();
+            error(
+                py,
+                "OptionError",
+                format!("{option}={value:?} is not one of {}", names.join(", ")),
+            )
+        })
+}
+
+/// Validated normalization options (built by `newscorpus.normalize`).
+#[pyclass(frozen, module = "newscorpus._native")]
+pub struct NormalizeOptions {
+    opts: normalize::Options,
+    strict: bool,
+}
+
+#[pymethods]
+impl NormalizeOptions {
+    #[new]
+    #[pyo3(signature = (*, unicode="NFC", fix_mojibake=true, fold_punctuation=true, strip_markup=true,
+        boilerplate=true, remove_lines=Vec::new(), paragraphs="keep", fix_spacing=true, case="preserve",
+        strip_accents=false, ascii=false, offsets=false, errors="replace", key=false))]
+    // pyo3 extracts arguments by value; the keyword list mirrors the Python signature.
+    #[allow(clippy::too_many_arguments, clippy::needless_pass_by_value)]
+    fn new(
+        py: Python<'_>,
+        unicode: &str,
+        fix_mojibake: bool,
+        fold_punctuation: bool,
+        strip_markup: bool,
+        boilerplate: bool,
+        remove_lines: Vec<String>,
+        paragraphs: &str,
+        fix_spacing: bool,
+        case: &str,
+        strip_accents: bool,
+        ascii: bool,
+        offsets: bool,
+        errors: &str,
+        key: bool,
+    ) -> PyResult<Self> {
+        let base = if key {
+            normalize::Options::matching_key()
+        } else {
+            normalize::Options::default()
+        };
+        let mut opts = normalize::Options {
+            form: choice(
+                py,
+                "unicode",
+                unicode,
+                &[
+                    ("NFC", Form::Nfc),
+                    ("NFKC", Form::Nfkc),
+                    ("none", Form::None),
+                ],
+            )?,
+            fix_mojibake,
+            fold_punctuation,
+            strip_markup,
+            paragraphs: choice(
+                py,
+                "paragraphs",
+                paragraphs,
+                &[("keep", Paragraphs::Keep), ("flatten", Paragraphs::Flatten)],
+            )?,
+            fix_spacing,
+            case: choice(
+                py,
+                "case",
+                case,
+                &[
+                    ("preserve", Case::Preserve),
+                    ("lower", Case::Lower),
+                    ("casefold", Case::Casefold),
+                ],
+            )?,
+            strip_accents,
+            ascii,
+            offsets,
+            ..base
+        };
+        if key {
+            // The key preset overrides what the display options would choose.
+            let k = normalize::Options::matching_key();
+            opts.form = k.form;
+            opts.case = k.case;
+            opts.strip_accents = k.strip_accents;
+            opts.paragraphs = k.paragraphs;
+            opts.fold_punctuation = true;
+        }
+        opts.boilerplate.builtin = boilerplate;
+        for line in &remove_lines {
+            let chars: Vec<char> = line.chars().collect();
+            let k = boilerplate::line_key(&chars);
+            if k != 0 {
+                opts.boilerplate.learned.insert(k);
+            }
+        }
+        let strict = choice(
+            py,
+            "errors",
+            errors,
+            &[("replace", false), ("strict", true)],
+        )?;
+        Ok(NormalizeOptions { opts, strict })
+    }
+
+    fn __repr__(&self) -> String {
+        format!("NormalizeOptions({:?}, strict={})", self.opts, self.strict)
+    }
+}
+
+fn offsets_array<'py>(py: Python<'py>, n: &normalize::Normalized) -> PyResult<Bound<'py, PyAny>> {
+    let mut flat: Vec<i64> = Vec::with_capacity(n.start.len() * 2);
+    for (s, e) in n.start.iter().zip(&n.end) {
+        flat.push(i64::from(*s));
+        flat.push(i64::from(*e));
+    }
+    let rows = n.start.len();
+    Ok(PyArray1::from_vec(py, flat).reshape([rows, 2])?.into_any())
+}
+
+/// Normalize every text. Returns `(texts, offsets)`; `offsets` is None unless requested,
+/// else a list of `(len, 2)` int64 arrays (or None for missing texts).
+#[pyfunction]
+#[pyo3(signature = (texts, options, n_threads=None))]
+fn normalize_texts<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    options: &NormalizeOptions,
+    n_threads: Option<i64>,
+) -> PyResult<(Bound<'py, PyList>, Option<Bound<'py, PyList>>)> {
+    let n_threads = check_threads(py, n_threads)?;
+    let docs = docs_from_list(py, texts, options.strict)?;
+    let opts = &options.opts;
+    let results = run_batches(py, &docs, n_threads, Doc::len, |d| {
+        d.as_str().map(|t| normalize::normalize(t, opts))
+    })?;
+    let out = PyList::empty(py);
+    let offsets = opts.offsets.then(|| PyList::empty(py));
+    for r in &results {
+        if let Some(n) = r {
+            out.append(&n.text)?;
+            if let Some(list) = &offsets {
+                list.append(offsets_array(py, n)?)?;
+            }
+        } else {
+            out.append(py.None())?;
+            if let Some(list) = &offsets {
+                list.append(py.None())?;
+            }
+        }
+    }
+    Ok((out, offsets))
+}
+
+/// Parse every text into title, date, url, dateline, body and removed lines. Returns a dict
+/// of column lists (None for missing texts).
+#[pyfunction]
+#[pyo3(signature = (texts, options, n_threads=None))]
+fn parse_articles<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    options: &NormalizeOptions,
+    n_threads: Option<i64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let n_threads = check_threads(py, n_threads)?;
+    let docs = docs_from_list(py, texts, options.strict)?;
+    let opts = normalize::Options {
+        offsets: false,
+        ..options.opts.clone()
+    };
+    let results = run_batches(py, &docs, n_threads, Doc::len, |d| {
+        d.as_str().map(|t| article::parse(t, &opts))
+    })?;
+    let columns = ["title", "date", "url", "dateline", "body", "removed"];
+    let lists: Vec<Bound<'py, PyList>> = columns.iter().map(|_| PyList::empty(py)).collect();
+    for r in results {
+        match r {
+            Some(a) => {
+                lists[0].append(a.title)?;
+                lists[1].append(a.date)?;
+                lists[2].append(a.url)?;
+                lists[3].append(a.dateline)?;
+                lists[4].append(a.body)?;
+                lists[5].append(a.removed)?;
+            }
+            None => {
+                for list in &lists {
+                    list.append(py.None())?;
+                }
+            }
+        }
+    }
+    let dict = PyDict::new(py);
+    for (name, list) in columns.iter().zip(lists) {
+        dict.set_item(name, list)?;
+    }
+    Ok(dict)
+}
+
+/// Lines repeated in at least `min_docs` unlike documents: `(line, documents, overlap)`.
+#[pyfunction]
+#[pyo3(signature = (texts, options, min_docs, min_chars, n_threads=None))]
+fn find_boilerplate(
+    py: Python<'_>,
+    texts: &Bound<'_, PyList>,
+    options: &NormalizeOptions,
+    min_docs: i64,
+    min_chars: i64,
+    n_threads: Option<i64>,
+) -> PyResult<Vec<(String, usize, f64)>> {
+    let n_threads = check_threads(py, n_threads)?;
+    if min_docs < 2 {
+        return Err(error(
+            py,
+            "OptionError",
+            format!("min_docs must be at least 2, got {min_docs}"),
+        ));
+    }
+    if min_chars < 0 {
+        return Err(error(
+            py,
+            "OptionError",
+            format!("min_chars must be 0 or more, got {min_chars}"),
+        ));
+    }
+    let docs = docs_from_list(py, texts, options.strict)?;
+    let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
+    let opts = &options.opts;
+    let lines = super::detached(py, n_threads, || {
+        normalize::find_boilerplate(&refs, opts, min_docs as usize, min_chars as usize)
+    })?;
+    Ok(lines
+        .into_iter()
+        .map(|l| (l.text, l.documents, l.overlap))
+        .collect())
+}

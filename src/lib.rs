@@ -1,0 +1,18 @@
+//! newscorpus: normalization, similarity and entity analysis for corpora of news articles.
+//!
+//! The core modules are pure Rust and usable without Python; `bindings` (behind the
+//! `python` feature) is the only code that touches the interpreter.
+
+pub mod article;
+pub mod normalize;
+pub mod parallel;
+
+#[cfg(feature = "python")]
+mod bindings;
+
+/// The native module `newscorpus._native`.
+#[cfg(feature = "python")]
+#[pyo3::pymodule]
+fn _native(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
+    bindings::register(m)
+}

@@ -1,0 +1,380 @@
+//! Site furniture that is not part of the article: appeals, "follow us" lines, related-article
+//! links, photo credits, agency tails, stray words left by social-media embeds, scraper
+//! metadata, and lines learned from the corpus itself (`find_boilerplate`).
+
+use super::text::{line_ranges, Text};
+use ahash::AHashSet;
+use regex::Regex;
+use std::hash::{BuildHasher, Hash, Hasher};
+use std::sync::OnceLock;
+
+/// Lines that are furniture wherever they stand, matched at the start of the trimmed line.
+const LINE_START_PATTERNS: &str = r"(?xi)^(?:
+    (?:please\s+)?follow\s+(?:us|me|@?[\w.]+(?:\s+[\w.]+){0,3})\s+on\s+(?:twitter|x|facebook|instagram|telegram|linkedin|tiktok|youtube|threads|bluesky|mastodon)\b
+  | (?:like|find|join)\s+us\s+on\s+\w+
+  | (?:related|related\s+(?:article|articles|stories|story|content|coverage|news|reading)|read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|recommended|most\s+read|watch)\s*:
+  | (?:photo|photos|image|images|picture|pictures|photograph|video|credit|photo\s+credit|image\s+credit|source\s+image)\s*:
+  | \(?(?:photo|image|picture)\s+(?:by|credit|courtesy|via)\b
+  | (?:\(?(?:reporting|additional\s+reporting|writing|editing|compiled|research)\s+by\b)
+  | (?:subscribe|sign\s+up|register)(?:\s+now|\s+today)?\s+(?:to|for)\s+(?:our|the|a)\b
+  | (?:click|tap)\s+here\b
+  | (?:share|tweet|email|print)\s+(?:this|on)\b
+  | advertisement\b
+  | (?:all\s+rights\s+reserved|copyright\s+©|©\s*\d{4})
+  | remind\s+me\s+later\b
+  | (?:please\s+)?(?:donate|make\s+a\s+donation|support\s+(?:us|our\s+journalism|independent\s+journalism))\b
+  | (?:this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:originally\s+)?(?:published|updated))\b
+)";
+
+/// Short lines (photo captions, agency credits) that are furniture when they are the whole
+/// line: checked only on lines of at most `SHORT_LINE` characters.
+const SHORT_LINE_PATTERNS: &str = r"(?xi)(?:
+    \bgetty\s+images\b | \bvia\s+getty\b | \b(?:ap|afp|reuters|epa|anadolu)\s+photo\b
+  | \bphoto\s*:\s | \bfile\s+photo\b | \bshutterstock\b | \(reuters\)$ | \bimage\s+caption\b
+)";
+const SHORT_LINE: usize = 90;
+
+/// The first line of an appeal block: from it to the end of the text is removed when the
+/// rest reads like an appeal (see `APPEAL_WORDS`).
+const APPEAL_START: &str = r"(?xi)^(?:
+    a\s+message\s+from\b | dear\s+readers?\b | before\s+you\s+go\b | one\s+more\s+thing\b
+  | (?:we|our\s+journalism)\s+(?:need|needs|rely|relies)\s+(?:your|on\s+your)\s+(?:help|support)
+  | (?:please\s+)?support\s+(?:us|our|independent|quality)\b | become\s+a\s+(?:member|subscriber|supporter|patron)\b
+  | (?:if\s+you\s+(?:value|like|enjoy)(?:ed)?\s+(?:our|this|what))
+)";
+const APPEAL_WORDS: &str = r"(?i)\b(?:support\w*|donat\w*|contribut\w*|subscri\w*|journalis\w*|paywall|member(?:ship)?s?|patreon|thank\s+you|remind\s+me\s+later|independent|funding)\b";
+
+/// A scraper's metadata prefix such as `date 2025-02-10 `, at the very start of the text.
+const DATE_PREFIX: &str = r"(?i)^\s*date:?\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s*";
+
+/// A footer naming the article's source URL: "Original url:", "Source URL:", ...
+const URL_FOOTER: &str = r"(?i)^(?:original\s+(?:url|link|article)|source\s+url|article\s+url|canonical\s+url|url)\s*:\s*(?:<?(?:https?://|www\.)\S*>?)?\s*$";
+const BARE_URL: &str = r"(?i)^<?(?:https?://|www\.)\S+>?$";
+
+/// Words that, alone on a line, are what a social-media embed leaves behind.
+const EMBED_WORDS: &[&str] = &[
+    "x",
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "tiktok",
+    "youtube",
+    "linkedin",
+    "whatsapp",
+    "embed",
+    "share",
+    "print",
+    "email",
+    "advertisement",
+    "loading",
+    "video",
+];
+
+struct Patterns {
+    line_start: Regex,
+    short_line: Regex,
+    appeal_start: Regex,
+    appeal_words: Regex,
+    date_prefix: Regex,
+    url_footer: Regex,
+    bare_url: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| Patterns {
+        line_start: Regex::new(LINE_START_PATTERNS).expect("valid pattern"),
+        short_line: Regex::new(SHORT_LINE_PATTERNS).expect("valid pattern"),
+        appeal_start: Regex::new(APPEAL_START).expect("valid pattern"),
+        appeal_words: Regex::new(APPEAL_WORDS).expect("valid pattern"),
+        date_prefix: Regex::new(DATE_PREFIX).expect("valid pattern"),
+        url_footer: Regex::new(URL_FOOTER).expect("valid pattern"),
+        bare_url: Regex::new(BARE_URL).expect("valid pattern"),
+    })
+}
+
+/// The date in a scraper's `date YYYY-MM-DD` prefix and the prefix's length in bytes.
+pub fn date_prefix(text: &str) -> Option<(&str, usize)> {
+    let m = patterns().date_prefix.find(text)?;
+    let date = m
+        .as_str()
+        .trim()
+        .trim_start_matches(|c: char| c.is_alphabetic() || c == ':')
+        .trim();
+    Some((&date[..10], m.end()))
+}
+
+/// True when the trimmed line is an "Original url:"-style footer.
+pub fn is_url_footer(line: &str) -> bool {
+    patterns().url_footer.is_match(line)
+}
+
+/// True when the trimmed line is nothing but a URL.
+pub fn is_bare_url(line: &str) -> bool {
+    patterns().bare_url.is_match(line)
+}
+
+/// A line's identity for learned boilerplate: its letters and digits, case-folded and
+/// accent-free, with word breaks, so the same appeal matches whatever the typography,
+/// markup or normalization options. 0 means the line has no letters or digits.
+pub fn line_key(line: &[char]) -> u64 {
+    // Fixed seeds: keys must be the same across runs and processes (a learned list is
+    // applied in later calls).
+    let state = ahash::RandomState::with_seeds(0x6E65_7773, 0x636F_7270, 0x7573_2D6B, 0x6579_2121);
+    let mut hasher = state.build_hasher();
+    let mut any = false;
+    let mut pending_space = false;
+    for &c in line {
+        if c.is_alphanumeric() {
+            if pending_space && any {
+                ' '.hash(&mut hasher);
+            }
+            pending_space = false;
+            any = true;
+            if c.is_ascii() {
+                c.to_ascii_lowercase().hash(&mut hasher);
+            } else {
+                let mut base = c;
+                unicode_normalization::char::decompose_canonical(c, |d| {
+                    if !unicode_normalization::char::is_combining_mark(d) && base == c {
+                        base = d;
+                    }
+                });
+                for l in base.to_lowercase() {
+                    l.hash(&mut hasher);
+                }
+            }
+        } else if !unicode_normalization::char::is_combining_mark(c) {
+            pending_space = true;
+        }
+    }
+    if any {
+        hasher.finish().max(1)
+    } else {
+        0
+    }
+}
+
+/// Which boilerplate to remove.
+#[derive(Debug, Clone, Default)]
+pub struct BoilerplateRules {
+    /// The built-in furniture patterns, appeal blocks, scraper metadata and embed leftovers.
+    pub builtin: bool,
+    /// Keys (`line_key`) of lines to remove, learned with `find_boilerplate`.
+    pub learned: AHashSet<u64>,
+}
+
+impl BoilerplateRules {
+    pub fn is_active(&self) -> bool {
+        self.builtin || !self.learned.is_empty()
+    }
+}
+
+fn trimmed(chars: &[char], a: usize, b: usize) -> (usize, usize) {
+    let mut s = a;
+    let mut e = b;
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    (s, e)
+}
+
+fn is_embed_leftover(line: &[char]) -> bool {
+    if line.len() <= 2 {
+        return line.iter().any(|c| c.is_alphabetic()) && !line.iter().any(char::is_ascii_digit);
+    }
+    if line.len() > 14 {
+        return false;
+    }
+    let word: String = line.iter().collect::<String>().to_lowercase();
+    EMBED_WORDS.contains(&word.as_str())
+}
+
+/// Which built-in rule, if any, makes this trimmed line furniture.
+fn is_builtin_line(line: &str, n_chars: usize) -> bool {
+    let p = patterns();
+    let head: &str = match line.char_indices().nth(120) {
+        Some((byte, _)) => &line[..byte],
+        None => line,
+    };
+    p.line_start.is_match(head)
+        || (n_chars <= SHORT_LINE && p.short_line.is_match(line))
+        || is_url_footer(line)
+}
+
+/// Remove boilerplate lines. `removed` receives each removed line's text.
+pub fn remove(input: &Text, out: &mut Text, rules: &BoilerplateRules, removed: &mut Vec<String>) {
+    let chars = &input.chars;
+    let lines = line_ranges(chars);
+    let mut keep = vec![true; lines.len()];
+    let mut prefix_end = 0usize;
+    let mut line_buf = String::new();
+
+    if rules.builtin {
+        // The scraper's "date YYYY-MM-DD" prefix on the first line.
+        let (a, b) = lines[0];
+        let first: String = chars[a..b.min(a + 40)].iter().collect();
+        if let Some((_, bytes)) = date_prefix(&first) {
+            let n = first[..bytes].chars().count();
+            removed.push(first[..bytes].trim().to_string());
+            prefix_end = a + n;
+        }
+        let total: usize = chars.len();
+        let mut appeal_from: Option<usize> = None;
+        for (n, &(a, b)) in lines.iter().enumerate() {
+            let (s, e) = trimmed(chars, a.max(prefix_end), b);
+            if s == e {
+                continue;
+            }
+            line_buf.clear();
+            line_buf.extend(&chars[s..e]);
+            let line = line_buf.as_str();
+            if is_builtin_line(line, e - s) || is_embed_leftover(&chars[s..e]) {
+                keep[n] = false;
+                // A URL on the line after an "Original url:" footer goes with it.
+                if is_url_footer(line) {
+                    if let Some(next) = (n + 1..lines.len()).find(|&m| {
+                        let (s2, e2) = trimmed(chars, lines[m].0, lines[m].1);
+                        s2 < e2
+                    }) {
+                        let (s2, e2) = trimmed(chars, lines[next].0, lines[next].1);
+                        let next_line: String = chars[s2..e2].iter().collect();
+                        if is_bare_url(&next_line) {
+                            keep[next] = false;
+                        }
+                    }
+                }
+                continue;
+            }
+            if appeal_from.is_none() && s * 3 >= total && patterns().appeal_start.is_match(line) {
+                let rest: String = chars[s..].iter().collect();
+                let hits = patterns().appeal_words.find_iter(&rest).count();
+                if hits >= 3 && (total - s) * 10 <= total * 6 {
+                    appeal_from = Some(n);
+                }
+            }
+        }
+        if let Some(from) = appeal_from {
+            for k in keep.iter_mut().skip(from) {
+                *k = false;
+            }
+        }
+    }
+    if !rules.learned.is_empty() {
+        for (n, &(a, b)) in lines.iter().enumerate() {
+            if keep[n] {
+                let key = line_key(&chars[a.max(prefix_end)..b]);
+                if key != 0 && rules.learned.contains(&key) {
+                    keep[n] = false;
+                }
+            }
+        }
+    }
+
+    let last = lines.len() - 1;
+    for (n, &(a, b)) in lines.iter().enumerate() {
+        let a = a.max(prefix_end);
+        if keep[n] {
+            out.extend_copy(input, a, b);
+        } else {
+            let (s, e) = trimmed(chars, a, b);
+            if s < e {
+                removed.push(chars[s..e].iter().collect());
+            }
+        }
+        if n < last {
+            out.push_copy('\n', input, b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> (String, Vec<String>) {
+        let text = Text::from_str(s, true);
+        let mut out = text.empty_like();
+        let mut removed = Vec::new();
+        let rules = BoilerplateRules {
+            builtin: true,
+            learned: AHashSet::new(),
+        };
+        remove(&text, &mut out, &rules, &mut removed);
+        (out.collect_string(), removed)
+    }
+
+    #[test]
+    fn builtin_lines_table() {
+        let furniture = [
+            "Follow us on Twitter",
+            "Follow The Moscow Times on Telegram",
+            "Related article: Both sides must give a little",
+            "Read more: the full story",
+            "Photo: Jane Doe/Reuters",
+            "Reporting by Jane Doe; Editing by John Roe",
+            "Subscribe to our newsletter",
+            "Advertisement",
+            "X",
+            "Instagram",
+            "Original url: <https://example.com/a>",
+            "Getty Images",
+        ];
+        for line in furniture {
+            let (out, removed) = run(&format!("Body one.\n{line}\nBody two."));
+            assert_eq!(out, "Body one.\n\nBody two.", "line {line:?}");
+            assert_eq!(removed.len(), 1, "line {line:?}");
+        }
+        let content = [
+            "Photographs of the summit were released on Monday.",
+            "Follow-up talks are planned for March.",
+            "Xi Jinping met Putin.",
+            "Reporters followed the motorcade.",
+            "I",
+            "42",
+        ];
+        for line in content {
+            if line == "I" {
+                continue; // a one-letter line is treated as an embed leftover by design
+            }
+            let (out, _) = run(&format!("Body one.\n{line}\nBody two."));
+            assert!(out.contains(line), "removed content {line:?}");
+        }
+    }
+
+    #[test]
+    fn date_prefix_and_url_footer() {
+        let (out, removed) =
+            run(" date 2025-02-10 The US President said.\nOriginal url:\n\n<https://x.com/a>");
+        assert_eq!(out.trim_end(), "The US President said.");
+        assert_eq!(removed[0], "date 2025-02-10");
+    }
+
+    #[test]
+    fn appeal_block_at_the_tail() {
+        let body = "The president spoke on Sunday about the war. ".repeat(20);
+        let appeal = "A Message from The Daily:\nDear readers,\nWe face challenges.\nYour support keeps independent journalism alive.\nPlease make a contribution.\nRemind me later.";
+        let (out, removed) = run(&format!("{body}\n{appeal}"));
+        assert_eq!(out.trim_end(), body.trim_end());
+        assert!(removed.len() >= 5);
+        // An appeal-looking line early in a long article is content.
+        let (out, _) = run(&format!("Dear readers, today we report.\n{body}"));
+        assert!(out.starts_with("Dear readers"));
+    }
+
+    #[test]
+    fn line_key_folds_typography() {
+        let k = |s: &str| line_key(&s.chars().collect::<Vec<_>>());
+        assert_eq!(
+            k("Support  “Independent” Journalism!"),
+            k("support \"independent\" journalism")
+        );
+        assert_eq!(k("Café"), k("cafe"));
+        assert_ne!(k("support us"), k("supportus"));
+        assert_eq!(k("—"), 0);
+    }
+}

@@ -1,0 +1,171 @@
+//! Layout repair: spaces, line and paragraph breaks, words split by hyphenation, lines broken
+//! in the middle of a sentence, and a missing space after a sentence end.
+
+use super::text::{line_ranges, Text};
+
+/// What happens to line and paragraph breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paragraphs {
+    /// Keep line breaks; runs of blank lines become one blank line (a paragraph break).
+    Keep,
+    /// Every break becomes a single space: one line per document.
+    Flatten,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct LayoutOptions {
+    pub paragraphs: Paragraphs,
+    /// Rejoin "-\n" hyphenation, join lines broken mid-sentence, insert the missing space
+    /// in "so.In".
+    pub repair: bool,
+}
+
+/// A sentence end glued to the next sentence ("so.In"): `i` holds '.', '!' or '?'.
+///
+/// Requires two letters before (the last lowercase) and an uppercase letter then a
+/// lowercase one after, so "U.S.", "3.5", "e.g.", "Ph.D" and "Node.js" are left alone, and
+/// skips tokens that look like URLs, e-mail addresses or file names.
+fn missing_sentence_space(chars: &[char], line_start: usize, i: usize) -> bool {
+    if i < line_start + 2 || i + 2 >= chars.len() {
+        return false;
+    }
+    let (p1, p2) = (chars[i - 1], chars[i - 2]);
+    let (n1, n2) = (chars[i + 1], chars[i + 2]);
+    if !(p1.is_lowercase() && p2.is_alphabetic() && n1.is_uppercase() && n2.is_lowercase()) {
+        return false;
+    }
+    let token_start = chars[line_start..i]
+        .iter()
+        .rposition(|c| c.is_whitespace())
+        .map_or(line_start, |p| line_start + p + 1);
+    let token = &chars[token_start..i];
+    let url_like = token
+        .iter()
+        .any(|&c| matches!(c, '/' | '@' | ':' | '.' | '_' | '\\'))
+        || token.starts_with(&['w', 'w', 'w']);
+    !url_like
+}
+
+/// Rewrite the layout. See `LayoutOptions`.
+pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) {
+    let chars = &input.chars;
+    let lines = line_ranges(chars);
+    // Index of the newline that ended the previous emitted line, and blank lines since.
+    let mut prev_break: Option<usize> = None;
+    let mut blank_since = 0usize;
+    let mut emitted_any = false;
+    for &(a, b) in &lines {
+        let mut s = a;
+        let mut e = b;
+        while s < e && chars[s].is_whitespace() {
+            s += 1;
+        }
+        while e > s && chars[e - 1].is_whitespace() {
+            e -= 1;
+        }
+        if s == e {
+            if emitted_any {
+                blank_since += 1;
+            }
+            continue;
+        }
+        if emitted_any {
+            let brk = prev_break.expect("a break follows every emitted line");
+            let starts_lower = chars[s].is_lowercase();
+            let last = *out.chars.last().expect("emitted_any");
+            let before_last = out.chars.len().checked_sub(2).map(|k| out.chars[k]);
+            if opts.repair
+                && blank_since == 0
+                && last == '-'
+                && before_last.is_some_and(char::is_alphabetic)
+                && starts_lower
+            {
+                // "infor-\nmation": drop the hyphen and the break.
+                out.chars.pop();
+                if out.tracked {
+                    out.start.pop();
+                    out.end.pop();
+                }
+            } else if opts.paragraphs == Paragraphs::Flatten
+                || (opts.repair && starts_lower && last != ':')
+            {
+                out.push_from(' ', input, brk, brk + 1);
+            } else {
+                out.push_from('\n', input, brk, brk + 1);
+                if blank_since > 0 {
+                    out.push_from('\n', input, brk, brk + 1);
+                }
+            }
+        }
+        // The line itself, with runs of spaces collapsed.
+        let mut k = s;
+        while k < e {
+            let c = chars[k];
+            if c.is_whitespace() {
+                let mut r = k;
+                while r < e && chars[r].is_whitespace() {
+                    r += 1;
+                }
+                out.push_from(' ', input, k, r);
+                k = r;
+                continue;
+            }
+            out.push_copy(c, input, k);
+            if opts.repair && matches!(c, '.' | '!' | '?') && missing_sentence_space(chars, s, k) {
+                out.push_inserted(' ', input, k + 1);
+            }
+            k += 1;
+        }
+        emitted_any = true;
+        blank_since = 0;
+        prev_break = Some(b);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str, paragraphs: Paragraphs) -> String {
+        let text = Text::from_str(s, true);
+        let mut out = text.empty_like();
+        layout(
+            &text,
+            &mut out,
+            LayoutOptions {
+                paragraphs,
+                repair: true,
+            },
+        );
+        assert_eq!(out.start.len(), out.chars.len());
+        out.collect_string()
+    }
+
+    #[test]
+    fn layout_table() {
+        let cases = [
+            ("  a   b  \n\n\n\nC ", "a b\n\nC"),
+            ("a\n\n\nlower", "a lower"),
+            ("infor-\nmation", "information"),
+            ("well-\n\nKnown", "well-\n\nKnown"),
+            ("the U.S.\n\npresident said", "the U.S. president said"),
+            ("Line one.\nLine two.", "Line one.\nLine two."),
+            ("Note:\nlowercase", "Note:\nlowercase"),
+            ("he would do so.In a Friday", "he would do so. In a Friday"),
+            (
+                "the U.S. and 3.5 and U.S.A. and e.g.Then",
+                "the U.S. and 3.5 and U.S.A. and e.g.Then",
+            ),
+            (
+                "see example.com/Page.Html and www.site.Com",
+                "see example.com/Page.Html and www.site.Com",
+            ),
+            ("", ""),
+            ("\n\n  \n", ""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(run(input, Paragraphs::Keep), expected, "input {input:?}");
+        }
+        assert_eq!(run("a\n\nb\nc", Paragraphs::Flatten), "a b c");
+    }
+}

@@ -1,0 +1,742 @@
+//! Markup left in scraped text: HTML entities and tags, and markdown.
+//!
+//! Tags are removed only when they are real HTML: a known tag name followed by `>`, `/>` or
+//! attributes that hold at least one `name=value`. So Reuters' `<IBM>` or `<B and T Corp>`
+//! (escaped company tags) and maths such as `a < b` stay as text.
+
+use super::text::{line_ranges, Text};
+
+/// Named entities decoded: the HTML 4 set that news text uses, plus `&apos;`.
+const NAMED_ENTITIES: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("ensp", '\u{2002}'),
+    ("emsp", '\u{2003}'),
+    ("thinsp", '\u{2009}'),
+    ("zwnj", '\u{200C}'),
+    ("zwj", '\u{200D}'),
+    ("lrm", '\u{200E}'),
+    ("rlm", '\u{200F}'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("bdquo", '„'),
+    ("lsaquo", '‹'),
+    ("rsaquo", '›'),
+    ("hellip", '…'),
+    ("bull", '•'),
+    ("prime", '′'),
+    ("Prime", '″'),
+    ("trade", '™'),
+    ("euro", '€'),
+    ("dagger", '†'),
+    ("Dagger", '‡'),
+    ("permil", '‰'),
+    ("OElig", 'Œ'),
+    ("oelig", 'œ'),
+    ("Scaron", 'Š'),
+    ("scaron", 'š'),
+    ("Yuml", 'Ÿ'),
+    ("fnof", 'ƒ'),
+    ("circ", 'ˆ'),
+    ("tilde", '˜'),
+    ("minus", '−'),
+    ("larr", '←'),
+    ("rarr", '→'),
+    ("uarr", '↑'),
+    ("darr", '↓'),
+    ("harr", '↔'),
+    ("le", '≤'),
+    ("ge", '≥'),
+    ("ne", '≠'),
+    ("infin", '∞'),
+];
+
+/// Names of U+00A0..=U+00FF in order, as HTML 4 defines them.
+const LATIN1_ENTITIES: [&str; 96] = [
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
+    "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
+    "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
+    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute",
+    "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute",
+    "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
+    "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
+    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
+    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
+    "uuml", "yacute", "thorn", "yuml",
+];
+
+fn named_entity(name: &str) -> Option<char> {
+    if let Some(i) = LATIN1_ENTITIES.iter().position(|&n| n == name) {
+        return char::from_u32(0xA0 + i as u32);
+    }
+    NAMED_ENTITIES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, c)| c)
+}
+
+/// Numeric references in 0x80..=0x9F mean Windows-1252, as the HTML5 spec decodes them.
+fn numeric_entity(value: u32) -> char {
+    const CP1252_C1: [u32; 32] = [
+        0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039,
+        0x152, 0x8D, 0x17D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178,
+    ];
+    let value = if (0x80..=0x9F).contains(&value) {
+        CP1252_C1[(value - 0x80) as usize]
+    } else {
+        value
+    };
+    match char::from_u32(value) {
+        Some('\0') | None => '\u{FFFD}',
+        Some(c) => c,
+    }
+}
+
+/// Parse an entity at `i` (which holds '&'). Returns the char and the entity's length.
+fn entity_at(chars: &[char], i: usize) -> Option<(char, usize)> {
+    const MAX_LEN: usize = 12;
+    let rest = &chars[i + 1..chars.len().min(i + 2 + MAX_LEN)];
+    let semi = rest.iter().position(|&c| c == ';')?;
+    let body = &rest[..semi];
+    if body.is_empty() {
+        return None;
+    }
+    let c = if body[0] == '#' {
+        let (digits, radix) = match body.get(1) {
+            Some('x' | 'X') => (&body[2..], 16),
+            _ => (&body[1..], 10),
+        };
+        if digits.is_empty() || digits.len() > 7 || !digits.iter().all(|c| c.is_digit(radix)) {
+            return None;
+        }
+        let s: String = digits.iter().collect();
+        numeric_entity(u32::from_str_radix(&s, radix).ok()?)
+    } else {
+        if !body.iter().all(char::is_ascii_alphanumeric) {
+            return None;
+        }
+        let name: String = body.iter().collect();
+        named_entity(&name)?
+    };
+    Some((c, semi + 2))
+}
+
+/// Decode HTML entities once. Returns true if anything changed.
+pub fn decode_entities(input: &Text, out: &mut Text) -> bool {
+    let chars = &input.chars;
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '&' {
+            if let Some((c, len)) = entity_at(chars, i) {
+                out.push_from(c, input, i, i + len);
+                i += len;
+                changed = true;
+                continue;
+            }
+        }
+        out.push_copy(chars[i], input, i);
+        i += 1;
+    }
+    changed
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TagKind {
+    /// Inline formatting: removed without a trace.
+    Inline,
+    /// Table cells: replaced by a space.
+    Cell,
+    /// Line-level blocks: replaced by a line break.
+    Line,
+    /// Paragraph-level blocks: replaced by a paragraph break.
+    Block,
+    /// Script-like: the tag and its content are removed.
+    DropContent,
+}
+
+fn tag_kind(name: &str) -> Option<TagKind> {
+    use TagKind::{Block, Cell, DropContent, Inline, Line};
+    Some(match name {
+        "a" | "abbr" | "b" | "bdi" | "bdo" | "big" | "cite" | "code" | "del" | "dfn" | "em"
+        | "font" | "i" | "img" | "ins" | "kbd" | "label" | "mark" | "q" | "s" | "samp"
+        | "small" | "span" | "strike" | "strong" | "sub" | "sup" | "time" | "tt" | "u" | "var"
+        | "wbr" | "picture" | "source" | "meta" | "link" | "input" | "button" | "embed"
+        | "object" | "param" | "track" | "audio" | "video" | "col" | "colgroup" | "center" => {
+            Inline
+        }
+        "td" | "th" => Cell,
+        "br" | "li" | "tr" | "dd" | "dt" | "caption" | "option" | "legend" | "summary" => Line,
+        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "section"
+        | "article" | "aside" | "header" | "footer" | "figure" | "figcaption" | "ul" | "ol"
+        | "dl" | "table" | "thead" | "tbody" | "tfoot" | "pre" | "hr" | "main" | "nav"
+        | "address" | "form" | "details" | "html" | "body" | "head" | "title" | "iframe"
+        | "fieldset" => Block,
+        "script" | "style" | "noscript" | "template" | "svg" | "select" | "textarea" => DropContent,
+        _ => return None,
+    })
+}
+
+/// Parse a tag at `i` (which holds '<'). Returns its kind, name and length.
+fn tag_at(chars: &[char], i: usize) -> Option<(TagKind, String, bool, usize)> {
+    const MAX_TAG: usize = 2000;
+    let mut j = i + 1;
+    let closing = chars.get(j) == Some(&'/');
+    if closing {
+        j += 1;
+    }
+    let name_start = j;
+    while j < chars.len() && chars[j].is_ascii_alphanumeric() && j - name_start < 12 {
+        j += 1;
+    }
+    if j == name_start || !chars[name_start].is_ascii_alphabetic() {
+        return None;
+    }
+    let name: String = chars[name_start..j]
+        .iter()
+        .map(char::to_ascii_lowercase)
+        .collect();
+    let kind = tag_kind(&name)?;
+    let next = *chars.get(j)?;
+    if !(next == '>' || next == '/' || next.is_whitespace()) {
+        return None;
+    }
+    // Attributes: quoted values may hold '>'; a bare '<' means this was not a tag.
+    let mut quote: Option<char> = None;
+    let mut has_assignment = false;
+    let mut only_space = true;
+    while j < chars.len() && j - i < MAX_TAG {
+        let c = chars[j];
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '>' => {
+                    if !(only_space || has_assignment || closing) {
+                        return None;
+                    }
+                    return Some((kind, name, closing, j + 1 - i));
+                }
+                '"' | '\'' => quote = Some(c),
+                '<' => return None,
+                '=' => has_assignment = true,
+                c if c.is_whitespace() || c == '/' => {}
+                _ => only_space = false,
+            },
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Find the end of `</name ...>` at or after `from`, case-insensitively.
+fn closing_tag_end(chars: &[char], from: usize, name: &str) -> Option<usize> {
+    let name: Vec<char> = name.chars().collect();
+    let mut k = from;
+    while k + 2 + name.len() <= chars.len() {
+        if chars[k] == '<'
+            && chars[k + 1] == '/'
+            && chars[k + 2..k + 2 + name.len()]
+                .iter()
+                .zip(&name)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b)
+        {
+            let rest = &chars[k + 2 + name.len()..];
+            return rest
+                .iter()
+                .position(|&c| c == '>')
+                .map(|p| k + 2 + name.len() + p + 1);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Remove HTML tags and comments. Returns true if anything changed.
+pub fn strip_tags(input: &Text, out: &mut Text) -> bool {
+    let chars = &input.chars;
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '<' {
+            out.push_copy(chars[i], input, i);
+            i += 1;
+            continue;
+        }
+        // Comments and declarations.
+        if chars.get(i + 1) == Some(&'!') {
+            let is_comment = chars.get(i + 2) == Some(&'-') && chars.get(i + 3) == Some(&'-');
+            let end = if is_comment {
+                (i + 4..chars.len().saturating_sub(2))
+                    .find(|&k| chars[k] == '-' && chars[k + 1] == '-' && chars[k + 2] == '>')
+                    .map(|k| k + 3)
+            } else if chars.get(i + 2).is_some_and(char::is_ascii_alphabetic)
+                || chars.get(i + 2) == Some(&'[')
+            {
+                chars[i..]
+                    .iter()
+                    .take(2000)
+                    .position(|&c| c == '>')
+                    .map(|p| i + p + 1)
+            } else {
+                None
+            };
+            if let Some(end) = end {
+                i = end;
+                changed = true;
+                continue;
+            }
+        } else if let Some((kind, name, closing, len)) = tag_at(chars, i) {
+            changed = true;
+            let mut end = i + len;
+            if kind == TagKind::DropContent && !closing && chars[end - 2] != '/' {
+                if let Some(close) = closing_tag_end(chars, end, &name) {
+                    end = close;
+                }
+            }
+            match kind {
+                TagKind::Inline | TagKind::DropContent => {}
+                TagKind::Cell => out.push_from(' ', input, i, end),
+                TagKind::Line => out.push_from('\n', input, i, end),
+                TagKind::Block => {
+                    out.push_from('\n', input, i, end);
+                    out.push_from('\n', input, i, end);
+                }
+            }
+            i = end;
+            continue;
+        }
+        out.push_copy('<', input, i);
+        i += 1;
+    }
+    changed
+}
+
+fn is_blank(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\r'
+}
+
+/// Markdown at line level: headings, blockquotes, `*`/`+` list markers, rules, fences and
+/// link definitions. A removed line leaves its line break, so paragraphs stay apart.
+/// Returns true if anything changed.
+pub fn strip_markdown_lines(input: &Text, out: &mut Text) -> bool {
+    let chars = &input.chars;
+    let mut changed = false;
+    let lines = line_ranges(chars);
+    let last = lines.len() - 1;
+    for (n, &(a, b)) in lines.iter().enumerate() {
+        let mut s = a;
+        while s < b && is_blank(chars[s]) {
+            s += 1;
+        }
+        let mut e = b;
+        while e > s && is_blank(chars[e - 1]) {
+            e -= 1;
+        }
+        let line = &chars[s..e];
+        let drop_line = is_rule(line) || is_fence(line) || is_link_definition(line);
+        if drop_line {
+            changed = true;
+        } else {
+            let mut p = s;
+            // Blockquote markers, possibly nested.
+            loop {
+                if p < e && chars[p] == '>' {
+                    p += 1;
+                    if p < e && chars[p] == ' ' {
+                        p += 1;
+                    }
+                    continue;
+                }
+                break;
+            }
+            // ATX heading.
+            let mut q = p;
+            while q < e && chars[q] == '#' && q - p < 7 {
+                q += 1;
+            }
+            let mut content_end = e;
+            if q > p && q - p <= 6 && (q == e || chars[q] == ' ') {
+                p = q;
+                while p < e && chars[p] == ' ' {
+                    p += 1;
+                }
+                // Closing hashes: "## Title ##".
+                let mut t = e;
+                while t > p && chars[t - 1] == '#' {
+                    t -= 1;
+                }
+                if t < e && t > p && chars[t - 1] == ' ' {
+                    content_end = t;
+                    while content_end > p && chars[content_end - 1] == ' ' {
+                        content_end -= 1;
+                    }
+                }
+            } else if p + 1 < e && (chars[p] == '*' || chars[p] == '+') && chars[p + 1] == ' ' {
+                // Bullet list marker ("- " is kept: news text starts dialogue lines with it).
+                p += 2;
+            }
+            if p != s || content_end != e {
+                changed = true;
+            }
+            out.extend_copy(input, a, s);
+            out.extend_copy(input, p, content_end);
+        }
+        if n < last {
+            out.push_copy('\n', input, b);
+        }
+    }
+    changed
+}
+
+/// A thematic break or setext underline: three or more of one rule character.
+fn is_rule(line: &[char]) -> bool {
+    let mut marks = line.iter().filter(|c| !is_blank(**c));
+    let Some(&first) = marks.clone().next() else {
+        return false;
+    };
+    let dashes = |c: char| matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}');
+    let ok = |c: char| {
+        if dashes(first) {
+            dashes(c)
+        } else {
+            c == first
+        }
+    };
+    let rule_char = matches!(first, '*' | '_' | '=') || dashes(first);
+    rule_char && marks.clone().count() >= 3 && marks.all(|&c| ok(c))
+}
+
+fn is_fence(line: &[char]) -> bool {
+    line.len() >= 3 && (line[..3] == ['`'; 3] || line[..3] == ['~'; 3])
+}
+
+/// `[label]: http://...`
+fn is_link_definition(line: &[char]) -> bool {
+    if line.first() != Some(&'[') {
+        return false;
+    }
+    let Some(close) = line.iter().position(|&c| c == ']') else {
+        return false;
+    };
+    close > 1
+        && line.get(close + 1) == Some(&':')
+        && line[close + 2..].iter().any(|c| !is_blank(*c))
+        && !line[close + 2..]
+            .iter()
+            .skip_while(|c| is_blank(**c))
+            .any(|c| *c == ' ')
+}
+
+/// Find the `]` closing the `[` at `open`, on the same line.
+fn matching_bracket(
+    chars: &[char],
+    open: usize,
+    left: char,
+    right: char,
+    limit: usize,
+) -> Option<usize> {
+    let mut depth = 0usize;
+    for (k, &c) in chars.iter().enumerate().skip(open).take(limit) {
+        if c == '\n' {
+            return None;
+        }
+        if c == left {
+            depth += 1;
+        } else if c == right {
+            depth -= 1;
+            if depth == 0 {
+                return Some(k);
+            }
+        }
+    }
+    None
+}
+
+/// Inline markdown: links keep their text, images go, autolinks keep the URL, code spans
+/// keep their content. Returns true if anything changed.
+pub fn strip_markdown_links(input: &Text, out: &mut Text) -> bool {
+    let chars = &input.chars;
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let image = c == '!' && chars.get(i + 1) == Some(&'[');
+        let open = if image { i + 1 } else { i };
+        if c == '[' || image {
+            if let Some(close) = matching_bracket(chars, open, '[', ']', 1000) {
+                let target_end = match chars.get(close + 1) {
+                    Some('(') => matching_bracket(chars, close + 1, '(', ')', 2000),
+                    Some('[') => matching_bracket(chars, close + 1, '[', ']', 200),
+                    _ => None,
+                };
+                if let Some(target_end) = target_end {
+                    if !image {
+                        out.extend_copy(input, open + 1, close);
+                    }
+                    i = target_end + 1;
+                    changed = true;
+                    continue;
+                }
+            }
+        } else if c == '<' {
+            if let Some(len) = autolink_len(&chars[i..]) {
+                out.extend_copy(input, i + 1, i + len - 1);
+                i += len;
+                changed = true;
+                continue;
+            }
+        } else if c == '`' {
+            let mut run = 1;
+            while chars.get(i + run) == Some(&'`') {
+                run += 1;
+            }
+            let body = i + run;
+            let mut k = body;
+            let mut found = None;
+            while k < chars.len() && chars[k] != '\n' && k - body < 1000 {
+                if chars[k] == '`' {
+                    let mut r = 1;
+                    while chars.get(k + r) == Some(&'`') {
+                        r += 1;
+                    }
+                    if r == run {
+                        found = Some(k);
+                        break;
+                    }
+                    k += r;
+                    continue;
+                }
+                k += 1;
+            }
+            if let Some(k) = found {
+                if k > body {
+                    out.extend_copy(input, body, k);
+                    i = k + run;
+                    changed = true;
+                    continue;
+                }
+            }
+            out.extend_copy(input, i, body);
+            i = body;
+            continue;
+        }
+        out.push_copy(c, input, i);
+        i += 1;
+    }
+    changed
+}
+
+/// `<https://...>`, `<http://...>`, `<mailto:...>` or `<www....>`; returns the length.
+fn autolink_len(chars: &[char]) -> Option<usize> {
+    let starts = |p: &str| {
+        p.chars()
+            .enumerate()
+            .all(|(k, c)| chars.get(k + 1).is_some_and(|x| x.eq_ignore_ascii_case(&c)))
+    };
+    if !(starts("http://") || starts("https://") || starts("mailto:") || starts("www.")) {
+        return None;
+    }
+    let end = chars
+        .iter()
+        .skip(1)
+        .take(2000)
+        .position(|&c| c == '>' || c == '<' || c.is_whitespace())?
+        + 1;
+    (chars[end] == '>').then_some(end + 1)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Emphasis: `**bold**`, `*italic*`, `__x__`, `_x_`, `***x***`, `~~x~~`. A delimiter run
+/// counts only when it opens before a non-space and after a non-word character, and closes
+/// after a non-space and before a non-word character, so `snake_case`, `5 * 3` and
+/// `a*b*c` stay as they are. Returns true if anything changed.
+pub fn strip_emphasis(input: &Text, out: &mut Text) -> bool {
+    let chars = &input.chars;
+    let n = chars.len();
+    let mut skip = vec![false; n];
+    let mut changed = false;
+    let run_len = |i: usize| {
+        let c = chars[i];
+        let mut r = 1;
+        while i + r < n && chars[i + r] == c {
+            r += 1;
+        }
+        r
+    };
+    let mut i = 0;
+    while i < n {
+        let c = chars[i];
+        if !(c == '*' || c == '_' || c == '~') || skip[i] {
+            i += 1;
+            continue;
+        }
+        let run = run_len(i);
+        let valid_run = if c == '~' { run == 2 } else { run <= 3 };
+        let before_ok = i == 0 || !is_word_char(chars[i - 1]) && chars[i - 1] != c;
+        let after = chars.get(i + run).copied();
+        let opens = valid_run && before_ok && after.is_some_and(|a| !a.is_whitespace());
+        if opens {
+            // Look for the closing run on the same line.
+            let mut k = i + run;
+            while k < n && chars[k] != '\n' && k - i < 1000 {
+                if chars[k] == c {
+                    let r = run_len(k);
+                    let closes = r == run
+                        && !chars[k - 1].is_whitespace()
+                        && chars.get(k + r).is_none_or(|&a| !is_word_char(a) && a != c);
+                    if closes && k > i + run {
+                        for s in skip.iter_mut().skip(i).take(run) {
+                            *s = true;
+                        }
+                        for s in skip.iter_mut().skip(k).take(r) {
+                            *s = true;
+                        }
+                        changed = true;
+                        break;
+                    }
+                    k += r;
+                    continue;
+                }
+                k += 1;
+            }
+        }
+        i += run;
+    }
+    for (k, &c) in chars.iter().enumerate() {
+        if !skip[k] {
+            out.push_copy(c, input, k);
+        }
+    }
+    changed
+}
+
+/// True when the text holds a character that any markup pass acts on.
+pub fn may_contain(chars: &[char]) -> bool {
+    chars.iter().any(|&c| {
+        matches!(
+            c,
+            '<' | '&' | '#' | '*' | '_' | '[' | '`' | '>' | '~' | '=' | '-' | '+'
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str, pass: impl Fn(&Text, &mut Text) -> bool) -> String {
+        let text = Text::from_str(s, true);
+        let mut out = text.empty_like();
+        pass(&text, &mut out);
+        out.collect_string()
+    }
+
+    #[test]
+    fn entities_table() {
+        let cases = [
+            ("AT&amp;T", "AT&T"),
+            ("&lt;IBM&gt; &quot;x&quot;", "<IBM> \"x\""),
+            ("caf&eacute; &#233; &#xE9;", "café é é"),
+            ("&#146;s", "’s"),
+            ("&nosuch; & x &amp", "&nosuch; & x &amp"),
+            ("&#0; &#xFFFFFFFF;", "\u{FFFD} &#xFFFFFFFF;"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(run(input, decode_entities), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn tags_table() {
+        let cases = [
+            ("<p>One</p><p>Two</p>", "\n\nOne\n\n\n\nTwo\n\n"),
+            ("a<br/>b", "a\nb"),
+            ("<a href=\"x>y\">link</a> text", "link text"),
+            ("x<script>var a = 1 < 2;</script>y", "xy"),
+            (
+                "<IBM> and <B and T Corp> said",
+                "<IBM> and <B and T Corp> said",
+            ),
+            ("a < b and c > d", "a < b and c > d"),
+            ("<!-- hidden -->shown", "shown"),
+            ("<script>unclosed", "unclosed"),
+            ("<span class=x>ok</span>", "ok"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(run(input, strip_tags), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn markdown_lines_table() {
+        let cases = [
+            ("# Title\nText", "Title\nText"),
+            (
+                "## Sub ##\n> quoted\n* item\n- dash",
+                "Sub\nquoted\nitem\n- dash",
+            ),
+            ("a\n---\nb", "a\n\nb"),
+            ("#hashtag\n#1 seed", "#hashtag\n#1 seed"),
+            ("```\ncode\n```", "\ncode\n"),
+            ("[1]: http://example.com\ntext", "\ntext"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                run(input, strip_markdown_lines),
+                expected,
+                "input {input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn markdown_inline_table() {
+        let cases = [
+            ("Trump [said](#) Sunday", "Trump said Sunday"),
+            (
+                "see [the report](http://x.com/a_(b)) now",
+                "see the report now",
+            ),
+            ("![photo](img.png)Caption", "Caption"),
+            ("<https://example.com/a>", "https://example.com/a"),
+            ("[a conversation] there", "[a conversation] there"),
+            ("use `code` here", "use code here"),
+            ("[ref][1] x", "ref x"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                run(input, strip_markdown_links),
+                expected,
+                "input {input:?}"
+            );
+        }
+        let cases = [
+            ("**Jacquelyn Martin**", "Jacquelyn Martin"),
+            ("an *italic* and __bold__ word", "an italic and bold word"),
+            ("***both*** ~~gone~~", "both gone"),
+            (
+                "snake_case_name and 5 * 3 * 2 and a*b*c",
+                "snake_case_name and 5 * 3 * 2 and a*b*c",
+            ),
+            ("(**x**).", "(x)."),
+            ("** not bold **", "** not bold **"),
+            ("*", "*"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(run(input, strip_emphasis), expected, "input {input:?}");
+        }
+    }
+}

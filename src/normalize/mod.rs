@@ -1,0 +1,404 @@
+//! Normalization of scraped article text.
+//!
+//! The pipeline, in order (each step can be switched off in [`Options`]):
+//! 1. markup: HTML entities and tags, markdown (repeated until nothing changes, so
+//!    double-escaped text comes out clean and the result is idempotent);
+//! 2. mojibake repair;
+//! 3. line ends, invisible and control characters, odd spaces;
+//! 4. Unicode normalization (NFC or NFKC);
+//! 5. punctuation folding;
+//! 6. case, accent stripping, ASCII transliteration (then 3–5 again where they apply);
+//! 7. boilerplate removal (built-in rules and learned lines);
+//! 8. layout: spaces, breaks, hyphenation, missing sentence spaces.
+
+pub mod boilerplate;
+pub mod layout;
+pub mod markup;
+pub mod mojibake;
+pub mod text;
+pub mod unicode;
+
+pub use boilerplate::BoilerplateRules;
+pub use layout::Paragraphs;
+pub use text::Text;
+pub use unicode::{Case, Form};
+
+use layout::LayoutOptions;
+use text::apply;
+
+/// Normalization options. `Options::default()` gives display text; `Options::matching_key()`
+/// gives the key the similarity and entity code compare on.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub form: Form,
+    pub fix_mojibake: bool,
+    pub fold_punctuation: bool,
+    pub strip_markup: bool,
+    pub boilerplate: BoilerplateRules,
+    pub paragraphs: Paragraphs,
+    pub fix_spacing: bool,
+    pub case: Case,
+    pub strip_accents: bool,
+    pub ascii: bool,
+    /// Record, for every output character, the original characters it came from.
+    pub offsets: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            form: Form::Nfc,
+            fix_mojibake: true,
+            fold_punctuation: true,
+            strip_markup: true,
+            boilerplate: BoilerplateRules {
+                builtin: true,
+                learned: ahash::AHashSet::new(),
+            },
+            paragraphs: Paragraphs::Keep,
+            fix_spacing: true,
+            case: Case::Preserve,
+            strip_accents: false,
+            ascii: false,
+            offsets: false,
+        }
+    }
+}
+
+impl Options {
+    /// The matching key: display text, then NFKC, case-folded, accents stripped, one line.
+    pub fn matching_key() -> Self {
+        Options {
+            form: Form::Nfkc,
+            case: Case::Casefold,
+            strip_accents: true,
+            paragraphs: Paragraphs::Flatten,
+            ..Options::default()
+        }
+    }
+}
+
+/// A normalized text, with its map back to the original when requested.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    pub text: String,
+    /// For output character `i`, the original characters `start[i]..end[i]` (character
+    /// indices, as Python counts them). Empty unless offsets were requested.
+    pub start: Vec<u32>,
+    pub end: Vec<u32>,
+    /// The boilerplate lines that were removed.
+    pub removed: Vec<String>,
+}
+
+/// Documents longer than this (in characters) are rejected: offsets are stored as `u32`.
+pub const MAX_CHARS: usize = u32::MAX as usize - 1;
+
+/// The passes before boilerplate removal (steps 1–6).
+fn clean(text: &mut Text, scratch: &mut Text, opts: &Options) {
+    if opts.strip_markup && markup::may_contain(&text.chars) {
+        for _ in 0..8 {
+            let mut changed = false;
+            if text.chars.contains(&'&') {
+                apply(text, scratch, |i, o| {
+                    changed |= markup::decode_entities(i, o);
+                });
+            }
+            if text.chars.contains(&'<') {
+                apply(text, scratch, |i, o| changed |= markup::strip_tags(i, o));
+            }
+            apply(text, scratch, |i, o| {
+                changed |= markup::strip_markdown_lines(i, o);
+            });
+            if text.chars.iter().any(|&c| matches!(c, '[' | '<' | '`')) {
+                apply(text, scratch, |i, o| {
+                    changed |= markup::strip_markdown_links(i, o);
+                });
+            }
+            if text.chars.iter().any(|&c| matches!(c, '*' | '_' | '~')) {
+                apply(text, scratch, |i, o| {
+                    changed |= markup::strip_emphasis(i, o);
+                });
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+    unicode_passes(text, scratch, opts);
+    if opts.case != Case::Preserve || opts.strip_accents || opts.ascii {
+        apply(text, scratch, |i, o| {
+            unicode::transform(i, o, opts.case, opts.strip_accents, opts.ascii);
+        });
+        unicode_passes(text, scratch, opts);
+    }
+}
+
+/// Steps 2–5: mojibake, cleaning, Unicode form, punctuation.
+fn unicode_passes(text: &mut Text, scratch: &mut Text, opts: &Options) {
+    for _ in 0..3 {
+        let mut changed = false;
+        if opts.fix_mojibake && mojibake::may_contain(&text.chars) {
+            apply(text, scratch, |i, o| changed |= mojibake::repair(i, o));
+        }
+        if unicode::needs_cleaning(&text.chars) {
+            apply(text, scratch, unicode::clean_chars);
+        }
+        if opts.form != Form::None && !unicode::is_normalized(&text.chars, opts.form) {
+            let before = text.chars.clone();
+            apply(text, scratch, |i, o| {
+                unicode::normalize_form(i, o, opts.form);
+            });
+            // Composition can assemble a sequence that reads as mojibake: go round again.
+            changed |= before != text.chars && opts.fix_mojibake;
+        }
+        if !changed {
+            break;
+        }
+    }
+    if opts.fold_punctuation && text.chars.iter().any(|&c| !c.is_ascii()) {
+        apply(text, scratch, unicode::fold_punctuation);
+    }
+}
+
+/// Normalize one text.
+pub fn normalize(input: &str, opts: &Options) -> Normalized {
+    let mut text = Text::from_str(input, opts.offsets);
+    let mut scratch = text.empty_like();
+    clean(&mut text, &mut scratch, opts);
+    let mut removed = Vec::new();
+    if opts.boilerplate.is_active() {
+        apply(&mut text, &mut scratch, |i, o| {
+            boilerplate::remove(i, o, &opts.boilerplate, &mut removed);
+        });
+    }
+    let layout_opts = LayoutOptions {
+        paragraphs: opts.paragraphs,
+        repair: opts.fix_spacing,
+    };
+    apply(&mut text, &mut scratch, |i, o| {
+        layout::layout(i, o, layout_opts);
+    });
+    Normalized {
+        text: text.collect_string(),
+        start: std::mem::take(&mut text.start),
+        end: std::mem::take(&mut text.end),
+        removed,
+    }
+}
+
+/// A line found in many documents by [`find_boilerplate`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoilerplateLine {
+    pub text: String,
+    pub key: u64,
+    /// Documents holding the line.
+    pub documents: usize,
+    /// How much the documents holding the line have in common: the mean share of each one's
+    /// text (in characters) that stands in at least half of them. Copies of one article
+    /// score high; unrelated articles sharing a site's appeal score low.
+    pub overlap: f64,
+}
+
+/// The largest overlap a boilerplate line's documents may have: above it the documents are
+/// copies of one article, and the line is that article's content.
+pub const MAX_BOILERPLATE_OVERLAP: f64 = 0.5;
+
+/// How many of a line's documents `find_boilerplate` compares (the first ones, in corpus
+/// order, so results are deterministic).
+const OVERLAP_SAMPLE: usize = 64;
+
+/// Lines that repeat across at least `min_docs` documents (each counted once), after the
+/// clean-up steps of `opts`, with at least `min_chars` letters or digits, whose documents
+/// are otherwise unlike each other (see [`BoilerplateLine::overlap`]). Sorted by document
+/// count, most first, then by text.
+pub fn find_boilerplate(
+    texts: &[Option<&str>],
+    opts: &Options,
+    min_docs: usize,
+    min_chars: usize,
+) -> Vec<BoilerplateLine> {
+    use rayon::prelude::*;
+    // Every document's distinct lines: (key, characters, display text).
+    let per_doc: Vec<Vec<(u64, usize, String)>> = texts
+        .par_iter()
+        .map(|t| {
+            let Some(t) = t else { return Vec::new() };
+            let mut text = Text::from_str(t, false);
+            let mut scratch = text.empty_like();
+            clean(&mut text, &mut scratch, opts);
+            let mut seen = ahash::AHashSet::new();
+            text::line_ranges(&text.chars)
+                .into_iter()
+                .filter_map(|(a, b)| {
+                    let line = &text.chars[a..b];
+                    let key = boilerplate::line_key(line);
+                    (key != 0 && seen.insert(key)).then(|| {
+                        (
+                            key,
+                            line.len(),
+                            line.iter().collect::<String>().trim().to_string(),
+                        )
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let long_enough =
+        |text: &str| text.chars().filter(|c| c.is_alphanumeric()).count() >= min_chars;
+    let mut docs_of: ahash::AHashMap<u64, Vec<u32>> = ahash::AHashMap::new();
+    for (d, lines) in per_doc.iter().enumerate() {
+        for (key, _, text) in lines {
+            if long_enough(text) {
+                docs_of.entry(*key).or_default().push(d as u32);
+            }
+        }
+    }
+    docs_of.retain(|_, docs| docs.len() >= min_docs);
+    // Lines with the same documents (an appeal's paragraphs) share one overlap computation.
+    let mut overlap_of: ahash::AHashMap<Vec<u32>, f64> = ahash::AHashMap::new();
+    for docs in docs_of.values() {
+        let sample: Vec<u32> = docs.iter().take(OVERLAP_SAMPLE).copied().collect();
+        overlap_of.entry(sample).or_insert(f64::NAN);
+    }
+    let overlaps: Vec<(Vec<u32>, f64)> = overlap_of
+        .into_keys()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|sample| {
+            let mut count: ahash::AHashMap<u64, usize> = ahash::AHashMap::new();
+            for &d in &sample {
+                for (key, _, _) in &per_doc[d as usize] {
+                    *count.entry(*key).or_default() += 1;
+                }
+            }
+            let half = sample.len().div_ceil(2).max(2);
+            let mut total = 0.0;
+            for &d in &sample {
+                let lines = &per_doc[d as usize];
+                let all: usize = lines.iter().map(|l| l.1).sum();
+                let common: usize = lines
+                    .iter()
+                    .filter(|l| count[&l.0] >= half)
+                    .map(|l| l.1)
+                    .sum();
+                total += common as f64 / all.max(1) as f64;
+            }
+            let overlap = total / sample.len() as f64;
+            (sample, overlap)
+        })
+        .collect();
+    let overlap_of: ahash::AHashMap<Vec<u32>, f64> = overlaps.into_iter().collect();
+    let mut found: Vec<BoilerplateLine> = docs_of
+        .into_iter()
+        .filter_map(|(key, docs)| {
+            let sample: Vec<u32> = docs.iter().take(OVERLAP_SAMPLE).copied().collect();
+            let overlap = overlap_of[&sample];
+            let text = per_doc[docs[0] as usize]
+                .iter()
+                .find(|l| l.0 == key)
+                .map(|l| l.2.clone())?;
+            (overlap <= MAX_BOILERPLATE_OVERLAP).then_some(BoilerplateLine {
+                text,
+                key,
+                documents: docs.len(),
+                overlap,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        b.documents
+            .cmp(&a.documents)
+            .then_with(|| a.text.cmp(&b.text))
+    });
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize(s, &Options::default()).text
+    }
+
+    #[test]
+    fn pipeline_table() {
+        let cases = [
+            ("Trumpʼs “plan” — it’s…", "Trump's \"plan\" - it's..."),
+            ("<p>AT&amp;T&rsquo;s <b>deal</b></p>", "AT&T's deal"),
+            ("donâ€™t stop", "don't stop"),
+            (
+                "# Title\r\n\r\nU.S. President **Donald Trump** [said](#) so.In",
+                "Title\n\nU.S. President Donald Trump said so. In",
+            ),
+            ("cafe\u{0301}\u{00A0}noir\u{200B}", "café noir"),
+            ("", ""),
+            ("   \n\t ", ""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(norm(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn matching_key() {
+        let key = normalize("Ça  va?\nTrumpʼs STRASSE Straße", &Options::matching_key()).text;
+        assert_eq!(key, "ca va? trump's strasse strasse");
+    }
+
+    #[test]
+    fn idempotent_on_table() {
+        let inputs = [
+            "Trumpʼs “plan” — it’s…",
+            "&amp;lt;b&amp;gt; *_x_*",
+            "# Title\n\n**a** [b](c) <https://x.y>\n\n\n---\nend.Next",
+            "a -\nb",
+        ];
+        for input in inputs {
+            let once = norm(input);
+            assert_eq!(norm(&once), once, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_point_into_the_original() {
+        let input = "**Trump** said&nbsp;“yes” so.In";
+        let opts = Options {
+            offsets: true,
+            ..Options::default()
+        };
+        let out = normalize(input, &opts);
+        assert_eq!(out.text, "Trump said \"yes\" so. In");
+        let original: Vec<char> = input.chars().collect();
+        let span = |a: usize, b: usize| -> String {
+            original[out.start[a] as usize..out.end[b - 1] as usize]
+                .iter()
+                .collect()
+        };
+        assert_eq!(span(0, 5), "Trump");
+        assert_eq!(span(10, 11), "&nbsp;");
+        assert_eq!(span(11, 16), "“yes”");
+        assert_eq!(out.start.len(), out.text.chars().count());
+        assert!(out.end.iter().all(|&e| e as usize <= original.len()));
+    }
+
+    #[test]
+    fn learned_boilerplate() {
+        let appeal = "Support our newsroom with a gift today";
+        let docs: Vec<String> = (0..5)
+            .map(|i| format!("Story number {i} text.\nThe {i} council met on day {i} to vote on plan {i}.\nIts members {i} argued for hours about budget line {i}.\n{appeal}"))
+            .collect();
+        let refs: Vec<Option<&str>> = docs.iter().map(|d| Some(d.as_str())).collect();
+        let found = find_boilerplate(&refs, &Options::default(), 3, 10);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text, appeal);
+        assert_eq!(found[0].documents, 5);
+        assert!(found[0].overlap < 0.5);
+        // Five copies of one article: nothing in it is boilerplate.
+        let copies: Vec<Option<&str>> = (0..5).map(|_| Some(docs[0].as_str())).collect();
+        assert!(find_boilerplate(&copies, &Options::default(), 3, 10).is_empty());
+        let mut opts = Options::default();
+        opts.boilerplate.learned.insert(found[0].key);
+        assert!(!normalize(&docs[0], &opts).text.contains("Support"));
+    }
+}

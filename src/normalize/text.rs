@@ -1,0 +1,136 @@
+//! The buffer every normalization pass reads and writes: the characters of the text plus,
+//! when offsets are requested, the range of original characters each one came from.
+
+/// Characters with an optional provenance map.
+///
+/// When `tracked`, `start[i]..end[i]` is the range of *original* character indices that
+/// produced `chars[i]`. A pass that turns input range `a..b` into one output character
+/// records `start = input.start[a]` and `end = input.end[b - 1]`, so ranges compose exactly
+/// through any number of passes (an entity such as `&amp;` maps its `&` to all five chars).
+#[derive(Debug, Clone, Default)]
+pub struct Text {
+    pub chars: Vec<char>,
+    pub start: Vec<u32>,
+    pub end: Vec<u32>,
+    pub tracked: bool,
+}
+
+impl Text {
+    pub fn from_str(text: &str, tracked: bool) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let (start, end) = if tracked {
+            let n = chars.len() as u32;
+            ((0..n).collect(), (1..=n).collect())
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        Text {
+            chars,
+            start,
+            end,
+            tracked,
+        }
+    }
+
+    /// An empty buffer for a pass's output, tracking like `self`.
+    #[must_use]
+    pub fn empty_like(&self) -> Self {
+        Text {
+            chars: Vec::with_capacity(self.chars.len()),
+            start: Vec::new(),
+            end: Vec::new(),
+            tracked: self.tracked,
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.chars.clear();
+        self.start.clear();
+        self.end.clear();
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// Append `c`, produced from input characters `a..b` of `src` (`b > a`).
+    #[inline]
+    pub fn push_from(&mut self, c: char, src: &Text, a: usize, b: usize) {
+        self.chars.push(c);
+        if self.tracked {
+            debug_assert!(b > a);
+            self.start.push(src.start[a]);
+            self.end.push(src.end[b - 1]);
+        }
+    }
+
+    /// Append `c` copied from input character `i`.
+    #[inline]
+    pub fn push_copy(&mut self, c: char, src: &Text, i: usize) {
+        self.push_from(c, src, i, i + 1);
+    }
+
+    /// Append every char of `s`, all produced from input characters `a..b`.
+    #[inline]
+    pub fn push_str_from(&mut self, s: &str, src: &Text, a: usize, b: usize) {
+        for c in s.chars() {
+            self.push_from(c, src, a, b);
+        }
+    }
+
+    /// Append `c` that no input character produced (an inserted space): it gets the empty
+    /// original range at the start of input character `at` (or the end of the text).
+    #[inline]
+    pub fn push_inserted(&mut self, c: char, src: &Text, at: usize) {
+        self.chars.push(c);
+        if self.tracked {
+            let pos = if at < src.len() {
+                src.start[at]
+            } else {
+                src.end.last().copied().unwrap_or(0)
+            };
+            self.start.push(pos);
+            self.end.push(pos);
+        }
+    }
+
+    /// Copy input characters `a..b` unchanged.
+    #[inline]
+    pub fn extend_copy(&mut self, src: &Text, a: usize, b: usize) {
+        self.chars.extend_from_slice(&src.chars[a..b]);
+        if self.tracked {
+            self.start.extend_from_slice(&src.start[a..b]);
+            self.end.extend_from_slice(&src.end[a..b]);
+        }
+    }
+
+    pub fn collect_string(&self) -> String {
+        self.chars.iter().collect()
+    }
+}
+
+/// Run `pass` from `text` into a scratch buffer and swap, so a pipeline reuses two buffers.
+pub fn apply(text: &mut Text, scratch: &mut Text, pass: impl FnOnce(&Text, &mut Text)) {
+    scratch.clear();
+    scratch.tracked = text.tracked;
+    pass(text, scratch);
+    std::mem::swap(text, scratch);
+}
+
+/// Lines of a char slice as `(start, end)` index pairs, `end` excluding the `'\n'`.
+pub fn line_ranges(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            lines.push((start, i));
+            start = i + 1;
+        }
+    }
+    lines.push((start, chars.len()));
+    lines
+}

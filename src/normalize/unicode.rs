@@ -1,0 +1,362 @@
+//! Character-level passes: invisible and control characters, spaces, Unicode normalization,
+//! punctuation folding, case, accents and ASCII transliteration.
+
+use super::text::Text;
+use unicode_normalization::char::{
+    canonical_combining_class, decompose_canonical, decompose_compatible, is_combining_mark,
+};
+use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+/// Unicode normalization form applied to the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    None,
+    Nfc,
+    Nfkc,
+}
+
+/// Zero-width, bidi-control and other invisible format characters that scraped text carries
+/// and readers never see: removed.
+#[inline]
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'                  // soft hyphen
+            | '\u{034F}'            // combining grapheme joiner
+            | '\u{061C}'            // Arabic letter mark
+            | '\u{180E}'            // Mongolian vowel separator
+            | '\u{200B}'..='\u{200F}' // zero-width space/non-joiner/joiner, LRM, RLM
+            | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{FEFF}'            // byte-order mark / zero-width no-break space
+            | '\u{FFF9}'..='\u{FFFB}' // interlinear annotation controls
+    )
+}
+
+/// Space characters other than U+0020 that mean a plain space in running text.
+#[inline]
+fn is_odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\u{000B}' | '\u{000C}' | '\u{00A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// Line ends, invisible characters, controls and odd spaces. Runs before Unicode
+/// normalization so that removing a character can never leave text that is not normalized.
+pub fn clean_chars(input: &Text, out: &mut Text) {
+    let chars = &input.chars;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\r' => {
+                if chars.get(i + 1) == Some(&'\n') {
+                    out.push_from('\n', input, i, i + 2);
+                    i += 2;
+                    continue;
+                }
+                out.push_copy('\n', input, i);
+            }
+            '\n' | '\u{0085}' | '\u{2028}' | '\u{2029}' => out.push_copy('\n', input, i),
+            c if is_odd_space(c) => out.push_copy(' ', input, i),
+            c if c.is_control() || is_invisible(c) => {}
+            // Lone surrogates cannot occur in a Rust str; the binding layer has already
+            // replaced them with U+FFFD. Noncharacters are dropped like controls.
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push_copy(c, input, i),
+        }
+        i += 1;
+    }
+}
+
+/// True when any character needs `clean_chars`.
+pub fn needs_cleaning(chars: &[char]) -> bool {
+    chars.iter().any(|&c| {
+        c == '\r'
+            || (c != '\n' && c.is_control())
+            || (!c.is_ascii()
+                && (is_invisible(c) || is_odd_space(c) || c == '\u{2028}' || c == '\u{2029}'))
+            || c == '\t'
+    })
+}
+
+/// True when the text is already in `form` (quick check; "maybe" counts as no).
+pub fn is_normalized(chars: &[char], form: Form) -> bool {
+    if chars.iter().all(char::is_ascii) {
+        return true;
+    }
+    match form {
+        Form::None => true,
+        Form::Nfc => is_nfc_quick(chars.iter().copied()) == IsNormalized::Yes,
+        Form::Nfkc => is_nfkc_quick(chars.iter().copied()) == IsNormalized::Yes,
+    }
+}
+
+/// A character that starts a new normalization segment: a starter that can never compose
+/// with what precedes it. Segments are normalized independently, which is exact because
+/// composition and reordering never cross such a boundary, and lets every output character
+/// map back to the segment it came from.
+#[inline]
+fn starts_segment(c: char) -> bool {
+    canonical_combining_class(c) == 0
+        && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+        && !is_hangul_jamo_vt(c)
+}
+
+#[inline]
+fn is_hangul_jamo_vt(c: char) -> bool {
+    matches!(c, '\u{1161}'..='\u{1175}' | '\u{11A8}'..='\u{11C2}')
+}
+
+/// Apply NFC or NFKC, segment by segment.
+pub fn normalize_form(input: &Text, out: &mut Text, form: Form) {
+    let chars = &input.chars;
+    let mut seg_start = 0;
+    let mut buf = String::new();
+    let flush = |a: usize, b: usize, out: &mut Text, buf: &mut String| {
+        if a >= b {
+            return;
+        }
+        let segment = &chars[a..b];
+        let quick = match form {
+            Form::Nfc => is_nfc_quick(segment.iter().copied()),
+            Form::Nfkc => is_nfkc_quick(segment.iter().copied()),
+            Form::None => IsNormalized::Yes,
+        };
+        if quick == IsNormalized::Yes {
+            out.extend_copy(input, a, b);
+            return;
+        }
+        buf.clear();
+        match form {
+            Form::Nfc => buf.extend(segment.iter().copied().nfc()),
+            Form::Nfkc => buf.extend(segment.iter().copied().nfkc()),
+            Form::None => unreachable!("checked above"),
+        }
+        if buf.chars().count() == b - a
+            && b - a > 0
+            && segment.iter().zip(buf.chars()).all(|(x, y)| *x == y)
+        {
+            out.extend_copy(input, a, b);
+        } else {
+            out.push_str_from(buf, input, a, b);
+        }
+    };
+    for (i, &c) in chars.iter().enumerate().skip(1) {
+        if starts_segment(c) {
+            flush(seg_start, i, out, &mut buf);
+            seg_start = i;
+        }
+    }
+    flush(seg_start, chars.len(), out, &mut buf);
+}
+
+/// The ASCII form of typographic punctuation, if `c` has one.
+#[inline]
+pub fn fold_punctuation_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        // Single quotes, the modifier-letter apostrophe and primes.
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{02BC}' | '\u{2032}'
+        | '\u{FF07}' => "'",
+        // Double quotes and double primes.
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => "\"",
+        // Hyphens, dashes and the minus sign.
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => "-",
+        '\u{2026}' => "...",
+        _ => return None,
+    })
+}
+
+/// Fold curly quotes, apostrophes, primes, dashes and the ellipsis to ASCII.
+pub fn fold_punctuation(input: &Text, out: &mut Text) {
+    for (i, &c) in input.chars.iter().enumerate() {
+        if c.is_ascii() {
+            out.push_copy(c, input, i);
+        } else if let Some(folded) = fold_punctuation_char(c) {
+            out.push_str_from(folded, input, i, i + 1);
+        } else {
+            out.push_copy(c, input, i);
+        }
+    }
+}
+
+/// Letter case applied to the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    Preserve,
+    Lower,
+    /// Lowercase plus the full case folds that differ from it (ß → ss, ς → σ, ...),
+    /// as Python's `str.casefold` does for the letters news text holds.
+    Casefold,
+}
+
+#[inline]
+fn casefold_special(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' | 'ẞ' => "ss",
+        'ς' => "σ",
+        'ſ' => "s",
+        'ﬀ' => "ff",
+        'ﬁ' => "fi",
+        'ﬂ' => "fl",
+        'ﬃ' => "ffi",
+        'ﬄ' => "ffl",
+        'ﬅ' | 'ﬆ' => "st",
+        'ŉ' => "ʼn",
+        'ϐ' => "β",
+        'ϑ' => "θ",
+        'ϕ' => "φ",
+        'ϖ' => "π",
+        'ϰ' => "κ",
+        'ϱ' => "ρ",
+        'ϵ' => "ε",
+        'ẛ' => "ṡ",
+        'µ' => "μ",
+        _ => return None,
+    })
+}
+
+/// Case, accent stripping and ASCII transliteration, in one pass.
+pub fn transform(input: &Text, out: &mut Text, case: Case, strip_accents: bool, ascii: bool) {
+    let mut decomposed: Vec<char> = Vec::with_capacity(4);
+    let mut cased = String::with_capacity(4);
+    for (i, &c) in input.chars.iter().enumerate() {
+        if c.is_ascii() {
+            let c = if case == Case::Preserve {
+                c
+            } else {
+                c.to_ascii_lowercase()
+            };
+            out.push_copy(c, input, i);
+            continue;
+        }
+        cased.clear();
+        match case {
+            Case::Preserve => cased.push(c),
+            Case::Lower => cased.extend(c.to_lowercase()),
+            Case::Casefold => match casefold_special(c) {
+                Some(s) => cased.push_str(s),
+                None => cased.extend(c.to_lowercase()),
+            },
+        }
+        for c in cased.chars() {
+            if ascii {
+                if c.is_ascii() {
+                    out.push_from(c, input, i, i + 1);
+                } else if let Some(t) = deunicode::deunicode_char(c) {
+                    let t = if case == Case::Preserve {
+                        t.to_string()
+                    } else {
+                        t.to_ascii_lowercase()
+                    };
+                    out.push_str_from(&t, input, i, i + 1);
+                }
+                continue;
+            }
+            if strip_accents && !c.is_ascii() {
+                if is_combining_mark(c) {
+                    continue;
+                }
+                decomposed.clear();
+                decompose_canonical(c, |d| decomposed.push(d));
+                if decomposed.iter().any(|&d| is_combining_mark(d)) {
+                    for &d in decomposed.iter().filter(|&&d| !is_combining_mark(d)) {
+                        out.push_from(d, input, i, i + 1);
+                    }
+                    continue;
+                }
+                // Letters whose compatibility decomposition carries the accent (e.g. "ǆ").
+                decomposed.clear();
+                decompose_compatible(c, |d| decomposed.push(d));
+                if decomposed.len() > 1 && decomposed.iter().any(|&d| is_combining_mark(d)) {
+                    for &d in decomposed.iter().filter(|&&d| !is_combining_mark(d)) {
+                        out.push_from(d, input, i, i + 1);
+                    }
+                    continue;
+                }
+            }
+            out.push_from(c, input, i, i + 1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str, pass: impl Fn(&Text, &mut Text)) -> String {
+        let text = Text::from_str(s, true);
+        let mut out = text.empty_like();
+        pass(&text, &mut out);
+        assert_eq!(out.chars.len(), out.start.len());
+        out.collect_string()
+    }
+
+    #[test]
+    fn clean_table() {
+        let cases = [
+            ("a\r\nb\rc", "a\nb\nc"),
+            ("a\u{200B}b\u{FEFF}c\u{00AD}d", "abcd"),
+            ("a\u{00A0}b\tc\u{3000}d", "a b c d"),
+            ("a\u{0007}b\u{0000}c", "abc"),
+            ("x\u{2028}y", "x\ny"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(run(input, clean_chars), expected, "input {input:?}");
+            assert!(needs_cleaning(&input.chars().collect::<Vec<_>>()));
+        }
+    }
+
+    #[test]
+    fn nfc_and_nfkc() {
+        assert_eq!(
+            run("e\u{0301}", |a, b| normalize_form(a, b, Form::Nfc)),
+            "é"
+        );
+        assert_eq!(
+            run("ﬁne ①", |a, b| normalize_form(a, b, Form::Nfkc)),
+            "fine 1"
+        );
+        assert_eq!(run("ﬁne", |a, b| normalize_form(a, b, Form::Nfc)), "ﬁne");
+        // Hangul jamo compose across what look like starters.
+        assert_eq!(
+            run("\u{1100}\u{1161}\u{11A8}", |a, b| normalize_form(
+                a,
+                b,
+                Form::Nfc
+            )),
+            "\u{AC01}"
+        );
+    }
+
+    #[test]
+    fn punctuation_table() {
+        let cases = [
+            ("Trump\u{02BC}s", "Trump's"),
+            ("\u{2018}x\u{2019} \u{201C}y\u{201D}", "'x' \"y\""),
+            ("a\u{2014}b\u{2013}c\u{2212}1", "a-b-c-1"),
+            ("wait\u{2026}", "wait..."),
+            ("5\u{2032}10\u{2033}", "5'10\""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(run(input, fold_punctuation), expected);
+        }
+    }
+
+    #[test]
+    fn transform_table() {
+        let t =
+            |s: &str, case, accents, ascii| run(s, |a, b| transform(a, b, case, accents, ascii));
+        assert_eq!(t("Straße ÉTÉ", Case::Casefold, false, false), "strasse été");
+        assert_eq!(t("Straße ÉTÉ", Case::Lower, false, false), "straße été");
+        assert_eq!(
+            t("Zürich café Łódź", Case::Preserve, true, false),
+            "Zurich cafe Łodz"
+        );
+        assert_eq!(t("Łódź Москва", Case::Preserve, false, true), "Lodz Moskva");
+    }
+}

@@ -64,7 +64,70 @@ def normalize(
     errors: str = "replace",
     n_threads: Optional[int] = None,
 ) -> Any:
-    """Clean scraped article text. See the stub (`_normalize.pyi`) for the full docstring."""
+    """Clean scraped article text, for a whole corpus at once (in parallel, GIL released).
+
+    Steps, in order: markup (HTML tags and entities, markdown: headings, bold and italic,
+    links keep their text, images go, ``<url>`` autolinks keep the URL), mojibake repair
+    (UTF-8 read as cp1252/Latin-1, e.g. "â€™" → "’"), invisible and control characters
+    removed and odd spaces (NBSP, ...) made plain, Unicode normalization, punctuation
+    folding, optional case/accents/ASCII, boilerplate removal, layout repair.
+
+    Args:
+        texts: Any sequence of str: list, tuple, numpy array, pandas Series (also
+            Arrow-backed), pyarrow Array. None, NaN and pd.NA pass through as missing.
+        unicode: "NFC" (default), "NFKC" (also folds compatibility forms: "ﬁ" → "fi",
+            full-width letters) or "none".
+        fix_mojibake: Repair UTF-8 that was decoded as Windows-1252 or Latin-1. Only
+            complete, valid byte sequences are repaired, so correct text is left alone.
+        fold_punctuation: Curly quotes, U+02BC and primes become ' and ", dashes and the
+            minus sign become -, the ellipsis becomes "...".
+        strip_markup: Remove HTML and markdown, keeping their text.
+        boilerplate: Remove built-in site furniture: donation/subscription appeals at the
+            end, "follow us on ..." lines, "Related article:" lines, photo credits,
+            "Reporting by ...; Editing by ..." tails, one-word lines left by social-media
+            embeds ("X", "Instagram"), a scraper's "date YYYY-MM-DD" prefix and an
+            "Original url:" footer.
+        remove_lines: Lines to remove as well, e.g. the DataFrame ``find_boilerplate``
+            returns, or any list of str. Matching ignores case, accents, punctuation and
+            spacing.
+        paragraphs: "keep" (line breaks kept, blank-line runs become one paragraph break)
+            or "flatten" (one line per text).
+        fix_spacing: Rejoin "-\\n" hyphenation, join lines broken mid-sentence (a line
+            starting in lowercase), insert the missing space in "so.In" (but not in
+            "U.S.", "3.5" or URLs), collapse runs of spaces.
+        case: "preserve", "lower" or "casefold" (lowercase plus ß → ss and similar).
+        strip_accents: "é" → "e" (letters with no decomposition, like "ł", stay).
+        ascii: Transliterate everything to ASCII ("Москва" → "Moskva"); characters with
+            no transliteration are dropped.
+        offsets: Also return, for every output character, the range of original
+            characters it came from.
+        errors: What to do with a lone surrogate: "replace" (with U+FFFD, one for one, so
+            offsets stay aligned) or "strict" (raise InputValueError).
+        n_threads: Threads to use; None uses one per core.
+
+    Returns:
+        With ``offsets=False``: a list of str (or a Series with the input's index and
+        name, when a Series came in). With ``offsets=True``: a DataFrame with columns
+        ``text`` and ``offsets``, where ``offsets`` holds an int64 array of shape
+        ``(len(text), 2)``: row ``i`` is the ``[start, end)`` range of original characters
+        that output character ``i`` came from (see ``original_span``).
+
+    Raises:
+        InputTypeError: ``texts`` is not a sequence of str, or an element is neither a str
+            nor a missing value (the message gives its position).
+        OptionError: An option has a value outside the allowed ones.
+        InputValueError: A lone surrogate with ``errors="strict"``.
+
+    Examples:
+        >>> print(normalize(["Trumpʼs “plan” — it’s <b>big</b>&amp;bold"])[0])
+        Trump's "plan" - it's big&bold
+        >>> normalize(["donâ€™t stop.Next one"]) == ["don't stop. Next one"]
+        True
+        >>> import pandas as pd
+        >>> out = normalize(pd.Series({"a": "Ça  va", "b": None}), case="casefold", strip_accents=True)
+        >>> out["a"], out.index.tolist(), bool(pd.isna(out["b"]))
+        ('ca va', ['a', 'b'], True)
+    """
     t = as_texts(texts)
     opts = _options(
         unicode=unicode, fix_mojibake=fix_mojibake, fold_punctuation=fold_punctuation,
@@ -87,8 +150,25 @@ def matching_key(
     errors: str = "replace",
     n_threads: Optional[int] = None,
 ) -> Any:
-    """The key that similarity and entity matching compare: normalized display text, then
-    NFKC, case-folded, accents stripped, on one line."""
+    """The matching key that similarity and entity matching compare.
+
+    It is the normalized display text (markup, mojibake, boilerplate and punctuation
+    handled as in ``normalize``), then NFKC, case-folded, accents stripped, on one line.
+
+    Args:
+        texts: Any sequence of str (see ``normalize``).
+        boilerplate: Remove built-in boilerplate first.
+        remove_lines: Learned boilerplate lines to remove (see ``find_boilerplate``).
+        errors: "replace" or "strict", for lone surrogates.
+        n_threads: Threads to use; None uses one per core.
+
+    Returns:
+        A list of str, or a Series keyed like the input Series.
+
+    Examples:
+        >>> matching_key(["Café  “Noir”\\nSTRASSE"])
+        ['cafe "noir" strasse']
+    """
     t = as_texts(texts)
     opts = _options(boilerplate=boilerplate, remove_lines=remove_lines, errors=errors, key=True)
     out, _ = _native.normalize_texts(t.values, opts, n_threads)
@@ -104,7 +184,33 @@ def parse_articles(
     n_threads: Optional[int] = None,
     **normalize_options: Any,
 ) -> pd.DataFrame:
-    """Split each article into title, date, url, dateline and normalized body."""
+    """Split each scraped article into title, date, URL, dateline and normalized body.
+
+    Recognised: a scraper's ``date YYYY-MM-DD`` prefix; a markdown ``# Title`` among the
+    first lines, or a short first line followed by a blank line (a headline); a line that
+    is only a date ("February 03, 2025", "3 Feb 2025", "2025-02-03", with an optional
+    weekday and time); an "Original url:" footer or a final bare URL; an agency dateline
+    at the start of the body ("LONDON (Reuters) -", "ABOARD AIR FORCE ONE/MOSCOW--").
+
+    Args:
+        texts: Any sequence of str (see ``normalize``).
+        boilerplate: Remove built-in boilerplate from the body.
+        remove_lines: Learned boilerplate lines to remove (see ``find_boilerplate``).
+        errors: "replace" or "strict", for lone surrogates.
+        n_threads: Threads to use; None uses one per core.
+        **normalize_options: Other ``normalize`` options for the body.
+
+    Returns:
+        A DataFrame indexed like the input with columns ``title`` (str or None), ``date``
+        (datetime64, NaT when absent), ``url``, ``dateline``, ``body`` (normalized text)
+        and ``removed`` (list of the lines taken out: metadata first, then boilerplate).
+        A missing text gives a row of missing values.
+
+    Examples:
+        >>> row = parse_articles(["# Talks resume\\n\\nFebruary 03, 2025\\n\\nLONDON (Reuters) - Talks resumed."]).iloc[0]
+        >>> row.title, str(row.date.date()), row.dateline, row.body
+        ('Talks resume', '2025-02-03', 'LONDON (Reuters)', 'Talks resumed.')
+    """
     if "offsets" in normalize_options:
         raise OptionError("parse_articles does not return offsets; call normalize(..., offsets=True) on the body")
     t = as_texts(texts)
@@ -124,8 +230,36 @@ def find_boilerplate(
     errors: str = "replace",
     n_threads: Optional[int] = None,
 ) -> pd.DataFrame:
-    """Lines that repeat across many distinct articles: a site's appeal, newsletter box or
-    standard disclaimer. Pass the result to ``normalize(..., remove_lines=...)``."""
+    """Learn boilerplate from the corpus: lines that repeat across many unrelated articles.
+
+    A site's donation appeal, newsletter box or standard disclaimer stands, word for word,
+    in many articles that otherwise have little in common. A repeated line whose
+    documents share most of their text (copies of one syndicated article) is content and
+    is not reported. Lines are compared ignoring case, accents, punctuation and spacing.
+
+    Args:
+        texts: Any sequence of str (see ``normalize``).
+        min_docs: Documents a line must appear in. Default: 5, or 1% of the non-missing
+            texts when that is more.
+        min_chars: Letters and digits a line needs to count (shorter lines such as
+            "Dear readers," are left to the built-in rules).
+        errors: "replace" or "strict", for lone surrogates.
+        n_threads: Threads to use; None uses one per core.
+
+    Returns:
+        A DataFrame with columns ``text`` (the line as first seen), ``documents`` (how
+        many texts hold it), ``share`` (documents / texts) and ``overlap`` (mean share of
+        those documents' text that most of them have in common; at most 0.5 here), most
+        frequent first. Pass it to ``normalize(..., remove_lines=found)``.
+
+    Examples:
+        >>> docs = [f"Story {i}: the council met.\\nIt voted on plan {i}.\\nSupport our newsroom with a gift" for i in range(6)]
+        >>> found = find_boilerplate(docs)
+        >>> found["text"].tolist()
+        ['Support our newsroom with a gift']
+        >>> normalize(docs[:1], remove_lines=found)
+        ['Story 0: the council met.\\nIt voted on plan 0.']
+    """
     t = as_texts(texts)
     n_docs = sum(1 for v in t.values if isinstance(v, str))
     if min_docs is None:
@@ -144,8 +278,29 @@ def find_boilerplate(
 
 
 def original_span(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
-    """Map the span ``start:end`` of a normalized text back to the original text, using the
-    offsets that ``normalize(..., offsets=True)`` returned for it."""
+    """Map the span ``start:end`` of a normalized text back to the original text.
+
+    Args:
+        offsets: The ``(n, 2)`` array ``normalize(..., offsets=True)`` returned for the text.
+        start: Start of the span in the normalized text.
+        end: End of the span (exclusive).
+
+    Returns:
+        ``(original_start, original_end)``, so ``original[original_start:original_end]``
+        is the source of the span, markup and entities inside it included.
+
+    Raises:
+        OptionError: The span lies outside the normalized text.
+
+    Examples:
+        >>> original = "**Trump** said&nbsp;yes"
+        >>> row = normalize([original], offsets=True).iloc[0]
+        >>> row.text
+        'Trump said yes'
+        >>> a, b = original_span(row.offsets, 0, 5)
+        >>> original[a:b]
+        'Trump'
+    """
     offsets = np.asarray(offsets)
     n = len(offsets)
     if not (0 <= start <= end <= n):

@@ -11,6 +11,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(after_fork_in_child, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     normalize::register(m)?;
     Ok(())
 }
@@ -114,4 +115,22 @@ pub fn detached<R: Send>(
             ))
         }
     }
+}
+
+/// Panic inside a worker thread, so tests can check that a panic becomes a Python
+/// exception instead of killing the interpreter.
+#[pyfunction]
+fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
+    let items = [1u8, 2, 3];
+    run_batches(
+        py,
+        &items,
+        None,
+        |_| 1,
+        |&x| {
+            assert!(x != 2, "deliberate panic for tests");
+            x
+        },
+    )?;
+    Ok(())
 }

@@ -45,7 +45,7 @@ const APPEAL_START: &str = r"(?xi)^(?:
 const APPEAL_WORDS: &str = r"(?i)\b(?:support\w*|donat\w*|contribut\w*|subscri\w*|journalis\w*|paywall|member(?:ship)?s?|patreon|thank\s+you|remind\s+me\s+later|independent|funding)\b";
 
 /// A scraper's metadata prefix such as `date 2025-02-10 `, at the very start of the text.
-const DATE_PREFIX: &str = r"(?i)^\s*date:?\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s*";
+const DATE_PREFIX: &str = r"(?i)^\s*date:?\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\b\s*";
 
 /// A footer naming the article's source URL: "Original url:", "Source URL:", ...
 const URL_FOOTER: &str = r"(?i)^(?:original\s+(?:url|link|article)|source\s+url|article\s+url|canonical\s+url|url)\s*:\s*(?:<?(?:https?://|www\.)\S*>?)?\s*$";
@@ -211,29 +211,52 @@ pub fn remove(input: &Text, out: &mut Text, rules: &BoilerplateRules, removed: &
     let chars = &input.chars;
     let lines = line_ranges(chars);
     let mut keep = vec![true; lines.len()];
-    let mut prefix_end = 0usize;
+    // Where each line's text starts: after the date prefix on the line that has one.
+    let mut prefix: Option<(usize, usize)> = None;
+    let start_of = |n: usize, a: usize, prefix: Option<(usize, usize)>| match prefix {
+        Some((line, end)) if line == n => end,
+        _ => a,
+    };
     let mut line_buf = String::new();
 
     if rules.builtin {
-        // The scraper's "date YYYY-MM-DD" prefix on the first line.
-        let (a, b) = lines[0];
-        let first: String = chars[a..b.min(a + 40)].iter().collect();
-        if let Some((_, bytes)) = date_prefix(&first) {
-            let n = first[..bytes].chars().count();
-            removed.push(first[..bytes].trim().to_string());
-            prefix_end = a + n;
+        // The scraper's "date YYYY-MM-DD" prefix on the first line with text.
+        let first_line = lines
+            .iter()
+            .position(|&(a, b)| chars[a..b].iter().any(|c| !c.is_whitespace()))
+            .unwrap_or(0);
+        let (a, b) = lines[first_line];
+        // Repeated prefixes ("date X date Y text") all go.
+        let mut at = a;
+        loop {
+            let head: String = chars[at..b.min(at + 40)].iter().collect();
+            let Some((_, bytes)) = date_prefix(&head) else {
+                break;
+            };
+            removed.push(head[..bytes].trim().to_string());
+            at += head[..bytes].chars().count();
+            prefix = Some((first_line, at));
         }
         let total: usize = chars.len();
+        // A stray word is an embed's leftover only inside an article (a text with a real
+        // paragraph), not a text of its own or a list of short lines.
+        let in_article = lines.iter().any(|&(a, b)| {
+            chars[a..b]
+                .split(|c| c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .count()
+                >= 8
+        });
         let mut appeal_from: Option<usize> = None;
         for (n, &(a, b)) in lines.iter().enumerate() {
-            let (s, e) = trimmed(chars, a.max(prefix_end), b);
+            let (s, e) = trimmed(chars, start_of(n, a, prefix), b);
             if s == e {
                 continue;
             }
             line_buf.clear();
             line_buf.extend(&chars[s..e]);
             let line = line_buf.as_str();
-            if is_builtin_line(line, e - s) || is_embed_leftover(&chars[s..e]) {
+            if is_builtin_line(line, e - s) || (in_article && is_embed_leftover(&chars[s..e])) {
                 keep[n] = false;
                 // A URL on the line after an "Original url:" footer goes with it.
                 if is_url_footer(line) {
@@ -267,7 +290,7 @@ pub fn remove(input: &Text, out: &mut Text, rules: &BoilerplateRules, removed: &
     if !rules.learned.is_empty() {
         for (n, &(a, b)) in lines.iter().enumerate() {
             if keep[n] {
-                let key = line_key(&chars[a.max(prefix_end)..b]);
+                let key = line_key(&chars[start_of(n, a, prefix)..b]);
                 if key != 0 && rules.learned.contains(&key) {
                     keep[n] = false;
                 }
@@ -275,19 +298,20 @@ pub fn remove(input: &Text, out: &mut Text, rules: &BoilerplateRules, removed: &
         }
     }
 
+    // A removed line takes its line break with it, so it leaves no paragraph break.
     let last = lines.len() - 1;
     for (n, &(a, b)) in lines.iter().enumerate() {
-        let a = a.max(prefix_end);
+        let a = start_of(n, a, prefix);
         if keep[n] {
             out.extend_copy(input, a, b);
+            if n < last {
+                out.push_copy('\n', input, b);
+            }
         } else {
             let (s, e) = trimmed(chars, a, b);
             if s < e {
                 removed.push(chars[s..e].iter().collect());
             }
-        }
-        if n < last {
-            out.push_copy('\n', input, b);
         }
     }
 }
@@ -325,8 +349,13 @@ mod tests {
             "Getty Images",
         ];
         for line in furniture {
-            let (out, removed) = run(&format!("Body one.\n{line}\nBody two."));
-            assert_eq!(out, "Body one.\n\nBody two.", "line {line:?}");
+            let (out, removed) = run(&format!(
+                "Body one is a paragraph of eight words.\n{line}\nBody two."
+            ));
+            assert_eq!(
+                out, "Body one is a paragraph of eight words.\nBody two.",
+                "line {line:?}"
+            );
             assert_eq!(removed.len(), 1, "line {line:?}");
         }
         let content = [
@@ -341,7 +370,9 @@ mod tests {
             if line == "I" {
                 continue; // a one-letter line is treated as an embed leftover by design
             }
-            let (out, _) = run(&format!("Body one.\n{line}\nBody two."));
+            let (out, _) = run(&format!(
+                "Body one is a paragraph of eight words.\n{line}\nBody two."
+            ));
             assert!(out.contains(line), "removed content {line:?}");
         }
     }
@@ -376,5 +407,12 @@ mod tests {
         assert_eq!(k("Café"), k("cafe"));
         assert_ne!(k("support us"), k("supportus"));
         assert_eq!(k("—"), 0);
+    }
+
+    #[test]
+    fn a_short_text_is_not_an_embed_leftover() {
+        assert_eq!(run("X").0, "X");
+        assert_eq!(run("a\nb").0, "a\nb");
+        assert_eq!(run("\n\nDATE 2025-01-01 x").0, "\n\nx");
     }
 }

@@ -25,6 +25,9 @@ pub struct LayoutOptions {
 /// Requires two letters before (the last lowercase) and an uppercase letter then a
 /// lowercase one after, so "U.S.", "3.5", "e.g.", "Ph.D" and "Node.js" are left alone, and
 /// skips tokens that look like URLs, e-mail addresses or file names.
+///
+/// `line_start` is where the current token may start at the earliest: the line's start or
+/// just after a space this pass inserted.
 fn missing_sentence_space(chars: &[char], line_start: usize, i: usize) -> bool {
     if i < line_start + 2 || i + 2 >= chars.len() {
         return false;
@@ -99,6 +102,7 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) {
         }
         // The line itself, with runs of spaces collapsed.
         let mut k = s;
+        let mut token_floor = s;
         while k < e {
             let c = chars[k];
             if c.is_whitespace() {
@@ -111,8 +115,12 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) {
                 continue;
             }
             out.push_copy(c, input, k);
-            if opts.repair && matches!(c, '.' | '!' | '?') && missing_sentence_space(chars, s, k) {
+            if opts.repair
+                && matches!(c, '.' | '!' | '?')
+                && missing_sentence_space(chars, token_floor, k)
+            {
                 out.push_inserted(' ', input, k + 1);
+                token_floor = k + 1;
             }
             k += 1;
         }
@@ -160,6 +168,7 @@ mod tests {
                 "see example.com/Page.Html and www.site.Com",
                 "see example.com/Page.Html and www.site.Com",
             ),
+            ("Aa.Aa.Aa", "Aa. Aa. Aa"),
             ("", ""),
             ("\n\n  \n", ""),
         ];

@@ -381,9 +381,13 @@ pub fn strip_markdown_lines(input: &Text, out: &mut Text) -> bool {
                         content_end -= 1;
                     }
                 }
-            } else if p + 1 < e && (chars[p] == '*' || chars[p] == '+') && chars[p + 1] == ' ' {
-                // Bullet list marker ("- " is kept: news text starts dialogue lines with it).
-                p += 2;
+            } else if p < e
+                && (chars[p] == '*' || chars[p] == '+')
+                && (p + 1 == e || chars[p + 1] == ' ')
+            {
+                // Bullet list marker, or an empty bullet ("- " is kept: news text starts
+                // dialogue lines with a dash).
+                p = (p + 2).min(e);
             }
             if p != s || content_end != e {
                 changed = true;
@@ -691,6 +695,7 @@ mod tests {
             ("a\n---\nb", "a\n\nb"),
             ("#hashtag\n#1 seed", "#hashtag\n#1 seed"),
             ("```\ncode\n```", "\ncode\n"),
+            ("+\n*\n0", "\n\n0"),
             ("[1]: http://example.com\ntext", "\ntext"),
         ];
         for (input, expected) in cases {

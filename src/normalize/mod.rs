@@ -95,6 +95,24 @@ pub const MAX_CHARS: usize = u32::MAX as usize - 1;
 
 /// The passes before boilerplate removal (steps 1–6).
 fn clean(text: &mut Text, scratch: &mut Text, opts: &Options) {
+    // Mojibake, controls and invisible characters go first, so no markup decision rests
+    // on a character that is changed later; markup can decode into more of them, so they
+    // run again after it.
+    unicode_passes(text, scratch, opts);
+    if strip_markup(text, scratch, opts) {
+        unicode_passes(text, scratch, opts);
+    }
+    if opts.case != Case::Preserve || opts.strip_accents || opts.ascii {
+        apply(text, scratch, |i, o| {
+            unicode::transform(i, o, opts.case, opts.strip_accents, opts.ascii)
+        });
+        unicode_passes(text, scratch, opts);
+    }
+}
+
+/// Step 1, repeated until nothing changes. Returns true if anything changed.
+fn strip_markup(text: &mut Text, scratch: &mut Text, opts: &Options) -> bool {
+    let mut any = false;
     if opts.strip_markup && markup::may_contain(&text.chars) {
         for _ in 0..8 {
             let mut changed = false;
@@ -109,28 +127,31 @@ fn clean(text: &mut Text, scratch: &mut Text, opts: &Options) {
             apply(text, scratch, |i, o| {
                 changed |= markup::strip_markdown_lines(i, o);
             });
-            if text.chars.iter().any(|&c| matches!(c, '[' | '<' | '`')) {
-                apply(text, scratch, |i, o| {
-                    changed |= markup::strip_markdown_links(i, o);
-                });
-            }
-            if text.chars.iter().any(|&c| matches!(c, '*' | '_' | '~')) {
-                apply(text, scratch, |i, o| {
-                    changed |= markup::strip_emphasis(i, o);
-                });
-            }
+            changed |= strip_inline_markup(text, scratch);
+            any |= changed;
             if !changed {
                 break;
             }
         }
     }
-    unicode_passes(text, scratch, opts);
-    if opts.case != Case::Preserve || opts.strip_accents || opts.ascii {
+    any
+}
+
+/// Inline markdown: links, images, autolinks, code spans, emphasis. Returns true if
+/// anything changed.
+fn strip_inline_markup(text: &mut Text, scratch: &mut Text) -> bool {
+    let mut changed = false;
+    if text.chars.iter().any(|&c| matches!(c, '[' | '<' | '`')) {
         apply(text, scratch, |i, o| {
-            unicode::transform(i, o, opts.case, opts.strip_accents, opts.ascii);
+            changed |= markup::strip_markdown_links(i, o);
         });
-        unicode_passes(text, scratch, opts);
     }
+    if text.chars.iter().any(|&c| matches!(c, '*' | '_' | '~')) {
+        apply(text, scratch, |i, o| {
+            changed |= markup::strip_emphasis(i, o);
+        });
+    }
+    changed
 }
 
 /// Steps 2–5: mojibake, cleaning, Unicode form, punctuation.
@@ -142,6 +163,8 @@ fn unicode_passes(text: &mut Text, scratch: &mut Text, opts: &Options) {
         }
         if unicode::needs_cleaning(&text.chars) {
             apply(text, scratch, unicode::clean_chars);
+            // Removing a control can join the two halves of a mojibake sequence.
+            changed |= opts.fix_mojibake;
         }
         if opts.form != Form::None && !unicode::is_normalized(&text.chars, opts.form) {
             let before = text.chars.clone();
@@ -167,9 +190,18 @@ pub fn normalize(input: &str, opts: &Options) -> Normalized {
     clean(&mut text, &mut scratch, opts);
     let mut removed = Vec::new();
     if opts.boilerplate.is_active() {
-        apply(&mut text, &mut scratch, |i, o| {
-            boilerplate::remove(i, o, &opts.boilerplate, &mut removed);
-        });
+        // Removing a line or prefix can expose markup ("date 2025-01-01 > x"), and
+        // stripping that can expose boilerplate: repeat until both are stable.
+        for _ in 0..4 {
+            let before = removed.len();
+            apply(&mut text, &mut scratch, |i, o| {
+                boilerplate::remove(i, o, &opts.boilerplate, &mut removed);
+            });
+            if removed.len() == before || !strip_markup(&mut text, &mut scratch, opts) {
+                break;
+            }
+            unicode_passes(&mut text, &mut scratch, opts);
+        }
     }
     let layout_opts = LayoutOptions {
         paragraphs: opts.paragraphs,
@@ -178,6 +210,18 @@ pub fn normalize(input: &str, opts: &Options) -> Normalized {
     apply(&mut text, &mut scratch, |i, o| {
         layout::layout(i, o, layout_opts);
     });
+    if opts.strip_markup {
+        // Joining lines (flattening, or a line broken mid-sentence) can pair inline markup
+        // across a former break ("*a\nb*"): strip it again, so the result is stable.
+        for _ in 0..4 {
+            if !strip_inline_markup(&mut text, &mut scratch) {
+                break;
+            }
+            apply(&mut text, &mut scratch, |i, o| {
+                layout::layout(i, o, layout_opts);
+            });
+        }
+    }
     Normalized {
         text: text.collect_string(),
         start: std::mem::take(&mut text.start),

@@ -1,0 +1,133 @@
+"""Every public function takes any sequence of str and gives back the shape it got."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+import newscorpus as nc
+from newscorpus.exceptions import InputTypeError, InputValueError, NewsCorpusError, OptionError
+
+TEXTS = ["Trump\u02bcs plan", None, "caf\u00e9\u00a0noir"]
+EXPECTED = ["Trump's plan", None, "café noir"]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        list,
+        tuple,
+        lambda t: np.array(t, dtype=object),
+        lambda t: pa.array(t),
+        lambda t: pa.chunked_array([t[:1], t[1:]]),
+        lambda t: (x for x in t),
+        pd.Index,
+    ],
+    ids=["list", "tuple", "numpy", "pyarrow", "pyarrow-chunked", "generator", "index"],
+)
+def test_sequences_give_a_list(make):
+    assert nc.normalize(make(TEXTS)) == EXPECTED
+
+
+@pytest.mark.parametrize("dtype", [object, "string", "string[pyarrow]", pd.ArrowDtype(pa.string())],
+                         ids=["object", "string", "string-pyarrow", "arrow"])
+def test_series_keeps_index_and_name(dtype):
+    s = pd.Series(TEXTS, index=["x", "y", "z"], name="body", dtype=dtype)
+    out = nc.normalize(s)
+    assert isinstance(out, pd.Series)
+    assert out.index.tolist() == ["x", "y", "z"]
+    assert out.name == "body"
+    assert out["x"] == "Trump's plan" and out["z"] == "café noir"
+    assert pd.isna(out["y"])
+
+
+def test_accessor_matches_function():
+    s = pd.Series(TEXTS, index=[10, 20, 30])
+    pd.testing.assert_series_equal(s.news.normalize(), nc.normalize(s))
+    parts = s.news.parse_articles()
+    assert parts.index.tolist() == [10, 20, 30]
+    assert s.news.matching_key()[10] == "trump's plan"
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), np.nan, pd.NA, pd.NaT])
+def test_missing_values_pass_through(missing):
+    out = nc.normalize(["a", missing, "b"])
+    assert out[0] == "a" and out[1] is None and out[2] == "b"
+    parsed = nc.parse_articles(["a", missing])
+    assert parsed["body"].tolist() == ["a", None]
+    assert pd.isna(parsed.loc[1, "date"])
+
+
+@pytest.mark.parametrize("bad, name", [(b"bytes", "bytes"), (3, "int"), (["x"], "list"), (3.5, "float")])
+def test_non_string_element_names_its_position(bad, name):
+    with pytest.raises(InputTypeError, match=rf"texts\[1\] is {name}") as info:
+        nc.normalize(["ok", bad])
+    assert isinstance(info.value, TypeError)
+
+
+@pytest.mark.parametrize("bad", ["a single string", b"bytes", 42, {"a": "b"}, pd.DataFrame({"text": ["a"]})])
+def test_wrong_container_is_a_type_error(bad):
+    with pytest.raises(InputTypeError):
+        nc.normalize(bad)
+
+
+def test_two_dimensional_array_is_rejected():
+    with pytest.raises(InputTypeError, match="one-dimensional"):
+        nc.normalize(np.array([["a", "b"]], dtype=object))
+
+
+@pytest.mark.parametrize(
+    "option, value, allowed",
+    [("unicode", "NFD", "NFC"), ("paragraphs", "merge", "flatten"), ("case", "upper", "casefold"), ("errors", "ignore", "strict")],
+)
+def test_bad_option_names_option_and_allowed_values(option, value, allowed):
+    with pytest.raises(OptionError, match=option) as info:
+        nc.normalize(["x"], **{option: value})
+    assert allowed in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("n_threads", [0, -1, 5000])
+def test_bad_thread_count(n_threads):
+    with pytest.raises(OptionError, match="n_threads"):
+        nc.normalize(["x"], n_threads=n_threads)
+
+
+def test_bool_options_must_be_bools():
+    with pytest.raises(OptionError, match="strip_accents"):
+        nc.normalize(["x"], strip_accents="yes")
+
+
+def test_unknown_keyword_is_a_type_error():
+    with pytest.raises(TypeError):
+        nc.normalize(["x"], no_such_option=True)
+
+
+def test_lone_surrogates_are_replaced_one_for_one():
+    text = "a\ud800b\udfffc"
+    out = nc.normalize([text], offsets=True).iloc[0]
+    assert out.text == "a\ufffdb\ufffdc"
+    # Offsets still index the original Python string.
+    a, b = nc.original_span(out.offsets, 2, 3)
+    assert text[a:b] == "b"
+
+
+def test_lone_surrogate_strict_raises():
+    with pytest.raises(InputValueError, match=r"texts\[0\].*surrogate"):
+        nc.normalize(["a\ud800"], errors="strict")
+
+
+def test_threads_give_the_same_result():
+    texts = nc.load_sample()["text"].tolist() * 3
+    assert nc.normalize(texts, n_threads=1) == nc.normalize(texts, n_threads=2) == nc.normalize(texts)
+
+
+def test_panic_becomes_an_exception():
+    from newscorpus import _native
+
+    with pytest.raises(NewsCorpusError, match="deliberate panic"):
+        _native._panic_for_tests()
+    # The interpreter and the pool still work.
+    assert nc.normalize(["ok"]) == ["ok"]

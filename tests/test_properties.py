@@ -1,0 +1,64 @@
+"""Property tests (hypothesis): any str is handled, output is stable, offsets stay in bounds."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newscorpus as nc
+
+# All of Unicode, surrogates included, plus text made of the characters the passes act on,
+# so markup, mojibake and layout rules are exercised, not just random code points.
+SPECIAL = list("<>&;#*_[]()`~!-.\n\r\t \u00a0\u200b\u2019\u201c\u201d\u2014\u2026\u02bcâ€™Ã©Â") + [
+    "&amp;", "&lt;b&gt;", "<p>", "</p>", "<b>", "**", "__", "](", "http://", "so.In", "U.S.", "-\n",
+    "\n\n", "date 2025-01-01 ", "Original url:", "Follow us on X", "X\n", "Dear readers,",
+]
+any_text = st.text(alphabet=st.characters(codec=None), max_size=200)
+markupish = st.lists(st.one_of(st.sampled_from(SPECIAL), st.text(max_size=5)), max_size=40).map("".join)
+texts = st.one_of(any_text, markupish)
+settings.register_profile("ci", deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")
+
+
+@given(texts)
+def test_never_crashes_and_returns_str(text):
+    out = nc.normalize([text])
+    assert isinstance(out[0], str)
+    assert "\ud800" not in out[0]
+
+
+@given(texts)
+def test_idempotent(text):
+    once = nc.normalize([text])[0]
+    assert nc.normalize([once])[0] == once
+
+
+@given(texts)
+def test_matching_key_idempotent(text):
+    once = nc.matching_key([text])[0]
+    assert nc.matching_key([once])[0] == once
+
+
+@given(texts, st.sampled_from(["keep", "flatten"]), st.sampled_from(["preserve", "lower", "casefold"]),
+       st.booleans(), st.booleans(), st.sampled_from(["NFC", "NFKC", "none"]))
+def test_offsets_in_bounds(text, paragraphs, case, accents, ascii, unicode):
+    row = nc.normalize([text], offsets=True, paragraphs=paragraphs, case=case, strip_accents=accents,
+                       ascii=ascii, unicode=unicode).iloc[0]
+    offsets = row.offsets
+    assert offsets.shape == (len(row.text), 2)
+    assert offsets.dtype == np.int64
+    if len(offsets):
+        assert (offsets[:, 0] >= 0).all()
+        assert (offsets[:, 0] <= offsets[:, 1]).all()
+        assert (offsets[:, 1] <= len(text)).all()
+
+
+@given(texts)
+def test_offsets_do_not_change_the_text(text):
+    assert nc.normalize([text], offsets=True).iloc[0].text == nc.normalize([text])[0]
+
+
+@given(st.text(alphabet=st.characters(codec="ascii", categories=["L", "N"]), min_size=1, max_size=30))
+def test_plain_words_survive(word):
+    assert nc.normalize([f"{word} said"])[0] == f"{word} said"

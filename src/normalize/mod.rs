@@ -104,7 +104,7 @@ fn clean(text: &mut Text, scratch: &mut Text, opts: &Options) {
     }
     if opts.case != Case::Preserve || opts.strip_accents || opts.ascii {
         apply(text, scratch, |i, o| {
-            unicode::transform(i, o, opts.case, opts.strip_accents, opts.ascii)
+            unicode::transform(i, o, opts.case, opts.strip_accents, opts.ascii);
         });
         unicode_passes(text, scratch, opts);
     }

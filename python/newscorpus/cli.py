@@ -60,8 +60,9 @@ def _short(text: object, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def demo(out=sys.stdout) -> int:
+def demo(out=None) -> int:
     """Run the pipeline on the sample corpus and print a report."""
+    out = out or sys.stdout
     df = load_sample()
     p = lambda *a: print(*a, file=out)  # noqa: E731
     p(f"newscorpus {__version__}: demo on the built-in sample corpus")

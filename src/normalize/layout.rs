@@ -49,14 +49,16 @@ fn missing_sentence_space(chars: &[char], line_start: usize, i: usize) -> bool {
     !url_like
 }
 
-/// Rewrite the layout. See `LayoutOptions`.
-pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) {
+/// Rewrite the layout. See `LayoutOptions`. Returns true if it joined lines (so inline
+/// markup may now pair across a former break).
+pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) -> bool {
     let chars = &input.chars;
     let lines = line_ranges(chars);
     // Index of the newline that ended the previous emitted line, and blank lines since.
     let mut prev_break: Option<usize> = None;
     let mut blank_since = 0usize;
     let mut emitted_any = false;
+    let mut joined = false;
     for &(a, b) in &lines {
         let mut s = a;
         let mut e = b;
@@ -84,6 +86,7 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) {
                 && starts_lower
             {
                 // "infor-\nmation": drop the hyphen and the break.
+                joined = true;
                 out.chars.pop();
                 if out.tracked {
                     out.start.pop();
@@ -92,6 +95,7 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) {
             } else if opts.paragraphs == Paragraphs::Flatten
                 || (opts.repair && starts_lower && last != ':')
             {
+                joined = true;
                 out.push_from(' ', input, brk, brk + 1);
             } else {
                 out.push_from('\n', input, brk, brk + 1);
@@ -104,7 +108,22 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) {
         let mut k = s;
         let mut token_floor = s;
         while k < e {
+            // Copy the run up to the next space or sentence end as it is.
+            let run_end = chars[k..e]
+                .iter()
+                .position(|&c| c == ' ' || matches!(c, '.' | '!' | '?') || c.is_whitespace())
+                .map_or(e, |p| k + p);
+            out.extend_copy(input, k, run_end);
+            k = run_end;
+            if k >= e {
+                break;
+            }
             let c = chars[k];
+            if c == ' ' && chars.get(k + 1).is_some_and(|&n| !n.is_whitespace()) {
+                out.push_copy(' ', input, k);
+                k += 1;
+                continue;
+            }
             if c.is_whitespace() {
                 let mut r = k;
                 while r < e && chars[r].is_whitespace() {
@@ -128,6 +147,7 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) {
         blank_since = 0;
         prev_break = Some(b);
     }
+    joined
 }
 
 #[cfg(test)]

@@ -133,8 +133,13 @@ fn entity_at(chars: &[char], i: usize) -> Option<(char, usize)> {
 /// Decode HTML entities once. Returns true if anything changed.
 pub fn decode_entities(input: &Text, out: &mut Text) -> bool {
     let chars = &input.chars;
+    let Some(first) = (0..chars.len()).find(|&i| chars[i] == '&' && entity_at(chars, i).is_some())
+    else {
+        return false;
+    };
+    out.extend_copy(input, 0, first);
     let mut changed = false;
-    let mut i = 0;
+    let mut i = first;
     while i < chars.len() {
         if chars[i] == '&' {
             if let Some((c, len)) = entity_at(chars, i) {
@@ -264,8 +269,15 @@ fn closing_tag_end(chars: &[char], from: usize, name: &str) -> Option<usize> {
 /// Remove HTML tags and comments. Returns true if anything changed.
 pub fn strip_tags(input: &Text, out: &mut Text) -> bool {
     let chars = &input.chars;
+    // Skip ahead to the first '<' that starts a tag, comment or declaration.
+    let Some(first) = (0..chars.len()).find(|&i| {
+        chars[i] == '<' && (chars.get(i + 1) == Some(&'!') || tag_at(chars, i).is_some())
+    }) else {
+        return false;
+    };
+    out.extend_copy(input, 0, first);
     let mut changed = false;
-    let mut i = 0;
+    let mut i = first;
     while i < chars.len() {
         if chars[i] != '<' {
             out.push_copy(chars[i], input, i);
@@ -330,76 +342,134 @@ fn is_blank(c: char) -> bool {
 /// Returns true if anything changed.
 pub fn strip_markdown_lines(input: &Text, out: &mut Text) -> bool {
     let chars = &input.chars;
-    let mut changed = false;
+    if !any_line_starts_like_markdown(chars) {
+        return false;
+    }
     let lines = line_ranges(chars);
+    let Some(first) = lines
+        .iter()
+        .position(|&(a, b)| line_edit(chars, a, b).is_some())
+    else {
+        return false;
+    };
+    out.extend_copy(input, 0, lines[first].0);
     let last = lines.len() - 1;
-    for (n, &(a, b)) in lines.iter().enumerate() {
-        let mut s = a;
-        while s < b && is_blank(chars[s]) {
-            s += 1;
-        }
-        let mut e = b;
-        while e > s && is_blank(chars[e - 1]) {
-            e -= 1;
-        }
-        let line = &chars[s..e];
-        let drop_line = is_rule(line) || is_fence(line) || is_link_definition(line);
-        if drop_line {
-            changed = true;
-        } else {
-            let mut p = s;
-            // Blockquote markers, possibly nested.
-            loop {
-                if p < e && chars[p] == '>' {
-                    p += 1;
-                    if p < e && chars[p] == ' ' {
-                        p += 1;
-                    }
-                    continue;
+    for (n, &(a, b)) in lines.iter().enumerate().skip(first) {
+        match line_edit(chars, a, b) {
+            None => out.extend_copy(input, a, b),
+            Some(LineEdit::Drop) => {}
+            Some(LineEdit::Keep {
+                content_start,
+                content_end,
+            }) => {
+                let mut s = a;
+                while s < b && is_blank(chars[s]) {
+                    s += 1;
                 }
-                break;
+                out.extend_copy(input, a, s);
+                out.extend_copy(input, content_start, content_end);
             }
-            // ATX heading.
-            let mut q = p;
-            while q < e && chars[q] == '#' && q - p < 7 {
-                q += 1;
-            }
-            let mut content_end = e;
-            if q > p && q - p <= 6 && (q == e || chars[q] == ' ') {
-                p = q;
-                while p < e && chars[p] == ' ' {
-                    p += 1;
-                }
-                // Closing hashes: "## Title ##".
-                let mut t = e;
-                while t > p && chars[t - 1] == '#' {
-                    t -= 1;
-                }
-                if t < e && t > p && chars[t - 1] == ' ' {
-                    content_end = t;
-                    while content_end > p && chars[content_end - 1] == ' ' {
-                        content_end -= 1;
-                    }
-                }
-            } else if p < e
-                && (chars[p] == '*' || chars[p] == '+')
-                && (p + 1 == e || chars[p + 1] == ' ')
-            {
-                // Bullet list marker, or an empty bullet ("- " is kept: news text starts
-                // dialogue lines with a dash).
-                p = (p + 2).min(e);
-            }
-            if p != s || content_end != e {
-                changed = true;
-            }
-            out.extend_copy(input, a, s);
-            out.extend_copy(input, p, content_end);
         }
         if n < last {
             out.push_copy('\n', input, b);
         }
     }
-    changed
+    true
+}
+
+/// What line-level markdown does to one line.
+enum LineEdit {
+    /// A rule, fence or link definition: the line's text goes (its break stays).
+    Drop,
+    /// Markers go; the line keeps `content_start..content_end`.
+    Keep {
+        content_start: usize,
+        content_end: usize,
+    },
+}
+
+/// The edit for line `a..b`, or `None` when it holds no line-level markdown.
+fn line_edit(chars: &[char], a: usize, b: usize) -> Option<LineEdit> {
+    let mut s = a;
+    while s < b && is_blank(chars[s]) {
+        s += 1;
+    }
+    let mut e = b;
+    while e > s && is_blank(chars[e - 1]) {
+        e -= 1;
+    }
+    if s == e
+        || !matches!(
+            chars[s],
+            '#' | '>' | '*' | '+' | '`' | '~' | '[' | '=' | '-' | '_' | '\u{2010}'
+                ..='\u{2015}' | '\u{2212}'
+        )
+    {
+        return None;
+    }
+    let line = &chars[s..e];
+    if is_rule(line) || is_fence(line) || is_link_definition(line) {
+        return Some(LineEdit::Drop);
+    }
+    let mut p = s;
+    // Blockquote markers, possibly nested.
+    while p < e && chars[p] == '>' {
+        p += 1;
+        if p < e && chars[p] == ' ' {
+            p += 1;
+        }
+    }
+    // ATX heading.
+    let mut q = p;
+    while q < e && chars[q] == '#' && q - p < 7 {
+        q += 1;
+    }
+    let mut content_end = e;
+    if q > p && q - p <= 6 && (q == e || chars[q] == ' ') {
+        p = q;
+        while p < e && chars[p] == ' ' {
+            p += 1;
+        }
+        // Closing hashes: "## Title ##".
+        let mut t = e;
+        while t > p && chars[t - 1] == '#' {
+            t -= 1;
+        }
+        if t < e && t > p && chars[t - 1] == ' ' {
+            content_end = t;
+            while content_end > p && chars[content_end - 1] == ' ' {
+                content_end -= 1;
+            }
+        }
+    } else if p < e && (chars[p] == '*' || chars[p] == '+') && (p + 1 == e || chars[p + 1] == ' ') {
+        // Bullet list marker, or an empty bullet ("- " is kept: news text starts
+        // dialogue lines with a dash).
+        p = (p + 2).min(e);
+    }
+    (p != s || content_end != e).then_some(LineEdit::Keep {
+        content_start: p,
+        content_end,
+    })
+}
+
+/// True when some line's first non-blank character can start line-level markdown.
+fn any_line_starts_like_markdown(chars: &[char]) -> bool {
+    let mut at_start = true;
+    for &c in chars {
+        if c == '\n' {
+            at_start = true;
+        } else if at_start && !is_blank(c) {
+            if matches!(
+                c,
+                '#' | '>' | '*' | '+' | '`' | '~' | '[' | '=' | '-' | '_' | '\u{2010}'
+                    ..='\u{2015}' | '\u{2212}'
+            ) {
+                return true;
+            }
+            at_start = false;
+        }
+    }
+    false
 }
 
 /// A thematic break or setext underline: three or more of one rule character.
@@ -470,74 +540,95 @@ fn matching_bracket(
 /// keep their content. Returns true if anything changed.
 pub fn strip_markdown_links(input: &Text, out: &mut Text) -> bool {
     let chars = &input.chars;
-    let mut changed = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let image = c == '!' && chars.get(i + 1) == Some(&'[');
-        let open = if image { i + 1 } else { i };
-        if c == '[' || image {
-            if let Some(close) = matching_bracket(chars, open, '[', ']', 1000) {
-                let target_end = match chars.get(close + 1) {
-                    Some('(') => matching_bracket(chars, close + 1, '(', ')', 2000),
-                    Some('[') => matching_bracket(chars, close + 1, '[', ']', 200),
-                    _ => None,
-                };
-                if let Some(target_end) = target_end {
-                    if !image {
-                        out.extend_copy(input, open + 1, close);
-                    }
-                    i = target_end + 1;
-                    changed = true;
-                    continue;
-                }
+    // `written`: input before it is in `out`; `scan`: where to look for the next construct.
+    let mut written = 0;
+    let mut scan = 0;
+    while let Some(p) = chars[scan..]
+        .iter()
+        .position(|&c| matches!(c, '[' | '<' | '`' | '!'))
+    {
+        let at = scan + p;
+        if let Some(edit) = inline_at(chars, at) {
+            out.extend_copy(input, written, at);
+            if let Some((a, b)) = edit.keep {
+                out.extend_copy(input, a, b);
             }
-        } else if c == '<' {
-            if let Some(len) = autolink_len(&chars[i..]) {
-                out.extend_copy(input, i + 1, i + len - 1);
-                i += len;
-                changed = true;
+            written = edit.end;
+            scan = edit.end;
+        } else {
+            // A run of backticks that opens no code span is passed whole, so a longer
+            // run is not re-read as shorter ones.
+            scan = at + 1;
+            while chars[at] == '`' && chars.get(scan) == Some(&'`') {
+                scan += 1;
+            }
+        }
+    }
+    if written == 0 {
+        return false;
+    }
+    out.extend_copy(input, written, chars.len());
+    true
+}
+
+/// An inline construct found at `at`: keep `keep` of it (if any) and resume at `end`.
+struct InlineEdit {
+    keep: Option<(usize, usize)>,
+    end: usize,
+}
+
+/// A link, image, autolink or code span starting at `at`.
+fn inline_at(chars: &[char], at: usize) -> Option<InlineEdit> {
+    let c = chars[at];
+    let image = c == '!' && chars.get(at + 1) == Some(&'[');
+    if c == '[' || image {
+        let open = if image { at + 1 } else { at };
+        let close = matching_bracket(chars, open, '[', ']', 1000)?;
+        let target_end = match chars.get(close + 1) {
+            Some('(') => matching_bracket(chars, close + 1, '(', ')', 2000),
+            Some('[') => matching_bracket(chars, close + 1, '[', ']', 200),
+            _ => None,
+        }?;
+        let keep = (!image).then_some((open + 1, close));
+        return Some(InlineEdit {
+            keep,
+            end: target_end + 1,
+        });
+    }
+    if c == '<' {
+        let len = autolink_len(&chars[at..])?;
+        return Some(InlineEdit {
+            keep: Some((at + 1, at + len - 1)),
+            end: at + len,
+        });
+    }
+    if c == '`' {
+        let mut run = 1;
+        while chars.get(at + run) == Some(&'`') {
+            run += 1;
+        }
+        let body = at + run;
+        let mut k = body;
+        while k < chars.len() && chars[k] != '\n' && k - body < 1000 {
+            if chars[k] == '`' {
+                let mut r = 1;
+                while chars.get(k + r) == Some(&'`') {
+                    r += 1;
+                }
+                if r == run {
+                    return (k > body && chars[body..k].iter().any(|c| !c.is_whitespace()))
+                        .then_some(InlineEdit {
+                            keep: Some((body, k)),
+                            end: k + run,
+                        });
+                }
+                k += r;
                 continue;
             }
-        } else if c == '`' {
-            let mut run = 1;
-            while chars.get(i + run) == Some(&'`') {
-                run += 1;
-            }
-            let body = i + run;
-            let mut k = body;
-            let mut found = None;
-            while k < chars.len() && chars[k] != '\n' && k - body < 1000 {
-                if chars[k] == '`' {
-                    let mut r = 1;
-                    while chars.get(k + r) == Some(&'`') {
-                        r += 1;
-                    }
-                    if r == run {
-                        found = Some(k);
-                        break;
-                    }
-                    k += r;
-                    continue;
-                }
-                k += 1;
-            }
-            if let Some(k) = found {
-                if k > body {
-                    out.extend_copy(input, body, k);
-                    i = k + run;
-                    changed = true;
-                    continue;
-                }
-            }
-            out.extend_copy(input, i, body);
-            i = body;
-            continue;
+            k += 1;
         }
-        out.push_copy(c, input, i);
-        i += 1;
     }
-    changed
+    None
 }
 
 /// `<https://...>`, `<http://...>`, `<mailto:...>` or `<www....>`; returns the length.
@@ -570,6 +661,9 @@ fn is_word_char(c: char) -> bool {
 pub fn strip_emphasis(input: &Text, out: &mut Text) -> bool {
     let chars = &input.chars;
     let n = chars.len();
+    if !chars.iter().any(|&c| matches!(c, '*' | '_' | '~')) {
+        return false;
+    }
     let mut skip = vec![false; n];
     let mut changed = false;
     let run_len = |i: usize| {
@@ -619,33 +713,68 @@ pub fn strip_emphasis(input: &Text, out: &mut Text) -> bool {
         }
         i += run;
     }
-    for (k, &c) in chars.iter().enumerate() {
-        if !skip[k] {
-            out.push_copy(c, input, k);
+    if !changed {
+        return false;
+    }
+    let mut k = 0;
+    while k < n {
+        let run_end = skip[k..].iter().position(|&x| x).map_or(n, |p| k + p);
+        out.extend_copy(input, k, run_end);
+        k = run_end;
+        while k < n && skip[k] {
+            k += 1;
         }
     }
-    changed
+    true
 }
 
-/// True when the text holds a character that any markup pass acts on.
-pub fn may_contain(chars: &[char]) -> bool {
-    chars.iter().any(|&c| {
-        matches!(
-            c,
-            '<' | '&' | '#' | '*' | '_' | '[' | '`' | '>' | '~' | '=' | '-' | '+'
-        )
-    })
+/// Which markup trigger characters a text holds, as bits (see the `HAS_*` constants): one
+/// scan tells which passes can be skipped without looking at the text again.
+pub fn triggers(chars: &[char]) -> u16 {
+    let mut bits = 0u16;
+    let mut at_line_start = true;
+    for &c in chars {
+        bits |= match c {
+            '&' => HAS_AMP,
+            '<' => HAS_LT | HAS_INLINE,
+            '[' | '`' => HAS_INLINE,
+            '*' | '_' | '~' => HAS_EMPHASIS,
+            _ => 0,
+        };
+        // Line-level markdown needs its marker first on a line.
+        if at_line_start && !is_blank(c) {
+            at_line_start = false;
+            if matches!(
+                c,
+                '#' | '>' | '*' | '+' | '`' | '~' | '[' | '=' | '-' | '_' | '\u{2010}'
+                    ..='\u{2015}' | '\u{2212}'
+            ) {
+                bits |= HAS_LINE;
+            }
+        }
+        if c == '\n' {
+            at_line_start = true;
+        }
+    }
+    bits
 }
+
+pub const HAS_AMP: u16 = 1;
+pub const HAS_LT: u16 = 2;
+pub const HAS_INLINE: u16 = 4;
+pub const HAS_EMPHASIS: u16 = 8;
+pub const HAS_LINE: u16 = 16;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn run(s: &str, pass: impl Fn(&Text, &mut Text) -> bool) -> String {
-        let text = Text::from_str(s, true);
-        let mut out = text.empty_like();
-        pass(&text, &mut out);
-        out.collect_string()
+        let mut text = Text::from_str(s, true);
+        let mut scratch = text.empty_like();
+        crate::normalize::text::apply_changed(&mut text, &mut scratch, pass);
+        assert_eq!(text.start.len(), text.chars.len());
+        text.collect_string()
     }
 
     #[test]
@@ -720,6 +849,11 @@ mod tests {
             ("[a conversation] there", "[a conversation] there"),
             ("use `code` here", "use code here"),
             ("[ref][1] x", "ref x"),
+            (
+                "keep [this] and `` ` `` then [a](b) end",
+                "keep [this] and  `  then a end",
+            ),
+            ("[x] y [z](w)", "[x] y z"),
         ];
         for (input, expected) in cases {
             assert_eq!(

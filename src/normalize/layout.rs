@@ -1,5 +1,7 @@
 //! Layout repair: spaces, line and paragraph breaks, words split by hyphenation, lines broken
 //! in the middle of a sentence, and a missing space after a sentence end.
+//!
+//! Runs after `unicode::clean_chars`, so the only whitespace left is ' ' and '\n'.
 
 use super::text::{line_ranges, Text};
 
@@ -62,10 +64,10 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) -> bool {
     for &(a, b) in &lines {
         let mut s = a;
         let mut e = b;
-        while s < e && chars[s].is_whitespace() {
+        while s < e && chars[s] == ' ' {
             s += 1;
         }
-        while e > s && chars[e - 1].is_whitespace() {
+        while e > s && chars[e - 1] == ' ' {
             e -= 1;
         }
         if s == e {
@@ -109,24 +111,24 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) -> bool {
         let mut token_floor = s;
         while k < e {
             // Copy the run up to the next space or sentence end as it is.
-            let run_end = chars[k..e]
-                .iter()
-                .position(|&c| c == ' ' || matches!(c, '.' | '!' | '?') || c.is_whitespace())
-                .map_or(e, |p| k + p);
+            let run_end = super::text::find(&chars[..e], k, |c| {
+                c == ' ' || c == '.' || c == '!' || c == '?'
+            })
+            .unwrap_or(e);
             out.extend_copy(input, k, run_end);
             k = run_end;
             if k >= e {
                 break;
             }
             let c = chars[k];
-            if c == ' ' && chars.get(k + 1).is_some_and(|&n| !n.is_whitespace()) {
+            if c == ' ' && chars.get(k + 1).is_some_and(|&n| n != ' ') {
                 out.push_copy(' ', input, k);
                 k += 1;
                 continue;
             }
-            if c.is_whitespace() {
+            if c == ' ' {
                 let mut r = k;
-                while r < e && chars[r].is_whitespace() {
+                while r < e && chars[r] == ' ' {
                     r += 1;
                 }
                 out.push_from(' ', input, k, r);

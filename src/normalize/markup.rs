@@ -731,29 +731,41 @@ pub fn strip_emphasis(input: &Text, out: &mut Text) -> bool {
 /// Which markup trigger characters a text holds, as bits (see the `HAS_*` constants): one
 /// scan tells which passes can be skipped without looking at the text again.
 pub fn triggers(chars: &[char]) -> u16 {
-    let mut bits = 0u16;
-    let mut at_line_start = true;
+    // Triggers anywhere: a table lookup a char, OR-ed together (no branches).
+    const fn table() -> [u8; 128] {
+        let mut t = [0u8; 128];
+        t[b'&' as usize] = HAS_AMP as u8;
+        t[b'<' as usize] = (HAS_LT | HAS_INLINE) as u8;
+        t[b'[' as usize] = HAS_INLINE as u8;
+        t[b'`' as usize] = HAS_INLINE as u8;
+        t[b'*' as usize] = HAS_EMPHASIS as u8;
+        t[b'_' as usize] = HAS_EMPHASIS as u8;
+        t[b'~' as usize] = HAS_EMPHASIS as u8;
+        t
+    }
+    static ANYWHERE: [u8; 128] = table();
+    let mut bits = 0u8;
     for &c in chars {
-        bits |= match c {
-            '&' => HAS_AMP,
-            '<' => HAS_LT | HAS_INLINE,
-            '[' | '`' => HAS_INLINE,
-            '*' | '_' | '~' => HAS_EMPHASIS,
-            _ => 0,
-        };
-        // Line-level markdown needs its marker first on a line.
-        if at_line_start && !is_blank(c) {
-            at_line_start = false;
+        bits |= ANYWHERE[(c as u32 & 0x7F) as usize] & (u8::from((c as u32) < 0x80) * 0xFF);
+    }
+    let mut bits = u16::from(bits);
+    // Line-level markdown needs its marker first on a line: look after each line break.
+    let mut start = 0;
+    loop {
+        if let Some(first) = chars[start..].iter().position(|&c| !is_blank(c)) {
+            let c = chars[start + first];
             if matches!(
                 c,
                 '#' | '>' | '*' | '+' | '`' | '~' | '[' | '=' | '-' | '_' | '\u{2010}'
                     ..='\u{2015}' | '\u{2212}'
             ) {
                 bits |= HAS_LINE;
+                break;
             }
         }
-        if c == '\n' {
-            at_line_start = true;
+        match super::text::find(chars, start, |c| c == '\n') {
+            Some(p) => start = p + 1,
+            None => break,
         }
     }
     bits

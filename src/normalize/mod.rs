@@ -107,6 +107,10 @@ fn clean(text: &mut Text, scratch: &mut Text, opts: &Options) {
             unicode::transform(i, o, opts.case, opts.strip_accents, opts.ascii);
         });
         unicode_passes(text, scratch, opts);
+        // Folding can turn text into markup ("<Ì>" becomes the tag "<i>").
+        if strip_markup(text, scratch, opts) {
+            unicode_passes(text, scratch, opts);
+        }
     }
 }
 

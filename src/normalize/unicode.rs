@@ -72,10 +72,7 @@ pub struct Scan {
 
 pub fn scan(chars: &[char]) -> Scan {
     // Fast path, a simple loop the compiler vectorizes: printable ASCII and line feeds.
-    if chars
-        .iter()
-        .all(|&c| matches!(c as u32, 0x20..=0x7E | 0x0A))
-    {
+    if super::text::all(chars, |c| matches!(c as u32, 0x20..=0x7E | 0x0A)) {
         return Scan {
             non_ascii: false,
             needs_cleaning: false,
@@ -88,19 +85,29 @@ pub fn scan(chars: &[char]) -> Scan {
         non_ascii: false,
         needs_cleaning: false,
         mojibake_lead: false,
-        max_char: 0,
+        max_char: 0x7E,
         foldable: false,
     };
-    for &c in chars {
-        let cp = c as u32;
-        scan.max_char = scan.max_char.max(cp);
-        if c.is_ascii() {
-            scan.needs_cleaning |= (c < ' ' && c != '\n') || c == '\x7f';
-        } else {
-            scan.non_ascii = true;
-            scan.needs_cleaning |= needs_action(c);
-            scan.mojibake_lead |= (0xC2..=0xF4).contains(&cp);
-            scan.foldable |= fold_punctuation_char(c).is_some();
+    // Blocks of printable ASCII and line feeds (most of any news text) are skipped with the
+    // vectorized check; only blocks holding something else are looked at char by char.
+    for block in chars.chunks(32) {
+        if block
+            .iter()
+            .fold(true, |ok, &c| ok & matches!(c as u32, 0x20..=0x7E | 0x0A))
+        {
+            continue;
+        }
+        for &c in block {
+            let cp = c as u32;
+            if c.is_ascii() {
+                scan.needs_cleaning |= (c < ' ' && c != '\n') || c == '\x7f';
+            } else {
+                scan.max_char = scan.max_char.max(cp);
+                scan.non_ascii = true;
+                scan.needs_cleaning |= needs_action(c);
+                scan.mojibake_lead |= (0xC2..=0xF4).contains(&cp);
+                scan.foldable |= fold_punctuation_char(c).is_some();
+            }
         }
     }
     scan
@@ -113,10 +120,15 @@ pub fn clean_chars(input: &Text, out: &mut Text) {
     let mut i = 0;
     while i < chars.len() {
         // Copy the run of characters that stay as they are.
-        let run_end = chars[i..]
-            .iter()
-            .position(|&c| needs_action(c))
-            .map_or(chars.len(), |p| i + p);
+        // Printable ASCII and '\n' never need action: skip them block-wise first.
+        let run_end = super::text::find(chars, i, |c| !matches!(c as u32, 0x20..=0x7E | 0x0A))
+            .and_then(|p| {
+                chars[p..]
+                    .iter()
+                    .position(|&c| needs_action(c))
+                    .map(|q| p + q)
+            })
+            .unwrap_or(chars.len());
         out.extend_copy(input, i, run_end);
         i = run_end;
         if i >= chars.len() {
@@ -245,10 +257,14 @@ pub fn fold_punctuation(input: &Text, out: &mut Text) -> bool {
     let mut changed = false;
     let mut i = 0;
     while i < chars.len() {
-        let run_end = chars[i..]
-            .iter()
-            .position(|&c| !c.is_ascii() && fold_punctuation_char(c).is_some())
-            .map_or(chars.len(), |p| i + p);
+        let run_end = super::text::find(chars, i, |c| !c.is_ascii())
+            .and_then(|p| {
+                chars[p..]
+                    .iter()
+                    .position(|&c| fold_punctuation_char(c).is_some())
+                    .map(|q| p + q)
+            })
+            .unwrap_or(chars.len());
         out.extend_copy(input, i, run_end);
         i = run_end;
         if let Some(&c) = chars.get(i) {

@@ -53,22 +53,26 @@ pub fn check_threads(py: Python<'_>, n_threads: Option<i64>) -> PyResult<Option<
     }
 }
 
-/// Run `f` over `items` in parallel with the GIL released, in batches: between batches the
-/// GIL is taken back to check for Ctrl-C (so a notebook's interrupt button works), and a
-/// panic anywhere becomes a `NewsCorpusError` instead of killing the interpreter.
+/// Run `f` over `items` in parallel with the GIL released, in batches, handing each
+/// batch's results to `consume` (which holds the GIL) while the next batch is computed.
+///
+/// Between batches the GIL is taken back, so Ctrl-C in a notebook raises
+/// `KeyboardInterrupt` within one batch; a panic anywhere becomes a `NewsCorpusError`
+/// instead of killing the interpreter.
 pub fn run_batches<T: Sync, R: Send>(
     py: Python<'_>,
     items: &[T],
     n_threads: Option<usize>,
-    weight: impl Fn(&T) -> usize + Sync,
+    weight: impl Fn(&T) -> usize,
     f: impl Fn(&T) -> R + Sync + Send,
-) -> PyResult<Vec<R>> {
+    mut consume: impl FnMut(Vec<R>) -> PyResult<()>,
+) -> PyResult<()> {
     use rayon::prelude::*;
     // About 4 MB of text a batch: long enough to keep both cores busy, short enough that
     // Ctrl-C answers within a fraction of a second.
     const BATCH_WEIGHT: usize = 4 << 20;
     const BATCH_ITEMS: usize = 4096;
-    let mut out = Vec::with_capacity(items.len());
+    let mut bounds = Vec::new();
     let mut start = 0;
     while start < items.len() {
         let mut end = start;
@@ -78,14 +82,50 @@ pub fn run_batches<T: Sync, R: Send>(
             w += weight(&items[end]);
             end += 1;
         }
-        let batch = &items[start..end];
-        out.extend(detached(py, n_threads, || {
-            batch.par_iter().map(&f).collect::<Vec<R>>()
-        })?);
-        py.check_signals()?;
+        bounds.push((start, end));
         start = end;
     }
-    Ok(out)
+    let f = &f;
+    let compute = |(a, b): (usize, usize)| {
+        let batch = &items[a..b];
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            crate::parallel::install(n_threads, || batch.par_iter().map(f).collect::<Vec<R>>())
+        }))
+    };
+    std::thread::scope(|scope| {
+        let mut pending = bounds.first().map(|&b| scope.spawn(move || compute(b)));
+        let mut next = 1;
+        while let Some(handle) = pending.take() {
+            let joined = py.detach(|| handle.join());
+            // Start the next batch before handing this one to Python.
+            if next < bounds.len() {
+                let b = bounds[next];
+                pending = Some(scope.spawn(move || compute(b)));
+                next += 1;
+            }
+            let batch = match joined {
+                Ok(Ok(Ok(batch))) => batch,
+                Ok(Ok(Err(message))) => return Err(error(py, "NewsCorpusError", message)),
+                Ok(Err(panic)) | Err(panic) => return Err(panic_error(py, panic.as_ref())),
+            };
+            consume(batch)?;
+            py.check_signals()?;
+        }
+        Ok(())
+    })
+}
+
+fn panic_error(py: Python<'_>, panic: &(dyn std::any::Any + Send)) -> PyErr {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(ToString::to_string)
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string());
+    error(
+        py,
+        "NewsCorpusError",
+        format!("internal error in newscorpus (please report it): {what}"),
+    )
 }
 
 /// Run `f` with the GIL released on the chosen pool; a panic becomes `NewsCorpusError`.
@@ -102,18 +142,7 @@ pub fn detached<R: Send>(
     match result {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(message)) => Err(error(py, "NewsCorpusError", message)),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(ToString::to_string)
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
-            Err(error(
-                py,
-                "NewsCorpusError",
-                format!("internal error in newscorpus (please report it): {what}"),
-            ))
-        }
+        Err(panic) => Err(panic_error(py, panic.as_ref())),
     }
 }
 
@@ -131,6 +160,7 @@ fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
             assert!(x != 2, "deliberate panic for tests");
             x
         },
+        |_| Ok(()),
     )?;
     Ok(())
 }

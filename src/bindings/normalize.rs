@@ -163,24 +163,31 @@ fn normalize_texts<'py>(
     let n_threads = check_threads(py, n_threads)?;
     let docs = docs_from_list(py, texts, options.strict)?;
     let opts = &options.opts;
-    let results = run_batches(py, &docs, n_threads, Doc::len, |d| {
-        d.as_str().map(|t| normalize::normalize(t, opts))
-    })?;
     let out = PyList::empty(py);
     let offsets = opts.offsets.then(|| PyList::empty(py));
-    for r in &results {
-        if let Some(n) = r {
-            out.append(&n.text)?;
-            if let Some(list) = &offsets {
-                list.append(offsets_array(py, n)?)?;
+    run_batches(
+        py,
+        &docs,
+        n_threads,
+        Doc::len,
+        |d| d.as_str().map(|t| normalize::normalize(t, opts)),
+        |batch| {
+            for r in &batch {
+                if let Some(n) = r {
+                    out.append(&n.text)?;
+                    if let Some(list) = &offsets {
+                        list.append(offsets_array(py, n)?)?;
+                    }
+                } else {
+                    out.append(py.None())?;
+                    if let Some(list) = &offsets {
+                        list.append(py.None())?;
+                    }
+                }
             }
-        } else {
-            out.append(py.None())?;
-            if let Some(list) = &offsets {
-                list.append(py.None())?;
-            }
-        }
-    }
+            Ok(())
+        },
+    )?;
     Ok((out, offsets))
 }
 
@@ -200,28 +207,32 @@ fn parse_articles<'py>(
         offsets: false,
         ..options.opts.clone()
     };
-    let results = run_batches(py, &docs, n_threads, Doc::len, |d| {
-        d.as_str().map(|t| article::parse(t, &opts))
-    })?;
     let columns = ["title", "date", "url", "dateline", "body", "removed"];
     let lists: Vec<Bound<'py, PyList>> = columns.iter().map(|_| PyList::empty(py)).collect();
-    for r in results {
-        match r {
-            Some(a) => {
-                lists[0].append(a.title)?;
-                lists[1].append(a.date)?;
-                lists[2].append(a.url)?;
-                lists[3].append(a.dateline)?;
-                lists[4].append(a.body)?;
-                lists[5].append(a.removed)?;
-            }
-            None => {
-                for list in &lists {
-                    list.append(py.None())?;
+    run_batches(
+        py,
+        &docs,
+        n_threads,
+        Doc::len,
+        |d| d.as_str().map(|t| article::parse(t, &opts)),
+        |batch| {
+            for r in batch {
+                if let Some(a) = r {
+                    lists[0].append(a.title)?;
+                    lists[1].append(a.date)?;
+                    lists[2].append(a.url)?;
+                    lists[3].append(a.dateline)?;
+                    lists[4].append(a.body)?;
+                    lists[5].append(a.removed)?;
+                } else {
+                    for list in &lists {
+                        list.append(py.None())?;
+                    }
                 }
             }
-        }
-    }
+            Ok(())
+        },
+    )?;
     let dict = PyDict::new(py);
     for (name, list) in columns.iter().zip(lists) {
         dict.set_item(name, list)?;

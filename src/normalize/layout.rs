@@ -106,45 +106,51 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) -> bool {
                 }
             }
         }
-        // The line itself, with runs of spaces collapsed.
+        // The line itself, with runs of spaces collapsed. Text is copied in runs that end
+        // only where something changes: a second space, or a sentence end missing its space.
+        // Non-short-circuit `|` keeps these predicates simple SIMD compares.
+        let double_space = |c: &[char], at: usize| c[at] == ' ' && c[at + 1] == ' ';
+        let has_double_space = chars[s..e]
+            .windows(2)
+            .fold(false, |hit, w| hit | ((w[0] == ' ') & (w[1] == ' ')));
         let mut k = s;
+        let mut run_start = s;
         let mut token_floor = s;
-        while k < e {
-            // Copy the run up to the next space or sentence end as it is.
-            let run_end = super::text::find(&chars[..e], k, |c| {
-                c == ' ' || c == '.' || c == '!' || c == '?'
-            })
-            .unwrap_or(e);
-            out.extend_copy(input, k, run_end);
-            k = run_end;
-            if k >= e {
-                break;
-            }
-            let c = chars[k];
-            if c == ' ' && chars.get(k + 1).is_some_and(|&n| n != ' ') {
-                out.push_copy(' ', input, k);
-                k += 1;
-                continue;
-            }
-            if c == ' ' {
-                let mut r = k;
-                while r < e && chars[r] == ' ' {
+        loop {
+            let stop = if has_double_space {
+                super::text::find(&chars[..e], k, |c| {
+                    (c == ' ') | (c == '.') | (c == '!') | (c == '?')
+                })
+            } else {
+                super::text::find(&chars[..e], k, |c| (c == '.') | (c == '!') | (c == '?'))
+            };
+            let Some(p) = stop else { break };
+            k = p;
+            if chars[k] == ' ' {
+                // `e` is trimmed, so a space is never last on the line.
+                if !double_space(chars, k) {
+                    k += 1;
+                    continue;
+                }
+                let mut r = k + 1;
+                while chars[r] == ' ' {
                     r += 1;
                 }
+                out.extend_copy(input, run_start, k);
                 out.push_from(' ', input, k, r);
+                run_start = r;
                 k = r;
                 continue;
             }
-            out.push_copy(c, input, k);
-            if opts.repair
-                && matches!(c, '.' | '!' | '?')
-                && missing_sentence_space(chars, token_floor, k)
-            {
+            if opts.repair && missing_sentence_space(chars, token_floor, k) {
+                out.extend_copy(input, run_start, k + 1);
                 out.push_inserted(' ', input, k + 1);
+                run_start = k + 1;
                 token_floor = k + 1;
             }
             k += 1;
         }
+        out.extend_copy(input, run_start, e);
         emitted_any = true;
         blank_since = 0;
         prev_break = Some(b);

@@ -57,6 +57,13 @@ fn needs_action(c: char) -> bool {
     }
 }
 
+/// Printable ASCII or a line feed: characters no Unicode pass changes. Written with
+/// non-short-circuit operators so block checks compile to SIMD compares.
+#[inline]
+fn is_plain(c: char) -> bool {
+    ((c as u32).wrapping_sub(0x20) < 0x5F) | (c == '\n')
+}
+
 /// What a text holds, from one pass over it: which Unicode passes have work to do.
 #[derive(Debug, Clone, Copy)]
 pub struct Scan {
@@ -72,7 +79,7 @@ pub struct Scan {
 
 pub fn scan(chars: &[char]) -> Scan {
     // Fast path, a simple loop the compiler vectorizes: printable ASCII and line feeds.
-    if super::text::all(chars, |c| matches!(c as u32, 0x20..=0x7E | 0x0A)) {
+    if super::text::all(chars, is_plain) {
         return Scan {
             non_ascii: false,
             needs_cleaning: false,
@@ -91,10 +98,7 @@ pub fn scan(chars: &[char]) -> Scan {
     // Blocks of printable ASCII and line feeds (most of any news text) are skipped with the
     // vectorized check; only blocks holding something else are looked at char by char.
     for block in chars.chunks(32) {
-        if block
-            .iter()
-            .fold(true, |ok, &c| ok & matches!(c as u32, 0x20..=0x7E | 0x0A))
-        {
+        if block.iter().fold(true, |ok, &c| ok & is_plain(c)) {
             continue;
         }
         for &c in block {
@@ -121,7 +125,7 @@ pub fn clean_chars(input: &Text, out: &mut Text) {
     while i < chars.len() {
         // Copy the run of characters that stay as they are.
         // Printable ASCII and '\n' never need action: skip them block-wise first.
-        let run_end = super::text::find(chars, i, |c| !matches!(c as u32, 0x20..=0x7E | 0x0A))
+        let run_end = super::text::find(chars, i, |c| !is_plain(c))
             .and_then(|p| {
                 chars[p..]
                     .iter()

@@ -6,6 +6,7 @@
 pub mod article;
 pub mod normalize;
 pub mod parallel;
+pub mod similarity;
 
 #[cfg(feature = "python")]
 mod bindings;

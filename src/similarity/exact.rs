@@ -1,0 +1,221 @@
+//! Exact scores: set measures over shingle sets, and TF-IDF cosine.
+
+use ahash::AHashMap;
+use rayon::prelude::*;
+
+/// Set-overlap measures of two sorted, deduplicated shingle sets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Overlap {
+    pub intersection: usize,
+    pub a: usize,
+    pub b: usize,
+}
+
+impl Overlap {
+    pub fn of(a: &[u64], b: &[u64]) -> Self {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        Overlap {
+            intersection: n,
+            a: a.len(),
+            b: b.len(),
+        }
+    }
+
+    /// |A ∩ B| / |A ∪ B|; 0 when both are empty.
+    pub fn jaccard(&self) -> f64 {
+        let union = self.a + self.b - self.intersection;
+        if union == 0 {
+            0.0
+        } else {
+            self.intersection as f64 / union as f64
+        }
+    }
+
+    /// |A ∩ B| / |A|: how much of A stands in B (an excerpt of B scores 1).
+    pub fn containment_a_in_b(&self) -> f64 {
+        if self.a == 0 {
+            0.0
+        } else {
+            self.intersection as f64 / self.a as f64
+        }
+    }
+
+    pub fn containment_b_in_a(&self) -> f64 {
+        if self.b == 0 {
+            0.0
+        } else {
+            self.intersection as f64 / self.b as f64
+        }
+    }
+
+    /// |A ∩ B| / min(|A|, |B|).
+    pub fn overlap_coefficient(&self) -> f64 {
+        let m = self.a.min(self.b);
+        if m == 0 {
+            0.0
+        } else {
+            self.intersection as f64 / m as f64
+        }
+    }
+}
+
+/// Which set measure a matrix holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetMetric {
+    Jaccard,
+    /// Row document in column document.
+    Containment,
+    Overlap,
+}
+
+impl SetMetric {
+    pub fn score(self, a: &[u64], b: &[u64]) -> f32 {
+        let o = Overlap::of(a, b);
+        (match self {
+            SetMetric::Jaccard => o.jaccard(),
+            SetMetric::Containment => o.containment_a_in_b(),
+            SetMetric::Overlap => o.overlap_coefficient(),
+        }) as f32
+    }
+}
+
+/// `rows × cols` scores, row-major, computed in parallel by row.
+pub fn set_matrix(rows: &[Vec<u64>], cols: &[Vec<u64>], metric: SetMetric) -> Vec<f32> {
+    let mut out = vec![0f32; rows.len() * cols.len()];
+    if cols.is_empty() {
+        return out;
+    }
+    out.par_chunks_mut(cols.len())
+        .zip(rows.par_iter())
+        .for_each(|(row, a)| {
+            for (cell, b) in row.iter_mut().zip(cols) {
+                *cell = metric.score(a, b);
+            }
+        });
+    out
+}
+
+/// L2-normalised TF-IDF vectors: sorted `(term, weight)` pairs a document.
+///
+/// tf is sublinear (`1 + ln tf`), idf is smoothed as scikit-learn's `TfidfVectorizer` does
+/// by default (`ln((1 + n) / (1 + df)) + 1`), with df from `fit` (the corpus).
+pub struct Tfidf {
+    idf: AHashMap<u64, f32>,
+    default_idf: f32,
+}
+
+impl Tfidf {
+    /// Learn idf from documents given as term hashes (with repeats).
+    pub fn fit(docs: &[Vec<u64>]) -> Self {
+        let mut df: AHashMap<u64, u32> = AHashMap::new();
+        for doc in docs {
+            let mut terms = doc.clone();
+            terms.sort_unstable();
+            terms.dedup();
+            for t in terms {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+        let n = docs.len() as f32;
+        let idf = df
+            .into_iter()
+            .map(|(t, d)| (t, ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0))
+            .collect();
+        Tfidf {
+            idf,
+            default_idf: (1.0 + n).ln() + 1.0,
+        }
+    }
+
+    pub fn vector(&self, doc: &[u64]) -> Vec<(u64, f32)> {
+        let mut terms = doc.to_vec();
+        terms.sort_unstable();
+        let mut v: Vec<(u64, f32)> = Vec::new();
+        for t in terms {
+            match v.last_mut() {
+                Some((last, tf)) if *last == t => *tf += 1.0,
+                _ => v.push((t, 1.0)),
+            }
+        }
+        for (t, w) in &mut v {
+            *w = (1.0 + w.ln()) * self.idf.get(t).copied().unwrap_or(self.default_idf);
+        }
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+        }
+        v
+    }
+}
+
+/// Cosine of every row vector with every column vector, through an inverted index of the
+/// columns (a sparse product: only shared terms cost anything), in parallel by row.
+pub fn cosine_matrix(rows: &[Vec<(u64, f32)>], cols: &[Vec<(u64, f32)>]) -> Vec<f32> {
+    let mut postings: AHashMap<u64, Vec<(u32, f32)>> = AHashMap::new();
+    for (j, v) in cols.iter().enumerate() {
+        for &(t, w) in v {
+            postings.entry(t).or_default().push((j as u32, w));
+        }
+    }
+    let mut out = vec![0f32; rows.len() * cols.len()];
+    if cols.is_empty() {
+        return out;
+    }
+    out.par_chunks_mut(cols.len())
+        .zip(rows.par_iter())
+        .for_each(|(row, v)| {
+            for &(t, w) in v {
+                if let Some(list) = postings.get(&t) {
+                    for &(j, wj) in list {
+                        row[j as usize] += w * wj;
+                    }
+                }
+            }
+            for x in row.iter_mut() {
+                *x = x.min(1.0);
+            }
+        });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_measures() {
+        let o = Overlap::of(&[1, 2, 3, 4], &[3, 4, 5]);
+        assert_eq!(o.intersection, 2);
+        assert!((o.jaccard() - 0.4).abs() < 1e-12);
+        assert!((o.containment_a_in_b() - 0.5).abs() < 1e-12);
+        assert!((o.containment_b_in_a() - 2.0 / 3.0).abs() < 1e-12);
+        assert!((o.overlap_coefficient() - 2.0 / 3.0).abs() < 1e-12);
+        assert!(Overlap::of(&[], &[]).jaccard().abs() < 1e-12);
+    }
+
+    #[test]
+    fn cosine_of_tfidf() {
+        let docs = vec![vec![1, 2, 2, 3], vec![1, 2, 2, 3], vec![7, 8], vec![]];
+        let model = Tfidf::fit(&docs);
+        let vecs: Vec<_> = docs.iter().map(|d| model.vector(d)).collect();
+        let m = cosine_matrix(&vecs, &vecs);
+        let at = |i: usize, j: usize| m[i * 4 + j];
+        assert!((at(0, 1) - 1.0).abs() < 1e-6);
+        assert!(at(0, 2).abs() < 1e-9);
+        assert!((at(2, 2) - 1.0).abs() < 1e-6);
+        assert!(at(3, 3).abs() < 1e-9);
+    }
+}

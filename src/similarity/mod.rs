@@ -1,0 +1,277 @@
+//! Similarity: shingles, exact scores, MinHash, LSH, near-duplicate pairs and clusters.
+//!
+//! Everything works on the normalization's matching key (`Options::matching_key`), so
+//! markup, typography, case and accents never make two copies of an article look different.
+
+pub mod exact;
+pub mod lsh;
+pub mod minhash;
+pub mod shingles;
+
+use crate::normalize::{normalize, Options};
+use exact::Overlap;
+use minhash::{MinHasher, EMPTY};
+use rayon::prelude::*;
+use shingles::{shingle_set, Shingle};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// The shingle set of each text's matching key (empty for a missing text).
+pub fn shingle_corpus(texts: &[Option<&str>], kind: Shingle) -> Vec<Vec<u64>> {
+    let opts = Options::matching_key();
+    texts
+        .par_iter()
+        .map(|t| t.map_or_else(Vec::new, |t| shingle_set(&normalize(t, &opts).text, kind)))
+        .collect()
+}
+
+/// The word hashes of each text's matching key, repeats kept (for TF-IDF).
+pub fn term_corpus(texts: &[Option<&str>]) -> Vec<Vec<u64>> {
+    let opts = Options::matching_key();
+    texts
+        .par_iter()
+        .map(|t| {
+            t.map_or_else(Vec::new, |t| {
+                shingles::words(&normalize(t, &opts).text)
+                    .map(|w| xxh3_64(w.as_bytes()))
+                    .collect()
+            })
+        })
+        .collect()
+}
+
+/// Signatures of all shingle sets, row-major (`num_perm` values a document).
+pub fn signatures(shingles: &[Vec<u64>], hasher: &MinHasher) -> Vec<u32> {
+    let k = hasher.num_perm();
+    let mut out = vec![EMPTY; shingles.len() * k];
+    if k == 0 {
+        return out;
+    }
+    out.par_chunks_mut(k)
+        .zip(shingles.par_iter())
+        .for_each(|(row, s)| hasher.signature_into(s, row));
+    out
+}
+
+/// Candidate pairs `(a, b)`, `a < b`: documents sharing at least one band. Documents with
+/// no shingles are never candidates.
+pub fn candidate_pairs(
+    signatures: &[u32],
+    num_perm: usize,
+    bands: usize,
+    rows: usize,
+) -> Vec<(u32, u32)> {
+    let n = signatures.len().checked_div(num_perm).unwrap_or(0);
+    let live: Vec<u32> = (0..n as u32)
+        .filter(|&d| {
+            signatures[d as usize * num_perm..(d as usize + 1) * num_perm]
+                .iter()
+                .any(|&v| v != EMPTY)
+        })
+        .collect();
+    let per_band: Vec<Vec<(u32, u32)>> = (0..bands)
+        .into_par_iter()
+        .map(|band| {
+            let mut buckets: ahash::AHashMap<u64, Vec<u32>> =
+                ahash::AHashMap::with_capacity(live.len());
+            let mut bytes = Vec::with_capacity(rows * 4);
+            for &d in &live {
+                let s = d as usize * num_perm + band * rows;
+                bytes.clear();
+                for v in &signatures[s..s + rows] {
+                    bytes.extend_from_slice(&v.to_le_bytes());
+                }
+                buckets.entry(xxh3_64(&bytes)).or_default().push(d);
+            }
+            let mut pairs = Vec::new();
+            for docs in buckets.values().filter(|d| d.len() > 1) {
+                for (i, &a) in docs.iter().enumerate() {
+                    for &b in &docs[i + 1..] {
+                        pairs.push((a.min(b), a.max(b)));
+                    }
+                }
+            }
+            pairs
+        })
+        .collect();
+    let mut pairs: Vec<(u32, u32)> = per_band.into_iter().flatten().collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// A scored pair of documents.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub a: u32,
+    pub b: u32,
+    /// MinHash estimate of the Jaccard similarity.
+    pub estimate: f64,
+    /// Exact Jaccard of the shingle sets (NaN when not verified).
+    pub jaccard: f64,
+    /// Share of `a`'s shingles in `b`, and of `b`'s in `a` (NaN when not verified).
+    pub a_in_b: f64,
+    pub b_in_a: f64,
+}
+
+/// Near-duplicate pairs: LSH candidates, kept when their exact Jaccard (or, without
+/// `verify`, their estimate) reaches `threshold`. Sorted by `(a, b)`.
+pub fn near_duplicates(
+    shingles: &[Vec<u64>],
+    signatures: &[u32],
+    num_perm: usize,
+    bands: usize,
+    rows: usize,
+    threshold: f64,
+    verify: bool,
+) -> Vec<Pair> {
+    let pairs = candidate_pairs(signatures, num_perm, bands, rows);
+    let sig = |d: u32| &signatures[d as usize * num_perm..(d as usize + 1) * num_perm];
+    pairs
+        .into_par_iter()
+        .filter_map(|(a, b)| {
+            let estimate = minhash::estimate(sig(a), sig(b));
+            if verify {
+                let o = Overlap::of(&shingles[a as usize], &shingles[b as usize]);
+                let jaccard = o.jaccard();
+                (jaccard >= threshold).then_some(Pair {
+                    a,
+                    b,
+                    estimate,
+                    jaccard,
+                    a_in_b: o.containment_a_in_b(),
+                    b_in_a: o.containment_b_in_a(),
+                })
+            } else {
+                (estimate >= threshold).then_some(Pair {
+                    a,
+                    b,
+                    estimate,
+                    jaccard: f64::NAN,
+                    a_in_b: f64::NAN,
+                    b_in_a: f64::NAN,
+                })
+            }
+        })
+        .collect()
+}
+
+/// The root of `x` in a union-find forest, halving paths on the way.
+fn find_root(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        parent[x as usize] = parent[parent[x as usize] as usize];
+        x = parent[x as usize];
+    }
+    x
+}
+
+/// How pairs become clusters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClusterMethod {
+    /// Connected components (union-find): A–B and B–C put A and C together, even when A and
+    /// C are unrelated (chaining).
+    Connected,
+    /// Centers: documents in `rank` order; each one not yet placed becomes a center and takes
+    /// every unplaced document paired with it directly. No chaining: every member is similar
+    /// to its center.
+    Center,
+}
+
+/// A cluster id a document: the index of the cluster's representative, the member with the
+/// lowest `rank` (e.g. the longest or earliest article). A document in no pair is its own
+/// cluster.
+pub fn clusters(n: usize, pairs: &[(u32, u32)], rank: &[u32], method: ClusterMethod) -> Vec<u32> {
+    assert_eq!(rank.len(), n, "one rank a document");
+    match method {
+        ClusterMethod::Connected => {
+            let mut parent: Vec<u32> = (0..n as u32).collect();
+            for &(a, b) in pairs {
+                let (ra, rb) = (find_root(&mut parent, a), find_root(&mut parent, b));
+                if ra != rb {
+                    // The root is the better-ranked document, so it is the representative.
+                    let (keep, join) = if (rank[ra as usize], ra) <= (rank[rb as usize], rb) {
+                        (ra, rb)
+                    } else {
+                        (rb, ra)
+                    };
+                    parent[join as usize] = keep;
+                }
+            }
+            (0..n as u32).map(|x| find_root(&mut parent, x)).collect()
+        }
+        ClusterMethod::Center => {
+            let mut neighbours: Vec<Vec<u32>> = vec![Vec::new(); n];
+            for &(a, b) in pairs {
+                neighbours[a as usize].push(b);
+                neighbours[b as usize].push(a);
+            }
+            let mut order: Vec<u32> = (0..n as u32).collect();
+            order.sort_by_key(|&d| (rank[d as usize], d));
+            let mut cluster = vec![u32::MAX; n];
+            for &center in &order {
+                if cluster[center as usize] != u32::MAX {
+                    continue;
+                }
+                cluster[center as usize] = center;
+                for &m in &neighbours[center as usize] {
+                    if cluster[m as usize] == u32::MAX {
+                        cluster[m as usize] = center;
+                    }
+                }
+            }
+            cluster
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_copies_and_not_strangers() {
+        let story = "The council voted on Monday to close the harbour bridge for repairs that will last two years, the mayor said in a statement.";
+        let texts = [
+            Some(story.to_string()),
+            Some(format!("<p>{}</p>", story.replace("said", "<b>said</b>"))),
+            Some("Shares in the software maker fell sharply after it disclosed a large data breach affecting customers.".to_string()),
+            None,
+            Some(String::new()),
+            Some(format!("{story} Traffic will be diverted.")),
+        ];
+        let refs: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+        let sh = shingle_corpus(&refs, Shingle::Words(3));
+        assert!(sh[3].is_empty() && sh[4].is_empty());
+        let m = MinHasher::new(128, 1);
+        let sigs = signatures(&sh, &m);
+        let (b, r) = lsh::recall_params(0.8, 128, 0.995);
+        let pairs = near_duplicates(&sh, &sigs, 128, b, r, 0.8, true);
+        let found: Vec<(u32, u32)> = pairs.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(found, vec![(0, 1), (0, 5), (1, 5)]);
+        assert!((pairs[0].jaccard - 1.0).abs() < 1e-12);
+        assert!(pairs[1].a_in_b > 0.99 && pairs[1].b_in_a < 1.0);
+    }
+
+    #[test]
+    fn clusters_chain_or_not() {
+        // 0-1 and 1-2 similar, 0 and 2 not: a chain.
+        let pairs = [(0, 1), (1, 2)];
+        let rank = [0, 1, 2, 3];
+        assert_eq!(
+            clusters(4, &pairs, &rank, ClusterMethod::Connected),
+            vec![0, 0, 0, 3]
+        );
+        assert_eq!(
+            clusters(4, &pairs, &rank, ClusterMethod::Center),
+            vec![0, 0, 2, 3]
+        );
+        // The representative is the best-ranked member.
+        assert_eq!(
+            clusters(3, &[(0, 1), (1, 2)], &[2, 0, 1], ClusterMethod::Connected),
+            vec![1, 1, 1]
+        );
+        assert_eq!(
+            clusters(3, &[(0, 1), (1, 2)], &[2, 0, 1], ClusterMethod::Center),
+            vec![1, 1, 1]
+        );
+    }
+}

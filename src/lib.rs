@@ -8,7 +8,10 @@ pub mod normalize;
 pub mod parallel;
 pub mod similarity;
 
+// pyo3 extracts #[pyfunction] arguments by value (owned readonly arrays, Vecs), so this
+// lint cannot apply to binding signatures.
 #[cfg(feature = "python")]
+#[allow(clippy::needless_pass_by_value)]
 mod bindings;
 
 /// The native module `newscorpus._native`.

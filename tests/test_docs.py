@@ -7,10 +7,10 @@ import doctest
 import pytest
 
 import newscorpus
-from newscorpus import _normalize, datasets
+from newscorpus import _normalize, datasets, similarity
 
 
-@pytest.mark.parametrize("module", [_normalize, datasets], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [_normalize, datasets, similarity], ids=lambda m: m.__name__)
 def test_docstring_examples(module):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0

@@ -18,6 +18,7 @@ from . import _native
 from . import pandas as _pandas  # noqa: F401  (registers the .news accessor)
 from ._normalize import find_boilerplate, matching_key, normalize, original_span, parse_articles
 from .datasets import load_sample
+from .similarity import LSHIndex, cdist, clusters, minhash, near_duplicates, similarity_matrix
 from .exceptions import (
     IndexFileError,
     InputTypeError,
@@ -36,6 +37,12 @@ __all__ = [
     "find_boilerplate",
     "original_span",
     "load_sample",
+    "minhash",
+    "near_duplicates",
+    "clusters",
+    "similarity_matrix",
+    "cdist",
+    "LSHIndex",
     "NewsCorpusError",
     "OptionError",
     "InputTypeError",

@@ -37,6 +37,24 @@ class NewsAccessor:
 
         return parse_articles(self._series, **options)
 
+    def near_duplicates(self, threshold: float = 0.8, **options: Any) -> pd.DataFrame:
+        """``newscorpus.near_duplicates`` on this Series (pairs named by index labels)."""
+        from .similarity import near_duplicates
+
+        return near_duplicates(self._series, threshold, **options)
+
+    def clusters(self, threshold: float = 0.8, **options: Any) -> pd.Series:
+        """``newscorpus.clusters`` on this Series (a Series of representative labels)."""
+        from .similarity import clusters
+
+        return clusters(self._series, threshold, **options)
+
+    def minhash(self, **options: Any) -> Any:
+        """``newscorpus.minhash`` on this Series (an array, rows in Series order)."""
+        from .similarity import minhash
+
+        return minhash(self._series, **options)
+
     def find_boilerplate(self, **options: Any) -> pd.DataFrame:
         """``newscorpus.find_boilerplate`` on this Series."""
         from ._normalize import find_boilerplate

@@ -3,6 +3,7 @@
 
 mod input;
 mod normalize;
+mod similarity;
 
 use pyo3::prelude::*;
 
@@ -13,6 +14,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     normalize::register(m)?;
+    similarity::register(m)?;
     Ok(())
 }
 

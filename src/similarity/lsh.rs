@@ -96,6 +96,8 @@ pub struct LshIndex {
     rows: usize,
     threshold: f64,
     seed: u64,
+    /// How signatures were made (the Python layer stores e.g. "word:3"), kept in the file.
+    pub meta: String,
     keys: Vec<Option<Key>>,
     signatures: Vec<u32>,
     slot_of: AHashMap<Key, u32>,
@@ -128,6 +130,7 @@ impl LshIndex {
             rows,
             threshold,
             seed,
+            meta: String::new(),
             keys: Vec::new(),
             signatures: Vec::new(),
             slot_of: AHashMap::new(),
@@ -276,6 +279,8 @@ impl LshIndex {
         }
         out.extend_from_slice(&self.threshold.to_le_bytes());
         out.extend_from_slice(&self.seed.to_le_bytes());
+        out.extend_from_slice(&(self.meta.len() as u64).to_le_bytes());
+        out.extend_from_slice(self.meta.as_bytes());
         let live: Vec<u32> = (0..self.keys.len() as u32)
             .filter(|&s| self.keys[s as usize].is_some())
             .collect();
@@ -339,6 +344,10 @@ impl LshIndex {
         let rows = u64_at(take(8)?) as usize;
         let threshold = f64::from_le_bytes(take(8)?.try_into().expect("8 bytes"));
         let seed = u64_at(take(8)?);
+        let meta_len = u64_at(take(8)?) as usize;
+        let meta = std::str::from_utf8(take(meta_len)?)
+            .map_err(|_| bad("the index file is corrupted (header is not UTF-8)"))?
+            .to_string();
         let count = u64_at(take(8)?) as usize;
         if num_perm > 1 << 16 {
             return Err(bad("the index file is corrupted (num_perm out of range)"));
@@ -364,6 +373,7 @@ impl LshIndex {
                 .collect();
             items.push((key, sig));
         }
+        index.meta = meta;
         index
             .insert(&items)
             .map_err(|e| LshError::File(format!("the index file is corrupted: {e}")))?;

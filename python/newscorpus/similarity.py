@@ -1,0 +1,375 @@
+"""Similarity: MinHash, near-duplicate pairs, clusters, similarity matrices, an LSH index.
+
+Every function compares the normalization's matching key (``matching_key``), so markup,
+typography, case and accents never make two copies of an article look different.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Iterable, Optional, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _native
+from ._input import as_texts, frame_index, series_like
+from .exceptions import InputTypeError, OptionError
+
+__all__ = ["minhash", "near_duplicates", "clusters", "similarity_matrix", "cdist", "LSHIndex"]
+
+#: Word 3-grams: the default shingle. On the seeds, BBC's known duplicates and WikiRef220
+#: (see ``benchmarks/choose_ngram.py``) it separates copies from rewrites best.
+DEFAULT_NGRAM = 3
+
+
+def minhash(
+    texts: Iterable[Optional[str]],
+    *,
+    num_perm: int = 128,
+    ngram: int = DEFAULT_NGRAM,
+    shingle: str = "word",
+    seed: int = 1,
+    n_threads: Optional[int] = None,
+) -> np.ndarray:
+    """MinHash signatures of the texts' matching keys.
+
+    Args:
+        texts: Any sequence of str; a missing or empty text gets a row of ``2**32 - 1``
+            (it matches nothing).
+        num_perm: Hash functions (signature length), 1 to 8192.
+        ngram: Shingle size: words (``shingle="word"``) or characters (``"char"``). A
+            text shorter than ``ngram`` still gets one shingle of all it has.
+        shingle: "word" or "char".
+        seed: Seeds the hash functions; the same seed gives the same signatures on every
+            run and platform.
+        n_threads: Threads to use; None uses one per core.
+
+    Returns:
+        A ``(len(texts), num_perm)`` uint32 array.
+
+    Examples:
+        >>> sig = minhash(["The talks resumed in Riyadh.", "<p>The talks resumed in Riyadh!</p>"])
+        >>> sig.shape, bool((sig[0] == sig[1]).all())
+        ((2, 128), True)
+    """
+    t = as_texts(texts)
+    return _native.minhash(t.values, num_perm, ngram, shingle, seed, n_threads)
+
+
+def near_duplicates(
+    texts: Iterable[Optional[str]],
+    threshold: float = 0.8,
+    *,
+    num_perm: int = 128,
+    ngram: int = DEFAULT_NGRAM,
+    shingle: str = "word",
+    seed: int = 1,
+    bands: Optional[int] = None,
+    rows: Optional[int] = None,
+    verify: bool = True,
+    n_threads: Optional[int] = None,
+) -> pd.DataFrame:
+    """Pairs of texts whose shingle sets have a Jaccard similarity of at least ``threshold``.
+
+    MinHash-LSH finds candidate pairs without comparing every pair (so it scales to
+    hundreds of thousands of articles), then each candidate is verified exactly. The bands
+    are chosen for recall: a pair exactly at the threshold becomes a candidate with
+    probability at least 0.995 (pairs above it more surely still).
+
+    Args:
+        texts: Any sequence of str. Missing and empty texts pair with nothing.
+        threshold: In (0, 1].
+        num_perm, ngram, shingle, seed: As in ``minhash``.
+        bands, rows: Set the LSH banding yourself (both or neither; ``bands * rows`` at most
+            ``num_perm``).
+        verify: Verify candidates exactly (default). With False, pairs are kept on the
+            MinHash estimate alone and the exact columns are NaN.
+        n_threads: Threads to use; None uses one per core.
+
+    Returns:
+        A DataFrame, one row a pair, sorted by ``a`` then ``b``: ``a`` and ``b`` (index labels
+        of the input when it is a Series, else positions; ``a`` comes first in the input),
+        ``estimate`` (MinHash Jaccard estimate), ``jaccard`` (exact), ``a_in_b`` and
+        ``b_in_a`` (containment: the share of one text's shingles found in the other, so an
+        excerpt scores 1 in its source).
+
+    Raises:
+        OptionError: ``threshold`` outside (0, 1], ``num_perm`` or ``ngram`` out of range,
+            mismatched ``bands``/``rows``.
+
+    Examples:
+        >>> story = "The council voted on Monday to close the harbour bridge for two years of repairs."
+        >>> near_duplicates([story, "<b>" + story + "</b>", "Shares fell after the breach."])[["a", "b", "jaccard"]]
+           a  b  jaccard
+        0  0  1      1.0
+    """
+    t = as_texts(texts)
+    cols = _native.near_duplicates(t.values, threshold, num_perm, ngram, shingle, seed, bands, rows, verify, n_threads)
+    a, b = cols["a"], cols["b"]
+    labels = frame_index(t)
+    frame = pd.DataFrame({
+        "a": labels[a] if t.index is not None else a,
+        "b": labels[b] if t.index is not None else b,
+        "estimate": cols["estimate"],
+        "jaccard": cols["jaccard"],
+        "a_in_b": cols["a_in_b"],
+        "b_in_a": cols["b_in_a"],
+    })
+    frame.attrs["bands"], frame.attrs["rows"] = cols["bands"], cols["rows"]
+    return frame
+
+
+def _ranks(t, representative: Any) -> np.ndarray:
+    """Rank of each document for choosing a cluster's representative (lowest wins)."""
+    n = len(t.values)
+    if isinstance(representative, str):
+        if representative == "first":
+            return np.arange(n, dtype=np.int64)
+        if representative == "longest":
+            lengths = np.array([len(v) if isinstance(v, str) else -1 for v in t.values], dtype=np.int64)
+            order = np.argsort(-lengths, kind="stable")
+        elif representative == "earliest":
+            raise OptionError('representative="earliest" needs the dates: pass representative=df["published"]')
+        else:
+            raise OptionError(f'representative={representative!r} is not one of "longest", "first", or a Series of dates or ranks')
+    else:
+        values = pd.Series(representative)
+        if len(values) != n:
+            raise OptionError(f"representative has {len(values)} values for {n} texts")
+        if t.index is not None and isinstance(representative, pd.Series):
+            values = values.reindex(t.index)
+        order = np.argsort(values.to_numpy(), kind="stable")  # NaT/NaN sort last
+    ranks = np.empty(n, dtype=np.int64)
+    ranks[order] = np.arange(n)
+    return ranks
+
+
+def clusters(
+    texts: Iterable[Optional[str]],
+    threshold: float = 0.8,
+    *,
+    method: str = "connected",
+    representative: Any = "longest",
+    **pair_options: Any,
+) -> Any:
+    """Group texts whose pairwise Jaccard reaches ``threshold``; each group is named by its
+    representative.
+
+    Args:
+        texts: Any sequence of str.
+        threshold: As in ``near_duplicates``.
+        method: "connected" (union-find over the pairs: A~B and B~C put A, B and C
+            together even when A and C are unrelated) or "center" (no chaining: in
+            representative order, each text not yet placed becomes a center and takes every
+            unplaced text paired with it directly).
+        representative: "longest" (default), "first" (input order), or a Series/array of
+            dates or numbers aligned with the texts, lowest first (e.g. ``df["published"]``
+            for the earliest article).
+        **pair_options: Passed to ``near_duplicates`` (``num_perm``, ``ngram``, ...).
+
+    Returns:
+        For each text the label (index label for a Series, else position) of its cluster's
+        representative: a Series keyed like the input Series, else a list. A text in no
+        pair is its own cluster.
+
+    Examples:
+        >>> story = "The council voted on Monday to close the harbour bridge for two years of repairs."
+        >>> clusters([story, "Other news: shares fell.", story + " Traffic moved."])
+        [2, 1, 2]
+    """
+    if method not in ("connected", "center"):
+        raise OptionError(f'method={method!r} is not one of "connected", "center"')
+    t = as_texts(texts)
+    pairs = _native.near_duplicates(t.values, threshold, pair_options.pop("num_perm", 128),
+                                    pair_options.pop("ngram", DEFAULT_NGRAM), pair_options.pop("shingle", "word"),
+                                    pair_options.pop("seed", 1), pair_options.pop("bands", None),
+                                    pair_options.pop("rows", None), pair_options.pop("verify", True),
+                                    pair_options.pop("n_threads", None))
+    if pair_options:
+        raise TypeError(f"unexpected options: {sorted(pair_options)}")
+    ranks = _ranks(t, representative)
+    reps = _native.cluster_pairs(len(t.values), pairs["a"], pairs["b"], ranks, method)
+    if t.index is None:
+        return reps.tolist()
+    return pd.Series(t.index[reps], index=t.index, name="cluster")
+
+
+def similarity_matrix(
+    texts: Iterable[Optional[str]],
+    metric: str = "jaccard",
+    *,
+    ngram: int = DEFAULT_NGRAM,
+    shingle: str = "word",
+    n_threads: Optional[int] = None,
+) -> np.ndarray:
+    """All-pairs similarity, ``(N, N)`` float32, computed in parallel.
+
+    Args:
+        texts: Any sequence of str.
+        metric: "jaccard", "containment" (row text in column text), "overlap"
+            (|A∩B| / min(|A|, |B|)) over shingle sets, or "cosine" over TF-IDF word vectors
+            (sublinear tf, smoothed idf from these texts, as scikit-learn's defaults).
+        ngram, shingle: Shingles for the set metrics.
+        n_threads: Threads to use; None uses one per core.
+
+    Returns:
+        A float32 array; missing or empty texts score 0 with everything.
+
+    Examples:
+        >>> m = similarity_matrix(["a b c d", "a b c d", "x y z"], metric="cosine")
+        >>> m.round(2).tolist()
+        [[1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 1.0]]
+    """
+    t = as_texts(texts)
+    return _native.similarity_matrix(t.values, None, metric, ngram, shingle, n_threads)
+
+
+def cdist(
+    queries: Iterable[Optional[str]],
+    corpus: Iterable[Optional[str]],
+    metric: str = "jaccard",
+    *,
+    ngram: int = DEFAULT_NGRAM,
+    shingle: str = "word",
+    n_threads: Optional[int] = None,
+) -> np.ndarray:
+    """Similarity of each query with each corpus text: ``(M, N)`` float32 (for cosine, idf
+    comes from ``corpus``). See ``similarity_matrix`` for the metrics.
+
+    Examples:
+        >>> cdist(["a b c d"], ["a b c d e f", "x y"], metric="containment").round(2).tolist()
+        [[1.0, 0.0]]
+    """
+    q, c = as_texts(queries, "queries"), as_texts(corpus, "corpus")
+    return _native.similarity_matrix(q.values, c.values, metric, ngram, shingle, n_threads)
+
+
+class LSHIndex:
+    """A MinHash-LSH index of articles: add texts once, then ask which stored articles are
+    near copies of a new one, without comparing against all of them.
+
+    Keys are str or int. The index remembers how it shingles (``ngram``, ``shingle``,
+    ``seed``, ``num_perm``), so texts are always signed the same way. It saves to a file
+    with a version header and a checksum (``save``/``load``), and pickles.
+
+    Args:
+        threshold: Jaccard threshold in (0, 1] the banding is tuned for.
+        num_perm: Signature length.
+        bands, rows: Set the banding yourself (both or neither); by default the pair that
+            minimises the false-positive plus false-negative probability, weighted
+            ``weights`` (datasketch's rule).
+        ngram, shingle, seed: Shingling, as in ``minhash``.
+
+    Examples:
+        >>> index = LSHIndex(threshold=0.8)
+        >>> index.add(["The council voted to close the harbour bridge for repairs.", "Shares fell."], keys=["a", "b"])
+        >>> index.query("<p>The council voted to close the harbour bridge for repairs!</p>")
+        [('a', 1.0)]
+        >>> len(index), "b" in index
+        (2, True)
+    """
+
+    def __init__(self, threshold: float = 0.8, num_perm: int = 128, *, bands: Optional[int] = None,
+                 rows: Optional[int] = None, ngram: int = DEFAULT_NGRAM, shingle: str = "word", seed: int = 1,
+                 weights: tuple[float, float] = (0.5, 0.5)) -> None:
+        if shingle not in ("word", "char"):
+            raise OptionError(f'shingle={shingle!r} is not one of "word", "char"')
+        if bands is None and rows is None and tuple(weights) != (0.5, 0.5):
+            bands, rows = _native.lsh_params(threshold, num_perm, "balanced", *weights)
+        self._index = _native.LSHIndex(threshold, num_perm, bands, rows, seed, f"{shingle}:{int(ngram)}")
+        self._check_ngram(ngram)
+
+    @staticmethod
+    def _check_ngram(ngram: Any) -> None:
+        if isinstance(ngram, bool) or not isinstance(ngram, (int, np.integer)) or not 1 <= ngram <= 64:
+            raise OptionError(f"ngram must be a whole number from 1 to 64, got {ngram!r}")
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """num_perm, bands, rows, threshold, seed, shingle and ngram."""
+        num_perm, bands, rows, threshold, seed, meta = self._index.params
+        shingle, ngram = meta.split(":")
+        return {"num_perm": num_perm, "bands": bands, "rows": rows, "threshold": threshold,
+                "seed": seed, "shingle": shingle, "ngram": int(ngram)}
+
+    def signatures(self, texts: Iterable[Optional[str]], n_threads: Optional[int] = None) -> np.ndarray:
+        """MinHash signatures made the way this index makes them."""
+        p = self.params
+        return minhash(texts, num_perm=p["num_perm"], ngram=p["ngram"], shingle=p["shingle"], seed=p["seed"],
+                       n_threads=n_threads)
+
+    def add(self, texts: Iterable[Optional[str]], keys: Optional[Iterable[Union[str, int]]] = None,
+            n_threads: Optional[int] = None) -> None:
+        """Add texts under ``keys`` (default: the Series' index, else 0, 1, 2, ...). A key
+        already in the index raises OptionError and nothing is added."""
+        t = as_texts(texts)
+        if keys is None:
+            keys = list(t.index) if t.index is not None else list(range(len(self), len(self) + len(t.values)))
+        keys = [k.item() if isinstance(k, np.generic) else k for k in keys]
+        self.insert(keys, self.signatures(t.values, n_threads))
+
+    def insert(self, keys: list, signatures: np.ndarray) -> None:
+        """Add precomputed signatures (a ``(len(keys), num_perm)`` uint32 array)."""
+        signatures = np.ascontiguousarray(signatures, dtype=np.uint32)
+        if signatures.ndim != 2:
+            raise InputTypeError("signatures must be a 2-D array, one row a key")
+        self._index.insert(list(keys), signatures)
+
+    def query(self, text: str, *, min_score: float = 0.0, k: Optional[int] = None) -> list[tuple[Any, float]]:
+        """Stored keys sharing an LSH band with ``text``, with their estimated Jaccard, best
+        first; ``k`` keeps the top ones, ``min_score`` drops lower estimates."""
+        if not isinstance(text, str):
+            raise InputTypeError(f"query takes one str, got {type(text).__name__}")
+        return self._index.query(self.signatures([text])[0], min_score, k)
+
+    def top_k(self, text: str, k: int = 10) -> list[tuple[Any, float]]:
+        """The ``k`` best candidates for ``text``."""
+        return self.query(text, k=k)
+
+    def remove(self, key: Union[str, int]) -> bool:
+        """Remove a key; False when it is not there."""
+        return self._index.remove(key)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            return key in self._index
+        except TypeError:
+            return False
+
+    def __repr__(self) -> str:
+        p = self.params
+        return (f"LSHIndex({len(self)} items, threshold={p['threshold']}, num_perm={p['num_perm']}, "
+                f"bands={p['bands']}, rows={p['rows']}, {p['shingle']} {p['ngram']}-grams)")
+
+    def to_bytes(self) -> bytes:
+        """The file form: header, version, parameters, items and a checksum."""
+        return self._index.to_bytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "LSHIndex":
+        """Read the file form. Raises IndexFileError for a truncated, corrupted, foreign or
+        other-version file."""
+        obj = cls.__new__(cls)
+        obj._index = _native.LSHIndex.from_bytes(bytes(data))
+        return obj
+
+    def save(self, path: Union[str, os.PathLike]) -> None:
+        """Write the index to a file."""
+        with open(path, "wb") as f:
+            f.write(self.to_bytes())
+
+    @classmethod
+    def load(cls, path: Union[str, os.PathLike]) -> "LSHIndex":
+        """Read an index file written by ``save``."""
+        with open(path, "rb") as f:
+            return cls.from_bytes(f.read())
+
+    def __getstate__(self) -> bytes:
+        return self.to_bytes()
+
+    def __setstate__(self, state: bytes) -> None:
+        self._index = _native.LSHIndex.from_bytes(state)

@@ -1,0 +1,489 @@
+//! Bindings for similarity: MinHash, near-duplicates, clusters, matrices and the LSH index.
+
+use super::input::{docs_from_list, Doc};
+use super::{check_threads, detached, error, run_batches};
+use crate::similarity::lsh::{self, Key, LshError, LshIndex};
+use crate::similarity::minhash::MinHasher;
+use crate::similarity::shingles::{shingle_set, Shingle};
+use crate::similarity::{self as sim, exact, ClusterMethod};
+use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyString};
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyLshIndex>()?;
+    m.add_function(wrap_pyfunction!(minhash, m)?)?;
+    m.add_function(wrap_pyfunction!(near_duplicates, m)?)?;
+    m.add_function(wrap_pyfunction!(cluster_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(similarity_matrix, m)?)?;
+    m.add_function(wrap_pyfunction!(lsh_params, m)?)?;
+    Ok(())
+}
+
+fn shingle_kind(py: Python<'_>, shingle: &str, ngram: i64) -> PyResult<Shingle> {
+    if !(1..=64).contains(&ngram) {
+        return Err(error(
+            py,
+            "OptionError",
+            format!("ngram must be a whole number from 1 to 64, got {ngram}"),
+        ));
+    }
+    match shingle {
+        "word" => Ok(Shingle::Words(ngram as usize)),
+        "char" => Ok(Shingle::Chars(ngram as usize)),
+        other => Err(error(
+            py,
+            "OptionError",
+            format!("shingle={other:?} is not one of \"word\", \"char\""),
+        )),
+    }
+}
+
+fn check_num_perm(py: Python<'_>, num_perm: i64) -> PyResult<usize> {
+    if (1..=8192).contains(&num_perm) {
+        Ok(num_perm as usize)
+    } else {
+        Err(error(
+            py,
+            "OptionError",
+            format!("num_perm must be a whole number from 1 to 8192, got {num_perm}"),
+        ))
+    }
+}
+
+fn check_threshold(py: Python<'_>, threshold: f64) -> PyResult<f64> {
+    if threshold > 0.0 && threshold <= 1.0 {
+        Ok(threshold)
+    } else {
+        Err(error(
+            py,
+            "OptionError",
+            format!("threshold must be in (0, 1], got {threshold}"),
+        ))
+    }
+}
+
+fn seed_of(py: Python<'_>, seed: i64) -> PyResult<u64> {
+    u64::try_from(seed).map_err(|_| {
+        error(
+            py,
+            "OptionError",
+            format!("seed must be 0 or more, got {seed}"),
+        )
+    })
+}
+
+/// Shingle sets of the matching keys, in batches (Ctrl-C checked between them).
+fn corpus_shingles(
+    py: Python<'_>,
+    texts: &Bound<'_, PyList>,
+    kind: Shingle,
+    n_threads: Option<usize>,
+) -> PyResult<Vec<Vec<u64>>> {
+    let docs = docs_from_list(py, texts, false)?;
+    let opts = crate::normalize::Options::matching_key();
+    let mut out = Vec::with_capacity(docs.len());
+    run_batches(
+        py,
+        &docs,
+        n_threads,
+        Doc::len,
+        |d| {
+            d.as_str().map_or_else(Vec::new, |t| {
+                shingle_set(&crate::normalize::normalize(t, &opts).text, kind)
+            })
+        },
+        |batch| {
+            out.extend(batch);
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
+/// `(len(texts), num_perm)` uint32 MinHash signatures of the matching keys.
+#[pyfunction]
+#[pyo3(signature = (texts, num_perm=128, ngram=3, shingle="word", seed=1, n_threads=None))]
+fn minhash<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    num_perm: i64,
+    ngram: i64,
+    shingle: &str,
+    seed: i64,
+    n_threads: Option<i64>,
+) -> PyResult<Bound<'py, PyArray2<u32>>> {
+    let n_threads = check_threads(py, n_threads)?;
+    let num_perm = check_num_perm(py, num_perm)?;
+    let kind = shingle_kind(py, shingle, ngram)?;
+    let seed = seed_of(py, seed)?;
+    let shingles = corpus_shingles(py, texts, kind, n_threads)?;
+    let hasher = MinHasher::new(num_perm, seed);
+    let flat = detached(py, n_threads, || sim::signatures(&shingles, &hasher))?;
+    PyArray1::from_vec(py, flat).reshape([shingles.len(), num_perm])
+}
+
+/// Bands and rows: `mode="recall"` (as `near_duplicates` uses) or `"balanced"` (datasketch's rule).
+#[pyfunction]
+#[pyo3(signature = (threshold, num_perm, mode="balanced", fp_weight=0.5, fn_weight=0.5))]
+fn lsh_params(
+    py: Python<'_>,
+    threshold: f64,
+    num_perm: i64,
+    mode: &str,
+    fp_weight: f64,
+    fn_weight: f64,
+) -> PyResult<(usize, usize)> {
+    let threshold = check_threshold(py, threshold)?;
+    let num_perm = check_num_perm(py, num_perm)?;
+    match mode {
+        "recall" => Ok(lsh::recall_params(threshold, num_perm, 0.995)),
+        "balanced" => {
+            if !(fp_weight >= 0.0 && fn_weight >= 0.0 && fp_weight + fn_weight > 0.0) {
+                return Err(error(
+                    py,
+                    "OptionError",
+                    "weights must be 0 or more and not both 0".into(),
+                ));
+            }
+            Ok(lsh::optimal_params(
+                threshold, num_perm, fp_weight, fn_weight,
+            ))
+        }
+        other => Err(error(
+            py,
+            "OptionError",
+            format!("mode={other:?} is not one of \"recall\", \"balanced\""),
+        )),
+    }
+}
+
+fn bands_rows(
+    py: Python<'_>,
+    threshold: f64,
+    num_perm: usize,
+    bands: Option<i64>,
+    rows: Option<i64>,
+    recall: bool,
+) -> PyResult<(usize, usize)> {
+    match (bands, rows) {
+        (None, None) => Ok(if recall {
+            lsh::recall_params(threshold, num_perm, 0.995)
+        } else {
+            lsh::optimal_params(threshold, num_perm, 0.5, 0.5)
+        }),
+        (Some(b), Some(r)) if b >= 1 && r >= 1 && (b * r) as usize <= num_perm => {
+            Ok((b as usize, r as usize))
+        }
+        (Some(b), Some(r)) => Err(error(
+            py,
+            "OptionError",
+            format!("bands ({b}) times rows ({r}) must be between 1 and num_perm ({num_perm})"),
+        )),
+        _ => Err(error(
+            py,
+            "OptionError",
+            "give both bands and rows, or neither".into(),
+        )),
+    }
+}
+
+/// Near-duplicate pairs as a dict of numpy columns: `a`, `b`, `estimate`, `jaccard`, `a_in_b`, `b_in_a`.
+#[pyfunction]
+#[pyo3(signature = (texts, threshold=0.8, num_perm=128, ngram=3, shingle="word", seed=1, bands=None, rows=None, verify=true, n_threads=None))]
+#[allow(clippy::too_many_arguments)]
+fn near_duplicates<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    threshold: f64,
+    num_perm: i64,
+    ngram: i64,
+    shingle: &str,
+    seed: i64,
+    bands: Option<i64>,
+    rows: Option<i64>,
+    verify: bool,
+    n_threads: Option<i64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let n_threads = check_threads(py, n_threads)?;
+    let threshold = check_threshold(py, threshold)?;
+    let num_perm = check_num_perm(py, num_perm)?;
+    let kind = shingle_kind(py, shingle, ngram)?;
+    let seed = seed_of(py, seed)?;
+    let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
+    let shingles = corpus_shingles(py, texts, kind, n_threads)?;
+    let hasher = MinHasher::new(num_perm, seed);
+    let pairs = detached(py, n_threads, || {
+        let sigs = sim::signatures(&shingles, &hasher);
+        sim::near_duplicates(&shingles, &sigs, num_perm, b, r, threshold, verify)
+    })?;
+    let dict = PyDict::new(py);
+    dict.set_item(
+        "a",
+        PyArray1::from_iter(py, pairs.iter().map(|p| i64::from(p.a))),
+    )?;
+    dict.set_item(
+        "b",
+        PyArray1::from_iter(py, pairs.iter().map(|p| i64::from(p.b))),
+    )?;
+    dict.set_item(
+        "estimate",
+        PyArray1::from_iter(py, pairs.iter().map(|p| p.estimate)),
+    )?;
+    dict.set_item(
+        "jaccard",
+        PyArray1::from_iter(py, pairs.iter().map(|p| p.jaccard)),
+    )?;
+    dict.set_item(
+        "a_in_b",
+        PyArray1::from_iter(py, pairs.iter().map(|p| p.a_in_b)),
+    )?;
+    dict.set_item(
+        "b_in_a",
+        PyArray1::from_iter(py, pairs.iter().map(|p| p.b_in_a)),
+    )?;
+    dict.set_item("bands", b)?;
+    dict.set_item("rows", r)?;
+    Ok(dict)
+}
+
+/// Cluster representative (a position) for each of `n` documents, from pairs and ranks.
+#[pyfunction]
+#[pyo3(signature = (n, a, b, rank, method="connected"))]
+fn cluster_pairs<'py>(
+    py: Python<'py>,
+    n: usize,
+    a: PyReadonlyArray1<'py, i64>,
+    b: PyReadonlyArray1<'py, i64>,
+    rank: PyReadonlyArray1<'py, i64>,
+    method: &str,
+) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let method = match method {
+        "connected" => ClusterMethod::Connected,
+        "center" => ClusterMethod::Center,
+        other => {
+            return Err(error(
+                py,
+                "OptionError",
+                format!("method={other:?} is not one of \"connected\", \"center\""),
+            ))
+        }
+    };
+    let (a, b, rank) = (a.as_slice()?, b.as_slice()?, rank.as_slice()?);
+    if a.len() != b.len() || rank.len() != n {
+        return Err(error(
+            py,
+            "InputValueError",
+            "pairs and ranks do not match the number of documents".into(),
+        ));
+    }
+    let in_range = |x: i64| x >= 0 && (x as usize) < n;
+    if !a.iter().chain(b).all(|&x| in_range(x)) {
+        return Err(error(
+            py,
+            "InputValueError",
+            "a pair names a document that is not there".into(),
+        ));
+    }
+    let pairs: Vec<(u32, u32)> = a
+        .iter()
+        .zip(b)
+        .map(|(&x, &y)| (x as u32, y as u32))
+        .collect();
+    let rank: Vec<u32> = rank
+        .iter()
+        .map(|&r| r.clamp(0, i64::from(u32::MAX)) as u32)
+        .collect();
+    let out = detached(py, None, || sim::clusters(n, &pairs, &rank, method))?;
+    Ok(PyArray1::from_iter(py, out.into_iter().map(i64::from)))
+}
+
+/// `(len(rows), len(cols))` float32 matrix; `cols=None` compares `rows` with themselves.
+#[pyfunction]
+#[pyo3(signature = (rows, cols=None, metric="jaccard", ngram=3, shingle="word", n_threads=None))]
+fn similarity_matrix<'py>(
+    py: Python<'py>,
+    rows: &Bound<'py, PyList>,
+    cols: Option<&Bound<'py, PyList>>,
+    metric: &str,
+    ngram: i64,
+    shingle: &str,
+    n_threads: Option<i64>,
+) -> PyResult<Bound<'py, PyArray2<f32>>> {
+    let n_threads = check_threads(py, n_threads)?;
+    let set_metric = match metric {
+        "jaccard" => Some(exact::SetMetric::Jaccard),
+        "containment" => Some(exact::SetMetric::Containment),
+        "overlap" => Some(exact::SetMetric::Overlap),
+        "cosine" => None,
+        other => {
+            return Err(error(py, "OptionError", format!("metric={other:?} is not one of \"jaccard\", \"containment\", \"overlap\", \"cosine\"")))
+        }
+    };
+    let (n_rows, n_cols);
+    let flat = if let Some(metric) = set_metric {
+        let kind = shingle_kind(py, shingle, ngram)?;
+        let row_sets = corpus_shingles(py, rows, kind, n_threads)?;
+        let col_sets = match cols {
+            Some(c) => Some(corpus_shingles(py, c, kind, n_threads)?),
+            None => None,
+        };
+        n_rows = row_sets.len();
+        n_cols = col_sets.as_ref().map_or(n_rows, Vec::len);
+        detached(py, n_threads, || {
+            exact::set_matrix(&row_sets, col_sets.as_ref().unwrap_or(&row_sets), metric)
+        })?
+    } else {
+        let row_docs = docs_from_list(py, rows, false)?;
+        let col_docs = match cols {
+            Some(c) => Some(docs_from_list(py, c, false)?),
+            None => None,
+        };
+        let row_refs: Vec<Option<&str>> = row_docs.iter().map(Doc::as_str).collect();
+        let col_refs: Option<Vec<Option<&str>>> = col_docs
+            .as_ref()
+            .map(|d| d.iter().map(Doc::as_str).collect());
+        n_rows = row_refs.len();
+        n_cols = col_refs.as_ref().map_or(n_rows, Vec::len);
+        detached(py, n_threads, || {
+            // idf comes from the corpus being compared against (the columns).
+            let row_terms = sim::term_corpus(&row_refs);
+            let col_terms = col_refs.as_ref().map(|c| sim::term_corpus(c));
+            let model = exact::Tfidf::fit(col_terms.as_ref().unwrap_or(&row_terms));
+            let row_vecs: Vec<_> = row_terms.iter().map(|d| model.vector(d)).collect();
+            let col_vecs: Option<Vec<_>> = col_terms
+                .as_ref()
+                .map(|c| c.iter().map(|d| model.vector(d)).collect());
+            exact::cosine_matrix(&row_vecs, col_vecs.as_ref().unwrap_or(&row_vecs))
+        })?
+    };
+    PyArray1::from_vec(py, flat).reshape([n_rows, n_cols])
+}
+
+fn key_of(item: &Bound<'_, PyAny>) -> PyResult<Key> {
+    if item.is_instance_of::<PyString>() {
+        return Ok(Key::Str(item.extract()?));
+    }
+    if item.is_instance_of::<PyInt>() && !item.is_instance_of::<pyo3::types::PyBool>() {
+        return Ok(Key::Int(item.extract()?));
+    }
+    let name = item.get_type().name()?;
+    Err(error(
+        item.py(),
+        "InputTypeError",
+        format!("index keys must be str or int, got {name}"),
+    ))
+}
+
+fn key_to_py<'py>(py: Python<'py>, key: &Key) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match key {
+        Key::Int(i) => i.into_pyobject(py)?.into_any(),
+        Key::Str(s) => PyString::new(py, s).into_any(),
+    })
+}
+
+fn lsh_err(py: Python<'_>, e: &LshError) -> PyErr {
+    match e {
+        LshError::Param(m) => error(py, "OptionError", m.clone()),
+        LshError::File(m) => error(py, "IndexFileError", m.clone()),
+    }
+}
+
+/// The native LSH index (wrapped by `newscorpus.LSHIndex`).
+#[pyclass(name = "LSHIndex", module = "newscorpus._native")]
+pub struct PyLshIndex {
+    inner: LshIndex,
+}
+
+#[pymethods]
+impl PyLshIndex {
+    #[new]
+    #[pyo3(signature = (threshold=0.8, num_perm=128, bands=None, rows=None, seed=1, meta=String::new()))]
+    fn new(
+        py: Python<'_>,
+        threshold: f64,
+        num_perm: i64,
+        bands: Option<i64>,
+        rows: Option<i64>,
+        seed: i64,
+        meta: String,
+    ) -> PyResult<Self> {
+        let threshold = check_threshold(py, threshold)?;
+        let num_perm = check_num_perm(py, num_perm)?;
+        let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, false)?;
+        let mut inner = LshIndex::new(num_perm, b, r, threshold, seed_of(py, seed)?)
+            .map_err(|e| lsh_err(py, &e))?;
+        inner.meta = meta;
+        Ok(PyLshIndex { inner })
+    }
+
+    /// (`num_perm`, bands, rows, threshold, seed, meta)
+    #[getter]
+    fn params(&self) -> (usize, usize, usize, f64, u64, String) {
+        let (p, b, r, t, s) = self.inner.params();
+        (p, b, r, t, s, self.inner.meta.clone())
+    }
+
+    fn insert(
+        &mut self,
+        py: Python<'_>,
+        keys: &Bound<'_, PyList>,
+        signatures: PyReadonlyArray2<'_, u32>,
+    ) -> PyResult<()> {
+        let sigs = signatures.as_array();
+        if sigs.nrows() != keys.len() {
+            return Err(error(
+                py,
+                "InputValueError",
+                format!("{} keys for {} signatures", keys.len(), sigs.nrows()),
+            ));
+        }
+        let items: Vec<(Key, Vec<u32>)> = keys
+            .iter()
+            .zip(sigs.rows())
+            .map(|(k, row)| Ok((key_of(&k)?, row.to_vec())))
+            .collect::<PyResult<_>>()?;
+        self.inner.insert(&items).map_err(|e| lsh_err(py, &e))
+    }
+
+    #[pyo3(signature = (signature, min_score=0.0, k=None))]
+    fn query<'py>(
+        &self,
+        py: Python<'py>,
+        signature: PyReadonlyArray1<'py, u32>,
+        min_score: f64,
+        k: Option<usize>,
+    ) -> PyResult<Vec<(Bound<'py, PyAny>, f64)>> {
+        let sig = signature.as_slice()?;
+        let hits = self
+            .inner
+            .query(sig, min_score, k)
+            .map_err(|e| lsh_err(py, &e))?;
+        hits.iter()
+            .map(|(key, score)| Ok((key_to_py(py, key)?, *score)))
+            .collect()
+    }
+
+    fn remove(&mut self, key: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.inner.remove(&key_of(key)?))
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __contains__(&self, key: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.inner.contains(&key_of(key)?))
+    }
+
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.inner.to_bytes())
+    }
+
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
+        LshIndex::from_bytes(data)
+            .map(|inner| PyLshIndex { inner })
+            .map_err(|e| lsh_err(py, &e))
+    }
+}

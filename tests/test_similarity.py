@@ -1,0 +1,193 @@
+"""Similarity: MinHash, near-duplicates, clusters, matrices, the LSH index."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import newscorpus as nc
+from newscorpus import datasets
+from newscorpus.exceptions import IndexFileError, InputTypeError, OptionError
+
+STORY = "The council voted on Monday to close the harbour bridge for two years of repairs, the mayor said."
+
+
+def test_minhash_is_deterministic_and_shaped():
+    texts = [STORY, "<p>" + STORY + "</p>", "Shares fell.", None, ""]
+    a = nc.minhash(texts)
+    assert a.shape == (5, 128) and a.dtype == np.uint32
+    assert (a == nc.minhash(texts)).all()
+    assert (a[0] == a[1]).all()  # markup does not change the key
+    assert not (a[0] == nc.minhash(texts, seed=2)[0]).all()
+    assert (a[3] == 2**32 - 1).all() and (a[4] == 2**32 - 1).all()
+    assert nc.minhash(texts, num_perm=16, ngram=5, shingle="char").shape == (5, 16)
+
+
+def test_minhash_estimates_jaccard():
+    words = [f"w{i}" for i in range(400)]
+    a, b = " ".join(words[:300]), " ".join(words[100:])
+    sig = nc.minhash([a, b], num_perm=512, ngram=1)
+    estimate = (sig[0] == sig[1]).mean()
+    assert abs(estimate - 200 / 400) < 0.06
+
+
+def test_seed_pairs(seeds):
+    pairs = nc.near_duplicates(seeds, threshold=0.8)
+    assert pairs[["a", "b"]].values.tolist() == [[2, 4]]
+    row = pairs.iloc[0]
+    assert row.jaccard >= 0.85 and row.a_in_b > 0.9 and row.b_in_a > 0.9
+    m = nc.similarity_matrix(seeds)
+    assert m[0, 1] < 0.5  # 000 retells 001: a rewrite, not a copy
+    cos = nc.similarity_matrix(seeds, metric="cosine")
+    assert cos[0, 1] > 0.4 and cos[2, 4] > 0.9
+
+
+def test_bbc_exact_duplicates_all_found(data_dir):
+    bbc = datasets.load_bbc(data_dir / "bbc")
+    folded = bbc["text"].str.split().str.join(" ")
+    expected = set()
+    for ids in bbc.groupby(folded).indices.values():
+        ids = sorted(ids)
+        expected |= {(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]}
+    assert len(expected) == 100
+    pairs = nc.near_duplicates(bbc["text"].tolist(), threshold=0.9)
+    found = set(map(tuple, pairs[["a", "b"]].values.tolist()))
+    assert expected <= found
+    assert (pairs["jaccard"] >= 0.9).all()
+
+
+def test_series_in_labels_out():
+    s = pd.Series([STORY, "Other news.", STORY + " More."], index=["x", "y", "z"])
+    pairs = s.news.near_duplicates(0.8)
+    assert pairs[["a", "b"]].values.tolist() == [["x", "z"]]
+    groups = s.news.clusters(0.8)
+    assert groups.tolist() == ["z", "y", "z"] and groups.index.tolist() == ["x", "y", "z"]
+
+
+def test_clusters_chaining_and_representatives():
+    base = [f"word{i}" for i in range(40)]
+    a = " ".join(base)
+    b = " ".join(base[6:] + [f"b{i}" for i in range(6)])  # ~0.74 with a
+    c = " ".join(base[12:] + [f"b{i}" for i in range(6)] + [f"c{i}" for i in range(6)])  # ~0.74 with b, ~0.52 with a
+    texts = [a, b, c]
+    j = nc.similarity_matrix(texts)
+    assert j[0, 1] > 0.7 and j[1, 2] > 0.7 and j[0, 2] < 0.7
+    assert nc.clusters(texts, 0.7, representative="first") == [0, 0, 0]
+    assert nc.clusters(texts, 0.7, method="center", representative="first") == [0, 0, 2]
+    dates = pd.Series(pd.to_datetime(["2025-02-03", "2025-02-01", "2025-02-02"]))
+    assert nc.clusters(texts, 0.7, representative=dates) == [1, 1, 1]
+    with pytest.raises(OptionError):
+        nc.clusters(texts, method="single")
+    with pytest.raises(OptionError):
+        nc.clusters(texts, representative="earliest")
+
+
+def test_similarity_matrix_metrics():
+    texts = ["a b c d e", "a b c d e f g h", "x y z", None]
+    j = nc.similarity_matrix(texts)
+    assert j.shape == (4, 4) and j.dtype == np.float32
+    assert np.allclose(j, j.T) and j[0, 0] == 1 and j[3, 3] == 0
+    c = nc.similarity_matrix(texts, metric="containment")
+    assert c[0, 1] == 1 and c[1, 0] < 1
+    assert nc.cdist(["a b c d e"], texts, metric="containment").shape == (1, 4)
+    with pytest.raises(OptionError, match="metric"):
+        nc.similarity_matrix(texts, metric="euclid")
+
+
+def _reference_cosine(texts):
+    docs = [re.findall(r"\w+", t.lower()) for t in texts]
+    vocab = sorted({w for d in docs for w in d})
+    df = np.array([sum(w in d for d in docs) for w in vocab], dtype=float)
+    idf = np.log((1 + len(docs)) / (1 + df)) + 1
+    tf = np.array([[d.count(w) for w in vocab] for d in docs], dtype=float)
+    w = np.where(tf > 0, 1 + np.log(np.where(tf > 0, tf, 1)), 0) * idf
+    w /= np.linalg.norm(w, axis=1, keepdims=True)
+    return w @ w.T
+
+
+def test_cosine_matches_a_reference_tfidf():
+    texts = ["the cat sat on the mat", "the dog sat on the log", "cats and dogs", "the the the cat"]
+    assert np.allclose(nc.similarity_matrix(texts, metric="cosine"), _reference_cosine(texts), atol=1e-5)
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    ({"threshold": 0}, "threshold"), ({"threshold": 1.5}, "threshold"), ({"threshold": -1}, "threshold"),
+    ({"num_perm": 0}, "num_perm"), ({"ngram": 0}, "ngram"), ({"bands": 4}, "bands"),
+    ({"bands": 20, "rows": 20}, "bands"), ({"shingle": "sentence"}, "shingle"), ({"seed": -1}, "seed"),
+])
+def test_bad_options(kwargs, match):
+    with pytest.raises(OptionError, match=match):
+        nc.near_duplicates([STORY, STORY], **kwargs)
+
+
+def test_degenerate_corpora():
+    assert len(nc.near_duplicates([])) == 0
+    assert len(nc.near_duplicates([STORY])) == 0
+    assert len(nc.near_duplicates(["", "", None])) == 0  # empty texts pair with nothing
+    pairs = nc.near_duplicates([STORY] * 4)
+    assert len(pairs) == 6 and (pairs["jaccard"] == 1).all()
+    one_word = nc.near_duplicates(["Ukraine", "ukraine!", "Russia"])
+    assert one_word[["a", "b"]].values.tolist() == [[0, 1]]
+    unverified = nc.near_duplicates([STORY, STORY], verify=False)
+    assert unverified["jaccard"].isna().all() and (unverified["estimate"] == 1).all()
+
+
+def test_lsh_index_roundtrip(tmp_path):
+    index = nc.LSHIndex(threshold=0.8)
+    index.add([STORY, "Shares fell sharply after the breach was disclosed on Tuesday."], keys=["a", 7])
+    assert len(index) == 2 and "a" in index and 7 in index and "zz" not in index
+    assert index.query("<p>" + STORY + "</p>") == [("a", 1.0)]
+    assert index.top_k(STORY, k=1) == [("a", 1.0)]
+    path = tmp_path / "index.nclsh"
+    index.save(path)
+    back = nc.LSHIndex.load(path)
+    assert len(back) == 2 and back.params == index.params
+    assert back.query(STORY) == [("a", 1.0)]
+    clone = pickle.loads(pickle.dumps(index))
+    assert clone.query(STORY) == [("a", 1.0)]
+    assert index.remove("a") and not index.remove("a")
+    assert index.query(STORY) == [] and len(index) == 1
+
+
+def test_lsh_index_bad_files(tmp_path):
+    index = nc.LSHIndex()
+    index.add([STORY, "Other news entirely, about a football match."])
+    data = index.to_bytes()
+    with pytest.raises(IndexFileError, match="truncated|checksum"):
+        nc.LSHIndex.from_bytes(data[:-10])
+    corrupted = bytearray(data)
+    corrupted[len(data) // 2] ^= 0xFF
+    with pytest.raises(IndexFileError, match="checksum"):
+        nc.LSHIndex.from_bytes(bytes(corrupted))
+    foreign = tmp_path / "foreign.bin"
+    foreign.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    with pytest.raises(IndexFileError, match="not a newscorpus"):
+        nc.LSHIndex.load(foreign)
+    with pytest.raises(IndexFileError):
+        nc.LSHIndex.from_bytes(b"")
+
+
+def test_lsh_index_bad_use():
+    index = nc.LSHIndex()
+    index.add([STORY], keys=["a"])
+    with pytest.raises(OptionError, match="already"):
+        index.add([STORY], keys=["a"])
+    with pytest.raises(InputTypeError, match="str or int"):
+        index.add([STORY], keys=[("tuple", 1)])
+    with pytest.raises(InputTypeError):
+        index.query(None)
+    with pytest.raises(OptionError):
+        nc.LSHIndex(threshold=0)
+    with pytest.raises(OptionError):
+        nc.LSHIndex(num_perm=128, bands=20, rows=20)
+    with pytest.raises(OptionError):
+        nc.LSHIndex(shingle="sentence")
+
+
+def test_lsh_index_params_follow_datasketch():
+    assert {k: v for k, v in nc.LSHIndex(threshold=0.5).params.items() if k in ("bands", "rows")} == {"bands": 25, "rows": 5}
+    assert nc.LSHIndex(threshold=0.8).params["bands"] == 9

@@ -191,3 +191,27 @@ def test_lsh_index_bad_use():
 def test_lsh_index_params_follow_datasketch():
     assert {k: v for k, v in nc.LSHIndex(threshold=0.5).params.items() if k in ("bands", "rows")} == {"bands": 25, "rows": 5}
     assert nc.LSHIndex(threshold=0.8).params["bands"] == 9
+
+
+def test_shared_passages_explain_a_match(seeds):
+    passages = nc.shared_passages(seeds[1], seeds[3], min_words=6)
+    assert list(passages.columns) == ["a_start", "a_end", "b_start", "b_end", "words", "text", "a_coverage", "b_coverage"]
+    quote = "many different communications are emerging"
+    hits = passages[passages["text"].str.contains(quote, case=False)]
+    assert len(hits) >= 1
+    row = hits.iloc[0]
+    assert quote in seeds[1][row.a_start : row.a_end].lower()
+    assert quote in seeds[3][row.b_start : row.b_end].lower()
+    assert 0 < passages.attrs["a_coverage"] < 1 and 0 < passages.attrs["b_coverage"] < 1
+    # A copy is covered almost whole.
+    copy = nc.shared_passages(seeds[2], seeds[4], min_words=8)
+    assert copy.attrs["b_coverage"] > 0.8
+
+
+def test_shared_passages_bad_input():
+    assert len(nc.shared_passages("", "", min_words=3)) == 0
+    assert len(nc.shared_passages("one two", "one two", min_words=3)) == 0
+    with pytest.raises(InputTypeError):
+        nc.shared_passages(None, "x")
+    with pytest.raises(OptionError):
+        nc.shared_passages("a", "b", min_words=0)

@@ -18,7 +18,7 @@ from . import _native
 from . import pandas as _pandas  # noqa: F401  (registers the .news accessor)
 from ._normalize import find_boilerplate, matching_key, normalize, original_span, parse_articles
 from .datasets import load_sample
-from .similarity import LSHIndex, cdist, clusters, minhash, near_duplicates, similarity_matrix
+from .similarity import LSHIndex, cdist, clusters, minhash, near_duplicates, shared_passages, similarity_matrix
 from .exceptions import (
     IndexFileError,
     InputTypeError,
@@ -42,6 +42,7 @@ __all__ = [
     "clusters",
     "similarity_matrix",
     "cdist",
+    "shared_passages",
     "LSHIndex",
     "NewsCorpusError",
     "OptionError",

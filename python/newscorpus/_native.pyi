@@ -55,3 +55,44 @@ def default_threads() -> int:
 
 def _panic_for_tests() -> None:
     """Panic inside a worker thread (tests check it becomes NewsCorpusError)."""
+
+def minhash(texts: list[Any], num_perm: int = 128, ngram: int = 3, shingle: str = "word", seed: int = 1,
+            n_threads: Optional[int] = None) -> npt.NDArray[np.uint32]:
+    """(len(texts), num_perm) signatures of the matching keys."""
+
+def near_duplicates(texts: list[Any], threshold: float = 0.8, num_perm: int = 128, ngram: int = 3,
+                    shingle: str = "word", seed: int = 1, bands: Optional[int] = None, rows: Optional[int] = None,
+                    verify: bool = True, n_threads: Optional[int] = None) -> dict[str, Any]:
+    """Columns a, b, estimate, jaccard, a_in_b, b_in_a (numpy arrays), and the bands and rows used."""
+
+def cluster_pairs(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], rank: npt.NDArray[np.int64],
+                  method: str = "connected") -> npt.NDArray[np.int64]:
+    """The representative (a position) of each document's cluster."""
+
+def similarity_matrix(rows: list[Any], cols: Optional[list[Any]] = None, metric: str = "jaccard", ngram: int = 3,
+                      shingle: str = "word", n_threads: Optional[int] = None) -> npt.NDArray[np.float32]:
+    """(len(rows), len(cols or rows)) float32 scores."""
+
+def lsh_params(threshold: float, num_perm: int, mode: str = "balanced", fp_weight: float = 0.5,
+               fn_weight: float = 0.5) -> tuple[int, int]:
+    """(bands, rows) for a threshold: "balanced" (datasketch's rule) or "recall"."""
+
+def shared_passages(a: str, b: str, min_words: int = 8) -> dict[str, Any]:
+    """Arrays a_start, a_end, b_start, b_end, words, and a_words, b_words."""
+
+class LSHIndex:
+    """The native banded MinHash-LSH index (use newscorpus.LSHIndex)."""
+
+    def __init__(self, threshold: float = 0.8, num_perm: int = 128, bands: Optional[int] = None,
+                 rows: Optional[int] = None, seed: int = 1, meta: str = "") -> None: ...
+    @property
+    def params(self) -> tuple[int, int, int, float, int, str]: ...
+    def insert(self, keys: list[Any], signatures: npt.NDArray[np.uint32]) -> None: ...
+    def query(self, signature: npt.NDArray[np.uint32], min_score: float = 0.0,
+              k: Optional[int] = None) -> list[tuple[Any, float]]: ...
+    def remove(self, key: Any) -> bool: ...
+    def __len__(self) -> int: ...
+    def __contains__(self, key: Any) -> bool: ...
+    def to_bytes(self) -> bytes: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> "LSHIndex": ...

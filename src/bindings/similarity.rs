@@ -5,7 +5,7 @@ use super::{check_threads, detached, error, run_batches};
 use crate::similarity::lsh::{self, Key, LshError, LshIndex};
 use crate::similarity::minhash::MinHasher;
 use crate::similarity::shingles::{shingle_set, Shingle};
-use crate::similarity::{self as sim, exact, ClusterMethod};
+use crate::similarity::{self as sim, align, exact, ClusterMethod};
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyString};
@@ -17,6 +17,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cluster_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(similarity_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_params, m)?)?;
+    m.add_function(wrap_pyfunction!(shared_passages, m)?)?;
     Ok(())
 }
 
@@ -354,7 +355,10 @@ fn similarity_matrix<'py>(
             let col_vecs: Option<Vec<_>> = col_terms
                 .as_ref()
                 .map(|c| c.iter().map(|d| model.vector(d)).collect());
-            exact::cosine_matrix(&row_vecs, col_vecs.as_ref().unwrap_or(&row_vecs))
+            match &col_vecs {
+                Some(cols) => exact::cosine_matrix(&row_vecs, cols),
+                None => exact::cosine_matrix_symmetric(&row_vecs),
+            }
         })?
     };
     PyArray1::from_vec(py, flat).reshape([n_rows, n_cols])
@@ -486,4 +490,52 @@ impl PyLshIndex {
             .map(|inner| PyLshIndex { inner })
             .map_err(|e| lsh_err(py, &e))
     }
+}
+
+/// Shared passages of two texts: a dict of arrays `a_start`, `a_end`, `b_start`, `b_end`
+/// (character offsets in the original texts), `words`, and the word counts of both texts.
+#[pyfunction]
+#[pyo3(signature = (a, b, min_words=8))]
+fn shared_passages<'py>(
+    py: Python<'py>,
+    a: &str,
+    b: &str,
+    min_words: i64,
+) -> PyResult<Bound<'py, PyDict>> {
+    if !(1..=10_000).contains(&min_words) {
+        return Err(error(
+            py,
+            "OptionError",
+            format!("min_words must be a whole number from 1 to 10000, got {min_words}"),
+        ));
+    }
+    let (runs, sa, sb) = detached(py, None, || {
+        let (ha, sa) = align::words_with_spans(a);
+        let (hb, sb) = align::words_with_spans(b);
+        (align::shared_runs(&ha, &hb, min_words as usize), sa, sb)
+    })?;
+    let dict = PyDict::new(py);
+    dict.set_item(
+        "a_start",
+        PyArray1::from_iter(py, runs.iter().map(|r| i64::from(sa[r.a].0))),
+    )?;
+    dict.set_item(
+        "a_end",
+        PyArray1::from_iter(py, runs.iter().map(|r| i64::from(sa[r.a + r.words - 1].1))),
+    )?;
+    dict.set_item(
+        "b_start",
+        PyArray1::from_iter(py, runs.iter().map(|r| i64::from(sb[r.b].0))),
+    )?;
+    dict.set_item(
+        "b_end",
+        PyArray1::from_iter(py, runs.iter().map(|r| i64::from(sb[r.b + r.words - 1].1))),
+    )?;
+    dict.set_item(
+        "words",
+        PyArray1::from_iter(py, runs.iter().map(|r| r.words as i64)),
+    )?;
+    dict.set_item("a_words", sa.len())?;
+    dict.set_item("b_words", sb.len())?;
+    Ok(dict)
 }

@@ -161,6 +161,48 @@ impl Tfidf {
     }
 }
 
+/// Cosine of every vector with every other: [`cosine_matrix`] of `vecs` with themselves,
+/// computing only the upper triangle (half the work) and mirroring it.
+pub fn cosine_matrix_symmetric(vecs: &[Vec<(u64, f32)>]) -> Vec<f32> {
+    const BLOCK: usize = 64;
+    let n = vecs.len();
+    let mut postings: AHashMap<u64, Vec<(u32, f32)>> = AHashMap::new();
+    for (j, v) in vecs.iter().enumerate() {
+        for &(t, w) in v {
+            postings.entry(t).or_default().push((j as u32, w));
+        }
+    }
+    let mut out = vec![0f32; n * n];
+    if n == 0 {
+        return out;
+    }
+    out.par_chunks_mut(n).enumerate().for_each(|(i, row)| {
+        for &(t, w) in &vecs[i] {
+            if let Some(list) = postings.get(&t) {
+                // Postings are in document order: start at the diagonal.
+                let from = list.partition_point(|&(j, _)| (j as usize) < i);
+                for &(j, wj) in &list[from..] {
+                    row[j as usize] += w * wj;
+                }
+            }
+        }
+    });
+    // Mirror the upper triangle, block by block to stay in cache.
+    for bi in (0..n).step_by(BLOCK) {
+        for bj in (bi..n).step_by(BLOCK) {
+            for i in bi..(bi + BLOCK).min(n) {
+                for j in bj.max(i + 1)..(bj + BLOCK).min(n) {
+                    out[j * n + i] = out[i * n + j];
+                }
+            }
+        }
+    }
+    for x in &mut out {
+        *x = x.min(1.0);
+    }
+    out
+}
+
 /// Cosine of every row vector with every column vector, through an inverted index of the
 /// columns (a sparse product: only shared terms cost anything), in parallel by row.
 pub fn cosine_matrix(rows: &[Vec<(u64, f32)>], cols: &[Vec<(u64, f32)>]) -> Vec<f32> {
@@ -212,6 +254,7 @@ mod tests {
         let model = Tfidf::fit(&docs);
         let vecs: Vec<_> = docs.iter().map(|d| model.vector(d)).collect();
         let m = cosine_matrix(&vecs, &vecs);
+        assert_eq!(m, cosine_matrix_symmetric(&vecs));
         let at = |i: usize, j: usize| m[i * 4 + j];
         assert!((at(0, 1) - 1.0).abs() < 1e-6);
         assert!(at(0, 2).abs() < 1e-9);

@@ -3,6 +3,7 @@
 //! Everything works on the normalization's matching key (`Options::matching_key`), so
 //! markup, typography, case and accents never make two copies of an article look different.
 
+pub mod align;
 pub mod exact;
 pub mod lsh;
 pub mod minhash;

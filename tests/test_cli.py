@@ -17,6 +17,8 @@ def test_demo_prints_a_report(capsys):
     assert "31 articles from 5 outlets" in out
     assert "Normalization" in out and "Article structure" in out and "Boilerplate" in out
     assert "The Northern Ledger is funded by its readers" in out
+    assert "of the 9 copies the sample marks as duplicates are found" in out
+    assert "retells" in out
 
 
 def test_python_dash_m_runs():

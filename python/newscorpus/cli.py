@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import __version__
 from ._normalize import find_boilerplate, normalize, parse_articles
+from .similarity import clusters, near_duplicates, shared_passages, similarity_matrix
 from .datasets import load_sample
 from .exceptions import NewsCorpusError
 
@@ -109,7 +110,34 @@ def demo(out=None) -> int:
     for line in parts.at[sample_id, "removed"]:
         p(f"  - {_short(line, 90)}")
 
-    p(_rule("4. One article, before and after"))
+    p(_rule("4. Copies of the same article (near_duplicates, Jaccard >= 0.8)"))
+    texts = df.set_index("id")["text"]
+    pairs = near_duplicates(texts, 0.8)
+    groups = clusters(texts, 0.8, representative=df.set_index("id")["published"])
+    for rep, members in groups.groupby(groups).groups.items():
+        if len(members) > 1:
+            outlets = ", ".join(f"{m} ({df.set_index('id').at[m, 'outlet']})" for m in members if m != rep)
+            p(f"  {rep}: copied by {outlets}")
+    expected = df[df["kind"] == "duplicate"]
+    found = {frozenset(x) for x in pairs[["a", "b"]].values.tolist()}
+    hit = sum(frozenset((r.id, r.copy_of)) in found for r in expected.itertuples())
+    p(f"{len(pairs)} pairs; {hit} of the {len(expected)} copies the sample marks as duplicates are found")
+
+    p(_rule("5. Rewrites: related, but not copies"))
+    rewrites = df[df["kind"] == "rewrite"].head(3)
+    for r in rewrites.itertuples():
+        orig = df.index[df["id"] == r.copy_of][0]
+        jac = similarity_matrix([df.at[orig, "text"], r.text])[0, 1]
+        cos = similarity_matrix([df.at[orig, "text"], r.text], metric="cosine")[0, 1]
+        p(f"  {r.id} retells {r.copy_of}: Jaccard {jac:.2f}, TF-IDF cosine {cos:.2f}")
+    first = rewrites.iloc[0]
+    orig_text = df.loc[df["id"] == first.copy_of, "text"].iloc[0]
+    shared = shared_passages(orig_text, first.text, min_words=5)
+    p(f"  what {first.id} and {first.copy_of} share ({len(shared)} passages of 5+ words):")
+    for text in shared["text"].head(3):
+        p(f"    \"{_short(text, 90)}\"")
+
+    p(_rule("6. One article, before and after"))
     j = df.index[df["kind"] == "duplicate"][1]
     p(f"{df.at[j, 'id']} ({df.at[j, 'outlet']}), raw:")
     p(textwrap.indent(_short(df.at[j, "text"], 400), "  "))

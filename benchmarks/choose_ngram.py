@@ -12,8 +12,6 @@ Run: python benchmarks/choose_ngram.py
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from corpora import DATA
 
@@ -24,11 +22,7 @@ from newscorpus import datasets
 def main() -> None:
     seeds = [p.read_text("utf-8") for p in sorted((DATA.parent / "seeds").glob("*.txt"))]
     bbc = datasets.load_bbc(DATA / "bbc")
-    folded = bbc["text"].str.split().str.join(" ")
-    known = set()
-    for ids in bbc.groupby(folded).indices.values():
-        ids = sorted(ids)
-        known |= {(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]}
+    known = datasets.exact_duplicate_pairs(bbc["text"])
     wiki = datasets.load_wikiref220(DATA / "wikiref220")
     topics = wiki["topic"].to_numpy()
     other_topic = topics[:, None] != topics[None, :]
@@ -44,5 +38,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    Path(__file__)
     main()

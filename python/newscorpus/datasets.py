@@ -23,9 +23,25 @@ __all__ = [
     "load_reuters21578",
     "load_news_articles_csv",
     "load_conll2003",
+    "exact_duplicate_pairs",
 ]
 
 PathLike = Union[str, Path]
+
+
+def exact_duplicate_pairs(texts) -> set[tuple[int, int]]:
+    """Position pairs ``(i, j)``, ``i < j``, of texts that are the same after folding
+    whitespace: the ground truth for exact duplicates (BBC's 100 pairs, for instance).
+
+    Examples:
+        >>> sorted(exact_duplicate_pairs(["a  b", "c", "a\\nb", "a b"]))
+        [(0, 2), (0, 3), (2, 3)]
+    """
+    groups: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        if isinstance(text, str):
+            groups.setdefault(" ".join(text.split()), []).append(i)
+    return {(a, b) for ids in groups.values() for k, a in enumerate(ids) for b in ids[k + 1 :]}
 
 
 def load_sample() -> pd.DataFrame:

@@ -161,17 +161,23 @@ impl Tfidf {
     }
 }
 
-/// Cosine of every vector with every other: [`cosine_matrix`] of `vecs` with themselves,
-/// computing only the upper triangle (half the work) and mirroring it.
-pub fn cosine_matrix_symmetric(vecs: &[Vec<(u64, f32)>]) -> Vec<f32> {
-    const BLOCK: usize = 64;
-    let n = vecs.len();
+/// An inverted index of sparse vectors: term -> `(document, weight)`, in document order.
+fn postings(vecs: &[Vec<(u64, f32)>]) -> AHashMap<u64, Vec<(u32, f32)>> {
     let mut postings: AHashMap<u64, Vec<(u32, f32)>> = AHashMap::new();
     for (j, v) in vecs.iter().enumerate() {
         for &(t, w) in v {
             postings.entry(t).or_default().push((j as u32, w));
         }
     }
+    postings
+}
+
+/// Cosine of every vector with every other: [`cosine_matrix`] of `vecs` with themselves,
+/// computing only the upper triangle (half the work) and mirroring it.
+pub fn cosine_matrix_symmetric(vecs: &[Vec<(u64, f32)>]) -> Vec<f32> {
+    const BLOCK: usize = 64;
+    let n = vecs.len();
+    let postings = postings(vecs);
     let mut out = vec![0f32; n * n];
     if n == 0 {
         return out;
@@ -206,12 +212,7 @@ pub fn cosine_matrix_symmetric(vecs: &[Vec<(u64, f32)>]) -> Vec<f32> {
 /// Cosine of every row vector with every column vector, through an inverted index of the
 /// columns (a sparse product: only shared terms cost anything), in parallel by row.
 pub fn cosine_matrix(rows: &[Vec<(u64, f32)>], cols: &[Vec<(u64, f32)>]) -> Vec<f32> {
-    let mut postings: AHashMap<u64, Vec<(u32, f32)>> = AHashMap::new();
-    for (j, v) in cols.iter().enumerate() {
-        for &(t, w) in v {
-            postings.entry(t).or_default().push((j as u32, w));
-        }
-    }
+    let postings = postings(cols);
     let mut out = vec![0f32; rows.len() * cols.len()];
     if cols.is_empty() {
         return out;

@@ -211,3 +211,90 @@ def test_shared_passages_bad_input():
         nc.shared_passages(None, "x")
     with pytest.raises(OptionError):
         nc.shared_passages("a", "b", min_words=0)
+
+
+def test_relate_seeds(seeds):
+    pairs = nc.relate(seeds).set_index(["a", "b"])["label"]
+    assert pairs[(2, 4)] == "duplicate"
+    assert pairs[(0, 1)] in ("rewrite", "same_story")
+    assert pairs[(0, 1)] == "rewrite"  # 000 retells 001
+    assert pairs[(1, 3)] == "same_story"  # 003 is another outlet's own report
+    assert set(nc.stories(seeds)) == {nc.stories(seeds)[0]}  # one story
+
+
+def test_relate_sample_corpus_series_in_labels_out():
+    df = nc.load_sample().set_index("id")
+    pairs = df["text"].news.relate()
+    assert list(pairs.columns) == ["a", "b", "label", "cosine", "jaccard", "a_in_b", "b_in_a"]
+    assert str(pairs["label"].dtype) == "category"
+    label = pairs.set_index(["a", "b"])["label"]
+    for copy, original in df.loc[df["kind"].isin(["duplicate", "rewrite"]), "copy_of"].items():
+        key = (original, copy) if df.index.get_loc(original) < df.index.get_loc(copy) else (copy, original)
+        assert label[key] == df.at[copy, "kind"], key
+    # No pair across the five stories is a copy or a rewrite.
+    story = df["story"]
+    across = pairs[story[pairs["a"]].to_numpy() != story[pairs["b"]].to_numpy()]
+    assert (across["label"] == "same_story").all()
+    # Stories: a Series keyed by the index; the five big stories stay apart.
+    groups = df["text"].news.stories()
+    assert groups.index.equals(df.index) and groups.name == "story"
+    for name, members in df.groupby("story").groups.items():
+        assert groups[members].nunique() == 1, name
+    assert groups[df["story"].drop_duplicates().index].nunique() == df["story"].nunique()
+
+
+def test_relate_thresholds_are_options():
+    df = nc.load_sample()
+    strict = nc.relate(df["text"], duplicate=1.0, excerpt=1.0, rewrite=1.0, same_story=0.9)
+    assert set(strict["label"]) <= {"duplicate", "same_story"}
+    dup = strict[strict["label"] == "duplicate"]
+    assert ((dup["jaccard"] >= 0.99) | (dup[["a_in_b", "b_in_a"]].max(axis=1) >= 0.99)).all()
+    assert len(strict) < len(nc.relate(df["text"]))
+    for bad in (0, 1.5, -0.1):
+        with pytest.raises(OptionError, match="same_story"):
+            nc.relate(df["text"], same_story=bad)
+    with pytest.raises(OptionError, match="stop_words"):
+        nc.relate(df["text"], stop_words="klingon")
+    with pytest.raises(OptionError, match="method"):
+        nc.stories(df["text"], method="nearest")
+    assert nc.relate([]).empty and nc.relate([None, "", "one"]).empty
+    assert nc.stories([None, "", "x"]) == [0, 1, 2]
+
+
+def test_stop_words_lower_cosine_of_function_words():
+    a, b = "the cat said that it was on the mat", "the dog said that it was in the house"
+    plain = nc.similarity_matrix([a, b], metric="cosine")[0, 1]
+    stopped = nc.similarity_matrix([a, b], metric="cosine", stop_words="english")[0, 1]
+    mine = nc.similarity_matrix([a, b], metric="cosine", stop_words=["cat", "dog", "mat", "house"])[0, 1]
+    assert plain > 0.3 and stopped == 0.0 and mine > plain
+
+
+def test_top_k_matches_the_dense_matrix():
+    df = nc.load_sample()
+    for metric in ("cosine", "jaccard", "containment"):
+        dense = nc.similarity_matrix(df["text"], metric=metric)
+        np.fill_diagonal(dense, 0)
+        sparse = nc.top_k(df["text"], k=3, metric=metric)
+        assert set(sparse.columns) == {"a", "b", "score", "rank"}
+        for a, rows in sparse.groupby("a"):
+            expected = np.sort(dense[a][dense[a] > 0])[::-1][: len(rows)]
+            np.testing.assert_allclose(rows["score"].to_numpy(), expected, rtol=1e-5, atol=1e-6)
+            assert rows["rank"].tolist() == list(range(1, len(rows) + 1))
+            assert len(rows) == min(3, int((dense[a] > 0).sum()))
+    s = df.set_index("id")["text"]
+    labelled = s.news.top_k(1)
+    assert labelled.set_index("a").at["port-strike-2", "b"] in ("port-strike-1", "port-strike-3")
+    with pytest.raises(OptionError, match="k must"):
+        nc.top_k(s, k=0)
+
+
+def test_wikiref220_story_clusters(data_dir):
+    wiki = datasets.load_wikiref220(data_dir / "wikiref220")
+    story = nc.stories(wiki["text"])
+    table = pd.crosstab(wiki["topic"], story).to_numpy()
+    comb = lambda x: x * (x - 1) / 2  # noqa: E731
+    index = comb(table).sum()
+    rows, cols, total = comb(table.sum(1)).sum(), comb(table.sum(0)).sum(), comb(table.sum())
+    expected = rows * cols / total
+    ari = (index - expected) / ((rows + cols) / 2 - expected)
+    assert ari > 0.7, ari

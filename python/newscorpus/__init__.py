@@ -18,7 +18,18 @@ from . import _native
 from . import pandas as _pandas  # noqa: F401  (registers the .news accessor)
 from ._normalize import find_boilerplate, matching_key, normalize, original_span, parse_articles
 from .datasets import load_sample
-from .similarity import LSHIndex, cdist, clusters, minhash, near_duplicates, shared_passages, similarity_matrix
+from .similarity import (
+    LSHIndex,
+    cdist,
+    clusters,
+    minhash,
+    near_duplicates,
+    relate,
+    shared_passages,
+    similarity_matrix,
+    stories,
+    top_k,
+)
 from .exceptions import (
     IndexFileError,
     InputTypeError,
@@ -42,6 +53,9 @@ __all__ = [
     "clusters",
     "similarity_matrix",
     "cdist",
+    "top_k",
+    "relate",
+    "stories",
     "shared_passages",
     "LSHIndex",
     "NewsCorpusError",

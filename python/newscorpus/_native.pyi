@@ -70,8 +70,18 @@ def cluster_pairs(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], ra
     """The representative (a position) of each document's cluster."""
 
 def similarity_matrix(rows: list[Any], cols: Optional[list[Any]] = None, metric: str = "jaccard", ngram: int = 3,
-                      shingle: str = "word", n_threads: Optional[int] = None) -> npt.NDArray[np.float32]:
-    """(len(rows), len(cols or rows)) float32 scores."""
+                      shingle: str = "word", stop_words: Any = None,
+                      n_threads: Optional[int] = None) -> npt.NDArray[np.float32]:
+    """(len(rows), len(cols or rows)) float32 scores; stop_words None, "english" or a list."""
+
+def top_k(texts: list[Any], k: int = 10, metric: str = "cosine", ngram: int = 3, shingle: str = "word",
+          stop_words: Any = None, n_threads: Optional[int] = None) -> dict[str, npt.NDArray[Any]]:
+    """Columns a, b, score: each text's k best neighbours, best first."""
+
+def relate(texts: list[Any], duplicate: float = 0.8, excerpt: float = 0.9, rewrite: float = 0.4,
+           same_story: float = 0.1, ngram: int = 3, shingle: str = "word", stop_words: Any = None,
+           n_threads: Optional[int] = None) -> dict[str, npt.NDArray[Any]]:
+    """Columns a, b, label (0 duplicate, 1 rewrite, 2 same story), cosine, jaccard, a_in_b, b_in_a."""
 
 def lsh_params(threshold: float, num_perm: int, mode: str = "balanced", fp_weight: float = 0.5,
                fn_weight: float = 0.5) -> tuple[int, int]:

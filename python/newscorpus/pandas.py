@@ -49,6 +49,24 @@ class NewsAccessor:
 
         return clusters(self._series, threshold, **options)
 
+    def relate(self, **options: Any) -> pd.DataFrame:
+        """``newscorpus.relate`` on this Series (pairs named by index labels)."""
+        from .similarity import relate
+
+        return relate(self._series, **options)
+
+    def stories(self, threshold: Any = None, **options: Any) -> pd.Series:
+        """``newscorpus.stories`` on this Series (a Series of representative labels)."""
+        from .similarity import STORY_THRESHOLD, stories
+
+        return stories(self._series, STORY_THRESHOLD if threshold is None else threshold, **options)
+
+    def top_k(self, k: int = 10, **options: Any) -> pd.DataFrame:
+        """``newscorpus.top_k`` on this Series (neighbours named by index labels)."""
+        from .similarity import top_k
+
+        return top_k(self._series, k, **options)
+
     def minhash(self, **options: Any) -> Any:
         """``newscorpus.minhash`` on this Series (an array, rows in Series order)."""
         from .similarity import minhash

@@ -14,9 +14,11 @@ import pandas as pd
 
 from . import _native
 from ._input import as_texts, frame_index, series_like
+from .datasets import load_sample  # noqa: F401  (used by the examples)
 from .exceptions import InputTypeError, OptionError
 
-__all__ = ["minhash", "near_duplicates", "clusters", "similarity_matrix", "cdist", "shared_passages", "LSHIndex"]
+__all__ = ["minhash", "near_duplicates", "clusters", "similarity_matrix", "cdist", "top_k", "relate", "stories",
+           "shared_passages", "LSHIndex"]
 
 #: Word 3-grams: the default shingle, chosen by ``benchmarks/choose_ngram.py``. On the
 #: seeds, the same-article pair (002/004) scores 0.870 and the rewrite pair (000/001) 0.113:
@@ -199,12 +201,16 @@ def clusters(
     return pd.Series(t.index[reps], index=t.index, name="cluster")
 
 
+StopWords = Union[None, str, Iterable[str]]
+
+
 def similarity_matrix(
     texts: Iterable[Optional[str]],
     metric: str = "jaccard",
     *,
     ngram: int = DEFAULT_NGRAM,
     shingle: str = "word",
+    stop_words: StopWords = None,
     n_threads: Optional[int] = None,
 ) -> np.ndarray:
     """All-pairs similarity, ``(N, N)`` float32, computed in parallel.
@@ -215,6 +221,9 @@ def similarity_matrix(
             (|A∩B| / min(|A|, |B|)) over shingle sets, or "cosine" over TF-IDF word vectors
             (sublinear tf, smoothed idf from these texts, as scikit-learn's defaults).
         ngram, shingle: Shingles for the set metrics.
+        stop_words: For "cosine": None (every word counts, as scikit-learn's default),
+            "english" (a built-in list of function words and reporting verbs such as
+            "said"), or your own list of words.
         n_threads: Threads to use; None uses one per core.
 
     Returns:
@@ -226,7 +235,7 @@ def similarity_matrix(
         [[1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 1.0]]
     """
     t = as_texts(texts)
-    return _native.similarity_matrix(t.values, None, metric, ngram, shingle, n_threads)
+    return _native.similarity_matrix(t.values, None, metric, ngram, shingle, _stop(stop_words), n_threads)
 
 
 def cdist(
@@ -236,6 +245,7 @@ def cdist(
     *,
     ngram: int = DEFAULT_NGRAM,
     shingle: str = "word",
+    stop_words: StopWords = None,
     n_threads: Optional[int] = None,
 ) -> np.ndarray:
     """Similarity of each query with each corpus text: ``(M, N)`` float32 (for cosine, idf
@@ -246,7 +256,190 @@ def cdist(
         [[1.0, 0.0]]
     """
     q, c = as_texts(queries, "queries"), as_texts(corpus, "corpus")
-    return _native.similarity_matrix(q.values, c.values, metric, ngram, shingle, n_threads)
+    return _native.similarity_matrix(q.values, c.values, metric, ngram, shingle, _stop(stop_words), n_threads)
+
+
+def _stop(stop_words: StopWords) -> Any:
+    """Stop words as the native layer takes them: None, "english" or a list of str."""
+    if stop_words is None or isinstance(stop_words, str):
+        return stop_words
+    return list(stop_words)
+
+
+def _labels(t, positions: np.ndarray) -> Any:
+    """Index labels of the input Series at these positions (positions when not a Series)."""
+    return frame_index(t)[positions] if t.index is not None else positions
+
+
+def top_k(
+    texts: Iterable[Optional[str]],
+    k: int = 10,
+    metric: str = "cosine",
+    *,
+    ngram: int = DEFAULT_NGRAM,
+    shingle: str = "word",
+    stop_words: StopWords = None,
+    n_threads: Optional[int] = None,
+) -> pd.DataFrame:
+    """The ``k`` most similar other texts of each text, for corpora where the ``(N, N)``
+    matrix of ``similarity_matrix`` would not fit in memory.
+
+    Only texts sharing at least one word (cosine) or shingle (set metrics) with a text are
+    scored, through an inverted index; the result is exact, not an estimate.
+
+    Args:
+        texts: Any sequence of str.
+        k: Neighbours kept per text (fewer when fewer share anything with it).
+        metric: "cosine" (default), "jaccard", "containment" (row text ``a`` in ``b``) or
+            "overlap", as in ``similarity_matrix``.
+        ngram, shingle, stop_words: As in ``similarity_matrix``.
+        n_threads: Threads to use; None uses one per core.
+
+    Returns:
+        A DataFrame, one row a (text, neighbour): ``a``, ``b`` (index labels for a Series
+        input, else positions), ``score`` (above 0), ``rank`` (1 for the best). Rows are in
+        the input's order of ``a``, best neighbour first; ties go to the earlier ``b``.
+
+    Examples:
+        >>> top_k(["a b c d", "a b c e", "a x y z", "q r s"], k=1, metric="jaccard", ngram=1)
+           a  b     score  rank
+        0  0  1  0.600000     1
+        1  1  0  0.600000     1
+        2  2  0  0.142857     1
+
+        The last text shares no word with any other, so it has no row.
+    """
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
+        raise OptionError(f"k must be a whole number of 1 or more, got {k!r}")
+    t = as_texts(texts)
+    cols = _native.top_k(t.values, int(k), metric, ngram, shingle, _stop(stop_words), n_threads)
+    a = cols["a"]
+    starts = np.r_[0, np.flatnonzero(np.diff(a)) + 1] if len(a) else np.array([], dtype=np.int64)
+    rank = np.arange(len(a)) - np.repeat(starts, np.diff(np.r_[starts, len(a)])) + 1
+    return pd.DataFrame({"a": _labels(t, a), "b": _labels(t, cols["b"]), "score": cols["score"], "rank": rank})
+
+
+#: Labels ``relate`` gives, strongest first.
+RELATIONS = ("duplicate", "rewrite", "same_story")
+
+
+def relate(
+    texts: Iterable[Optional[str]],
+    *,
+    duplicate: float = 0.8,
+    excerpt: float = 0.9,
+    rewrite: float = 0.4,
+    same_story: float = 0.1,
+    stop_words: StopWords = "english",
+    ngram: int = DEFAULT_NGRAM,
+    shingle: str = "word",
+    n_threads: Optional[int] = None,
+) -> pd.DataFrame:
+    """Which articles are the same article, which retell another, which cover the same story.
+
+    Each related pair gets the first label whose test it passes:
+
+    - ``duplicate``: the same article (syndicated, reposted, reformatted, or an excerpt of
+      it): Jaccard of word 3-grams at least ``duplicate``, or at least ``excerpt`` of one
+      text's 3-grams standing in the other (when that text has 25 or more).
+    - ``rewrite``: one retells the other (wire copy rewritten): TF-IDF cosine at least
+      ``rewrite``.
+    - ``same_story``: two reports on one story: cosine at least ``same_story``.
+
+    Cosine is over words of the matching key with sublinear tf and idf from ``texts``, so
+    what counts as a rare word depends on the corpus: give it the whole corpus, not two
+    articles. The default thresholds were calibrated by ``benchmarks/calibrate_relate.py``
+    on real data: the seeds' copy pair scores Jaccard 0.87, their rewrite pair cosine 0.46
+    and their separate reports 0.20 to 0.32; on WikiRef220 (220 articles, 16 topics)
+    ``same_story=0.1`` gives the best F1 of same-topic pairs (0.77).
+
+    Pairs are found exactly through inverted indexes (no ``(N, N)`` matrix), but the work
+    grows with the number of pairs that share words: fine for tens of thousands of
+    articles; for copies among millions use ``near_duplicates``.
+
+    Args:
+        texts: Any sequence of str. Missing and empty texts relate to nothing.
+        duplicate, excerpt, rewrite, same_story: The thresholds, each in (0, 1].
+        stop_words: Words left out of the cosine: "english" (default), None, or a list.
+        ngram, shingle: Shingles for the Jaccard and containment scores.
+        n_threads: Threads to use; None uses one per core.
+
+    Returns:
+        A DataFrame, one row a pair, sorted by ``a`` then ``b``: ``a``, ``b`` (index labels
+        for a Series input, else positions; ``a`` comes first in the input), ``label``
+        (categorical: duplicate, rewrite, same_story), ``cosine``, ``jaccard``, ``a_in_b``,
+        ``b_in_a``.
+
+    Raises:
+        OptionError: a threshold outside (0, 1], a bad ``stop_words``, ``ngram`` or
+            ``shingle``.
+
+    Examples:
+        >>> df = load_sample()
+        >>> pairs = relate(df.set_index("id")["text"])
+        >>> pairs.loc[pairs["a"] == "port-strike-1", ["b", "label"]].values.tolist()[:3]
+        [['port-strike-2', 'duplicate'], ['port-strike-3', 'duplicate'], ['port-strike-4', 'rewrite']]
+    """
+    t = as_texts(texts)
+    cols = _native.relate(t.values, duplicate, excerpt, rewrite, same_story, ngram, shingle, _stop(stop_words),
+                          n_threads)
+    return pd.DataFrame({
+        "a": _labels(t, cols["a"]),
+        "b": _labels(t, cols["b"]),
+        "label": pd.Categorical.from_codes(cols["label"], categories=list(RELATIONS)),
+        "cosine": cols["cosine"],
+        "jaccard": cols["jaccard"],
+        "a_in_b": cols["a_in_b"],
+        "b_in_a": cols["b_in_a"],
+    })
+
+
+#: ``stories``' default cosine threshold and method, from ``benchmarks/calibrate_relate.py``.
+STORY_THRESHOLD = 0.175
+
+
+def stories(
+    texts: Iterable[Optional[str]],
+    threshold: float = STORY_THRESHOLD,
+    *,
+    method: str = "connected",
+    representative: Any = "longest",
+    stop_words: StopWords = "english",
+    n_threads: Optional[int] = None,
+) -> Any:
+    """Group articles into stories: texts related by ``relate`` (any label) at a cosine of
+    at least ``threshold``, copies included.
+
+    Args:
+        texts: Any sequence of str.
+        threshold: Cosine of TF-IDF word vectors, in (0, 1].
+        method: "connected" (default: every chain of related pairs is one story, as a
+            story's coverage drifts from one angle to the next) or "center" (no chaining:
+            a center article and the articles close to it).
+        representative: Which article names a story: "longest", "first", or dates/ranks
+            aligned with the texts (lowest first), as in ``clusters``.
+        stop_words: As in ``relate``.
+        n_threads: Threads to use; None uses one per core.
+
+    Returns:
+        For each text, the label (index label for a Series, else position) of its story's
+        representative: a Series named ``story`` keyed like the input Series, else a list.
+
+    Examples:
+        >>> df = load_sample()
+        >>> story = stories(df.set_index("id")["text"])
+        >>> story["port-strike-4"] == story["port-strike-1"], story["port-strike-1"] == story["essen-flood-1"]
+        (True, False)
+    """
+    if method not in ("connected", "center"):
+        raise OptionError(f'method={method!r} is not one of "connected", "center"')
+    t = as_texts(texts)
+    cols = _native.relate(t.values, 0.8, 0.9, threshold, threshold,
+                          DEFAULT_NGRAM, "word", _stop(stop_words), n_threads)
+    reps = _native.cluster_pairs(len(t.values), cols["a"], cols["b"], _ranks(t, representative), method)
+    if t.index is None:
+        return reps.tolist()
+    return pd.Series(t.index[reps], index=t.index, name="story")
 
 
 def shared_passages(a: str, b: str, *, min_words: int = 8) -> pd.DataFrame:

@@ -4,11 +4,14 @@ use super::input::{docs_from_list, Doc};
 use super::{check_threads, detached, error, run_batches};
 use crate::similarity::lsh::{self, Key, LshError, LshIndex};
 use crate::similarity::minhash::MinHasher;
+use crate::similarity::relate::{relate as relate_pairs, Thresholds};
 use crate::similarity::shingles::{shingle_set, Shingle};
-use crate::similarity::{self as sim, align, exact, ClusterMethod};
+use crate::similarity::{self as sim, align, exact, shingles, stopwords, ClusterMethod};
+use ahash::AHashSet;
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyString};
+use xxhash_rust::xxh3::xxh3_64;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyLshIndex>()?;
@@ -18,6 +21,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(similarity_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_params, m)?)?;
     m.add_function(wrap_pyfunction!(shared_passages, m)?)?;
+    m.add_function(wrap_pyfunction!(relate, m)?)?;
+    m.add_function(wrap_pyfunction!(top_k, m)?)?;
     Ok(())
 }
 
@@ -299,9 +304,21 @@ fn cluster_pairs<'py>(
     Ok(PyArray1::from_iter(py, out.into_iter().map(i64::from)))
 }
 
+/// The set measure a metric name asks for; `None` for "cosine".
+fn set_metric_of(py: Python<'_>, metric: &str) -> PyResult<Option<exact::SetMetric>> {
+    match metric {
+        "jaccard" => Ok(Some(exact::SetMetric::Jaccard)),
+        "containment" => Ok(Some(exact::SetMetric::Containment)),
+        "overlap" => Ok(Some(exact::SetMetric::Overlap)),
+        "cosine" => Ok(None),
+        other => Err(error(py, "OptionError", format!("metric={other:?} is not one of \"jaccard\", \"containment\", \"overlap\", \"cosine\""))),
+    }
+}
+
 /// `(len(rows), len(cols))` float32 matrix; `cols=None` compares `rows` with themselves.
 #[pyfunction]
-#[pyo3(signature = (rows, cols=None, metric="jaccard", ngram=3, shingle="word", n_threads=None))]
+#[pyo3(signature = (rows, cols=None, metric="jaccard", ngram=3, shingle="word", stop_words=None, n_threads=None))]
+#[allow(clippy::too_many_arguments)]
 fn similarity_matrix<'py>(
     py: Python<'py>,
     rows: &Bound<'py, PyList>,
@@ -309,18 +326,11 @@ fn similarity_matrix<'py>(
     metric: &str,
     ngram: i64,
     shingle: &str,
+    stop_words: Option<&Bound<'py, PyAny>>,
     n_threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyArray2<f32>>> {
     let n_threads = check_threads(py, n_threads)?;
-    let set_metric = match metric {
-        "jaccard" => Some(exact::SetMetric::Jaccard),
-        "containment" => Some(exact::SetMetric::Containment),
-        "overlap" => Some(exact::SetMetric::Overlap),
-        "cosine" => None,
-        other => {
-            return Err(error(py, "OptionError", format!("metric={other:?} is not one of \"jaccard\", \"containment\", \"overlap\", \"cosine\"")))
-        }
-    };
+    let set_metric = set_metric_of(py, metric)?;
     let (n_rows, n_cols);
     let flat = if let Some(metric) = set_metric {
         let kind = shingle_kind(py, shingle, ngram)?;
@@ -335,6 +345,7 @@ fn similarity_matrix<'py>(
             exact::set_matrix(&row_sets, col_sets.as_ref().unwrap_or(&row_sets), metric)
         })?
     } else {
+        let stop = stop_set(py, stop_words)?;
         let row_docs = docs_from_list(py, rows, false)?;
         let col_docs = match cols {
             Some(c) => Some(docs_from_list(py, c, false)?),
@@ -348,8 +359,10 @@ fn similarity_matrix<'py>(
         n_cols = col_refs.as_ref().map_or(n_rows, Vec::len);
         detached(py, n_threads, || {
             // idf comes from the corpus being compared against (the columns).
-            let row_terms = sim::term_corpus(&row_refs);
-            let col_terms = col_refs.as_ref().map(|c| sim::term_corpus(c));
+            let row_terms = sim::term_corpus(&row_refs, stop.as_ref());
+            let col_terms = col_refs
+                .as_ref()
+                .map(|c| sim::term_corpus(c, stop.as_ref()));
             let model = exact::Tfidf::fit(col_terms.as_ref().unwrap_or(&row_terms));
             let row_vecs: Vec<_> = row_terms.iter().map(|d| model.vector(d)).collect();
             let col_vecs: Option<Vec<_>> = col_terms
@@ -537,5 +550,189 @@ fn shared_passages<'py>(
     )?;
     dict.set_item("a_words", sa.len())?;
     dict.set_item("b_words", sb.len())?;
+    Ok(dict)
+}
+
+/// Stop words for TF-IDF: `None`, `"english"`, or a list of words (compared in
+/// matching-key form, like the texts).
+fn stop_set(
+    py: Python<'_>,
+    stop_words: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<AHashSet<u64>>> {
+    let Some(value) = stop_words else {
+        return Ok(None);
+    };
+    if let Ok(name) = value.cast::<PyString>() {
+        return match name.to_cow()?.as_ref() {
+            "english" => Ok(Some(stopwords::english_hashes().clone())),
+            other => Err(error(
+                py,
+                "OptionError",
+                format!("stop_words={other:?} is not one of None, \"english\", or a list of words"),
+            )),
+        };
+    }
+    let opts = crate::normalize::Options::matching_key();
+    let mut set = AHashSet::new();
+    for item in value.try_iter().map_err(|_| {
+        error(
+            py,
+            "OptionError",
+            "stop_words must be None, \"english\", or a list of words".into(),
+        )
+    })? {
+        let item = item?;
+        let word: String = item
+            .extract()
+            .map_err(|_| error(py, "OptionError", "stop_words must hold str only".into()))?;
+        let key = crate::normalize::normalize(&word, &opts).text;
+        set.extend(shingles::words(&key).map(|w| xxh3_64(w.as_bytes())));
+    }
+    Ok(Some(set))
+}
+
+/// TF-IDF vectors of `texts`, idf from the texts themselves.
+fn tfidf_vectors(texts: &[Option<&str>], stop: Option<&AHashSet<u64>>) -> Vec<Vec<(u64, f32)>> {
+    let terms = sim::term_corpus(texts, stop);
+    let model = exact::Tfidf::fit(&terms);
+    terms.iter().map(|d| model.vector(d)).collect()
+}
+
+fn check_unit(py: Python<'_>, name: &str, value: f64) -> PyResult<f64> {
+    if value > 0.0 && value <= 1.0 {
+        Ok(value)
+    } else {
+        Err(error(
+            py,
+            "OptionError",
+            format!("{name} must be in (0, 1], got {value}"),
+        ))
+    }
+}
+
+/// Related pairs as a dict of numpy columns: `a`, `b`, `label` (0 duplicate, 1 rewrite,
+/// 2 same story), `cosine`, `jaccard`, `a_in_b`, `b_in_a`.
+#[pyfunction]
+#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.4, same_story=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None))]
+#[allow(clippy::too_many_arguments)]
+fn relate<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    duplicate: f64,
+    excerpt: f64,
+    rewrite: f64,
+    same_story: f64,
+    ngram: i64,
+    shingle: &str,
+    stop_words: Option<&Bound<'py, PyAny>>,
+    n_threads: Option<i64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let n_threads = check_threads(py, n_threads)?;
+    let kind = shingle_kind(py, shingle, ngram)?;
+    let thresholds = Thresholds {
+        duplicate: check_unit(py, "duplicate", duplicate)?,
+        excerpt: check_unit(py, "excerpt", excerpt)?,
+        rewrite: check_unit(py, "rewrite", rewrite)?,
+        same_story: check_unit(py, "same_story", same_story)?,
+        ..Thresholds::default()
+    };
+    let stop = stop_set(py, stop_words)?;
+    let docs = docs_from_list(py, texts, false)?;
+    let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
+    let shingles = corpus_shingles(py, texts, kind, n_threads)?;
+    let rows = detached(py, n_threads, || {
+        relate_pairs(&shingles, &tfidf_vectors(&refs, stop.as_ref()), &thresholds)
+    })?;
+    let dict = PyDict::new(py);
+    dict.set_item(
+        "a",
+        PyArray1::from_iter(py, rows.iter().map(|r| i64::from(r.a))),
+    )?;
+    dict.set_item(
+        "b",
+        PyArray1::from_iter(py, rows.iter().map(|r| i64::from(r.b))),
+    )?;
+    dict.set_item(
+        "label",
+        PyArray1::from_iter(py, rows.iter().map(|r| r.relation as i64)),
+    )?;
+    dict.set_item(
+        "cosine",
+        PyArray1::from_iter(py, rows.iter().map(|r| f64::from(r.cosine))),
+    )?;
+    dict.set_item(
+        "jaccard",
+        PyArray1::from_iter(py, rows.iter().map(|r| r.overlap.jaccard())),
+    )?;
+    dict.set_item(
+        "a_in_b",
+        PyArray1::from_iter(py, rows.iter().map(|r| r.overlap.containment_a_in_b())),
+    )?;
+    dict.set_item(
+        "b_in_a",
+        PyArray1::from_iter(py, rows.iter().map(|r| r.overlap.containment_b_in_a())),
+    )?;
+    Ok(dict)
+}
+
+/// The `k` most similar other texts of each text: a dict of numpy columns `a`, `b`, `score`
+/// (rows of `a` in order, best `b` first), without the N x N matrix.
+#[pyfunction]
+#[pyo3(signature = (texts, k=10, metric="cosine", ngram=3, shingle="word", stop_words=None, n_threads=None))]
+#[allow(clippy::too_many_arguments)]
+fn top_k<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    k: i64,
+    metric: &str,
+    ngram: i64,
+    shingle: &str,
+    stop_words: Option<&Bound<'py, PyAny>>,
+    n_threads: Option<i64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let n_threads = check_threads(py, n_threads)?;
+    if k < 1 {
+        return Err(error(
+            py,
+            "OptionError",
+            format!("k must be a whole number of 1 or more, got {k}"),
+        ));
+    }
+    let keep = exact::Keep::Best(k as usize);
+    let set_metric = set_metric_of(py, metric)?;
+    let rows = if let Some(metric) = set_metric {
+        let sets = corpus_shingles(py, texts, shingle_kind(py, shingle, ngram)?, n_threads)?;
+        detached(py, n_threads, || {
+            exact::neighbours(&exact::set_vectors(&sets), keep, |i, j, inter| {
+                metric.of(exact::Overlap {
+                    intersection: inter as usize,
+                    a: sets[i as usize].len(),
+                    b: sets[j as usize].len(),
+                }) as f32
+            })
+        })?
+    } else {
+        let stop = stop_set(py, stop_words)?;
+        let docs = docs_from_list(py, texts, false)?;
+        let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
+        detached(py, n_threads, || {
+            exact::neighbours(&tfidf_vectors(&refs, stop.as_ref()), keep, |_, _, dot| {
+                dot.min(1.0)
+            })
+        })?
+    };
+    let dict = PyDict::new(py);
+    dict.set_item(
+        "a",
+        PyArray1::from_iter(py, rows.iter().map(|r| i64::from(r.0))),
+    )?;
+    dict.set_item(
+        "b",
+        PyArray1::from_iter(py, rows.iter().map(|r| i64::from(r.1))),
+    )?;
+    dict.set_item(
+        "score",
+        PyArray1::from_iter(py, rows.iter().map(|r| f64::from(r.2))),
+    )?;
     Ok(dict)
 }

@@ -81,12 +81,16 @@ pub enum SetMetric {
 
 impl SetMetric {
     pub fn score(self, a: &[u64], b: &[u64]) -> f32 {
-        let o = Overlap::of(a, b);
-        (match self {
+        self.of(Overlap::of(a, b)) as f32
+    }
+
+    /// This measure of an overlap.
+    pub fn of(self, o: Overlap) -> f64 {
+        match self {
             SetMetric::Jaccard => o.jaccard(),
             SetMetric::Containment => o.containment_a_in_b(),
             SetMetric::Overlap => o.overlap_coefficient(),
-        }) as f32
+        }
     }
 }
 
@@ -209,6 +213,87 @@ pub fn cosine_matrix_symmetric(vecs: &[Vec<(u64, f32)>]) -> Vec<f32> {
     out
 }
 
+/// Which neighbours of a document [`neighbours`] keeps.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Keep {
+    /// Every later document (`j > i`) scoring at least this: each pair once.
+    AtLeast(f32),
+    /// The `k` best other documents (either side of `i`), best first, ties by position.
+    Best(usize),
+}
+
+/// Sparse neighbours without the N x N matrix: for each document, the dot products with
+/// every document sharing a term are accumulated through an inverted index (in parallel,
+/// one buffer a thread), turned into a score by `score(i, j, dot)` and filtered by `keep`.
+///
+/// Returns `(i, j, score)` sorted by `i`, then by `j` (`AtLeast`) or best score (`Best`).
+/// Set measures use weight 1 for every shingle, so `dot` is the intersection size.
+pub fn neighbours(
+    vecs: &[Vec<(u64, f32)>],
+    keep: Keep,
+    score: impl Fn(u32, u32, f32) -> f32 + Sync,
+) -> Vec<(u32, u32, f32)> {
+    let n = vecs.len();
+    let postings = postings(vecs);
+    let rows: Vec<Vec<(u32, u32, f32)>> = (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0f32; n], Vec::<u32>::new()),
+            |(row, touched), i| {
+                for &(t, w) in &vecs[i] {
+                    let Some(list) = postings.get(&t) else {
+                        continue;
+                    };
+                    let from = match keep {
+                        Keep::AtLeast(_) => list.partition_point(|&(j, _)| (j as usize) <= i),
+                        Keep::Best(_) => 0,
+                    };
+                    for &(j, wj) in &list[from..] {
+                        if j as usize == i {
+                            continue;
+                        }
+                        if row[j as usize] == 0.0 {
+                            touched.push(j);
+                        }
+                        row[j as usize] += w * wj;
+                    }
+                }
+                let mut hits: Vec<(u32, u32, f32)> = Vec::new();
+                for j in touched.drain(..) {
+                    let s = score(i as u32, j, row[j as usize]);
+                    row[j as usize] = 0.0;
+                    match keep {
+                        Keep::AtLeast(min) if s >= min => hits.push((i as u32, j, s)),
+                        Keep::Best(_) if s > 0.0 => hits.push((i as u32, j, s)),
+                        _ => {}
+                    }
+                }
+                match keep {
+                    Keep::AtLeast(_) => hits.sort_unstable_by_key(|h| h.1),
+                    Keep::Best(k) => {
+                        hits.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
+                        hits.truncate(k);
+                    }
+                }
+                hits
+            },
+        )
+        .collect();
+    rows.into_iter().flatten().collect()
+}
+
+/// Pairs `(i, j, cosine)`, `i < j`, of L2-normalised vectors scoring at least `min_score`.
+pub fn cosine_pairs(vecs: &[Vec<(u64, f32)>], min_score: f32) -> Vec<(u32, u32, f32)> {
+    neighbours(vecs, Keep::AtLeast(min_score), |_, _, dot| dot.min(1.0))
+}
+
+/// Shingle sets as unit-weight sparse vectors, for [`neighbours`].
+pub fn set_vectors(sets: &[Vec<u64>]) -> Vec<Vec<(u64, f32)>> {
+    sets.iter()
+        .map(|s| s.iter().map(|&h| (h, 1.0)).collect())
+        .collect()
+}
+
 /// Cosine of every row vector with every column vector, through an inverted index of the
 /// columns (a sparse product: only shared terms cost anything), in parallel by row.
 pub fn cosine_matrix(rows: &[Vec<(u64, f32)>], cols: &[Vec<(u64, f32)>]) -> Vec<f32> {
@@ -256,6 +341,9 @@ mod tests {
         let vecs: Vec<_> = docs.iter().map(|d| model.vector(d)).collect();
         let m = cosine_matrix(&vecs, &vecs);
         assert_eq!(m, cosine_matrix_symmetric(&vecs));
+        let pairs = cosine_pairs(&vecs, 0.5);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!((pairs[0].0, pairs[0].1), (0, 1));
         let at = |i: usize, j: usize| m[i * 4 + j];
         assert!((at(0, 1) - 1.0).abs() < 1e-6);
         assert!(at(0, 2).abs() < 1e-9);

@@ -7,7 +7,9 @@ pub mod align;
 pub mod exact;
 pub mod lsh;
 pub mod minhash;
+pub mod relate;
 pub mod shingles;
+pub mod stopwords;
 
 use crate::normalize::{normalize, Options};
 use exact::Overlap;
@@ -25,8 +27,12 @@ pub fn shingle_corpus(texts: &[Option<&str>], kind: Shingle) -> Vec<Vec<u64>> {
         .collect()
 }
 
-/// The word hashes of each text's matching key, repeats kept (for TF-IDF).
-pub fn term_corpus(texts: &[Option<&str>]) -> Vec<Vec<u64>> {
+/// The word hashes of each text's matching key, repeats kept (for TF-IDF), less the words
+/// whose hashes are in `stop_words`.
+pub fn term_corpus(
+    texts: &[Option<&str>],
+    stop_words: Option<&ahash::AHashSet<u64>>,
+) -> Vec<Vec<u64>> {
     let opts = Options::matching_key();
     texts
         .par_iter()
@@ -34,6 +40,7 @@ pub fn term_corpus(texts: &[Option<&str>]) -> Vec<Vec<u64>> {
             t.map_or_else(Vec::new, |t| {
                 shingles::words(&normalize(t, &opts).text)
                     .map(|w| xxh3_64(w.as_bytes()))
+                    .filter(|h| stop_words.is_none_or(|s| !s.contains(h)))
                     .collect()
             })
         })

@@ -4,6 +4,7 @@
 //! `python` feature) is the only code that touches the interpreter.
 
 pub mod article;
+pub mod entities;
 pub mod normalize;
 pub mod parallel;
 pub mod similarity;

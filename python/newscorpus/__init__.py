@@ -18,6 +18,7 @@ from . import _native
 from . import pandas as _pandas  # noqa: F401  (registers the .news accessor)
 from ._normalize import find_boilerplate, matching_key, normalize, original_span, parse_articles
 from .datasets import load_sample
+from ._entities import Gazetteer, cooccurrence, entities, entity_counts
 from .similarity import (
     LSHIndex,
     cdist,
@@ -58,6 +59,10 @@ __all__ = [
     "stories",
     "shared_passages",
     "LSHIndex",
+    "entities",
+    "entity_counts",
+    "cooccurrence",
+    "Gazetteer",
     "NewsCorpusError",
     "OptionError",
     "InputTypeError",

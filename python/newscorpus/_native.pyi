@@ -106,3 +106,33 @@ class LSHIndex:
     def to_bytes(self) -> bytes: ...
     @staticmethod
     def from_bytes(data: bytes) -> "LSHIndex": ...
+
+class Gazetteer:
+    """The native gazetteer (use newscorpus.Gazetteer): an Aho-Corasick automaton of aliases."""
+
+    def __init__(self, canonical: list[str], types: list[str], aliases: list[list[str]],
+                 case_sensitive: bool = True) -> None: ...
+    def __len__(self) -> int: ...
+    @property
+    def aliases(self) -> int: ...
+    @property
+    def empty_aliases(self) -> int: ...
+    @property
+    def case_sensitive(self) -> bool: ...
+    @property
+    def conflicts(self) -> list[tuple[str, str, str]]: ...
+    def entries(self) -> list[tuple[str, str]]: ...
+    def find(self, texts: list[Any], n_threads: Optional[int] = None) -> dict[str, npt.NDArray[np.int64]]:
+        """Columns doc, start, end (character offsets into the texts as given), entry."""
+
+def extract_entities(texts: list[Any], gazetteer: Optional[Gazetteer] = None, detect: bool = True,
+                     aliases: list[tuple[str, str]] = ..., n_threads: Optional[int] = None
+                     ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(mention columns doc, start, end, sentence, entity, name, entity_names, entity_types;
+    audit columns name, canonical, type, reason, mentions)."""
+
+def cooccurrence(windows: npt.NDArray[np.int64], entities: npt.NDArray[np.int64]) -> dict[str, npt.NDArray[np.int64]]:
+    """Columns a, b (entity ids, a < b), count (windows naming both)."""
+
+def builtin_gazetteer() -> list[tuple[str, str]]:
+    """(canonical, type) of the built-in gazetteer's entries."""

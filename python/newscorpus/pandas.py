@@ -73,6 +73,24 @@ class NewsAccessor:
 
         return minhash(self._series, **options)
 
+    def entities(self, **options: Any) -> pd.DataFrame:
+        """``newscorpus.entities`` on this Series (``doc`` holds index labels)."""
+        from ._entities import entities
+
+        return entities(self._series, **options)
+
+    def entity_counts(self, by: Any = None, **options: Any) -> Any:
+        """``newscorpus.entity_counts`` on this Series; ``by`` aligns on its index."""
+        from ._entities import entity_counts
+
+        return entity_counts(self._series, by, **options)
+
+    def cooccurrence(self, window: str = "document", **options: Any) -> pd.DataFrame:
+        """``newscorpus.cooccurrence`` on this Series."""
+        from ._entities import cooccurrence
+
+        return cooccurrence(self._series, window, **options)
+
     def find_boilerplate(self, **options: Any) -> pd.DataFrame:
         """``newscorpus.find_boilerplate`` on this Series."""
         from ._normalize import find_boilerplate

@@ -1,6 +1,7 @@
 //! The only code that touches Python: input conversion, GIL release, thread pools,
 //! Ctrl-C, and mapping of errors and panics to Python exceptions.
 
+mod entities;
 mod input;
 mod normalize;
 mod similarity;
@@ -15,6 +16,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     normalize::register(m)?;
     similarity::register(m)?;
+    entities::register(m)?;
     Ok(())
 }
 

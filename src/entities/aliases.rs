@@ -1,0 +1,555 @@
+//! One canonical name for each entity, whatever way a corpus writes it.
+//!
+//! In order, each step with its reason in the audit table:
+//! 1. user alias map (fixed: never merged further), user gazetteer and built-in gazetteer
+//!    canonical names ("U.S." is "United States", "Kiev" is "Kyiv");
+//! 2. within a document, a surname after (or before) the full name resolves to it
+//!    ("Putin" is "Vladimir Putin");
+//! 3. one type for each name across the corpus: evidence of a person (a title, a word
+//!    like "spokesman") outweighs other votes, so "Trump" is not PER here and ORG there;
+//! 4. spelling variants merge: names of one type, 5 letters or more, the same first letter,
+//!    one edit apart (Kellog / Kellogg, Zelensky / Zelenskyy / Zelenskiy), into the more
+//!    frequent, unless both are distinct gazetteer names;
+//! 5. a lone surname that is the last word of exactly one full name of a person in the
+//!    corpus resolves to it (several such full names: left alone, and listed).
+
+use super::extract::Mention;
+use super::gazetteer::Gazetteer;
+use super::EntityType;
+use crate::normalize::{normalize, Options};
+use ahash::{AHashMap, AHashSet};
+
+/// One line of the audit table: a name form merged into a canonical name, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merge {
+    pub name: String,
+    pub canonical: String,
+    pub entity_type: EntityType,
+    pub reason: &'static str,
+    pub mentions: u32,
+}
+
+/// The entities of a corpus: each mention's entity, each entity's name and type.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub names: Vec<String>,
+    pub types: Vec<EntityType>,
+    /// For each document, the entity of each of its mentions.
+    pub entity_of: Vec<Vec<u32>>,
+    pub audit: Vec<Merge>,
+}
+
+/// The comparison form of a name: case-folded, accents and dots removed, one space.
+pub fn fold(name: &str) -> String {
+    let key = normalize(name, &Options::matching_key()).text;
+    key.replace('.', "")
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_all_caps(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() > 1 && !name.chars().any(char::is_lowercase)
+}
+
+/// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions),
+/// stopping early past `limit`.
+pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for i in 0..=a.len() {
+        d[i * w] = i;
+    }
+    for (j, slot) in d.iter_mut().enumerate().take(w) {
+        *slot = j;
+    }
+    for i in 1..=a.len() {
+        let mut row_min = usize::MAX;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+    }
+    d[a.len() * w + b.len()]
+}
+
+struct Group {
+    key: String,
+    /// Surface forms and their mention counts.
+    forms: AHashMap<String, u32>,
+    votes: [f32; 4],
+    mentions: u32,
+    /// A gazetteer's canonical name, fixed.
+    canonical: Option<(String, EntityType)>,
+    /// From the user's alias map: never merged into anything else.
+    fixed: bool,
+    gazetteer: bool,
+    words: usize,
+}
+
+/// The group a group has merged into, following the chain.
+fn root(parent: &[usize], mut g: usize) -> usize {
+    while parent[g] != g {
+        g = parent[g];
+    }
+    g
+}
+
+/// Resolve the mentions of a corpus (`mentions[d]`: document `d`'s mentions).
+///
+/// `user_aliases` maps a name as written (compared folded) to the canonical name the
+/// analyst wants; such names are never merged into anything else, so mapping a name to
+/// itself vetoes a merge.
+pub fn resolve(
+    mentions: &[Vec<Mention>],
+    builtin: &Gazetteer,
+    user: Option<&Gazetteer>,
+    user_aliases: &[(String, String)],
+) -> Resolved {
+    let user_map: AHashMap<String, &str> = user_aliases
+        .iter()
+        .map(|(from, to)| (fold(from), to.as_str()))
+        .collect();
+    let mut audit: Vec<Merge> = Vec::new();
+    // Step 1: a key for every mention.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: AHashMap<String, usize> = AHashMap::new();
+    let mut key_of: Vec<Vec<usize>> = Vec::with_capacity(mentions.len());
+    let mut first_step: AHashMap<(String, String), (&'static str, u32)> = AHashMap::new();
+    for doc in mentions {
+        let mut ids = Vec::with_capacity(doc.len());
+        for m in doc {
+            let surface = m.name.split_whitespace().collect::<Vec<_>>().join(" ");
+            let (canonical, fixed, reason) = if let Some(&to) = user_map.get(&fold(&surface)) {
+                (Some((to.to_string(), m.entity_type)), true, "user alias")
+            } else if let (Some(e), Some(g)) = (m.user, user) {
+                let e = &g.entries[e as usize];
+                (
+                    Some((e.canonical.clone(), e.entity_type)),
+                    false,
+                    "user gazetteer",
+                )
+            } else if let Some(e) = m.builtin {
+                let e = &builtin.entries[e as usize];
+                (
+                    Some((e.canonical.clone(), e.entity_type)),
+                    false,
+                    "built-in gazetteer",
+                )
+            } else {
+                (None, false, "")
+            };
+            let key = fold(canonical.as_ref().map_or(&surface, |c| &c.0));
+            if let Some((c, _)) = &canonical {
+                if fold(&surface) != fold(c) {
+                    first_step
+                        .entry((surface.clone(), c.clone()))
+                        .or_insert((reason, 0))
+                        .1 += 1;
+                }
+            }
+            let id = *by_key.entry(key.clone()).or_insert_with(|| {
+                groups.push(Group {
+                    words: key.split(' ').count(),
+                    key,
+                    forms: AHashMap::new(),
+                    votes: [0.0; 4],
+                    mentions: 0,
+                    canonical: None,
+                    fixed: false,
+                    gazetteer: false,
+                });
+                groups.len() - 1
+            });
+            let g = &mut groups[id];
+            g.mentions += 1;
+            *g.forms.entry(surface).or_default() += 1;
+            if canonical.is_some() {
+                g.gazetteer |= !fixed;
+                g.fixed |= fixed;
+                g.canonical = canonical;
+            }
+            let weight = if m.user.is_some() || fixed {
+                100.0
+            } else if m.builtin.is_some() {
+                3.0
+            } else if m.person_evidence && m.entity_type == EntityType::Per {
+                5.0
+            } else {
+                1.0
+            };
+            g.votes[m.entity_type as usize] += weight;
+            ids.push(id);
+        }
+        key_of.push(ids);
+    }
+    // parent[g]: the group g merges into (itself when it stands alone).
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    let group_type = |g: &Group| -> EntityType {
+        if let Some((_, t)) = &g.canonical {
+            return *t;
+        }
+        let mut best = 0;
+        for t in 1..4 {
+            if g.votes[t] > g.votes[best] {
+                best = t;
+            }
+        }
+        EntityType::ALL[best]
+    };
+    // Step 2: within a document, a lone surname resolves to the full name beside it.
+    let mut in_doc: AHashMap<(usize, usize), u32> = AHashMap::new();
+    for (d, doc) in mentions.iter().enumerate() {
+        let mut surnames: AHashMap<String, Option<usize>> = AHashMap::new();
+        for (k, m) in doc.iter().enumerate() {
+            let g = &groups[key_of[d][k]];
+            if g.words >= 2 && m.entity_type == EntityType::Per && !g.fixed {
+                let last = g.key.rsplit(' ').next().unwrap_or("").to_string();
+                let e = surnames.entry(last).or_insert(Some(key_of[d][k]));
+                if *e != Some(key_of[d][k]) {
+                    *e = None; // two full names share it: ambiguous
+                }
+            }
+        }
+        for slot in &mut key_of[d] {
+            let id = *slot;
+            let g = &groups[id];
+            if g.words != 1 || g.fixed || g.gazetteer {
+                continue;
+            }
+            if let Some(Some(full)) = surnames.get(g.key.as_str()) {
+                *in_doc.entry((id, *full)).or_default() += 1;
+                *slot = *full;
+                groups[*full].votes[EntityType::Per as usize] += 1.0;
+            }
+        }
+    }
+    for ((from, to), n) in in_doc {
+        let name = groups[from]
+            .forms
+            .keys()
+            .next()
+            .cloned()
+            .unwrap_or_default();
+        audit.push(Merge {
+            name,
+            canonical: groups[to].key.clone(),
+            entity_type: EntityType::Per,
+            reason: "surname of a full name in the same document",
+            mentions: n,
+        });
+    }
+    // Mentions per group after step 2.
+    let mut count = vec![0u32; groups.len()];
+    for ids in &key_of {
+        for &id in ids {
+            count[id] += 1;
+        }
+    }
+    let types: Vec<EntityType> = groups.iter().map(group_type).collect();
+    // Step 4: spelling variants, through single-deletion neighbourhoods.
+    let mut neighbourhood: AHashMap<String, Vec<usize>> = AHashMap::new();
+    for (id, g) in groups.iter().enumerate() {
+        let letters = g.key.chars().filter(|c| c.is_alphabetic()).count();
+        if count[id] == 0 || g.fixed || letters < 5 {
+            continue;
+        }
+        let chars: Vec<char> = g.key.chars().collect();
+        neighbourhood.entry(g.key.clone()).or_default().push(id);
+        for skip in 1..chars.len() {
+            let variant: String = chars
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != skip)
+                .map(|(_, c)| c)
+                .collect();
+            neighbourhood.entry(variant).or_default().push(id);
+        }
+    }
+    let mut pairs: AHashSet<(usize, usize)> = AHashSet::new();
+    for ids in neighbourhood.values().filter(|v| v.len() > 1) {
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in &ids[i + 1..] {
+                if a != b {
+                    pairs.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    pairs.sort_unstable();
+    for (a, b) in pairs {
+        let (ga, gb) = (&groups[a], &groups[b]);
+        if types[a] != types[b]
+            || (ga.gazetteer && gb.gazetteer)
+            || ga.key.chars().next() != gb.key.chars().next()
+            || ga.words != gb.words
+            || edit_distance(&ga.key, &gb.key, 1) > 1
+        {
+            continue;
+        }
+        let (ra, rb) = (root(&parent, a), root(&parent, b));
+        if ra == rb {
+            continue;
+        }
+        // The more frequent name (then a gazetteer name, then the first) absorbs the other.
+        let rank = |g: usize| (count[g], groups[g].gazetteer, std::cmp::Reverse(g));
+        let (keep, merge) = if rank(ra) >= rank(rb) {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        if groups[merge].gazetteer {
+            continue;
+        }
+        parent[merge] = keep;
+        audit.push(Merge {
+            name: groups[merge].key.clone(),
+            canonical: groups[keep].key.clone(),
+            entity_type: types[keep],
+            reason: "spelling variant (one edit apart)",
+            mentions: count[merge],
+        });
+    }
+    // Step 5: a lone surname, the last word of exactly one full name in the corpus (or
+    // one edit from it, for words of 5 letters or more).
+    let deletions = |word: &str| -> Vec<String> {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.iter().filter(|c| c.is_alphabetic()).count() < 5 {
+            return Vec::new();
+        }
+        (1..chars.len())
+            .map(|skip| {
+                chars
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| i != skip)
+                    .map(|(_, c)| c)
+                    .collect()
+            })
+            .collect()
+    };
+    let mut surname_index: AHashMap<String, Vec<usize>> = AHashMap::new();
+    for (id, g) in groups.iter().enumerate() {
+        if count[id] > 0 && g.words >= 2 && types[id] == EntityType::Per && root(&parent, id) == id
+        {
+            let last = g.key.rsplit(' ').next().unwrap_or("");
+            for form in std::iter::once(last.to_string()).chain(deletions(last)) {
+                surname_index.entry(form).or_default().push(id);
+            }
+        }
+    }
+    for id in 0..groups.len() {
+        let g = &groups[id];
+        if count[id] == 0 || g.words != 1 || g.fixed || g.gazetteer || root(&parent, id) != id {
+            continue;
+        }
+        let mut targets: Vec<usize> = std::iter::once(g.key.clone())
+            .chain(deletions(&g.key))
+            .filter_map(|form| surname_index.get(&form))
+            .flatten()
+            .copied()
+            .filter(|&full| {
+                let last = groups[full].key.rsplit(' ').next().unwrap_or("");
+                last == g.key
+                    || (last.chars().next() == g.key.chars().next()
+                        && edit_distance(last, &g.key, 1) <= 1)
+            })
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        match targets[..] {
+            [full] => {
+                parent[id] = full;
+                audit.push(Merge {
+                    name: g.key.clone(),
+                    canonical: groups[full].key.clone(),
+                    entity_type: EntityType::Per,
+                    reason: "surname of the only such full name in the corpus",
+                    mentions: count[id],
+                });
+            }
+            [] => {}
+            _ => audit.push(Merge {
+                name: g.key.clone(),
+                canonical: String::new(),
+                entity_type: types[id],
+                reason: "ambiguous surname: left alone",
+                mentions: count[id],
+            }),
+        }
+    }
+    // Names and types of the final entities: the most common way the group writes itself
+    // (not in capitals, when it can), or the gazetteer's canonical name.
+    let mut entity_id: Vec<u32> = vec![u32::MAX; groups.len()];
+    let mut names: Vec<String> = Vec::new();
+    let mut out_types: Vec<EntityType> = Vec::new();
+    let mut members: AHashMap<usize, Vec<usize>> = AHashMap::new();
+    for id in 0..groups.len() {
+        members.entry(root(&parent, id)).or_default().push(id);
+    }
+    let mut roots: Vec<usize> = members.keys().copied().collect();
+    roots.sort_unstable();
+    for r in roots {
+        let g = &groups[r];
+        // Not in capitals when the corpus also writes it otherwise, then the most common.
+        let name = if let Some((c, _)) = &g.canonical {
+            c.clone()
+        } else {
+            g.forms
+                .iter()
+                .min_by_key(|(form, n)| (is_all_caps(form), std::cmp::Reverse(**n), *form))
+                .map_or_else(|| g.key.clone(), |f| f.0.clone())
+        };
+        let id = names.len() as u32;
+        for &m in &members[&r] {
+            entity_id[m] = id;
+        }
+        names.push(name);
+        out_types.push(types[r]);
+    }
+    // Audit names use the display names.
+    let display_of_key: AHashMap<&str, &str> = groups
+        .iter()
+        .enumerate()
+        .map(|(id, g)| (g.key.as_str(), names[entity_id[id] as usize].as_str()))
+        .collect();
+    for row in &mut audit {
+        if let Some(d) = display_of_key.get(row.canonical.as_str()) {
+            row.canonical = (*d).to_string();
+        }
+        if let Some(&id) = by_key.get(&row.name) {
+            if let Some(form) = groups[id]
+                .forms
+                .iter()
+                .max_by_key(|f| (f.1, std::cmp::Reverse(f.0)))
+            {
+                row.name.clone_from(form.0);
+            }
+        }
+    }
+    for ((surface, canonical), (reason, n)) in first_step {
+        let t = by_key
+            .get(&fold(&canonical))
+            .map_or(EntityType::Misc, |&id| types[id]);
+        audit.push(Merge {
+            name: surface,
+            canonical,
+            entity_type: t,
+            reason,
+            mentions: n,
+        });
+    }
+    audit.sort_by(|a, b| (a.reason, &a.canonical, &a.name).cmp(&(b.reason, &b.canonical, &b.name)));
+    let entity_of = key_of
+        .into_iter()
+        .map(|ids| ids.into_iter().map(|id| entity_id[id]).collect())
+        .collect();
+    Resolved {
+        names,
+        types: out_types,
+        entity_of,
+        audit,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::gazetteer;
+
+    fn mention(doc: u32, name: &str, t: EntityType, evidence: bool) -> Mention {
+        Mention {
+            doc,
+            start: 0,
+            end: 0,
+            name: name.to_string(),
+            entity_type: t,
+            sentence: 0,
+            person_evidence: evidence,
+            builtin: None,
+            user: None,
+            confidence: 1.0,
+            rejected: false,
+        }
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("kellog", "kellogg", 2), 1);
+        assert_eq!(edit_distance("zelenskiy", "zelenskyy", 2), 1);
+        assert_eq!(edit_distance("abcd", "abdc", 2), 1);
+        assert_eq!(edit_distance("austria", "australia", 1), 2);
+    }
+
+    #[test]
+    fn surnames_variants_and_types() {
+        use EntityType::*;
+        let docs = vec![
+            vec![
+                mention(0, "Vladimir Putin", Per, true),
+                mention(0, "Putin", Org, false),
+                mention(0, "Keith Kellogg", Per, false),
+            ],
+            vec![
+                mention(1, "Putin", Per, false),
+                mention(1, "Kellog", Per, false),
+                mention(1, "Trump", Org, false),
+            ],
+            vec![
+                mention(2, "Zelenskyy", Per, false),
+                mention(2, "Zelensky", Per, false),
+                mention(2, "Zelensky", Per, false),
+                mention(2, "Trump", Per, true),
+            ],
+            vec![
+                mention(3, "Zelenskiy", Per, false),
+                mention(3, "Smith", Per, false),
+                mention(3, "John Smith", Per, false),
+                mention(3, "Anna Smith", Per, false),
+            ],
+        ];
+        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
+        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
+        let kind = |d: usize, k: usize| r.types[r.entity_of[d][k] as usize];
+        assert_eq!(name(0, 1), "Vladimir Putin");
+        assert_eq!(name(1, 0), "Vladimir Putin");
+        assert_eq!(name(1, 1), "Keith Kellogg");
+        assert_eq!(name(2, 0), "Zelensky");
+        assert_eq!(name(3, 0), "Zelensky");
+        assert_eq!(kind(1, 2), Per); // the title elsewhere outweighs one ORG vote
+        assert_eq!(name(3, 1), "Smith"); // two Smiths: left alone
+        assert!(r
+            .audit
+            .iter()
+            .any(|m| m.reason.starts_with("ambiguous") && m.name == "Smith"));
+        assert!(r
+            .audit
+            .iter()
+            .any(|m| m.name == "Kellog" && m.canonical == "Keith Kellogg"));
+        // A user alias fixes a name and vetoes merges into anything else.
+        let r = resolve(
+            &docs,
+            gazetteer::builtin(),
+            None,
+            &[("Zelenskiy".into(), "Zelenskiy".into())],
+        );
+        assert_eq!(r.names[r.entity_of[3][0] as usize], "Zelenskiy");
+    }
+}

@@ -1,0 +1,654 @@
+//! Candidate names and their features.
+//!
+//! A candidate is a run of capitalised words on one line, joined by connectors ("Bank of
+//! England"), with titles split off ("U.S. President Donald Trump" gives "U.S." and
+//! "Donald Trump", the latter with a title as evidence of a person). A capitalised word at
+//! a sentence start or on an all-caps line (a headline, a dateline) starts a name only if
+//! the corpus writes it capitalised elsewhere more often than not, or (when the corpus has
+//! never seen it elsewhere) it is not a common word: corpus statistics decide, so "The" and
+//! "Asked" are dropped and "Putin" is kept.
+
+use super::gazetteer::{self, Gazetteer};
+use super::lexicon;
+use super::tokens::{tokenize, Kind, Token};
+use super::EntityType;
+use ahash::{AHashMap, AHashSet};
+use std::fmt::Write as _;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Lowercase form of a word, in `buf`.
+pub fn lower_into<'a>(word: &str, buf: &'a mut String) -> &'a str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    buf
+}
+
+fn lower_hash(word: &str, buf: &mut String) -> u64 {
+    xxh3_64(lower_into(word, buf).as_bytes())
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "I", "I'm", "don't", "We've": never a name.
+fn is_pronoun_or_contraction(word: &str) -> bool {
+    if word == "I" {
+        return true;
+    }
+    match word.rfind('\'') {
+        Some(i) => matches!(
+            word[i + 1..].to_ascii_lowercase().as_str(),
+            "m" | "ve" | "ll" | "re" | "d" | "t"
+        ),
+        None => false,
+    }
+}
+
+/// How often the corpus writes each word (by the hash of its lowercase form) in lowercase,
+/// and capitalised in the middle of a sentence of an ordinary (not all-caps) line.
+#[derive(Debug, Default, Clone)]
+pub struct CaseStats {
+    counts: AHashMap<u64, (u32, u32)>,
+}
+
+impl CaseStats {
+    /// Count the words of one (normalized) text.
+    pub fn add_text(&mut self, text: &str) {
+        let doc = Doc::new(text);
+        let mut buf = String::new();
+        for t in &doc.tokens {
+            if t.kind != Kind::Word
+                || doc.caps_line[t.line as usize]
+                || doc.title_line[t.line as usize]
+            {
+                continue;
+            }
+            let word = t.text(text);
+            let lower = word.chars().next().is_some_and(char::is_lowercase);
+            if !lower && t.sentence_start {
+                continue;
+            }
+            let e = self.counts.entry(lower_hash(word, &mut buf)).or_default();
+            if lower {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+    }
+
+    pub fn merge(&mut self, other: CaseStats) {
+        if self.counts.is_empty() {
+            self.counts = other.counts;
+            return;
+        }
+        for (k, (l, c)) in other.counts {
+            let e = self.counts.entry(k).or_default();
+            e.0 += l;
+            e.1 += c;
+        }
+    }
+
+    /// (lowercase, capitalised mid-sentence) counts of a word.
+    pub fn get(&self, lower_hash: u64) -> (u32, u32) {
+        self.counts.get(&lower_hash).copied().unwrap_or_default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+}
+
+/// A text's tokens and what each line is like.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    /// A headline or dateline: (almost) no lowercase letters.
+    pub caps_line: Vec<bool>,
+    /// A headline in title case ("Trump Says Talks Are Making Progress"): as on an all-caps
+    /// line, a capitalised word there is a name only if the corpus says so.
+    pub title_line: Vec<bool>,
+    /// A line of results or figures: as many numbers as words.
+    pub table_line: Vec<bool>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let tokens = tokenize(text);
+        let lines = tokens.last().map_or(0, |t| t.line as usize + 1);
+        let (mut upper, mut lower) = (vec![0u32; lines], vec![0u32; lines]);
+        let (mut words, mut numbers) = (vec![0u32; lines], vec![0u32; lines]);
+        let (mut long, mut long_capitalised) = (vec![0u32; lines], vec![0u32; lines]);
+        let mut capitalised = vec![0u32; lines];
+        let mut ends_sentence = vec![false; lines];
+        for t in &tokens {
+            let l = t.line as usize;
+            match t.kind {
+                Kind::Word => {
+                    words[l] += 1;
+                    capitalised[l] += u32::from(is_capitalised(t.text(text)));
+                    ends_sentence[l] = false;
+                    if t.text(text).chars().count() >= 4 {
+                        long[l] += 1;
+                        long_capitalised[l] += u32::from(is_capitalised(t.text(text)));
+                    }
+                    for c in t.text(text).chars() {
+                        if c.is_uppercase() {
+                            upper[l] += 1;
+                        } else if c.is_lowercase() {
+                            lower[l] += 1;
+                        }
+                    }
+                }
+                Kind::Number => numbers[l] += 1,
+                Kind::Punct => ends_sentence[l] = matches!(t.text(text), "." | "!" | "?"),
+            }
+        }
+        let caps_line = (0..lines)
+            .map(|l| upper[l] >= 4 && lower[l] * 8 <= upper[l] && words[l] >= 2)
+            .collect();
+        let table_line = (0..lines)
+            .map(|l| numbers[l] >= 2 && numbers[l] * 2 >= words[l])
+            .collect();
+        // No full stop at the end, and mostly capitalised long words, or every word
+        // capitalised ("New Commander, New Initiatives").
+        let title_line = (0..lines)
+            .map(|l| {
+                !ends_sentence[l]
+                    && ((long[l] >= 5 && long_capitalised[l] * 5 >= long[l] * 4)
+                        || (words[l] >= 3 && capitalised[l] == words[l] && numbers[l] == 0))
+            })
+            .collect();
+        Doc {
+            text,
+            tokens,
+            caps_line,
+            title_line,
+            table_line,
+        }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn same_line(&self, i: usize, j: usize) -> bool {
+        self.tokens[i].line == self.tokens[j].line
+    }
+}
+
+/// Words a trained model has seen mostly in lowercase (hashes of their lowercase form):
+/// what decides a capitalised word at a sentence start when this corpus has not seen it
+/// elsewhere.
+pub type Lexicon = AHashSet<u64>;
+
+/// What a model knows of words: `lowercase`, words its training corpus writes mostly in
+/// lowercase (they decide whether a capitalised word at a sentence start, never seen
+/// elsewhere in this corpus, starts a name); `common`, lowercase dictionary words (a
+/// feature: "Therefore" at a sentence start is a word, not a name).
+#[derive(Debug, Clone, Default)]
+pub struct Lexicons {
+    pub lowercase: Lexicon,
+    pub common: Lexicon,
+}
+
+/// A candidate name: tokens `first..end` of a [`Doc`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub first: usize,
+    pub end: usize,
+    /// A title ("President", "Foreign Minister", "Mr.") stands right before it.
+    pub title_before: bool,
+    /// A word such as "spokesman" or "striker" stands right before it.
+    pub person_context: bool,
+    /// The built-in gazetteer entry it is, exactly.
+    pub gazetteer: Option<u32>,
+    /// The type of a built-in gazetteer name inside it.
+    pub gazetteer_inside: Option<EntityType>,
+}
+
+/// Finds candidates in documents, with the corpus' case statistics.
+pub struct Detector<'s> {
+    pub stats: &'s CaseStats,
+    pub lexicons: &'s Lexicons,
+    pub builtin: &'static Gazetteer,
+}
+
+impl<'s> Detector<'s> {
+    pub fn new(stats: &'s CaseStats, lexicons: &'s Lexicons) -> Self {
+        Detector {
+            stats,
+            lexicons,
+            builtin: gazetteer::builtin(),
+        }
+    }
+
+    /// Is a capitalised word at a sentence start (or on an all-caps line) a name? On a
+    /// title-case headline (`headline`), a dictionary word unseen elsewhere is not.
+    fn name_like(&self, word: &str, headline: bool, buf: &mut String) -> bool {
+        let lower = lower_into(word, buf);
+        if lexicon::is_function_word(lower) {
+            return false;
+        }
+        let h = xxh3_64(lower.as_bytes());
+        let (low, cap) = self.stats.get(h);
+        if cap > low {
+            return true;
+        }
+        if low > 0 {
+            return false;
+        }
+        !(self.lexicons.lowercase.contains(&h) || headline && self.lexicons.common.contains(&h))
+    }
+
+    fn usable(&self, doc: &Doc, i: usize, buf: &mut String) -> bool {
+        let t = &doc.tokens[i];
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let word = doc.word(i);
+        if !is_capitalised(word) || is_pronoun_or_contraction(word) {
+            return false;
+        }
+        let headline = doc.title_line[t.line as usize];
+        if t.sentence_start || doc.caps_line[t.line as usize] || headline {
+            return self.name_like(word, headline, buf);
+        }
+        true
+    }
+
+    /// A title run starting at `i` ("Foreign Minister", "Secretary of State"): where it ends.
+    fn title_run(doc: &Doc, i: usize) -> Option<usize> {
+        let n = doc.tokens.len();
+        let mut j = i;
+        let mut last_core = None;
+        while j < n && doc.same_line(i, j) && doc.tokens[j].kind == Kind::Word {
+            let w = doc.word(j);
+            if lexicon::is_title(w) {
+                last_core = Some(j + 1);
+            } else if !lexicon::is_title_modifier(w) {
+                break;
+            }
+            j += 1;
+        }
+        let mut end = last_core?;
+        // "Secretary of State Marco Rubio": "of" and one word, then the name.
+        if end + 2 < n
+            && doc.same_line(i, end + 2)
+            && doc.word(end) == "of"
+            && is_capitalised(doc.word(end + 1))
+            && is_capitalised(doc.word(end + 2))
+            && doc.tokens[end + 2].kind == Kind::Word
+        {
+            end += 2;
+        }
+        // A title is only a title before a name.
+        (end < n
+            && doc.same_line(i, end)
+            && is_capitalised(doc.word(end))
+            && doc.tokens[end].kind == Kind::Word)
+            .then_some(end)
+    }
+
+    /// The candidates of a document, in order.
+    pub fn candidates(&self, doc: &Doc) -> Vec<Candidate> {
+        let n = doc.tokens.len();
+        let mut buf = String::new();
+        let mut out: Vec<Candidate> = Vec::new();
+        let usable: Vec<bool> = (0..n).map(|i| self.usable(doc, i, &mut buf)).collect();
+        let mut title_end = usize::MAX;
+        let mut i = 0;
+        while i < n {
+            if let Some(end) = Self::title_run(doc, i) {
+                title_end = end;
+                i = end;
+                continue;
+            }
+            if !usable[i] {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            loop {
+                if j < n && doc.same_line(i, j) && usable[j] && Self::title_run(doc, j).is_none() {
+                    j += 1;
+                } else if j + 1 < n
+                    && doc.same_line(i, j + 1)
+                    && usable[j + 1]
+                    && (lexicon::is_connector(doc.word(j)) || doc.word(j) == "&")
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let person_context = i > 0
+                && doc.same_line(i - 1, i)
+                && lexicon::is_person_context(lower_into(doc.word(i - 1), &mut buf));
+            out.push(Candidate {
+                first: i,
+                end: j,
+                title_before: title_end == i,
+                person_context,
+                gazetteer: None,
+                gazetteer_inside: None,
+            });
+            i = j;
+        }
+        self.add_gazetteer(doc, &mut out);
+        out
+    }
+
+    /// Built-in gazetteer names: mark exact matches, merge candidates a longer name covers
+    /// ("Bosnia and Herzegovina"), and add names the rules missed.
+    fn add_gazetteer(&self, doc: &Doc, cands: &mut Vec<Candidate>) {
+        let matches = self.builtin.find(doc.text);
+        if matches.is_empty() {
+            return;
+        }
+        let starts: AHashMap<usize, usize> = doc
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.start, i))
+            .collect();
+        let ends: AHashMap<usize, usize> = doc
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.end, i + 1))
+            .collect();
+        for m in matches {
+            let (Some(&first), Some(&end)) = (starts.get(&m.start), ends.get(&m.end)) else {
+                continue;
+            };
+            let entity_type = self.builtin.entries[m.entry as usize].entity_type;
+            let overlapping: Vec<usize> = (0..cands.len())
+                .filter(|&k| cands[k].first < end && first < cands[k].end)
+                .collect();
+            let inside = overlapping
+                .iter()
+                .all(|&k| cands[k].first >= first && cands[k].end <= end);
+            if let [k] = overlapping[..] {
+                if (cands[k].first, cands[k].end) == (first, end) {
+                    cands[k].gazetteer = Some(m.entry);
+                    continue;
+                }
+            }
+            if inside {
+                let title_before = overlapping.first().is_some_and(|&k| cands[k].title_before);
+                let person_context = overlapping
+                    .first()
+                    .is_some_and(|&k| cands[k].person_context);
+                for &k in overlapping.iter().rev() {
+                    cands.remove(k);
+                }
+                let at = cands.partition_point(|c| c.first < first);
+                cands.insert(
+                    at,
+                    Candidate {
+                        first,
+                        end,
+                        title_before,
+                        person_context,
+                        gazetteer: Some(m.entry),
+                        gazetteer_inside: None,
+                    },
+                );
+            } else {
+                for &k in &overlapping {
+                    cands[k].gazetteer_inside.get_or_insert(entity_type);
+                }
+            }
+        }
+    }
+
+    /// Hashed features of a candidate, appended to `out`.
+    pub fn features(&self, doc: &Doc, c: &Candidate, out: &mut Vec<u64>) {
+        let mut buf = String::new();
+        let mut low = String::new();
+        let mut push = |buf: &mut String| {
+            out.push(xxh3_64(buf.as_bytes()));
+            buf.clear();
+        };
+        let n = doc.tokens.len();
+        let first = &doc.tokens[c.first];
+        let line = first.line as usize;
+        buf.push('b');
+        push(&mut buf);
+        let mut whole = String::new();
+        let mut shapes = String::new();
+        for i in c.first..c.end {
+            let w = lower_into(doc.word(i), &mut low);
+            let _ = write!(buf, "w={w}");
+            push(&mut buf);
+            if !whole.is_empty() {
+                whole.push(' ');
+                shapes.push(' ');
+            }
+            whole.push_str(w);
+            shapes.push_str(&shape(doc.word(i)));
+        }
+        let first_word = lower_into(doc.word(c.first), &mut low).to_string();
+        let last_word = lower_into(doc.word(c.end - 1), &mut low).to_string();
+        for (name, value) in [
+            ("f", first_word.as_str()),
+            ("l", last_word.as_str()),
+            ("s", whole.as_str()),
+            ("SH", shapes.as_str()),
+        ] {
+            let _ = write!(buf, "{name}={value}");
+            push(&mut buf);
+        }
+        let _ = write!(buf, "n={}", (c.end - c.first).min(4));
+        push(&mut buf);
+        let chars: Vec<char> = last_word.chars().collect();
+        for k in [2usize, 3] {
+            if chars.len() > k {
+                let suffix: String = chars[chars.len() - k..].iter().collect();
+                let _ = write!(buf, "x{k}={suffix}");
+                push(&mut buf);
+            }
+        }
+        let prefix: String = first_word.chars().take(3).collect();
+        let _ = write!(buf, "p3={prefix}");
+        push(&mut buf);
+        // Context: two tokens either side in the same sentence (a sentence start looks the
+        // same whether the sentence has a line of its own, as in CoNLL, or not).
+        let before = |k: usize| {
+            (c.first >= k && doc.same_line(c.first - k, c.first) && !first.sentence_start)
+                .then(|| c.first - k)
+        };
+        let after = |k: usize| {
+            (c.end + k - 1 < n && doc.same_line(c.end + k - 1, c.first)).then(|| c.end + k - 1)
+        };
+        for (name, at) in [
+            ("pw", before(1)),
+            ("pw2", before(2)),
+            ("nw", after(1)),
+            ("nw2", after(2)),
+        ] {
+            match at {
+                Some(i) => {
+                    let w = lower_into(doc.word(i), &mut low);
+                    let _ = write!(buf, "{name}={w}");
+                }
+                None => {
+                    let _ = write!(buf, "{name}=|");
+                }
+            }
+            push(&mut buf);
+        }
+        for (name, at) in [("ps", before(1)), ("ns", after(1))] {
+            let s = at.map_or_else(|| "|".to_string(), |i| shape(doc.word(i)));
+            let _ = write!(buf, "{name}={s}");
+            push(&mut buf);
+        }
+        if let (Some(p), Some(q)) = (before(1), after(1)) {
+            let _ = write!(
+                buf,
+                "pn={}|{}",
+                lower_into(doc.word(p), &mut low),
+                shape(doc.word(q))
+            );
+            push(&mut buf);
+        }
+        let flags = [
+            ("ss", first.sentence_start),
+            ("caps", doc.caps_line[line]),
+            ("tab", doc.table_line[line]),
+            ("tb", c.title_before),
+            ("pc", c.person_context),
+            (
+                "pos",
+                after(1).is_some_and(|i| doc.word(i).eq_ignore_ascii_case("'s")),
+            ),
+            ("hy", whole.contains('-')),
+            ("dot", whole.contains('.')),
+            (
+                "ac",
+                c.end - c.first == 1 && !doc.caps_line[line] && {
+                    let w = doc.word(c.first);
+                    w.chars().filter(|ch| ch.is_alphabetic()).count() <= 5
+                        && !w.chars().any(char::is_lowercase)
+                },
+            ),
+        ];
+        for (name, on) in flags {
+            if on {
+                buf.push_str(name);
+                push(&mut buf);
+            }
+        }
+        if first.sentence_start {
+            let _ = write!(buf, "ss|f={first_word}");
+            push(&mut buf);
+        }
+        if doc.caps_line[line] {
+            let _ = write!(buf, "caps|s={whole}");
+            push(&mut buf);
+        }
+        if let Some(e) = c.gazetteer {
+            let _ = write!(
+                buf,
+                "gaz={}",
+                self.builtin.entries[e as usize].entity_type.as_str()
+            );
+            push(&mut buf);
+        }
+        if let Some(t) = c.gazetteer_inside {
+            let _ = write!(buf, "gazin={}", t.as_str());
+            push(&mut buf);
+        }
+        for (name, word) in [("lrf", &first_word), ("lrl", &last_word)] {
+            let h = xxh3_64(word.as_bytes());
+            if self.lexicons.common.contains(&h) {
+                let _ = write!(buf, "{name}|lex");
+                push(&mut buf);
+            }
+            let (l, k) = self.stats.get(h);
+            let bucket = match (l, k) {
+                (0, 0) => "none",
+                (0, _) => "cap",
+                (_, 0) => "low",
+                _ if l > 4 * k => "mostlow",
+                _ if k > 4 * l => "mostcap",
+                _ => "mixed",
+            };
+            let _ = write!(buf, "{name}={bucket}");
+            push(&mut buf);
+        }
+    }
+}
+
+/// The shape of a word: X for capitals, x for small letters, d for digits, runs collapsed
+/// (`McDonald` is `XxXx`, `U.S.` is `X.X.`, `1996-08-30` is `d-d-d`).
+pub fn shape(word: &str) -> String {
+    let mut s = String::new();
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !s.ends_with(k) || !matches!(k, 'X' | 'x' | 'd') {
+            s.push(k);
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<(String, bool, bool)> {
+        let mut stats = CaseStats::default();
+        stats.add_text(text);
+        let lexicons = Lexicons::default();
+        let det = Detector::new(&stats, &lexicons);
+        let doc = Doc::new(text);
+        det.candidates(&doc)
+            .iter()
+            .map(|c| {
+                let s = &text[doc.tokens[c.first].start..doc.tokens[c.end - 1].end];
+                (s.to_string(), c.title_before, c.person_context)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_connectors_sentence_starts() {
+        let text = "U.S. President Donald Trump said the Bank of England was wrong. The Kremlin disagreed.\n\
+                    Kremlin spokesman Dmitry Peskov told TASS that Trump's envoy met Secretary of State Marco Rubio.\n\
+                    Asked about it, Putin said Bosnia and Herzegovina would not.";
+        let got = spans(text);
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "U.S.",
+                "Donald Trump",
+                "Bank of England",
+                "Kremlin",
+                "Kremlin",
+                "Dmitry Peskov",
+                "TASS",
+                "Trump",
+                "Marco Rubio",
+                "Putin",
+                "Bosnia and Herzegovina"
+            ]
+        );
+        assert!(got[1].1 && got[8].1, "{got:?}");
+        assert!(got[5].2, "{got:?}");
+    }
+
+    #[test]
+    fn all_caps_lines_keep_names_only() {
+        // Japan is written capitalised in running text; "win" and "surprise" in lowercase.
+        let text = "SOCCER - JAPAN GET SURPRISE WIN\nJapan beat the hosts, a surprise win in soccer for the visitors. They get a point.";
+        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
+        assert_eq!(names, vec!["JAPAN", "Japan"]);
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("McDonald"), "XxXx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("1996-08-30"), "d-d-d");
+    }
+}

@@ -1,0 +1,325 @@
+//! From texts to typed mentions, with offsets into the original texts.
+
+use super::detect::{CaseStats, Detector, Doc, Lexicons};
+use super::gazetteer::Gazetteer;
+use super::model::Model;
+use super::EntityType;
+use crate::normalize::{normalize, Normalized, Options};
+use rayon::prelude::*;
+
+/// One mention of a name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub doc: u32,
+    /// Character offsets (as Python counts them) into the original text.
+    pub start: u32,
+    pub end: u32,
+    /// The name as the normalized text writes it (a possessive "'s" is not part of it).
+    pub name: String,
+    pub entity_type: EntityType,
+    /// Sentence number in the document (0-based); a line break also ends a sentence.
+    pub sentence: u32,
+    /// A title or a word such as "spokesman" stands before it: evidence of a person.
+    pub person_evidence: bool,
+    /// The entry of the built-in gazetteer it is, exactly.
+    pub builtin: Option<u32>,
+    /// The entry of the user's gazetteer it is.
+    pub user: Option<u32>,
+    /// Margin of the model's choice over the runner-up (gazetteer matches: infinity).
+    pub confidence: f32,
+    /// A candidate the model rejected: kept until [`promote`] decides (the same words are
+    /// a name elsewhere in the corpus), then dropped.
+    pub rejected: bool,
+}
+
+/// How entities are found.
+#[derive(Debug, Clone, Copy)]
+pub struct ExtractOptions {
+    /// Find names with the rules and the model; with false, only the user gazetteer.
+    pub detect: bool,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions { detect: true }
+    }
+}
+
+/// The normalization entities work on: display text (case and punctuation kept, markup,
+/// mojibake and boilerplate gone) with offsets back to the original.
+pub fn text_options(offsets: bool) -> Options {
+    Options {
+        offsets,
+        ..Options::default()
+    }
+}
+
+/// Case statistics of a corpus (in parallel).
+pub fn case_stats(texts: &[Option<&str>]) -> CaseStats {
+    let opts = text_options(false);
+    texts
+        .par_iter()
+        .fold(CaseStats::default, |mut stats, t| {
+            if let Some(t) = t {
+                stats.add_text(&normalize(t, &opts).text);
+            }
+            stats
+        })
+        .reduce(CaseStats::default, |mut a, b| {
+            a.merge(b);
+            a
+        })
+}
+
+/// Character index of every byte boundary of `text` (`len + 1` entries).
+fn char_index(text: &str) -> Vec<u32> {
+    let mut out = vec![0u32; text.len() + 1];
+    let mut ci = 0u32;
+    for (b, c) in text.char_indices() {
+        for slot in &mut out[b..b + c.len_utf8()] {
+            *slot = ci;
+        }
+        ci += 1;
+    }
+    out[text.len()] = ci;
+    out
+}
+
+/// Original character range of the normalized byte range `a..b`.
+fn original(norm: &Normalized, chars: &[u32], a: usize, b: usize) -> (u32, u32) {
+    let (ca, cb) = (chars[a] as usize, chars[b] as usize);
+    if ca >= cb || norm.start.is_empty() {
+        return (ca as u32, cb as u32);
+    }
+    (norm.start[ca], norm.end[cb - 1])
+}
+
+/// A document's candidates with their features and original offsets: what both the
+/// extraction and the training of the model work on.
+pub struct Prepared {
+    pub norm: Normalized,
+    pub spans: Vec<PreparedSpan>,
+}
+
+pub struct PreparedSpan {
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub start: u32,
+    pub end: u32,
+    pub sentence: u32,
+    pub features: Vec<u64>,
+    pub person_evidence: bool,
+    pub builtin: Option<u32>,
+}
+
+pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
+    let norm = normalize(text, &text_options(true));
+    let doc = Doc::new(&norm.text);
+    let detector = Detector::new(stats, lexicons);
+    let chars = char_index(&norm.text);
+    let mut sentence_of = Vec::with_capacity(doc.tokens.len());
+    let mut sentence = 0u32;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.sentence_start && i > 0 {
+            sentence += 1;
+        }
+        sentence_of.push(sentence);
+    }
+    let spans = detector
+        .candidates(&doc)
+        .into_iter()
+        .map(|c| {
+            let (a, b) = (doc.tokens[c.first].start, doc.tokens[c.end - 1].end);
+            let (start, end) = original(&norm, &chars, a, b);
+            let mut features = Vec::with_capacity(40);
+            detector.features(&doc, &c, &mut features);
+            PreparedSpan {
+                byte_start: a,
+                byte_end: b,
+                start,
+                end,
+                sentence: sentence_of[c.first],
+                features,
+                person_evidence: c.title_before || c.person_context,
+                builtin: c.gazetteer,
+            }
+        })
+        .collect();
+    Prepared { norm, spans }
+}
+
+/// The mentions of one document, with the candidates the model rejected (see [`promote`]).
+pub fn extract_doc(
+    doc_id: u32,
+    text: &str,
+    stats: &CaseStats,
+    model: &Model,
+    user: Option<&Gazetteer>,
+    opts: ExtractOptions,
+) -> Vec<Mention> {
+    let prepared = prepare(text, stats, &model.lexicons);
+    let norm = &prepared.norm;
+    let mut out: Vec<Mention> = Vec::new();
+    if opts.detect {
+        let predictions: Vec<(usize, f32)> = prepared
+            .spans
+            .iter()
+            .map(|s| model.predict(&s.features))
+            .collect();
+        // One sense per document: a candidate the model rejects is still a name when the
+        // same words are a name elsewhere in the document (or it is the surname of a
+        // person named there in full).
+        let mut known: ahash::AHashMap<String, (usize, f32)> = ahash::AHashMap::new();
+        for (s, &(class, margin)) in prepared.spans.iter().zip(&predictions) {
+            if class == 0 {
+                continue;
+            }
+            let name = norm.text[s.byte_start..s.byte_end].to_lowercase();
+            if class == EntityType::Per.class() {
+                if let Some((_, last)) = name.rsplit_once(' ') {
+                    let e = known.entry(last.to_string()).or_insert((class, 0.0));
+                    if e.1 < margin {
+                        *e = (class, margin);
+                    }
+                }
+            }
+            let e = known.entry(name).or_insert((class, 0.0));
+            if e.1 < margin {
+                *e = (class, margin);
+            }
+        }
+        for (s, &(class, margin)) in prepared.spans.iter().zip(&predictions) {
+            let (class, margin) = if class == 0 {
+                let name = norm.text[s.byte_start..s.byte_end].to_lowercase();
+                known.get(&name).map_or((0, -margin), |&(k, _)| (k, 0.0))
+            } else {
+                (class, margin)
+            };
+            let entity_type = EntityType::from_class(class).unwrap_or(EntityType::Misc);
+            out.push(Mention {
+                doc: doc_id,
+                start: s.start,
+                end: s.end,
+                name: norm.text[s.byte_start..s.byte_end].to_string(),
+                entity_type,
+                sentence: s.sentence,
+                person_evidence: s.person_evidence,
+                builtin: s.builtin,
+                user: None,
+                confidence: margin,
+                rejected: class == 0,
+            });
+        }
+    }
+    if let Some(gaz) = user {
+        let chars = char_index(&norm.text);
+        let doc = Doc::new(&norm.text);
+        let sentence_at = |byte: usize| -> u32 {
+            let upto = doc.tokens.partition_point(|t| t.start <= byte);
+            doc.tokens[..upto]
+                .iter()
+                .skip(1)
+                .filter(|t| t.sentence_start)
+                .count() as u32
+        };
+        let mut found: Vec<Mention> = gaz
+            .find(&norm.text)
+            .into_iter()
+            .map(|m| {
+                let (start, end) = original(norm, &chars, m.start, m.end);
+                let entry = &gaz.entries[m.entry as usize];
+                Mention {
+                    doc: doc_id,
+                    start,
+                    end,
+                    name: norm.text[m.start..m.end].to_string(),
+                    entity_type: entry.entity_type,
+                    sentence: sentence_at(m.start),
+                    person_evidence: false,
+                    builtin: None,
+                    user: Some(m.entry),
+                    confidence: f32::INFINITY,
+                    rejected: false,
+                }
+            })
+            .collect();
+        // The user's gazetteer wins over a detected name it overlaps.
+        out.retain(|d| !found.iter().any(|u| d.start < u.end && u.start < d.end));
+        out.append(&mut found);
+        out.sort_by_key(|m| (m.start, m.end));
+    }
+    out
+}
+
+/// One sense per corpus: a rejected candidate whose words are a name at least twice
+/// elsewhere in the corpus becomes a mention of the type they have most often there; the
+/// other rejected candidates are dropped.
+pub fn promote(docs: &mut [Vec<Mention>]) {
+    let mut votes: ahash::AHashMap<String, [u32; 4]> = ahash::AHashMap::new();
+    for m in docs.iter().flatten().filter(|m| !m.rejected) {
+        votes.entry(m.name.to_lowercase()).or_default()[m.entity_type as usize] += 1;
+    }
+    docs.par_iter_mut().for_each(|doc| {
+        for m in doc.iter_mut().filter(|m| m.rejected) {
+            if let Some(v) = votes
+                .get(&m.name.to_lowercase())
+                .filter(|v| v.iter().sum::<u32>() >= 2)
+            {
+                let best = (0..4)
+                    .max_by_key(|&t| (v[t], std::cmp::Reverse(t)))
+                    .unwrap_or(0);
+                m.entity_type = EntityType::ALL[best];
+                m.rejected = false;
+                m.confidence = 0.0;
+            }
+        }
+        doc.retain(|m| !m.rejected);
+    });
+}
+
+/// Mentions of every document (in parallel), in document order.
+pub fn extract(
+    texts: &[Option<&str>],
+    stats: &CaseStats,
+    model: &Model,
+    user: Option<&Gazetteer>,
+    opts: ExtractOptions,
+) -> Vec<Vec<Mention>> {
+    let mut docs: Vec<Vec<Mention>> = texts
+        .par_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            t.map_or_else(Vec::new, |t| {
+                extract_doc(i as u32, t, stats, model, user, opts)
+            })
+        })
+        .collect();
+    promote(&mut docs);
+    docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_point_into_the_original() {
+        let text = "<p>**Kremlin** spokesman&nbsp;Dmitry Peskov said “no”.</p>";
+        let stats = case_stats(&[Some(text)]);
+        let p = prepare(text, &stats, &Lexicons::default());
+        let got: Vec<&str> = p
+            .spans
+            .iter()
+            .map(|s| {
+                let byte = |c: u32| {
+                    text.char_indices()
+                        .nth(c as usize)
+                        .map_or(text.len(), |x| x.0)
+                };
+                &text[byte(s.start)..byte(s.end)]
+            })
+            .collect();
+        assert_eq!(got, vec!["Kremlin", "Dmitry Peskov"]);
+        assert!(p.spans[1].person_evidence);
+    }
+}

@@ -1,0 +1,350 @@
+//! Gazetteers: names with their canonical form and type, found in text with one
+//! Aho-Corasick automaton on word boundaries. Built once, shared by every thread.
+
+use super::EntityType;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
+
+/// One name and everything it may be written as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub canonical: String,
+    pub entity_type: EntityType,
+}
+
+/// A match: byte range in the text and the entry it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub entry: u32,
+}
+
+/// An alias given to two different entries; the first keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub alias: String,
+    pub kept: u32,
+    pub dropped: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazetteerError(pub String);
+
+impl std::fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for GazetteerError {}
+
+pub struct Gazetteer {
+    automaton: AhoCorasick,
+    /// Pattern id -> entry id.
+    pattern_entry: Vec<u32>,
+    pub entries: Vec<Entry>,
+    pub conflicts: Vec<Conflict>,
+    pub case_sensitive: bool,
+    /// Aliases that were empty (or only spaces) and so left out.
+    pub empty_aliases: usize,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entries", &self.entries.len())
+            .field("aliases", &self.pattern_entry.len())
+            .field("case_sensitive", &self.case_sensitive)
+            .finish_non_exhaustive()
+    }
+}
+
+fn fold(alias: &str, case_sensitive: bool) -> String {
+    let alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
+    if case_sensitive {
+        alias
+    } else {
+        alias.to_ascii_lowercase()
+    }
+}
+
+impl Gazetteer {
+    /// Build from `(canonical, type, aliases)`; the canonical name is always an alias too.
+    ///
+    /// Aliases are compared with runs of white space folded to one space, and, unless
+    /// `case_sensitive`, ignoring ASCII case (letters outside ASCII match as written).
+    /// Empty aliases are left out (counted in `empty_aliases`); an alias repeated within an
+    /// entry counts once; an alias given to two entries stays with the first (listed in
+    /// `conflicts`). An entry with an empty canonical name is an error.
+    pub fn new<I, A, S>(entries: I, case_sensitive: bool) -> Result<Self, GazetteerError>
+    where
+        I: IntoIterator<Item = (String, EntityType, A)>,
+        A: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut seen: ahash::AHashMap<String, u32> = ahash::AHashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entry = Vec::new();
+        let mut out_entries = Vec::new();
+        let mut conflicts = Vec::new();
+        let mut empty_aliases = 0;
+        for (id, (canonical, entity_type, aliases)) in entries.into_iter().enumerate() {
+            let id = u32::try_from(id)
+                .map_err(|_| GazetteerError("more than 4 G gazetteer entries".into()))?;
+            let canonical = canonical.split_whitespace().collect::<Vec<_>>().join(" ");
+            if canonical.is_empty() {
+                return Err(GazetteerError(format!(
+                    "gazetteer entry {id} has an empty canonical name"
+                )));
+            }
+            let names = std::iter::once(canonical.clone())
+                .chain(aliases.into_iter().map(|a| a.as_ref().to_string()));
+            for name in names {
+                let key = fold(&name, case_sensitive);
+                if key.is_empty() {
+                    empty_aliases += 1;
+                    continue;
+                }
+                match seen.get(&key) {
+                    Some(&first) if first == id => {}
+                    Some(&first) => conflicts.push(Conflict {
+                        alias: name,
+                        kept: first,
+                        dropped: id,
+                    }),
+                    None => {
+                        seen.insert(key.clone(), id);
+                        patterns.push(key);
+                        pattern_entry.push(id);
+                    }
+                }
+            }
+            out_entries.push(Entry {
+                canonical,
+                entity_type,
+            });
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(!case_sensitive)
+            .build(&patterns)
+            .map_err(|e| GazetteerError(format!("cannot build the gazetteer: {e}")))?;
+        Ok(Gazetteer {
+            automaton,
+            pattern_entry,
+            entries: out_entries,
+            conflicts,
+            case_sensitive,
+            empty_aliases,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Aliases in the automaton.
+    pub fn aliases(&self) -> usize {
+        self.pattern_entry.len()
+    }
+
+    /// Matches on word boundaries (no letter or digit right before or after): where they
+    /// overlap, the leftmost, and at one position the longest. Aliases with more than one space-separated
+    /// word match text with exactly one space between the words.
+    pub fn find(&self, text: &str) -> Vec<Match> {
+        let bytes = text.as_bytes();
+        let boundary_before = |i: usize| {
+            i == 0
+                || !text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        };
+        let boundary_after = |i: usize| {
+            i >= bytes.len() || !text[i..].chars().next().is_some_and(char::is_alphanumeric)
+        };
+        let mut found: Vec<Match> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .filter(|m| boundary_before(m.start()) && boundary_after(m.end()))
+            .map(|m| Match {
+                start: m.start(),
+                end: m.end(),
+                entry: self.pattern_entry[m.pattern().as_usize()],
+            })
+            .collect();
+        // Leftmost first; at one start, the longest; nothing overlapping a match kept.
+        found.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut out: Vec<Match> = Vec::with_capacity(found.len());
+        let mut free_from = 0;
+        for m in found {
+            if m.start >= free_from {
+                free_from = m.end;
+                out.push(m);
+            }
+        }
+        out
+    }
+}
+
+/// The built-in gazetteer: countries and their other names, capitals (LOC), demonyms
+/// (MISC, as CoNLL-2003 tags "Russian") and major international organisations (ORG).
+/// Case-sensitive, so "US" the country is not "us" the pronoun.
+pub fn builtin() -> &'static Gazetteer {
+    static GAZ: OnceLock<Gazetteer> = OnceLock::new();
+    GAZ.get_or_init(|| {
+        let mut entries: Vec<(String, EntityType, Vec<String>)> = Vec::new();
+        let mut by_name: ahash::AHashMap<String, usize> = ahash::AHashMap::new();
+        let mut add = |name: &str, entity_type: EntityType, aliases: Vec<String>| {
+            if let Some(&i) = by_name.get(name) {
+                entries[i].2.extend(aliases);
+            } else {
+                by_name.insert(name.to_string(), entries.len());
+                entries.push((name.to_string(), entity_type, aliases));
+            }
+        };
+        let list = |col: Option<&str>| -> Vec<String> {
+            col.map(|c| {
+                c.split(';')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        let rows = |data: &'static str| {
+            data.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .map(|l| l.split('|').collect::<Vec<&str>>())
+        };
+        let mut demonyms: Vec<String> = Vec::new();
+        for cols in rows(include_str!("data/countries.tsv")) {
+            add(cols[0], EntityType::Loc, list(cols.get(1).copied()));
+            for capital in list(cols.get(2).copied()) {
+                add(&capital, EntityType::Loc, Vec::new());
+            }
+            demonyms.extend(list(cols.get(3).copied()));
+        }
+        // A plural demonym counts for its singular ("Russians" for "Russian").
+        let singular: ahash::AHashSet<String> = demonyms.iter().cloned().collect();
+        for d in &demonyms {
+            if d.strip_suffix('s').is_some_and(|b| singular.contains(b)) {
+                continue;
+            }
+            let plural = format!("{d}s");
+            let aliases = if singular.contains(&plural) {
+                vec![plural]
+            } else {
+                Vec::new()
+            };
+            add(d, EntityType::Misc, aliases);
+        }
+        for cols in rows(include_str!("data/organisations.tsv")) {
+            add(cols[0], EntityType::Org, list(cols.get(1).copied()));
+        }
+        for cols in rows(include_str!("data/aliases.tsv")) {
+            let entity_type = EntityType::parse(cols[1]).expect("a known type in aliases.tsv");
+            add(cols[0], entity_type, list(cols.get(2).copied()));
+        }
+        Gazetteer::new(entries, true).expect("the built-in gazetteer builds")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz(case_sensitive: bool) -> Gazetteer {
+        Gazetteer::new(
+            vec![
+                (
+                    "New York".to_string(),
+                    EntityType::Loc,
+                    vec!["NYC", "New  York City"],
+                ),
+                (
+                    "New York Times".to_string(),
+                    EntityType::Org,
+                    vec!["NYT", ""],
+                ),
+                ("Kyiv".to_string(), EntityType::Loc, vec!["Kiev", "Kyiv"]),
+                ("Kiev Dynamo".to_string(), EntityType::Org, vec!["NYC"]),
+            ],
+            case_sensitive,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn longest_on_word_boundaries() {
+        let g = gaz(true);
+        let text = "The New York Times said NYC and Kiev, not New Yorker or Kievan.";
+        let got: Vec<(&str, &str)> = g
+            .find(text)
+            .iter()
+            .map(|m| {
+                (
+                    &text[m.start..m.end],
+                    g.entries[m.entry as usize].canonical.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("New York Times", "New York Times"),
+                ("NYC", "New York"),
+                ("Kiev", "Kyiv")
+            ]
+        );
+        assert_eq!(g.empty_aliases, 1);
+        assert_eq!(
+            g.conflicts,
+            vec![Conflict {
+                alias: "NYC".into(),
+                kept: 0,
+                dropped: 3
+            }]
+        );
+        assert!(g.find("new york").is_empty());
+        assert_eq!(gaz(false).find("new york city").len(), 1);
+        assert!(Gazetteer::new(
+            vec![(" ".to_string(), EntityType::Per, Vec::<String>::new())],
+            true
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn builtin_types() {
+        let g = builtin();
+        let text = "Russian troops left Moscow for Ukraine, NATO said; Russians and the UN.";
+        let got: Vec<(&str, EntityType)> = g
+            .find(text)
+            .iter()
+            .map(|m| {
+                (
+                    g.entries[m.entry as usize].canonical.as_str(),
+                    g.entries[m.entry as usize].entity_type,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Russian", EntityType::Misc),
+                ("Moscow", EntityType::Loc),
+                ("Ukraine", EntityType::Loc),
+                ("NATO", EntityType::Org),
+                ("Russian", EntityType::Misc),
+                ("United Nations", EntityType::Org),
+            ]
+        );
+        assert!(g.len() > 500, "{}", g.len());
+    }
+}

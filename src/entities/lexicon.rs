@@ -1,0 +1,364 @@
+//! Word lists the detector uses: titles and honorifics (stripped from names, kept as
+//! evidence of a person), words that join the parts of a name, and words that are never
+//! names on their own. Written for newscorpus.
+
+use ahash::AHashSet;
+use std::sync::OnceLock;
+
+/// Titles that name a role: "U.S. President Donald Trump", "Kremlin spokesman Dmitry
+/// Peskov". Capitalised before a name, they are stripped from it and count as evidence
+/// that the name is a person's.
+pub const TITLES: &[&str] = &[
+    "Admiral",
+    "Adviser",
+    "Advisor",
+    "Ambassador",
+    "Archbishop",
+    "Ayatollah",
+    "Bishop",
+    "Brig",
+    "Brigadier",
+    "CEO",
+    "Capt",
+    "Capt.",
+    "Captain",
+    "Cardinal",
+    "Chairman",
+    "Chairwoman",
+    "Chancellor",
+    "Coach",
+    "Col",
+    "Col.",
+    "Colonel",
+    "Commander",
+    "Commissioner",
+    "Congressman",
+    "Congresswoman",
+    "Dame",
+    "Director",
+    "Dr",
+    "Dr.",
+    "Emir",
+    "Emperor",
+    "Empress",
+    "Envoy",
+    "Gen",
+    "Gen.",
+    "General",
+    "Gov",
+    "Gov.",
+    "Governor",
+    "Imam",
+    "Judge",
+    "Justice",
+    "King",
+    "Lady",
+    "Lieutenant",
+    "Lord",
+    "Lt",
+    "Lt.",
+    "Maj",
+    "Maj.",
+    "Mayor",
+    "Minister",
+    "Miss",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Pope",
+    "Premier",
+    "President",
+    "President-elect",
+    "Prince",
+    "Princess",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "Queen",
+    "Rabbi",
+    "Rep",
+    "Rep.",
+    "Representative",
+    "Rev",
+    "Rev.",
+    "Reverend",
+    "Secretary",
+    "Sen",
+    "Sen.",
+    "Senator",
+    "Sergeant",
+    "Sgt",
+    "Sgt.",
+    "Sheikh",
+    "Sir",
+    "Speaker",
+    "Spokesman",
+    "Spokesperson",
+    "Spokeswoman",
+    "Sultan",
+];
+
+/// Words that qualify a title ("Foreign Minister", "Vice President", "Deputy Prime
+/// Minister"): part of the title only when a title from [`TITLES`] follows.
+pub const TITLE_MODIFIERS: &[&str] = &[
+    "Acting",
+    "Assistant",
+    "Associate",
+    "Attorney",
+    "Chief",
+    "Crown",
+    "Defence",
+    "Defense",
+    "Deputy",
+    "Economy",
+    "Executive",
+    "Finance",
+    "First",
+    "Foreign",
+    "Former",
+    "Grand",
+    "Health",
+    "Interim",
+    "Interior",
+    "Junior",
+    "National",
+    "Prime",
+    "Security",
+    "Senior",
+    "State",
+    "Trade",
+    "Treasury",
+    "Vice",
+];
+
+/// Lowercase words that, right before a name, say it is a person's.
+pub const PERSON_CONTEXT: &[&str] = &[
+    "actor",
+    "actress",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "analyst",
+    "attorney",
+    "author",
+    "captain",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "champion",
+    "chancellor",
+    "chief",
+    "coach",
+    "colonel",
+    "correspondent",
+    "counterpart",
+    "defender",
+    "deputy",
+    "director",
+    "driver",
+    "economist",
+    "envoy",
+    "executive",
+    "founder",
+    "general",
+    "goalkeeper",
+    "governor",
+    "journalist",
+    "judge",
+    "king",
+    "lawyer",
+    "leader",
+    "manager",
+    "mayor",
+    "midfielder",
+    "minister",
+    "official",
+    "player",
+    "premier",
+    "president",
+    "prince",
+    "prosecutor",
+    "queen",
+    "rider",
+    "secretary",
+    "senator",
+    "singer",
+    "son",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "striker",
+    "wife",
+    "husband",
+    "daughter",
+    "writer",
+];
+
+/// Lowercase words that may stand inside a name between two capitalised words ("Bank of
+/// England", "Ludwig van Beethoven", "Osama bin Laden").
+pub const CONNECTORS: &[&str] = &[
+    "al", "bin", "da", "de", "del", "della", "der", "des", "di", "du", "el", "ibn", "la", "le",
+    "of", "van", "von", "y",
+];
+
+/// Words never a name by themselves, even capitalised at a sentence start: pronouns,
+/// determiners, conjunctions, and the like (the learned lexicon adds the corpus' own).
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "although",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "asked",
+    "at",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "despite",
+    "do",
+    "during",
+    "each",
+    "earlier",
+    "either",
+    "even",
+    "every",
+    "few",
+    "for",
+    "from",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "instead",
+    "it",
+    "its",
+    "last",
+    "later",
+    "many",
+    "meanwhile",
+    "more",
+    "most",
+    "much",
+    "my",
+    "neither",
+    "never",
+    "next",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "she",
+    "since",
+    "so",
+    "some",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "today",
+    "under",
+    "unlike",
+    "until",
+    "we",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "within",
+    "without",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+];
+
+fn set(words: &'static [&'static str]) -> AHashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+pub fn is_title(word: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(TITLES)).contains(word)
+}
+
+pub fn is_title_modifier(word: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(TITLE_MODIFIERS)).contains(word)
+}
+
+pub fn is_person_context(lower: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(PERSON_CONTEXT)).contains(lower)
+}
+
+pub fn is_connector(word: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(CONNECTORS)).contains(word)
+}
+
+pub fn is_function_word(lower: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(FUNCTION_WORDS)).contains(lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_and_unique() {
+        for list in [TITLES, TITLE_MODIFIERS, CONNECTORS, FUNCTION_WORDS] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), list.len());
+        }
+        assert!(is_title("President") && !is_title("president"));
+        assert!(is_person_context("spokesman") && is_connector("of") && is_function_word("the"));
+    }
+}

@@ -1,0 +1,250 @@
+//! Words, numbers and punctuation of a (normalized) text, with their byte ranges, the line
+//! they stand on, and whether they start a sentence.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Starts with a letter: letters, digits and marks, with inner apostrophes, hyphens and
+    /// the dots of an abbreviation ("O'Brien", "Jean-Claude", "U.S.").
+    Word,
+    /// Starts with a digit ("1996-08-30", "3.5", "2-1").
+    Number,
+    /// Any other character, one a token.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Line number (0-based).
+    pub line: u32,
+    /// The first word of a sentence: first on its line, or after `.`, `!`, `?`, `:` or `;`
+    /// (quotes and brackets in between do not count).
+    pub sentence_start: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Abbreviations that keep their full stop ("Mr." is one token, and does not end a sentence).
+pub const ABBREVIATIONS: &[&str] = &[
+    "Capt", "Col", "Corp", "Dr", "Gen", "Gov", "Inc", "Jr", "Lt", "Ltd", "Maj", "Mr", "Mrs", "Ms",
+    "No", "Prof", "Rep", "Rev", "Sen", "Sgt", "Snr", "Sr", "St", "Co", "Bros", "Mt", "Ft",
+    "Messrs", "vs", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks (NFC leaves some, e.g. in Devanagari or after rare letters).
+    matches!(c as u32, 0x0300..=0x036F | 0x0900..=0x097F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF)
+        && !c.is_alphanumeric()
+}
+
+/// Split `text` into tokens. Possessive `'s` after a word is a token of its own, so
+/// "Trump's" gives "Trump", "'s".
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let mut line = 0u32;
+    let mut at_line_start = true;
+    let mut after_stop = false;
+    let mut chars = text.char_indices().peekable();
+    let next_char = |i: usize| text[i..].chars().next();
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' {
+            line += 1;
+            at_line_start = true;
+            after_stop = false;
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        let kind = if c.is_alphabetic() {
+            // A word: letters, digits and marks; an apostrophe, hyphen or dot inside it
+            // when a letter (or digit, for hyphens) follows.
+            loop {
+                match chars.peek() {
+                    Some(&(j, d)) if is_word_char(d) => {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    }
+                    Some(&(j, d)) if d == '\'' || d == '-' || d == '.' || d == '&' => {
+                        let after = next_char(j + 1);
+                        let joins = match d {
+                            // A possessive 's / 'S ends the word.
+                            '\'' => {
+                                after.is_some_and(char::is_alphabetic)
+                                    && (!matches!(after, Some('s' | 'S'))
+                                        || next_char(j + 2).is_some_and(is_word_char))
+                            }
+                            '-' => after.is_some_and(is_word_char),
+                            // U.S, U.N: one letter between dots, a letter after.
+                            '.' => {
+                                after.is_some_and(char::is_alphabetic)
+                                    && text[start..j]
+                                        .rsplit('.')
+                                        .next()
+                                        .is_some_and(|seg| seg.chars().count() == 1)
+                                    && next_char(j + 1 + after.map_or(0, char::len_utf8))
+                                        .is_some_and(|x| x == '.' || !x.is_alphanumeric())
+                            }
+                            // AT&T, S&P: capital letters either side.
+                            _ => {
+                                after.is_some_and(char::is_uppercase)
+                                    && text[start..j].chars().all(char::is_uppercase)
+                                    && text[start..j].len() <= 3
+                            }
+                        };
+                        if !joins {
+                            break;
+                        }
+                        chars.next();
+                        end = j + 1;
+                    }
+                    _ => break,
+                }
+            }
+            // The final dot of an abbreviation: "U.S.", "Mr.".
+            if bytes.get(end) == Some(&b'.') {
+                let word = &text[start..end];
+                if word.contains('.') || ABBREVIATIONS.contains(&word) {
+                    end += 1;
+                    chars.next();
+                }
+            }
+            Kind::Word
+        } else if c.is_numeric() {
+            loop {
+                match chars.peek() {
+                    Some(&(j, d)) if d.is_alphanumeric() => {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    }
+                    Some(&(j, '.' | ',' | ':' | '-' | '/')) => {
+                        if next_char(j + 1).is_some_and(char::is_numeric) {
+                            chars.next();
+                            end = j + 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            Kind::Number
+        } else if c == '\''
+            && matches!(next_char(end), Some('s' | 'S'))
+            && !next_char(end + 1).is_some_and(is_word_char)
+            && out.last().is_some_and(|t| t.kind == Kind::Word)
+        {
+            chars.next();
+            end += 1;
+            Kind::Word
+        } else {
+            Kind::Punct
+        };
+        let sentence_start = kind != Kind::Punct && (at_line_start || after_stop);
+        if kind != Kind::Punct {
+            after_stop = false;
+            at_line_start = false;
+        } else if matches!(c, '.' | '!' | '?' | ':' | ';') {
+            after_stop = true;
+        } else if !matches!(c, '"' | '\'' | '(' | '[' | '-' | '*' | '`') {
+            // quotes, brackets and dashes keep the state
+            after_stop = false;
+            at_line_start = false;
+        }
+        out.push(Token {
+            start,
+            end,
+            kind,
+            line,
+            sentence_start,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, bool)> {
+        tokenize(text)
+            .iter()
+            .map(|t| (t.text(text), t.sentence_start))
+            .collect()
+    }
+
+    #[test]
+    fn splits_names_abbreviations_and_possessives() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "U.S. President Donald Trump's plan",
+                &["U.S.", "President", "Donald", "Trump", "'s", "plan"],
+            ),
+            (
+                "Mr. O'Brien met Jean-Claude Juncker.",
+                &["Mr.", "O'Brien", "met", "Jean-Claude", "Juncker", "."],
+            ),
+            (
+                "AT&T rose 3.5 pct on 1996-08-30, S&P fell",
+                &[
+                    "AT&T",
+                    "rose",
+                    "3.5",
+                    "pct",
+                    "on",
+                    "1996-08-30",
+                    ",",
+                    "S&P",
+                    "fell",
+                ],
+            ),
+            ("Germany 's", &["Germany", "'s"]),
+            ("don't stop", &["don't", "stop"]),
+            ("the Ukraine-Russia war", &["the", "Ukraine-Russia", "war"]),
+            ("so.In a", &["so", ".", "In", "a"]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<&str> = tokenize(text).iter().map(|t| t.text(text)).collect();
+            assert_eq!(&got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn marks_sentence_starts() {
+        assert_eq!(
+            words("He said. \"They left,\" Mr. Smith said: Putin\nNew line"),
+            vec![
+                ("He", true),
+                ("said", false),
+                (".", false),
+                ("\"", false),
+                ("They", true),
+                ("left", false),
+                (",", false),
+                ("\"", false),
+                ("Mr.", false),
+                ("Smith", false),
+                ("said", false),
+                (":", false),
+                ("Putin", true),
+                ("New", true),
+                ("line", false),
+            ]
+        );
+    }
+}

@@ -1,0 +1,197 @@
+"""Entities: detection, gazetteers, alias resolution, counts and co-occurrence."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import newscorpus as nc
+from newscorpus import datasets
+from newscorpus.exceptions import InputTypeError, OptionError
+
+
+@pytest.fixture(scope="module")
+def seed_counts(seeds):
+    return nc.entity_counts(seeds)
+
+
+def typed(counts, name):
+    row = counts[counts["entity"] == name]
+    assert len(row) == 1, (name, counts.head(30))
+    return row.iloc[0]
+
+
+def test_seed_acceptance(seeds, seed_counts):
+    top = seed_counts.iloc[0]
+    assert (top.entity, top.type, top.documents) == ("Donald Trump", "PER", 5)
+    assert typed(seed_counts, "Vladimir Putin").documents == 5
+    for name in ("Dmitry Peskov", "Mike Waltz", "Marco Rubio", "Volodymyr Zelensky", "Keith Kellogg"):
+        assert typed(seed_counts, name).type == "PER", name
+    for name in ("Reuters", "TASS", "Kremlin", "NBC News", "New York Post"):
+        assert typed(seed_counts, name).type == "ORG", name
+    for name in ("Ukraine", "Russia", "Moscow", "Kursk", "Crimea", "Saudi Arabia"):
+        assert typed(seed_counts, name).type == "LOC", name
+    # Kellog and Kellogg are one entity; no entity is called Kellog.
+    assert not seed_counts["entity"].str.fullmatch("Kellogg?").any()
+    ents = nc.entities(seeds)
+    kellogg = ents[ents["canonical"] == "Keith Kellogg"]
+    assert {"Kellog", "Kellogg"} <= set(kellogg["text"])
+    # "Trumpʼs" (U+02BC) counts for Trump, and the span stops before the possessive.
+    possessive = [i for i, s in enumerate(seeds) if "Trump\u02bcs" in s]
+    assert possessive
+    d = possessive[0]
+    at = seeds[d].index("Trump\u02bcs")
+    row = ents[(ents["doc"] == d) & (ents["start"] == at)].iloc[0]
+    assert (row.text, row.canonical, row.type) == ("Trump", "Donald Trump", "PER")
+    # Every span points into the original text.
+    for r in ents.itertuples():
+        assert seeds[r.doc][r.start : r.end] == r.text
+    _, audit = nc.entities(seeds, audit=True)
+    assert {"name", "canonical", "type", "reason", "mentions"} <= set(audit.columns)
+    assert ((audit["name"] == "Kellog") & (audit["canonical"] == "Keith Kellogg")).any()
+
+
+def test_titles_possessives_connectors_and_offsets():
+    text = ("<p>U.S. President Donald Trump's envoy met Foreign Minister Sergei Lavrov at the Bank of England.</p>\n"
+            "Kremlin spokesman Dmitry Peskov said: “Trump’s plan is unclear.”")
+    ents = nc.entities([text])
+    got = {(r.text, r.type) for r in ents.itertuples()}
+    assert {("U.S.", "LOC"), ("Donald Trump", "PER"), ("Sergei Lavrov", "PER"), ("Bank of England", "ORG"),
+            ("Kremlin", "ORG"), ("Dmitry Peskov", "PER"), ("Trump", "PER")} <= got
+    assert not any("President" in t or "Minister" in t for t, _ in got)
+    for r in ents.itertuples():
+        assert text[r.start : r.end] == r.text
+
+
+def test_sentence_starts_and_all_caps():
+    texts = ["The Kremlin said talks with Putin went well. Putin agreed. However, Moscow waited.",
+             "RUSSIA AND UKRAINE AGREE TO TALKS\nRussia and Ukraine agreed to talks on Monday in Riyadh."]
+    ents = nc.entities(texts)
+    names = set(ents["text"])
+    assert {"Kremlin", "Putin", "Moscow", "RUSSIA", "UKRAINE", "Riyadh"} <= names
+    assert not names & {"The", "The Kremlin", "However", "AGREE", "TALKS", "Monday"}
+    caps = ents[ents["text"] == "RUSSIA"].iloc[0]
+    assert caps.canonical == "Russia"
+
+
+def test_bad_and_odd_input():
+    texts = pd.Series(["", None, float("nan"), pd.NA, "no capitals here at all.", "ALL CAPS TEXT WITH NOTHING",
+                       " ".join(["Arsenal 2 Chelsea 1 Liverpool 3 Everton 0"] * 200),
+                       "A" * 10000, "\ud800 Vladimir Putin met Donald Trump."], index=list("abcdefghi"), dtype=object)
+    ents = texts.news.entities()
+    assert set(ents["doc"]) <= set("fghi")
+    assert ents[ents["doc"] == "e"].empty
+    assert set(ents.loc[ents["doc"] == "i", "text"]) == {"Vladimir Putin", "Donald Trump"}
+    for r in ents.itertuples():  # a lone surrogate is one character, as its U+FFFD is
+        assert texts[r.doc][r.start : r.end] == r.text
+    with pytest.raises(InputTypeError):
+        nc.entities(["ok", b"bytes"])
+    with pytest.raises(InputTypeError):
+        nc.entities("one string")
+    with pytest.raises(OptionError):
+        nc.entities(["x"], detect="yes")
+    with pytest.raises(OptionError):
+        nc.entities(["x"], aliases=[("a", "b")])
+    empty = nc.entities([])
+    assert list(empty.columns) == ["doc", "start", "end", "text", "canonical", "type", "sentence"] and empty.empty
+    assert nc.entity_counts([]).empty and nc.cooccurrence([]).empty
+
+
+def test_gazetteer_forms_and_untidy_lists():
+    frame = pd.DataFrame({"canonical": ["Volodymyr Zelensky", "Kyiv", "Kyiv Post", "Bad"],
+                          "type": ["PER", "LOC", "ORG", "MISC"],
+                          "aliases": [["Zelenskyy", "Zelenskiy", ""], "Kiev;Kyiv", None, ["Kiev", "  "]]})
+    gaz = nc.Gazetteer(frame)
+    assert len(gaz) == 4 and gaz.empty_aliases == 2
+    assert gaz.conflicts.values.tolist() == [["Kiev", "Kyiv", "Bad"]]
+    found = gaz.find(["Zelenskiy read the Kyiv Post in Kiev, not Kievan news."])
+    assert found[["text", "canonical", "type"]].values.tolist() == [
+        ["Zelenskiy", "Volodymyr Zelensky", "PER"], ["Kyiv Post", "Kyiv Post", "ORG"], ["Kiev", "Kyiv", "LOC"]]
+    assert nc.Gazetteer({"Kyiv": "LOC"}).find(["kyiv"]).empty
+    assert len(nc.Gazetteer({"Kyiv": "LOC"}, case_sensitive=False).find(["kyiv"])) == 1
+    assert len(nc.Gazetteer([("Kyiv", "LOC"), ("Zelensky", "PER", ["Zelenskyy"])])) == 2
+    assert len(pickle.loads(pickle.dumps(gaz))) == 4
+    with pytest.raises(OptionError, match="type"):
+        nc.Gazetteer({"Kyiv": "CITY"})
+    with pytest.raises(OptionError, match="empty"):
+        nc.Gazetteer({"  ": "LOC"})
+    with pytest.raises(InputTypeError):
+        nc.Gazetteer("Kyiv")
+    # The user's names win over detected ones, with their canonical name and type.
+    ents = nc.entities(["Zelenskiy met Acme Widgets in Kiev."], gazetteer={"Acme Widgets": ("ORG", []),
+                                                                            "Volodymyr Zelensky": ("PER", ["Zelenskiy"])})
+    assert ents[["text", "canonical", "type"]].values.tolist()[:2] == [
+        ["Zelenskiy", "Volodymyr Zelensky", "PER"], ["Acme Widgets", "Acme Widgets", "ORG"]]
+    only = nc.entities(["Zelenskiy met Putin."], gazetteer=gaz, detect=False)
+    assert only["text"].tolist() == ["Zelenskiy"]
+
+
+def test_aliases_merge_and_veto():
+    texts = ["Zelensky spoke in Kiev.", "Zelenskyy spoke again.", "Later Zelenskiy spoke in Kyiv."]
+    ents = nc.entities(texts)
+    assert ents.loc[ents["text"].str.startswith("Zelensk"), "canonical"].nunique() == 1
+    assert set(ents.loc[ents["text"].isin(["Kiev", "Kyiv"]), "canonical"]) == {"Kyiv"}
+    _, audit = nc.entities(texts, audit=True)
+    assert (audit["reason"].str.contains("spelling variant")).any()
+    vetoed = nc.entities(texts, aliases={"Zelenskiy": "Zelenskiy"})
+    assert vetoed.loc[vetoed["text"] == "Zelenskiy", "canonical"].item() == "Zelenskiy"
+    mapped = nc.entities(texts, aliases={"Zelensky": "Volodymyr Zelensky"})
+    assert mapped.loc[mapped["text"] == "Zelensky", "canonical"].item() == "Volodymyr Zelensky"
+
+
+def test_counts_by_group_matrix_and_cooccurrence():
+    df = nc.load_sample()
+    ents = df["text"].news.entities()
+    assert ents["doc"].isin(df.index).all()
+    counts = nc.entity_counts(mentions=ents)
+    assert list(counts.columns) == ["entity", "type", "mentions", "documents"]
+    assert (counts["mentions"] >= counts["documents"]).all()
+    assert counts["mentions"].sum() == len(ents)
+    by = df["text"].news.entity_counts(by=df["outlet"])
+    assert list(by.columns[:2]) == ["outlet", "entity"]
+    assert by["mentions"].sum() == len(ents)
+    assert set(by["outlet"]) <= set(df["outlet"])
+    # by= aligned by index: shuffling the Series does not change the result.
+    shuffled = nc.entity_counts(df["text"], by=df["outlet"].sample(frac=1, random_state=0))
+    pd.testing.assert_frame_equal(shuffled, by)
+    mat, docs, cols = nc.entity_counts(df["text"], matrix=True)
+    assert mat.shape == (len(df), len(cols)) and mat.sum() == len(ents)
+    assert list(docs) == list(df.index)
+    pairs = nc.cooccurrence(mentions=ents)
+    assert list(pairs.columns) == ["a", "a_type", "b", "b_type", "count"]
+    assert (pairs["a"] < pairs["b"]).all() and pairs["count"].is_monotonic_decreasing
+    sentence = nc.cooccurrence(mentions=ents, window="sentence")
+    merged = sentence.merge(pairs, on=["a", "a_type", "b", "b_type"], how="left", suffixes=("_s", "_d"))
+    assert merged["count_d"].notna().all()  # together in a sentence means together in a document
+    import networkx as nx
+
+    graph = nx.from_pandas_edgelist(pairs, "a", "b", edge_attr="count")
+    assert graph.number_of_edges() == len(pairs)
+    with pytest.raises(OptionError, match="window"):
+        nc.cooccurrence(mentions=ents, window="paragraph")
+    with pytest.raises(OptionError):
+        nc.cooccurrence(df["text"], mentions=ents)
+
+
+def test_cooccurrence_counts_windows():
+    pairs = nc.cooccurrence(["Putin met Trump. Trump called Putin.", "Rubio flew to Riyadh.", "Putin and Trump."])
+    row = pairs[(pairs["a"] == "Putin") & (pairs["b"] == "Trump")].iloc[0]
+    assert row["count"] == 2
+    sentence = nc.cooccurrence(["Putin met Trump. Trump called Putin.", "Putin and Trump."], window="sentence")
+    assert sentence.loc[(sentence["a"] == "Putin") & (sentence["b"] == "Trump"), "count"].item() == 3
+
+
+def test_conll_valid_accuracy(data_dir):
+    """A development check (the benchmark reports the figures); rules stay general."""
+    valid = datasets.load_conll2003(data_dir / "conll2003" / "valid.txt")
+    ents = nc.entities(valid["text"])
+    gold = {(d, s, e, t) for d, spans in zip(valid.index, valid["entities"]) for s, e, t in spans}
+    found = {(r.doc, r.start, r.end, r.type) for r in ents.itertuples()}
+    untyped_tp = len({g[:3] for g in gold} & {f[:3] for f in found})
+    typed_tp = len(gold & found)
+    f1 = lambda tp: 2 * tp / (len(gold) + len(found))  # noqa: E731
+    assert f1(untyped_tp) >= 0.85, f1(untyped_tp)
+    assert f1(typed_tp) >= 0.80, f1(typed_tp)

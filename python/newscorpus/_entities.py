@@ -150,8 +150,7 @@ class Gazetteer:
         cols = self._native.find(t.values, n_threads)
         entry = cols.pop("entry")
         frame = _doc_frame(t, cols)
-        frame["text"] = pd.Series([t.values[d][s:e] for d, s, e in zip(cols["doc"], cols["start"], cols["end"])],
-                                  dtype=object)
+        frame["text"] = pd.Series(cols["text"], dtype=object)
         frame["canonical"] = self._entries["canonical"].to_numpy()[entry] if len(entry) else []
         frame["type"] = self._entries["type"].to_numpy()[entry] if len(entry) else []
         return frame

@@ -123,7 +123,7 @@ class Gazetteer:
     def conflicts(self) -> list[tuple[str, str, str]]: ...
     def entries(self) -> list[tuple[str, str]]: ...
     def find(self, texts: list[Any], n_threads: Optional[int] = None) -> dict[str, npt.NDArray[np.int64]]:
-        """Columns doc, start, end (character offsets into the texts as given), entry."""
+        """Columns doc, start, end (character offsets into the texts as given), entry, text."""
 
 def extract_entities(texts: list[Any], gazetteer: Optional[Gazetteer] = None, detect: bool = True,
                      aliases: list[tuple[str, str]] = ..., n_threads: Optional[int] = None

@@ -5,7 +5,9 @@ use super::{check_threads, detached, error, run_batches};
 use crate::entities::aliases::resolve;
 use crate::entities::count;
 use crate::entities::detect::CaseStats;
-use crate::entities::extract::{extract_doc, promote, text_options, ExtractOptions, Mention};
+use crate::entities::extract::{
+    extract_doc, promote, text_options, CharCounter, ExtractOptions, Mention,
+};
 use crate::entities::gazetteer::{self, Gazetteer};
 use crate::entities::model::Model;
 use crate::entities::EntityType;
@@ -101,7 +103,7 @@ impl PyGazetteer {
     }
 
     /// Matches in the texts as given (no normalization): columns doc, start, end
-    /// (character offsets), entry.
+    /// (character offsets), entry, text.
     #[pyo3(signature = (texts, n_threads=None))]
     fn find<'py>(
         &self,
@@ -114,6 +116,7 @@ impl PyGazetteer {
         let items: Vec<(usize, &Doc)> = docs.iter().enumerate().collect();
         let gaz = &self.inner;
         let mut rows: Vec<(u32, u32, u32, u32)> = Vec::new();
+        let mut matched: Vec<&str> = Vec::new();
         run_batches(
             py,
             &items,
@@ -123,22 +126,26 @@ impl PyGazetteer {
                 let Some(text) = d.as_str() else {
                     return Vec::new();
                 };
-                let found = gaz.find(text);
-                if text.is_ascii() {
-                    found
-                        .iter()
-                        .map(|m| (i as u32, m.start as u32, m.end as u32, m.entry))
-                        .collect::<Vec<_>>()
-                } else {
-                    let chars = char_positions(text);
-                    found
-                        .iter()
-                        .map(|m| (i as u32, chars[m.start], chars[m.end], m.entry))
-                        .collect()
-                }
+                let mut chars = CharCounter::new(text);
+                gaz.find(text)
+                    .iter()
+                    .map(|m| {
+                        let (s, e) = if text.is_ascii() {
+                            (m.start as u32, m.end as u32)
+                        } else {
+                            (chars.at(m.start), chars.at(m.end))
+                        };
+                        ((i as u32, s, e, m.entry), (m.start, m.end))
+                    })
+                    .collect::<Vec<_>>()
             },
             |batch| {
-                rows.extend(batch.into_iter().flatten());
+                for found in batch {
+                    for (row, (a, b)) in found {
+                        rows.push(row);
+                        matched.push(&docs[row.0 as usize].as_str().unwrap_or_default()[a..b]);
+                    }
+                }
                 Ok(())
             },
         )?;
@@ -159,20 +166,9 @@ impl PyGazetteer {
             "entry",
             PyArray1::from_iter(py, rows.iter().map(|r| i64::from(r.3))),
         )?;
+        dict.set_item("text", PyList::new(py, matched)?)?;
         Ok(dict)
     }
-}
-
-/// Character index of each byte boundary.
-fn char_positions(text: &str) -> Vec<u32> {
-    let mut out = vec![0u32; text.len() + 1];
-    let mut ci = 0;
-    for (b, c) in text.char_indices() {
-        out[b..b + c.len_utf8()].fill(ci);
-        ci += 1;
-    }
-    out[text.len()] = ci;
-    out
 }
 
 /// (canonical, type, aliases) of the built-in gazetteer (for inspection).
@@ -200,18 +196,19 @@ fn extract_entities<'py>(
     let docs = docs_from_list(py, texts, false)?;
     let user: Option<Arc<Gazetteer>> = gazetteer.map(|g| Arc::clone(&g.inner));
     let model = Model::builtin();
-    // Pass 1: how the corpus writes each word.
+    // Pass 1: how the corpus writes each word (one table a chunk of documents).
     let mut stats = CaseStats::default();
     if detect {
         let opts = text_options(false);
+        let chunks: Vec<&[Doc]> = docs.chunks(64).collect();
         run_batches(
             py,
-            &docs,
+            &chunks,
             n_threads,
-            Doc::len,
-            |d| {
+            |c| c.iter().map(Doc::len).sum(),
+            |chunk| {
                 let mut s = CaseStats::default();
-                if let Some(t) = d.as_str() {
+                for t in chunk.iter().filter_map(Doc::as_str) {
                     s.add_text(&crate::normalize::normalize(t, &opts).text);
                 }
                 s

@@ -126,6 +126,20 @@ pub fn resolve(
         .iter()
         .map(|(from, to)| (fold(from), to.as_str()))
         .collect();
+    // Fold every distinct name once, in parallel (folding normalizes: the costly part).
+    let folded: AHashMap<&str, String> = {
+        use rayon::prelude::*;
+        let mut distinct: Vec<&str> = mentions.iter().flatten().map(|m| m.name.as_str()).collect();
+        distinct.par_sort_unstable();
+        distinct.dedup();
+        distinct
+            .into_par_iter()
+            .map(|n| (n, fold(n)))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect()
+    };
+    let fold_cached = |name: &str| folded.get(name).cloned().unwrap_or_else(|| fold(name));
     let mut audit: Vec<Merge> = Vec::new();
     // Step 1: a key for every mention.
     let mut groups: Vec<Group> = Vec::new();
@@ -135,8 +149,15 @@ pub fn resolve(
     for doc in mentions {
         let mut ids = Vec::with_capacity(doc.len());
         for m in doc {
-            let surface = m.name.split_whitespace().collect::<Vec<_>>().join(" ");
-            let (canonical, fixed, reason) = if let Some(&to) = user_map.get(&fold(&surface)) {
+            let surface_key = fold_cached(&m.name);
+            let surface = if m.name.contains(|c: char| c.is_whitespace() && c != ' ')
+                || m.name.contains("  ")
+            {
+                m.name.split_whitespace().collect::<Vec<_>>().join(" ")
+            } else {
+                m.name.clone()
+            };
+            let (canonical, fixed, reason) = if let Some(&to) = user_map.get(&surface_key) {
                 (Some((to.to_string(), m.entity_type)), true, "user alias")
             } else if let (Some(e), Some(g)) = (m.user, user) {
                 let e = &g.entries[e as usize];
@@ -155,9 +176,11 @@ pub fn resolve(
             } else {
                 (None, false, "")
             };
-            let key = fold(canonical.as_ref().map_or(&surface, |c| &c.0));
+            let key = canonical
+                .as_ref()
+                .map_or_else(|| surface_key.clone(), |c| fold_cached(&c.0));
             if let Some((c, _)) = &canonical {
-                if fold(&surface) != fold(c) {
+                if surface_key != key {
                     first_step
                         .entry((surface.clone(), c.clone()))
                         .or_insert((reason, 0))

@@ -121,51 +121,75 @@ pub struct Doc<'a> {
     pub table_line: Vec<bool>,
 }
 
+/// What a line holds, for telling headlines and tables from running text.
+#[derive(Debug, Clone, Copy, Default)]
+struct LineCounts {
+    upper: u32,
+    lower: u32,
+    words: u32,
+    numbers: u32,
+    /// Words of 4 characters or more, and how many of them are capitalised.
+    long: u32,
+    long_capitalised: u32,
+    capitalised: u32,
+    ends_sentence: bool,
+}
+
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
         let lines = tokens.last().map_or(0, |t| t.line as usize + 1);
-        let (mut upper, mut lower) = (vec![0u32; lines], vec![0u32; lines]);
-        let (mut words, mut numbers) = (vec![0u32; lines], vec![0u32; lines]);
-        let (mut long, mut long_capitalised) = (vec![0u32; lines], vec![0u32; lines]);
-        let mut capitalised = vec![0u32; lines];
-        let mut ends_sentence = vec![false; lines];
+        let mut count = vec![LineCounts::default(); lines];
         for t in &tokens {
-            let l = t.line as usize;
+            let c = &mut count[t.line as usize];
+            let w = t.text(text);
             match t.kind {
                 Kind::Word => {
-                    words[l] += 1;
-                    capitalised[l] += u32::from(is_capitalised(t.text(text)));
-                    ends_sentence[l] = false;
-                    if t.text(text).chars().count() >= 4 {
-                        long[l] += 1;
-                        long_capitalised[l] += u32::from(is_capitalised(t.text(text)));
-                    }
-                    for c in t.text(text).chars() {
-                        if c.is_uppercase() {
-                            upper[l] += 1;
-                        } else if c.is_lowercase() {
-                            lower[l] += 1;
+                    let (mut upper, mut lower, mut chars) = (0u32, 0u32, 0u32);
+                    if w.is_ascii() {
+                        for b in w.bytes() {
+                            upper += u32::from(b.is_ascii_uppercase());
+                            lower += u32::from(b.is_ascii_lowercase());
+                        }
+                        chars = w.len() as u32;
+                    } else {
+                        for ch in w.chars() {
+                            chars += 1;
+                            upper += u32::from(ch.is_uppercase());
+                            lower += u32::from(ch.is_lowercase());
                         }
                     }
+                    let capitalised = u32::from(is_capitalised(w));
+                    c.words += 1;
+                    c.upper += upper;
+                    c.lower += lower;
+                    c.capitalised += capitalised;
+                    c.ends_sentence = false;
+                    if chars >= 4 {
+                        c.long += 1;
+                        c.long_capitalised += capitalised;
+                    }
                 }
-                Kind::Number => numbers[l] += 1,
-                Kind::Punct => ends_sentence[l] = matches!(t.text(text), "." | "!" | "?"),
+                Kind::Number => c.numbers += 1,
+                Kind::Punct => c.ends_sentence = matches!(w, "." | "!" | "?"),
             }
         }
-        let caps_line = (0..lines)
-            .map(|l| upper[l] >= 4 && lower[l] * 8 <= upper[l] && words[l] >= 2)
+        let caps_line = count
+            .iter()
+            .map(|c| c.upper >= 4 && c.lower * 8 <= c.upper && c.words >= 2)
             .collect();
-        let table_line = (0..lines)
-            .map(|l| numbers[l] >= 2 && numbers[l] * 2 >= words[l])
+        let table_line = count
+            .iter()
+            .map(|c| c.numbers >= 2 && c.numbers * 2 >= c.words)
             .collect();
         // No full stop at the end, and mostly capitalised long words, or every word
         // capitalised ("New Commander, New Initiatives").
-        let title_line = (0..lines)
-            .map(|l| {
-                !ends_sentence[l]
-                    && ((long[l] >= 5 && long_capitalised[l] * 5 >= long[l] * 4)
-                        || (words[l] >= 3 && capitalised[l] == words[l] && numbers[l] == 0))
+        let title_line = count
+            .iter()
+            .map(|c| {
+                !c.ends_sentence
+                    && ((c.long >= 5 && c.long_capitalised * 5 >= c.long * 4)
+                        || (c.words >= 3 && c.capitalised == c.words && c.numbers == 0))
             })
             .collect();
         Doc {

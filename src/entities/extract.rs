@@ -71,23 +71,40 @@ pub fn case_stats(texts: &[Option<&str>]) -> CaseStats {
         })
 }
 
-/// Character index of every byte boundary of `text` (`len + 1` entries).
-fn char_index(text: &str) -> Vec<u32> {
-    let mut out = vec![0u32; text.len() + 1];
-    let mut ci = 0u32;
-    for (b, c) in text.char_indices() {
-        for slot in &mut out[b..b + c.len_utf8()] {
-            *slot = ci;
+/// Character index of byte offsets asked for in increasing order (one sweep a text).
+pub struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: u32,
+}
+
+impl<'a> CharCounter<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
         }
-        ci += 1;
     }
-    out[text.len()] = ci;
-    out
+
+    /// The character index of byte offset `b` (a char boundary). Offsets smaller than the
+    /// last one asked restart the count.
+    pub fn at(&mut self, b: usize) -> u32 {
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let part = &self.text.as_bytes()[self.byte..b];
+        // Count UTF-8 lead bytes: every byte that is not a continuation byte.
+        self.chars += part.iter().filter(|&&x| (x as i8) >= -0x40).count() as u32;
+        self.byte = b;
+        self.chars
+    }
 }
 
 /// Original character range of the normalized byte range `a..b`.
-fn original(norm: &Normalized, chars: &[u32], a: usize, b: usize) -> (u32, u32) {
-    let (ca, cb) = (chars[a] as usize, chars[b] as usize);
+fn original(norm: &Normalized, chars: &mut CharCounter, a: usize, b: usize) -> (u32, u32) {
+    let (ca, cb) = (chars.at(a) as usize, chars.at(b) as usize);
     if ca >= cb || norm.start.is_empty() {
         return (ca as u32, cb as u32);
     }
@@ -116,7 +133,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
     let norm = normalize(text, &text_options(true));
     let doc = Doc::new(&norm.text);
     let detector = Detector::new(stats, lexicons);
-    let chars = char_index(&norm.text);
+    let mut chars = CharCounter::new(&norm.text);
     let mut sentence_of = Vec::with_capacity(doc.tokens.len());
     let mut sentence = 0u32;
     for (i, t) in doc.tokens.iter().enumerate() {
@@ -130,7 +147,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
         .into_iter()
         .map(|c| {
             let (a, b) = (doc.tokens[c.first].start, doc.tokens[c.end - 1].end);
-            let (start, end) = original(&norm, &chars, a, b);
+            let (start, end) = original(&norm, &mut chars, a, b);
             let mut features = Vec::with_capacity(40);
             detector.features(&doc, &c, &mut features);
             PreparedSpan {
@@ -157,7 +174,14 @@ pub fn extract_doc(
     user: Option<&Gazetteer>,
     opts: ExtractOptions,
 ) -> Vec<Mention> {
-    let prepared = prepare(text, stats, &model.lexicons);
+    let prepared = if opts.detect {
+        prepare(text, stats, &model.lexicons)
+    } else {
+        Prepared {
+            norm: normalize(text, &text_options(true)),
+            spans: Vec::new(),
+        }
+    };
     let norm = &prepared.norm;
     let mut out: Vec<Mention> = Vec::new();
     if opts.detect {
@@ -212,7 +236,7 @@ pub fn extract_doc(
         }
     }
     if let Some(gaz) = user {
-        let chars = char_index(&norm.text);
+        let mut chars = CharCounter::new(&norm.text);
         let doc = Doc::new(&norm.text);
         let sentence_at = |byte: usize| -> u32 {
             let upto = doc.tokens.partition_point(|t| t.start <= byte);
@@ -226,7 +250,7 @@ pub fn extract_doc(
             .find(&norm.text)
             .into_iter()
             .map(|m| {
-                let (start, end) = original(norm, &chars, m.start, m.end);
+                let (start, end) = original(norm, &mut chars, m.start, m.end);
                 let entry = &gaz.entries[m.entry as usize];
                 Mention {
                     doc: doc_id,

@@ -13,7 +13,8 @@ import pandas as pd
 
 from . import __version__
 from ._normalize import find_boilerplate, normalize, parse_articles
-from .similarity import clusters, near_duplicates, shared_passages, similarity_matrix
+from ._entities import cooccurrence, entities, entity_counts
+from .similarity import clusters, near_duplicates, relate, shared_passages, similarity_matrix, stories
 from .datasets import load_sample
 from .exceptions import NewsCorpusError
 
@@ -137,7 +138,45 @@ def demo(out=None) -> int:
     for text in shared["text"].head(3):
         p(f"    \"{_short(text, 90)}\"")
 
-    p(_rule("6. One article, before and after"))
+    p(_rule("6. How articles relate (relate) and stories (stories)"))
+    related = relate(texts)
+    truth = []
+    indexed = df.set_index("id")
+    for a, b in zip(related["a"], related["b"]):
+        if indexed.at[b, "copy_of"] == a or indexed.at[a, "copy_of"] == b:
+            truth.append(indexed.at[b if indexed.at[b, "copy_of"] == a else a, "kind"])
+        else:
+            truth.append("same story" if indexed.at[a, "story"] == indexed.at[b, "story"] else "other story")
+    table = pd.crosstab(pd.Series(truth, name="sample says"), related["label"].rename("relate says"))
+    p(textwrap.indent(table.to_string(), "  "))
+    story = stories(texts)
+    p(f"  {story.nunique()} stories found; the sample has {df['story'].nunique()}:")
+    for rep, members in story.groupby(story).groups.items():
+        if len(members) > 1:
+            p(f"    {rep}: {len(members)} articles, all on {', '.join(sorted(set(indexed.loc[members, 'story'])))}")
+
+    p(_rule("7. Entities (entities, entity_counts, cooccurrence)"))
+    t0 = time.perf_counter()
+    ents, audit = entities(texts, audit=True)
+    elapsed = time.perf_counter() - t0
+    counts = entity_counts(mentions=ents)
+    p(f"{len(ents)} mentions of {len(counts)} entities in {elapsed * 1000:.0f} ms; most named:")
+    p(textwrap.indent(counts.head(8).to_string(index=False), "  "))
+    by_outlet = entity_counts(mentions=ents, by=indexed["outlet"])
+    top = by_outlet.groupby("outlet").head(1)
+    p("  most named by each outlet:")
+    for r in top.itertuples():
+        p(f"    {r.outlet}: {r.entity} ({r.type}, {r.mentions} mentions in {r.documents} articles)")
+    pairs = cooccurrence(mentions=ents)
+    p("  named together most often (documents):")
+    for r in pairs.head(4).itertuples():
+        p(f"    {r.a} + {r.b}: {r.count}")
+    if len(audit):
+        p("  merges (audit):")
+        for r in audit.head(5).itertuples():
+            p(f"    {r.name!r} -> {r.canonical!r} ({r.reason}, {r.mentions} mentions)")
+
+    p(_rule("8. One article, before and after"))
     j = df.index[df["kind"] == "duplicate"][1]
     p(f"{df.at[j, 'id']} ({df.at[j, 'outlet']}), raw:")
     p(textwrap.indent(_short(df.at[j, "text"], 400), "  "))

@@ -62,3 +62,31 @@ def test_offsets_do_not_change_the_text(text):
 @given(st.text(alphabet=st.characters(codec="ascii", categories=["L", "N"]), min_size=1, max_size=30))
 def test_plain_words_survive(word):
     assert nc.normalize([f"{word} said"])[0] == f"{word} said"
+
+
+NAMEISH = ["Putin", "Trump's", "U.S.", "President", "Bank of", "England", "NATO", "Mr.", "the", ". ", "\n",
+           "RUSSIA ", "Kiev", "Zelenskiy", "2-1", " and ", "“", "’s", "-", "de", "Al-Qaeda"]
+nameish = st.lists(st.one_of(st.sampled_from(NAMEISH), st.text(max_size=4)), max_size=40).map(" ".join)
+
+
+@given(st.lists(st.one_of(texts, nameish), min_size=1, max_size=4))
+def test_entities_spans_point_into_the_originals(batch):
+    ents = nc.entities(batch)
+    for r in ents.itertuples():
+        assert 0 <= r.start < r.end <= len(batch[r.doc])
+        assert batch[r.doc][r.start : r.end] == r.text
+        assert r.type in ("PER", "ORG", "LOC", "MISC") and r.canonical
+
+
+@given(st.lists(st.tuples(st.text(max_size=12), st.sampled_from(["PER", "ORG", "LOC", "MISC"]),
+                          st.lists(st.text(max_size=8), max_size=3)), min_size=1, max_size=8),
+       st.lists(st.one_of(texts, nameish), max_size=3), st.booleans())
+def test_gazetteer_any_entries_any_text(entries, batch, case_sensitive):
+    try:
+        gaz = nc.Gazetteer(entries, case_sensitive=case_sensitive)
+    except nc.OptionError:
+        assert any(not " ".join(name.split()) for name, _, _ in entries)
+        return
+    found = gaz.find(batch)
+    for r in found.itertuples():
+        assert batch[r.doc][r.start : r.end] == r.text

@@ -1,7 +1,7 @@
 //! Bindings for entities: extraction with alias resolution, gazetteers, co-occurrence.
 
 use super::input::{docs_from_list, Doc};
-use super::{check_threads, detached, error, run_batches};
+use super::{check_threads, detached, error, run_batches, set_column};
 use crate::entities::aliases::resolve;
 use crate::entities::count;
 use crate::entities::detect::CaseStats;
@@ -11,7 +11,7 @@ use crate::entities::extract::{
 use crate::entities::gazetteer::{self, Gazetteer};
 use crate::entities::model::Model;
 use crate::entities::EntityType;
-use numpy::{PyArray1, PyReadonlyArray1};
+use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use std::sync::Arc;
@@ -150,22 +150,10 @@ impl PyGazetteer {
             },
         )?;
         let dict = PyDict::new(py);
-        dict.set_item(
-            "doc",
-            PyArray1::from_iter(py, rows.iter().map(|r| i64::from(r.0))),
-        )?;
-        dict.set_item(
-            "start",
-            PyArray1::from_iter(py, rows.iter().map(|r| i64::from(r.1))),
-        )?;
-        dict.set_item(
-            "end",
-            PyArray1::from_iter(py, rows.iter().map(|r| i64::from(r.2))),
-        )?;
-        dict.set_item(
-            "entry",
-            PyArray1::from_iter(py, rows.iter().map(|r| i64::from(r.3))),
-        )?;
+        set_column(&dict, "doc", rows.iter().map(|r| i64::from(r.0)))?;
+        set_column(&dict, "start", rows.iter().map(|r| i64::from(r.1)))?;
+        set_column(&dict, "end", rows.iter().map(|r| i64::from(r.2)))?;
+        set_column(&dict, "entry", rows.iter().map(|r| i64::from(r.3)))?;
         dict.set_item("text", PyList::new(py, matched)?)?;
         Ok(dict)
     }
@@ -250,26 +238,15 @@ fn extract_entities<'py>(
         .flat_map(|(ms, ids)| ms.iter().zip(ids.iter().copied()))
         .collect();
     let cols = PyDict::new(py);
-    cols.set_item(
-        "doc",
-        PyArray1::from_iter(py, flat.iter().map(|(m, _)| i64::from(m.doc))),
-    )?;
-    cols.set_item(
-        "start",
-        PyArray1::from_iter(py, flat.iter().map(|(m, _)| i64::from(m.start))),
-    )?;
-    cols.set_item(
-        "end",
-        PyArray1::from_iter(py, flat.iter().map(|(m, _)| i64::from(m.end))),
-    )?;
-    cols.set_item(
+    set_column(&cols, "doc", flat.iter().map(|(m, _)| i64::from(m.doc)))?;
+    set_column(&cols, "start", flat.iter().map(|(m, _)| i64::from(m.start)))?;
+    set_column(&cols, "end", flat.iter().map(|(m, _)| i64::from(m.end)))?;
+    set_column(
+        &cols,
         "sentence",
-        PyArray1::from_iter(py, flat.iter().map(|(m, _)| i64::from(m.sentence))),
+        flat.iter().map(|(m, _)| i64::from(m.sentence)),
     )?;
-    cols.set_item(
-        "entity",
-        PyArray1::from_iter(py, flat.iter().map(|(_, e)| i64::from(*e))),
-    )?;
+    set_column(&cols, "entity", flat.iter().map(|(_, e)| i64::from(*e)))?;
     cols.set_item(
         "name",
         PyList::new(py, flat.iter().map(|(m, _)| m.name.as_str()))?,
@@ -296,9 +273,10 @@ fn extract_entities<'py>(
         "reason",
         PyList::new(py, resolved.audit.iter().map(|a| a.reason))?,
     )?;
-    audit.set_item(
+    set_column(
+        &audit,
         "mentions",
-        PyArray1::from_iter(py, resolved.audit.iter().map(|a| i64::from(a.mentions))),
+        resolved.audit.iter().map(|a| i64::from(a.mentions)),
     )?;
     Ok((cols, audit))
 }
@@ -332,17 +310,8 @@ fn cooccurrence<'py>(
     }
     let pairs = detached(py, None, || count::cooccurrence(&windows, &entities))?;
     let dict = PyDict::new(py);
-    dict.set_item(
-        "a",
-        PyArray1::from_iter(py, pairs.iter().map(|p| i64::from(p.0))),
-    )?;
-    dict.set_item(
-        "b",
-        PyArray1::from_iter(py, pairs.iter().map(|p| i64::from(p.1))),
-    )?;
-    dict.set_item(
-        "count",
-        PyArray1::from_iter(py, pairs.iter().map(|p| i64::from(p.2))),
-    )?;
+    set_column(&dict, "a", pairs.iter().map(|p| i64::from(p.0)))?;
+    set_column(&dict, "b", pairs.iter().map(|p| i64::from(p.1)))?;
+    set_column(&dict, "count", pairs.iter().map(|p| i64::from(p.2)))?;
     Ok(dict)
 }

@@ -44,6 +44,15 @@ pub fn error(py: Python<'_>, class: &str, message: String) -> PyErr {
     }
 }
 
+/// Put `values` into `dict` as a numpy column named `name`.
+pub fn set_column<T: numpy::Element>(
+    dict: &Bound<'_, pyo3::types::PyDict>,
+    name: &str,
+    values: impl IntoIterator<Item = T>,
+) -> PyResult<()> {
+    dict.set_item(name, numpy::PyArray1::from_iter(dict.py(), values))
+}
+
 /// Check `n_threads`: `None` or a positive count.
 pub fn check_threads(py: Python<'_>, n_threads: Option<i64>) -> PyResult<Option<usize>> {
     match n_threads {

@@ -1,7 +1,7 @@
 //! Bindings for similarity: MinHash, near-duplicates, clusters, matrices and the LSH index.
 
 use super::input::{docs_from_list, Doc};
-use super::{check_threads, detached, error, run_batches};
+use super::{check_threads, detached, error, run_batches, set_column};
 use crate::similarity::lsh::{self, Key, LshError, LshIndex};
 use crate::similarity::minhash::MinHasher;
 use crate::similarity::relate::{relate as relate_pairs, Thresholds};
@@ -224,30 +224,12 @@ fn near_duplicates<'py>(
         sim::near_duplicates(&shingles, &sigs, num_perm, b, r, threshold, verify)
     })?;
     let dict = PyDict::new(py);
-    dict.set_item(
-        "a",
-        PyArray1::from_iter(py, pairs.iter().map(|p| i64::from(p.a))),
-    )?;
-    dict.set_item(
-        "b",
-        PyArray1::from_iter(py, pairs.iter().map(|p| i64::from(p.b))),
-    )?;
-    dict.set_item(
-        "estimate",
-        PyArray1::from_iter(py, pairs.iter().map(|p| p.estimate)),
-    )?;
-    dict.set_item(
-        "jaccard",
-        PyArray1::from_iter(py, pairs.iter().map(|p| p.jaccard)),
-    )?;
-    dict.set_item(
-        "a_in_b",
-        PyArray1::from_iter(py, pairs.iter().map(|p| p.a_in_b)),
-    )?;
-    dict.set_item(
-        "b_in_a",
-        PyArray1::from_iter(py, pairs.iter().map(|p| p.b_in_a)),
-    )?;
+    set_column(&dict, "a", pairs.iter().map(|p| i64::from(p.a)))?;
+    set_column(&dict, "b", pairs.iter().map(|p| i64::from(p.b)))?;
+    set_column(&dict, "estimate", pairs.iter().map(|p| p.estimate))?;
+    set_column(&dict, "jaccard", pairs.iter().map(|p| p.jaccard))?;
+    set_column(&dict, "a_in_b", pairs.iter().map(|p| p.a_in_b))?;
+    set_column(&dict, "b_in_a", pairs.iter().map(|p| p.b_in_a))?;
     dict.set_item("bands", b)?;
     dict.set_item("rows", r)?;
     Ok(dict)
@@ -528,26 +510,19 @@ fn shared_passages<'py>(
         (align::shared_runs(&ha, &hb, min_words as usize), sa, sb)
     })?;
     let dict = PyDict::new(py);
-    dict.set_item(
-        "a_start",
-        PyArray1::from_iter(py, runs.iter().map(|r| i64::from(sa[r.a].0))),
-    )?;
-    dict.set_item(
+    set_column(&dict, "a_start", runs.iter().map(|r| i64::from(sa[r.a].0)))?;
+    set_column(
+        &dict,
         "a_end",
-        PyArray1::from_iter(py, runs.iter().map(|r| i64::from(sa[r.a + r.words - 1].1))),
+        runs.iter().map(|r| i64::from(sa[r.a + r.words - 1].1)),
     )?;
-    dict.set_item(
-        "b_start",
-        PyArray1::from_iter(py, runs.iter().map(|r| i64::from(sb[r.b].0))),
-    )?;
-    dict.set_item(
+    set_column(&dict, "b_start", runs.iter().map(|r| i64::from(sb[r.b].0)))?;
+    set_column(
+        &dict,
         "b_end",
-        PyArray1::from_iter(py, runs.iter().map(|r| i64::from(sb[r.b + r.words - 1].1))),
+        runs.iter().map(|r| i64::from(sb[r.b + r.words - 1].1)),
     )?;
-    dict.set_item(
-        "words",
-        PyArray1::from_iter(py, runs.iter().map(|r| r.words as i64)),
-    )?;
+    set_column(&dict, "words", runs.iter().map(|r| r.words as i64))?;
     dict.set_item("a_words", sa.len())?;
     dict.set_item("b_words", sb.len())?;
     Ok(dict)
@@ -644,33 +619,20 @@ fn relate<'py>(
         relate_pairs(&shingles, &tfidf_vectors(&refs, stop.as_ref()), &thresholds)
     })?;
     let dict = PyDict::new(py);
-    dict.set_item(
-        "a",
-        PyArray1::from_iter(py, rows.iter().map(|r| i64::from(r.a))),
-    )?;
-    dict.set_item(
-        "b",
-        PyArray1::from_iter(py, rows.iter().map(|r| i64::from(r.b))),
-    )?;
-    dict.set_item(
-        "label",
-        PyArray1::from_iter(py, rows.iter().map(|r| r.relation as i64)),
-    )?;
-    dict.set_item(
-        "cosine",
-        PyArray1::from_iter(py, rows.iter().map(|r| f64::from(r.cosine))),
-    )?;
-    dict.set_item(
-        "jaccard",
-        PyArray1::from_iter(py, rows.iter().map(|r| r.overlap.jaccard())),
-    )?;
-    dict.set_item(
+    set_column(&dict, "a", rows.iter().map(|r| i64::from(r.a)))?;
+    set_column(&dict, "b", rows.iter().map(|r| i64::from(r.b)))?;
+    set_column(&dict, "label", rows.iter().map(|r| r.relation as i64))?;
+    set_column(&dict, "cosine", rows.iter().map(|r| f64::from(r.cosine)))?;
+    set_column(&dict, "jaccard", rows.iter().map(|r| r.overlap.jaccard()))?;
+    set_column(
+        &dict,
         "a_in_b",
-        PyArray1::from_iter(py, rows.iter().map(|r| r.overlap.containment_a_in_b())),
+        rows.iter().map(|r| r.overlap.containment_a_in_b()),
     )?;
-    dict.set_item(
+    set_column(
+        &dict,
         "b_in_a",
-        PyArray1::from_iter(py, rows.iter().map(|r| r.overlap.containment_b_in_a())),
+        rows.iter().map(|r| r.overlap.containment_b_in_a()),
     )?;
     Ok(dict)
 }
@@ -722,17 +684,8 @@ fn top_k<'py>(
         })?
     };
     let dict = PyDict::new(py);
-    dict.set_item(
-        "a",
-        PyArray1::from_iter(py, rows.iter().map(|r| i64::from(r.0))),
-    )?;
-    dict.set_item(
-        "b",
-        PyArray1::from_iter(py, rows.iter().map(|r| i64::from(r.1))),
-    )?;
-    dict.set_item(
-        "score",
-        PyArray1::from_iter(py, rows.iter().map(|r| f64::from(r.2))),
-    )?;
+    set_column(&dict, "a", rows.iter().map(|r| i64::from(r.0)))?;
+    set_column(&dict, "b", rows.iter().map(|r| i64::from(r.1)))?;
+    set_column(&dict, "score", rows.iter().map(|r| f64::from(r.2)))?;
     Ok(dict)
 }

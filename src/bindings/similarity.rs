@@ -219,8 +219,11 @@ fn near_duplicates<'py>(
     let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
     let shingles = corpus_shingles(py, texts, kind, n_threads)?;
     let hasher = MinHasher::new(num_perm, seed);
-    let pairs = detached(py, n_threads, || {
+    let pairs = detached(py, n_threads, move || {
         let sigs = sim::signatures(&shingles, &hasher);
+        // Without verification the shingle sets are not needed after signing: free them
+        // before the LSH buckets are built.
+        let shingles = if verify { shingles } else { Vec::new() };
         sim::near_duplicates(&shingles, &sigs, num_perm, b, r, threshold, verify)
     })?;
     let dict = PyDict::new(py);

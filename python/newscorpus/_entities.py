@@ -253,8 +253,7 @@ def entities(
     types = np.asarray(cols["entity_types"], dtype=object)
     entity = cols["entity"]
     frame = _doc_frame(t, cols)
-    frame["text"] = pd.Series([t.values[d][s:e] for d, s, e in zip(cols["doc"], cols["start"], cols["end"])],
-                              dtype=object)
+    frame["text"] = pd.Series(cols["text"], dtype=object)
     frame["canonical"] = names[entity] if len(entity) else pd.Series([], dtype=object)
     frame["type"] = pd.Categorical(types[entity] if len(entity) else [], categories=list(ENTITY_TYPES))
     frame["sentence"] = cols["sentence"]

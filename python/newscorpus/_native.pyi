@@ -128,7 +128,7 @@ class Gazetteer:
 def extract_entities(texts: list[Any], gazetteer: Optional[Gazetteer] = None, detect: bool = True,
                      aliases: list[tuple[str, str]] = ..., n_threads: Optional[int] = None
                      ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(mention columns doc, start, end, sentence, entity, name, entity_names, entity_types;
+    """(mention columns doc, start, end, sentence, entity, text, entity_names, entity_types;
     audit columns name, canonical, type, reason, mentions)."""
 
 def cooccurrence(windows: npt.NDArray[np.int64], entities: npt.NDArray[np.int64]) -> dict[str, npt.NDArray[np.int64]]:

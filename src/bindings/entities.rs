@@ -130,11 +130,7 @@ impl PyGazetteer {
                 gaz.find(text)
                     .iter()
                     .map(|m| {
-                        let (s, e) = if text.is_ascii() {
-                            (m.start as u32, m.end as u32)
-                        } else {
-                            (chars.at(m.start), chars.at(m.end))
-                        };
+                        let (s, e) = (chars.at(m.start), chars.at(m.end));
                         ((i as u32, s, e, m.entry), (m.start, m.end))
                     })
                     .collect::<Vec<_>>()
@@ -156,6 +152,43 @@ impl PyGazetteer {
         set_column(&dict, "entry", rows.iter().map(|r| i64::from(r.3)))?;
         dict.set_item("text", PyList::new(py, matched)?)?;
         Ok(dict)
+    }
+}
+
+/// Byte offset of character offsets asked for in increasing order (one sweep a text).
+struct ByteOfChar<'a> {
+    text: &'a str,
+    ascii: bool,
+    byte: usize,
+    chars: u32,
+}
+
+impl<'a> ByteOfChar<'a> {
+    fn new(text: &'a str) -> Self {
+        ByteOfChar {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn at(&mut self, char_index: u32) -> usize {
+        if self.ascii {
+            return (char_index as usize).min(self.text.len());
+        }
+        if char_index < self.chars {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        for c in self.text[self.byte..].chars() {
+            if self.chars >= char_index {
+                break;
+            }
+            self.byte += c.len_utf8();
+            self.chars += 1;
+        }
+        self.byte
     }
 }
 
@@ -247,10 +280,18 @@ fn extract_entities<'py>(
         flat.iter().map(|(m, _)| i64::from(m.sentence)),
     )?;
     set_column(&cols, "entity", flat.iter().map(|(_, e)| i64::from(*e)))?;
-    cols.set_item(
-        "name",
-        PyList::new(py, flat.iter().map(|(m, _)| m.name.as_str()))?,
-    )?;
+    // The mention as the original text writes it (offsets are characters; mentions are
+    // in text order within a document, so one sweep a document finds the bytes).
+    let mut written: Vec<&str> = Vec::with_capacity(flat.len());
+    for (doc, ms) in docs.iter().zip(&mentions) {
+        let text = doc.as_str().unwrap_or_default();
+        let mut bytes = ByteOfChar::new(text);
+        for m in ms {
+            let (a, b) = (bytes.at(m.start), bytes.at(m.end));
+            written.push(&text[a..b]);
+        }
+    }
+    cols.set_item("text", PyList::new(py, written)?)?;
     cols.set_item("entity_names", PyList::new(py, &resolved.names)?)?;
     cols.set_item(
         "entity_types",

@@ -17,7 +17,7 @@ use super::extract::Mention;
 use super::gazetteer::Gazetteer;
 use super::EntityType;
 use crate::normalize::{normalize, Options};
-use ahash::{AHashMap, AHashSet};
+use ahash::AHashMap;
 
 /// One line of the audit table: a name form merged into a canonical name, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +103,37 @@ struct Group {
     words: usize,
 }
 
+/// A name as written, with the user-gazetteer and built-in entries it matched.
+type Written<'m> = (&'m str, Option<u32>, Option<u32>);
+
+/// What step 1 decides for a name as written.
+struct Decided {
+    surface: String,
+    key: String,
+    canonical: Option<(String, EntityType)>,
+    fixed: bool,
+    /// Why the canonical name differs from the name as written, if it does.
+    reason: Option<&'static str>,
+}
+
+/// Hashes of `word` and, for words of 5 letters or more, of every word made by deleting
+/// one character after the first: two words one edit apart share one of them.
+fn deletion_hashes(word: &str) -> Vec<u64> {
+    use xxhash_rust::xxh3::xxh3_64;
+    let mut out = vec![xxh3_64(word.as_bytes())];
+    if word.chars().filter(|c| c.is_alphabetic()).count() < 5 {
+        return out;
+    }
+    let mut variant = String::with_capacity(word.len());
+    for (at, c) in word.char_indices().skip(1) {
+        variant.clear();
+        variant.push_str(&word[..at]);
+        variant.push_str(&word[at + c.len_utf8()..]);
+        out.push(xxh3_64(variant.as_bytes()));
+    }
+    out
+}
+
 /// The group a group has merged into, following the chain.
 fn root(parent: &[usize], mut g: usize) -> usize {
     while parent[g] != g {
@@ -126,89 +157,120 @@ pub fn resolve(
         .iter()
         .map(|(from, to)| (fold(from), to.as_str()))
         .collect();
-    // Fold every distinct name once, in parallel (folding normalizes: the costly part).
-    let folded: AHashMap<&str, String> = {
+    let mut audit: Vec<Merge> = Vec::new();
+    // Step 1. What it decides depends only on the name as written and the gazetteer entries
+    // it matched, so it runs once for each distinct (name, user entry, built-in entry),
+    // in parallel (folding normalizes: the costly part), not once a mention.
+    let mut written_id: AHashMap<Written, u32> = AHashMap::new();
+    let mut written: Vec<Written> = Vec::new();
+    let mut written_count: Vec<u32> = Vec::new();
+    let mention_written: Vec<Vec<u32>> = mentions
+        .iter()
+        .map(|doc| {
+            doc.iter()
+                .map(|m| {
+                    let w = (
+                        m.name.as_str(),
+                        m.user.filter(|_| user.is_some()),
+                        m.builtin,
+                    );
+                    let id = *written_id.entry(w).or_insert_with(|| {
+                        written.push(w);
+                        written_count.push(0);
+                        (written.len() - 1) as u32
+                    });
+                    written_count[id as usize] += 1;
+                    id
+                })
+                .collect()
+        })
+        .collect();
+    let decided: Vec<Decided> = {
         use rayon::prelude::*;
-        let mut distinct: Vec<&str> = mentions.iter().flatten().map(|m| m.name.as_str()).collect();
-        distinct.par_sort_unstable();
-        distinct.dedup();
-        distinct
-            .into_par_iter()
-            .map(|n| (n, fold(n)))
-            .collect::<Vec<_>>()
-            .into_iter()
+        written
+            .par_iter()
+            .map(|&(name, user_entry, builtin_entry)| {
+                let surface = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                let surface_key = fold(name);
+                let (canonical, fixed, reason) = if let Some(&to) = user_map.get(&surface_key) {
+                    (Some(to.to_string()), true, "user alias")
+                } else if let (Some(e), Some(g)) = (user_entry, user) {
+                    (
+                        Some(g.entries[e as usize].canonical.clone()),
+                        false,
+                        "user gazetteer",
+                    )
+                } else if let Some(e) = builtin_entry {
+                    (
+                        Some(builtin.entries[e as usize].canonical.clone()),
+                        false,
+                        "built-in gazetteer",
+                    )
+                } else {
+                    (None, false, "")
+                };
+                let entry_type = match (user_entry, user, builtin_entry) {
+                    (Some(e), Some(g), _) => Some(g.entries[e as usize].entity_type),
+                    (_, _, Some(e)) => Some(builtin.entries[e as usize].entity_type),
+                    _ => None,
+                };
+                let key = canonical
+                    .as_deref()
+                    .map_or_else(|| surface_key.clone(), fold);
+                let reason = (canonical.is_some() && key != surface_key).then_some(reason);
+                Decided {
+                    surface,
+                    key,
+                    // (A user alias has no type of its own: see `group_type`.)
+                    canonical: canonical.map(|c| (c, entry_type.unwrap_or(EntityType::Misc))),
+                    fixed,
+                    reason,
+                }
+            })
             .collect()
     };
-    let fold_cached = |name: &str| folded.get(name).cloned().unwrap_or_else(|| fold(name));
-    let mut audit: Vec<Merge> = Vec::new();
-    // Step 1: a key for every mention.
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: AHashMap<String, usize> = AHashMap::new();
-    let mut key_of: Vec<Vec<usize>> = Vec::with_capacity(mentions.len());
+    let mut group_of_written: Vec<usize> = Vec::with_capacity(written.len());
     let mut first_step: AHashMap<(String, String), (&'static str, u32)> = AHashMap::new();
-    for doc in mentions {
-        let mut ids = Vec::with_capacity(doc.len());
-        for m in doc {
-            let surface_key = fold_cached(&m.name);
-            let surface = if m.name.contains(|c: char| c.is_whitespace() && c != ' ')
-                || m.name.contains("  ")
-            {
-                m.name.split_whitespace().collect::<Vec<_>>().join(" ")
-            } else {
-                m.name.clone()
-            };
-            let (canonical, fixed, reason) = if let Some(&to) = user_map.get(&surface_key) {
-                (Some((to.to_string(), m.entity_type)), true, "user alias")
-            } else if let (Some(e), Some(g)) = (m.user, user) {
-                let e = &g.entries[e as usize];
-                (
-                    Some((e.canonical.clone(), e.entity_type)),
-                    false,
-                    "user gazetteer",
-                )
-            } else if let Some(e) = m.builtin {
-                let e = &builtin.entries[e as usize];
-                (
-                    Some((e.canonical.clone(), e.entity_type)),
-                    false,
-                    "built-in gazetteer",
-                )
-            } else {
-                (None, false, "")
-            };
-            let key = canonical
-                .as_ref()
-                .map_or_else(|| surface_key.clone(), |c| fold_cached(&c.0));
-            if let Some((c, _)) = &canonical {
-                if surface_key != key {
-                    first_step
-                        .entry((surface.clone(), c.clone()))
-                        .or_insert((reason, 0))
-                        .1 += 1;
-                }
-            }
-            let id = *by_key.entry(key.clone()).or_insert_with(|| {
-                groups.push(Group {
-                    words: key.split(' ').count(),
-                    key,
-                    forms: AHashMap::new(),
-                    votes: [0.0; 4],
-                    mentions: 0,
-                    canonical: None,
-                    fixed: false,
-                    gazetteer: false,
-                });
-                groups.len() - 1
+    for (w, d) in decided.into_iter().enumerate() {
+        let count = written_count[w];
+        if let (Some(reason), Some((c, _))) = (d.reason, &d.canonical) {
+            first_step
+                .entry((d.surface.clone(), c.clone()))
+                .or_insert((reason, 0))
+                .1 += count;
+        }
+        let id = *by_key.entry(d.key.clone()).or_insert_with(|| {
+            groups.push(Group {
+                words: d.key.split(' ').count(),
+                key: d.key.clone(),
+                forms: AHashMap::new(),
+                votes: [0.0; 4],
+                mentions: 0,
+                canonical: None,
+                fixed: false,
+                gazetteer: false,
             });
+            groups.len() - 1
+        });
+        let g = &mut groups[id];
+        g.mentions += count;
+        *g.forms.entry(d.surface).or_default() += count;
+        if let Some(c) = d.canonical {
+            g.gazetteer |= !d.fixed;
+            g.fixed |= d.fixed;
+            g.canonical = Some(c);
+        }
+        group_of_written.push(id);
+    }
+    let mut key_of: Vec<Vec<usize>> = Vec::with_capacity(mentions.len());
+    for (doc, ids) in mentions.iter().zip(&mention_written) {
+        let mut keys = Vec::with_capacity(doc.len());
+        for (m, &w) in doc.iter().zip(ids) {
+            let id = group_of_written[w as usize];
             let g = &mut groups[id];
-            g.mentions += 1;
-            *g.forms.entry(surface).or_default() += 1;
-            if canonical.is_some() {
-                g.gazetteer |= !fixed;
-                g.fixed |= fixed;
-                g.canonical = canonical;
-            }
-            let weight = if m.user.is_some() || fixed {
+            let weight = if g.fixed || m.user.is_some() {
                 100.0
             } else if m.builtin.is_some() {
                 3.0
@@ -218,14 +280,15 @@ pub fn resolve(
                 1.0
             };
             g.votes[m.entity_type as usize] += weight;
-            ids.push(id);
+            keys.push(id);
         }
-        key_of.push(ids);
+        key_of.push(keys);
     }
     // parent[g]: the group g merges into (itself when it stands alone).
     let mut parent: Vec<usize> = (0..groups.len()).collect();
+    // A gazetteer's type, else the mentions' weighted vote (a user alias keeps the vote).
     let group_type = |g: &Group| -> EntityType {
-        if let Some((_, t)) = &g.canonical {
+        if let (Some((_, t)), false) = (&g.canonical, g.fixed) {
             return *t;
         }
         let mut best = 0;
@@ -286,37 +349,36 @@ pub fn resolve(
         }
     }
     let types: Vec<EntityType> = groups.iter().map(group_type).collect();
-    // Step 4: spelling variants, through single-deletion neighbourhoods.
-    let mut neighbourhood: AHashMap<String, Vec<usize>> = AHashMap::new();
-    for (id, g) in groups.iter().enumerate() {
-        let letters = g.key.chars().filter(|c| c.is_alphabetic()).count();
-        if count[id] == 0 || g.fixed || letters < 5 {
-            continue;
-        }
-        let chars: Vec<char> = g.key.chars().collect();
-        neighbourhood.entry(g.key.clone()).or_default().push(id);
-        for skip in 1..chars.len() {
-            let variant: String = chars
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| i != skip)
-                .map(|(_, c)| c)
-                .collect();
-            neighbourhood.entry(variant).or_default().push(id);
-        }
-    }
-    let mut pairs: AHashSet<(usize, usize)> = AHashSet::new();
-    for ids in neighbourhood.values().filter(|v| v.len() > 1) {
-        for (i, &a) in ids.iter().enumerate() {
-            for &b in &ids[i + 1..] {
-                if a != b {
-                    pairs.insert((a.min(b), a.max(b)));
-                }
+    // Step 4: spelling variants, through single-deletion neighbourhoods (hashed): two
+    // names one edit apart share the hash of a deletion, or one's deletion is the other.
+    let mut neighbourhood: Vec<(u64, usize)> = {
+        use rayon::prelude::*;
+        groups
+            .par_iter()
+            .enumerate()
+            .filter(|(id, g)| {
+                count[*id] > 0
+                    && !g.fixed
+                    && g.key.chars().filter(|c| c.is_alphabetic()).count() >= 5
+            })
+            .flat_map_iter(|(id, g)| deletion_hashes(&g.key).into_iter().map(move |h| (h, id)))
+            .collect()
+    };
+    neighbourhood.sort_unstable();
+    neighbourhood.dedup();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for run in neighbourhood
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|r| r.len() > 1)
+    {
+        for (i, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[i + 1..] {
+                pairs.push((a.min(b), a.max(b)));
             }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
     pairs.sort_unstable();
+    pairs.dedup();
     for (a, b) in pairs {
         let (ga, gb) = (&groups[a], &groups[b]);
         if types[a] != types[b]
@@ -352,29 +414,13 @@ pub fn resolve(
     }
     // Step 5: a lone surname, the last word of exactly one full name in the corpus (or
     // one edit from it, for words of 5 letters or more).
-    let deletions = |word: &str| -> Vec<String> {
-        let chars: Vec<char> = word.chars().collect();
-        if chars.iter().filter(|c| c.is_alphabetic()).count() < 5 {
-            return Vec::new();
-        }
-        (1..chars.len())
-            .map(|skip| {
-                chars
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, _)| i != skip)
-                    .map(|(_, c)| c)
-                    .collect()
-            })
-            .collect()
-    };
-    let mut surname_index: AHashMap<String, Vec<usize>> = AHashMap::new();
+    let mut surname_index: AHashMap<u64, Vec<usize>> = AHashMap::new();
     for (id, g) in groups.iter().enumerate() {
         if count[id] > 0 && g.words >= 2 && types[id] == EntityType::Per && root(&parent, id) == id
         {
             let last = g.key.rsplit(' ').next().unwrap_or("");
-            for form in std::iter::once(last.to_string()).chain(deletions(last)) {
-                surname_index.entry(form).or_default().push(id);
+            for h in deletion_hashes(last) {
+                surname_index.entry(h).or_default().push(id);
             }
         }
     }
@@ -383,9 +429,9 @@ pub fn resolve(
         if count[id] == 0 || g.words != 1 || g.fixed || g.gazetteer || root(&parent, id) != id {
             continue;
         }
-        let mut targets: Vec<usize> = std::iter::once(g.key.clone())
-            .chain(deletions(&g.key))
-            .filter_map(|form| surname_index.get(&form))
+        let mut targets: Vec<usize> = deletion_hashes(&g.key)
+            .iter()
+            .filter_map(|h| surname_index.get(h))
             .flatten()
             .copied()
             .filter(|&full| {

@@ -42,7 +42,43 @@ impl MinHasher {
     }
 
     /// Write the signature of a shingle set into `out` (length `num_perm`).
+    ///
+    /// On x86-64 processors with AVX-512 (DQ: 64-bit lane multiplies) or AVX2 the same
+    /// integer arithmetic runs in wider vectors (chosen at run time, so one build runs
+    /// everywhere); the values are identical.
     pub fn signature_into(&self, shingles: &[u64], out: &mut [u32]) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::is_x86_feature_detected!("avx512dq") {
+                // SAFETY: the processor supports AVX-512 F and DQ (checked just above).
+                unsafe { self.signature_avx512(shingles, out) };
+                return;
+            }
+            if std::is_x86_feature_detected!("avx2") {
+                // SAFETY: the processor supports AVX2 (checked just above).
+                unsafe { self.signature_avx2(shingles, out) };
+                return;
+            }
+        }
+        self.signature_portable(shingles, out);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512dq")]
+    unsafe fn signature_avx512(&self, shingles: &[u64], out: &mut [u32]) {
+        self.signature_portable(shingles, out);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn signature_avx2(&self, shingles: &[u64], out: &mut [u32]) {
+        self.signature_portable(shingles, out);
+    }
+
+    // Always inlined, so the wrappers above compile this body with their target features.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn signature_portable(&self, shingles: &[u64], out: &mut [u32]) {
         out.fill(EMPTY);
         for &h in shingles {
             let x = u64::from((h ^ (h >> 32)) as u32);
@@ -92,6 +128,19 @@ mod tests {
         let empty = m.signature(&[]);
         assert!(empty.iter().all(|&v| v == EMPTY));
         assert!(estimate(&empty, &empty).abs() < 1e-12);
+    }
+
+    #[test]
+    fn vector_paths_give_the_portable_values() {
+        let m = MinHasher::new(128, 3);
+        let shingles: Vec<u64> = (0..997u64)
+            .map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (i << 40))
+            .collect();
+        let mut fast = vec![0; 128];
+        let mut portable = vec![0; 128];
+        m.signature_into(&shingles, &mut fast);
+        m.signature_portable(&shingles, &mut portable);
+        assert_eq!(fast, portable);
     }
 
     #[test]

@@ -107,6 +107,43 @@ fn corpus_shingles(
     Ok(out)
 }
 
+/// MinHash signatures of the matching keys, row-major, made a document at a time so no
+/// shingle set outlives its document (batches, Ctrl-C checked between them).
+fn corpus_signatures(
+    py: Python<'_>,
+    docs: &[Doc],
+    kind: Shingle,
+    hasher: &MinHasher,
+    n_threads: Option<usize>,
+) -> PyResult<Vec<u32>> {
+    let opts = crate::normalize::Options::matching_key();
+    let k = hasher.num_perm();
+    let mut out: Vec<u32> = Vec::with_capacity(docs.len() * k);
+    run_batches(
+        py,
+        docs,
+        n_threads,
+        Doc::len,
+        |d| {
+            let mut row = vec![crate::similarity::minhash::EMPTY; k];
+            if let Some(t) = d.as_str() {
+                hasher.signature_into(
+                    &shingle_set(&crate::normalize::normalize(t, &opts).text, kind),
+                    &mut row,
+                );
+            }
+            row
+        },
+        |batch| {
+            for row in batch {
+                out.extend_from_slice(&row);
+            }
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
 /// `(len(texts), num_perm)` uint32 MinHash signatures of the matching keys.
 #[pyfunction]
 #[pyo3(signature = (texts, num_perm=128, ngram=3, shingle="word", seed=1, n_threads=None))]
@@ -123,10 +160,10 @@ fn minhash<'py>(
     let num_perm = check_num_perm(py, num_perm)?;
     let kind = shingle_kind(py, shingle, ngram)?;
     let seed = seed_of(py, seed)?;
-    let shingles = corpus_shingles(py, texts, kind, n_threads)?;
+    let docs = docs_from_list(py, texts, false)?;
     let hasher = MinHasher::new(num_perm, seed);
-    let flat = detached(py, n_threads, || sim::signatures(&shingles, &hasher))?;
-    PyArray1::from_vec(py, flat).reshape([shingles.len(), num_perm])
+    let flat = corpus_signatures(py, &docs, kind, &hasher, n_threads)?;
+    PyArray1::from_vec(py, flat).reshape([docs.len(), num_perm])
 }
 
 /// Bands and rows: `mode="recall"` (as `near_duplicates` uses) or `"balanced"` (datasketch's rule).
@@ -217,14 +254,37 @@ fn near_duplicates<'py>(
     let kind = shingle_kind(py, shingle, ngram)?;
     let seed = seed_of(py, seed)?;
     let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
-    let shingles = corpus_shingles(py, texts, kind, n_threads)?;
+    let docs = docs_from_list(py, texts, false)?;
     let hasher = MinHasher::new(num_perm, seed);
-    let pairs = detached(py, n_threads, move || {
-        let sigs = sim::signatures(&shingles, &hasher);
-        // Without verification the shingle sets are not needed after signing: free them
-        // before the LSH buckets are built.
-        let shingles = if verify { shingles } else { Vec::new() };
-        sim::near_duplicates(&shingles, &sigs, num_perm, b, r, threshold, verify)
+    // Signatures first, a document at a time; shingle sets are made again only for the
+    // documents in a candidate pair, so memory holds 4 bytes a permutation a document,
+    // not every document's shingles (a 1M-article corpus would need gigabytes).
+    let sigs = corpus_signatures(py, &docs, kind, &hasher, n_threads)?;
+    let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
+    let pairs = detached(py, n_threads, || {
+        use rayon::prelude::*;
+        let candidates = sim::candidate_pairs(&sigs, num_perm, b, r);
+        let mut shingles: Vec<Vec<u64>> = vec![Vec::new(); refs.len()];
+        if verify {
+            let mut needed: Vec<u32> = candidates.iter().flat_map(|&(a, b)| [a, b]).collect();
+            needed.par_sort_unstable();
+            needed.dedup();
+            let opts = crate::normalize::Options::matching_key();
+            let made: Vec<(u32, Vec<u64>)> = needed
+                .into_par_iter()
+                .map(|d| {
+                    let text = refs[d as usize].unwrap_or_default();
+                    (
+                        d,
+                        shingle_set(&crate::normalize::normalize(text, &opts).text, kind),
+                    )
+                })
+                .collect();
+            for (d, set) in made {
+                shingles[d as usize] = set;
+            }
+        }
+        sim::score_pairs(&candidates, &shingles, &sigs, num_perm, threshold, verify)
     })?;
     let dict = PyDict::new(py);
     set_column(&dict, "a", pairs.iter().map(|p| i64::from(p.a)))?;

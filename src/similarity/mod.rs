@@ -133,10 +133,24 @@ pub fn near_duplicates(
     verify: bool,
 ) -> Vec<Pair> {
     let pairs = candidate_pairs(signatures, num_perm, bands, rows);
+    score_pairs(&pairs, shingles, signatures, num_perm, threshold, verify)
+}
+
+/// Score candidate pairs and keep those reaching `threshold`: exactly from the shingle sets
+/// with `verify` (only the sets of documents in a pair are read, so the others may be
+/// left empty), else on the MinHash estimate. In the order of `pairs`.
+pub fn score_pairs(
+    pairs: &[(u32, u32)],
+    shingles: &[Vec<u64>],
+    signatures: &[u32],
+    num_perm: usize,
+    threshold: f64,
+    verify: bool,
+) -> Vec<Pair> {
     let sig = |d: u32| &signatures[d as usize * num_perm..(d as usize + 1) * num_perm];
     pairs
-        .into_par_iter()
-        .filter_map(|(a, b)| {
+        .par_iter()
+        .filter_map(|&(a, b)| {
             let estimate = minhash::estimate(sig(a), sig(b));
             if verify {
                 let o = Overlap::of(&shingles[a as usize], &shingles[b as usize]);

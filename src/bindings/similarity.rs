@@ -409,10 +409,8 @@ fn similarity_matrix<'py>(
                 .as_ref()
                 .map(|c| sim::term_corpus(c, stop.as_ref()));
             let model = exact::Tfidf::fit(col_terms.as_ref().unwrap_or(&row_terms));
-            let row_vecs: Vec<_> = row_terms.iter().map(|d| model.vector(d)).collect();
-            let col_vecs: Option<Vec<_>> = col_terms
-                .as_ref()
-                .map(|c| c.iter().map(|d| model.vector(d)).collect());
+            let row_vecs = model.vectors(&row_terms);
+            let col_vecs: Option<Vec<_>> = col_terms.as_ref().map(|c| model.vectors(c));
             match &col_vecs {
                 Some(cols) => exact::cosine_matrix(&row_vecs, cols),
                 None => exact::cosine_matrix_symmetric(&row_vecs),
@@ -633,7 +631,7 @@ fn stop_set(
 fn tfidf_vectors(texts: &[Option<&str>], stop: Option<&AHashSet<u64>>) -> Vec<Vec<(u64, f32)>> {
     let terms = sim::term_corpus(texts, stop);
     let model = exact::Tfidf::fit(&terms);
-    terms.iter().map(|d| model.vector(d)).collect()
+    model.vectors(&terms)
 }
 
 fn check_unit(py: Python<'_>, name: &str, value: f64) -> PyResult<f64> {

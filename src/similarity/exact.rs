@@ -122,15 +122,12 @@ pub struct Tfidf {
 impl Tfidf {
     /// Learn idf from documents given as term hashes (with repeats).
     pub fn fit(docs: &[Vec<u64>]) -> Self {
-        let mut df: AHashMap<u64, u32> = AHashMap::new();
-        for doc in docs {
+        let df = document_frequency(docs, |doc| {
             let mut terms = doc.clone();
             terms.sort_unstable();
             terms.dedup();
-            for t in terms {
-                *df.entry(t).or_default() += 1;
-            }
-        }
+            terms
+        });
         let n = docs.len() as f32;
         let idf = df
             .into_iter()
@@ -140,6 +137,11 @@ impl Tfidf {
             idf,
             default_idf: (1.0 + n).ln() + 1.0,
         }
+    }
+
+    /// The vectors of many documents, in parallel.
+    pub fn vectors(&self, docs: &[Vec<u64>]) -> Vec<SparseVector> {
+        docs.par_iter().map(|d| self.vector(d)).collect()
     }
 
     pub fn vector(&self, doc: &[u64]) -> Vec<(u64, f32)> {
@@ -165,6 +167,28 @@ impl Tfidf {
     }
 }
 
+/// How many documents hold each term, `terms` giving a document's distinct terms (counted
+/// in parallel, one table a thread, then merged).
+fn document_frequency<T: Sync>(
+    docs: &[T],
+    terms: impl Fn(&T) -> Vec<u64> + Sync,
+) -> AHashMap<u64, u32> {
+    docs.par_iter()
+        .fold(AHashMap::<u64, u32>::new, |mut df, doc| {
+            for t in terms(doc) {
+                *df.entry(t).or_default() += 1;
+            }
+            df
+        })
+        .reduce(AHashMap::new, |a, b| {
+            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            for (t, d) in small {
+                *big.entry(t).or_default() += d;
+            }
+            big
+        })
+}
+
 /// An inverted index of sparse vectors: term -> `(document, weight)`, in document order.
 fn postings(vecs: &[Vec<(u64, f32)>]) -> AHashMap<u64, Vec<(u32, f32)>> {
     let mut postings: AHashMap<u64, Vec<(u32, f32)>> = AHashMap::new();
@@ -179,7 +203,6 @@ fn postings(vecs: &[Vec<(u64, f32)>]) -> AHashMap<u64, Vec<(u32, f32)>> {
 /// Cosine of every vector with every other: [`cosine_matrix`] of `vecs` with themselves,
 /// computing only the upper triangle (half the work) and mirroring it.
 pub fn cosine_matrix_symmetric(vecs: &[Vec<(u64, f32)>]) -> Vec<f32> {
-    const BLOCK: usize = 64;
     let n = vecs.len();
     let mut out = vec![0f32; n * n];
     if n == 0 {
@@ -203,21 +226,38 @@ pub fn cosine_matrix_symmetric(vecs: &[Vec<(u64, f32)>]) -> Vec<f32> {
                 }
             }
         }
+        for x in &mut row[i..] {
+            *x = x.min(1.0);
+        }
     });
-    // Mirror the upper triangle, block by block to stay in cache.
-    for bi in (0..n).step_by(BLOCK) {
+    mirror_upper(&mut out, n);
+    out
+}
+
+/// Copy the upper triangle of an `n x n` row-major matrix onto the lower one, in parallel,
+/// block by block to stay in cache.
+fn mirror_upper(out: &mut [f32], n: usize) {
+    const BLOCK: usize = 64;
+    /// The matrix, shared by the tasks below.
+    struct Shared(*mut f32);
+    // SAFETY: each task writes only the lower-triangle blocks of its own block column
+    // (rows below the diagonal, columns bi..bi+BLOCK), which no other task writes or reads,
+    // and reads only upper-triangle cells, which nobody writes any more.
+    unsafe impl Sync for Shared {}
+    assert_eq!(out.len(), n * n);
+    let shared = Shared(out.as_mut_ptr());
+    let shared = &shared;
+    (0..n.div_ceil(BLOCK)).into_par_iter().for_each(|block| {
+        let bi = block * BLOCK;
         for bj in (bi..n).step_by(BLOCK) {
             for i in bi..(bi + BLOCK).min(n) {
                 for j in bj.max(i + 1)..(bj + BLOCK).min(n) {
-                    out[j * n + i] = out[i * n + j];
+                    // SAFETY: i < j < n, so both cells are inside the matrix; see `Shared`.
+                    unsafe { *shared.0.add(j * n + i) = *shared.0.add(i * n + j) };
                 }
             }
         }
-    }
-    for x in &mut out {
-        *x = x.min(1.0);
-    }
-    out
+    });
 }
 
 /// A term in more than one document in this many is scored densely (see
@@ -231,12 +271,7 @@ pub type SparseVector = Vec<(u64, f32)>;
 /// sparse vectors of the rest.
 fn split_common_terms(vecs: &[SparseVector]) -> (Vec<f32>, usize, Vec<SparseVector>) {
     let n = vecs.len();
-    let mut df: AHashMap<u64, u32> = AHashMap::new();
-    for v in vecs {
-        for &(t, _) in v {
-            *df.entry(t).or_default() += 1;
-        }
-    }
+    let df = document_frequency(vecs, |v| v.iter().map(|&(t, _)| t).collect());
     let mut common: Vec<u64> = df
         .into_iter()
         .filter(|&(_, d)| d as usize * DENSE_SHARE > n && n >= 64)
@@ -451,7 +486,7 @@ mod tests {
             })
             .collect();
         let model = Tfidf::fit(&docs);
-        let vecs: Vec<_> = docs.iter().map(|d| model.vector(d)).collect();
+        let vecs = model.vectors(&docs);
         let (_, width, _) = split_common_terms(&vecs);
         assert!(width >= 3, "{width}");
         let fast = cosine_matrix_symmetric(&vecs);
@@ -476,7 +511,7 @@ mod tests {
     fn cosine_of_tfidf() {
         let docs = vec![vec![1, 2, 2, 3], vec![1, 2, 2, 3], vec![7, 8], vec![]];
         let model = Tfidf::fit(&docs);
-        let vecs: Vec<_> = docs.iter().map(|d| model.vector(d)).collect();
+        let vecs = model.vectors(&docs);
         let m = cosine_matrix(&vecs, &vecs);
         assert_eq!(m, cosine_matrix_symmetric(&vecs));
         let pairs = cosine_pairs(&vecs, 0.5);

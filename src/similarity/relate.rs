@@ -179,7 +179,7 @@ mod tests {
         let shingles = shingle_corpus(&texts, Shingle::Words(3));
         let terms = term_corpus(&texts, Some(stopwords::english_hashes()));
         let model = Tfidf::fit(&terms);
-        let vectors: Vec<_> = terms.iter().map(|d| model.vector(d)).collect();
+        let vectors = model.vectors(&terms);
         let found: Vec<(u32, u32, Relation)> = relate(&shingles, &vectors, &Thresholds::default())
             .iter()
             .map(|r| (r.a, r.b, r.relation))
@@ -213,7 +213,7 @@ mod tests {
         let shingles = shingle_corpus(&texts, Shingle::Words(3));
         let terms = term_corpus(&texts, None);
         let model = Tfidf::fit(&terms);
-        let vectors: Vec<_> = terms.iter().map(|d| model.vector(d)).collect();
+        let vectors = model.vectors(&terms);
         let t = Thresholds {
             same_story: 0.99,
             rewrite: 0.99,

@@ -5,7 +5,7 @@ use super::{check_threads, detached, error, run_batches, set_column};
 use crate::similarity::lsh::{self, Key, LshError, LshIndex};
 use crate::similarity::minhash::MinHasher;
 use crate::similarity::relate::{relate as relate_pairs, Thresholds};
-use crate::similarity::shingles::{shingle_set, Shingle};
+use crate::similarity::shingles::{shingle_hashes, shingle_set, Shingle};
 use crate::similarity::{self as sim, align, exact, shingles, stopwords, ClusterMethod};
 use ahash::AHashSet;
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2};
@@ -128,7 +128,7 @@ fn corpus_signatures(
             let mut row = vec![crate::similarity::minhash::EMPTY; k];
             if let Some(t) = d.as_str() {
                 hasher.signature_into(
-                    &shingle_set(&crate::normalize::normalize(t, &opts).text, kind),
+                    &shingle_hashes(&crate::normalize::normalize(t, &opts).text, kind),
                     &mut row,
                 );
             }

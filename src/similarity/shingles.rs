@@ -11,10 +11,42 @@ pub enum Shingle {
     Chars(usize),
 }
 
-/// The words of a matching key: runs of letters and digits.
+/// The words of a matching key: runs of letters and digits (ASCII bytes are tested
+/// directly, other characters decoded).
 pub fn words(key: &str) -> impl Iterator<Item = &str> {
-    key.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let bytes = key.as_bytes();
+    // Whether the character at `i` is a letter or digit, and its length in bytes.
+    let at = move |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = key[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let (word, len) = at(i);
+            if word {
+                break;
+            }
+            i += len;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (word, len) = at(i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        Some(&key[start..i])
+    })
 }
 
 /// Combine word hashes into an n-gram hash (order-sensitive).
@@ -26,7 +58,16 @@ fn combine(acc: u64, word: u64) -> u64 {
 /// The distinct shingle hashes of `key`, sorted. A document with fewer than `n` words (or
 /// characters) still gets one shingle, of all it has; an empty one gets none.
 pub fn shingle_set(key: &str, kind: Shingle) -> Vec<u64> {
-    let mut out = match kind {
+    let mut out = shingle_hashes(key, kind);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The shingle hashes of `key` in text order, repeats kept: all MinHash needs (the minimum
+/// over a set is the minimum over any list of its members).
+pub fn shingle_hashes(key: &str, kind: Shingle) -> Vec<u64> {
+    match kind {
         Shingle::Words(n) => {
             let hashes: Vec<u64> = words(key).map(|w| xxh3_64(w.as_bytes())).collect();
             if hashes.is_empty() {
@@ -55,10 +96,7 @@ pub fn shingle_set(key: &str, kind: Shingle) -> Vec<u64> {
                 .map(|i| xxh3_64(&joined.as_bytes()[starts[i]..starts[i + n]]))
                 .collect()
         }
-    };
-    out.sort_unstable();
-    out.dedup();
-    out
+    }
 }
 
 #[cfg(test)]
@@ -83,6 +121,18 @@ mod tests {
             shingle_set("a", Shingle::Words(1)),
             shingle_set("a", Shingle::Words(3))
         );
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let got: Vec<&str> = words("  déjà-vu, 3.5 km; ü ... x").collect();
+        assert_eq!(got, vec!["déjà", "vu", "3", "5", "km", "ü", "x"]);
+        assert_eq!(words("").count(), 0);
+        assert_eq!(words(" ,;").count(), 0);
+        let mut hashes = shingle_hashes("a b a b a b", Shingle::Words(2));
+        hashes.sort_unstable();
+        hashes.dedup();
+        assert_eq!(hashes, shingle_set("a b a b a b", Shingle::Words(2)));
     }
 
     #[test]

@@ -94,7 +94,6 @@ struct Group {
     /// Surface forms and their mention counts.
     forms: AHashMap<String, u32>,
     votes: [f32; 4],
-    mentions: u32,
     /// A gazetteer's canonical name, fixed.
     canonical: Option<(String, EntityType)>,
     /// From the user's alias map: never merged into anything else.
@@ -247,7 +246,6 @@ pub fn resolve(
                 key: d.key.clone(),
                 forms: AHashMap::new(),
                 votes: [0.0; 4],
-                mentions: 0,
                 canonical: None,
                 fixed: false,
                 gazetteer: false,
@@ -255,7 +253,6 @@ pub fn resolve(
             groups.len() - 1
         });
         let g = &mut groups[id];
-        g.mentions += count;
         *g.forms.entry(d.surface).or_default() += count;
         if let Some(c) = d.canonical {
             g.gazetteer |= !d.fixed;

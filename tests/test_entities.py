@@ -195,3 +195,14 @@ def test_conll_valid_accuracy(data_dir):
     f1 = lambda tp: 2 * tp / (len(gold) + len(found))  # noqa: E731
     assert f1(untyped_tp) >= 0.85, f1(untyped_tp)
     assert f1(typed_tp) >= 0.80, f1(typed_tp)
+
+
+def test_long_article_with_many_names():
+    """A long article (3.4 MB, 240,000 names, built-in and user gazetteer matches)."""
+    text = " ".join(["Acme Widgets met Vladimir Putin in Moscow."] * 80000)
+    ents = nc.entities([text], gazetteer={"Acme Widgets": "ORG"})
+    assert len(ents) == 240000
+    assert ents.groupby("canonical").size().to_dict() == {"Acme Widgets": 80000, "Moscow": 80000,
+                                                          "Vladimir Putin": 80000}
+    last = ents.iloc[-1]
+    assert text[last.start : last.end] == "Moscow"

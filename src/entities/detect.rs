@@ -379,61 +379,56 @@ impl<'s> Detector<'s> {
         if matches.is_empty() {
             return;
         }
-        let starts: AHashMap<usize, usize> = doc
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.start, i))
-            .collect();
-        let ends: AHashMap<usize, usize> = doc
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.end, i + 1))
-            .collect();
+        // Tokens, candidates and matches are all in text order and do not overlap among
+        // themselves, so one merge pass does it (linear, however long the document).
+        let token_starting = |b: usize| doc.tokens.binary_search_by_key(&b, |t| t.start).ok();
+        let token_ending = |b: usize| {
+            doc.tokens
+                .binary_search_by_key(&b, |t| t.end)
+                .ok()
+                .map(|i| i + 1)
+        };
+        let mut out: Vec<Candidate> = Vec::with_capacity(cands.len() + matches.len());
+        let mut k = 0; // the first candidate not yet placed in `out`
         for m in matches {
-            let (Some(&first), Some(&end)) = (starts.get(&m.start), ends.get(&m.end)) else {
+            let (Some(first), Some(end)) = (token_starting(m.start), token_ending(m.end)) else {
                 continue;
             };
-            let entity_type = self.builtin.entries[m.entry as usize].entity_type;
-            let overlapping: Vec<usize> = (0..cands.len())
-                .filter(|&k| cands[k].first < end && first < cands[k].end)
-                .collect();
-            let inside = overlapping
-                .iter()
-                .all(|&k| cands[k].first >= first && cands[k].end <= end);
-            if let [k] = overlapping[..] {
-                if (cands[k].first, cands[k].end) == (first, end) {
-                    cands[k].gazetteer = Some(m.entry);
+            while k < cands.len() && cands[k].end <= first {
+                out.push(cands[k].clone());
+                k += 1;
+            }
+            let mut j = k;
+            while j < cands.len() && cands[j].first < end {
+                j += 1;
+            }
+            let overlapping = &mut cands[k..j];
+            if let [c] = overlapping {
+                if (c.first, c.end) == (first, end) {
+                    c.gazetteer = Some(m.entry);
                     continue;
                 }
             }
-            if inside {
-                let title_before = overlapping.first().is_some_and(|&k| cands[k].title_before);
-                let person_context = overlapping
-                    .first()
-                    .is_some_and(|&k| cands[k].person_context);
-                for &k in overlapping.iter().rev() {
-                    cands.remove(k);
-                }
-                let at = cands.partition_point(|c| c.first < first);
-                cands.insert(
-                    at,
-                    Candidate {
-                        first,
-                        end,
-                        title_before,
-                        person_context,
-                        gazetteer: Some(m.entry),
-                        gazetteer_inside: None,
-                    },
-                );
+            if overlapping.iter().all(|c| c.first >= first && c.end <= end) {
+                out.push(Candidate {
+                    first,
+                    end,
+                    title_before: overlapping.first().is_some_and(|c| c.title_before),
+                    person_context: overlapping.first().is_some_and(|c| c.person_context),
+                    gazetteer: Some(m.entry),
+                    gazetteer_inside: None,
+                });
+                k = j;
             } else {
-                for &k in &overlapping {
-                    cands[k].gazetteer_inside.get_or_insert(entity_type);
+                // A longer candidate holds the name: keep it (it may hold a later one too).
+                let entity_type = self.builtin.entries[m.entry as usize].entity_type;
+                for c in overlapping {
+                    c.gazetteer_inside.get_or_insert(entity_type);
                 }
             }
         }
+        out.extend(cands.drain(k..));
+        *cands = out;
     }
 
     /// Hashed features of a candidate, appended to `out`.

@@ -129,19 +129,27 @@ pub struct PreparedSpan {
     pub builtin: Option<u32>,
 }
 
+/// The sentence number (0-based) of every token of a document.
+fn sentence_numbers(doc: &Doc) -> Vec<u32> {
+    let mut sentence = 0u32;
+    doc.tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if t.sentence_start && i > 0 {
+                sentence += 1;
+            }
+            sentence
+        })
+        .collect()
+}
+
 pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
     let norm = normalize(text, &text_options(true));
     let doc = Doc::new(&norm.text);
     let detector = Detector::new(stats, lexicons);
     let mut chars = CharCounter::new(&norm.text);
-    let mut sentence_of = Vec::with_capacity(doc.tokens.len());
-    let mut sentence = 0u32;
-    for (i, t) in doc.tokens.iter().enumerate() {
-        if t.sentence_start && i > 0 {
-            sentence += 1;
-        }
-        sentence_of.push(sentence);
-    }
+    let sentence_of = sentence_numbers(&doc);
     let spans = detector
         .candidates(&doc)
         .into_iter()
@@ -238,13 +246,10 @@ pub fn extract_doc(
     if let Some(gaz) = user {
         let mut chars = CharCounter::new(&norm.text);
         let doc = Doc::new(&norm.text);
+        let sentence_of = sentence_numbers(&doc);
         let sentence_at = |byte: usize| -> u32 {
             let upto = doc.tokens.partition_point(|t| t.start <= byte);
-            doc.tokens[..upto]
-                .iter()
-                .skip(1)
-                .filter(|t| t.sentence_start)
-                .count() as u32
+            upto.checked_sub(1).map_or(0, |k| sentence_of[k])
         };
         let mut found: Vec<Mention> = gaz
             .find(&norm.text)
@@ -267,8 +272,13 @@ pub fn extract_doc(
                 }
             })
             .collect();
-        // The user's gazetteer wins over a detected name it overlaps.
-        out.retain(|d| !found.iter().any(|u| d.start < u.end && u.start < d.end));
+        // The user's gazetteer wins over a detected name it overlaps. Its matches do not
+        // overlap each other and are in text order, so their ends are sorted too: the
+        // first one ending after a name starts is the only one that can overlap it.
+        out.retain(|d| {
+            let k = found.partition_point(|u| u.end <= d.start);
+            found.get(k).is_none_or(|u| u.start >= d.end)
+        });
         out.append(&mut found);
         out.sort_by_key(|m| (m.start, m.end));
     }

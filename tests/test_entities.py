@@ -206,3 +206,10 @@ def test_long_article_with_many_names():
                                                           "Vladimir Putin": 80000}
     last = ents.iloc[-1]
     assert text[last.start : last.end] == "Moscow"
+
+
+def test_pathological_runs_are_handled():
+    titles = " ".join(["Deputy Prime Minister President"] * 20000) + " Smith"
+    assert nc.entities([titles])["text"].tolist() == ["Smith"]
+    capitals = " ".join(["Zz"] * 100000)
+    assert nc.entities([capitals]).empty or len(nc.entities([capitals])) < 10

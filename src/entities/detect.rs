@@ -240,6 +240,9 @@ pub struct Candidate {
     pub gazetteer_inside: Option<EntityType>,
 }
 
+/// The longest title run looked for.
+const MAX_TITLE_WORDS: usize = 6;
+
 /// Finds candidates in documents, with the corpus' case statistics.
 pub struct Detector<'s> {
     pub stats: &'s CaseStats,
@@ -295,7 +298,13 @@ impl<'s> Detector<'s> {
         let n = doc.tokens.len();
         let mut j = i;
         let mut last_core = None;
-        while j < n && doc.same_line(i, j) && doc.tokens[j].kind == Kind::Word {
+        // A title is a few words ("Deputy Prime Minister"); the cap keeps a line of
+        // thousands of title words linear.
+        while j < n
+            && j - i < MAX_TITLE_WORDS
+            && doc.same_line(i, j)
+            && doc.tokens[j].kind == Kind::Word
+        {
             let w = doc.word(j);
             if lexicon::is_title(w) {
                 last_core = Some(j + 1);

@@ -211,5 +211,8 @@ def test_long_article_with_many_names():
 def test_pathological_runs_are_handled():
     titles = " ".join(["Deputy Prime Minister President"] * 20000) + " Smith"
     assert nc.entities([titles])["text"].tolist() == ["Smith"]
-    capitals = " ".join(["Zz"] * 100000)
-    assert nc.entities([capitals]).empty or len(nc.entities([capitals])) < 10
+    capitals = " ".join(["Zz"] * 100000)  # one line, one candidate span at most
+    ents = nc.entities([capitals])
+    assert len(ents) <= 1
+    for r in ents.itertuples():
+        assert capitals[r.start : r.end] == r.text

@@ -1,7 +1,7 @@
 //! Gazetteers: names with their canonical form and type, found in text with one
 //! Aho-Corasick automaton on word boundaries. Built once, shared by every thread.
 
-use super::EntityType;
+use super::{EntityError, EntityType};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::OnceLock;
 
@@ -27,17 +27,6 @@ pub struct Conflict {
     pub kept: u32,
     pub dropped: u32,
 }
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GazetteerError(pub String);
-
-impl std::fmt::Display for GazetteerError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for GazetteerError {}
 
 pub struct Gazetteer {
     automaton: AhoCorasick,
@@ -77,7 +66,7 @@ impl Gazetteer {
     /// Empty aliases are left out (counted in `empty_aliases`); an alias repeated within an
     /// entry counts once; an alias given to two entries stays with the first (listed in
     /// `conflicts`). An entry with an empty canonical name is an error.
-    pub fn new<I, A, S>(entries: I, case_sensitive: bool) -> Result<Self, GazetteerError>
+    pub fn new<I, A, S>(entries: I, case_sensitive: bool) -> Result<Self, EntityError>
     where
         I: IntoIterator<Item = (String, EntityType, A)>,
         A: IntoIterator<Item = S>,
@@ -91,10 +80,10 @@ impl Gazetteer {
         let mut empty_aliases = 0;
         for (id, (canonical, entity_type, aliases)) in entries.into_iter().enumerate() {
             let id = u32::try_from(id)
-                .map_err(|_| GazetteerError("more than 4 G gazetteer entries".into()))?;
+                .map_err(|_| EntityError("more than 4 G gazetteer entries".into()))?;
             let canonical = canonical.split_whitespace().collect::<Vec<_>>().join(" ");
             if canonical.is_empty() {
-                return Err(GazetteerError(format!(
+                return Err(EntityError(format!(
                     "gazetteer entry {id} has an empty canonical name"
                 )));
             }
@@ -129,7 +118,7 @@ impl Gazetteer {
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(!case_sensitive)
             .build(&patterns)
-            .map_err(|e| GazetteerError(format!("cannot build the gazetteer: {e}")))?;
+            .map_err(|e| EntityError(format!("cannot build the gazetteer: {e}")))?;
         Ok(Gazetteer {
             automaton,
             pattern_entry,

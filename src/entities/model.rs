@@ -6,22 +6,12 @@
 //! CoNLL-2003 `train.txt`), quantised to 16 bits, with its lexicons (see `detect::Lexicons`).
 
 use super::detect::{Lexicon, Lexicons};
+use super::EntityError;
 use std::sync::OnceLock;
 
 /// Classes: 0 is "not a name", then `EntityType::class()`.
 pub const CLASSES: usize = 5;
 const MAGIC: &[u8; 8] = b"NCENT\x00\x01\x00";
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ModelError(pub String);
-
-impl std::fmt::Display for ModelError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ModelError {}
 
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -156,8 +146,8 @@ impl Model {
         out
     }
 
-    pub fn from_bytes(data: &[u8]) -> Result<Self, ModelError> {
-        let bad = |what: &str| ModelError(format!("not a valid newscorpus entity model: {what}"));
+    pub fn from_bytes(data: &[u8]) -> Result<Self, EntityError> {
+        let bad = |what: &str| EntityError(format!("not a valid newscorpus entity model: {what}"));
         if data.len() < MAGIC.len() + 24 || &data[..MAGIC.len()] != MAGIC {
             return Err(bad("wrong header"));
         }
@@ -166,7 +156,7 @@ impl Model {
             return Err(bad("checksum mismatch"));
         }
         let mut at = MAGIC.len();
-        let mut take = |n: usize| -> Result<&[u8], ModelError> {
+        let mut take = |n: usize| -> Result<&[u8], EntityError> {
             let s = body.get(at..at + n).ok_or_else(|| bad("truncated"))?;
             at += n;
             Ok(s)

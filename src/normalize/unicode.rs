@@ -321,16 +321,27 @@ fn casefold_special(c: char) -> Option<&'static str> {
 pub fn transform(input: &Text, out: &mut Text, case: Case, strip_accents: bool, ascii: bool) {
     let mut decomposed: Vec<char> = Vec::with_capacity(4);
     let mut cased = String::with_capacity(4);
-    for (i, &c) in input.chars.iter().enumerate() {
-        if c.is_ascii() {
-            let c = if case == Case::Preserve {
-                c
+    let chars = &input.chars;
+    let mut next = 0;
+    while next < chars.len() {
+        // A run of ASCII characters is copied in one go (lowercased unless case is kept).
+        let run_end = next + chars[next..].iter().take_while(|c| c.is_ascii()).count();
+        if run_end > next {
+            if case == Case::Preserve {
+                out.extend_copy(input, next, run_end);
             } else {
-                c.to_ascii_lowercase()
-            };
-            out.push_copy(c, input, i);
+                out.chars
+                    .extend(chars[next..run_end].iter().map(char::to_ascii_lowercase));
+                if out.tracked {
+                    out.start.extend_from_slice(&input.start[next..run_end]);
+                    out.end.extend_from_slice(&input.end[next..run_end]);
+                }
+            }
+            next = run_end;
             continue;
         }
+        let (i, c) = (next, chars[next]);
+        next += 1;
         cased.clear();
         match case {
             Case::Preserve => cased.push(c),

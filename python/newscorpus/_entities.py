@@ -11,7 +11,7 @@ built-in gazetteer of countries, capitals, demonyms and international organisati
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Optional, Union
+from typing import Any, Optional
 
 import numpy as np
 import pandas as pd

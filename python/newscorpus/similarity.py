@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from . import _native
-from ._input import as_texts, frame_index, series_like
+from ._input import as_texts, frame_index
 from .datasets import load_sample  # noqa: F401  (used by the examples)
 from .exceptions import InputTypeError, OptionError
 

@@ -82,16 +82,15 @@ fn seed_of(py: Python<'_>, seed: i64) -> PyResult<u64> {
 /// Shingle sets of the matching keys, in batches (Ctrl-C checked between them).
 fn corpus_shingles(
     py: Python<'_>,
-    texts: &Bound<'_, PyList>,
+    docs: &[Doc],
     kind: Shingle,
     n_threads: Option<usize>,
 ) -> PyResult<Vec<Vec<u64>>> {
-    let docs = docs_from_list(py, texts, false)?;
     let opts = crate::normalize::Options::matching_key();
     let mut out = Vec::with_capacity(docs.len());
     run_batches(
         py,
-        &docs,
+        docs,
         n_threads,
         Doc::len,
         |d| {
@@ -379,9 +378,14 @@ fn similarity_matrix<'py>(
     let (n_rows, n_cols);
     let flat = if let Some(metric) = set_metric {
         let kind = shingle_kind(py, shingle, ngram)?;
-        let row_sets = corpus_shingles(py, rows, kind, n_threads)?;
+        let row_sets = corpus_shingles(py, &docs_from_list(py, rows, false)?, kind, n_threads)?;
         let col_sets = match cols {
-            Some(c) => Some(corpus_shingles(py, c, kind, n_threads)?),
+            Some(c) => Some(corpus_shingles(
+                py,
+                &docs_from_list(py, c, false)?,
+                kind,
+                n_threads,
+            )?),
             None => None,
         };
         n_rows = row_sets.len();
@@ -675,7 +679,7 @@ fn relate<'py>(
     let stop = stop_set(py, stop_words)?;
     let docs = docs_from_list(py, texts, false)?;
     let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
-    let shingles = corpus_shingles(py, texts, kind, n_threads)?;
+    let shingles = corpus_shingles(py, &docs, kind, n_threads)?;
     let rows = detached(py, n_threads, || {
         relate_pairs(&shingles, &tfidf_vectors(&refs, stop.as_ref()), &thresholds)
     })?;
@@ -724,7 +728,8 @@ fn top_k<'py>(
     let keep = exact::Keep::Best(k as usize);
     let set_metric = set_metric_of(py, metric)?;
     let rows = if let Some(metric) = set_metric {
-        let sets = corpus_shingles(py, texts, shingle_kind(py, shingle, ngram)?, n_threads)?;
+        let kind = shingle_kind(py, shingle, ngram)?;
+        let sets = corpus_shingles(py, &docs_from_list(py, texts, false)?, kind, n_threads)?;
         detached(py, n_threads, || {
             exact::neighbours(&exact::set_vectors(&sets), keep, |i, j, inter| {
                 metric.of(exact::Overlap {

@@ -6,7 +6,7 @@ use crate::entities::aliases::resolve;
 use crate::entities::count;
 use crate::entities::detect::CaseStats;
 use crate::entities::extract::{
-    extract_doc, promote, text_options, CharCounter, ExtractOptions, Mention,
+    count_case, extract_doc, promote, CharCounter, ExtractOptions, Mention,
 };
 use crate::entities::gazetteer::{self, Gazetteer};
 use crate::entities::model::Model;
@@ -220,7 +220,6 @@ fn extract_entities<'py>(
     // Pass 1: how the corpus writes each word (one table a chunk of documents).
     let mut stats = CaseStats::default();
     if detect {
-        let opts = text_options(false);
         let chunks: Vec<&[Doc]> = docs.chunks(64).collect();
         run_batches(
             py,
@@ -230,7 +229,7 @@ fn extract_entities<'py>(
             |chunk| {
                 let mut s = CaseStats::default();
                 for t in chunk.iter().filter_map(Doc::as_str) {
-                    s.add_text(&crate::normalize::normalize(t, &opts).text);
+                    count_case(&mut s, t);
                 }
                 s
             },

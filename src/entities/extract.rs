@@ -54,14 +54,18 @@ pub fn text_options(offsets: bool) -> Options {
     }
 }
 
+/// Add how one original text writes its words (normalized as entities see it) to `stats`.
+pub fn count_case(stats: &mut CaseStats, text: &str) {
+    stats.add_text(&normalize(text, &text_options(false)).text);
+}
+
 /// Case statistics of a corpus (in parallel).
 pub fn case_stats(texts: &[Option<&str>]) -> CaseStats {
-    let opts = text_options(false);
     texts
         .par_iter()
         .fold(CaseStats::default, |mut stats, t| {
             if let Some(t) = t {
-                stats.add_text(&normalize(t, &opts).text);
+                count_case(&mut stats, t);
             }
             stats
         })
@@ -116,6 +120,15 @@ fn original(norm: &Normalized, chars: &mut CharCounter, a: usize, b: usize) -> (
 pub struct Prepared {
     pub norm: Normalized,
     pub spans: Vec<PreparedSpan>,
+    /// Byte offsets (in the normalized text) where sentences 1, 2, ... start.
+    pub sentence_starts: Vec<usize>,
+}
+
+impl Prepared {
+    /// The sentence (0-based) the normalized byte offset `byte` stands in.
+    pub fn sentence_at(&self, byte: usize) -> u32 {
+        self.sentence_starts.partition_point(|&s| s <= byte) as u32
+    }
 }
 
 pub struct PreparedSpan {
@@ -129,18 +142,13 @@ pub struct PreparedSpan {
     pub builtin: Option<u32>,
 }
 
-/// The sentence number (0-based) of every token of a document.
-fn sentence_numbers(doc: &Doc) -> Vec<u32> {
-    let mut sentence = 0u32;
+/// Where the sentences of a document after the first start (byte offsets).
+fn sentence_starts(doc: &Doc) -> Vec<usize> {
     doc.tokens
         .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            if t.sentence_start && i > 0 {
-                sentence += 1;
-            }
-            sentence
-        })
+        .skip(1)
+        .filter(|t| t.sentence_start)
+        .map(|t| t.start)
         .collect()
 }
 
@@ -149,7 +157,8 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
     let doc = Doc::new(&norm.text);
     let detector = Detector::new(stats, lexicons);
     let mut chars = CharCounter::new(&norm.text);
-    let sentence_of = sentence_numbers(&doc);
+    let sentence_starts = sentence_starts(&doc);
+    let sentence_of = |byte: usize| sentence_starts.partition_point(|&s| s <= byte) as u32;
     let spans = detector
         .candidates(&doc)
         .into_iter()
@@ -163,14 +172,18 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                 byte_end: b,
                 start,
                 end,
-                sentence: sentence_of[c.first],
+                sentence: sentence_of(a),
                 features,
                 person_evidence: c.title_before || c.person_context,
                 builtin: c.gazetteer,
             }
         })
         .collect();
-    Prepared { norm, spans }
+    Prepared {
+        norm,
+        spans,
+        sentence_starts,
+    }
 }
 
 /// The mentions of one document, with the candidates the model rejected (see [`promote`]).
@@ -185,9 +198,12 @@ pub fn extract_doc(
     let prepared = if opts.detect {
         prepare(text, stats, &model.lexicons)
     } else {
+        let norm = normalize(text, &text_options(true));
+        let sentence_starts = sentence_starts(&Doc::new(&norm.text));
         Prepared {
-            norm: normalize(text, &text_options(true)),
+            norm,
             spans: Vec::new(),
+            sentence_starts,
         }
     };
     let norm = &prepared.norm;
@@ -245,12 +261,6 @@ pub fn extract_doc(
     }
     if let Some(gaz) = user {
         let mut chars = CharCounter::new(&norm.text);
-        let doc = Doc::new(&norm.text);
-        let sentence_of = sentence_numbers(&doc);
-        let sentence_at = |byte: usize| -> u32 {
-            let upto = doc.tokens.partition_point(|t| t.start <= byte);
-            upto.checked_sub(1).map_or(0, |k| sentence_of[k])
-        };
         let mut found: Vec<Mention> = gaz
             .find(&norm.text)
             .into_iter()
@@ -263,7 +273,7 @@ pub fn extract_doc(
                     end,
                     name: norm.text[m.start..m.end].to_string(),
                     entity_type: entry.entity_type,
-                    sentence: sentence_at(m.start),
+                    sentence: prepared.sentence_at(m.start),
                     person_evidence: false,
                     builtin: None,
                     user: Some(m.entry),

@@ -6,7 +6,7 @@ use crate::entities::aliases::resolve;
 use crate::entities::count;
 use crate::entities::detect::CaseStats;
 use crate::entities::extract::{
-    count_case, extract_doc, promote, CharCounter, ExtractOptions, Mention,
+    count_case, extract_doc, promote, ByteOfChar, CharCounter, ExtractOptions, Mention,
 };
 use crate::entities::gazetteer::{self, Gazetteer};
 use crate::entities::model::Model;
@@ -152,43 +152,6 @@ impl PyGazetteer {
         set_column(&dict, "entry", rows.iter().map(|r| i64::from(r.3)))?;
         dict.set_item("text", PyList::new(py, matched)?)?;
         Ok(dict)
-    }
-}
-
-/// Byte offset of character offsets asked for in increasing order (one sweep a text).
-struct ByteOfChar<'a> {
-    text: &'a str,
-    ascii: bool,
-    byte: usize,
-    chars: u32,
-}
-
-impl<'a> ByteOfChar<'a> {
-    fn new(text: &'a str) -> Self {
-        ByteOfChar {
-            text,
-            ascii: text.is_ascii(),
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    fn at(&mut self, char_index: u32) -> usize {
-        if self.ascii {
-            return (char_index as usize).min(self.text.len());
-        }
-        if char_index < self.chars {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        for c in self.text[self.byte..].chars() {
-            if self.chars >= char_index {
-                break;
-            }
-            self.byte += c.len_utf8();
-            self.chars += 1;
-        }
-        self.byte
     }
 }
 

@@ -106,6 +106,45 @@ impl<'a> CharCounter<'a> {
     }
 }
 
+/// Byte offset of character offsets asked for in increasing order (one sweep a text).
+pub struct ByteOfChar<'a> {
+    text: &'a str,
+    ascii: bool,
+    byte: usize,
+    chars: u32,
+}
+
+impl<'a> ByteOfChar<'a> {
+    pub fn new(text: &'a str) -> Self {
+        ByteOfChar {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The byte offset of character `char_index` (a smaller index than the last one asked
+    /// restarts the sweep).
+    pub fn at(&mut self, char_index: u32) -> usize {
+        if self.ascii {
+            return (char_index as usize).min(self.text.len());
+        }
+        if char_index < self.chars {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        for c in self.text[self.byte..].chars() {
+            if self.chars >= char_index {
+                break;
+            }
+            self.byte += c.len_utf8();
+            self.chars += 1;
+        }
+        self.byte
+    }
+}
+
 /// Original character range of the normalized byte range `a..b`.
 fn original(norm: &Normalized, chars: &mut CharCounter, a: usize, b: usize) -> (u32, u32) {
     let (ca, cb) = (chars.at(a) as usize, chars.at(b) as usize);
@@ -345,6 +384,23 @@ pub fn extract(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_and_char_offsets_round_trip() {
+        for text in ["plain ascii text", "Zelenskyy in Kyiv — “quoted” ʼs ü 日本"] {
+            let boundaries: Vec<usize> = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain([text.len()])
+                .collect();
+            let mut chars = CharCounter::new(text);
+            let mut bytes = ByteOfChar::new(text);
+            for (c, &b) in boundaries.iter().enumerate() {
+                assert_eq!(chars.at(b), c as u32);
+                assert_eq!(bytes.at(c as u32), b);
+            }
+        }
+    }
 
     #[test]
     fn offsets_point_into_the_original() {

@@ -94,26 +94,24 @@ pub fn relate(shingles: &[Vec<u64>], vectors: &[Vec<(u64, f32)>], t: &Thresholds
             }
         },
     );
-    // A pair found only by containment still needs its cosine (computed below as NaN-free
-    // dot product of the two vectors).
-    cosines.extend(excerpts.into_iter().map(|(a, b, _)| (a, b, f32::NAN)));
-    cosines.sort_unstable_by_key(|&(a, b, _)| (a, b));
-    cosines.dedup_by(|later, first| {
-        (later.0, later.1) == (first.0, first.1) && {
-            if first.2.is_nan() {
-                first.2 = later.2;
-            }
-            true
-        }
-    });
+    // A pair found only by containment gets the dot product of its two vectors as cosine.
+    let found: ahash::AHashSet<(u32, u32)> = cosines.iter().map(|&(a, b, _)| (a, b)).collect();
+    cosines.extend(
+        excerpts
+            .into_iter()
+            .filter(|&(a, b, _)| !found.contains(&(a, b)))
+            .map(|(a, b, _)| {
+                (
+                    a,
+                    b,
+                    dot(&vectors[a as usize], &vectors[b as usize]).min(1.0),
+                )
+            }),
+    );
+    cosines.par_sort_unstable_by_key(|&(a, b, _)| (a, b));
     cosines
         .into_par_iter()
         .filter_map(|(a, b, cosine)| {
-            let cosine = if cosine.is_nan() {
-                dot(&vectors[a as usize], &vectors[b as usize]).min(1.0)
-            } else {
-                cosine
-            };
             let overlap = Overlap::of(&shingles[a as usize], &shingles[b as usize]);
             let contained = overlap.a.min(overlap.b) >= t.min_excerpt
                 && overlap.overlap_coefficient() >= t.excerpt;

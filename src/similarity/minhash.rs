@@ -149,7 +149,10 @@ mod tests {
         let m = MinHasher::new(4, 1);
         assert_eq!(m.signature(&[42]), m.signature(&[42]));
         let sig = m.signature(&[1, 2, 3]);
-        assert_eq!(sig.len(), 4);
+        assert_eq!(
+            sig,
+            vec![46_498_501, 1_029_347, 3_394_557_241, 1_768_605_744]
+        );
         assert_eq!(sig, MinHasher::new(4, 1).signature(&[3, 2, 1]));
     }
 }

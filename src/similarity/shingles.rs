@@ -11,42 +11,88 @@ pub enum Shingle {
     Chars(usize),
 }
 
-/// The words of a matching key: runs of letters and digits (ASCII bytes are tested
-/// directly, other characters decoded).
-pub fn words(key: &str) -> impl Iterator<Item = &str> {
+/// Whether each ASCII byte is a letter or digit (bytes from 0x80 up are decided by the
+/// character they start).
+const fn ascii_word_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+}
+static ASCII_WORD: [bool; 256] = ascii_word_table();
+
+/// One bit a byte of `key`, set for the bytes of letters and digits, 64 bytes a word.
+///
+/// ASCII bytes are classified without branches; a key with other characters (most keys are
+/// ASCII: the matching key strips accents) has those decoded and classified afterwards.
+fn word_bits(key: &str, bits: &mut Vec<u64>) {
     let bytes = key.as_bytes();
-    // Whether the character at `i` is a letter or digit, and its length in bytes.
-    let at = move |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = key[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
+    bits.clear();
+    bits.extend(bytes.chunks(64).map(|chunk| {
+        chunk.iter().enumerate().fold(0u64, |acc, (i, &b)| {
+            acc | (u64::from(ASCII_WORD[b as usize]) << i)
+        })
+    }));
+    if !key.is_ascii() {
+        for (i, c) in key.char_indices() {
+            if !c.is_ascii() && c.is_alphanumeric() {
+                for k in i..i + c.len_utf8() {
+                    bits[k / 64] |= 1 << (k % 64);
+                }
+            }
         }
-    };
+    }
+}
+
+/// The first position from `i` whose bit equals `set`, or `len` (bits past the end are 0).
+#[inline]
+fn next_bit(bits: &[u64], mut i: usize, set: bool, len: usize) -> usize {
+    while i < len {
+        let w = if set { bits[i / 64] } else { !bits[i / 64] } >> (i % 64);
+        if w != 0 {
+            return (i + w.trailing_zeros() as usize).min(len);
+        }
+        i = (i / 64 + 1) * 64;
+    }
+    len
+}
+
+/// Calls `f` with the byte range of each word of `key`, in order, using `bits` as scratch.
+fn for_each_word(key: &str, bits: &mut Vec<u64>, mut f: impl FnMut(usize, usize)) {
+    word_bits(key, bits);
+    let len = key.len();
     let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let (word, len) = at(i);
-            if word {
-                break;
-            }
-            i += len;
+    loop {
+        let start = next_bit(bits, i, true, len);
+        if start >= len {
+            return;
         }
-        if i >= bytes.len() {
-            return None;
-        }
-        let start = i;
-        while i < bytes.len() {
-            let (word, len) = at(i);
-            if !word {
-                break;
-            }
-            i += len;
-        }
-        Some(&key[start..i])
-    })
+        let end = next_bit(bits, start, false, len);
+        f(start, end);
+        i = end;
+    }
+}
+
+/// The words of a matching key: runs of letters and digits.
+pub fn words(key: &str) -> impl Iterator<Item = &str> {
+    let mut ranges = Vec::new();
+    for_each_word(key, &mut Vec::new(), |a, b| ranges.push((a, b)));
+    ranges.into_iter().map(move |(a, b)| &key[a..b])
+}
+
+/// The hash of one word (xxh3 of its UTF-8 bytes): the unit word shingles are built from.
+#[inline]
+pub fn word_hash(word: &str) -> u64 {
+    xxh3_64(word.as_bytes())
+}
+
+/// Append the hash of each word of `key` to `out`, in order (`bits` is scratch).
+fn word_hashes_into(key: &str, bits: &mut Vec<u64>, out: &mut Vec<u64>) {
+    let bytes = key.as_bytes();
+    for_each_word(key, bits, |a, b| out.push(xxh3_64(&bytes[a..b])));
 }
 
 /// Combine word hashes into an n-gram hash (order-sensitive).
@@ -67,23 +113,46 @@ pub fn shingle_set(key: &str, kind: Shingle) -> Vec<u64> {
 /// The shingle hashes of `key` in text order, repeats kept: all MinHash needs (the minimum
 /// over a set is the minimum over any list of its members).
 pub fn shingle_hashes(key: &str, kind: Shingle) -> Vec<u64> {
+    let mut out = Vec::new();
+    shingle_hashes_into(key, kind, &mut Scratch::default(), &mut out);
+    out
+}
+
+/// Buffers reused from one document to the next by [`shingle_hashes_into`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    bits: Vec<u64>,
+    hashes: Vec<u64>,
+}
+
+/// [`shingle_hashes`] into `out` (cleared first), with buffers kept in `scratch`.
+pub fn shingle_hashes_into(key: &str, kind: Shingle, scratch: &mut Scratch, out: &mut Vec<u64>) {
+    out.clear();
     match kind {
         Shingle::Words(n) => {
-            let hashes: Vec<u64> = words(key).map(|w| xxh3_64(w.as_bytes())).collect();
+            let hashes = &mut scratch.hashes;
+            hashes.clear();
+            word_hashes_into(key, &mut scratch.bits, hashes);
             if hashes.is_empty() {
-                return Vec::new();
+                return;
             }
             let n = n.max(1).min(hashes.len());
-            hashes
-                .windows(n)
-                .map(|w| w.iter().fold(n as u64, |acc, &h| combine(acc, h)))
-                .collect::<Vec<u64>>()
+            out.extend(
+                hashes
+                    .windows(n)
+                    .map(|w| w.iter().fold(n as u64, |acc, &h| combine(acc, h))),
+            );
         }
         Shingle::Chars(n) => {
-            let joined: Vec<&str> = words(key).collect();
-            let joined = joined.join(" ");
+            let mut joined = String::with_capacity(key.len());
+            for_each_word(key, &mut scratch.bits, |a, b| {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                joined.push_str(&key[a..b]);
+            });
             if joined.is_empty() {
-                return Vec::new();
+                return;
             }
             let starts: Vec<usize> = joined
                 .char_indices()
@@ -92,9 +161,9 @@ pub fn shingle_hashes(key: &str, kind: Shingle) -> Vec<u64> {
                 .collect();
             let chars = starts.len() - 1;
             let n = n.max(1).min(chars);
-            (0..=chars - n)
-                .map(|i| xxh3_64(&joined.as_bytes()[starts[i]..starts[i + n]]))
-                .collect()
+            out.extend(
+                (0..=chars - n).map(|i| xxh3_64(&joined.as_bytes()[starts[i]..starts[i + n]])),
+            );
         }
     }
 }
@@ -133,6 +202,69 @@ mod tests {
         hashes.sort_unstable();
         hashes.dedup();
         assert_eq!(hashes, shingle_set("a b a b a b", Shingle::Words(2)));
+    }
+
+    #[test]
+    fn word_bits_match_the_char_definition() {
+        // Words are maximal runs of `char::is_alphanumeric`, whatever the byte layout: runs
+        // crossing 64-byte blocks, non-ASCII letters and non-letters, a word at the very end.
+        let reference = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let pieces = [
+            "a",
+            "bb",
+            " ",
+            "  ",
+            "-",
+            "é",
+            "ß",
+            "—",
+            "€",
+            "中文",
+            "٣",
+            "x9",
+            ".",
+            "\u{1F600}",
+            "ǅ",
+            "\u{300}",
+            "_",
+            "\u{a0}",
+            "Ω",
+            "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+        ];
+        let mut state = 7u64;
+        for len in 0..300 {
+            let mut s = String::new();
+            for _ in 0..len % 60 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            let got: Vec<String> = words(&s).map(str::to_string).collect();
+            assert_eq!(got, reference(&s), "{s:?}");
+            let hashes: Vec<u64> = got.iter().map(|w| word_hash(w)).collect();
+            let mut direct = Vec::new();
+            word_hashes_into(&s, &mut Vec::new(), &mut direct);
+            assert_eq!(direct, hashes);
+        }
+    }
+
+    #[test]
+    fn pinned_shingle_values() {
+        // Saved LSH indexes hold signatures of these hashes: a change must be deliberate.
+        assert_eq!(
+            shingle_hashes("the kremlin said", Shingle::Words(2)),
+            vec![13_102_634_573_929_676_788, 13_146_501_229_057_582_232]
+        );
+        assert_eq!(
+            shingle_hashes("the kremlin, said.", Shingle::Words(3)),
+            vec![15_852_471_103_744_455_557]
+        );
     }
 
     #[test]

@@ -731,24 +731,19 @@ pub fn strip_emphasis(input: &Text, out: &mut Text) -> bool {
 /// Which markup trigger characters a text holds, as bits (see the `HAS_*` constants): one
 /// scan tells which passes can be skipped without looking at the text again.
 pub fn triggers(chars: &[char]) -> u16 {
-    // Triggers anywhere: a table lookup a char, OR-ed together (no branches).
-    const fn table() -> [u8; 128] {
-        let mut t = [0u8; 128];
-        t[b'&' as usize] = HAS_AMP as u8;
-        t[b'<' as usize] = (HAS_LT | HAS_INLINE) as u8;
-        t[b'[' as usize] = HAS_INLINE as u8;
-        t[b'`' as usize] = HAS_INLINE as u8;
-        t[b'*' as usize] = HAS_EMPHASIS as u8;
-        t[b'_' as usize] = HAS_EMPHASIS as u8;
-        t[b'~' as usize] = HAS_EMPHASIS as u8;
-        t
-    }
-    static ANYWHERE: [u8; 128] = table();
-    let mut bits = 0u8;
+    // Triggers anywhere: compares OR-ed together without branches, which the compiler
+    // turns into vector compares (a table lookup a char would stay scalar).
+    let (mut amp, mut lt, mut inline, mut emphasis) = (false, false, false, false);
     for &c in chars {
-        bits |= ANYWHERE[(c as u32 & 0x7F) as usize] & (u8::from((c as u32) < 0x80) * 0xFF);
+        amp |= c == '&';
+        lt |= c == '<';
+        inline |= (c == '[') | (c == '`');
+        emphasis |= (c == '*') | (c == '_') | (c == '~');
     }
-    let mut bits = u16::from(bits);
+    let mut bits = if amp { HAS_AMP } else { 0 }
+        | if lt { HAS_LT | HAS_INLINE } else { 0 }
+        | if inline { HAS_INLINE } else { 0 }
+        | if emphasis { HAS_EMPHASIS } else { 0 };
     // Line-level markdown needs its marker first on a line: look after each line break.
     let mut start = 0;
     loop {

@@ -1,7 +1,7 @@
 //! Time the near-duplicate pipeline's phases in the pure-Rust core (no Python involved), on
 //! one thread: matching key, word splitting and hashing, shingles, signatures.
-//! `cargo run --release --example time_similarity -- FILE` (texts separated by U+001E) — a
-//! profiling aid for the benchmark.
+//! `cargo run --release --example time_similarity -- FILE [key]` (texts separated by U+001E;
+//! `key`: the matching key only) — a profiling aid for the benchmark.
 
 use newscorpus::normalize::{normalize, Options};
 use newscorpus::similarity::minhash::MinHasher;
@@ -32,6 +32,9 @@ fn main() {
     let keys: Vec<String> = best("matching key", mb, || {
         texts.iter().map(|t| normalize(t, &opts).text).collect()
     });
+    if std::env::args().nth(2).as_deref() == Some("key") {
+        return;
+    }
     let words_total: usize = best("words + xxh3", mb, || {
         keys.iter()
             .map(|k| {

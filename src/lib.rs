@@ -3,6 +3,9 @@
 //! The core modules are pure Rust and usable without Python; `bindings` (behind the
 //! `python` feature) is the only code that touches the interpreter.
 
+#[macro_use]
+pub mod simd;
+
 pub mod article;
 pub mod entities;
 pub mod normalize;

@@ -728,22 +728,29 @@ pub fn strip_emphasis(input: &Text, out: &mut Text) -> bool {
     true
 }
 
+wide_fn! {
+    /// The triggers that count anywhere in a text: compares OR-ed together without
+    /// branches, which the compiler turns into vector compares (a table lookup a char would
+    /// stay scalar).
+    fn triggers_anywhere(chars: &[char]) -> u16 {
+        let (mut amp, mut lt, mut inline, mut emphasis) = (false, false, false, false);
+        for &c in chars {
+            amp |= c == '&';
+            lt |= c == '<';
+            inline |= (c == '[') | (c == '`');
+            emphasis |= (c == '*') | (c == '_') | (c == '~');
+        }
+        (if amp { HAS_AMP } else { 0 })
+            | (if lt { HAS_LT | HAS_INLINE } else { 0 })
+            | (if inline { HAS_INLINE } else { 0 })
+            | (if emphasis { HAS_EMPHASIS } else { 0 })
+    }
+}
+
 /// Which markup trigger characters a text holds, as bits (see the `HAS_*` constants): one
 /// scan tells which passes can be skipped without looking at the text again.
 pub fn triggers(chars: &[char]) -> u16 {
-    // Triggers anywhere: compares OR-ed together without branches, which the compiler
-    // turns into vector compares (a table lookup a char would stay scalar).
-    let (mut amp, mut lt, mut inline, mut emphasis) = (false, false, false, false);
-    for &c in chars {
-        amp |= c == '&';
-        lt |= c == '<';
-        inline |= (c == '[') | (c == '`');
-        emphasis |= (c == '*') | (c == '_') | (c == '~');
-    }
-    let mut bits = if amp { HAS_AMP } else { 0 }
-        | if lt { HAS_LT | HAS_INLINE } else { 0 }
-        | if inline { HAS_INLINE } else { 0 }
-        | if emphasis { HAS_EMPHASIS } else { 0 };
+    let mut bits = triggers_anywhere(chars);
     // Line-level markdown needs its marker first on a line: look after each line break.
     let mut start = 0;
     loop {

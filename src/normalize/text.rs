@@ -151,9 +151,45 @@ pub fn apply_changed(
 /// The first index at or after `from` whose char satisfies `pred`.
 ///
 /// Checks 32 chars at a time with no early exit inside a block, a loop the compiler turns
-/// into SIMD compares for simple predicates; `Iterator::position` would stay scalar.
+/// into SIMD compares for simple predicates; `Iterator::position` would stay scalar. With
+/// AVX2 or AVX-512 the same loop runs in wider vectors (see `crate::simd`).
 #[inline]
 pub fn find(chars: &[char], from: usize, pred: impl Fn(char) -> bool + Copy) -> Option<usize> {
+    // A generic function, so `wide_fn!` cannot define it: the same dispatch written out.
+    #[cfg(target_arch = "x86_64")]
+    {
+        #[target_feature(enable = "avx512f,avx512bw")]
+        unsafe fn find_avx512(
+            chars: &[char],
+            from: usize,
+            pred: impl Fn(char) -> bool + Copy,
+        ) -> Option<usize> {
+            find_blocks(chars, from, pred)
+        }
+        #[target_feature(enable = "avx2")]
+        unsafe fn find_avx2(
+            chars: &[char],
+            from: usize,
+            pred: impl Fn(char) -> bool + Copy,
+        ) -> Option<usize> {
+            find_blocks(chars, from, pred)
+        }
+        if crate::simd::has_avx512() {
+            // SAFETY: the processor supports AVX-512 F and BW (checked just above).
+            return unsafe { find_avx512(chars, from, pred) };
+        }
+        if crate::simd::has_avx2() {
+            // SAFETY: the processor supports AVX2 (checked just above).
+            return unsafe { find_avx2(chars, from, pred) };
+        }
+    }
+    find_blocks(chars, from, pred)
+}
+
+// Always inlined, so the wrappers in `find` compile this body with its target features.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn find_blocks(chars: &[char], from: usize, pred: impl Fn(char) -> bool + Copy) -> Option<usize> {
     const BLOCK: usize = 32;
     let mut i = from;
     while i + BLOCK <= chars.len() {

@@ -11,7 +11,6 @@ use ahash::AHashSet;
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyString};
-use xxhash_rust::xxh3::xxh3_64;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyLshIndex>()?;
@@ -626,7 +625,7 @@ fn stop_set(
             .extract()
             .map_err(|_| error(py, "OptionError", "stop_words must hold str only".into()))?;
         let key = crate::normalize::normalize(&word, &opts).text;
-        set.extend(shingles::words(&key).map(|w| xxh3_64(w.as_bytes())));
+        set.extend(shingles::word_hashes(&key));
     }
     Ok(Some(set))
 }

@@ -22,6 +22,25 @@ impl std::fmt::Display for LshError {
 }
 
 /// Simpson's rule on `f` over `[a, b]` (the integrals below are smooth polynomials in s).
+/// The bucket key of one band of a signature: xxh3 of its values as little-endian bytes
+/// (the same on every platform, so saved indexes load anywhere).
+#[inline]
+pub fn band_key(values: &[u32]) -> u64 {
+    const STACK: usize = 32;
+    let mut stack = [0u8; STACK * 4];
+    let mut heap = Vec::new();
+    let bytes: &mut [u8] = if values.len() <= STACK {
+        &mut stack[..values.len() * 4]
+    } else {
+        heap.resize(values.len() * 4, 0);
+        &mut heap
+    };
+    for (chunk, v) in bytes.chunks_exact_mut(4).zip(values) {
+        chunk.copy_from_slice(&v.to_le_bytes());
+    }
+    xxh3_64(bytes)
+}
+
 fn integrate(f: impl Fn(f64) -> f64, a: f64, b: f64) -> f64 {
     const STEPS: usize = 200;
     let h = (b - a) / STEPS as f64;
@@ -161,14 +180,7 @@ impl LshIndex {
     }
 
     fn band_keys<'a>(&'a self, sig: &'a [u32]) -> impl Iterator<Item = u64> + 'a {
-        (0..self.bands).map(move |band| {
-            let values = &sig[band * self.rows..(band + 1) * self.rows];
-            let mut bytes = Vec::with_capacity(values.len() * 4);
-            for v in values {
-                bytes.extend_from_slice(&v.to_le_bytes());
-            }
-            xxh3_64(&bytes)
-        })
+        (0..self.bands).map(move |band| band_key(&sig[band * self.rows..(band + 1) * self.rows]))
     }
 
     fn signature(&self, slot: u32) -> &[u32] {

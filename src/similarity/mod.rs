@@ -16,7 +16,6 @@ use exact::Overlap;
 use minhash::{MinHasher, EMPTY};
 use rayon::prelude::*;
 use shingles::{shingle_set, Shingle};
-use xxhash_rust::xxh3::xxh3_64;
 
 /// The shingle set of each text's matching key (empty for a missing text).
 pub fn shingle_corpus(texts: &[Option<&str>], kind: Shingle) -> Vec<Vec<u64>> {
@@ -38,10 +37,11 @@ pub fn term_corpus(
         .par_iter()
         .map(|t| {
             t.map_or_else(Vec::new, |t| {
-                shingles::words(&normalize(t, &opts).text)
-                    .map(|w| xxh3_64(w.as_bytes()))
-                    .filter(|h| stop_words.is_none_or(|s| !s.contains(h)))
-                    .collect()
+                let mut terms = shingles::word_hashes(&normalize(t, &opts).text);
+                if let Some(stop) = stop_words {
+                    terms.retain(|h| !stop.contains(h));
+                }
+                terms
             })
         })
         .collect()
@@ -62,6 +62,10 @@ pub fn signatures(shingles: &[Vec<u64>], hasher: &MinHasher) -> Vec<u32> {
 
 /// Candidate pairs `(a, b)`, `a < b`: documents sharing at least one band. Documents with
 /// no shingles are never candidates.
+///
+/// The band keys of each document are computed in one pass over its signature (the matrix
+/// is read once, in order), then each band's documents are sorted by key so that equal keys
+/// sit together.
 pub fn candidate_pairs(
     signatures: &[u32],
     num_perm: usize,
@@ -69,6 +73,9 @@ pub fn candidate_pairs(
     rows: usize,
 ) -> Vec<(u32, u32)> {
     let n = signatures.len().checked_div(num_perm).unwrap_or(0);
+    if bands == 0 || rows == 0 {
+        return Vec::new();
+    }
     let live: Vec<u32> = (0..n as u32)
         .filter(|&d| {
             signatures[d as usize * num_perm..(d as usize + 1) * num_perm]
@@ -76,25 +83,31 @@ pub fn candidate_pairs(
                 .any(|&v| v != EMPTY)
         })
         .collect();
+    // keys[i * bands + band]: the key of `band` for the i-th live document.
+    let mut keys = vec![0u64; live.len() * bands];
+    keys.par_chunks_mut(bands)
+        .zip(live.par_iter())
+        .for_each(|(row, &d)| {
+            let sig = &signatures[d as usize * num_perm..];
+            for (band, key) in row.iter_mut().enumerate() {
+                *key = lsh::band_key(&sig[band * rows..(band + 1) * rows]);
+            }
+        });
     let per_band: Vec<Vec<(u32, u32)>> = (0..bands)
         .into_par_iter()
         .map(|band| {
-            let mut buckets: ahash::AHashMap<u64, Vec<u32>> =
-                ahash::AHashMap::with_capacity(live.len());
-            let mut bytes = Vec::with_capacity(rows * 4);
-            for &d in &live {
-                let s = d as usize * num_perm + band * rows;
-                bytes.clear();
-                for v in &signatures[s..s + rows] {
-                    bytes.extend_from_slice(&v.to_le_bytes());
-                }
-                buckets.entry(xxh3_64(&bytes)).or_default().push(d);
-            }
+            let mut entries: Vec<(u64, u32)> = live
+                .iter()
+                .enumerate()
+                .map(|(i, &d)| (keys[i * bands + band], d))
+                .collect();
+            entries.sort_unstable();
             let mut pairs = Vec::new();
-            for docs in buckets.values().filter(|d| d.len() > 1) {
-                for (i, &a) in docs.iter().enumerate() {
-                    for &b in &docs[i + 1..] {
-                        pairs.push((a.min(b), a.max(b)));
+            for group in entries.chunk_by(|x, y| x.0 == y.0).filter(|g| g.len() > 1) {
+                for (i, &(_, a)) in group.iter().enumerate() {
+                    for &(_, b) in &group[i + 1..] {
+                        // Sorted by document within a key, so a < b.
+                        pairs.push((a, b));
                     }
                 }
             }
@@ -271,6 +284,46 @@ mod tests {
         assert_eq!(found, vec![(0, 1), (0, 5), (1, 5)]);
         assert!((pairs[0].jaccard - 1.0).abs() < 1e-12);
         assert!(pairs[1].a_in_b > 0.99 && pairs[1].b_in_a < 1.0);
+    }
+
+    #[test]
+    fn candidates_are_the_pairs_sharing_a_band() {
+        // Random signatures over a tiny alphabet, so many bands collide; an empty document
+        // (all EMPTY) never pairs. Compared with the definition, pair by pair.
+        let (n, k, bands, rows) = (60usize, 12usize, 4usize, 3usize);
+        let mut state = 11u64;
+        let mut sigs: Vec<u32> = (0..n * k)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                ((state >> 33) % 3) as u32
+            })
+            .collect();
+        sigs[7 * k..8 * k].fill(EMPTY);
+        let got = candidate_pairs(&sigs, k, bands, rows);
+        let mut want = Vec::new();
+        for a in 0..n {
+            for b in a + 1..n {
+                if a == 7 || b == 7 {
+                    continue;
+                }
+                let band = |d: usize, x: usize| &sigs[d * k + x * rows..d * k + (x + 1) * rows];
+                if (0..bands).any(|x| band(a, x) == band(b, x)) {
+                    want.push((a as u32, b as u32));
+                }
+            }
+        }
+        assert!(!want.is_empty());
+        assert_eq!(got, want);
+        // Band keys are pinned: saved indexes hold buckets made from them.
+        assert_eq!(
+            lsh::band_key(&[1, 2, 3]),
+            xxhash_rust::xxh3::xxh3_64(&[1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0])
+        );
+        let long: Vec<u32> = (0..40).collect();
+        let bytes: Vec<u8> = long.iter().flat_map(|v| v.to_le_bytes()).collect();
+        assert_eq!(lsh::band_key(&long), xxhash_rust::xxh3::xxh3_64(&bytes));
     }
 
     #[test]

@@ -89,6 +89,13 @@ pub fn word_hash(word: &str) -> u64 {
     xxh3_64(word.as_bytes())
 }
 
+/// The hash of each word of `key`, in order, repeats kept (the terms TF-IDF counts).
+pub fn word_hashes(key: &str) -> Vec<u64> {
+    let mut out = Vec::with_capacity(key.len() / 6 + 1);
+    SCRATCH.with_borrow_mut(|scratch| word_hashes_into(key, &mut scratch.bits, &mut out));
+    out
+}
+
 /// Append the hash of each word of `key` to `out`, in order (`bits` is scratch).
 fn word_hashes_into(key: &str, bits: &mut Vec<u64>, out: &mut Vec<u64>) {
     let bytes = key.as_bytes();
@@ -114,8 +121,14 @@ pub fn shingle_set(key: &str, kind: Shingle) -> Vec<u64> {
 /// over a set is the minimum over any list of its members).
 pub fn shingle_hashes(key: &str, kind: Shingle) -> Vec<u64> {
     let mut out = Vec::new();
-    shingle_hashes_into(key, kind, &mut Scratch::default(), &mut out);
+    SCRATCH.with_borrow_mut(|scratch| shingle_hashes_into(key, kind, scratch, &mut out));
     out
+}
+
+thread_local! {
+    /// Each thread's buffers for [`shingle_hashes`] and [`word_hashes`], reused from one
+    /// document to the next.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// Buffers reused from one document to the next by [`shingle_hashes_into`].
@@ -130,8 +143,11 @@ pub fn shingle_hashes_into(key: &str, kind: Shingle, scratch: &mut Scratch, out:
     out.clear();
     match kind {
         Shingle::Words(n) => {
+            // About one word in six bytes of news text: most keys need no regrowth.
+            out.reserve(key.len() / 6 + 1);
             let hashes = &mut scratch.hashes;
             hashes.clear();
+            hashes.reserve(key.len() / 6 + 1);
             word_hashes_into(key, &mut scratch.bits, hashes);
             if hashes.is_empty() {
                 return;

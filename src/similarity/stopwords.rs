@@ -8,7 +8,6 @@
 
 use ahash::AHashSet;
 use std::sync::OnceLock;
-use xxhash_rust::xxh3::xxh3_64;
 
 pub const ENGLISH: &[&str] = &[
     "a",
@@ -194,12 +193,18 @@ pub const ENGLISH: &[&str] = &[
 /// Hashes of [`ENGLISH`], as `term_corpus` hashes words.
 pub fn english_hashes() -> &'static AHashSet<u64> {
     static SET: OnceLock<AHashSet<u64>> = OnceLock::new();
-    SET.get_or_init(|| ENGLISH.iter().map(|w| xxh3_64(w.as_bytes())).collect())
+    SET.get_or_init(|| {
+        ENGLISH
+            .iter()
+            .map(|w| super::shingles::word_hash(w))
+            .collect()
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use xxhash_rust::xxh3::xxh3_64;
 
     #[test]
     fn list_is_sorted_lowercase_and_unique() {

@@ -204,26 +204,23 @@ fn postings(vecs: &[Vec<(u64, f32)>]) -> AHashMap<u64, Vec<(u32, f32)>> {
 /// computing only the upper triangle (half the work) and mirroring it.
 pub fn cosine_matrix_symmetric(vecs: &[Vec<(u64, f32)>]) -> Vec<f32> {
     let n = vecs.len();
-    let mut out = vec![0f32; n * n];
+    let mut out = zeroed_matrix(n * n);
     if n == 0 {
         return out;
     }
     // Terms in more than one document in DENSE_SHARE are scored densely: a common term
     // touches most pairs anyway, and a contiguous dot product over all of them runs many
     // times faster than scattering its postings. The rest go through the inverted index.
-    let (dense, width, sparse) = split_common_terms(vecs);
-    let postings = postings(&sparse);
+    let index = SplitIndex::new(vecs);
+    let (dense, width) = (&index.dense, index.width);
     out.par_chunks_mut(n).enumerate().for_each(|(i, row)| {
         if width > 0 {
-            dense_row(i, &dense, width, n, row);
+            dense_row(i, dense, width, n, row);
         }
-        for &(t, w) in &sparse[i] {
-            if let Some(list) = postings.get(&t) {
-                // Postings are in document order: start at the diagonal.
-                let from = list.partition_point(|&(j, _)| (j as usize) < i);
-                for &(j, wj) in &list[from..] {
-                    row[j as usize] += w * wj;
-                }
+        for &(list, at, w) in &index.entries[i] {
+            // Postings are in document order and document i sits at `at`: the diagonal.
+            for &(j, wj) in &index.lists[list as usize][at as usize..] {
+                row[j as usize] += w * wj;
             }
         }
         for x in &mut row[i..] {
@@ -232,6 +229,182 @@ pub fn cosine_matrix_symmetric(vecs: &[Vec<(u64, f32)>]) -> Vec<f32> {
     });
     mirror_upper(&mut out, n);
     out
+}
+
+/// A zeroed `f32` buffer for a result matrix. On Linux a large one is marked for
+/// transparent huge pages before anything is written, so filling it takes one page fault
+/// every 2 MB instead of every 4 KB (the kernel decides; without huge pages nothing changes).
+pub fn zeroed_matrix(len: usize) -> Vec<f32> {
+    let out = vec![0f32; len];
+    #[cfg(target_os = "linux")]
+    {
+        const PAGE: usize = 4096;
+        let bytes = len * std::mem::size_of::<f32>();
+        if bytes >= 8 << 20 {
+            let start = out.as_ptr() as usize;
+            let aligned = start.next_multiple_of(PAGE);
+            let end = (start + bytes) / PAGE * PAGE;
+            if end > aligned {
+                // SAFETY: madvise only advises the kernel about pages of this allocation
+                // (page-aligned, inside it); it does not change their contents. A failure
+                // (no THP support) is harmless and ignored.
+                unsafe {
+                    libc::madvise(
+                        aligned as *mut libc::c_void,
+                        end - aligned,
+                        libc::MADV_HUGEPAGE,
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A document as the terms it holds, in order.
+pub trait Terms {
+    fn for_each_term(&self, f: impl FnMut(u64));
+}
+
+impl Terms for Vec<u64> {
+    fn for_each_term(&self, f: impl FnMut(u64)) {
+        self.iter().copied().for_each(f);
+    }
+}
+
+impl Terms for SparseVector {
+    fn for_each_term(&self, f: impl FnMut(u64)) {
+        self.iter().map(|&(t, _)| t).for_each(f);
+    }
+}
+
+/// Number the distinct terms of `docs` `0..` in order of first appearance (documents in
+/// order, each one's terms in its order). Returns each document's terms
+/// as numbers, and how many distinct terms there are.
+///
+/// In parallel: each run of documents numbers its own terms, then the runs' numberings are
+/// merged in order, which gives the same numbers as one pass would.
+pub fn number_terms<T: Terms + Sync>(docs: &[T]) -> (Vec<Vec<u32>>, usize) {
+    let chunk = docs
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(64);
+    let local: Vec<(Vec<u64>, Vec<Vec<u32>>)> = docs
+        .par_chunks(chunk)
+        .map(|run| {
+            let mut ids: AHashMap<u64, u32> = AHashMap::new();
+            let mut order: Vec<u64> = Vec::new();
+            let numbered = run
+                .iter()
+                .map(|doc| {
+                    let mut numbers = Vec::new();
+                    doc.for_each_term(|t| {
+                        numbers.push(*ids.entry(t).or_insert_with(|| {
+                            order.push(t);
+                            (order.len() - 1) as u32
+                        }));
+                    });
+                    numbers
+                })
+                .collect();
+            (order, numbered)
+        })
+        .collect();
+    let mut global: AHashMap<u64, u32> = AHashMap::new();
+    let maps: Vec<Vec<u32>> = local
+        .iter()
+        .map(|(order, _)| {
+            order
+                .iter()
+                .map(|&t| {
+                    let next = global.len() as u32;
+                    *global.entry(t).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    let distinct = global.len();
+    let numbered = local
+        .into_par_iter()
+        .zip(maps)
+        .flat_map_iter(|((_, numbered), map)| {
+            numbered
+                .into_iter()
+                .map(move |ids| ids.into_iter().map(|id| map[id as usize]).collect())
+        })
+        .collect();
+    (numbered, distinct)
+}
+
+/// The vectors of a corpus split for [`cosine_matrix_symmetric`]: a dense matrix of the
+/// common terms and an inverted index of the rest, made with one lookup a term occurrence.
+struct SplitIndex {
+    /// `width x n`, term-major: a common term's weights over the documents are contiguous.
+    dense: Vec<f32>,
+    width: usize,
+    /// Postings of the other terms: `(document, weight)` in document order.
+    lists: Vec<Vec<(u32, f32)>>,
+    /// For each document, each of its other terms: its list, the document's place in that
+    /// list, and its weight (in the document's term order).
+    entries: Vec<Vec<(u32, u32, f32)>>,
+}
+
+impl SplitIndex {
+    fn new(vecs: &[SparseVector]) -> Self {
+        const SPARSE: u32 = u32::MAX;
+        let n = vecs.len();
+        let (numbered, distinct) = number_terms(vecs);
+        let mut df = vec![0u32; distinct];
+        for &id in numbered.iter().flatten() {
+            df[id as usize] += 1;
+        }
+        let numbered: Vec<Vec<(u32, f32)>> = numbered
+            .into_iter()
+            .zip(vecs)
+            .map(|(ids, v)| ids.into_iter().zip(v.iter().map(|&(_, w)| w)).collect())
+            .collect();
+        // Common terms get a dense column (numbered in order of first appearance, as the
+        // terms are), the others a posting list.
+        let mut column = vec![SPARSE; df.len()];
+        let mut width = 0usize;
+        let mut list_of = vec![SPARSE; df.len()];
+        let mut lists: Vec<Vec<(u32, f32)>> = Vec::new();
+        for (id, &d) in df.iter().enumerate() {
+            if d as usize * DENSE_SHARE > n && n >= 64 {
+                column[id] = width as u32;
+                width += 1;
+            } else {
+                list_of[id] = lists.len() as u32;
+                lists.push(Vec::with_capacity(d as usize));
+            }
+        }
+        let mut dense = vec![0f32; n * width];
+        let entries = numbered
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let mut mine = Vec::with_capacity(v.len());
+                for &(id, w) in v {
+                    let c = column[id as usize];
+                    if c == SPARSE {
+                        let l = list_of[id as usize];
+                        let list = &mut lists[l as usize];
+                        mine.push((l, list.len() as u32, w));
+                        list.push((i as u32, w));
+                    } else {
+                        dense[c as usize * n + i] = w;
+                    }
+                }
+                mine
+            })
+            .collect();
+        SplitIndex {
+            dense,
+            width,
+            lists,
+            entries,
+        }
+    }
 }
 
 /// Copy the upper triangle of an `n x n` row-major matrix onto the lower one, in parallel,
@@ -266,99 +439,31 @@ const DENSE_SHARE: usize = 4;
 /// A document's `(term, weight)` pairs, sorted by term.
 pub type SparseVector = Vec<(u64, f32)>;
 
-/// Split vectors into a dense matrix of the common terms, one column of weights a term
-/// (`width x n`, term-major, so a term's weights over the documents are contiguous), and
-/// sparse vectors of the rest.
-fn split_common_terms(vecs: &[SparseVector]) -> (Vec<f32>, usize, Vec<SparseVector>) {
-    let n = vecs.len();
-    let df = document_frequency(vecs, |v| v.iter().map(|&(t, _)| t).collect());
-    let mut common: Vec<u64> = df
-        .into_iter()
-        .filter(|&(_, d)| d as usize * DENSE_SHARE > n && n >= 64)
-        .map(|(t, _)| t)
-        .collect();
-    common.sort_unstable();
-    if common.is_empty() {
-        return (Vec::new(), 0, vecs.to_vec());
-    }
-    let column: AHashMap<u64, usize> = common.iter().enumerate().map(|(c, &t)| (t, c)).collect();
-    let width = common.len();
-    let mut dense = vec![0f32; n * width];
-    let sparse = vecs
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            v.iter()
-                .filter(|&&(t, w)| match column.get(&t) {
-                    Some(&c) => {
-                        dense[c * n + i] = w;
-                        false
-                    }
-                    None => true,
-                })
-                .copied()
-                .collect()
-        })
-        .collect();
-    (dense, width, sparse)
-}
-
-/// `row[j] = dense_i . dense_j` for `j >= i`, with the widest vectors the processor has
-/// (chosen at run time).
-fn dense_row(i: usize, dense: &[f32], width: usize, n: usize, row: &mut [f32]) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        if std::is_x86_feature_detected!("avx512f") {
-            // SAFETY: the processor supports AVX-512 F (checked just above).
-            unsafe { dense_row_avx512(i, dense, width, n, row) };
-            return;
-        }
-        if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma") {
-            // SAFETY: the processor supports AVX2 and FMA (checked just above).
-            unsafe { dense_row_avx2(i, dense, width, n, row) };
-            return;
-        }
-    }
-    dense_row_portable(i, dense, width, n, row);
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f")]
-unsafe fn dense_row_avx512(i: usize, dense: &[f32], width: usize, n: usize, row: &mut [f32]) {
-    dense_row_portable(i, dense, width, n, row);
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-unsafe fn dense_row_avx2(i: usize, dense: &[f32], width: usize, n: usize, row: &mut [f32]) {
-    dense_row_portable(i, dense, width, n, row);
-}
-
-// Always inlined, so the wrappers above compile this body with their target features.
-#[allow(clippy::inline_always)]
-#[inline(always)]
-fn dense_row_portable(i: usize, dense: &[f32], width: usize, n: usize, row: &mut [f32]) {
-    const LANES: usize = 16;
-    // Document i's common terms; 16 documents j at a time, their dot products held in
-    // one vector of accumulators (a broadcast weight times 16 contiguous weights a term).
-    let weights: Vec<(usize, f32)> = (0..width)
-        .map(|c| (c * n, dense[c * n + i]))
-        .filter(|&(_, w)| w != 0.0)
-        .collect();
-    let mut j = i;
-    while j + LANES <= n {
-        let mut acc = [0f32; LANES];
-        for &(start, w) in &weights {
-            let column = &dense[start + j..start + j + LANES];
-            for k in 0..LANES {
-                acc[k] += w * column[k];
+wide_fn! {
+    /// `row[j] = dense_i . dense_j` for `j >= i`, with the widest vectors the processor has.
+    fn dense_row(i: usize, dense: &[f32], width: usize, n: usize, row: &mut [f32]) {
+        const LANES: usize = 16;
+        // Document i's common terms; 16 documents j at a time, their dot products held in
+        // one vector of accumulators (a broadcast weight times 16 contiguous weights a term).
+        let weights: Vec<(usize, f32)> = (0..width)
+            .map(|c| (c * n, dense[c * n + i]))
+            .filter(|&(_, w)| w != 0.0)
+            .collect();
+        let mut j = i;
+        while j + LANES <= n {
+            let mut acc = [0f32; LANES];
+            for &(start, w) in &weights {
+                let column = &dense[start + j..start + j + LANES];
+                for k in 0..LANES {
+                    acc[k] += w * column[k];
+                }
             }
+            row[j..j + LANES].copy_from_slice(&acc);
+            j += LANES;
         }
-        row[j..j + LANES].copy_from_slice(&acc);
-        j += LANES;
-    }
-    for (k, cell) in row.iter_mut().enumerate().skip(j) {
-        *cell = weights.iter().map(|&(start, w)| w * dense[start + k]).sum();
+        for (k, cell) in row.iter_mut().enumerate().skip(j) {
+            *cell = weights.iter().map(|&(start, w)| w * dense[start + k]).sum();
+        }
     }
 }
 
@@ -487,13 +592,37 @@ mod tests {
             .collect();
         let model = Tfidf::fit(&docs);
         let vecs = model.vectors(&docs);
-        let (_, width, _) = split_common_terms(&vecs);
+        let width = SplitIndex::new(&vecs).width;
         assert!(width >= 3, "{width}");
         let fast = cosine_matrix_symmetric(&vecs);
         let reference = cosine_matrix(&vecs, &vecs);
         for (x, y) in fast.iter().zip(&reference) {
             assert!((x - y).abs() < 1e-5, "{x} {y}");
         }
+    }
+
+    #[test]
+    fn terms_numbered_in_order_of_first_appearance() {
+        // Enough documents for several parallel runs; the numbers must be those of one pass.
+        let docs: Vec<Vec<u64>> = (0..1000u64)
+            .map(|d| vec![d % 7 + 100, d * 31 % 997, 5, d % 7 + 100])
+            .collect();
+        let (numbered, distinct) = number_terms(&docs);
+        let mut ids: AHashMap<u64, u32> = AHashMap::new();
+        let want: Vec<Vec<u32>> = docs
+            .iter()
+            .map(|d| {
+                d.iter()
+                    .map(|&t| {
+                        let next = ids.len() as u32;
+                        *ids.entry(t).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(numbered, want);
+        assert_eq!(distinct, ids.len());
+        assert_eq!(number_terms(&Vec::<Vec<u64>>::new()).1, 0);
     }
 
     #[test]

@@ -408,15 +408,13 @@ fn similarity_matrix<'py>(
         detached(py, n_threads, || {
             // idf comes from the corpus being compared against (the columns).
             let row_terms = sim::term_corpus(&row_refs, stop.as_ref());
-            let col_terms = col_refs
-                .as_ref()
-                .map(|c| sim::term_corpus(c, stop.as_ref()));
-            let model = exact::Tfidf::fit(col_terms.as_ref().unwrap_or(&row_terms));
-            let row_vecs = model.vectors(&row_terms);
-            let col_vecs: Option<Vec<_>> = col_terms.as_ref().map(|c| model.vectors(c));
-            match &col_vecs {
-                Some(cols) => exact::cosine_matrix(&row_vecs, cols),
-                None => exact::cosine_matrix_symmetric(&row_vecs),
+            match &col_refs {
+                Some(c) => {
+                    let col_terms = sim::term_corpus(c, stop.as_ref());
+                    let model = exact::Tfidf::fit(&col_terms);
+                    exact::cosine_matrix(&model.vectors(&row_terms), &model.vectors(&col_terms))
+                }
+                None => exact::tfidf_cosine_matrix(&row_terms),
             }
         })?
     };

@@ -128,14 +128,13 @@ impl Tfidf {
             terms.dedup();
             terms
         });
-        let n = docs.len() as f32;
         let idf = df
             .into_iter()
-            .map(|(t, d)| (t, ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0))
+            .map(|(t, d)| (t, idf_of(docs.len(), d)))
             .collect();
         Tfidf {
             idf,
-            default_idf: (1.0 + n).ln() + 1.0,
+            default_idf: idf_of(docs.len(), 0),
         }
     }
 
@@ -145,25 +144,47 @@ impl Tfidf {
     }
 
     pub fn vector(&self, doc: &[u64]) -> Vec<(u64, f32)> {
-        let mut terms = doc.to_vec();
-        terms.sort_unstable();
-        let mut v: Vec<(u64, f32)> = Vec::new();
-        for t in terms {
-            match v.last_mut() {
-                Some((last, tf)) if *last == t => *tf += 1.0,
-                _ => v.push((t, 1.0)),
-            }
-        }
+        let mut v = term_counts(doc);
         for (t, w) in &mut v {
-            *w = (1.0 + w.ln()) * self.idf.get(t).copied().unwrap_or(self.default_idf);
+            *w = sublinear_tf(*w) * self.idf.get(t).copied().unwrap_or(self.default_idf);
         }
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for (_, w) in &mut v {
-                *w /= norm;
-            }
-        }
+        normalize_weights(&mut v);
         v
+    }
+}
+
+/// A document's distinct terms, sorted, with how often each occurs.
+fn term_counts(doc: &[u64]) -> SparseVector {
+    let mut terms = doc.to_vec();
+    terms.sort_unstable();
+    let mut v: SparseVector = Vec::new();
+    for t in terms {
+        match v.last_mut() {
+            Some((last, tf)) if *last == t => *tf += 1.0,
+            _ => v.push((t, 1.0)),
+        }
+    }
+    v
+}
+
+/// Smoothed idf, as scikit-learn's default: `ln((1 + n) / (1 + df)) + 1`.
+fn idf_of(n: usize, df: u32) -> f32 {
+    let n = n as f32;
+    ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0
+}
+
+/// Sublinear term frequency: `1 + ln tf`.
+fn sublinear_tf(tf: f32) -> f32 {
+    1.0 + tf.ln()
+}
+
+/// Scale weights to unit length (all-zero weights stay zero).
+fn normalize_weights<T>(v: &mut [(T, f32)]) {
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
     }
 }
 
@@ -203,15 +224,54 @@ fn postings(vecs: &[Vec<(u64, f32)>]) -> AHashMap<u64, Vec<(u32, f32)>> {
 /// Cosine of every vector with every other: [`cosine_matrix`] of `vecs` with themselves,
 /// computing only the upper triangle (half the work) and mirroring it.
 pub fn cosine_matrix_symmetric(vecs: &[Vec<(u64, f32)>]) -> Vec<f32> {
-    let n = vecs.len();
-    let mut out = zeroed_matrix(n * n);
-    if n == 0 {
-        return out;
+    if vecs.is_empty() {
+        return Vec::new();
     }
-    // Terms in more than one document in DENSE_SHARE are scored densely: a common term
-    // touches most pairs anyway, and a contiguous dot product over all of them runs many
-    // times faster than scattering its postings. The rest go through the inverted index.
-    let index = SplitIndex::new(vecs);
+    symmetric_from_index(&SplitIndex::new(vecs))
+}
+
+/// [`cosine_matrix_symmetric`] of the TF-IDF vectors of `docs` (term hashes, repeats kept),
+/// idf from `docs` themselves: the same values as
+/// `cosine_matrix_symmetric(&Tfidf::fit(docs).vectors(docs))`, with one lookup a distinct
+/// term of each document instead of three.
+pub fn tfidf_cosine_matrix(docs: &[Vec<u64>]) -> Vec<f32> {
+    if docs.is_empty() {
+        return Vec::new();
+    }
+    // Each document's distinct terms with their counts, sorted by term (as Tfidf::vector).
+    let counted: Vec<SparseVector> = docs.par_iter().map(|d| term_counts(d)).collect();
+    let (numbered, distinct) = number_terms(&counted);
+    let df = document_counts(&numbered, distinct);
+    let idf: Vec<f32> = df.iter().map(|&d| idf_of(docs.len(), d)).collect();
+    let vectors: Vec<Vec<(u32, f32)>> = counted
+        .par_iter()
+        .zip(numbered.par_iter())
+        .map(|(counts, ids)| {
+            let mut v: Vec<(u32, f32)> = ids
+                .iter()
+                .zip(counts)
+                .map(|(&id, &(_, tf))| (id, sublinear_tf(tf) * idf[id as usize]))
+                .collect();
+            normalize_weights(&mut v);
+            v
+        })
+        .collect();
+    symmetric_from_index(&SplitIndex::of_numbered(&vectors, &df))
+}
+
+/// How many documents hold each of `distinct` numbered terms (each document's terms distinct).
+fn document_counts(numbered: &[Vec<u32>], distinct: usize) -> Vec<u32> {
+    let mut df = vec![0u32; distinct];
+    for &id in numbered.iter().flatten() {
+        df[id as usize] += 1;
+    }
+    df
+}
+
+/// The rows of the upper triangle from the split index, then the mirror.
+fn symmetric_from_index(index: &SplitIndex) -> Vec<f32> {
+    let n = index.entries.len();
+    let mut out = zeroed_matrix(n * n);
     let (dense, width) = (&index.dense, index.width);
     out.par_chunks_mut(n).enumerate().for_each(|(i, row)| {
         if width > 0 {
@@ -351,18 +411,21 @@ struct SplitIndex {
 
 impl SplitIndex {
     fn new(vecs: &[SparseVector]) -> Self {
-        const SPARSE: u32 = u32::MAX;
-        let n = vecs.len();
         let (numbered, distinct) = number_terms(vecs);
-        let mut df = vec![0u32; distinct];
-        for &id in numbered.iter().flatten() {
-            df[id as usize] += 1;
-        }
+        let df = document_counts(&numbered, distinct);
         let numbered: Vec<Vec<(u32, f32)>> = numbered
             .into_iter()
             .zip(vecs)
             .map(|(ids, v)| ids.into_iter().zip(v.iter().map(|&(_, w)| w)).collect())
             .collect();
+        Self::of_numbered(&numbered, &df)
+    }
+
+    /// From vectors whose terms are numbered `0..df.len()`, `df` giving each term's
+    /// document count.
+    fn of_numbered(numbered: &[Vec<(u32, f32)>], df: &[u32]) -> Self {
+        const SPARSE: u32 = u32::MAX;
+        let n = numbered.len();
         // Common terms get a dense column (numbered in order of first appearance, as the
         // terms are), the others a posting list.
         let mut column = vec![SPARSE; df.len()];
@@ -623,6 +686,21 @@ mod tests {
         assert_eq!(numbered, want);
         assert_eq!(distinct, ids.len());
         assert_eq!(number_terms(&Vec::<Vec<u64>>::new()).1, 0);
+    }
+
+    #[test]
+    fn tfidf_matrix_in_one_pass_is_the_two_step_one() {
+        let docs: Vec<Vec<u64>> = (0..400u64)
+            .map(|d| {
+                let mut terms = vec![1, 2, 2, 3];
+                terms.extend((0..(d % 30)).map(|k| 1000 + (d * 7 + k * 13) % 300));
+                terms
+            })
+            .chain([vec![], vec![9, 9, 9]])
+            .collect();
+        let vecs = Tfidf::fit(&docs).vectors(&docs);
+        assert_eq!(tfidf_cosine_matrix(&docs), cosine_matrix_symmetric(&vecs));
+        assert!(tfidf_cosine_matrix(&[]).is_empty());
     }
 
     #[test]

@@ -12,6 +12,7 @@ import unicodedata
 import pytest
 
 import newscorpus as nc
+from newscorpus.exceptions import InputTypeError
 
 
 def test_empty_and_whitespace():
@@ -80,3 +81,39 @@ def test_works_in_a_forked_child_after_the_pool_ran():
     proc.join(60)
     assert proc.exitcode == 0, "child hung or crashed after fork"
     assert queue.get(timeout=5) == "Trump's"
+
+
+def test_ctrl_c_interrupts_near_duplicates():
+    # Texts are read from the list a batch at a time; Ctrl-C still stops between batches.
+    texts = ["Trump\u02bcs “plan” <b>x</b> café donâ€™t " * 2000] * 20000
+    timer = threading.Timer(0.5, _thread.interrupt_main)
+    timer.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            nc.near_duplicates(texts)
+    finally:
+        timer.cancel()
+    assert time.perf_counter() - started < 30
+    assert len(nc.near_duplicates(["a b c d", "a b c d"])) == 1
+
+
+def test_bad_element_in_a_later_batch_names_its_position():
+    # Batches hold at most 4,096 texts: the bad one is read after others were computed.
+    texts = ["the council voted to close the bridge"] * 9000 + [b"bytes"]
+    for fn in (nc.minhash, nc.near_duplicates):
+        with pytest.raises(InputTypeError, match=r"texts\[9000\] is bytes"):
+            fn(texts)
+
+
+def test_streamed_reading_gives_the_same_signatures():
+    # ASCII texts are read in place, others through a copy, lone surrogates replaced: the
+    # same signatures however the list is split into batches, and as one text at a time.
+    texts = (["Plain ASCII text number %d here" % i for i in range(3000)]
+             + ["Café société déjà vu %d" % i for i in range(3000)]
+             + ["lone \ud800 surrogate %d" % i for i in range(100)] + [None, ""]) * 2
+    sigs = nc.minhash(texts)
+    for i in (0, 3000, 6000, 6100, 6101, 9000):
+        assert (sigs[i] == nc.minhash([texts[i]])[0]).all()
+    pairs = nc.near_duplicates(texts, 0.9)
+    assert len(pairs) >= 6100 and (pairs["jaccard"] >= 0.9).all()

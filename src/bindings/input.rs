@@ -42,57 +42,64 @@ fn is_missing(item: &Bound<'_, PyAny>) -> PyResult<bool> {
 /// Convert a list of `str`/missing values. `strict`: a lone surrogate raises instead of
 /// being replaced.
 pub fn docs_from_list(py: Python<'_>, list: &Bound<'_, PyList>, strict: bool) -> PyResult<Docs> {
-    let mut docs = Vec::with_capacity(list.len());
-    for (i, item) in list.iter().enumerate() {
-        if let Ok(s) = item.cast::<PyString>() {
-            // An ASCII str is read where it is. Any other is encoded into a copy that lives
-            // as long as this call: reading it in place would make CPython build and keep
-            // a UTF-8 copy inside the str for as long as the str lives (1.6 GB more, for
-            // good, on a million non-ASCII articles).
-            let utf8 = if s.call_method0(pyo3::intern!(py, "isascii"))?.is_truthy()? {
-                PyBackedStr::try_from(s.clone()).map(Doc::Borrowed)
-            } else {
-                s.encode_utf8()
-                    .map(|b| Doc::Owned(String::from_utf8_lossy(b.as_bytes()).into_owned()))
-            };
-            match utf8 {
-                Ok(doc) => {
-                    if doc.len() > crate::normalize::MAX_CHARS {
-                        return Err(super::error(
-                            py,
-                            "InputValueError",
-                            format!("texts[{i}] is longer than 4 G characters"),
-                        ));
-                    }
-                    docs.push(doc);
-                }
-                Err(_) if strict => {
+    list.iter()
+        .enumerate()
+        .map(|(i, item)| doc_from_item(py, i, &item, strict))
+        .collect()
+}
+
+/// Convert element `i` of a sequence of texts (see [`docs_from_list`]).
+pub fn doc_from_item(
+    py: Python<'_>,
+    i: usize,
+    item: &Bound<'_, PyAny>,
+    strict: bool,
+) -> PyResult<Doc> {
+    if let Ok(s) = item.cast::<PyString>() {
+        // An ASCII str is read where it is. Any other is encoded into a copy that lives
+        // as long as the Doc: reading it in place would make CPython build and keep
+        // a UTF-8 copy inside the str for as long as the str lives (1.6 GB more, for
+        // good, on a million non-ASCII articles).
+        let utf8 = if s.call_method0(pyo3::intern!(py, "isascii"))?.is_truthy()? {
+            PyBackedStr::try_from(s.clone()).map(Doc::Borrowed)
+        } else {
+            s.encode_utf8()
+                .map(|b| Doc::Owned(String::from_utf8_lossy(b.as_bytes()).into_owned()))
+        };
+        match utf8 {
+            Ok(doc) => {
+                if doc.len() > crate::normalize::MAX_CHARS {
                     return Err(super::error(
                         py,
                         "InputValueError",
-                        format!("texts[{i}] holds a lone surrogate (not valid Unicode); pass errors=\"replace\" to replace it with U+FFFD"),
+                        format!("texts[{i}] is longer than 4 G characters"),
                     ));
                 }
-                Err(_) => {
-                    let bytes = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
-                    let bytes: &[u8] = bytes.extract()?;
-                    docs.push(Doc::Owned(crate::normalize::text::replace_surrogates(
-                        bytes,
-                    )));
-                }
+                Ok(doc)
             }
-        } else if is_missing(&item)? {
-            docs.push(Doc::Missing);
-        } else {
-            let type_name = item.get_type().name()?;
-            return Err(super::error(
+            Err(_) if strict => Err(super::error(
                 py,
-                "InputTypeError",
-                format!(
-                    "texts[{i}] is {type_name}, expected str or a missing value (None, NaN, pd.NA)"
-                ),
-            ));
+                "InputValueError",
+                format!("texts[{i}] holds a lone surrogate (not valid Unicode); pass errors=\"replace\" to replace it with U+FFFD"),
+            )),
+            Err(_) => {
+                let bytes = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+                let bytes: &[u8] = bytes.extract()?;
+                Ok(Doc::Owned(crate::normalize::text::replace_surrogates(
+                    bytes,
+                )))
+            }
         }
+    } else if is_missing(item)? {
+        Ok(Doc::Missing)
+    } else {
+        let type_name = item.get_type().name()?;
+        Err(super::error(
+            py,
+            "InputTypeError",
+            format!(
+                "texts[{i}] is {type_name}, expected str or a missing value (None, NaN, pd.NA)"
+            ),
+        ))
     }
-    Ok(docs)
 }

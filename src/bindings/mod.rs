@@ -78,16 +78,14 @@ pub fn run_batches<T: Sync, R: Send>(
     n_threads: Option<usize>,
     weight: impl Fn(&T) -> usize,
     f: impl Fn(&T) -> R + Sync + Send,
-    mut consume: impl FnMut(Vec<R>) -> PyResult<()>,
+    consume: impl FnMut(Vec<R>) -> PyResult<()>,
 ) -> PyResult<()> {
     use rayon::prelude::*;
-    // About 4 MB of text a batch: long enough to keep both cores busy, short enough that
-    // Ctrl-C answers within a fraction of a second.
-    const BATCH_WEIGHT: usize = 4 << 20;
-    const BATCH_ITEMS: usize = 4096;
-    let mut bounds = Vec::new();
     let mut start = 0;
-    while start < items.len() {
+    let next = || {
+        if start >= items.len() {
+            return Ok(None);
+        }
         let mut end = start;
         let mut w = 0;
         while end < items.len() && (end == start || (w < BATCH_WEIGHT && end - start < BATCH_ITEMS))
@@ -95,26 +93,86 @@ pub fn run_batches<T: Sync, R: Send>(
             w += weight(&items[end]);
             end += 1;
         }
-        bounds.push((start, end));
+        let batch = &items[start..end];
         start = end;
-    }
+        Ok(Some(batch))
+    };
     let f = &f;
-    let compute = |(a, b): (usize, usize)| {
-        let batch = &items[a..b];
+    drive(
+        py,
+        n_threads,
+        next,
+        |batch: &[T]| batch.par_iter().map(f).collect(),
+        consume,
+    )
+}
+
+/// [`run_batches`] over a Python list of texts, converted a batch at a time (while the
+/// batch before is computed), so the UTF-8 copies of non-ASCII texts exist only for one
+/// batch at once, not for the whole corpus. A bad element raises when its batch is reached.
+pub fn run_list_batches<R: Send>(
+    py: Python<'_>,
+    list: &Bound<'_, pyo3::types::PyList>,
+    n_threads: Option<usize>,
+    f: impl Fn(&input::Doc) -> R + Sync + Send,
+    consume: impl FnMut(Vec<R>) -> PyResult<()>,
+) -> PyResult<()> {
+    use rayon::prelude::*;
+    let mut start = 0;
+    let next = || {
+        let mut batch = Vec::new();
+        let mut w = 0;
+        while start < list.len()
+            && (batch.is_empty() || (w < BATCH_WEIGHT && batch.len() < BATCH_ITEMS))
+        {
+            let doc = input::doc_from_item(py, start, &list.get_item(start)?, false)?;
+            w += doc.len();
+            batch.push(doc);
+            start += 1;
+        }
+        Ok((!batch.is_empty()).then_some(batch))
+    };
+    let f = &f;
+    drive(
+        py,
+        n_threads,
+        next,
+        |batch: Vec<input::Doc>| batch.par_iter().map(f).collect(),
+        consume,
+    )
+}
+
+// About 4 MB of text a batch: long enough to keep both cores busy, short enough that
+// Ctrl-C answers within a fraction of a second.
+const BATCH_WEIGHT: usize = 4 << 20;
+const BATCH_ITEMS: usize = 4096;
+
+/// The batch loop: `next` gives batches (with the GIL held), `work` computes one with the
+/// GIL released on the thread pool, `consume` takes its results (GIL held). The next batch
+/// is prepared while one is computed; Ctrl-C is checked between batches, and a panic in
+/// `work` becomes a Python exception.
+fn drive<B: Send, R: Send>(
+    py: Python<'_>,
+    n_threads: Option<usize>,
+    mut next: impl FnMut() -> PyResult<Option<B>>,
+    work: impl Fn(B) -> Vec<R> + Sync,
+    mut consume: impl FnMut(Vec<R>) -> PyResult<()>,
+) -> PyResult<()> {
+    let work = &work;
+    let compute = move |batch: B| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            crate::parallel::install(n_threads, || batch.par_iter().map(f).collect::<Vec<R>>())
+            crate::parallel::install(n_threads, || work(batch))
         }))
     };
     std::thread::scope(|scope| {
-        let mut pending = bounds.first().map(|&b| scope.spawn(move || compute(b)));
-        let mut next = 1;
+        let mut pending = next()?.map(|b| scope.spawn(move || compute(b)));
         while let Some(handle) = pending.take() {
+            let upcoming = next();
             let joined = py.detach(|| handle.join());
+            let upcoming = upcoming?;
             // Start the next batch before handing this one to Python.
-            if next < bounds.len() {
-                let b = bounds[next];
+            if let Some(b) = upcoming {
                 pending = Some(scope.spawn(move || compute(b)));
-                next += 1;
             }
             let batch = match joined {
                 Ok(Ok(Ok(batch))) => batch,

@@ -1,7 +1,7 @@
 //! Bindings for similarity: MinHash, near-duplicates, clusters, matrices and the LSH index.
 
-use super::input::{docs_from_list, Doc};
-use super::{check_threads, detached, error, run_batches, set_column};
+use super::input::{doc_from_item, docs_from_list, Doc};
+use super::{check_threads, detached, error, run_batches, run_list_batches, set_column};
 use crate::similarity::lsh::{self, Key, LshError, LshIndex};
 use crate::similarity::minhash::MinHasher;
 use crate::similarity::relate::{relate as relate_pairs, Thresholds};
@@ -106,22 +106,22 @@ fn corpus_shingles(
 }
 
 /// MinHash signatures of the matching keys, row-major, made a document at a time so no
-/// shingle set outlives its document (batches, Ctrl-C checked between them).
+/// shingle set outlives its document; the texts are read from the list a batch at a time
+/// (Ctrl-C checked between batches).
 fn corpus_signatures(
     py: Python<'_>,
-    docs: &[Doc],
+    texts: &Bound<'_, PyList>,
     kind: Shingle,
     hasher: &MinHasher,
     n_threads: Option<usize>,
 ) -> PyResult<Vec<u32>> {
     let opts = crate::normalize::Options::matching_key();
     let k = hasher.num_perm();
-    let mut out: Vec<u32> = Vec::with_capacity(docs.len() * k);
-    run_batches(
+    let mut out: Vec<u32> = Vec::with_capacity(texts.len() * k);
+    run_list_batches(
         py,
-        docs,
+        texts,
         n_threads,
-        Doc::len,
         |d| {
             let mut row = vec![crate::similarity::minhash::EMPTY; k];
             if let Some(t) = d.as_str() {
@@ -158,10 +158,9 @@ fn minhash<'py>(
     let num_perm = check_num_perm(py, num_perm)?;
     let kind = shingle_kind(py, shingle, ngram)?;
     let seed = seed_of(py, seed)?;
-    let docs = docs_from_list(py, texts, false)?;
     let hasher = MinHasher::new(num_perm, seed);
-    let flat = corpus_signatures(py, &docs, kind, &hasher, n_threads)?;
-    PyArray1::from_vec(py, flat).reshape([docs.len(), num_perm])
+    let flat = corpus_signatures(py, texts, kind, &hasher, n_threads)?;
+    PyArray1::from_vec(py, flat).reshape([texts.len(), num_perm])
 }
 
 /// Bands and rows: `mode="recall"` (as `near_duplicates` uses) or `"balanced"` (datasketch's rule).
@@ -252,35 +251,41 @@ fn near_duplicates<'py>(
     let kind = shingle_kind(py, shingle, ngram)?;
     let seed = seed_of(py, seed)?;
     let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
-    let docs = docs_from_list(py, texts, false)?;
     let hasher = MinHasher::new(num_perm, seed);
     // Signatures first, a document at a time; shingle sets are made again only for the
     // documents in a candidate pair, so memory holds 4 bytes a permutation a document,
-    // not every document's shingles (a 1M-article corpus would need gigabytes).
-    let sigs = corpus_signatures(py, &docs, kind, &hasher, n_threads)?;
-    let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
+    // not every document's shingles (a 1M-article corpus would need gigabytes), and the
+    // texts are read again from the list for those documents only.
+    let sigs = corpus_signatures(py, texts, kind, &hasher, n_threads)?;
+    let candidates = detached(py, n_threads, || {
+        sim::candidate_pairs(&sigs, num_perm, b, r)
+    })?;
+    let mut needed: Vec<u32> = Vec::new();
+    if verify {
+        needed = candidates.iter().flat_map(|&(a, b)| [a, b]).collect();
+        needed.sort_unstable();
+        needed.dedup();
+    }
+    let docs: Vec<Doc> = needed
+        .iter()
+        .map(|&d| doc_from_item(py, d as usize, &texts.get_item(d as usize)?, false))
+        .collect::<PyResult<_>>()?;
+    let n = texts.len();
     let pairs = detached(py, n_threads, || {
         use rayon::prelude::*;
-        let candidates = sim::candidate_pairs(&sigs, num_perm, b, r);
-        let mut shingles: Vec<Vec<u64>> = vec![Vec::new(); refs.len()];
-        if verify {
-            let mut needed: Vec<u32> = candidates.iter().flat_map(|&(a, b)| [a, b]).collect();
-            needed.par_sort_unstable();
-            needed.dedup();
-            let opts = crate::normalize::Options::matching_key();
-            let made: Vec<(u32, Vec<u64>)> = needed
-                .into_par_iter()
-                .map(|d| {
-                    let text = refs[d as usize].unwrap_or_default();
-                    (
-                        d,
-                        shingle_set(&crate::normalize::normalize(text, &opts).text, kind),
-                    )
-                })
-                .collect();
-            for (d, set) in made {
-                shingles[d as usize] = set;
-            }
+        let opts = crate::normalize::Options::matching_key();
+        let made: Vec<Vec<u64>> = docs
+            .par_iter()
+            .map(|d| {
+                shingle_set(
+                    &crate::normalize::normalize(d.as_str().unwrap_or_default(), &opts).text,
+                    kind,
+                )
+            })
+            .collect();
+        let mut shingles: Vec<Vec<u64>> = vec![Vec::new(); n];
+        for (&d, set) in needed.iter().zip(made) {
+            shingles[d as usize] = set;
         }
         sim::score_pairs(&candidates, &shingles, &sigs, num_perm, threshold, verify)
     })?;

@@ -52,19 +52,22 @@ def test_long_capitalised_and_symbol_runs():
     assert "ARSENAL 0 CHELSEA 1" in out
 
 
-def test_ctrl_c_interrupts_a_long_run():
-    texts = ["Trump\u02bcs “plan” <b>x</b> donâ€™t " * 2000] * 20000  # ~1 GB of work, many batches
+@pytest.mark.parametrize("run", [nc.normalize, nc.near_duplicates], ids=["normalize", "near_duplicates"])
+def test_ctrl_c_interrupts_a_long_run(run):
+    # ~1 GB of work in many batches (near_duplicates also reads the list a batch at a time).
+    texts = ["Trump\u02bcs “plan” <b>x</b> café donâ€™t " * 2000] * 20000
     timer = threading.Timer(0.5, _thread.interrupt_main)
     timer.start()
     started = time.perf_counter()
     try:
         with pytest.raises(KeyboardInterrupt):
-            nc.normalize(texts)
+            run(texts)
     finally:
         timer.cancel()
     assert time.perf_counter() - started < 30
     # Still usable afterwards.
     assert nc.normalize(["ok"]) == ["ok"]
+    assert len(nc.near_duplicates(["a b c d", "a b c d"])) == 1
 
 
 def _child(queue):
@@ -81,21 +84,6 @@ def test_works_in_a_forked_child_after_the_pool_ran():
     proc.join(60)
     assert proc.exitcode == 0, "child hung or crashed after fork"
     assert queue.get(timeout=5) == "Trump's"
-
-
-def test_ctrl_c_interrupts_near_duplicates():
-    # Texts are read from the list a batch at a time; Ctrl-C still stops between batches.
-    texts = ["Trump\u02bcs “plan” <b>x</b> café donâ€™t " * 2000] * 20000
-    timer = threading.Timer(0.5, _thread.interrupt_main)
-    timer.start()
-    started = time.perf_counter()
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            nc.near_duplicates(texts)
-    finally:
-        timer.cancel()
-    assert time.perf_counter() - started < 30
-    assert len(nc.near_duplicates(["a b c d", "a b c d"])) == 1
 
 
 def test_bad_element_in_a_later_batch_names_its_position():

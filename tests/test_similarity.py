@@ -298,3 +298,25 @@ def test_wikiref220_story_clusters(data_dir):
     expected = rows * cols / total
     ari = (index - expected) / ((rows + cols) / 2 - expected)
     assert ari > 0.7, ari
+
+
+def test_near_duplicates_same_pairs_above_and_below_the_shingle_cache():
+    # Up to 100,000 documents the shingles made for the signatures are kept for the exact
+    # check; above, the texts of candidate pairs are read and shingled again. Both ways
+    # must give the same pairs and scores.
+    def corpus(n):
+        texts = [f"w{i} x{i} y{i} z{i} report" for i in range(n)]
+        texts[10] = texts[5]
+        texts[n - 1] = texts[7] + " extra words here"
+        texts[n - 2] = "Café " + texts[3].upper()
+        return texts
+
+    for n in (1000, 100_001):
+        pairs = nc.near_duplicates(corpus(n), 0.5)
+        got = {(a, b): (round(j, 6), round(x, 6), round(y, 6))
+               for a, b, j, x, y in pairs[["a", "b", "jaccard", "a_in_b", "b_in_a"]].itertuples(index=False)}
+        assert got == {
+            (5, 10): (1.0, 1.0, 1.0),
+            (7, n - 1): (0.5, 1.0, 0.5),
+            (3, n - 2): (0.75, 1.0, 0.75),
+        }, n

@@ -115,31 +115,65 @@ fn corpus_signatures(
     hasher: &MinHasher,
     n_threads: Option<usize>,
 ) -> PyResult<Vec<u32>> {
+    Ok(signatures_keeping(py, texts, kind, hasher, n_threads, 0)?.0)
+}
+
+/// At most this many documents have their shingle hashes kept for verification.
+const KEEP_MAX_DOCS: usize = 100_000;
+/// At most this many shingle hashes (8 bytes each) are kept for verification.
+const KEEP_MAX_HASHES: usize = 32 << 20;
+
+/// [`corpus_signatures`], keeping each document's shingle hashes too while there are at
+/// most `keep_docs` documents and [`KEEP_MAX_HASHES`] hashes in all (else none are kept:
+/// the second value is empty). Keeping them spares the exact check of candidate pairs a
+/// second normalization, for corpora whose shingles fit in 256 MB.
+fn signatures_keeping(
+    py: Python<'_>,
+    texts: &Bound<'_, PyList>,
+    kind: Shingle,
+    hasher: &MinHasher,
+    n_threads: Option<usize>,
+    keep_docs: usize,
+) -> PyResult<(Vec<u32>, Vec<Vec<u64>>)> {
+    use std::sync::atomic::{AtomicBool, Ordering};
     let opts = crate::normalize::Options::matching_key();
     let k = hasher.num_perm();
     let mut out: Vec<u32> = Vec::with_capacity(texts.len() * k);
+    let keeping = AtomicBool::new(texts.len() <= keep_docs);
+    let mut kept: Vec<Vec<u64>> = Vec::new();
+    let mut kept_hashes = 0usize;
     run_list_batches(
         py,
         texts,
         n_threads,
         |d| {
             let mut row = vec![crate::similarity::minhash::EMPTY; k];
+            let mut hashes = Vec::new();
             if let Some(t) = d.as_str() {
-                hasher.signature_into(
-                    &shingle_hashes(&crate::normalize::normalize(t, &opts).text, kind),
-                    &mut row,
-                );
+                hashes = shingle_hashes(&crate::normalize::normalize(t, &opts).text, kind);
+                hasher.signature_into(&hashes, &mut row);
             }
-            row
+            if !keeping.load(Ordering::Relaxed) {
+                hashes = Vec::new();
+            }
+            (row, hashes)
         },
         |batch| {
-            for row in batch {
+            for (row, hashes) in batch {
                 out.extend_from_slice(&row);
+                if keeping.load(Ordering::Relaxed) {
+                    kept_hashes += hashes.len();
+                    kept.push(hashes);
+                    if kept_hashes > KEEP_MAX_HASHES {
+                        keeping.store(false, Ordering::Relaxed);
+                        kept = Vec::new();
+                    }
+                }
             }
             Ok(())
         },
     )?;
-    Ok(out)
+    Ok((out, kept))
 }
 
 /// `(len(texts), num_perm)` uint32 MinHash signatures of the matching keys.
@@ -256,7 +290,8 @@ fn near_duplicates<'py>(
     // documents in a candidate pair, so memory holds 4 bytes a permutation a document,
     // not every document's shingles (a 1M-article corpus would need gigabytes), and the
     // texts are read again from the list for those documents only.
-    let sigs = corpus_signatures(py, texts, kind, &hasher, n_threads)?;
+    let keep_docs = if verify { KEEP_MAX_DOCS } else { 0 };
+    let (sigs, kept) = signatures_keeping(py, texts, kind, &hasher, n_threads, keep_docs)?;
     let candidates = detached(py, n_threads, || {
         sim::candidate_pairs(&sigs, num_perm, b, r)
     })?;
@@ -266,21 +301,33 @@ fn near_duplicates<'py>(
         needed.sort_unstable();
         needed.dedup();
     }
-    let docs: Vec<Doc> = needed
-        .iter()
-        .map(|&d| doc_from_item(py, d as usize, &texts.get_item(d as usize)?, false))
-        .collect::<PyResult<_>>()?;
+    // Without the kept hashes, the texts of the documents in a pair are read again.
+    let docs: Vec<Doc> = if kept.is_empty() {
+        needed
+            .iter()
+            .map(|&d| doc_from_item(py, d as usize, &texts.get_item(d as usize)?, false))
+            .collect::<PyResult<_>>()?
+    } else {
+        Vec::new()
+    };
     let n = texts.len();
     let pairs = detached(py, n_threads, || {
         use rayon::prelude::*;
         let opts = crate::normalize::Options::matching_key();
-        let made: Vec<Vec<u64>> = docs
+        let made: Vec<Vec<u64>> = needed
             .par_iter()
-            .map(|d| {
-                shingle_set(
-                    &crate::normalize::normalize(d.as_str().unwrap_or_default(), &opts).text,
+            .enumerate()
+            .map(|(i, &d)| match kept.get(d as usize) {
+                Some(hashes) => {
+                    let mut set = hashes.clone();
+                    set.sort_unstable();
+                    set.dedup();
+                    set
+                }
+                None => shingle_set(
+                    &crate::normalize::normalize(docs[i].as_str().unwrap_or_default(), &opts).text,
                     kind,
-                )
+                ),
             })
             .collect();
         let mut shingles: Vec<Vec<u64>> = vec![Vec::new(); n];

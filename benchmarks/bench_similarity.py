@@ -13,8 +13,9 @@ scikit-learn, side by side in one run on the real corpora in ../shared/data.
 - cosine similarity matrix of 5,000 documents against scikit-learn's TfidfVectorizer
   (sublinear_tf=True) + cosine_similarity.
 
-Every pipeline, the peers' included, runs --repeat times (3 by default) and its best
-time is reported: this machine's timings move by 10-20% from run to run.
+Every pipeline, the peers' included, runs --repeat times (3 by default), in rounds that
+run each pipeline once, and its best time is reported: this machine's timings move by
+10-30% from minute to minute, and rounds spread a slow spell over all pipelines alike.
 
 Run: python benchmarks/bench_similarity.py [--sample 0.2] [--repeat 3]
 """
@@ -137,6 +138,19 @@ def timed(fn, *args, repeat: int = 1, **kwargs):
     return best, result
 
 
+def interleaved(pipelines, rounds: int):
+    """Best time and last result of each pipeline over `rounds` rounds, each round running
+    every pipeline once, so a slow spell of the machine falls on all of them alike."""
+    best = [float("inf")] * len(pipelines)
+    results = [None] * len(pipelines)
+    for _ in range(rounds):
+        for k, (fn, args, kwargs) in enumerate(pipelines):
+            results[k] = None  # free the previous result before timing again
+            t, results[k] = timed(fn, *args, **kwargs)
+            best[k] = min(best[k], t)
+    return list(zip(best, results))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sample", type=float, default=1.0)
@@ -154,10 +168,15 @@ def main() -> None:
 
     rows = []
     r = args.repeat
-    t_ds, ds_pairs = timed(run_datasketch, texts, repeat=r)
-    t_rs, rs_pairs = timed(run_rensa, texts, repeat=r)
-    t_nc, nc_pairs = timed(nc.near_duplicates, texts, THRESHOLD, bands=BANDS, rows=ROWS, repeat=r)
-    t_nd, nd_pairs = timed(nc.near_duplicates, texts, THRESHOLD, repeat=r)
+    (t_ds, ds_pairs), (t_rs, rs_pairs), (t_nc, nc_pairs), (t_nd, nd_pairs) = interleaved(
+        [
+            (run_datasketch, (texts,), {}),
+            (run_rensa, (texts,), {}),
+            (nc.near_duplicates, (texts, THRESHOLD), {"bands": BANDS, "rows": ROWS}),
+            (nc.near_duplicates, (texts, THRESHOLD), {}),
+        ],
+        r,
+    )
     rows += [
         (f"datasketch (Python shingles, {BANDS}x{ROWS})", t_ds, len(ds_pairs)),
         (f"rensa (Python shingles, {BANDS}x{ROWS})", t_rs, len(rs_pairs)),
@@ -165,7 +184,7 @@ def main() -> None:
         (f"newscorpus.near_duplicates (default {nd_pairs.attrs['bands']}x{nd_pairs.attrs['rows']})", t_nd, len(nd_pairs)),
     ]
     print(f"\nnear-duplicates at Jaccard >= {THRESHOLD}, word {NGRAM}-grams, {NUM_PERM} permutations, end to end "
-          f"(best of {r} runs each)")
+          f"(best of {r} rounds)")
     print(f"{'pipeline':<52} {'seconds':>8} {'pairs':>7} {'vs datasketch':>14} {'vs rensa':>9}")
     for label, t, n in rows:
         print(f"{label:<52} {t:>8.2f} {n:>7} {t_ds / t:>13.1f}x {t_rs / t:>8.1f}x")
@@ -199,8 +218,9 @@ def main() -> None:
         x = TfidfVectorizer(sublinear_tf=True).fit_transform(docs)
         return cosine_similarity(x)
 
-    t_sk, m_sk = timed(sklearn_cosine, docs, repeat=r)
-    t_nm, m_nc = timed(nc.similarity_matrix, docs, "cosine", repeat=r)
+    (t_sk, m_sk), (t_nm, m_nc) = interleaved(
+        [(sklearn_cosine, (docs,), {}), (nc.similarity_matrix, (docs, "cosine"), {})], r
+    )
     diff = float(np.abs(m_sk - m_nc).mean())
     print(f"\ncosine matrix of {len(docs)} documents: scikit-learn {t_sk:.2f} s, newscorpus {t_nm:.2f} s "
           f"({t_sk / t_nm:.1f}x); mean |difference| {diff:.4f} (tokenization differs: newscorpus compares "

@@ -138,7 +138,9 @@ impl LshIndex {
         if num_perm == 0 {
             return Err(LshError::Param("num_perm must be at least 1".into()));
         }
-        if bands == 0 || rows == 0 || bands * rows > num_perm {
+        // Checked: parameters come from index files too, where a huge pair could wrap
+        // around to a small product (found by fuzzing; it then tried to allocate 2^48 tables).
+        if bands == 0 || rows == 0 || bands.checked_mul(rows).is_none_or(|p| p > num_perm) {
             return Err(LshError::Param(format!(
                 "bands ({bands}) times rows ({rows}) must be between 1 and num_perm ({num_perm})"
             )));
@@ -464,6 +466,21 @@ mod tests {
             assert!(b * r <= 128);
             assert!(candidate_probability(t, b, r) >= 0.995);
         }
+    }
+
+    #[test]
+    fn huge_bands_and_rows_from_a_file_are_an_error() {
+        let mut bytes = LshIndex::new(8, 2, 4, 0.5, 1).expect("valid").to_bytes();
+        bytes.truncate(bytes.len() - 8);
+        // num_perm at 12..20, bands at 20..28, rows at 28..36: 2^48 x 2^16 wraps to 0.
+        bytes[20..28].copy_from_slice(&(1u64 << 48).to_le_bytes());
+        bytes[28..36].copy_from_slice(&(1u64 << 16).to_le_bytes());
+        let checksum = xxh3_64(&bytes);
+        bytes.extend_from_slice(&checksum.to_le_bytes());
+        let Err(err) = LshIndex::from_bytes(&bytes) else {
+            panic!("an error, not an index");
+        };
+        assert!(err.to_string().contains("bands"), "{err}");
     }
 
     #[test]

@@ -105,29 +105,20 @@ fn corpus_shingles(
     Ok(out)
 }
 
-/// MinHash signatures of the matching keys, row-major, made a document at a time so no
-/// shingle set outlives its document; the texts are read from the list a batch at a time
-/// (Ctrl-C checked between batches).
-fn corpus_signatures(
-    py: Python<'_>,
-    texts: &Bound<'_, PyList>,
-    kind: Shingle,
-    hasher: &MinHasher,
-    n_threads: Option<usize>,
-) -> PyResult<Vec<u32>> {
-    Ok(signatures_keeping(py, texts, kind, hasher, n_threads, 0)?.0)
-}
-
 /// At most this many documents have their shingle hashes kept for verification.
 const KEEP_MAX_DOCS: usize = 100_000;
 /// At most this many shingle hashes (8 bytes each) are kept for verification.
 const KEEP_MAX_HASHES: usize = 32 << 20;
 
-/// [`corpus_signatures`], keeping each document's shingle hashes too while there are at
-/// most `keep_docs` documents and [`KEEP_MAX_HASHES`] hashes in all (else none are kept:
-/// the second value is empty). Keeping them spares the exact check of candidate pairs a
-/// second normalization, for corpora whose shingles fit in 256 MB.
-fn signatures_keeping(
+/// MinHash signatures of the matching keys, row-major, made a document at a time so no
+/// shingle set outlives its document; the texts are read from the list a batch at a time
+/// (Ctrl-C checked between batches).
+///
+/// Each document's shingle hashes are kept too while there are at most `keep_docs`
+/// documents and [`KEEP_MAX_HASHES`] hashes in all (else none are kept: the second value
+/// is empty). Keeping them spares the exact check of candidate pairs a second
+/// normalization, for corpora whose shingles fit in 256 MB.
+fn corpus_signatures(
     py: Python<'_>,
     texts: &Bound<'_, PyList>,
     kind: Shingle,
@@ -193,7 +184,7 @@ fn minhash<'py>(
     let kind = shingle_kind(py, shingle, ngram)?;
     let seed = seed_of(py, seed)?;
     let hasher = MinHasher::new(num_perm, seed);
-    let flat = corpus_signatures(py, texts, kind, &hasher, n_threads)?;
+    let (flat, _) = corpus_signatures(py, texts, kind, &hasher, n_threads, 0)?;
     PyArray1::from_vec(py, flat).reshape([texts.len(), num_perm])
 }
 
@@ -291,7 +282,7 @@ fn near_duplicates<'py>(
     // not every document's shingles (a 1M-article corpus would need gigabytes), and the
     // texts are read again from the list for those documents only.
     let keep_docs = if verify { KEEP_MAX_DOCS } else { 0 };
-    let (sigs, kept) = signatures_keeping(py, texts, kind, &hasher, n_threads, keep_docs)?;
+    let (sigs, kept) = corpus_signatures(py, texts, kind, &hasher, n_threads, keep_docs)?;
     let candidates = detached(py, n_threads, || {
         sim::candidate_pairs(&sigs, num_perm, b, r)
     })?;

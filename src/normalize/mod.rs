@@ -237,12 +237,24 @@ pub fn normalize(input: &str, opts: &Options) -> Normalized {
     apply(&mut text, &mut scratch, |i, o| {
         joined = layout::layout(i, o, layout_opts);
     });
-    if opts.strip_markup && joined {
+    // Lines joined where a sentence was broken (kept paragraphs) are real lines: boilerplate
+    // rules apply to them as they would on a second pass ("follow\nus on ..."). A
+    // flattened text is one line only by construction, so line rules are not run on it.
+    let lines_rule = opts.boilerplate.is_active() && opts.paragraphs == Paragraphs::Keep;
+    if joined && (opts.strip_markup || lines_rule) {
         // Joining lines (flattening, or a line broken mid-sentence) can pair markup across
         // a former break ("*a\nb*", "<b\n>", "-\n--"): strip it again, so the result is
         // stable.
         for _ in 0..4 {
-            if !strip_markup(&mut text, &mut scratch, opts) {
+            let mut changed = opts.strip_markup && strip_markup(&mut text, &mut scratch, opts);
+            if lines_rule {
+                let before = removed.len();
+                apply_changed(&mut text, &mut scratch, |i, o| {
+                    boilerplate::remove(i, o, &opts.boilerplate, &mut removed)
+                });
+                changed |= removed.len() != before;
+            }
+            if !changed {
                 break;
             }
             apply(&mut text, &mut scratch, |i, o| {
@@ -425,6 +437,9 @@ mod tests {
             "&amp;lt;b&amp;gt; *_x_*",
             "# Title\n\n**a** [b](c) <https://x.y>\n\n\n---\nend.Next",
             "a -\nb",
+            // A line joined to the one before is a line boilerplate rules see (fuzzing).
+            "follow\nus on twitter and more text here",
+            "Council votes.\nfollow\nus on twitter for updates",
         ];
         for input in inputs {
             let once = norm(input);

@@ -96,7 +96,7 @@ impl SetMetric {
 
 /// `rows × cols` scores, row-major, computed in parallel by row.
 pub fn set_matrix(rows: &[Vec<u64>], cols: &[Vec<u64>], metric: SetMetric) -> Vec<f32> {
-    let mut out = vec![0f32; rows.len() * cols.len()];
+    let mut out = zeroed_matrix(rows.len() * cols.len());
     if cols.is_empty() {
         return out;
     }
@@ -122,12 +122,7 @@ pub struct Tfidf {
 impl Tfidf {
     /// Learn idf from documents given as term hashes (with repeats).
     pub fn fit(docs: &[Vec<u64>]) -> Self {
-        let df = document_frequency(docs, |doc| {
-            let mut terms = doc.clone();
-            terms.sort_unstable();
-            terms.dedup();
-            terms
-        });
+        let df = document_frequency(docs);
         let idf = df
             .into_iter()
             .map(|(t, d)| (t, idf_of(docs.len(), d)))
@@ -188,15 +183,14 @@ fn normalize_weights<T>(v: &mut [(T, f32)]) {
     }
 }
 
-/// How many documents hold each term, `terms` giving a document's distinct terms (counted
-/// in parallel, one table a thread, then merged).
-fn document_frequency<T: Sync>(
-    docs: &[T],
-    terms: impl Fn(&T) -> Vec<u64> + Sync,
-) -> AHashMap<u64, u32> {
+/// How many documents hold each term (counted in parallel, one table a thread, then merged).
+fn document_frequency(docs: &[Vec<u64>]) -> AHashMap<u64, u32> {
     docs.par_iter()
         .fold(AHashMap::<u64, u32>::new, |mut df, doc| {
-            for t in terms(doc) {
+            let mut terms = doc.clone();
+            terms.sort_unstable();
+            terms.dedup();
+            for t in terms {
                 *df.entry(t).or_default() += 1;
             }
             df
@@ -321,30 +315,13 @@ pub fn zeroed_matrix(len: usize) -> Vec<f32> {
     out
 }
 
-/// A document as the terms it holds, in order.
-pub trait Terms {
-    fn for_each_term(&self, f: impl FnMut(u64));
-}
-
-impl Terms for Vec<u64> {
-    fn for_each_term(&self, f: impl FnMut(u64)) {
-        self.iter().copied().for_each(f);
-    }
-}
-
-impl Terms for SparseVector {
-    fn for_each_term(&self, f: impl FnMut(u64)) {
-        self.iter().map(|&(t, _)| t).for_each(f);
-    }
-}
-
 /// Number the distinct terms of `docs` `0..` in order of first appearance (documents in
 /// order, each one's terms in its order). Returns each document's terms
 /// as numbers, and how many distinct terms there are.
 ///
 /// In parallel: each run of documents numbers its own terms, then the runs' numberings are
 /// merged in order, which gives the same numbers as one pass would.
-pub fn number_terms<T: Terms + Sync>(docs: &[T]) -> (Vec<Vec<u32>>, usize) {
+pub fn number_terms(docs: &[SparseVector]) -> (Vec<Vec<u32>>, usize) {
     let chunk = docs
         .len()
         .div_ceil(4 * rayon::current_num_threads())
@@ -357,14 +334,14 @@ pub fn number_terms<T: Terms + Sync>(docs: &[T]) -> (Vec<Vec<u32>>, usize) {
             let numbered = run
                 .iter()
                 .map(|doc| {
-                    let mut numbers = Vec::new();
-                    doc.for_each_term(|t| {
-                        numbers.push(*ids.entry(t).or_insert_with(|| {
-                            order.push(t);
-                            (order.len() - 1) as u32
-                        }));
-                    });
-                    numbers
+                    doc.iter()
+                        .map(|&(t, _)| {
+                            *ids.entry(t).or_insert_with(|| {
+                                order.push(t);
+                                (order.len() - 1) as u32
+                            })
+                        })
+                        .collect()
                 })
                 .collect();
             (order, numbered)
@@ -615,7 +592,7 @@ pub fn set_vectors(sets: &[Vec<u64>]) -> Vec<Vec<(u64, f32)>> {
 /// columns (a sparse product: only shared terms cost anything), in parallel by row.
 pub fn cosine_matrix(rows: &[Vec<(u64, f32)>], cols: &[Vec<(u64, f32)>]) -> Vec<f32> {
     let postings = postings(cols);
-    let mut out = vec![0f32; rows.len() * cols.len()];
+    let mut out = zeroed_matrix(rows.len() * cols.len());
     if cols.is_empty() {
         return out;
     }
@@ -667,8 +644,13 @@ mod tests {
     #[test]
     fn terms_numbered_in_order_of_first_appearance() {
         // Enough documents for several parallel runs; the numbers must be those of one pass.
-        let docs: Vec<Vec<u64>> = (0..1000u64)
-            .map(|d| vec![d % 7 + 100, d * 31 % 997, 5, d % 7 + 100])
+        let docs: Vec<SparseVector> = (0..1000u64)
+            .map(|d| {
+                [d % 7 + 100, d * 31 % 997, 5, d % 7 + 100]
+                    .iter()
+                    .map(|&t| (t, 1.0))
+                    .collect()
+            })
             .collect();
         let (numbered, distinct) = number_terms(&docs);
         let mut ids: AHashMap<u64, u32> = AHashMap::new();
@@ -676,7 +658,7 @@ mod tests {
             .iter()
             .map(|d| {
                 d.iter()
-                    .map(|&t| {
+                    .map(|&(t, _)| {
                         let next = ids.len() as u32;
                         *ids.entry(t).or_insert(next)
                     })
@@ -685,7 +667,7 @@ mod tests {
             .collect();
         assert_eq!(numbered, want);
         assert_eq!(distinct, ids.len());
-        assert_eq!(number_terms(&Vec::<Vec<u64>>::new()).1, 0);
+        assert_eq!(number_terms(&[]).1, 0);
     }
 
     #[test]

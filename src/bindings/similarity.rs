@@ -277,10 +277,11 @@ fn near_duplicates<'py>(
     let seed = seed_of(py, seed)?;
     let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
     let hasher = MinHasher::new(num_perm, seed);
-    // Signatures first, a document at a time; shingle sets are made again only for the
-    // documents in a candidate pair, so memory holds 4 bytes a permutation a document,
-    // not every document's shingles (a 1M-article corpus would need gigabytes), and the
-    // texts are read again from the list for those documents only.
+    // Signatures first, a document at a time. The exact check needs the shingle sets of
+    // the documents in a candidate pair: kept from the signature pass for small corpora,
+    // else made again from their texts (read again from the list), so a large corpus holds
+    // 4 bytes a permutation a document, not every document's shingles (a 1M-article corpus
+    // would need gigabytes).
     let keep_docs = if verify { KEEP_MAX_DOCS } else { 0 };
     let (sigs, kept) = corpus_signatures(py, texts, kind, &hasher, n_threads, keep_docs)?;
     let candidates = detached(py, n_threads, || {
@@ -309,12 +310,7 @@ fn near_duplicates<'py>(
             .par_iter()
             .enumerate()
             .map(|(i, &d)| match kept.get(d as usize) {
-                Some(hashes) => {
-                    let mut set = hashes.clone();
-                    set.sort_unstable();
-                    set.dedup();
-                    set
-                }
+                Some(hashes) => shingles::into_set(hashes.clone()),
                 None => shingle_set(
                     &crate::normalize::normalize(docs[i].as_str().unwrap_or_default(), &opts).text,
                     kind,

@@ -111,10 +111,14 @@ fn combine(acc: u64, word: u64) -> u64 {
 /// The distinct shingle hashes of `key`, sorted. A document with fewer than `n` words (or
 /// characters) still gets one shingle, of all it has; an empty one gets none.
 pub fn shingle_set(key: &str, kind: Shingle) -> Vec<u64> {
-    let mut out = shingle_hashes(key, kind);
-    out.sort_unstable();
-    out.dedup();
-    out
+    into_set(shingle_hashes(key, kind))
+}
+
+/// Shingle hashes in text order (as [`shingle_hashes`] gives them) as a set: sorted, distinct.
+pub fn into_set(mut hashes: Vec<u64>) -> Vec<u64> {
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
 }
 
 /// The shingle hashes of `key` in text order, repeats kept: all MinHash needs (the minimum

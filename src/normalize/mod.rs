@@ -204,6 +204,21 @@ fn unicode_passes(text: &mut Text, scratch: &mut Text, opts: &Options) {
     }
 }
 
+/// Step 7 once: remove boilerplate lines and prefixes (their text goes to `removed`).
+/// Returns true if anything was removed.
+fn remove_boilerplate(
+    text: &mut Text,
+    scratch: &mut Text,
+    opts: &Options,
+    removed: &mut Vec<String>,
+) -> bool {
+    let before = removed.len();
+    apply_changed(text, scratch, |i, o| {
+        boilerplate::remove(i, o, &opts.boilerplate, removed)
+    });
+    removed.len() != before
+}
+
 /// Normalize one text.
 pub fn normalize(input: &str, opts: &Options) -> Normalized {
     let mut text = Text::from_str(input, opts.offsets);
@@ -217,11 +232,7 @@ pub fn normalize(input: &str, opts: &Options) -> Normalized {
         // two thirds). Repeat while anything is removed, so the result is stable
         // (normalizing it again removes nothing more; found by fuzzing).
         for _ in 0..4 {
-            let before = removed.len();
-            apply_changed(&mut text, &mut scratch, |i, o| {
-                boilerplate::remove(i, o, &opts.boilerplate, &mut removed)
-            });
-            if removed.len() == before {
+            if !remove_boilerplate(&mut text, &mut scratch, opts, &mut removed) {
                 break;
             }
             if strip_markup(&mut text, &mut scratch, opts) {
@@ -248,11 +259,7 @@ pub fn normalize(input: &str, opts: &Options) -> Normalized {
         for _ in 0..4 {
             let mut changed = opts.strip_markup && strip_markup(&mut text, &mut scratch, opts);
             if lines_rule {
-                let before = removed.len();
-                apply_changed(&mut text, &mut scratch, |i, o| {
-                    boilerplate::remove(i, o, &opts.boilerplate, &mut removed)
-                });
-                changed |= removed.len() != before;
+                changed |= remove_boilerplate(&mut text, &mut scratch, opts, &mut removed);
             }
             if !changed {
                 break;

@@ -243,8 +243,39 @@ fn tag_at(chars: &[char], i: usize) -> Option<(TagKind, String, bool, usize)> {
     None
 }
 
-/// Find the end of `</name ...>` at or after `from`, case-insensitively.
-fn closing_tag_end(chars: &[char], from: usize, name: &str) -> Option<usize> {
+/// Where a search for `</name ...>` or `-->` last looked, and what it found, so a text of
+/// many unclosed openers (`"<!--" * 250_000`, `"<script>" * 100_000`) is scanned once, not
+/// once an opener: searches start at increasing positions, and a result found from `from`
+/// holds for any later start up to it (none found: none for any later start).
+#[derive(Default)]
+struct LastSearch {
+    from: usize,
+    found: Option<usize>,
+    searched: bool,
+}
+
+impl LastSearch {
+    /// The match at or after `from`: the remembered one when it still applies.
+    fn find(&mut self, from: usize, search: impl FnOnce(usize) -> Option<usize>) -> Option<usize> {
+        if self.searched && from >= self.from {
+            match self.found {
+                None => return None,
+                Some(k) if k >= from => return Some(k),
+                Some(_) => {}
+            }
+        }
+        let found = search(from);
+        *self = LastSearch {
+            from,
+            found,
+            searched: true,
+        };
+        found
+    }
+}
+
+/// Start of the first `</name` at or after `from`, case-insensitively.
+fn closing_tag_start(chars: &[char], from: usize, name: &str) -> Option<usize> {
     let name: Vec<char> = name.chars().collect();
     let mut k = from;
     while k + 2 + name.len() <= chars.len() {
@@ -255,15 +286,17 @@ fn closing_tag_end(chars: &[char], from: usize, name: &str) -> Option<usize> {
                 .zip(&name)
                 .all(|(a, b)| a.to_ascii_lowercase() == *b)
         {
-            let rest = &chars[k + 2 + name.len()..];
-            return rest
-                .iter()
-                .position(|&c| c == '>')
-                .map(|p| k + 2 + name.len() + p + 1);
+            return Some(k);
         }
         k += 1;
     }
     None
+}
+
+/// Start of the first `-->` at or after `from`.
+fn comment_close(chars: &[char], from: usize) -> Option<usize> {
+    (from..chars.len().saturating_sub(2))
+        .find(|&k| chars[k] == '-' && chars[k + 1] == '-' && chars[k + 2] == '>')
 }
 
 /// Remove HTML tags and comments. Returns true if anything changed.
@@ -278,6 +311,9 @@ pub fn strip_tags(input: &Text, out: &mut Text) -> bool {
     out.extend_copy(input, 0, first);
     let mut changed = false;
     let mut i = first;
+    let mut comment_search = LastSearch::default();
+    // One remembered search per tag name that drops its content (a handful of names).
+    let mut close_searches: Vec<(String, LastSearch)> = Vec::new();
     while i < chars.len() {
         if chars[i] != '<' {
             out.push_copy(chars[i], input, i);
@@ -288,8 +324,8 @@ pub fn strip_tags(input: &Text, out: &mut Text) -> bool {
         if chars.get(i + 1) == Some(&'!') {
             let is_comment = chars.get(i + 2) == Some(&'-') && chars.get(i + 3) == Some(&'-');
             let end = if is_comment {
-                (i + 4..chars.len().saturating_sub(2))
-                    .find(|&k| chars[k] == '-' && chars[k + 1] == '-' && chars[k + 2] == '>')
+                comment_search
+                    .find(i + 4, |from| comment_close(chars, from))
                     .map(|k| k + 3)
             } else if chars.get(i + 2).is_some_and(char::is_ascii_alphabetic)
                 || chars.get(i + 2) == Some(&'[')
@@ -311,7 +347,22 @@ pub fn strip_tags(input: &Text, out: &mut Text) -> bool {
             changed = true;
             let mut end = i + len;
             if kind == TagKind::DropContent && !closing && chars[end - 2] != '/' {
-                if let Some(close) = closing_tag_end(chars, end, &name) {
+                let slot = if let Some(p) = close_searches.iter().position(|(n, _)| *n == name) {
+                    p
+                } else {
+                    close_searches.push((name.clone(), LastSearch::default()));
+                    close_searches.len() - 1
+                };
+                let start = close_searches[slot]
+                    .1
+                    .find(end, |from| closing_tag_start(chars, from, &name));
+                // The closing tag ends at its first '>' (a closing tag with none is text).
+                if let Some(close) = start.and_then(|k| {
+                    chars[k + 2 + name.len()..]
+                        .iter()
+                        .position(|&c| c == '>')
+                        .map(|p| k + 2 + name.len() + p + 1)
+                }) {
                     end = close;
                 }
             }
@@ -333,8 +384,30 @@ pub fn strip_tags(input: &Text, out: &mut Text) -> bool {
     changed
 }
 
+/// Blank for line-level markdown: spaces and tabs, and every character that later steps
+/// turn into a space or remove (NBSP and other spaces, zero-width and bidi marks, soft
+/// hyphens, controls), so `"&nbsp;# Title"` loses its heading marker on the first pass,
+/// as the `"# Title"` it becomes would on a second (idempotence).
 fn is_blank(c: char) -> bool {
-    c == ' ' || c == '\t' || c == '\r'
+    match c {
+        ' ' | '\t' | '\r' => true,
+        '\n' => false,
+        c if c.is_ascii() => c.is_ascii_control(),
+        c => {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(
+                    c,
+                    '\u{ad}'
+                        | '\u{180e}'
+                        | '\u{200b}'..='\u{200f}'
+                        | '\u{202a}'..='\u{202e}'
+                        | '\u{2060}'..='\u{2064}'
+                        | '\u{2066}'..='\u{206f}'
+                        | '\u{feff}'
+                )
+        }
+    }
 }
 
 /// Markdown at line level: headings, blockquotes, `*`/`+` list markers, rules, fences and
@@ -415,7 +488,7 @@ fn line_edit(chars: &[char], a: usize, b: usize) -> Option<LineEdit> {
     // Blockquote markers, possibly nested.
     while p < e && chars[p] == '>' {
         p += 1;
-        if p < e && chars[p] == ' ' {
+        if p < e && is_blank(chars[p]) {
             p += 1;
         }
     }
@@ -425,9 +498,9 @@ fn line_edit(chars: &[char], a: usize, b: usize) -> Option<LineEdit> {
         q += 1;
     }
     let mut content_end = e;
-    if q > p && q - p <= 6 && (q == e || chars[q] == ' ') {
+    if q > p && q - p <= 6 && (q == e || is_blank(chars[q])) {
         p = q;
-        while p < e && chars[p] == ' ' {
+        while p < e && is_blank(chars[p]) {
             p += 1;
         }
         // Closing hashes: "## Title ##".
@@ -435,13 +508,16 @@ fn line_edit(chars: &[char], a: usize, b: usize) -> Option<LineEdit> {
         while t > p && chars[t - 1] == '#' {
             t -= 1;
         }
-        if t < e && t > p && chars[t - 1] == ' ' {
+        if t < e && t > p && is_blank(chars[t - 1]) {
             content_end = t;
-            while content_end > p && chars[content_end - 1] == ' ' {
+            while content_end > p && is_blank(chars[content_end - 1]) {
                 content_end -= 1;
             }
         }
-    } else if p < e && (chars[p] == '*' || chars[p] == '+') && (p + 1 == e || chars[p + 1] == ' ') {
+    } else if p < e
+        && (chars[p] == '*' || chars[p] == '+')
+        && (p + 1 == e || is_blank(chars[p + 1]))
+    {
         // Bullet list marker, or an empty bullet ("- " is kept: news text starts
         // dialogue lines with a dash).
         p = (p + 2).min(e);

@@ -317,6 +317,36 @@ fn casefold_special(c: char) -> Option<&'static str> {
     })
 }
 
+/// `c` without its accents, into `out` (cleared first): the canonical decomposition less
+/// its combining marks, then, for each character left, its compatibility decomposition
+/// when that carries an accent ("ǆ" is "dz"; "¨", left by "΅", is a space). Doing both
+/// in one go makes stripping idempotent.
+fn strip_accent(c: char, out: &mut Vec<char>) {
+    out.clear();
+    let mut canonical: Vec<char> = Vec::with_capacity(4);
+    decompose_canonical(c, |d| canonical.push(d));
+    if canonical.iter().any(|&d| is_combining_mark(d)) {
+        canonical.retain(|&d| !is_combining_mark(d));
+    } else {
+        canonical.clear();
+        canonical.push(c);
+    }
+    for base in canonical {
+        let start = out.len();
+        decompose_compatible(base, |d| out.push(d));
+        if out.len() - start > 1 && out[start..].iter().any(|&d| is_combining_mark(d)) {
+            let kept: Vec<char> = out
+                .drain(start..)
+                .filter(|&d| !is_combining_mark(d))
+                .collect();
+            out.extend(kept);
+        } else {
+            out.truncate(start);
+            out.push(base);
+        }
+    }
+}
+
 /// Case, accent stripping and ASCII transliteration, in one pass.
 pub fn transform(input: &Text, out: &mut Text, case: Case, strip_accents: bool, ascii: bool) {
     let mut decomposed: Vec<char> = Vec::with_capacity(4);
@@ -369,23 +399,11 @@ pub fn transform(input: &Text, out: &mut Text, case: Case, strip_accents: bool, 
                 if is_combining_mark(c) {
                     continue;
                 }
-                decomposed.clear();
-                decompose_canonical(c, |d| decomposed.push(d));
-                if decomposed.iter().any(|&d| is_combining_mark(d)) {
-                    for &d in decomposed.iter().filter(|&&d| !is_combining_mark(d)) {
-                        out.push_from(d, input, i, i + 1);
-                    }
-                    continue;
+                strip_accent(c, &mut decomposed);
+                for &d in &decomposed {
+                    out.push_from(d, input, i, i + 1);
                 }
-                // Letters whose compatibility decomposition carries the accent (e.g. "ǆ").
-                decomposed.clear();
-                decompose_compatible(c, |d| decomposed.push(d));
-                if decomposed.len() > 1 && decomposed.iter().any(|&d| is_combining_mark(d)) {
-                    for &d in decomposed.iter().filter(|&&d| !is_combining_mark(d)) {
-                        out.push_from(d, input, i, i + 1);
-                    }
-                    continue;
-                }
+                continue;
             }
             out.push_from(c, input, i, i + 1);
         }

@@ -262,6 +262,21 @@ def entities(
     return frame
 
 
+def _by_position(texts: Any, by: Any = None) -> tuple:
+    """Texts in a Series whose index repeats labels are counted by position, so two
+    documents that share a label stay two documents; ``by`` as a Series must then be the
+    texts' own index order. Returns ``(texts, by, labels)``, ``labels`` the original index
+    (or None when nothing changed)."""
+    if not isinstance(texts, pd.Series) or texts.index.is_unique:
+        return texts, by, None
+    if isinstance(by, pd.Series):
+        if not by.index.equals(texts.index):
+            raise InputValueError("the texts' index has repeated labels: pass by with the very same index "
+                                  "(or a list by position)")
+        by = by.to_numpy()
+    return texts.reset_index(drop=True), by, texts.index
+
+
 def _mentions(texts: Any, mentions: Optional[pd.DataFrame], options: dict) -> pd.DataFrame:
     if mentions is not None:
         if texts is not None:
@@ -293,7 +308,9 @@ def entity_counts(
             ``df["published"].dt.date``: a Series (aligned by the documents' index labels)
             or a list/array (by position). Counts are then per group; missing groups are
             kept as a group of their own.
-        mentions: A DataFrame ``entities()`` returned, to count without extracting again.
+        mentions: A DataFrame ``entities()`` returned, to count without extracting again
+            (documents are then told apart by their ``doc`` labels; texts given directly
+            are counted by position, so repeated index labels never merge documents).
         matrix: Return a document x entity matrix of mention counts instead:
             ``(scipy.sparse.csr_matrix, documents, entities)``, where ``documents`` are
             the index labels (or positions) of the rows and ``entities`` a DataFrame of
@@ -311,9 +328,11 @@ def entity_counts(
         >>> list(counts.columns)
         ['outlet', 'entity', 'type', 'mentions', 'documents']
     """
+    texts, by, labels = _by_position(texts, by)
     m = _mentions(texts, mentions, options)
     if matrix:
-        return _matrix(m, texts)
+        mat, docs, entities_ = _matrix(m, texts)
+        return mat, (labels if labels is not None else docs), entities_
     frame = m[["doc", "canonical", "type"]].rename(columns={"canonical": "entity"})
     frame = frame.assign(type=frame["type"].astype(str))
     keys = ["entity", "type"]
@@ -403,6 +422,7 @@ def cooccurrence(
         raise OptionError(f'window={window!r} is not one of "document", "sentence"')
     if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise OptionError(f"min_count must be a whole number of 1 or more, got {min_count!r}")
+    texts, _, _ = _by_position(texts)
     m = _mentions(texts, mentions, options)
     columns = ["a", "a_type", "b", "b_type", "count"]
     if m.empty:

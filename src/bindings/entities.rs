@@ -281,6 +281,10 @@ fn extract_entities<'py>(
         "mentions",
         resolved.audit.iter().map(|a| i64::from(a.mentions)),
     )?;
+    audit.set_item(
+        "candidates",
+        PyList::new(py, resolved.audit.iter().map(|a| a.candidates.as_str()))?,
+    )?;
     Ok((cols, audit))
 }
 

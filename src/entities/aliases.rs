@@ -27,6 +27,8 @@ pub struct Merge {
     pub entity_type: EntityType,
     pub reason: &'static str,
     pub mentions: u32,
+    /// For a name left alone: the full names it could have been (" | " between them).
+    pub candidates: String,
 }
 
 /// The entities of a corpus: each mention's entity, each entity's name and type.
@@ -56,6 +58,11 @@ fn is_all_caps(name: &str) -> bool {
 /// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions),
 /// stopping early past `limit`.
 pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    // The table is |a| x |b|: names past MAX_VARIANT_CHARS are compared exactly, so a
+    // megabyte-long "name" (a run of capitalised words) costs one comparison.
+    if a.len() > MAX_VARIANT_CHARS * 4 || b.len() > MAX_VARIANT_CHARS * 4 {
+        return if a == b { 0 } else { limit + 1 };
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {
@@ -115,12 +122,19 @@ struct Decided {
     reason: Option<&'static str>,
 }
 
-/// Hashes of `word` and, for words of 5 letters or more, of every word made by deleting
-/// one character after the first: two words one edit apart share one of them.
+/// Names longer than this many characters are not spelling variants of anything: their
+/// deletion neighbourhood would cost the square of their length (a 100-character name
+/// is already a sentence, not a misspelling).
+const MAX_VARIANT_CHARS: usize = 64;
+
+/// Hashes of `word` and, for words of 5 to [`MAX_VARIANT_CHARS`] letters, of every word
+/// made by deleting one character after the first: two words one edit apart share one.
 fn deletion_hashes(word: &str) -> Vec<u64> {
     use xxhash_rust::xxh3::xxh3_64;
     let mut out = vec![xxh3_64(word.as_bytes())];
-    if word.chars().filter(|c| c.is_alphabetic()).count() < 5 {
+    if word.len() > MAX_VARIANT_CHARS * 4
+        || !(5..=MAX_VARIANT_CHARS).contains(&word.chars().filter(|c| c.is_alphabetic()).count())
+    {
         return out;
     }
     let mut variant = String::with_capacity(word.len());
@@ -324,18 +338,13 @@ pub fn resolve(
         }
     }
     for ((from, to), n) in in_doc {
-        let name = groups[from]
-            .forms
-            .keys()
-            .next()
-            .cloned()
-            .unwrap_or_default();
         audit.push(Merge {
-            name,
+            name: groups[from].key.clone(),
             canonical: groups[to].key.clone(),
             entity_type: EntityType::Per,
             reason: "surname of a full name in the same document",
             mentions: n,
+            candidates: String::new(),
         });
     }
     // Mentions per group after step 2.
@@ -376,6 +385,12 @@ pub fn resolve(
     }
     pairs.sort_unstable();
     pairs.dedup();
+    // Variants merge as stars, never as chains: each name, most frequent first, joins the
+    // most frequent name one edit from it that stands for itself; a name that has joined
+    // another takes nothing in. So "Anna Milton" does not reach "Anna Wilson" through
+    // "Anna Wilton": it is two edits from it.
+    let rank = |g: usize| (count[g], groups[g].gazetteer, std::cmp::Reverse(g));
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (a, b) in pairs {
         let (ga, gb) = (&groups[a], &groups[b]);
         if types[a] != types[b]
@@ -386,27 +401,33 @@ pub fn resolve(
         {
             continue;
         }
-        let (ra, rb) = (root(&parent, a), root(&parent, b));
-        if ra == rb {
+        neighbours[a].push(b);
+        neighbours[b].push(a);
+    }
+    let mut order: Vec<usize> = (0..groups.len())
+        .filter(|&g| !neighbours[g].is_empty())
+        .collect();
+    order.sort_by_key(|&g| std::cmp::Reverse(rank(g)));
+    for g in order {
+        if groups[g].gazetteer || parent[g] != g {
             continue;
         }
-        // The more frequent name (then a gazetteer name, then the first) absorbs the other.
-        let rank = |g: usize| (count[g], groups[g].gazetteer, std::cmp::Reverse(g));
-        let (keep, merge) = if rank(ra) >= rank(rb) {
-            (ra, rb)
-        } else {
-            (rb, ra)
+        let Some(keep) = neighbours[g]
+            .iter()
+            .copied()
+            .filter(|&h| rank(h) > rank(g) && parent[h] == h)
+            .max_by_key(|&h| rank(h))
+        else {
+            continue;
         };
-        if groups[merge].gazetteer {
-            continue;
-        }
-        parent[merge] = keep;
+        parent[g] = keep;
         audit.push(Merge {
-            name: groups[merge].key.clone(),
+            name: groups[g].key.clone(),
             canonical: groups[keep].key.clone(),
             entity_type: types[keep],
             reason: "spelling variant (one edit apart)",
-            mentions: count[merge],
+            mentions: count[g],
+            candidates: String::new(),
         });
     }
     // Step 5: a lone surname, the last word of exactly one full name in the corpus (or
@@ -449,6 +470,7 @@ pub fn resolve(
                     entity_type: EntityType::Per,
                     reason: "surname of the only such full name in the corpus",
                     mentions: count[id],
+                    candidates: String::new(),
                 });
             }
             [] => {}
@@ -458,6 +480,11 @@ pub fn resolve(
                 entity_type: types[id],
                 reason: "ambiguous surname: left alone",
                 mentions: count[id],
+                candidates: targets
+                    .iter()
+                    .map(|&t| groups[t].key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
             }),
         }
     }
@@ -496,9 +523,16 @@ pub fn resolve(
         .enumerate()
         .map(|(id, g)| (g.key.as_str(), names[entity_id[id] as usize].as_str()))
         .collect();
+    let display = |key: &str| display_of_key.get(key).map_or(key, |d| *d).to_string();
     for row in &mut audit {
-        if let Some(d) = display_of_key.get(row.canonical.as_str()) {
-            row.canonical = (*d).to_string();
+        if !row.canonical.is_empty() {
+            row.canonical = display(&row.canonical);
+        }
+        if !row.candidates.is_empty() {
+            let mut names: Vec<String> = row.candidates.split(" | ").map(display).collect();
+            names.sort();
+            names.dedup();
+            row.candidates = names.join(" | ");
         }
         if let Some(&id) = by_key.get(&row.name) {
             if let Some(form) = groups[id]
@@ -520,9 +554,41 @@ pub fn resolve(
             entity_type: t,
             reason,
             mentions: n,
+            candidates: String::new(),
         });
     }
-    audit.sort_by(|a, b| (a.reason, &a.canonical, &a.name).cmp(&(b.reason, &b.canonical, &b.name)));
+    // One row per (reason, canonical, name, type): merges that display alike (two groups
+    // that became one entity) are added up, and the order is total, so the table is the
+    // same on every run and thread count.
+    audit.sort_by(|a, b| {
+        (
+            a.reason,
+            &a.canonical,
+            &a.name,
+            a.entity_type as u8,
+            &a.candidates,
+        )
+            .cmp(&(
+                b.reason,
+                &b.canonical,
+                &b.name,
+                b.entity_type as u8,
+                &b.candidates,
+            ))
+    });
+    audit.dedup_by(|later, kept| {
+        let same = (
+            later.reason,
+            &later.canonical,
+            &later.name,
+            later.entity_type,
+        ) == (kept.reason, &kept.canonical, &kept.name, kept.entity_type)
+            && later.candidates == kept.candidates;
+        if same {
+            kept.mentions += later.mentions;
+        }
+        same
+    });
     let entity_of = key_of
         .into_iter()
         .map(|ids| ids.into_iter().map(|id| entity_id[id]).collect())

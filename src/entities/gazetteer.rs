@@ -49,6 +49,10 @@ impl std::fmt::Debug for Gazetteer {
     }
 }
 
+/// The longest name or alias a gazetteer takes. Building the automaton costs about the
+/// square of a pattern's length (100,000 characters took 20 s), and no name is this long.
+pub const MAX_ALIAS_CHARS: usize = 256;
+
 fn fold(alias: &str, case_sensitive: bool) -> String {
     let alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
     if case_sensitive {
@@ -65,7 +69,8 @@ impl Gazetteer {
     /// `case_sensitive`, ignoring ASCII case (letters outside ASCII match as written).
     /// Empty aliases are left out (counted in `empty_aliases`); an alias repeated within an
     /// entry counts once; an alias given to two entries stays with the first (listed in
-    /// `conflicts`). An entry with an empty canonical name is an error.
+    /// `conflicts`). An entry with an empty canonical name, or a name or alias longer than
+    /// [`MAX_ALIAS_CHARS`], is an error.
     pub fn new<I, A, S>(entries: I, case_sensitive: bool) -> Result<Self, EntityError>
     where
         I: IntoIterator<Item = (String, EntityType, A)>,
@@ -94,6 +99,13 @@ impl Gazetteer {
                 if key.is_empty() {
                     empty_aliases += 1;
                     continue;
+                }
+                let chars = key.chars().count();
+                if chars > MAX_ALIAS_CHARS {
+                    return Err(EntityError(format!(
+                        "gazetteer entry {id} has a name or alias of {chars} characters \
+                         (at most {MAX_ALIAS_CHARS}): a name, not a passage, is expected"
+                    )));
                 }
                 match seen.get(&key) {
                     Some(&first) if first == id => {}

@@ -19,11 +19,11 @@ fn main() {
         let b = ms();
         let vecs = model.vectors(&terms);
         let c = ms();
-        let m = cosine_matrix_symmetric(&vecs);
+        let m = cosine_matrix_symmetric(&vecs, newscorpus::cancel::Cancel::never());
         let d = ms();
         drop(m);
         let e = ms();
-        let fused = tfidf_cosine_matrix(&terms);
+        let fused = tfidf_cosine_matrix(&terms, newscorpus::cancel::Cancel::never());
         let f = ms();
         drop(fused);
         println!(

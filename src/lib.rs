@@ -7,6 +7,7 @@
 pub mod simd;
 
 pub mod article;
+pub mod cancel;
 pub mod entities;
 pub mod normalize;
 pub mod parallel;

@@ -63,11 +63,13 @@ def minhash(texts: list[Any], num_perm: int = 128, ngram: int = 3, shingle: str 
 def near_duplicates(texts: list[Any], threshold: float = 0.8, num_perm: int = 128, ngram: int = 3,
                     shingle: str = "word", seed: int = 1, bands: Optional[int] = None, rows: Optional[int] = None,
                     verify: bool = True, n_threads: Optional[int] = None) -> dict[str, Any]:
-    """Columns a, b, estimate, jaccard, a_in_b, b_in_a (numpy arrays), and the bands and rows used."""
+    """Columns a, b, estimate, jaccard, a_in_b, b_in_a (numpy arrays), the bands and rows used,
+    and ``same``: for each text, the first text with its matching key (itself when none)."""
 
 def cluster_pairs(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], rank: npt.NDArray[np.int64],
-                  method: str = "connected") -> npt.NDArray[np.int64]:
-    """The representative (a position) of each document's cluster."""
+                  method: str = "connected", same: Optional[npt.NDArray[np.int64]] = None) -> npt.NDArray[np.int64]:
+    """The representative (a position) of each document's cluster; texts with one ``same``
+    entry are one unit (they share a cluster)."""
 
 def similarity_matrix(rows: list[Any], cols: Optional[list[Any]] = None, metric: str = "jaccard", ngram: int = 3,
                       shingle: str = "word", stop_words: Any = None,

@@ -93,6 +93,12 @@ def near_duplicates(
             MinHash estimate alone and the exact columns are NaN.
         n_threads: Threads to use; None uses one per core.
 
+    Texts with the same matching key (copies that differ only in markup, case, accents or
+    spacing) are one text for the search: each later copy is paired with the first copy
+    only (``estimate`` and ``jaccard`` 1.0), and only the first copy is paired with other
+    texts. So 10,000 copies of one "page not found" text give 9,999 rows, not 50 million,
+    and take the time and memory of one text. ``clusters`` puts all copies in one group.
+
     Returns:
         A DataFrame, one row a pair, sorted by ``a`` then ``b``: ``a`` and ``b`` (index labels
         of the input when it is a Series, else positions; ``a`` comes first in the input),
@@ -195,7 +201,7 @@ def clusters(
     if pair_options:
         raise TypeError(f"unexpected options: {sorted(pair_options)}")
     ranks = _ranks(t, representative)
-    reps = _native.cluster_pairs(len(t.values), pairs["a"], pairs["b"], ranks, method)
+    reps = _native.cluster_pairs(len(t.values), pairs["a"], pairs["b"], ranks, method, pairs["same"])
     if t.index is None:
         return reps.tolist()
     return pd.Series(t.index[reps], index=t.index, name="cluster")

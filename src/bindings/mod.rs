@@ -6,6 +6,7 @@ mod input;
 mod normalize;
 mod similarity;
 
+use crate::cancel::Cancel;
 use pyo3::prelude::*;
 
 /// Register every binding on the native module.
@@ -215,6 +216,60 @@ pub fn detached<R: Send>(
         Ok(Err(message)) => Err(error(py, "NewsCorpusError", message)),
         Err(panic) => Err(panic_error(py, panic.as_ref())),
     }
+}
+
+/// [`detached`] for long all-pairs work that polls a [`Cancel`]: `f` runs on a worker
+/// thread while this thread, every 100 ms, takes the GIL back to check for Ctrl-C. On an
+/// interrupt the flag is set, the worker stops within a row of work, its partial result is
+/// dropped and `KeyboardInterrupt` is raised.
+pub fn cancellable<R: Send>(
+    py: Python<'_>,
+    n_threads: Option<usize>,
+    f: impl FnOnce(&Cancel) -> R + Send,
+) -> PyResult<R> {
+    use std::sync::mpsc::{channel, RecvTimeoutError};
+    let cancel = Cancel::new();
+    let (tx, rx) = channel();
+    // A Mutex makes the receiver Sync, so the GIL-free waits below may borrow it.
+    let rx = std::sync::Mutex::new(rx);
+    let receive = |timeout: Option<std::time::Duration>| {
+        let rx = rx.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        match timeout {
+            Some(t) => rx.recv_timeout(t),
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        }
+    };
+    std::thread::scope(|scope| {
+        let cancel = &cancel;
+        scope.spawn(move || {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crate::parallel::install(n_threads, || f(cancel))
+            }));
+            let _ = tx.send(result);
+        });
+        loop {
+            match py.detach(|| receive(Some(std::time::Duration::from_millis(100)))) {
+                Ok(Ok(Ok(value))) => return Ok(value),
+                Ok(Ok(Err(message))) => return Err(error(py, "NewsCorpusError", message)),
+                Ok(Err(panic)) => return Err(panic_error(py, panic.as_ref())),
+                Err(RecvTimeoutError::Timeout) => {
+                    if let Err(interrupt) = py.check_signals() {
+                        cancel.cancel();
+                        // The worker sees the flag within a row; wait for it to finish.
+                        let _ = py.detach(|| receive(None));
+                        return Err(interrupt);
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(error(
+                        py,
+                        "NewsCorpusError",
+                        "internal error in newscorpus (please report it): worker vanished".into(),
+                    ))
+                }
+            }
+        }
+    })
 }
 
 /// Panic inside a worker thread, so tests can check that a panic becomes a Python

@@ -1,7 +1,9 @@
 //! Bindings for similarity: MinHash, near-duplicates, clusters, matrices and the LSH index.
 
 use super::input::{doc_from_item, docs_from_list, Doc};
-use super::{check_threads, detached, error, run_batches, run_list_batches, set_column};
+use super::{
+    cancellable, check_threads, detached, error, run_batches, run_list_batches, set_column,
+};
 use crate::similarity::lsh::{self, Key, LshError, LshIndex};
 use crate::similarity::minhash::MinHasher;
 use crate::similarity::relate::{relate as relate_pairs, Thresholds};
@@ -110,6 +112,10 @@ const KEEP_MAX_DOCS: usize = 100_000;
 /// At most this many shingle hashes (8 bytes each) are kept for verification.
 const KEEP_MAX_HASHES: usize = 32 << 20;
 
+/// Signatures (row-major), the shingle hashes kept for verification, and each matching
+/// key's hash (see `first_of_same`).
+type CorpusSignatures = (Vec<u32>, Vec<Vec<u64>>, Vec<Option<u128>>);
+
 /// MinHash signatures of the matching keys, row-major, made a document at a time so no
 /// shingle set outlives its document; the texts are read from the list a batch at a time
 /// (Ctrl-C checked between batches).
@@ -125,7 +131,7 @@ fn corpus_signatures(
     hasher: &MinHasher,
     n_threads: Option<usize>,
     keep_docs: usize,
-) -> PyResult<(Vec<u32>, Vec<Vec<u64>>)> {
+) -> PyResult<CorpusSignatures> {
     use std::sync::atomic::{AtomicBool, Ordering};
     let opts = crate::normalize::Options::matching_key();
     let k = hasher.num_perm();
@@ -133,6 +139,7 @@ fn corpus_signatures(
     let keeping = AtomicBool::new(texts.len() <= keep_docs);
     let mut kept: Vec<Vec<u64>> = Vec::new();
     let mut kept_hashes = 0usize;
+    let mut keys: Vec<Option<u128>> = Vec::with_capacity(texts.len());
     run_list_batches(
         py,
         texts,
@@ -140,18 +147,22 @@ fn corpus_signatures(
         |d| {
             let mut row = vec![crate::similarity::minhash::EMPTY; k];
             let mut hashes = Vec::new();
+            let mut key = None;
             if let Some(t) = d.as_str() {
-                hashes = shingle_hashes(&crate::normalize::normalize(t, &opts).text, kind);
+                let text = crate::normalize::normalize(t, &opts).text;
+                hashes = shingle_hashes(&text, kind);
                 hasher.signature_into(&hashes, &mut row);
+                key = sim::key_hash(&text, !hashes.is_empty());
             }
             if !keeping.load(Ordering::Relaxed) {
                 hashes = Vec::new();
             }
-            (row, hashes)
+            (row, hashes, key)
         },
         |batch| {
-            for (row, hashes) in batch {
+            for (row, hashes, key) in batch {
                 out.extend_from_slice(&row);
+                keys.push(key);
                 if keeping.load(Ordering::Relaxed) {
                     kept_hashes += hashes.len();
                     kept.push(hashes);
@@ -164,7 +175,7 @@ fn corpus_signatures(
             Ok(())
         },
     )?;
-    Ok((out, kept))
+    Ok((out, kept, keys))
 }
 
 /// `(len(texts), num_perm)` uint32 MinHash signatures of the matching keys.
@@ -184,7 +195,7 @@ fn minhash<'py>(
     let kind = shingle_kind(py, shingle, ngram)?;
     let seed = seed_of(py, seed)?;
     let hasher = MinHasher::new(num_perm, seed);
-    let (flat, _) = corpus_signatures(py, texts, kind, &hasher, n_threads, 0)?;
+    let (flat, _, _) = corpus_signatures(py, texts, kind, &hasher, n_threads, 0)?;
     PyArray1::from_vec(py, flat).reshape([texts.len(), num_perm])
 }
 
@@ -237,7 +248,13 @@ fn bands_rows(
         } else {
             lsh::optimal_params(threshold, num_perm, 0.5, 0.5)
         }),
-        (Some(b), Some(r)) if b >= 1 && r >= 1 && (b * r) as usize <= num_perm => {
+        // checked_mul: 2**32 bands of 2**32 rows must not wrap to a small product.
+        (Some(b), Some(r))
+            if b >= 1
+                && r >= 1
+                && b.checked_mul(r)
+                    .is_some_and(|p| usize::try_from(p).is_ok_and(|p| p <= num_perm)) =>
+        {
             Ok((b as usize, r as usize))
         }
         (Some(b), Some(r)) => Err(error(
@@ -283,9 +300,14 @@ fn near_duplicates<'py>(
     // 4 bytes a permutation a document, not every document's shingles (a 1M-article corpus
     // would need gigabytes).
     let keep_docs = if verify { KEEP_MAX_DOCS } else { 0 };
-    let (sigs, kept) = corpus_signatures(py, texts, kind, &hasher, n_threads, keep_docs)?;
+    let (sigs, kept, keys) = corpus_signatures(py, texts, kind, &hasher, n_threads, keep_docs)?;
+    // Copies with one matching key are one document for LSH (see `first_of_same`).
+    let first = sim::first_of_same(&keys);
     let candidates = detached(py, n_threads, || {
-        sim::candidate_pairs(&sigs, num_perm, b, r)
+        let firsts: Vec<u32> = (0..first.len() as u32)
+            .filter(|&d| first[d as usize] == d)
+            .collect();
+        sim::candidate_pairs_among(&sigs, num_perm, b, r, &firsts)
     })?;
     let mut needed: Vec<u32> = Vec::new();
     if verify {
@@ -321,7 +343,11 @@ fn near_duplicates<'py>(
         for (&d, set) in needed.iter().zip(made) {
             shingles[d as usize] = set;
         }
-        sim::score_pairs(&candidates, &shingles, &sigs, num_perm, threshold, verify)
+        let mut pairs =
+            sim::score_pairs(&candidates, &shingles, &sigs, num_perm, threshold, verify);
+        pairs.extend(sim::same_key_pairs(&first, verify));
+        pairs.sort_unstable_by_key(|p| (p.a, p.b));
+        pairs
     })?;
     let dict = PyDict::new(py);
     set_column(&dict, "a", pairs.iter().map(|p| i64::from(p.a)))?;
@@ -332,12 +358,16 @@ fn near_duplicates<'py>(
     set_column(&dict, "b_in_a", pairs.iter().map(|p| p.b_in_a))?;
     dict.set_item("bands", b)?;
     dict.set_item("rows", r)?;
+    dict.set_item(
+        "same",
+        PyArray1::from_iter(py, first.iter().map(|&f| i64::from(f))),
+    )?;
     Ok(dict)
 }
 
 /// Cluster representative (a position) for each of `n` documents, from pairs and ranks.
 #[pyfunction]
-#[pyo3(signature = (n, a, b, rank, method="connected"))]
+#[pyo3(signature = (n, a, b, rank, method="connected", same=None))]
 fn cluster_pairs<'py>(
     py: Python<'py>,
     n: usize,
@@ -345,6 +375,7 @@ fn cluster_pairs<'py>(
     b: PyReadonlyArray1<'py, i64>,
     rank: PyReadonlyArray1<'py, i64>,
     method: &str,
+    same: Option<PyReadonlyArray1<'py, i64>>,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     let method = match method {
         "connected" => ClusterMethod::Connected,
@@ -382,7 +413,25 @@ fn cluster_pairs<'py>(
         .iter()
         .map(|&r| r.clamp(0, i64::from(u32::MAX)) as u32)
         .collect();
-    let out = detached(py, None, || sim::clusters(n, &pairs, &rank, method))?;
+    // `same`: the first document of each document's matching key (near_duplicates' "same").
+    let first: Option<Vec<u32>> = match &same {
+        None => None,
+        Some(s) => {
+            let s = s.as_slice()?;
+            if s.len() != n || !s.iter().all(|&x| in_range(x)) {
+                return Err(error(
+                    py,
+                    "InputValueError",
+                    "same must name one document for each document".into(),
+                ));
+            }
+            Some(s.iter().map(|&x| x as u32).collect())
+        }
+    };
+    let out = detached(py, None, || match &first {
+        Some(first) => sim::clusters_of_copies(first, &pairs, &rank, method),
+        None => sim::clusters(n, &pairs, &rank, method),
+    })?;
     Ok(PyArray1::from_iter(py, out.into_iter().map(i64::from)))
 }
 
@@ -428,8 +477,13 @@ fn similarity_matrix<'py>(
         };
         n_rows = row_sets.len();
         n_cols = col_sets.as_ref().map_or(n_rows, Vec::len);
-        detached(py, n_threads, || {
-            exact::set_matrix(&row_sets, col_sets.as_ref().unwrap_or(&row_sets), metric)
+        cancellable(py, n_threads, |cancel| {
+            exact::set_matrix(
+                &row_sets,
+                col_sets.as_ref().unwrap_or(&row_sets),
+                metric,
+                cancel,
+            )
         })?
     } else {
         let stop = stop_set(py, stop_words)?;
@@ -444,16 +498,20 @@ fn similarity_matrix<'py>(
             .map(|d| d.iter().map(Doc::as_str).collect());
         n_rows = row_refs.len();
         n_cols = col_refs.as_ref().map_or(n_rows, Vec::len);
-        detached(py, n_threads, || {
+        cancellable(py, n_threads, |cancel| {
             // idf comes from the corpus being compared against (the columns).
             let row_terms = sim::term_corpus(&row_refs, stop.as_ref());
             match &col_refs {
                 Some(c) => {
                     let col_terms = sim::term_corpus(c, stop.as_ref());
                     let model = exact::Tfidf::fit(&col_terms);
-                    exact::cosine_matrix(&model.vectors(&row_terms), &model.vectors(&col_terms))
+                    exact::cosine_matrix(
+                        &model.vectors(&row_terms),
+                        &model.vectors(&col_terms),
+                        cancel,
+                    )
                 }
-                None => exact::tfidf_cosine_matrix(&row_terms),
+                None => exact::tfidf_cosine_matrix(&row_terms, cancel),
             }
         })?
     };
@@ -464,8 +522,22 @@ fn key_of(item: &Bound<'_, PyAny>) -> PyResult<Key> {
     if item.is_instance_of::<PyString>() {
         return Ok(Key::Str(item.extract()?));
     }
-    if item.is_instance_of::<PyInt>() && !item.is_instance_of::<pyo3::types::PyBool>() {
-        return Ok(Key::Int(item.extract()?));
+    // Python ints and anything that is an integer (`__index__`: numpy integers from a
+    // Series' index), but not bools, which are ints to Python and keys by accident.
+    let is_bool = item.is_instance_of::<pyo3::types::PyBool>()
+        || item
+            .get_type()
+            .name()
+            .is_ok_and(|n| n == "bool_" || n == "bool");
+    if !is_bool && (item.is_instance_of::<PyInt>() || item.hasattr("__index__")?) {
+        if let Ok(i) = item.extract::<i64>() {
+            return Ok(Key::Int(i));
+        }
+        return Err(error(
+            item.py(),
+            "InputValueError",
+            format!("index keys must fit in 64 bits, got {item}"),
+        ));
     }
     let name = item.get_type().name()?;
     Err(error(
@@ -716,8 +788,13 @@ fn relate<'py>(
     let docs = docs_from_list(py, texts, false)?;
     let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
     let shingles = corpus_shingles(py, &docs, kind, n_threads)?;
-    let rows = detached(py, n_threads, || {
-        relate_pairs(&shingles, &tfidf_vectors(&refs, stop.as_ref()), &thresholds)
+    let rows = cancellable(py, n_threads, |cancel| {
+        relate_pairs(
+            &shingles,
+            &tfidf_vectors(&refs, stop.as_ref()),
+            &thresholds,
+            cancel,
+        )
     })?;
     let dict = PyDict::new(py);
     set_column(&dict, "a", rows.iter().map(|r| i64::from(r.a)))?;
@@ -766,23 +843,31 @@ fn top_k<'py>(
     let rows = if let Some(metric) = set_metric {
         let kind = shingle_kind(py, shingle, ngram)?;
         let sets = corpus_shingles(py, &docs_from_list(py, texts, false)?, kind, n_threads)?;
-        detached(py, n_threads, || {
-            exact::neighbours(&exact::set_vectors(&sets), keep, |i, j, inter| {
-                metric.of(exact::Overlap {
-                    intersection: inter as usize,
-                    a: sets[i as usize].len(),
-                    b: sets[j as usize].len(),
-                }) as f32
-            })
+        cancellable(py, n_threads, |cancel| {
+            exact::neighbours(
+                &exact::set_vectors(&sets),
+                keep,
+                |i, j, inter| {
+                    metric.of(exact::Overlap {
+                        intersection: inter as usize,
+                        a: sets[i as usize].len(),
+                        b: sets[j as usize].len(),
+                    }) as f32
+                },
+                cancel,
+            )
         })?
     } else {
         let stop = stop_set(py, stop_words)?;
         let docs = docs_from_list(py, texts, false)?;
         let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
-        detached(py, n_threads, || {
-            exact::neighbours(&tfidf_vectors(&refs, stop.as_ref()), keep, |_, _, dot| {
-                dot.min(1.0)
-            })
+        cancellable(py, n_threads, |cancel| {
+            exact::neighbours(
+                &tfidf_vectors(&refs, stop.as_ref()),
+                keep,
+                |_, _, dot| dot.min(1.0),
+                cancel,
+            )
         })?
     };
     let dict = PyDict::new(py);

@@ -1,5 +1,6 @@
 //! Exact scores: set measures over shingle sets, and TF-IDF cosine.
 
+use crate::cancel::Cancel;
 use ahash::AHashMap;
 use rayon::prelude::*;
 
@@ -95,7 +96,13 @@ impl SetMetric {
 }
 
 /// `rows × cols` scores, row-major, computed in parallel by row.
-pub fn set_matrix(rows: &[Vec<u64>], cols: &[Vec<u64>], metric: SetMetric) -> Vec<f32> {
+/// Rows left when `cancel` is set are skipped (the result is then incomplete).
+pub fn set_matrix(
+    rows: &[Vec<u64>],
+    cols: &[Vec<u64>],
+    metric: SetMetric,
+    cancel: &Cancel,
+) -> Vec<f32> {
     let mut out = zeroed_matrix(rows.len() * cols.len());
     if cols.is_empty() {
         return out;
@@ -103,6 +110,9 @@ pub fn set_matrix(rows: &[Vec<u64>], cols: &[Vec<u64>], metric: SetMetric) -> Ve
     out.par_chunks_mut(cols.len())
         .zip(rows.par_iter())
         .for_each(|(row, a)| {
+            if cancel.is_cancelled() {
+                return;
+            }
             for (cell, b) in row.iter_mut().zip(cols) {
                 *cell = metric.score(a, b);
             }
@@ -217,18 +227,18 @@ fn postings(vecs: &[Vec<(u64, f32)>]) -> AHashMap<u64, Vec<(u32, f32)>> {
 
 /// Cosine of every vector with every other: [`cosine_matrix`] of `vecs` with themselves,
 /// computing only the upper triangle (half the work) and mirroring it.
-pub fn cosine_matrix_symmetric(vecs: &[Vec<(u64, f32)>]) -> Vec<f32> {
+pub fn cosine_matrix_symmetric(vecs: &[Vec<(u64, f32)>], cancel: &Cancel) -> Vec<f32> {
     if vecs.is_empty() {
         return Vec::new();
     }
-    symmetric_from_index(&SplitIndex::new(vecs))
+    symmetric_from_index(&SplitIndex::new(vecs), cancel)
 }
 
 /// [`cosine_matrix_symmetric`] of the TF-IDF vectors of `docs` (term hashes, repeats kept),
 /// idf from `docs` themselves: the same values as
 /// `cosine_matrix_symmetric(&Tfidf::fit(docs).vectors(docs))`, with one lookup a distinct
 /// term of each document instead of three.
-pub fn tfidf_cosine_matrix(docs: &[Vec<u64>]) -> Vec<f32> {
+pub fn tfidf_cosine_matrix(docs: &[Vec<u64>], cancel: &Cancel) -> Vec<f32> {
     if docs.is_empty() {
         return Vec::new();
     }
@@ -250,7 +260,7 @@ pub fn tfidf_cosine_matrix(docs: &[Vec<u64>]) -> Vec<f32> {
             v
         })
         .collect();
-    symmetric_from_index(&SplitIndex::of_numbered(&vectors, &df))
+    symmetric_from_index(&SplitIndex::of_numbered(&vectors, &df), cancel)
 }
 
 /// How many documents hold each of `distinct` numbered terms (each document's terms distinct).
@@ -263,11 +273,14 @@ fn document_counts(numbered: &[Vec<u32>], distinct: usize) -> Vec<u32> {
 }
 
 /// The rows of the upper triangle from the split index, then the mirror.
-fn symmetric_from_index(index: &SplitIndex) -> Vec<f32> {
+fn symmetric_from_index(index: &SplitIndex, cancel: &Cancel) -> Vec<f32> {
     let n = index.entries.len();
     let mut out = zeroed_matrix(n * n);
     let (dense, width) = (&index.dense, index.width);
     out.par_chunks_mut(n).enumerate().for_each(|(i, row)| {
+        if cancel.is_cancelled() {
+            return;
+        }
         if width > 0 {
             dense_row(i, dense, width, n, row);
         }
@@ -522,10 +535,12 @@ pub enum Keep {
 ///
 /// Returns `(i, j, score)` sorted by `i`, then by `j` (`AtLeast`) or best score (`Best`).
 /// Set measures use weight 1 for every shingle, so `dot` is the intersection size.
+/// Rows left when `cancel` is set are skipped (the result is then incomplete).
 pub fn neighbours(
     vecs: &[Vec<(u64, f32)>],
     keep: Keep,
     score: impl Fn(u32, u32, f32) -> f32 + Sync,
+    cancel: &Cancel,
 ) -> Vec<(u32, u32, f32)> {
     let n = vecs.len();
     let postings = postings(vecs);
@@ -534,6 +549,9 @@ pub fn neighbours(
         .map_init(
             || (vec![0f32; n], Vec::<u32>::new()),
             |(row, touched), i| {
+                if cancel.is_cancelled() {
+                    return Vec::new();
+                }
                 for &(t, w) in &vecs[i] {
                     let Some(list) = postings.get(&t) else {
                         continue;
@@ -577,8 +595,17 @@ pub fn neighbours(
 }
 
 /// Pairs `(i, j, cosine)`, `i < j`, of L2-normalised vectors scoring at least `min_score`.
-pub fn cosine_pairs(vecs: &[Vec<(u64, f32)>], min_score: f32) -> Vec<(u32, u32, f32)> {
-    neighbours(vecs, Keep::AtLeast(min_score), |_, _, dot| dot.min(1.0))
+pub fn cosine_pairs(
+    vecs: &[Vec<(u64, f32)>],
+    min_score: f32,
+    cancel: &Cancel,
+) -> Vec<(u32, u32, f32)> {
+    neighbours(
+        vecs,
+        Keep::AtLeast(min_score),
+        |_, _, dot| dot.min(1.0),
+        cancel,
+    )
 }
 
 /// Shingle sets as unit-weight sparse vectors, for [`neighbours`].
@@ -590,7 +617,11 @@ pub fn set_vectors(sets: &[Vec<u64>]) -> Vec<Vec<(u64, f32)>> {
 
 /// Cosine of every row vector with every column vector, through an inverted index of the
 /// columns (a sparse product: only shared terms cost anything), in parallel by row.
-pub fn cosine_matrix(rows: &[Vec<(u64, f32)>], cols: &[Vec<(u64, f32)>]) -> Vec<f32> {
+pub fn cosine_matrix(
+    rows: &[Vec<(u64, f32)>],
+    cols: &[Vec<(u64, f32)>],
+    cancel: &Cancel,
+) -> Vec<f32> {
     let postings = postings(cols);
     let mut out = zeroed_matrix(rows.len() * cols.len());
     if cols.is_empty() {
@@ -599,6 +630,9 @@ pub fn cosine_matrix(rows: &[Vec<(u64, f32)>], cols: &[Vec<(u64, f32)>]) -> Vec<
     out.par_chunks_mut(cols.len())
         .zip(rows.par_iter())
         .for_each(|(row, v)| {
+            if cancel.is_cancelled() {
+                return;
+            }
             for &(t, w) in v {
                 if let Some(list) = postings.get(&t) {
                     for &(j, wj) in list {
@@ -634,8 +668,8 @@ mod tests {
         let vecs = model.vectors(&docs);
         let width = SplitIndex::new(&vecs).width;
         assert!(width >= 3, "{width}");
-        let fast = cosine_matrix_symmetric(&vecs);
-        let reference = cosine_matrix(&vecs, &vecs);
+        let fast = cosine_matrix_symmetric(&vecs, Cancel::never());
+        let reference = cosine_matrix(&vecs, &vecs, Cancel::never());
         for (x, y) in fast.iter().zip(&reference) {
             assert!((x - y).abs() < 1e-5, "{x} {y}");
         }
@@ -681,8 +715,11 @@ mod tests {
             .chain([vec![], vec![9, 9, 9]])
             .collect();
         let vecs = Tfidf::fit(&docs).vectors(&docs);
-        assert_eq!(tfidf_cosine_matrix(&docs), cosine_matrix_symmetric(&vecs));
-        assert!(tfidf_cosine_matrix(&[]).is_empty());
+        assert_eq!(
+            tfidf_cosine_matrix(&docs, Cancel::never()),
+            cosine_matrix_symmetric(&vecs, Cancel::never())
+        );
+        assert!(tfidf_cosine_matrix(&[], Cancel::never()).is_empty());
     }
 
     #[test]
@@ -701,9 +738,9 @@ mod tests {
         let docs = vec![vec![1, 2, 2, 3], vec![1, 2, 2, 3], vec![7, 8], vec![]];
         let model = Tfidf::fit(&docs);
         let vecs = model.vectors(&docs);
-        let m = cosine_matrix(&vecs, &vecs);
-        assert_eq!(m, cosine_matrix_symmetric(&vecs));
-        let pairs = cosine_pairs(&vecs, 0.5);
+        let m = cosine_matrix(&vecs, &vecs, Cancel::never());
+        assert_eq!(m, cosine_matrix_symmetric(&vecs, Cancel::never()));
+        let pairs = cosine_pairs(&vecs, 0.5, Cancel::never());
         assert_eq!(pairs.len(), 1);
         assert_eq!((pairs[0].0, pairs[0].1), (0, 1));
         let at = |i: usize, j: usize| m[i * 4 + j];

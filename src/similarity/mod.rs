@@ -60,6 +60,49 @@ pub fn signatures(shingles: &[Vec<u64>], hasher: &MinHasher) -> Vec<u32> {
     out
 }
 
+/// For each document, the first document with the same matching key (itself when no
+/// earlier one has it). `keys` holds a 128-bit hash of each matching key, `None` for a
+/// document with no shingles (it stands alone: empty texts pair with nothing).
+///
+/// Thousands of copies of one page (a "page not found" text in a crawl) are then one
+/// document for LSH: its buckets stay small, so time and memory do not grow with the
+/// square of the copies.
+pub fn first_of_same(keys: &[Option<u128>]) -> Vec<u32> {
+    let mut first: ahash::AHashMap<u128, u32> = ahash::AHashMap::with_capacity(keys.len());
+    keys.iter()
+        .enumerate()
+        .map(|(d, k)| match k {
+            Some(k) => *first.entry(*k).or_insert(d as u32),
+            None => d as u32,
+        })
+        .collect()
+}
+
+/// The hash [`first_of_same`] compares: of a matching key, `None` when it has no shingles.
+pub fn key_hash(matching_key: &str, has_shingles: bool) -> Option<u128> {
+    has_shingles.then(|| xxhash_rust::xxh3::xxh3_128(matching_key.as_bytes()))
+}
+
+/// Pairs of each document with the first document of its matching key (see
+/// [`first_of_same`]): identical shingle sets, so every score is 1 (Jaccard and
+/// containments NaN without `verify`, as for other unverified pairs).
+pub fn same_key_pairs(first: &[u32], verify: bool) -> Vec<Pair> {
+    let exact = if verify { 1.0 } else { f64::NAN };
+    first
+        .iter()
+        .enumerate()
+        .filter(|&(d, &f)| f as usize != d)
+        .map(|(d, &f)| Pair {
+            a: f,
+            b: d as u32,
+            estimate: 1.0,
+            jaccard: exact,
+            a_in_b: exact,
+            b_in_a: exact,
+        })
+        .collect()
+}
+
 /// Candidate pairs `(a, b)`, `a < b`: documents sharing at least one band. Documents with
 /// no shingles are never candidates.
 ///
@@ -73,10 +116,24 @@ pub fn candidate_pairs(
     rows: usize,
 ) -> Vec<(u32, u32)> {
     let n = signatures.len().checked_div(num_perm).unwrap_or(0);
-    if bands == 0 || rows == 0 {
+    let all: Vec<u32> = (0..n as u32).collect();
+    candidate_pairs_among(signatures, num_perm, bands, rows, &all)
+}
+
+/// [`candidate_pairs`] among the documents `docs` only (in increasing order).
+pub fn candidate_pairs_among(
+    signatures: &[u32],
+    num_perm: usize,
+    bands: usize,
+    rows: usize,
+    docs: &[u32],
+) -> Vec<(u32, u32)> {
+    if bands == 0 || rows == 0 || num_perm == 0 {
         return Vec::new();
     }
-    let live: Vec<u32> = (0..n as u32)
+    let live: Vec<u32> = docs
+        .iter()
+        .copied()
         .filter(|&d| {
             signatures[d as usize * num_perm..(d as usize + 1) * num_perm]
                 .iter()
@@ -136,8 +193,14 @@ pub struct Pair {
 
 /// Near-duplicate pairs: LSH candidates, kept when their exact Jaccard (or, without
 /// `verify`, their estimate) reaches `threshold`. Sorted by `(a, b)`.
+///
+/// Documents with the same matching key (`keys`, see [`first_of_same`]) are one document
+/// for LSH: each later copy is paired with the first one only, and only the first one is
+/// paired with other documents.
+#[allow(clippy::too_many_arguments)]
 pub fn near_duplicates(
     shingles: &[Vec<u64>],
+    keys: &[Option<u128>],
     signatures: &[u32],
     num_perm: usize,
     bands: usize,
@@ -145,8 +208,15 @@ pub fn near_duplicates(
     threshold: f64,
     verify: bool,
 ) -> Vec<Pair> {
-    let pairs = candidate_pairs(signatures, num_perm, bands, rows);
-    score_pairs(&pairs, shingles, signatures, num_perm, threshold, verify)
+    let first = first_of_same(keys);
+    let firsts: Vec<u32> = (0..first.len() as u32)
+        .filter(|&d| first[d as usize] == d)
+        .collect();
+    let pairs = candidate_pairs_among(signatures, num_perm, bands, rows, &firsts);
+    let mut out = score_pairs(&pairs, shingles, signatures, num_perm, threshold, verify);
+    out.extend(same_key_pairs(&first, verify));
+    out.sort_unstable_by_key(|p| (p.a, p.b));
+    out
 }
 
 /// Score candidate pairs and keep those reaching `threshold`: exactly from the shingle sets
@@ -258,6 +328,53 @@ pub fn clusters(n: usize, pairs: &[(u32, u32)], rank: &[u32], method: ClusterMet
     }
 }
 
+/// [`clusters`] where documents with the same matching key (`first`, from
+/// [`first_of_same`]) are one unit: they always share a cluster, and pairs need name only
+/// the first of each (as [`near_duplicates`] gives them). The representative is still the
+/// best-ranked member of the whole cluster.
+pub fn clusters_of_copies(
+    first: &[u32],
+    pairs: &[(u32, u32)],
+    rank: &[u32],
+    method: ClusterMethod,
+) -> Vec<u32> {
+    let n = first.len();
+    assert_eq!(rank.len(), n, "one rank a document");
+    // Unique positions in (rank, document) order, so ties break as in `clusters`.
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_unstable_by_key(|&d| (rank[d as usize], d));
+    let mut position = vec![0u32; n];
+    for (p, &d) in order.iter().enumerate() {
+        position[d as usize] = p as u32;
+    }
+    // Each unit's best member, and the unit's rank: that member's position.
+    let mut best: Vec<u32> = (0..n as u32).collect();
+    for d in 0..n {
+        let f = first[d] as usize;
+        if position[d] < position[best[f] as usize] {
+            best[f] = d as u32;
+        }
+    }
+    let unit_rank: Vec<u32> = (0..n)
+        .map(|d| {
+            if first[d] as usize == d {
+                position[best[d] as usize]
+            } else {
+                u32::MAX
+            }
+        })
+        .collect();
+    let unit_pairs: Vec<(u32, u32)> = pairs
+        .iter()
+        .map(|&(a, b)| (first[a as usize], first[b as usize]))
+        .filter(|(a, b)| a != b)
+        .collect();
+    let unit_cluster = clusters(n, &unit_pairs, &unit_rank, method);
+    (0..n)
+        .map(|d| best[unit_cluster[first[d] as usize] as usize])
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,9 +396,16 @@ mod tests {
         let m = MinHasher::new(128, 1);
         let sigs = signatures(&sh, &m);
         let (b, r) = lsh::recall_params(0.8, 128, 0.995);
-        let pairs = near_duplicates(&sh, &sigs, 128, b, r, 0.8, true);
+        let opts = Options::matching_key();
+        let keys: Vec<Option<u128>> = refs
+            .iter()
+            .zip(&sh)
+            .map(|(t, s)| key_hash(&normalize(t.unwrap_or(""), &opts).text, !s.is_empty()))
+            .collect();
+        let pairs = near_duplicates(&sh, &keys, &sigs, 128, b, r, 0.8, true);
         let found: Vec<(u32, u32)> = pairs.iter().map(|p| (p.a, p.b)).collect();
-        assert_eq!(found, vec![(0, 1), (0, 5), (1, 5)]);
+        // 0 and 1 have one matching key: 1 is paired with 0 only.
+        assert_eq!(found, vec![(0, 1), (0, 5)]);
         assert!((pairs[0].jaccard - 1.0).abs() < 1e-12);
         assert!(pairs[1].a_in_b > 0.99 && pairs[1].b_in_a < 1.0);
     }
@@ -347,6 +471,37 @@ mod tests {
         assert_eq!(
             clusters(3, &[(0, 1), (1, 2)], &[2, 0, 1], ClusterMethod::Center),
             vec![1, 1, 1]
+        );
+    }
+
+    #[test]
+    fn copies_cluster_as_one() {
+        // 0, 2 and 3 are copies (first 0); 1 is paired with their first; 4 alone.
+        let first = [0, 1, 0, 0, 4];
+        let pairs = [(0, 1), (0, 2), (0, 3)];
+        for method in [ClusterMethod::Connected, ClusterMethod::Center] {
+            // The best-ranked member, a later copy, names the cluster.
+            assert_eq!(
+                clusters_of_copies(&first, &pairs, &[3, 1, 4, 0, 2], method),
+                vec![3, 3, 3, 3, 4]
+            );
+            // With no copies, the same as `clusters`.
+            let rank = [2, 0, 1, 4, 3];
+            assert_eq!(
+                clusters_of_copies(&[0, 1, 2, 3, 4], &[(0, 1), (1, 2)], &rank, method),
+                clusters(5, &[(0, 1), (1, 2)], &rank, method)
+            );
+        }
+        assert_eq!(
+            same_key_pairs(&first, true)
+                .iter()
+                .map(|p| (p.a, p.b, p.jaccard))
+                .collect::<Vec<_>>(),
+            vec![(0, 2, 1.0), (0, 3, 1.0)]
+        );
+        assert_eq!(
+            first_of_same(&[Some(7), None, Some(7), None, Some(8)]),
+            vec![0, 1, 0, 3, 4]
         );
     }
 }

@@ -4,6 +4,7 @@
 //! corpus); see `Thresholds::default`.
 
 use super::exact::{cosine_pairs, neighbours, set_vectors, Keep, Overlap};
+use crate::cancel::Cancel;
 use rayon::prelude::*;
 
 /// The label of a related pair, strongest first.
@@ -79,9 +80,16 @@ pub struct Related {
 /// Candidates are the pairs with a cosine of at least `min(rewrite, same_story)`, plus the
 /// pairs where one text stands in the other at least `excerpt` (both found exactly
 /// through inverted indexes, without the N x N matrix). Sorted by `(a, b)`.
-pub fn relate(shingles: &[Vec<u64>], vectors: &[Vec<(u64, f32)>], t: &Thresholds) -> Vec<Related> {
+///
+/// When `cancel` is set the search stops early and the result is incomplete.
+pub fn relate(
+    shingles: &[Vec<u64>],
+    vectors: &[Vec<(u64, f32)>],
+    t: &Thresholds,
+    cancel: &Cancel,
+) -> Vec<Related> {
     let min_cosine = t.rewrite.min(t.same_story) as f32;
-    let mut cosines: Vec<(u32, u32, f32)> = cosine_pairs(vectors, min_cosine);
+    let mut cosines: Vec<(u32, u32, f32)> = cosine_pairs(vectors, min_cosine, cancel);
     let excerpts = neighbours(
         &set_vectors(shingles),
         Keep::AtLeast(t.excerpt as f32),
@@ -93,7 +101,11 @@ pub fn relate(shingles: &[Vec<u64>], vectors: &[Vec<(u64, f32)>], t: &Thresholds
                 0.0
             }
         },
+        cancel,
     );
+    if cancel.is_cancelled() {
+        return Vec::new();
+    }
     // A pair found only by containment gets the dot product of its two vectors as cosine.
     let found: ahash::AHashSet<(u32, u32)> = cosines.iter().map(|&(a, b, _)| (a, b)).collect();
     cosines.extend(
@@ -178,10 +190,11 @@ mod tests {
         let terms = term_corpus(&texts, Some(stopwords::english_hashes()));
         let model = Tfidf::fit(&terms);
         let vectors = model.vectors(&terms);
-        let found: Vec<(u32, u32, Relation)> = relate(&shingles, &vectors, &Thresholds::default())
-            .iter()
-            .map(|r| (r.a, r.b, r.relation))
-            .collect();
+        let found: Vec<(u32, u32, Relation)> =
+            relate(&shingles, &vectors, &Thresholds::default(), Cancel::never())
+                .iter()
+                .map(|r| (r.a, r.b, r.relation))
+                .collect();
         assert!(found.contains(&(0, 1, Relation::Duplicate)), "{found:?}");
         assert!(found.contains(&(0, 2, Relation::Rewrite)), "{found:?}");
         assert!(
@@ -217,7 +230,7 @@ mod tests {
             rewrite: 0.99,
             ..Thresholds::default()
         };
-        let found: Vec<(u32, u32, Relation)> = relate(&shingles, &vectors, &t)
+        let found: Vec<(u32, u32, Relation)> = relate(&shingles, &vectors, &t, Cancel::never())
             .iter()
             .map(|r| (r.a, r.b, r.relation))
             .collect();

@@ -1,0 +1,182 @@
+"""Regression tests for the adversarial review (issue 9): aborts, worst-case inputs that
+were quadratic, Ctrl-C during all-pairs work, repeated texts, chained merges, audit order.
+
+Time bounds here are generous hang checks (each case took from 20 s to minutes before its
+fix and takes well under a second now), not benchmarks: `benchmarks/bench_adversarial.py`
+measures the scaling."""
+
+from __future__ import annotations
+
+import _thread
+import threading
+import time
+
+import pytest
+
+import newscorpus as nc
+from newscorpus.exceptions import OptionError
+
+
+def _quick(fn, *args, limit=10.0, **kwargs):
+    started = time.perf_counter()
+    out = fn(*args, **kwargs)
+    elapsed = time.perf_counter() - started
+    assert elapsed < limit, f"{fn.__name__} took {elapsed:.1f} s"
+    return out
+
+
+@pytest.mark.parametrize("bands, rows", [(2**32, 2**32), (2**62 + 1, 4), (2**31, 2**33)])
+def test_bands_times_rows_that_overflow_are_refused(bands, rows):
+    for fn in (nc.clusters, nc.near_duplicates):
+        with pytest.raises(OptionError, match="bands"):
+            fn(["a b c d", "a b c d"], bands=bands, rows=rows)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("<!--" * 250_000, ""),                 # unclosed comments, 1 MB
+    ("<script>" * 125_000, ""),             # unclosed script tags
+    ("<style>" * 125_000 + "after", "after"),
+    ("x<script>" * 50_000 + "</script>y", "xy"),
+])
+def test_unclosed_markup_is_linear(text, kept):
+    out = _quick(nc.normalize, [text])[0]
+    assert out.endswith(kept)
+
+
+def test_unclosed_markup_keeps_its_meaning():
+    # The remembered search must give what a fresh search gives.
+    assert nc.normalize(["a<!-- x -->b<!-- y -->c<!-- open"]) == ["abc<!-- open"]
+    assert nc.normalize(["<script>1</script>a<script>2</SCRIPT>b<script>3"]) == ["ab3"]
+
+
+def test_a_megabyte_capitalised_run_is_linear():
+    ents = _quick(nc.entities, ["Anna " * 200_000])
+    assert len(ents) >= 1
+
+
+def test_gazetteer_refuses_a_passage_as_a_name():
+    with pytest.raises(OptionError, match="at most 256"):
+        _quick(nc.Gazetteer, {"A" * 100_000: ("PER", [])})
+    assert len(nc.Gazetteer({"A" * 256: ("PER", [])})) == 1
+
+
+def _overlapping_texts(n):
+    words = [f"w{i}" for i in range(400)]
+    return [" ".join(words[(i * 7) % 300:(i * 7) % 300 + 100]) + f" doc{i}" for i in range(n)]
+
+
+@pytest.mark.parametrize("call", [
+    lambda: nc.similarity_matrix(_overlapping_texts(6000), metric="jaccard"),   # about 8 s
+    lambda: nc.top_k(_overlapping_texts(20000), k=5, metric="jaccard"),         # about 10 s
+    lambda: nc.relate(_overlapping_texts(20000)),
+], ids=["similarity_matrix", "top_k", "relate"])
+def test_ctrl_c_interrupts_all_pairs_work(call):
+    timer = threading.Timer(0.5, _thread.interrupt_main)
+    started = time.perf_counter()
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            call()
+    finally:
+        timer.cancel()
+    assert time.perf_counter() - started < 2.5
+    assert nc.similarity_matrix(["a b c d", "a b c d"], metric="jaccard").tolist() == [[1.0, 1.0], [1.0, 1.0]]
+
+
+def test_thousands_of_copies_of_one_page():
+    page = "Page not found. The page you requested does not exist or has been moved."
+    texts = [page] * 16_000 + ["A real article about the harbour bridge repairs and the council vote."]
+    groups = _quick(nc.clusters, texts, limit=5)
+    assert groups[:16_000] == [0] * 16_000 and groups[-1] == 16_000
+    pairs = nc.near_duplicates(texts)
+    # A group of copies is reported as a star around its first copy.
+    assert len(pairs) == 15_999 and (pairs["a"] == 0).all() and (pairs["jaccard"] == 1).all()
+
+
+def test_copies_and_near_copies_cluster_together():
+    story = "The council voted on Monday to close the harbour bridge for two years of repairs, the mayor said."
+    texts = [story, "<b>" + story + "</b>", story.upper(), story + " Traffic will be diverted.", "Other news."]
+    for method in ("connected", "center"):
+        groups = nc.clusters(texts, 0.7, method=method, representative="first")
+        assert groups == [0, 0, 0, 0, 4]
+    # The representative is the best-ranked text, even a later copy.
+    assert nc.clusters(texts, 0.7, representative=[5, 4, 0, 3, 1]) == [2, 2, 2, 2, 4]
+
+
+def test_spelling_variants_do_not_chain():
+    text = ("Anna Wilson spoke. Anna Wilson left. Anna Wilson won. Anna Wilton spoke. "
+            "Anna Wilton left. Anna Milton arrived. Anna Hilton waved.")
+    ents, audit = nc.entities([text], audit=True)
+    canon = dict(zip(ents["text"], ents["canonical"]))
+    assert canon["Anna Wilton"] == "Anna Wilson"
+    assert canon["Anna Milton"] != "Anna Wilson" and canon["Anna Hilton"] != "Anna Wilson"
+    variant = audit[audit["reason"].str.startswith("spelling variant")]
+    assert "Anna Milton" not in set(variant.loc[variant["canonical"] == "Anna Wilson", "name"])
+
+
+def test_audit_is_deterministic_and_has_one_row_a_merge():
+    texts = [
+        "Painter Damien Hockney opened a show. Hockney said it was his best.",
+        "Hockney, the painter Damien Hockney, spoke in London. Hockney smiled.",
+        "Melania Trump and Donald Trump arrived. Ivanka Trump followed.",
+        "Trump said the talks went well. Trump left for Florida.",
+    ] * 3
+    first = None
+    for n_threads in (1, 2, 1, 2):
+        ents, audit = nc.entities(texts, audit=True, n_threads=n_threads)
+        if first is None:
+            first = (ents, audit)
+        else:
+            assert ents.equals(first[0]) and audit.equals(first[1])
+    audit = first[1]
+    assert not audit.duplicated(["name", "canonical", "type", "reason"]).any()
+    ambiguous = audit[audit["reason"].str.startswith("ambiguous")]
+    for _, row in ambiguous.iterrows():
+        # No unrelated canonical name: the candidates say what it could have been.
+        assert row["canonical"] == ""
+        assert row["candidates"]
+        assert all(c.split()[-1] == row["name"] for c in row["candidates"].split(" | "))
+
+
+@pytest.mark.parametrize("text", ["&nbsp;# Breaking news", "&nbsp;> quoted", "&nbsp;* item", "&nbsp;---",
+                                  "\u200b# Title", "#&nbsp;Title", "\u00a0\u00a0## Two ##"])
+def test_markdown_after_invisible_space_is_idempotent(text):
+    once = nc.normalize([text])[0]
+    assert nc.normalize([once]) == [once]
+    assert "#" not in once and ">" not in once and "*" not in once
+
+
+@pytest.mark.parametrize("options", [{"strip_accents": True}, {"strip_accents": True, "case": "casefold"},
+                                     {"unicode": "NFKC", "strip_accents": True}, {"ascii": True}])
+def test_every_code_point_strips_idempotently(options):
+    texts = ["a" + chr(c) + "b" for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    once = nc.normalize(texts, **options)
+    assert nc.normalize(once, **options) == once
+    if "strip_accents" in options:
+        assert once[texts.index("a\u0385b")] == "a b"  # dialytika tonos: both accents go
+
+
+def test_lsh_index_takes_numpy_integer_keys():
+    import numpy as np
+    import pandas as pd
+
+    index = nc.LSHIndex()
+    index.add(pd.Series(["a b c d e f g", "x y z w v u t"], index=np.array([10, 20], dtype=np.int64)))
+    assert 10 in index and np.int64(10) in index and np.int32(20) in index
+    assert index.remove(np.int64(20)) and len(index) == 1
+    with pytest.raises(nc.NewsCorpusError):
+        index.remove(True)
+
+
+def test_entity_counts_keep_documents_that_share_a_label():
+    import pandas as pd
+
+    s = pd.Series(["Putin met Trump in Riyadh.", "Trump flew to Riyadh.", "Trump spoke."], index=[0, 0, 1])
+    counts = nc.entity_counts(s)
+    assert counts.set_index("entity").loc["Trump", "documents"] == 3
+    by = nc.entity_counts(s, by=pd.Series(["a", "b", "b"], index=s.index))
+    assert by.set_index(["group", "entity"]).loc[("b", "Trump"), "documents"] == 2
+    mat, docs, _ = nc.entity_counts(s, matrix=True)
+    assert mat.shape[0] == 3 and list(docs) == [0, 0, 1]
+    with pytest.raises(nc.InputValueError):
+        nc.entity_counts(s, by=pd.Series(["a", "b"], index=[0, 1]))

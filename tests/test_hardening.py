@@ -180,3 +180,80 @@ def test_entity_counts_keep_documents_that_share_a_label():
     assert mat.shape[0] == 3 and list(docs) == [0, 0, 1]
     with pytest.raises(nc.InputValueError):
         nc.entity_counts(s, by=pd.Series(["a", "b"], index=[0, 1]))
+
+
+def test_lone_surrogates_outside_the_texts_give_clear_errors():
+    from newscorpus.exceptions import InputValueError
+
+    # Texts (shared_passages' two articles too) are replaced, as everywhere.
+    passages = nc.shared_passages("a\ud800 b c d e f g h", "a\ud800 b c d e f g h", min_words=3)
+    assert len(passages) == 1
+    # Names, keys and patterns are refused with the option named.
+    for call, what in [
+        (lambda: nc.Gazetteer({"Anna\ud800": ("PER", [])}), "gazetteer entry 0"),
+        (lambda: nc.Gazetteer({"Anna": ("PER", ["An\ud800"])}), "alias"),
+        (lambda: nc.normalize(["a"], remove_lines=["x\ud800"]), "remove_lines"),
+        (lambda: nc.entities(["Anna Wilson spoke."], aliases={"x\ud800": "y"}), "aliases"),
+        (lambda: nc.LSHIndex().add(["a b c d"], keys=["k\ud800"]), "key"),
+    ]:
+        with pytest.raises(InputValueError, match=what):
+            call()
+
+
+def test_multiindex_series_give_tuple_labels():
+    import pandas as pd
+
+    index = pd.MultiIndex.from_tuples([("a", 1), ("a", 2), ("b", 1)])
+    s = pd.Series(["the cat sat on the mat today"] * 2 + ["other words entirely here"], index=index)
+    assert nc.clusters(s).tolist() == [("a", 1), ("a", 1), ("b", 1)]
+    assert nc.stories(s).index.equals(index)
+    assert nc.near_duplicates(s)[["a", "b"]].values.tolist() == [[("a", 1), ("a", 2)]]
+
+
+@pytest.mark.parametrize("call, option", [
+    (lambda: nc.stories(["a b"], threshold=0), "threshold"),
+    (lambda: nc.near_duplicates(["a b"], threshold=True), "threshold"),
+    (lambda: nc.near_duplicates(["a b"], threshold=float("nan")), "threshold"),
+    (lambda: nc.top_k(["a b", "a c"], k=2**64), "k"),
+    (lambda: nc.LSHIndex().query("a b c", k=-1), "k"),
+    (lambda: nc.minhash(["a"], num_perm="128"), "num_perm"),
+    (lambda: nc.minhash(["a"], seed=2**64), "seed"),
+    (lambda: nc.normalize(["a"], n_threads=1.5), "n_threads"),
+    (lambda: nc.similarity_matrix(["a"], metric="dice"), "metric"),
+    (lambda: nc.shared_passages("a", "b", min_words=0), "min_words"),
+    (lambda: nc.LSHIndex(ngram=True), "ngram"),
+])
+def test_wrong_options_raise_option_error_naming_them(call, option):
+    with pytest.raises(OptionError, match=option):
+        call()
+
+
+def test_option_strings_ignore_case_everywhere():
+    assert nc.similarity_matrix(["a b"], metric="Jaccard", ngram=1).tolist() == [[1.0]]
+    assert nc.normalize(["Ab"], case="LOWER", unicode="nfc") == ["ab"]
+    assert nc.clusters(["a b c", "a b c"], method="Center") == [0, 0]
+
+
+def test_float32_nan_is_missing():
+    import numpy as np
+
+    assert nc.normalize(["a", np.float32("nan"), np.float16("nan")]) == ["a", None, None]
+    with pytest.raises(nc.InputTypeError, match=r"texts\[1\] is float32"):
+        nc.normalize(["a", np.float32(1.5)])
+
+
+def test_a_list_changed_by_another_thread_does_not_change_the_call():
+    texts = ["the council voted to close the bridge"] * 20_000
+    started = threading.Event()
+
+    def shrink():
+        started.wait()
+        del texts[100:]
+
+    thread = threading.Thread(target=shrink)
+    thread.start()
+    started.set()
+    sigs = nc.minhash(texts)
+    thread.join()
+    assert sigs.shape[0] in (20_000, 100)  # whichever list the call saw, whole
+

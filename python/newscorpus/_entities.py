@@ -19,6 +19,7 @@ import pandas as pd
 from . import _native
 from ._input import as_texts
 from .datasets import load_sample  # noqa: F401  (used by the examples)
+from ._options import check, text_value
 from .exceptions import InputTypeError, InputValueError, OptionError
 
 __all__ = ["Gazetteer", "entities", "entity_counts", "cooccurrence", "ENTITY_TYPES"]
@@ -107,9 +108,12 @@ class Gazetteer:
                 rows.append((e[0], e[1], _alias_list(e[2] if len(e) == 3 else None, f"entry {i}")))
         else:
             raise InputTypeError("a gazetteer takes a DataFrame, a dict or a list of (canonical, type, aliases)")
-        for i, (name, kind, _) in enumerate(rows):
+        for i, (name, kind, aliases) in enumerate(rows):
             if not isinstance(name, str):
                 raise InputTypeError(f"gazetteer entry {i}: canonical must be a str, got {type(name).__name__}")
+            text_value(f"gazetteer entry {i} ({name[:40]!r})", name)
+            for alias in aliases:
+                text_value(f"gazetteer entry {i}: alias", alias)
             if not isinstance(kind, str):
                 raise OptionError(f"gazetteer entry {i} ({name!r}): type must be one of {ENTITY_TYPES}, got {kind!r}")
         return rows
@@ -147,7 +151,7 @@ class Gazetteer:
             ``end`` (character offsets), ``text``, ``canonical``, ``type``.
         """
         t = as_texts(texts)
-        cols = self._native.find(t.values, n_threads)
+        cols = self._native.find(t.values, check(n_threads=n_threads))
         entry = cols.pop("entry")
         frame = _doc_frame(t, cols)
         frame["text"] = pd.Series(cols["text"], dtype=object)
@@ -189,7 +193,7 @@ def _aliases(aliases: Any) -> list[tuple[str, str]]:
     for k, v in aliases.items():
         if not isinstance(k, str) or not isinstance(v, str):
             raise OptionError(f"aliases must map str to str, got {k!r}: {v!r}")
-        out.append((k, v))
+        out.append((text_value("aliases key", k), text_value(f"aliases[{k!r}]", v)))
     return out
 
 
@@ -248,7 +252,7 @@ def entities(
     t = as_texts(texts)
     gaz = _gazetteer(gazetteer)
     cols, merges = _native.extract_entities(t.values, gaz._native if gaz else None, bool(detect), _aliases(aliases),
-                                           n_threads)
+                                           check(n_threads=n_threads))
     names = np.asarray(cols["entity_names"], dtype=object)
     types = np.asarray(cols["entity_types"], dtype=object)
     entity = cols["entity"]

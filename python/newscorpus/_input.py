@@ -44,7 +44,10 @@ def as_texts(texts: Any, what: str = "texts") -> Texts:
     if module.startswith("pyarrow"):
         return Texts(texts.to_pylist(), None, None)
     if isinstance(texts, list):
-        return Texts(texts, None, None)
+        # A shallow copy (pointers only): another thread that appends to or shrinks the
+        # caller's list while the GIL is released between batches cannot change what this
+        # call reads.
+        return Texts(list(texts), None, None)
     if isinstance(texts, Iterable):
         return Texts(list(texts), None, None)
     raise InputTypeError(f"{what} must be a sequence of str, got {type(texts).__name__}")

@@ -11,6 +11,7 @@ import pandas as pd
 
 from . import _native
 from ._input import as_texts, frame_index, series_like
+from ._options import check, text_value
 from .exceptions import OptionError
 
 __all__ = ["normalize", "matching_key", "parse_articles", "find_boilerplate", "original_span"]
@@ -31,7 +32,7 @@ def _lines(remove_lines: Any) -> list[str]:
     bad = [type(x).__name__ for x in lines if not isinstance(x, str)]
     if bad:
         raise OptionError(f"remove_lines must hold str only, found {bad[0]}")
-    return lines
+    return [text_value(f"remove_lines[{i}]", x) for i, x in enumerate(lines)]
 
 
 def _options(**kwargs: Any) -> Any:
@@ -135,7 +136,7 @@ def normalize(
         paragraphs=paragraphs, fix_spacing=fix_spacing, case=case, strip_accents=strip_accents,
         ascii=ascii, offsets=offsets, errors=errors,
     )
-    out, maps = _native.normalize_texts(t.values, opts, n_threads)
+    out, maps = _native.normalize_texts(t.values, opts, check(n_threads=n_threads))
     if not offsets:
         return series_like(out, t, texts)
     return pd.DataFrame({"text": pd.Series(out, dtype=object, index=frame_index(t)),
@@ -171,7 +172,7 @@ def matching_key(
     """
     t = as_texts(texts)
     opts = _options(boilerplate=boilerplate, remove_lines=remove_lines, errors=errors, key=True)
-    out, _ = _native.normalize_texts(t.values, opts, n_threads)
+    out, _ = _native.normalize_texts(t.values, opts, check(n_threads=n_threads))
     return series_like(out, t, texts)
 
 
@@ -215,7 +216,7 @@ def parse_articles(
         raise OptionError("parse_articles does not return offsets; call normalize(..., offsets=True) on the body")
     t = as_texts(texts)
     opts = _options(boilerplate=boilerplate, remove_lines=remove_lines, errors=errors, **normalize_options)
-    cols = _native.parse_articles(t.values, opts, n_threads)
+    cols = _native.parse_articles(t.values, opts, check(n_threads=n_threads))
     index = frame_index(t)
     frame = pd.DataFrame({name: pd.Series(values, index=index, dtype=object) for name, values in cols.items()})
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
@@ -264,12 +265,8 @@ def find_boilerplate(
     n_docs = sum(1 for v in t.values if isinstance(v, str))
     if min_docs is None:
         min_docs = max(5, math.ceil(n_docs / 100))
-    if isinstance(min_docs, bool) or not isinstance(min_docs, (int, np.integer)):
-        raise OptionError(f"min_docs must be a whole number of at least 2, got {min_docs!r}")
-    if isinstance(min_chars, bool) or not isinstance(min_chars, (int, np.integer)):
-        raise OptionError(f"min_chars must be a whole number, got {min_chars!r}")
     opts = _options(errors=errors)
-    rows = _native.find_boilerplate(t.values, opts, int(min_docs), int(min_chars), n_threads)
+    rows = _native.find_boilerplate(t.values, opts, *check(min_docs=min_docs, min_chars=min_chars, n_threads=n_threads))
     frame = pd.DataFrame(rows, columns=["text", "documents", "overlap"])
     frame["text"] = frame["text"].astype(object)
     frame["share"] = frame["documents"] / max(n_docs, 1)

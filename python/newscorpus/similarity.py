@@ -15,6 +15,7 @@ import pandas as pd
 from . import _native
 from ._input import as_texts, frame_index
 from .datasets import load_sample  # noqa: F401  (used by the examples)
+from ._options import check, replace_surrogates, text_value
 from .exceptions import InputTypeError, OptionError
 
 __all__ = ["minhash", "near_duplicates", "clusters", "similarity_matrix", "cdist", "top_k", "relate", "stories",
@@ -59,6 +60,8 @@ def minhash(
         >>> sig.shape, bool((sig[0] == sig[1]).all())
         ((2, 128), True)
     """
+    num_perm, ngram, shingle, seed, n_threads = check(num_perm=num_perm, ngram=ngram, shingle=shingle, seed=seed,
+                                                      n_threads=n_threads)
     t = as_texts(texts)
     return _native.minhash(t.values, num_perm, ngram, shingle, seed, n_threads)
 
@@ -116,13 +119,14 @@ def near_duplicates(
            a  b  jaccard
         0  0  1      1.0
     """
+    threshold, num_perm, ngram, shingle, seed, bands, rows, verify, n_threads = check(
+        threshold=threshold, num_perm=num_perm, ngram=ngram, shingle=shingle, seed=seed, bands=bands, rows=rows,
+        verify=verify, n_threads=n_threads)
     t = as_texts(texts)
     cols = _native.near_duplicates(t.values, threshold, num_perm, ngram, shingle, seed, bands, rows, verify, n_threads)
-    a, b = cols["a"], cols["b"]
-    labels = frame_index(t)
     frame = pd.DataFrame({
-        "a": labels[a] if t.index is not None else a,
-        "b": labels[b] if t.index is not None else b,
+        "a": _labels(t, cols["a"]),
+        "b": _labels(t, cols["b"]),
         "estimate": cols["estimate"],
         "jaccard": cols["jaccard"],
         "a_in_b": cols["a_in_b"],
@@ -190,21 +194,20 @@ def clusters(
         >>> clusters([story, "Other news: shares fell.", story + " Traffic moved."])
         [2, 1, 2]
     """
-    if method not in ("connected", "center"):
-        raise OptionError(f'method={method!r} is not one of "connected", "center"')
+    method = check(method=method)
+    known = ("num_perm", "ngram", "shingle", "seed", "bands", "rows", "verify", "n_threads")
+    unknown = sorted(set(pair_options) - set(known))
+    if unknown:
+        raise TypeError(f"unexpected options: {unknown}")
+    options = {"threshold": threshold, "num_perm": 128, "ngram": DEFAULT_NGRAM, "shingle": "word", "seed": 1,
+               "bands": None, "rows": None, "verify": True, "n_threads": None, **pair_options}
     t = as_texts(texts)
-    pairs = _native.near_duplicates(t.values, threshold, pair_options.pop("num_perm", 128),
-                                    pair_options.pop("ngram", DEFAULT_NGRAM), pair_options.pop("shingle", "word"),
-                                    pair_options.pop("seed", 1), pair_options.pop("bands", None),
-                                    pair_options.pop("rows", None), pair_options.pop("verify", True),
-                                    pair_options.pop("n_threads", None))
-    if pair_options:
-        raise TypeError(f"unexpected options: {sorted(pair_options)}")
+    pairs = _native.near_duplicates(t.values, *check(**options))
     ranks = _ranks(t, representative)
     reps = _native.cluster_pairs(len(t.values), pairs["a"], pairs["b"], ranks, method, pairs["same"])
     if t.index is None:
         return reps.tolist()
-    return pd.Series(t.index[reps], index=t.index, name="cluster")
+    return pd.Series(_labels(t, reps), index=t.index, name="cluster")
 
 
 StopWords = Union[None, str, Iterable[str]]
@@ -240,6 +243,7 @@ def similarity_matrix(
         >>> m.round(2).tolist()
         [[1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 1.0]]
     """
+    metric, ngram, shingle, n_threads = check(metric=metric, ngram=ngram, shingle=shingle, n_threads=n_threads)
     t = as_texts(texts)
     return _native.similarity_matrix(t.values, None, metric, ngram, shingle, _stop(stop_words), n_threads)
 
@@ -261,6 +265,7 @@ def cdist(
         >>> cdist(["a b c d"], ["a b c d e f", "x y"], metric="containment").round(2).tolist()
         [[1.0, 0.0]]
     """
+    metric, ngram, shingle, n_threads = check(metric=metric, ngram=ngram, shingle=shingle, n_threads=n_threads)
     q, c = as_texts(queries, "queries"), as_texts(corpus, "corpus")
     return _native.similarity_matrix(q.values, c.values, metric, ngram, shingle, _stop(stop_words), n_threads)
 
@@ -273,8 +278,11 @@ def _stop(stop_words: StopWords) -> Any:
 
 
 def _labels(t, positions: np.ndarray) -> Any:
-    """Index labels of the input Series at these positions (positions when not a Series)."""
-    return frame_index(t)[positions] if t.index is not None else positions
+    """Index labels of the input Series at these positions (positions when not a Series);
+    a MultiIndex gives its labels as tuples."""
+    if t.index is None:
+        return positions
+    return frame_index(t)[positions].to_flat_index()
 
 
 def top_k(
@@ -315,8 +323,8 @@ def top_k(
 
         The last text shares no word with any other, so it has no row.
     """
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
-        raise OptionError(f"k must be a whole number of 1 or more, got {k!r}")
+    k, metric, ngram, shingle, n_threads = check(k=k, metric=metric, ngram=ngram, shingle=shingle,
+                                                 n_threads=n_threads)
     t = as_texts(texts)
     cols = _native.top_k(t.values, int(k), metric, ngram, shingle, _stop(stop_words), n_threads)
     a = cols["a"]
@@ -386,6 +394,9 @@ def relate(
         >>> pairs.loc[pairs["a"] == "port-strike-1", ["b", "label"]].values.tolist()[:3]
         [['port-strike-2', 'duplicate'], ['port-strike-3', 'duplicate'], ['port-strike-4', 'rewrite']]
     """
+    duplicate, excerpt, rewrite, same_story, ngram, shingle, n_threads = check(
+        duplicate=duplicate, excerpt=excerpt, rewrite=rewrite, same_story=same_story, ngram=ngram, shingle=shingle,
+        n_threads=n_threads)
     t = as_texts(texts)
     cols = _native.relate(t.values, duplicate, excerpt, rewrite, same_story, ngram, shingle, _stop(stop_words),
                           n_threads)
@@ -437,15 +448,14 @@ def stories(
         >>> story["port-strike-4"] == story["port-strike-1"], story["port-strike-1"] == story["essen-flood-1"]
         (True, False)
     """
-    if method not in ("connected", "center"):
-        raise OptionError(f'method={method!r} is not one of "connected", "center"')
+    threshold, method, n_threads = check(threshold=threshold, method=method, n_threads=n_threads)
     t = as_texts(texts)
     cols = _native.relate(t.values, 0.8, 0.9, threshold, threshold,
                           DEFAULT_NGRAM, "word", _stop(stop_words), n_threads)
     reps = _native.cluster_pairs(len(t.values), cols["a"], cols["b"], _ranks(t, representative), method)
     if t.index is None:
         return reps.tolist()
-    return pd.Series(t.index[reps], index=t.index, name="story")
+    return pd.Series(_labels(t, reps), index=t.index, name="story")
 
 
 def shared_passages(a: str, b: str, *, min_words: int = 8) -> pd.DataFrame:
@@ -475,9 +485,9 @@ def shared_passages(a: str, b: str, *, min_words: int = 8) -> pd.DataFrame:
     for name, value in (("a", a), ("b", b)):
         if not isinstance(value, str):
             raise InputTypeError(f"{name} must be a str, got {type(value).__name__}")
-    if isinstance(min_words, bool) or not isinstance(min_words, (int, np.integer)):
-        raise OptionError(f"min_words must be a whole number, got {min_words!r}")
-    cols = _native.shared_passages(a, b, int(min_words))
+    min_words = check(min_words=min_words)
+    # Lone surrogates are replaced as in the texts of every other function.
+    cols = _native.shared_passages(replace_surrogates(a), replace_surrogates(b), min_words)
     a_words, b_words = max(cols.pop("a_words"), 1), max(cols.pop("b_words"), 1)
     frame = pd.DataFrame(cols)
     frame["text"] = pd.Series([a[s:e] for s, e in zip(frame["a_start"], frame["a_end"])], dtype=object)
@@ -516,17 +526,11 @@ class LSHIndex:
     def __init__(self, threshold: float = 0.8, num_perm: int = 128, *, bands: Optional[int] = None,
                  rows: Optional[int] = None, ngram: int = DEFAULT_NGRAM, shingle: str = "word", seed: int = 1,
                  weights: tuple[float, float] = (0.5, 0.5)) -> None:
-        if shingle not in ("word", "char"):
-            raise OptionError(f'shingle={shingle!r} is not one of "word", "char"')
+        threshold, num_perm, bands, rows, ngram, shingle, seed = check(
+            threshold=threshold, num_perm=num_perm, bands=bands, rows=rows, ngram=ngram, shingle=shingle, seed=seed)
         if bands is None and rows is None and tuple(weights) != (0.5, 0.5):
             bands, rows = _native.lsh_params(threshold, num_perm, "balanced", *weights)
         self._index = _native.LSHIndex(threshold, num_perm, bands, rows, seed, f"{shingle}:{int(ngram)}")
-        self._check_ngram(ngram)
-
-    @staticmethod
-    def _check_ngram(ngram: Any) -> None:
-        if isinstance(ngram, bool) or not isinstance(ngram, (int, np.integer)) or not 1 <= ngram <= 64:
-            raise OptionError(f"ngram must be a whole number from 1 to 64, got {ngram!r}")
 
     @property
     def params(self) -> dict[str, Any]:
@@ -550,10 +554,12 @@ class LSHIndex:
         if keys is None:
             keys = list(t.index) if t.index is not None else list(range(len(self), len(self) + len(t.values)))
         keys = [k.item() if isinstance(k, np.generic) else k for k in keys]
+        keys = [text_value("key", k) if isinstance(k, str) else k for k in keys]
         self.insert(keys, self.signatures(t.values, n_threads))
 
     def insert(self, keys: list, signatures: np.ndarray) -> None:
         """Add precomputed signatures (a ``(len(keys), num_perm)`` uint32 array)."""
+        keys = [text_value("key", k) if isinstance(k, str) else k for k in keys]
         signatures = np.ascontiguousarray(signatures, dtype=np.uint32)
         if signatures.ndim != 2:
             raise InputTypeError("signatures must be a 2-D array, one row a key")
@@ -564,7 +570,10 @@ class LSHIndex:
         first; ``k`` keeps the top ones, ``min_score`` drops lower estimates."""
         if not isinstance(text, str):
             raise InputTypeError(f"query takes one str, got {type(text).__name__}")
-        return self._index.query(self.signatures([text])[0], min_score, k)
+        k = None if k is None else check(k=k)
+        if isinstance(min_score, bool) or not isinstance(min_score, (int, float, np.number)) or np.isnan(min_score):
+            raise OptionError(f"min_score must be a number, got {min_score!r}")
+        return self._index.query(self.signatures([text])[0], float(min_score), k)
 
     def top_k(self, text: str, k: int = 10) -> list[tuple[Any, float]]:
         """The ``k`` best candidates for ``text``."""

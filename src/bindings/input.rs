@@ -36,7 +36,17 @@ fn is_missing(item: &Bound<'_, PyAny>) -> PyResult<bool> {
         return Ok(f.value().is_nan());
     }
     let name = item.get_type().name()?;
-    Ok(name == "NAType" || name == "NaTType")
+    if name == "NAType" || name == "NaTType" {
+        return Ok(true);
+    }
+    // numpy floats other than float64 (float32, float16) are not Python floats: a NaN of
+    // theirs is missing too, as pandas treats it.
+    if name.to_str().is_ok_and(|n| n.starts_with("float")) {
+        if let Ok(v) = item.extract::<f64>() {
+            return Ok(v.is_nan());
+        }
+    }
+    Ok(false)
 }
 
 /// Convert a list of `str`/missing values. `strict`: a lone surrogate raises instead of

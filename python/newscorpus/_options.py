@@ -1,0 +1,116 @@
+"""Options checked in one place, with one rule each for types, ranges and case.
+
+Every public function passes its options through ``check`` before calling the native
+layer, so a wrong option always raises ``OptionError`` naming it and what it accepts (never a
+bare ``TypeError`` or ``OverflowError`` from the conversion), ``True`` is never a number, and
+option strings are compared case-insensitively everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from typing import Any
+
+from .exceptions import InputValueError, OptionError
+
+#: Range of each whole-number option: (lowest, highest).
+WHOLE = {
+    "num_perm": (1, 8192),
+    "ngram": (1, 64),
+    "seed": (0, 2**63 - 1),
+    "bands": (1, 8192),
+    "rows": (1, 8192),
+    "k": (1, 2**31 - 1),
+    "n_threads": (1, 1024),
+    "min_words": (1, 10_000),
+    "min_docs": (2, 2**31 - 1),
+    "min_chars": (0, 2**31 - 1),
+    "min_count": (1, 2**63 - 1),
+}
+#: Options that take a share in (0, 1].
+UNIT = {"threshold", "duplicate", "excerpt", "rewrite", "same_story"}
+#: Allowed values of each choice option (compared case-insensitively).
+CHOICES = {
+    "metric": ("jaccard", "containment", "overlap", "cosine"),
+    "shingle": ("word", "char"),
+    "method": ("connected", "center"),
+    "window": ("document", "sentence"),
+}
+#: Options that may be None.
+OPTIONAL = {"bands", "rows", "n_threads", "k_query"}
+
+
+def whole(name: str, value: Any, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise OptionError(f"{name} must be a whole number from {low} to {high}, got {value!r}")
+    value = int(value)
+    if not low <= value <= high:
+        raise OptionError(f"{name} must be a whole number from {low} to {high}, got {value}")
+    return value
+
+
+def unit(name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(float(value)):
+        raise OptionError(f"{name} must be a number in (0, 1], got {value!r}")
+    value = float(value)
+    if not 0.0 < value <= 1.0:
+        raise OptionError(f"{name} must be in (0, 1], got {value}")
+    return value
+
+
+def choice(name: str, value: Any, allowed: tuple[str, ...]) -> str:
+    folded = value.lower() if isinstance(value, str) else None
+    if folded not in allowed:
+        listed = ", ".join(f'"{a}"' for a in allowed)
+        raise OptionError(f"{name}={value!r} is not one of {listed}")
+    return folded
+
+
+def flag(name: str, value: Any) -> bool:
+    if not isinstance(value, (bool, numbers.Integral)) or value not in (0, 1):
+        raise OptionError(f"{name} must be True or False, got {value!r}")
+    return bool(value)
+
+
+def check(**options: Any) -> Any:
+    """Check and convert options by name; returns their values in the order given (one
+    value alone when one option is given)."""
+    out = []
+    for name, value in options.items():
+        if value is None and name in OPTIONAL:
+            out.append(None)
+        elif name in WHOLE:
+            out.append(whole(name, value, *WHOLE[name]))
+        elif name in UNIT:
+            out.append(unit(name, value))
+        elif name in CHOICES:
+            out.append(choice(name, value, CHOICES[name]))
+        elif name in ("verify", "detect", "audit", "offsets", "case_sensitive"):
+            out.append(flag(name, value))
+        else:  # pragma: no cover - a programming error, not a user's
+            raise KeyError(f"no rule for option {name!r}")
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+def text_value(name: str, value: Any) -> str:
+    """A str given as a name, key or pattern (not as a text to clean): lone surrogates are
+    refused with an error naming the option, instead of a bare ``UnicodeEncodeError``."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InputValueError(
+            f"{name} holds a lone surrogate at position {e.start} ({value[max(e.start - 10, 0):e.start]!r}...): "
+            "not valid Unicode"
+        ) from None
+    return value
+
+
+def replace_surrogates(value: str) -> str:
+    """A text with each lone surrogate replaced by U+FFFD, as the texts' default
+    ``errors="replace"`` does (one character each, so offsets stay aligned)."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in value)

@@ -145,13 +145,25 @@ impl LshIndex {
                 "bands ({bands}) times rows ({rows}) must be between 1 and num_perm ({num_perm})"
             )));
         }
+        if !(threshold > 0.0 && threshold <= 1.0) {
+            return Err(LshError::Param(format!(
+                "threshold must be in (0, 1], got {threshold}"
+            )));
+        }
+        // The seed is a Python int option of 0 to 2^63 - 1 (it crosses as an i64).
+        if i64::try_from(seed).is_err() {
+            return Err(LshError::Param(format!(
+                "seed must be from 0 to 2^63 - 1, got {seed}"
+            )));
+        }
         Ok(LshIndex {
             num_perm,
             bands,
             rows,
             threshold,
             seed,
-            meta: String::new(),
+            // The default shingling; the Python layer sets its own.
+            meta: "word:3".into(),
             keys: Vec::new(),
             signatures: Vec::new(),
             slot_of: AHashMap::new(),
@@ -363,8 +375,17 @@ impl LshIndex {
             .map_err(|_| bad("the index file is corrupted (header is not UTF-8)"))?
             .to_string();
         let count = u64_at(take(8)?) as usize;
-        if num_perm > 1 << 16 {
+        if num_perm > 8192 {
             return Err(bad("the index file is corrupted (num_perm out of range)"));
+        }
+        // The shingling the index was made with: "word:N" or "char:N", N from 1 to 64.
+        let shingling_ok = meta.split_once(':').is_some_and(|(kind, n)| {
+            matches!(kind, "word" | "char") && n.parse::<u32>().is_ok_and(|n| (1..=64).contains(&n))
+        });
+        if !shingling_ok {
+            return Err(bad(
+                "the index file is corrupted (its shingling is not word:N or char:N)",
+            ));
         }
         let mut index = LshIndex::new(num_perm, bands, rows, threshold, seed)
             .map_err(|e| LshError::File(format!("the index file is corrupted: {e}")))?;
@@ -483,8 +504,73 @@ mod tests {
         assert!(err.to_string().contains("bands"), "{err}");
     }
 
+    /// `bytes` (an index file) with `edit` applied to its body and the checksum made again:
+    /// a file that passes the checksum but holds nonsense.
+    fn resealed(bytes: &[u8], edit: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+        let mut body = bytes[..bytes.len() - 8].to_vec();
+        edit(&mut body);
+        let checksum = xxh3_64(&body);
+        body.extend_from_slice(&checksum.to_le_bytes());
+        body
+    }
+
+    #[test]
+    fn valid_checksum_nonsense_contents_are_refused_at_load() {
+        let good = LshIndex::new(8, 2, 4, 0.5, 1).expect("valid").to_bytes();
+        assert!(LshIndex::from_bytes(&good).is_ok());
+        // threshold at 36..44, seed at 44..52, meta length at 52..60, meta after.
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            (
+                "threshold",
+                resealed(&good, |b| {
+                    b[36..44].copy_from_slice(&f64::NAN.to_le_bytes());
+                }),
+            ),
+            (
+                "threshold",
+                resealed(&good, |b| {
+                    b[36..44].copy_from_slice(&(-0.5f64).to_le_bytes());
+                }),
+            ),
+            (
+                "threshold",
+                resealed(&good, |b| b[36..44].copy_from_slice(&2.0f64.to_le_bytes())),
+            ),
+            (
+                "seed",
+                resealed(&good, |b| {
+                    b[44..52].copy_from_slice(&(1u64 << 63).to_le_bytes());
+                }),
+            ),
+            (
+                "shingling",
+                resealed(&good, |b| {
+                    b.splice(52..66, 0u64.to_le_bytes());
+                }),
+            ),
+            (
+                "shingling",
+                resealed(&good, |b| b[60..66].copy_from_slice(b"word:0")),
+            ),
+            (
+                "shingling",
+                resealed(&good, |b| b[60..66].copy_from_slice(b"byte:3")),
+            ),
+        ];
+        for (what, bytes) in cases {
+            let Err(err) = LshIndex::from_bytes(&bytes) else {
+                panic!("{what}: an error, not an index");
+            };
+            assert!(matches!(err, LshError::File(_)), "{what}: {err}");
+            assert!(err.to_string().contains(what), "{what}: {err}");
+        }
+    }
+
     #[test]
     fn bad_params() {
+        assert!(LshIndex::new(8, 2, 4, f64::NAN, 0).is_err());
+        assert!(LshIndex::new(8, 2, 4, 0.0, 0).is_err());
+        assert!(LshIndex::new(8, 2, 4, 0.5, 1 << 63).is_err());
         assert!(LshIndex::new(0, 1, 1, 0.5, 0).is_err());
         assert!(LshIndex::new(128, 20, 7, 0.5, 0).is_err());
         assert!(LshIndex::new(128, 0, 7, 0.5, 0).is_err());

@@ -1,0 +1,109 @@
+"""Worst-case inputs at sizes n and 4n: how each function scales, and its peak memory.
+
+A linear function takes about 4x the time at 4n; an n log n one a little more; a quadratic
+one 16x. The issue's target is a ratio under 6 for every case. Each case runs in a child
+process (so one case's memory does not hide another's, and a runaway case is cut off by
+--timeout), and prints seconds at n and 4n, the ratio and the child's peak resident memory.
+
+    python benchmarks/bench_adversarial.py [--scale 1.0] [--timeout 120] [--only NAME]
+
+The peers users pick instead (ftfy, datasketch, spaCy) are not run here: this measures
+newscorpus against itself at two sizes; the side-by-side speed benchmarks are
+bench_normalize.py, bench_similarity.py and bench_entities.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import resource
+import time
+
+
+def _word_run(n):
+    return " ".join(["the"] * n)
+
+
+# name -> (function of n that builds the call's arguments and runs it, base n)
+def _cases():
+    import newscorpus as nc
+
+    def pages(n, same):
+        if same:
+            return ["Page not found. The page you requested does not exist or has been moved."] * n
+        return [f"Page not found. The page you requested does not exist or has been moved. Ref {i}." for i in range(n)]
+
+    return {
+        "normalize: unclosed <!--": (lambda n: nc.normalize(["<!--" * n]), 250_000),
+        "normalize: unclosed <script>": (lambda n: nc.normalize(["<script>" * n]), 125_000),
+        "normalize: nested [ brackets": (lambda n: nc.normalize(["[" * n]), 1_000_000),
+        "normalize: [a]( openers": (lambda n: nc.normalize(["[a](" * n]), 250_000),
+        "normalize: *a emphasis openers": (lambda n: nc.normalize(["*a " * n]), 300_000),
+        "normalize: &amp;amp; chains": (lambda n: nc.normalize(["&amp;" * n]), 200_000),
+        "normalize: one 'word' without spaces": (lambda n: nc.normalize(["x" * n]), 4_000_000),
+        "matching_key: combining marks": (lambda n: nc.matching_key(["a\u0301" * n]), 1_000_000),
+        "entities: 'Anna ' run": (lambda n: nc.entities(["Anna " * n]), 200_000),
+        "entities: capitalised one-word names": (lambda n: nc.entities([" ".join(f"Name{i}" for i in range(n))]), 50_000),
+        "entities: many 'U.S.' titles": (lambda n: nc.entities(["U.S. President " * n]), 50_000),
+        "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
+        "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True)), 4_000),
+        "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False)), 1_000),
+        "near_duplicates: copies of one page": (lambda n: nc.near_duplicates(pages(n, True)), 4_000),
+        "find_boilerplate: one line everywhere": (lambda n: nc.find_boilerplate(["Share this\nbody %d" % i for i in range(n)]), 20_000),
+        "shared_passages: one repeated word": (lambda n: nc.shared_passages(_word_run(n), _word_run(n)), 10_000),
+        "parse_articles: huge header block": (lambda n: nc.parse_articles(["Title: x\n" * n]), 100_000),
+    }
+
+
+def _child(name, n, queue):
+    run, _ = _cases()[name]
+    started = time.perf_counter()
+    run(n)
+    queue.put((time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+
+
+def _measure(name, n, timeout):
+    ctx = mp.get_context("fork")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_child, args=(name, n, queue))
+    proc.start()
+    proc.join(timeout)
+    if proc.is_alive():
+        proc.kill()
+        proc.join()
+        return None, None
+    if proc.exitcode != 0:
+        return float("nan"), float("nan")
+    return queue.get()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scale", type=float, default=1.0, help="multiply every base size")
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds a case may take")
+    ap.add_argument("--only", default=None, help="run the cases whose name contains this")
+    args = ap.parse_args()
+    import newscorpus
+
+    print(f"newscorpus {newscorpus.__version__}; each case at n and 4n in a fresh process\n")
+    print(f"{'case':42} {'n':>9} {'s at n':>8} {'s at 4n':>8} {'ratio':>6} {'MB at 4n':>9}")
+    worst = 0.0
+    for name, (_, base) in _cases().items():
+        if args.only and args.only not in name:
+            continue
+        n = max(1, int(base * args.scale))
+        t1, _ = _measure(name, n, args.timeout)
+        t4, mem = _measure(name, 4 * n, args.timeout) if t1 is not None else (None, None)
+        if t1 is None or t4 is None:
+            print(f"{name:42} {n:>9} {'timeout' if t1 is None else f'{t1:8.3f}':>8} {'timeout':>8}")
+            worst = float("inf")
+            continue
+        ratio = t4 / max(t1, 1e-3)
+        worst = max(worst, ratio if t4 > 0.05 else 0.0)
+        flag = "  <-- over 6" if ratio > 6 and t4 > 0.05 else ""
+        print(f"{name:42} {n:>9} {t1:8.3f} {t4:8.3f} {ratio:6.1f} {mem:9.0f}{flag}")
+    print(f"\nworst ratio (cases over 0.05 s at 4n): {worst:.1f}")
+
+
+if __name__ == "__main__":
+    main()

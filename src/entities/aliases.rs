@@ -11,7 +11,9 @@
 //!    one edit apart (Kellog / Kellogg, Zelensky / Zelenskyy / Zelenskiy), into the more
 //!    frequent, unless both are distinct gazetteer names;
 //! 5. a lone surname that is the last word of exactly one full name of a person in the
-//!    corpus resolves to it (several such full names: left alone, and listed).
+//!    corpus resolves to it; of several, to the one named at least three times as often
+//!    as the others together ("Trump" is Donald Trump); else it is left alone, and the
+//!    audit lists the full names it could be.
 
 use super::extract::Mention;
 use super::gazetteer::Gazetteer;
@@ -121,6 +123,11 @@ struct Decided {
     /// Why the canonical name differs from the name as written, if it does.
     reason: Option<&'static str>,
 }
+
+/// A full name takes an ambiguous surname when the corpus names it at least this many
+/// times as often as the other full names ending in that surname together (3: it holds
+/// three quarters of their mentions).
+const DOMINANT_SHARE: u32 = 3;
 
 /// Names longer than this many characters are not spelling variants of anything: their
 /// deletion neighbourhood would cost the square of their length (a 100-character name
@@ -461,6 +468,32 @@ pub fn resolve(
             .collect();
         targets.sort_unstable();
         targets.dedup();
+        // Several full names end in it: the one the corpus names at least three times as
+        // often as all the others together takes it ("Trump" is Donald Trump in a corpus
+        // that names Melania and Ivanka Trump too, but far less often).
+        if targets.len() > 1 {
+            let total: u32 = targets.iter().map(|&t| count[t]).sum();
+            let &top = targets
+                .iter()
+                .max_by_key(|&&t| (count[t], std::cmp::Reverse(t)))
+                .expect("two or more");
+            if count[top] >= DOMINANT_SHARE * (total - count[top]) {
+                parent[id] = top;
+                audit.push(Merge {
+                    name: g.key.clone(),
+                    canonical: groups[top].key.clone(),
+                    entity_type: EntityType::Per,
+                    reason: "surname of the dominant full name in the corpus",
+                    mentions: count[id],
+                    candidates: targets
+                        .iter()
+                        .map(|&t| groups[t].key.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                });
+                continue;
+            }
+        }
         match targets[..] {
             [full] => {
                 parent[id] = full;

@@ -324,12 +324,14 @@ impl<'s> Detector<'s> {
         {
             end += 2;
         }
-        // A title is only a title before a name.
+        // A title is only a title before a name, and not the first word of a body's name
+        // ("Justice Department", "Defence Ministry").
         (end < n
             && doc.same_line(i, end)
             && is_capitalised(doc.word(end))
-            && doc.tokens[end].kind == Kind::Word)
-            .then_some(end)
+            && doc.tokens[end].kind == Kind::Word
+            && !lexicon::is_organisation_head(doc.word(end)))
+        .then_some(end)
     }
 
     /// The candidates of a document, in order.
@@ -337,7 +339,10 @@ impl<'s> Detector<'s> {
         let n = doc.tokens.len();
         let mut buf = String::new();
         let mut out: Vec<Candidate> = Vec::new();
-        let usable: Vec<bool> = (0..n).map(|i| self.usable(doc, i, &mut buf)).collect();
+        let furniture = share_bar_tokens(doc, &mut buf);
+        let usable: Vec<bool> = (0..n)
+            .map(|i| !furniture[i] && self.usable(doc, i, &mut buf))
+            .collect();
         let mut title_end = usize::MAX;
         let mut i = 0;
         while i < n {
@@ -367,15 +372,45 @@ impl<'s> Detector<'s> {
             let person_context = i > 0
                 && doc.same_line(i - 1, i)
                 && lexicon::is_person_context(lower_into(doc.word(i - 1), &mut buf));
-            out.push(Candidate {
-                first: i,
-                end: j,
-                title_before: title_end == i,
-                person_context,
-                gazetteer: None,
-                gazetteer_inside: None,
+            let title_before = title_end == i;
+            let next = j;
+            // No leading function word or date ("The Huffington Post", "In September
+            // Trump"), no trailing title or date ("Uber President", "AUSTRALIA October").
+            let (mut first, mut end) = (i, j);
+            while end - first > 1 && lexicon::is_never_alone(lower_into(doc.word(first), &mut buf))
+            {
+                first += 1;
+            }
+            // (A run of titles alone, "Foreign Minister", is left to the model.)
+            let all_titles = (i..j).all(|k| {
+                let w = doc.word(k);
+                lexicon::is_title(w) || lexicon::is_title_modifier(w)
             });
-            i = j;
+            while end - first > 1
+                && ((!all_titles && lexicon::is_title(doc.word(end - 1)))
+                    || lexicon::is_never_alone(lower_into(doc.word(end - 1), &mut buf)))
+            {
+                end -= 1;
+            }
+            // A month, weekday, function or furniture word alone is no name, unless a
+            // title or a word such as "spokesman" stands before it ("Prime Minister May").
+            let alone = end - first == 1 && {
+                let w = doc.word(first);
+                lexicon::is_title(w)
+                    || lexicon::is_never_alone(lower_into(w, &mut buf))
+                    || (lexicon::is_month(lower_into(w, &mut buf)) && is_date(doc, first, &mut buf))
+            };
+            if !alone || ((title_before || person_context) && first == i) {
+                out.push(Candidate {
+                    first,
+                    end,
+                    title_before: title_before && first == i,
+                    person_context: person_context && first == i,
+                    gazetteer: None,
+                    gazetteer_inside: None,
+                });
+            }
+            i = next;
         }
         self.add_gazetteer(doc, &mut out);
         out
@@ -596,6 +631,44 @@ impl<'s> Detector<'s> {
             push(&mut buf);
         }
     }
+}
+
+/// Is the month at token `i` a date: after "in", "since" and the like, or beside a number
+/// ("May 3", "3 May", "May 2017"), or at the start of a line (a dateline)?
+fn is_date(doc: &Doc, i: usize, buf: &mut String) -> bool {
+    let n = doc.tokens.len();
+    let number = |k: usize| doc.tokens[k].kind == Kind::Number;
+    (i > 0 && doc.same_line(i - 1, i) && {
+        let p = doc.word(i - 1);
+        number(i - 1) || lexicon::is_date_word(lower_into(p, buf))
+    }) || (i + 1 < n && doc.same_line(i, i + 1) && number(i + 1))
+        || doc.tokens[i].sentence_start && (i == 0 || !doc.same_line(i - 1, i))
+}
+
+/// Tokens of share bars: runs of three or more share buttons in a row ("Send Facebook
+/// Twitter Google+ Whatsapp ..."), with the `+` of "Google+" inside the run.
+fn share_bar_tokens(doc: &Doc, buf: &mut String) -> Vec<bool> {
+    let n = doc.tokens.len();
+    let mut out = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        let mut buttons = 0;
+        while j < n {
+            let w = doc.word(j);
+            if doc.tokens[j].kind == Kind::Word && lexicon::is_share_button(lower_into(w, buf)) {
+                buttons += 1;
+            } else if !(w == "+" && j > i) {
+                break;
+            }
+            j += 1;
+        }
+        if buttons >= 3 {
+            out[i..j].fill(true);
+        }
+        i = j.max(i + 1);
+    }
+    out
 }
 
 /// The shape of a word: X for capitals, x for small letters, d for digits, runs collapsed

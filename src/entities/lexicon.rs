@@ -317,6 +317,177 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "your",
 ];
 
+/// Words that are never a name on their own, even capitalised (lowercase): months and
+/// weekdays (a date, not an entity), and the words of site furniture ("More", "Read",
+/// "Share"). A month stays a name with a title or person context ("Prime Minister May").
+pub const NEVER_ALONE: &[&str] = &[
+    "advertisement",
+    "aug",
+    "caption",
+    "click",
+    "close",
+    "comment",
+    "comments",
+    "copyright",
+    "dec",
+    "email",
+    "feb",
+    "follow",
+    "friday",
+    "home",
+    "image",
+    "images",
+    "jan",
+    "jul",
+    "jun",
+    "latest",
+    "live",
+    "loading",
+    "login",
+    "mar",
+    "menu",
+    "monday",
+    "more",
+    "nov",
+    "oct",
+    "permalink",
+    "photo",
+    "photos",
+    "playback",
+    "print",
+    "read",
+    "related",
+    "saturday",
+    "search",
+    "send",
+    "sep",
+    "sept",
+    "share",
+    "sign",
+    "skip",
+    "subscribe",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "update",
+    "updated",
+    "video",
+    "watch",
+    "wednesday",
+];
+
+/// Month names that are also first or last names ("April", "June", "May"): a date
+/// after "in", "on", "since" and the like or beside a number, else left to the model.
+pub const MONTHS: &[&str] = &[
+    "april",
+    "august",
+    "december",
+    "february",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "november",
+    "october",
+    "september",
+];
+
+/// Words before a month that make it a date ("in May", "since March").
+pub const DATE_WORDS: &[&str] = &[
+    "after", "before", "between", "by", "during", "early", "end", "from", "in", "late", "last",
+    "mid", "next", "of", "on", "since", "this", "through", "till", "until",
+];
+
+pub fn is_month(lower: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(MONTHS)).contains(lower)
+}
+
+pub fn is_date_word(lower: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(DATE_WORDS)).contains(lower)
+}
+
+/// The buttons of a share bar (lowercase). A run of three or more of them in a row
+/// ("Send Facebook Twitter Google+ Whatsapp Tumblr Digg Newsvine Permalink") is site
+/// furniture, not a mention of the networks.
+pub const SHARE_BAR: &[&str] = &[
+    "digg",
+    "e-mail",
+    "email",
+    "facebook",
+    "flipboard",
+    "google",
+    "google+",
+    "linkedin",
+    "mail",
+    "messenger",
+    "newsvine",
+    "permalink",
+    "pinterest",
+    "print",
+    "reddit",
+    "send",
+    "share",
+    "stumbleupon",
+    "telegram",
+    "tumblr",
+    "twitter",
+    "vk",
+    "whatsapp",
+    "xing",
+];
+
+/// Last words of the names of bodies: after a title-like word they make it part of a
+/// name ("Justice Department"), not a title before a person.
+pub const ORGANISATION_HEADS: &[&str] = &[
+    "Administration",
+    "Agency",
+    "Army",
+    "Assembly",
+    "Association",
+    "Authority",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Commission",
+    "Committee",
+    "Council",
+    "Court",
+    "Department",
+    "Directorate",
+    "Force",
+    "Forces",
+    "Foundation",
+    "Institute",
+    "League",
+    "Ministry",
+    "Navy",
+    "Office",
+    "Party",
+    "Police",
+    "Service",
+    "Services",
+    "Union",
+    "University",
+];
+
+pub fn is_organisation_head(word: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(ORGANISATION_HEADS)).contains(word)
+}
+
+pub fn is_never_alone(lower: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    is_function_word(lower) || S.get_or_init(|| set(NEVER_ALONE)).contains(lower)
+}
+
+pub fn is_share_button(lower: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(SHARE_BAR)).contains(lower)
+}
+
 fn set(words: &'static [&'static str]) -> AHashSet<&'static str> {
     words.iter().copied().collect()
 }
@@ -352,7 +523,17 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_and_unique() {
-        for list in [TITLES, TITLE_MODIFIERS, CONNECTORS, FUNCTION_WORDS] {
+        for list in [
+            TITLES,
+            TITLE_MODIFIERS,
+            CONNECTORS,
+            FUNCTION_WORDS,
+            NEVER_ALONE,
+            SHARE_BAR,
+            ORGANISATION_HEADS,
+            MONTHS,
+            DATE_WORDS,
+        ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
             sorted.dedup();

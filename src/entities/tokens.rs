@@ -40,7 +40,84 @@ pub const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    // U+FFFD inside a word is a letter lost to a bad decoding ("Th\u{fffd}\u{fffd}o" for
+    // "Théo"): part of the word, not a break in a name.
+    c.is_alphanumeric() || is_mark(c) || c == '\u{fffd}'
+}
+
+/// Particles written in lowercase before a capitalised part of one name ("al-Bab",
+/// "bin-Laden", "van-Dijk"): the hyphen joins them.
+const NAME_PARTICLES: &[&str] = &[
+    "abu", "ad", "al", "ar", "as", "ash", "at", "az", "ben", "bin", "d", "da", "de", "del", "di",
+    "du", "el", "ibn", "l", "la", "le", "mac", "mc", "o", "van", "von",
+];
+
+/// Second parts of English compounds after a name: "-led", "-based", "-backed" (any
+/// participle in -ed) and these.
+const COMPOUND_HEADS: &[&str] = &[
+    "affiliated",
+    "aligned",
+    "born",
+    "bound",
+    "brokered",
+    "class",
+    "era",
+    "friendly",
+    "held",
+    "inspired",
+    "language",
+    "level",
+    "linked",
+    "made",
+    "majority",
+    "minded",
+    "owned",
+    "related",
+    "run",
+    "sized",
+    "speaking",
+    "specific",
+    "sponsored",
+    "stock",
+    "style",
+    "type",
+    "wide",
+];
+
+/// Is the word part starting at byte `at` of `text` a compound head (see `COMPOUND_HEADS`)?
+fn compound_head_at(text: &str, at: usize) -> bool {
+    let part: &str = text[at..]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    (part.len() >= 3 && part.ends_with("ed") && part.chars().all(|c| c.is_ascii_lowercase()))
+        || COMPOUND_HEADS.contains(&part)
+}
+
+/// Does a hyphen between `left` (the word part before it) and a part starting with `next`
+/// join one word? Not where the case changes: "US-led" is "US" and "led", "pro-Russian"
+/// is "pro" and "Russian", while "Jean-Claude", "al-Bab", "Kim Jong-un" and "well-known"
+/// stay whole.
+fn hyphen_joins(
+    left: &str,
+    next: char,
+    next_is_compound_head: bool,
+    word_starts_upper: bool,
+) -> bool {
+    let Some(first) = left.chars().next() else {
+        return true;
+    };
+    if first.is_uppercase() && next.is_lowercase() {
+        // Only before the second part of an English compound ("US-led", "Kremlin-backed",
+        // "Berlin-based"), not inside a name ("Kim Jong-un", "Park Geun-hye").
+        return !next_is_compound_head;
+    }
+    if first.is_lowercase() && next.is_uppercase() {
+        // "pro-Russian" splits; "Aulnay-sous-Bois" (the word began capitalised) and
+        // "al-Bab" do not.
+        return word_starts_upper || NAME_PARTICLES.contains(&left);
+    }
+    true
 }
 
 fn is_mark(c: char) -> bool {
@@ -89,7 +166,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                                     && (!matches!(after, Some('s' | 'S'))
                                         || next_char(j + 2).is_some_and(is_word_char))
                             }
-                            '-' => after.is_some_and(is_word_char),
+                            '-' => after.is_some_and(|a| {
+                                is_word_char(a)
+                                    && hyphen_joins(
+                                        text[start..j].rsplit('-').next().unwrap_or(""),
+                                        a,
+                                        compound_head_at(text, j + 1),
+                                        c.is_uppercase(),
+                                    )
+                            }),
                             // U.S, U.N: one letter between dots, a letter after.
                             '.' => {
                                 after.is_some_and(char::is_alphabetic)
@@ -119,7 +204,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // The final dot of an abbreviation: "U.S.", "Mr.".
             if bytes.get(end) == Some(&b'.') {
                 let word = &text[start..end];
-                if word.contains('.') || ABBREVIATIONS.contains(&word) {
+                // An initial: one capital letter, a dot, then a capitalised word
+                // ("George W. Bush").
+                let initial = word.len() == 1
+                    && c.is_ascii_uppercase()
+                    && text[end + 1..]
+                        .strip_prefix(' ')
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_uppercase);
+                if initial || word.contains('.') || ABBREVIATIONS.contains(&word) {
                     end += 1;
                     chars.next();
                 }
@@ -186,6 +279,38 @@ mod tests {
             .iter()
             .map(|t| (t.text(text), t.sentence_start))
             .collect()
+    }
+
+    #[test]
+    fn hyphens_split_where_a_compound_meets_a_name() {
+        let texts = |t: &'static str| -> Vec<&'static str> {
+            tokenize(t).iter().map(|x| x.text(t)).collect()
+        };
+        assert_eq!(
+            texts("US-led Kremlin-backed"),
+            ["US", "-", "led", "Kremlin", "-", "backed"]
+        );
+        assert_eq!(
+            texts("pro-Russian anti-Semitic"),
+            ["pro", "-", "Russian", "anti", "-", "Semitic"]
+        );
+        for whole in [
+            "al-Bab",
+            "Jean-Claude",
+            "Kim Jong-un",
+            "Park Geun-hye",
+            "Aulnay-sous-Bois",
+            "well-known",
+            "Th\u{fffd}\u{fffd}o",
+        ] {
+            assert_eq!(
+                texts(whole),
+                whole.split(' ').collect::<Vec<_>>(),
+                "{whole}"
+            );
+        }
+        assert_eq!(texts("George W. Bush"), ["George", "W.", "Bush"]);
+        assert_eq!(texts("Plan B. it"), ["Plan", "B", ".", "it"]);
     }
 
     #[test]

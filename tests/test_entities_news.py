@@ -1,0 +1,72 @@
+"""Entities on scraped news as outlets write it (issue 10): furniture, dates and function
+words are no names, compounds split at the name, one canonical name for a dominant person.
+Short texts written for these tests."""
+
+from __future__ import annotations
+
+import newscorpus as nc
+
+
+def _names(text):
+    return nc.entities([text])["text"].tolist()
+
+
+def test_months_weekdays_function_and_furniture_words_are_never_names_alone():
+    text = ("In September, More people came to the park. Read more. Share this story. "
+            "On Monday it rained in March and in May 2017. Advertisement. Related.")
+    assert _names(text) == []
+
+
+def test_share_bars_are_furniture_but_networks_in_prose_are_names():
+    bar = "Send Facebook Twitter Google+ Whatsapp Tumblr Digg Newsvine Permalink https://p.dw.com/p/2XYZ"
+    assert _names(bar) == []
+    names = _names("The company said Facebook had removed the posts, officials in Brussels said.")
+    assert "Facebook" in names
+
+
+def test_leading_articles_and_trailing_titles_are_not_part_of_a_name():
+    assert "Huffington Post" in _names("A report by The Huffington Post said the plan failed.")
+    ents = nc.entities(["Officials said Uber President Jeff Jones quit on Sunday."])
+    assert "Uber President" not in ents["text"].tolist()
+
+
+def test_compounds_split_at_the_name_and_names_stay_whole():
+    names = _names("Officials said US-led forces and Kremlin-backed rebels fought near al-Bab, "
+                   "and pro-Russian groups met Kim Jong-un and Park Geun-hye.")
+    # (How the words split is tested in the Rust tokenizer's tests; here, what a user sees.)
+    for expected in ("Kremlin", "Russian", "Kim Jong-un"):
+        assert expected in names, (expected, names)
+    assert not {"US-led", "Kremlin-backed", "pro-Russian", "Kim Jong"} & set(names)
+
+
+def test_body_names_are_not_titles_before_a_person():
+    names = _names("A spokesman for the Justice Department said the case was closed.")
+    assert "Department" not in names
+
+
+def test_initials_stay_inside_a_name():
+    names = _names("Former president George W. Bush spoke in Dallas.")
+    assert "George W" not in names
+    assert any(n.startswith("George W. Bush") for n in names)
+
+
+def test_a_dominant_full_name_takes_its_surname():
+    texts = (["President Donald Trump signed the order on Friday, the White House said."] * 8
+             + ["Melania Trump visited a school in New York."]
+             + ["Trump said the talks went well, officials in Washington said."] * 3)
+    ents, audit = nc.entities(texts, audit=True)
+    lone = ents[ents["text"] == "Trump"]
+    assert len(lone) >= 3 and (lone["canonical"] == "Donald Trump").all()
+    row = audit[audit["reason"].str.contains("dominant")]
+    assert row["canonical"].tolist() == ["Donald Trump"]
+    assert "Melania Trump" in row["candidates"].iloc[0]
+
+
+def test_an_evenly_shared_surname_stays_apart_with_its_candidates():
+    texts = (["Melania Trump visited a school in New York."] * 3
+             + ["Ivanka Trump met officials in Ottawa."] * 3
+             + ["Trump said the talks went well, officials in Washington said."])
+    ents, audit = nc.entities(texts, audit=True)
+    assert (ents.loc[ents["text"] == "Trump", "canonical"] == "Trump").all()
+    row = audit[audit["reason"].str.startswith("ambiguous")]
+    assert row["candidates"].iloc[0] == "Ivanka Trump | Melania Trump"

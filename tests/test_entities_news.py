@@ -70,3 +70,25 @@ def test_an_evenly_shared_surname_stays_apart_with_its_candidates():
     assert (ents.loc[ents["text"] == "Trump", "canonical"] == "Trump").all()
     row = audit[audit["reason"].str.startswith("ambiguous")]
     assert row["candidates"].iloc[0] == "Ivanka Trump | Melania Trump"
+
+
+def test_a_lone_word_joins_only_a_credible_full_name_of_its_type():
+    texts = [
+        "Senators in the Kansas Senate voted on Tuesday, the speaker said.",
+        "The Senate voted on Friday, officials in Washington said.",
+        "Officials said Hor Obamacare was repealed, and the Obamacare vote failed.",
+        "Fighting in Western Mosul continued as troops entered Mosul on Sunday.",
+    ]
+    ents = nc.entities(texts)
+    canon = dict(zip(ents["text"], ents["canonical"]))
+    for lone in ("Senate", "Obamacare", "Mosul"):
+        if lone in canon:
+            assert canon[lone] == lone, (lone, canon[lone])
+
+
+def test_world_knowledge_types_platforms_religions_and_places():
+    ents = nc.entities(["Officials said Twitter and Facebook removed posts by Muslim groups in Mosul, Maryland."])
+    types = dict(zip(ents["text"], ents["type"].astype(str)))
+    assert types.get("Twitter") == "ORG" and types.get("Facebook") == "ORG"
+    assert types.get("Muslim") == "MISC"
+    assert types.get("Mosul") == "LOC" and types.get("Maryland") == "LOC"

@@ -154,6 +154,48 @@ fn deletion_hashes(word: &str) -> Vec<u64> {
     out
 }
 
+/// Can a one-word name be a person's surname? Not when its mentions were typed mostly as
+/// something else (a third of the type votes, at least, must say PER): "Mosul" and
+/// "Obamacare" never join "Western Mosul" or "Hor Obamacare".
+fn may_be_person(g: &Group) -> bool {
+    let total: f32 = g.votes.iter().sum();
+    total == 0.0 || g.votes[EntityType::Per as usize] * 3.0 >= total
+}
+
+/// Can a group of two or more words be a person's full name, to which a lone surname
+/// resolves? Not when it ends in the name of a body ("Kansas Senate", "Education
+/// Departments") or in a place, organisation or people the built-in gazetteer knows
+/// ("Philadelphia Jewish", "Matt Gaetz of Florida"), or holds a connector ("of").
+fn can_be_full_name_with(g: &Group, builtin: &Gazetteer) -> bool {
+    let Some(form) = g.forms.iter().max_by_key(|f| (f.1, std::cmp::Reverse(f.0))) else {
+        return false;
+    };
+    let words: Vec<&str> = form.0.split(' ').collect();
+    let last = words.last().copied().unwrap_or("");
+    let singular = last.strip_suffix('s').unwrap_or(last);
+    let body = crate::entities::lexicon::ORGANISATION_HEADS
+        .iter()
+        .chain(&[
+            "Senate",
+            "House",
+            "Congress",
+            "Parliament",
+            "Government",
+            "Cabinet",
+        ])
+        .any(|h| h.eq_ignore_ascii_case(last) || h.eq_ignore_ascii_case(singular));
+    let known = builtin
+        .find(last)
+        .iter()
+        .any(|m| m.start == 0 && m.end == last.len());
+    let connector = words
+        .get(1..words.len().saturating_sub(1))
+        .unwrap_or(&[])
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase));
+    !(body || known || connector)
+}
+
 /// The group a group has merged into, following the chain.
 fn root(parent: &[usize], mut g: usize) -> usize {
     while parent[g] != g {
@@ -317,13 +359,22 @@ pub fn resolve(
         }
         EntityType::ALL[best]
     };
+    // Which groups may take a lone surname (checked once a group, not once a mention).
+    let full_ok: Vec<bool> = {
+        use rayon::prelude::*;
+        groups
+            .par_iter()
+            .map(|g| g.words >= 2 && can_be_full_name_with(g, builtin))
+            .collect()
+    };
     // Step 2: within a document, a lone surname resolves to the full name beside it.
     let mut in_doc: AHashMap<(usize, usize), u32> = AHashMap::new();
     for (d, doc) in mentions.iter().enumerate() {
         let mut surnames: AHashMap<String, Option<usize>> = AHashMap::new();
         for (k, m) in doc.iter().enumerate() {
             let g = &groups[key_of[d][k]];
-            if g.words >= 2 && m.entity_type == EntityType::Per && !g.fixed {
+            if g.words >= 2 && m.entity_type == EntityType::Per && !g.fixed && full_ok[key_of[d][k]]
+            {
                 let last = g.key.rsplit(' ').next().unwrap_or("").to_string();
                 let e = surnames.entry(last).or_insert(Some(key_of[d][k]));
                 if *e != Some(key_of[d][k]) {
@@ -334,7 +385,7 @@ pub fn resolve(
         for slot in &mut key_of[d] {
             let id = *slot;
             let g = &groups[id];
-            if g.words != 1 || g.fixed || g.gazetteer {
+            if g.words != 1 || g.fixed || g.gazetteer || !may_be_person(g) {
                 continue;
             }
             if let Some(Some(full)) = surnames.get(g.key.as_str()) {
@@ -441,7 +492,11 @@ pub fn resolve(
     // one edit from it, for words of 5 letters or more).
     let mut surname_index: AHashMap<u64, Vec<usize>> = AHashMap::new();
     for (id, g) in groups.iter().enumerate() {
-        if count[id] > 0 && g.words >= 2 && types[id] == EntityType::Per && root(&parent, id) == id
+        if count[id] > 0
+            && g.words >= 2
+            && types[id] == EntityType::Per
+            && root(&parent, id) == id
+            && full_ok[id]
         {
             let last = g.key.rsplit(' ').next().unwrap_or("");
             for h in deletion_hashes(last) {
@@ -451,7 +506,13 @@ pub fn resolve(
     }
     for id in 0..groups.len() {
         let g = &groups[id];
-        if count[id] == 0 || g.words != 1 || g.fixed || g.gazetteer || root(&parent, id) != id {
+        if count[id] == 0
+            || g.words != 1
+            || g.fixed
+            || g.gazetteer
+            || root(&parent, id) != id
+            || !may_be_person(g)
+        {
             continue;
         }
         let mut targets: Vec<usize> = deletion_hashes(&g.key)

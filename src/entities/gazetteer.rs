@@ -248,9 +248,15 @@ pub fn builtin() -> &'static Gazetteer {
         for cols in rows(include_str!("data/organisations.tsv")) {
             add(cols[0], EntityType::Org, list(cols.get(1).copied()));
         }
-        for cols in rows(include_str!("data/aliases.tsv")) {
-            let entity_type = EntityType::parse(cols[1]).expect("a known type in aliases.tsv");
-            add(cols[0], entity_type, list(cols.get(2).copied()));
+        for file in [
+            include_str!("data/aliases.tsv"),
+            include_str!("data/knowledge.tsv"),
+        ] {
+            for cols in rows(file) {
+                let entity_type =
+                    EntityType::parse(cols[1]).expect("a known type in aliases/knowledge.tsv");
+                add(cols[0], entity_type, list(cols.get(2).copied()));
+            }
         }
         Gazetteer::new(entries, true).expect("the built-in gazetteer builds")
     })

@@ -92,3 +92,19 @@ def test_world_knowledge_types_platforms_religions_and_places():
     assert types.get("Twitter") == "ORG" and types.get("Facebook") == "ORG"
     assert types.get("Muslim") == "MISC"
     assert types.get("Mosul") == "LOC" and types.get("Maryland") == "LOC"
+
+
+def test_common_acronyms_and_generic_heads_are_no_names_but_name_acronyms_are():
+    text = ("Officials said the TV channel, the PC maker and Tory MPs met GPs at 10 GMT. "
+            "The Department said IS fighters left, and US troops stayed.")
+    names = _names(text)
+    assert not {"TV", "PC", "MPs", "GPs", "GMT", "Department", "Tory MPs"} & set(names), names
+    assert "IS" in names or "US" in names
+
+
+def test_buildings_and_bodies_are_not_people():
+    texts = ["Protesters gathered outside Trump Tower in New York on Sunday.",
+             "Police closed Trump Tower again, officials said."] * 2
+    ents = nc.entities(texts)
+    tower = ents[ents["canonical"] == "Trump Tower"]
+    assert len(tower) and (tower["type"].astype(str) != "PER").all()

@@ -351,11 +351,30 @@ pub fn resolve(
         if let (Some((_, t)), false) = (&g.canonical, g.fixed) {
             return *t;
         }
-        let mut best = 0;
-        for t in 1..4 {
+        // A name ending in a building, place or body word is no person ("Trump Tower",
+        // "Kansas Senate"): its best other type.
+        let last = g.key.rsplit(' ').next().unwrap_or("");
+        let no_person = g.words >= 2
+            && (crate::entities::lexicon::is_facility_head(last)
+                || crate::entities::lexicon::ORGANISATION_HEADS
+                    .iter()
+                    .any(|h| h.eq_ignore_ascii_case(last)));
+        let mut best = usize::from(no_person && EntityType::Per as usize == 0);
+        for t in 0..4 {
+            if no_person && t == EntityType::Per as usize {
+                continue;
+            }
             if g.votes[t] > g.votes[best] {
                 best = t;
             }
+        }
+        // Votes for a person only: a place (buildings) or organisation (bodies).
+        if no_person && g.votes[best] == 0.0 {
+            return if crate::entities::lexicon::is_facility_head(last) {
+                EntityType::Loc
+            } else {
+                EntityType::Org
+            };
         }
         EntityType::ALL[best]
     };

@@ -388,7 +388,8 @@ impl<'s> Detector<'s> {
             });
             while end - first > 1
                 && ((!all_titles && lexicon::is_title(doc.word(end - 1)))
-                    || lexicon::is_never_alone(lower_into(doc.word(end - 1), &mut buf)))
+                    || lexicon::is_never_alone(lower_into(doc.word(end - 1), &mut buf))
+                    || lexicon::is_common_acronym(doc.word(end - 1), &mut buf))
             {
                 end -= 1;
             }
@@ -397,7 +398,7 @@ impl<'s> Detector<'s> {
             let alone = end - first == 1 && {
                 let w = doc.word(first);
                 lexicon::is_title(w)
-                    || lexicon::is_never_alone(lower_into(w, &mut buf))
+                    || lexicon::is_never_alone_word(w, &mut buf)
                     || (lexicon::is_month(lower_into(w, &mut buf)) && is_date(doc, first, &mut buf))
             };
             if !alone || ((title_before || person_context) && first == i) {

@@ -225,13 +225,19 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "as",
     "asked",
     "at",
+    "be",
     "because",
+    "been",
     "before",
+    "being",
     "both",
     "but",
     "by",
+    "could",
     "despite",
+    "did",
     "do",
+    "does",
     "during",
     "each",
     "earlier",
@@ -241,6 +247,9 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "few",
     "for",
     "from",
+    "had",
+    "has",
+    "have",
     "he",
     "her",
     "here",
@@ -251,15 +260,18 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "if",
     "in",
     "instead",
+    "is",
     "it",
     "its",
     "last",
     "later",
     "many",
     "meanwhile",
+    "might",
     "more",
     "most",
     "much",
+    "must",
     "my",
     "neither",
     "never",
@@ -277,7 +289,9 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "other",
     "our",
     "over",
+    "shall",
     "she",
+    "should",
     "since",
     "so",
     "some",
@@ -299,7 +313,9 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "under",
     "unlike",
     "until",
+    "was",
     "we",
+    "were",
     "what",
     "when",
     "where",
@@ -311,6 +327,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "with",
     "within",
     "without",
+    "would",
     "yesterday",
     "yet",
     "you",
@@ -476,6 +493,107 @@ pub const ORGANISATION_HEADS: &[&str] = &[
 pub fn is_organisation_head(word: &str) -> bool {
     static S: OnceLock<AHashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(ORGANISATION_HEADS)).contains(word)
+}
+
+/// Acronyms of common nouns, never a name alone (lowercase): "TV", "PC", "GMT", "LNG".
+pub const COMMON_ACRONYMS: &[&str] = &[
+    "ai", "aids", "atm", "bst", "cctv", "cd", "ceo", "cfo", "copd", "cpu", "dna", "dvd", "gdp",
+    "gmt", "gp", "gps", "hiv", "id", "ipo", "ivf", "lgbt", "lgbtq", "lng", "mp", "mp3", "mri",
+    "p2p", "pc", "pdf", "pin", "sms", "tv", "ufo", "usb", "utc", "vat", "vip", "vr", "vx",
+];
+
+/// Generic heads that are no name alone, however capitalised ("the Department said").
+pub const GENERIC_HEADS: &[&str] = &[
+    "administration",
+    "agency",
+    "bureau",
+    "department",
+    "directorate",
+    "government",
+    "group",
+    "ministry",
+    "office",
+];
+
+/// Last words of places and buildings: a name ending in one is no person ("Trump Tower",
+/// "Downing Street").
+pub const FACILITY_HEADS: &[&str] = &[
+    "airport",
+    "arena",
+    "avenue",
+    "base",
+    "bay",
+    "bridge",
+    "building",
+    "canal",
+    "cathedral",
+    "center",
+    "centre",
+    "church",
+    "dam",
+    "desert",
+    "gallery",
+    "hall",
+    "harbour",
+    "hospital",
+    "hotel",
+    "island",
+    "islands",
+    "lake",
+    "mall",
+    "market",
+    "mosque",
+    "mountains",
+    "museum",
+    "ocean",
+    "palace",
+    "park",
+    "port",
+    "prison",
+    "river",
+    "road",
+    "sea",
+    "square",
+    "stadium",
+    "station",
+    "street",
+    "temple",
+    "tower",
+    "towers",
+    "valley",
+];
+
+/// Is `word`, as written, never a name on its own? Function, date and furniture words, common
+/// acronyms and their plurals ("MPs", "DVDs"), generic heads ("Department"). An all-capital
+/// word of two letters or more that is not a common acronym is a name ("IS", "US").
+pub fn is_never_alone_word(word: &str, buf: &mut String) -> bool {
+    static HEADS: OnceLock<AHashSet<&str>> = OnceLock::new();
+    if is_common_acronym(word, buf) {
+        return true;
+    }
+    let lower = crate::entities::detect::lower_into(word, buf);
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 2 && !word.chars().any(char::is_lowercase) {
+        return false;
+    }
+    is_never_alone(lower) || HEADS.get_or_init(|| set(GENERIC_HEADS)).contains(lower)
+}
+
+/// A common-noun acronym or its plural ("TV", "MPs", "DVDs"): never the end of a name
+/// either ("Tory MPs" is "Tory").
+pub fn is_common_acronym(word: &str, buf: &mut String) -> bool {
+    static ACRONYMS: OnceLock<AHashSet<&str>> = OnceLock::new();
+    let lower = crate::entities::detect::lower_into(word, buf);
+    let acronyms = ACRONYMS.get_or_init(|| set(COMMON_ACRONYMS));
+    acronyms.contains(lower)
+        || lower
+            .strip_suffix('s')
+            .is_some_and(|s| acronyms.contains(s) && word.ends_with('s'))
+}
+
+pub fn is_facility_head(lower: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(FACILITY_HEADS)).contains(lower)
 }
 
 pub fn is_never_alone(lower: &str) -> bool {

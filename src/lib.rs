@@ -9,6 +9,7 @@ pub mod simd;
 pub mod article;
 pub mod cancel;
 pub mod entities;
+pub mod language;
 pub mod normalize;
 pub mod parallel;
 pub mod similarity;

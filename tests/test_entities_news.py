@@ -108,3 +108,30 @@ def test_buildings_and_bodies_are_not_people():
     ents = nc.entities(texts)
     tower = ents[ents["canonical"] == "Trump Tower"]
     assert len(tower) and (tower["type"].astype(str) != "PER").all()
+
+
+def test_language_detection_and_english_only_extraction():
+    import warnings
+
+    import pytest
+
+    english = ("Chancellor Angela Merkel met the French president in Berlin on Monday, and the two leaders said "
+               "that they would work together on the budget, officials told reporters at the end of the talks.")
+    german = ("Bundeskanzlerin Angela Merkel hat am Montag in Berlin den französischen Präsidenten getroffen. "
+              "Die Polizei sagte, dass Sie die Straßen gesperrt habe. Nach Angaben der Regierung stieg die Zahl um "
+              "drei Prozent, und die Opposition kritisierte den Plan scharf.")
+    assert nc.detect_language([english, german, None, ""]) == ["en", "de", None, None]
+    with pytest.warns(nc.NewsCorpusWarning, match=r"left out 1 of 2 texts .*de 1.*languages=None"):
+        ents = nc.entities([english, german])
+    assert set(ents["doc"]) == {0}
+    assert not {"Prozent", "Sie", "Polizei"} & set(ents["text"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        both = nc.entities([english, german], languages=None)
+        short = nc.entities(["President Donald Trump calls controversy 'a total witch-hunt'."])
+    assert set(both["doc"]) == {0, 1}
+    assert "Donald Trump" in set(short["canonical"])
+    import pandas as pd
+    s = pd.Series([english, german], index=["a", "b"])
+    assert s.news.detect_language().tolist() == ["en", "de"]
+    assert nc.detect_language(s, details=True).loc["b", "reliable"]

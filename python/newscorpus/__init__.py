@@ -16,7 +16,7 @@ import os as _os
 
 from . import _native
 from . import pandas as _pandas  # noqa: F401  (registers the .news accessor)
-from ._normalize import find_boilerplate, matching_key, normalize, original_span, parse_articles
+from ._normalize import detect_language, find_boilerplate, matching_key, normalize, original_span, parse_articles
 from .datasets import load_sample
 from ._entities import Gazetteer, cooccurrence, entities, entity_counts
 from .similarity import (
@@ -36,6 +36,7 @@ from .exceptions import (
     InputTypeError,
     InputValueError,
     NewsCorpusError,
+    NewsCorpusWarning,
     OptionError,
 )
 
@@ -48,6 +49,7 @@ __all__ = [
     "parse_articles",
     "find_boilerplate",
     "original_span",
+    "detect_language",
     "load_sample",
     "minhash",
     "near_duplicates",
@@ -68,6 +70,7 @@ __all__ = [
     "InputTypeError",
     "InputValueError",
     "IndexFileError",
+    "NewsCorpusWarning",
 ]
 
 # Worker threads do not survive fork() (multiprocessing in notebooks): rebuild them in the child.

@@ -10,6 +10,7 @@ built-in gazetteer of countries, capitals, demonyms and international organisati
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional
 
@@ -20,7 +21,7 @@ from . import _native
 from ._input import as_texts
 from .datasets import load_sample  # noqa: F401  (used by the examples)
 from ._options import check, text_value
-from .exceptions import InputTypeError, InputValueError, OptionError
+from .exceptions import InputTypeError, InputValueError, NewsCorpusWarning, OptionError
 
 __all__ = ["Gazetteer", "entities", "entity_counts", "cooccurrence", "ENTITY_TYPES"]
 
@@ -197,6 +198,49 @@ def _aliases(aliases: Any) -> list[tuple[str, str]]:
     return out
 
 
+#: Languages entity extraction is made for (its rules, word lists and model are English).
+SUPPORTED_LANGUAGES = ("en",)
+
+
+#: Frequent English function words: a text where they are at least 5% of the first 300
+#: words is English enough to extract from, whatever the trigram model says.
+_ENGLISH = frozenset("the of and to in a is that for on with as was it by at from said his has are be".split())
+
+
+def _reads_as_english(text: str) -> bool:
+    words = [w.strip(".,;:!?\"'()").lower() for w in text[:3000].split()[:300]]
+    words = [w for w in words if w.isalpha()]
+    if len(words) < 20:
+        return True  # too short to leave out
+    return sum(w in _ENGLISH for w in words) >= 0.05 * len(words)
+
+
+def _supported_only(values: list, languages: Any, n_threads: Optional[int]) -> list:
+    """The texts with those in other languages replaced by None, and one warning saying so."""
+    if languages is None:
+        return values
+    if isinstance(languages, str):
+        languages = (languages,)
+    wanted = {str(code).lower() for code in languages}
+    found = _native.detect_language(values, n_threads)
+    skipped: dict[str, int] = {}
+    out = list(values)
+    # Only a reliable detection counts (whatlang takes a one-line English headline for
+    # Catalan at 0.83 confidence, but does not call it reliable), on a text of some length
+    # that does not read as English (a results table of names can look Spanish).
+    for i, (code, reliable) in enumerate(zip(found["language"], found["reliable"])):
+        if code is not None and code not in wanted and reliable and not _reads_as_english(values[i]):
+            out[i] = None
+            skipped[code] = skipped.get(code, 0) + 1
+    if skipped:
+        listed = ", ".join(f"{code} {n}" for code, n in sorted(skipped.items(), key=lambda x: (-x[1], x[0])))
+        warnings.warn(
+            f"entities: left out {sum(skipped.values())} of {len(values)} texts in languages it does not "
+            f"support ({listed}); it supports {', '.join(sorted(wanted))}. Pass languages=None to extract "
+            "from every text anyway.", NewsCorpusWarning, stacklevel=3)
+    return out
+
+
 def entities(
     texts: Iterable[Optional[str]],
     *,
@@ -204,6 +248,7 @@ def entities(
     aliases: Optional[Mapping[str, str]] = None,
     detect: bool = True,
     audit: bool = False,
+    languages: Optional[Iterable[str]] = SUPPORTED_LANGUAGES,
     n_threads: Optional[int] = None,
 ) -> Any:
     """Every mention of a person, organisation, place or other name, with its canonical name.
@@ -226,6 +271,11 @@ def entities(
         detect: Find names with the rules and model (default); with False, only the
             gazetteer's names.
         audit: Also return the audit table.
+        languages: Languages to extract from (ISO 639-1 codes, as ``detect_language``
+            gives them). The default, ``("en",)``, is what the rules and model were made
+            for: a text reliably detected as another language is left out (no rows), with
+            one ``NewsCorpusWarning`` saying how many and which languages. ``None`` extracts
+            from every text. A text too short to tell is always kept.
         n_threads: Threads to use; None uses one per core.
 
     Returns:
@@ -250,9 +300,11 @@ def entities(
         if not isinstance(value, (bool, np.bool_)):
             raise OptionError(f"{name} must be True or False, got {value!r}")
     t = as_texts(texts)
+    n_threads = check(n_threads=n_threads)
+    values = _supported_only(t.values, languages, n_threads)
     gaz = _gazetteer(gazetteer)
-    cols, merges = _native.extract_entities(t.values, gaz._native if gaz else None, bool(detect), _aliases(aliases),
-                                           check(n_threads=n_threads))
+    cols, merges = _native.extract_entities(values, gaz._native if gaz else None, bool(detect), _aliases(aliases),
+                                           n_threads)
     names = np.asarray(cols["entity_names"], dtype=object)
     types = np.asarray(cols["entity_types"], dtype=object)
     entity = cols["entity"]

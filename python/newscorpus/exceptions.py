@@ -11,6 +11,7 @@ __all__ = [
     "InputTypeError",
     "InputValueError",
     "IndexFileError",
+    "NewsCorpusWarning",
 ]
 
 
@@ -32,3 +33,8 @@ class InputValueError(NewsCorpusError, ValueError):
 
 class IndexFileError(NewsCorpusError, ValueError):
     """A saved index file is truncated, corrupted, or not a newscorpus index."""
+
+
+class NewsCorpusWarning(UserWarning):
+    """A result holds less than was asked for, on purpose (e.g. texts in a language entity
+    extraction does not support were left out); the message says what and how to change it."""

@@ -37,6 +37,12 @@ class NewsAccessor:
 
         return parse_articles(self._series, **options)
 
+    def detect_language(self, **options: Any) -> Any:
+        """``newscorpus.detect_language`` on this Series (a Series of codes, same index)."""
+        from ._normalize import detect_language
+
+        return detect_language(self._series, **options)
+
     def near_duplicates(self, threshold: float = 0.8, **options: Any) -> pd.DataFrame:
         """``newscorpus.near_duplicates`` on this Series (pairs named by index labels)."""
         from .similarity import near_duplicates

@@ -13,6 +13,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize_texts, m)?)?;
     m.add_function(wrap_pyfunction!(parse_articles, m)?)?;
     m.add_function(wrap_pyfunction!(find_boilerplate, m)?)?;
+    m.add_function(wrap_pyfunction!(detect_language, m)?)?;
     Ok(())
 }
 
@@ -276,4 +277,43 @@ fn find_boilerplate(
         .into_iter()
         .map(|l| (l.text, l.documents, l.overlap))
         .collect())
+}
+
+/// The language of every text: a dict of columns `language` (ISO 639-1 code or None),
+/// `confidence` (0 to 1, NaN when none) and `reliable`, read a batch at a time.
+#[pyfunction]
+#[pyo3(signature = (texts, n_threads=None))]
+fn detect_language<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    n_threads: Option<i64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let n_threads = check_threads(py, n_threads)?;
+    let mut found: Vec<Option<crate::language::Language>> = Vec::with_capacity(texts.len());
+    super::run_list_batches(
+        py,
+        texts,
+        n_threads,
+        |d| d.as_str().and_then(crate::language::detect),
+        |batch| {
+            found.extend(batch);
+            Ok(())
+        },
+    )?;
+    let dict = PyDict::new(py);
+    dict.set_item(
+        "language",
+        PyList::new(py, found.iter().map(|l| l.map(|l| l.code)))?,
+    )?;
+    super::set_column(
+        &dict,
+        "confidence",
+        found.iter().map(|l| l.map_or(f64::NAN, |l| l.confidence)),
+    )?;
+    super::set_column(
+        &dict,
+        "reliable",
+        found.iter().map(|l| l.is_some_and(|l| l.reliable)),
+    )?;
+    Ok(dict)
 }

@@ -413,13 +413,13 @@ impl<'s> Detector<'s> {
             }
             i = next;
         }
-        self.add_gazetteer(doc, &mut out);
+        self.add_gazetteer(doc, &mut out, &furniture);
         out
     }
 
     /// Built-in gazetteer names: mark exact matches, merge candidates a longer name covers
     /// ("Bosnia and Herzegovina"), and add names the rules missed.
-    fn add_gazetteer(&self, doc: &Doc, cands: &mut Vec<Candidate>) {
+    fn add_gazetteer(&self, doc: &Doc, cands: &mut Vec<Candidate>, furniture: &[bool]) {
         let matches = self.builtin.find(doc.text);
         if matches.is_empty() {
             return;
@@ -439,6 +439,10 @@ impl<'s> Detector<'s> {
             let (Some(first), Some(end)) = (token_starting(m.start), token_ending(m.end)) else {
                 continue;
             };
+            // A share bar's "Facebook Twitter Google+" are buttons, not mentions.
+            if furniture[first..end].iter().any(|&f| f) {
+                continue;
+            }
             while k < cands.len() && cands[k].end <= first {
                 out.push(cands[k].clone());
                 k += 1;

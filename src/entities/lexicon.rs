@@ -412,8 +412,32 @@ pub const MONTHS: &[&str] = &[
 
 /// Words before a month that make it a date ("in May", "since March").
 pub const DATE_WORDS: &[&str] = &[
-    "after", "before", "between", "by", "during", "early", "end", "from", "in", "late", "last",
-    "mid", "next", "of", "on", "since", "this", "through", "till", "until",
+    "after",
+    "before",
+    "between",
+    "by",
+    "during",
+    "each",
+    "early",
+    "end",
+    "every",
+    "following",
+    "from",
+    "in",
+    "last",
+    "late",
+    "mid",
+    "next",
+    "of",
+    "on",
+    "previous",
+    "same",
+    "since",
+    "that",
+    "this",
+    "through",
+    "till",
+    "until",
 ];
 
 pub fn is_month(lower: &str) -> bool {
@@ -506,6 +530,7 @@ pub const COMMON_ACRONYMS: &[&str] = &[
 pub const GENERIC_HEADS: &[&str] = &[
     "administration",
     "agency",
+    "budget",
     "bureau",
     "department",
     "directorate",
@@ -568,15 +593,19 @@ pub const FACILITY_HEADS: &[&str] = &[
 /// word of two letters or more that is not a common acronym is a name ("IS", "US").
 pub fn is_never_alone_word(word: &str, buf: &mut String) -> bool {
     static HEADS: OnceLock<AHashSet<&str>> = OnceLock::new();
+    static FURNITURE: OnceLock<AHashSet<&str>> = OnceLock::new();
     if is_common_acronym(word, buf) {
         return true;
     }
     let lower = crate::entities::detect::lower_into(word, buf);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters >= 2 && !word.chars().any(char::is_lowercase) {
-        return false;
+    let all_caps = letters >= 2 && !word.chars().any(char::is_lowercase);
+    if FURNITURE.get_or_init(|| set(NEVER_ALONE)).contains(lower) {
+        return true; // "MORE" in "READ MORE:" as much as "More"
     }
-    is_never_alone(lower) || HEADS.get_or_init(|| set(GENERIC_HEADS)).contains(lower)
+    // An all-capital word that is otherwise a function word is an acronym: "US", "IS", "IT".
+    !all_caps
+        && (is_function_word(lower) || HEADS.get_or_init(|| set(GENERIC_HEADS)).contains(lower))
 }
 
 /// A common-noun acronym or its plural ("TV", "MPs", "DVDs"): never the end of a name

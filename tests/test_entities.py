@@ -149,12 +149,19 @@ def test_counts_by_group_matrix_and_cooccurrence():
     assert list(counts.columns) == ["entity", "type", "mentions", "documents"]
     assert (counts["mentions"] >= counts["documents"]).all()
     assert counts["mentions"].sum() == len(ents)
-    by = df["text"].news.entity_counts(by=df["outlet"])
+    by = df["text"].news.entity_counts(by=df["outlet"], own_names=True)
     assert list(by.columns[:2]) == ["outlet", "entity"]
     assert by["mentions"].sum() == len(ents)
+    # By default an outlet's own name is left out of its own counts, and only that.
+    default = df["text"].news.entity_counts(by=df["outlet"])
+    gone = by.merge(default, how="left", on=["outlet", "entity", "type"], suffixes=("", "_d"))
+    gone = gone[gone["mentions_d"].isna()]
+    assert len(gone) and all(e.replace(" ", "").lower() in o.replace(" ", "").lower()
+                             or o.replace(" ", "").lower() in e.replace(" ", "").lower()
+                             for e, o in zip(gone["entity"], gone["outlet"]))
     assert set(by["outlet"]) <= set(df["outlet"])
     # by= aligned by index: shuffling the Series does not change the result.
-    shuffled = nc.entity_counts(df["text"], by=df["outlet"].sample(frac=1, random_state=0))
+    shuffled = nc.entity_counts(df["text"], by=df["outlet"].sample(frac=1, random_state=0), own_names=True)
     pd.testing.assert_frame_equal(shuffled, by)
     mat, docs, cols = nc.entity_counts(df["text"], matrix=True)
     assert mat.shape == (len(df), len(cols)) and mat.sum() == len(ents)

@@ -135,3 +135,24 @@ def test_language_detection_and_english_only_extraction():
     s = pd.Series([english, german], index=["a", "b"])
     assert s.news.detect_language().tolist() == ["en", "de"]
     assert nc.detect_language(s, details=True).loc["b", "reliable"]
+
+
+def test_outlets_own_names_are_left_out_of_their_counts_by_default():
+    import pandas as pd
+
+    df = pd.DataFrame({
+        "text": ["Al Jazeera reported that Vladimir Putin met officials in Moscow. (Source: Al Jazeera News)",
+                 "Vladimir Putin spoke in Moscow, Al Jazeera and TASS reported.",
+                 "TASS said Vladimir Putin left Moscow on Monday."],
+        "outlet": ["aljazeera.com", "dw.com", "tass.com"],
+    })
+    counts = nc.entity_counts(df["text"], by=df["outlet"])
+    own = counts[counts["outlet"] == "aljazeera.com"]
+    assert "Al Jazeera" not in set(own["entity"]) and "Al Jazeera News" not in set(own["entity"])
+    assert "TASS" not in set(counts.loc[counts["outlet"] == "tass.com", "entity"])
+    assert {"Al Jazeera", "TASS"} <= set(counts.loc[counts["outlet"] == "dw.com", "entity"])
+    kept = nc.entity_counts(df["text"], by=df["outlet"], own_names=True)
+    assert "Al Jazeera" in set(kept.loc[kept["outlet"] == "aljazeera.com", "entity"])
+    pairs = nc.cooccurrence(df["text"], by=df["outlet"])
+    assert not ((pairs["a"] == "Al Jazeera") & (pairs["b"] == "Vladimir Putin")).any() or \
+        pairs.loc[(pairs["a"] == "Al Jazeera") & (pairs["b"] == "Vladimir Putin"), "count"].iloc[0] == 1

@@ -354,6 +354,7 @@ def entity_counts(
     *,
     mentions: Optional[pd.DataFrame] = None,
     matrix: bool = False,
+    own_names: bool = False,
     **options: Any,
 ) -> Any:
     """How often each entity is named, and in how many documents.
@@ -367,6 +368,13 @@ def entity_counts(
         mentions: A DataFrame ``entities()`` returned, to count without extracting again
             (documents are then told apart by their ``doc`` labels; texts given directly
             are counted by position, so repeated index labels never merge documents).
+        own_names: With ``by`` naming each document's outlet (a host such as
+            "aljazeera.com" or a name such as "Al Jazeera"), keep the outlet's own name in
+            its counts. The default, False, leaves it out: "Al Jazeera" in Al Jazeera's
+            articles is a byline or a footer, not news (it is kept in other outlets'
+            counts). An entity is an outlet's own name when its letters equal or begin
+            with the outlet's ("Al Jazeera News", "China Daily European Weekly"), or its
+            initials are the outlet's ("Deutsche Welle" for dw.com).
         matrix: Return a document x entity matrix of mention counts instead:
             ``(scipy.sparse.csr_matrix, documents, entities)``, where ``documents`` are
             the index labels (or positions) of the rows and ``entities`` a DataFrame of
@@ -392,15 +400,60 @@ def entity_counts(
     frame = m[["doc", "canonical", "type"]].rename(columns={"canonical": "entity"})
     frame = frame.assign(type=frame["type"].astype(str))
     keys = ["entity", "type"]
+    if not isinstance(own_names, (bool, np.bool_)):
+        raise OptionError(f"own_names must be True or False, got {own_names!r}")
     if by is not None:
         name = getattr(by, "name", None) or "group"
-        frame.insert(0, name, _group_of(by, texts, m))
+        groups = _group_of(by, texts, m)
+        frame.insert(0, name, groups)
         keys = [name, *keys]
+        if not own_names and len(frame):
+            frame = frame[~_own_names(frame["entity"], groups)]
     grouped = frame.groupby(keys, sort=False, dropna=False, observed=True)
     out = grouped.agg(mentions=("doc", "size"), documents=("doc", "nunique")).reset_index()
     order = ["mentions", "documents", "entity"] if by is None else [keys[0], "mentions", "documents", "entity"]
     ascending = [False, False, True] if by is None else [True, False, False, True]
     return out.sort_values(order, ascending=ascending, kind="stable").reset_index(drop=True)
+
+
+_DOMAIN_PARTS = frozenset("www com org net co uk cn ie go gov news edu de fr ru au ca in".split())
+
+
+def _letters(value: Any) -> str:
+    return "".join(c for c in str(value).lower() if c.isalpha())
+
+
+def _own_name_keys(group: Any) -> tuple[str, ...]:
+    """Forms of an outlet's name to compare entities with: the whole label and each part
+    of a host name ("aljazeera.com" gives "aljazeeracom" and "aljazeera")."""
+    if group is None or (isinstance(group, float) and np.isnan(group)):
+        return ()
+    text = str(group)
+    parts = [_letters(p) for p in text.replace("/", ".").replace(" ", ".").split(".")]
+    keys = {_letters(text)} | {p for p in parts if len(p) >= 2 and p not in _DOMAIN_PARTS}
+    return tuple(k for k in keys if k)
+
+
+def _is_own_name(entity: str, keys: tuple[str, ...]) -> bool:
+    e = _letters(entity)
+    words = str(entity).split()
+    initials = "".join(w[0].lower() for w in words if w[:1].isalpha()) if len(words) >= 2 else ""
+    return bool(e) and any(e == k or (len(k) >= 3 and e.startswith(k)) or (len(e) >= 3 and k.startswith(e))
+                           or initials == k for k in keys)
+
+
+def _own_names(entities_: pd.Series, groups: np.ndarray) -> np.ndarray:
+    """For each mention, whether its entity is the name of its document's group (the
+    outlet): "Al Jazeera" in aljazeera.com's articles, "BBC News" in BBC's."""
+    keys = {g: _own_name_keys(g) for g in pd.unique(pd.Series(groups, dtype=object))}
+    cache: dict = {}
+    out = np.zeros(len(entities_), dtype=bool)
+    for i, (e, g) in enumerate(zip(entities_, groups)):
+        k = (e, g)
+        if k not in cache:
+            cache[k] = _is_own_name(e, keys.get(g, ()))
+        out[i] = cache[k]
+    return out
 
 
 def _group_of(by: Any, texts: Any, m: pd.DataFrame) -> np.ndarray:
@@ -453,6 +506,8 @@ def cooccurrence(
     *,
     mentions: Optional[pd.DataFrame] = None,
     min_count: int = 1,
+    by: Any = None,
+    own_names: bool = False,
     **options: Any,
 ) -> pd.DataFrame:
     """Pairs of entities named together, ready for networkx
@@ -463,6 +518,9 @@ def cooccurrence(
         window: "document" (named in the same article) or "sentence".
         mentions: A DataFrame ``entities()`` returned.
         min_count: Keep pairs named together in at least this many windows.
+        by, own_names: The outlet of each document (as in ``entity_counts``); unless
+            ``own_names=True``, an outlet's own name is left out of its articles, so
+            "Al Jazeera" is not the top partner of everything Al Jazeera published.
         **options: Passed to ``entities``.
 
     Returns:
@@ -478,8 +536,12 @@ def cooccurrence(
         raise OptionError(f'window={window!r} is not one of "document", "sentence"')
     if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise OptionError(f"min_count must be a whole number of 1 or more, got {min_count!r}")
-    texts, _, _ = _by_position(texts)
+    if not isinstance(own_names, (bool, np.bool_)):
+        raise OptionError(f"own_names must be True or False, got {own_names!r}")
+    texts, by, _ = _by_position(texts, by)
     m = _mentions(texts, mentions, options)
+    if by is not None and not own_names and len(m):
+        m = m[~_own_names(m["canonical"], _group_of(by, texts, m))]
     columns = ["a", "a_type", "b", "b_type", "count"]
     if m.empty:
         return pd.DataFrame({c: pd.Series([], dtype=object if c != "count" else np.int64) for c in columns})

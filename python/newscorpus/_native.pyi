@@ -69,6 +69,10 @@ def near_duplicates(texts: list[Any], threshold: float = 0.8, num_perm: int = 12
     """Columns a, b, estimate, jaccard, a_in_b, b_in_a (numpy arrays), the bands and rows used,
     and ``same``: for each text, the first text with its matching key (itself when none)."""
 
+def average_clusters(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], weight: npt.NDArray[np.float64],
+                     rank: npt.NDArray[np.int64], threshold: float) -> npt.NDArray[np.int64]:
+    """Average-linkage representative (a position) of each document's cluster."""
+
 def cluster_pairs(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], rank: npt.NDArray[np.int64],
                   method: str = "connected", same: Optional[npt.NDArray[np.int64]] = None) -> npt.NDArray[np.int64]:
     """The representative (a position) of each document's cluster; texts with one ``same``

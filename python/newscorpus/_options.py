@@ -34,7 +34,7 @@ UNIT = {"threshold", "duplicate", "excerpt", "rewrite", "same_story"}
 CHOICES = {
     "metric": ("jaccard", "containment", "overlap", "cosine"),
     "shingle": ("word", "char"),
-    "method": ("connected", "center"),
+    "method": ("connected", "center", "average"),
     "window": ("document", "sentence"),
 }
 #: Options that may be None.

@@ -63,9 +63,9 @@ class NewsAccessor:
 
     def stories(self, threshold: Any = None, **options: Any) -> pd.Series:
         """``newscorpus.stories`` on this Series (a Series of representative labels)."""
-        from .similarity import STORY_THRESHOLD, stories
+        from .similarity import stories
 
-        return stories(self._series, STORY_THRESHOLD if threshold is None else threshold, **options)
+        return stories(self._series, threshold, **options)
 
     def top_k(self, k: int = 10, **options: Any) -> pd.DataFrame:
         """``newscorpus.top_k`` on this Series (neighbours named by index labels)."""

@@ -19,6 +19,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(minhash, m)?)?;
     m.add_function(wrap_pyfunction!(near_duplicates, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(average_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(similarity_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_params, m)?)?;
     m.add_function(wrap_pyfunction!(shared_passages, m)?)?;
@@ -431,6 +432,56 @@ fn cluster_pairs<'py>(
     let out = detached(py, None, || match &first {
         Some(first) => sim::clusters_of_copies(first, &pairs, &rank, method),
         None => sim::clusters(n, &pairs, &rank, method),
+    })?;
+    Ok(PyArray1::from_iter(py, out.into_iter().map(i64::from)))
+}
+
+/// Average-linkage cluster representative (a position) for each of `n` documents, from
+/// weighted pairs (see `similarity::average_linkage`).
+#[pyfunction]
+#[pyo3(signature = (n, a, b, weight, rank, threshold))]
+fn average_clusters<'py>(
+    py: Python<'py>,
+    n: usize,
+    a: PyReadonlyArray1<'py, i64>,
+    b: PyReadonlyArray1<'py, i64>,
+    weight: PyReadonlyArray1<'py, f64>,
+    rank: PyReadonlyArray1<'py, i64>,
+    threshold: f64,
+) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let (a, b, weight, rank) = (
+        a.as_slice()?,
+        b.as_slice()?,
+        weight.as_slice()?,
+        rank.as_slice()?,
+    );
+    if a.len() != b.len() || a.len() != weight.len() || rank.len() != n {
+        return Err(error(
+            py,
+            "InputValueError",
+            "pairs, weights and ranks do not match the number of documents".into(),
+        ));
+    }
+    let in_range = |x: i64| x >= 0 && (x as usize) < n;
+    if !a.iter().chain(b).all(|&x| in_range(x)) {
+        return Err(error(
+            py,
+            "InputValueError",
+            "a pair names a document that is not there".into(),
+        ));
+    }
+    let edges: Vec<(u32, u32, f32)> = a
+        .iter()
+        .zip(b)
+        .zip(weight)
+        .map(|((&x, &y), &w)| (x as u32, y as u32, w as f32))
+        .collect();
+    let rank: Vec<u32> = rank
+        .iter()
+        .map(|&r| r.clamp(0, i64::from(u32::MAX)) as u32)
+        .collect();
+    let out = cancellable(py, None, |cancel| {
+        sim::average_linkage(n, &edges, threshold, &rank, cancel)
     })?;
     Ok(PyArray1::from_iter(py, out.into_iter().map(i64::from)))
 }

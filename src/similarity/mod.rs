@@ -375,6 +375,114 @@ pub fn clusters_of_copies(
         .collect()
 }
 
+/// A possible merge in [`average_linkage`]: (average similarity as an integer key, the two
+/// clusters, lower ids first on ties, and their versions when it was made).
+type MergeCandidate = (u64, std::cmp::Reverse<(u32, u32)>, u32, u32);
+
+/// Average-linkage clusters of a sparse similarity graph: clusters merge, best pair first,
+/// while the average similarity of all pairs of documents between them is at least
+/// `threshold`; a pair with no edge counts as 0. So two stories joined by one shared
+/// document stay apart unless most of their documents are alike (no chaining), and a
+/// broad story whose articles are each close to many others still forms.
+///
+/// `edges` are `(a, b, similarity)`; the representative of each cluster (the value given
+/// to every member) is its member with the lowest `rank` (then the lowest position).
+/// Merging the smaller adjacency into the larger keeps the work near `E log E` for `E`
+/// edges. When `cancel` is set it stops early (the result is then incomplete).
+pub fn average_linkage(
+    n: usize,
+    edges: &[(u32, u32, f32)],
+    threshold: f64,
+    rank: &[u32],
+    cancel: &crate::cancel::Cancel,
+) -> Vec<u32> {
+    use std::collections::BinaryHeap;
+    assert_eq!(rank.len(), n, "one rank a document");
+    let mut size = vec![1u64; n];
+    let mut version = vec![0u32; n];
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    // Sum of the similarities between two clusters, by cluster id, for each cluster.
+    let mut adjacent: Vec<ahash::AHashMap<u32, f64>> = vec![ahash::AHashMap::new(); n];
+    for &(a, b, w) in edges {
+        if a == b {
+            continue;
+        }
+        *adjacent[a as usize].entry(b).or_default() += f64::from(w);
+        *adjacent[b as usize].entry(a).or_default() += f64::from(w);
+    }
+    // Max-heap of (average, then the lower ids first), with the versions it was made at.
+    let key = |avg: f64| (avg * 1e12) as u64;
+    let mut heap: BinaryHeap<MergeCandidate> = BinaryHeap::new();
+    for (a, near) in adjacent.iter().enumerate() {
+        for (&b, &sum) in near {
+            if (a as u32) < b {
+                heap.push((key(sum), std::cmp::Reverse((a as u32, b)), 0, 0));
+            }
+        }
+    }
+    let min_key = key(threshold);
+    let mut merges = 0usize;
+    while let Some((k, std::cmp::Reverse((a, b)), va, vb)) = heap.pop() {
+        if k < min_key {
+            break;
+        }
+        let (a, b) = (a as usize, b as usize);
+        if parent[a] as usize != a
+            || parent[b] as usize != b
+            || version[a] != va
+            || version[b] != vb
+        {
+            continue;
+        }
+        merges += 1;
+        if merges % 1024 == 0 && cancel.is_cancelled() {
+            break;
+        }
+        // Merge the cluster with fewer neighbours into the other.
+        let (keep, gone) = if adjacent[a].len() >= adjacent[b].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        parent[gone] = keep as u32;
+        size[keep] += size[gone];
+        version[keep] += 1;
+        let moved = std::mem::take(&mut adjacent[gone]);
+        adjacent[keep].remove(&(gone as u32));
+        for (e, sum) in moved {
+            if e as usize == keep {
+                continue;
+            }
+            *adjacent[keep].entry(e).or_default() += sum;
+            let other = &mut adjacent[e as usize];
+            other.remove(&(gone as u32));
+            *other.entry(keep as u32).or_default() += sum;
+        }
+        for (&e, &sum) in &adjacent[keep] {
+            let avg = sum / (size[keep] * size[e as usize]) as f64;
+            let (x, y) = (keep.min(e as usize) as u32, keep.max(e as usize) as u32);
+            let (vx, vy) = (version[x as usize], version[y as usize]);
+            heap.push((key(avg), std::cmp::Reverse((x, y)), vx, vy));
+        }
+    }
+    let root = |mut x: usize| {
+        while parent[x] as usize != x {
+            x = parent[x] as usize;
+        }
+        x
+    };
+    let roots: Vec<usize> = (0..n).map(root).collect();
+    let mut best: Vec<u32> = (0..n as u32).collect();
+    for d in 0..n {
+        let r = roots[d];
+        let b = best[r] as usize;
+        if (rank[d], d) < (rank[b], b) {
+            best[r] = d as u32;
+        }
+    }
+    roots.iter().map(|&r| best[r]).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,6 +579,34 @@ mod tests {
         assert_eq!(
             clusters(3, &[(0, 1), (1, 2)], &[2, 0, 1], ClusterMethod::Center),
             vec![1, 1, 1]
+        );
+    }
+
+    #[test]
+    fn average_linkage_does_not_chain() {
+        let never = crate::cancel::Cancel::never();
+        // Two tight triangles (0,1,2) and (3,4,5) joined by one weak-ish edge 2-3: single
+        // linkage would chain them; average linkage keeps them apart.
+        let tri = |a: u32, b: u32, c: u32| [(a, b, 0.6f32), (b, c, 0.6), (a, c, 0.6)];
+        let mut edges: Vec<(u32, u32, f32)> =
+            tri(0, 1, 2).into_iter().chain(tri(3, 4, 5)).collect();
+        edges.push((2, 3, 0.5));
+        let rank = [0, 1, 2, 3, 4, 5, 6];
+        assert_eq!(
+            average_linkage(7, &edges, 0.2, &rank, never),
+            vec![0, 0, 0, 3, 3, 3, 6]
+        );
+        // A low enough threshold joins them (average 0.5 / 9).
+        assert_eq!(
+            average_linkage(7, &edges, 0.05, &rank, never),
+            vec![0, 0, 0, 0, 0, 0, 6]
+        );
+        // The same whatever the order of the edges.
+        let mut reversed = edges.clone();
+        reversed.reverse();
+        assert_eq!(
+            average_linkage(7, &reversed, 0.2, &rank, never),
+            average_linkage(7, &edges, 0.2, &rank, never)
         );
     }
 

@@ -202,19 +202,6 @@ def _aliases(aliases: Any) -> list[tuple[str, str]]:
 SUPPORTED_LANGUAGES = ("en",)
 
 
-#: Frequent English function words: a text where they are at least 5% of the first 300
-#: words is English enough to extract from, whatever the trigram model says.
-_ENGLISH = frozenset("the of and to in a is that for on with as was it by at from said his has are be".split())
-
-
-def _reads_as_english(text: str) -> bool:
-    words = [w.strip(".,;:!?\"'()").lower() for w in text[:3000].split()[:300]]
-    words = [w for w in words if w.isalpha()]
-    if len(words) < 20:
-        return True  # too short to leave out
-    return sum(w in _ENGLISH for w in words) >= 0.05 * len(words)
-
-
 def _supported_only(values: list, languages: Any, n_threads: Optional[int]) -> list:
     """The texts with those in other languages replaced by None, and one warning saying so."""
     if languages is None:
@@ -222,14 +209,15 @@ def _supported_only(values: list, languages: Any, n_threads: Optional[int]) -> l
     if isinstance(languages, str):
         languages = (languages,)
     wanted = {str(code).lower() for code in languages}
-    found = _native.detect_language(values, n_threads)
+    # Texts that read as English (English function words are 5% of their first 300 words)
+    # skip the model: cheap, and a results table of names is not taken for Spanish.
+    found = _native.detect_language(values, n_threads, True)
     skipped: dict[str, int] = {}
     out = list(values)
     # Only a reliable detection counts (whatlang takes a one-line English headline for
-    # Catalan at 0.83 confidence, but does not call it reliable), on a text of some length
-    # that does not read as English (a results table of names can look Spanish).
+    # Catalan at 0.83 confidence, but does not call it reliable).
     for i, (code, reliable) in enumerate(zip(found["language"], found["reliable"])):
-        if code is not None and code not in wanted and reliable and not _reads_as_english(values[i]):
+        if code is not None and code not in wanted and reliable:
             out[i] = None
             skipped[code] = skipped.get(code, 0) + 1
     if skipped:

@@ -42,8 +42,9 @@ def normalize_texts(
 def parse_articles(texts: list[Any], options: NormalizeOptions, n_threads: Optional[int] = None) -> dict[str, list[Any]]:
     """Columns title, date (ISO str), url, dateline, body, removed, as lists."""
 
-def detect_language(texts: list[Any], n_threads: Optional[int] = None) -> dict[str, Any]:
-    """Columns language (ISO 639-1 codes or None), confidence (float64) and reliable (bool)."""
+def detect_language(texts: list[Any], n_threads: Optional[int] = None, english_first: bool = False) -> dict[str, Any]:
+    """Columns language (ISO 639-1 codes or None), confidence (float64) and reliable (bool);
+    with english_first, texts that read as English are "en" without the model."""
 
 def find_boilerplate(
     texts: list[Any], options: NormalizeOptions, min_docs: int, min_chars: int, n_threads: Optional[int] = None

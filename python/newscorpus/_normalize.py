@@ -318,7 +318,7 @@ def detect_language(
     n_threads: Optional[int] = None,
 ) -> Any:
     """The language of each text, from a built-in trigram model (whatlang: 69 languages, no
-    download), read on the first 2,000 characters of the cleaned text.
+    download), read on the first 600 characters of the cleaned text (about 100 words).
 
     Args:
         texts: Any sequence of str.

@@ -281,12 +281,16 @@ fn find_boilerplate(
 
 /// The language of every text: a dict of columns `language` (ISO 639-1 code or None),
 /// `confidence` (0 to 1, NaN when none) and `reliable`, read a batch at a time.
+///
+/// With `english_first`, a text that reads as English (see `language::reads_as_english`)
+/// is "en" (reliable) without the model: the cheap check entity extraction needs.
 #[pyfunction]
-#[pyo3(signature = (texts, n_threads=None))]
+#[pyo3(signature = (texts, n_threads=None, english_first=false))]
 fn detect_language<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyList>,
     n_threads: Option<i64>,
+    english_first: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
     let mut found: Vec<Option<crate::language::Language>> = Vec::with_capacity(texts.len());
@@ -294,7 +298,17 @@ fn detect_language<'py>(
         py,
         texts,
         n_threads,
-        |d| d.as_str().and_then(crate::language::detect),
+        |d| {
+            let text = d.as_str()?;
+            if english_first && crate::language::reads_as_english(text) {
+                return Some(crate::language::Language {
+                    code: "en",
+                    confidence: 1.0,
+                    reliable: true,
+                });
+            }
+            crate::language::detect(text)
+        },
         |batch| {
             found.extend(batch);
             Ok(())

@@ -366,6 +366,44 @@ fn near_duplicates<'py>(
     Ok(dict)
 }
 
+/// Document pairs and one rank a document.
+type PairsAndRanks = (Vec<(u32, u32)>, Vec<u32>);
+
+/// Pairs `(a[i], b[i])` and ranks of `n` documents from Python's arrays, checked: as many
+/// `a` as `b`, one rank a document, every position inside `0..n`.
+fn checked_pairs(
+    py: Python<'_>,
+    n: usize,
+    a: &[i64],
+    b: &[i64],
+    rank: &[i64],
+) -> PyResult<PairsAndRanks> {
+    if a.len() != b.len() || rank.len() != n {
+        return Err(error(
+            py,
+            "InputValueError",
+            "pairs and ranks do not match the number of documents".into(),
+        ));
+    }
+    if !a.iter().chain(b).all(|&x| x >= 0 && (x as usize) < n) {
+        return Err(error(
+            py,
+            "InputValueError",
+            "a pair names a document that is not there".into(),
+        ));
+    }
+    let pairs = a
+        .iter()
+        .zip(b)
+        .map(|(&x, &y)| (x as u32, y as u32))
+        .collect();
+    let rank = rank
+        .iter()
+        .map(|&r| r.clamp(0, i64::from(u32::MAX)) as u32)
+        .collect();
+    Ok((pairs, rank))
+}
+
 /// Cluster representative (a position) for each of `n` documents, from pairs and ranks.
 #[pyfunction]
 #[pyo3(signature = (n, a, b, rank, method="connected", same=None))]
@@ -389,31 +427,9 @@ fn cluster_pairs<'py>(
             ))
         }
     };
-    let (a, b, rank) = (a.as_slice()?, b.as_slice()?, rank.as_slice()?);
-    if a.len() != b.len() || rank.len() != n {
-        return Err(error(
-            py,
-            "InputValueError",
-            "pairs and ranks do not match the number of documents".into(),
-        ));
-    }
+    let (a, b) = (a.as_slice()?, b.as_slice()?);
+    let (pairs, rank) = checked_pairs(py, n, a, b, rank.as_slice()?)?;
     let in_range = |x: i64| x >= 0 && (x as usize) < n;
-    if !a.iter().chain(b).all(|&x| in_range(x)) {
-        return Err(error(
-            py,
-            "InputValueError",
-            "a pair names a document that is not there".into(),
-        ));
-    }
-    let pairs: Vec<(u32, u32)> = a
-        .iter()
-        .zip(b)
-        .map(|(&x, &y)| (x as u32, y as u32))
-        .collect();
-    let rank: Vec<u32> = rank
-        .iter()
-        .map(|&r| r.clamp(0, i64::from(u32::MAX)) as u32)
-        .collect();
     // `same`: the first document of each document's matching key (near_duplicates' "same").
     let first: Option<Vec<u32>> = match &same {
         None => None,
@@ -449,36 +465,19 @@ fn average_clusters<'py>(
     rank: PyReadonlyArray1<'py, i64>,
     threshold: f64,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
-    let (a, b, weight, rank) = (
-        a.as_slice()?,
-        b.as_slice()?,
-        weight.as_slice()?,
-        rank.as_slice()?,
-    );
-    if a.len() != b.len() || a.len() != weight.len() || rank.len() != n {
+    let (a, b, weight) = (a.as_slice()?, b.as_slice()?, weight.as_slice()?);
+    if weight.len() != a.len() {
         return Err(error(
             py,
             "InputValueError",
-            "pairs, weights and ranks do not match the number of documents".into(),
+            "one weight a pair is needed".into(),
         ));
     }
-    let in_range = |x: i64| x >= 0 && (x as usize) < n;
-    if !a.iter().chain(b).all(|&x| in_range(x)) {
-        return Err(error(
-            py,
-            "InputValueError",
-            "a pair names a document that is not there".into(),
-        ));
-    }
-    let edges: Vec<(u32, u32, f32)> = a
+    let (pairs, rank) = checked_pairs(py, n, a, b, rank.as_slice()?)?;
+    let edges: Vec<(u32, u32, f32)> = pairs
         .iter()
-        .zip(b)
         .zip(weight)
-        .map(|((&x, &y), &w)| (x as u32, y as u32, w as f32))
-        .collect();
-    let rank: Vec<u32> = rank
-        .iter()
-        .map(|&r| r.clamp(0, i64::from(u32::MAX)) as u32)
+        .map(|(&(x, y), &w)| (x, y, w as f32))
         .collect();
     let out = cancellable(py, None, |cancel| {
         sim::average_linkage(n, &edges, threshold, &rank, cancel)

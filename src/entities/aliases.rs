@@ -548,6 +548,13 @@ pub fn resolve(
             .collect();
         targets.sort_unstable();
         targets.dedup();
+        let candidates = || {
+            targets
+                .iter()
+                .map(|&t| groups[t].key.as_str())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
         // Several full names end in it: the one the corpus names at least three times as
         // often as all the others together takes it ("Trump" is Donald Trump in a corpus
         // that names Melania and Ivanka Trump too, but far less often).
@@ -565,11 +572,7 @@ pub fn resolve(
                     entity_type: EntityType::Per,
                     reason: "surname of the dominant full name in the corpus",
                     mentions: count[id],
-                    candidates: targets
-                        .iter()
-                        .map(|&t| groups[t].key.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" | "),
+                    candidates: candidates(),
                 });
                 continue;
             }
@@ -593,11 +596,7 @@ pub fn resolve(
                 entity_type: types[id],
                 reason: "ambiguous surname: left alone",
                 mentions: count[id],
-                candidates: targets
-                    .iter()
-                    .map(|&t| groups[t].key.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" | "),
+                candidates: candidates(),
             }),
         }
     }

@@ -99,18 +99,26 @@ fn clean(text: &mut Text, scratch: &mut Text, opts: &Options) {
     // on a character that is changed later; markup can decode into more of them, so they
     // run again after it.
     unicode_passes(text, scratch, opts);
-    if strip_markup(text, scratch, opts) {
-        unicode_passes(text, scratch, opts);
-    }
+    markup_until_stable(text, scratch, opts);
     if opts.case != Case::Preserve || opts.strip_accents || opts.ascii {
         apply(text, scratch, |i, o| {
             unicode::transform(i, o, opts.case, opts.strip_accents, opts.ascii);
         });
         unicode_passes(text, scratch, opts);
         // Folding can turn text into markup ("<Ì>" becomes the tag "<i>").
-        if strip_markup(text, scratch, opts) {
-            unicode_passes(text, scratch, opts);
+        markup_until_stable(text, scratch, opts);
+    }
+}
+
+/// Markup, then the character passes, again while markup changes something: a decoded
+/// entity the character passes remove ("<!&zwj;B ...>") can expose markup in turn (found
+/// by fuzzing). At most four rounds, as in `strip_markup`.
+fn markup_until_stable(text: &mut Text, scratch: &mut Text, opts: &Options) {
+    for _ in 0..4 {
+        if !strip_markup(text, scratch, opts) {
+            break;
         }
+        unicode_passes(text, scratch, opts);
     }
 }
 
@@ -257,7 +265,13 @@ pub fn normalize(input: &str, opts: &Options) -> Normalized {
         // a former break ("*a\nb*", "<b\n>", "-\n--"): strip it again, so the result is
         // stable.
         for _ in 0..4 {
-            let mut changed = opts.strip_markup && strip_markup(&mut text, &mut scratch, opts);
+            // A rejoined hyphenation can also complete an entity ("&nbs-\np;"): what it
+            // decodes to (a no-break space) goes through the character passes too.
+            let mut changed = false;
+            if opts.strip_markup && strip_markup(&mut text, &mut scratch, opts) {
+                unicode_passes(&mut text, &mut scratch, opts);
+                changed = true;
+            }
             if lines_rule {
                 changed |= remove_boilerplate(&mut text, &mut scratch, opts, &mut removed);
             }

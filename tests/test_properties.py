@@ -90,3 +90,56 @@ def test_gazetteer_any_entries_any_text(entries, batch, case_sensitive):
     found = gaz.find(batch)
     for r in found.itertuples():
         assert batch[r.doc][r.start : r.end] == r.text
+
+
+_words = st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]),
+                  min_size=1, max_size=12).map(" ".join)
+
+
+def _reference(a: set, b: set, metric: str) -> float:
+    inter = len(a & b)
+    if metric == "jaccard":
+        return inter / len(a | b) if a | b else 0.0
+    if metric == "containment":
+        return inter / len(a) if a else 0.0
+    return inter / min(len(a), len(b)) if a and b else 0.0
+
+
+def _grams(text: str, n: int) -> set:
+    words = text.split()
+    if len(words) < n:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_words, min_size=2, max_size=6), st.sampled_from(["jaccard", "containment", "overlap"]),
+       st.sampled_from([1, 2, 3]))
+def test_set_metrics_match_a_plain_python_reference(texts, metric, ngram):
+    # Lowercase words and spaces: the matching key is the text itself, so word n-gram sets
+    # are plain Python sets of tuples (a text shorter than n is one shingle of all its words).
+    got = nc.similarity_matrix(texts, metric=metric, ngram=ngram)
+    sets = [_grams(t, ngram) for t in texts]
+    want = np.array([[_reference(a, b, metric) for b in sets] for a in sets], dtype=np.float32)
+    np.testing.assert_allclose(got, want, atol=1e-6)
+    pairs = nc.near_duplicates(texts, 0.5, ngram=ngram)
+    for a, b, jaccard, a_in_b in pairs[["a", "b", "jaccard", "a_in_b"]].itertuples(index=False):
+        assert abs(jaccard - _reference(sets[a], sets[b], "jaccard")) < 1e-9
+        assert abs(a_in_b - _reference(sets[a], sets[b], "containment")) < 1e-9
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_words, min_size=2, max_size=5))
+def test_minhash_estimates_agree_with_exact_jaccard(texts):
+    # Equal shingle sets give equal signatures (estimate 1); the estimate of 1,024
+    # permutations stays within 0.15 of the exact Jaccard (a loose bound: about 5 standard
+    # deviations), so the test is not flaky.
+    sigs = nc.minhash(texts, num_perm=1024, ngram=1)
+    sets = [set(t.split()) for t in texts]
+    for i in range(len(texts)):
+        for j in range(len(texts)):
+            estimate = float((sigs[i] == sigs[j]).mean())
+            exact = _reference(sets[i], sets[j], "jaccard")
+            if sets[i] == sets[j]:
+                assert estimate == 1.0
+            assert abs(estimate - exact) <= 0.15, (texts[i], texts[j], estimate, exact)

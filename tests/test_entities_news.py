@@ -108,6 +108,9 @@ def test_buildings_and_bodies_are_not_people():
     ents = nc.entities(texts)
     tower = ents[ents["canonical"] == "Trump Tower"]
     assert len(tower) and (tower["type"].astype(str) != "PER").all()
+    bodies = nc.entities(["Lawmakers in the Kansas Senate voted, and the Education Departments agreed."] * 3)
+    assert (bodies.loc[bodies["canonical"].isin(["Kansas Senate", "Education Departments"]), "type"]
+            .astype(str) != "PER").all()
 
 
 def test_language_detection_and_english_only_extraction():
@@ -151,6 +154,9 @@ def test_outlets_own_names_are_left_out_of_their_counts_by_default():
     assert "Al Jazeera" not in set(own["entity"]) and "Al Jazeera News" not in set(own["entity"])
     assert "TASS" not in set(counts.loc[counts["outlet"] == "tass.com", "entity"])
     assert {"Al Jazeera", "TASS"} <= set(counts.loc[counts["outlet"] == "dw.com", "entity"])
+    import pytest
+    with pytest.raises(nc.OptionError, match="own_names"):
+        nc.entity_counts(df["text"], by=df["outlet"], own_names=1)
     kept = nc.entity_counts(df["text"], by=df["outlet"], own_names=True)
     assert "Al Jazeera" in set(kept.loc[kept["outlet"] == "aljazeera.com", "entity"])
     pairs = nc.cooccurrence(df["text"], by=df["outlet"])

@@ -388,8 +388,7 @@ def entity_counts(
     frame = m[["doc", "canonical", "type"]].rename(columns={"canonical": "entity"})
     frame = frame.assign(type=frame["type"].astype(str))
     keys = ["entity", "type"]
-    if not isinstance(own_names, (bool, np.bool_)):
-        raise OptionError(f"own_names must be True or False, got {own_names!r}")
+    own_names = check(own_names=own_names)
     if by is not None:
         name = getattr(by, "name", None) or "group"
         groups = _group_of(by, texts, m)
@@ -524,8 +523,7 @@ def cooccurrence(
         raise OptionError(f'window={window!r} is not one of "document", "sentence"')
     if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise OptionError(f"min_count must be a whole number of 1 or more, got {min_count!r}")
-    if not isinstance(own_names, (bool, np.bool_)):
-        raise OptionError(f"own_names must be True or False, got {own_names!r}")
+    own_names = check(own_names=own_names)
     texts, by, _ = _by_position(texts, by)
     m = _mentions(texts, mentions, options)
     if by is not None and not own_names and len(m):

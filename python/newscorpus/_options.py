@@ -68,7 +68,8 @@ def choice(name: str, value: Any, allowed: tuple[str, ...]) -> str:
 
 
 def flag(name: str, value: Any) -> bool:
-    if not isinstance(value, (bool, numbers.Integral)) or value not in (0, 1):
+    # True or False only (numpy's too): 1 and 0 are numbers, as True is no number.
+    if not isinstance(value, bool) and type(value).__name__ != "bool_":
         raise OptionError(f"{name} must be True or False, got {value!r}")
     return bool(value)
 
@@ -86,7 +87,7 @@ def check(**options: Any) -> Any:
             out.append(unit(name, value))
         elif name in CHOICES:
             out.append(choice(name, value, CHOICES[name]))
-        elif name in ("verify", "detect", "audit", "offsets", "case_sensitive"):
+        elif name in ("verify", "detect", "audit", "offsets", "case_sensitive", "own_names"):
             out.append(flag(name, value))
         else:  # pragma: no cover - a programming error, not a user's
             raise KeyError(f"no rule for option {name!r}")

@@ -172,18 +172,7 @@ fn can_be_full_name_with(g: &Group, builtin: &Gazetteer) -> bool {
     };
     let words: Vec<&str> = form.0.split(' ').collect();
     let last = words.last().copied().unwrap_or("");
-    let singular = last.strip_suffix('s').unwrap_or(last);
-    let body = crate::entities::lexicon::ORGANISATION_HEADS
-        .iter()
-        .chain(&[
-            "Senate",
-            "House",
-            "Congress",
-            "Parliament",
-            "Government",
-            "Cabinet",
-        ])
-        .any(|h| h.eq_ignore_ascii_case(last) || h.eq_ignore_ascii_case(singular));
+    let body = crate::entities::lexicon::is_body_word(last);
     let known = builtin
         .find(last)
         .iter()
@@ -356,9 +345,7 @@ pub fn resolve(
         let last = g.key.rsplit(' ').next().unwrap_or("");
         let no_person = g.words >= 2
             && (crate::entities::lexicon::is_facility_head(last)
-                || crate::entities::lexicon::ORGANISATION_HEADS
-                    .iter()
-                    .any(|h| h.eq_ignore_ascii_case(last)));
+                || crate::entities::lexicon::is_body_word(last));
         let mut best = usize::from(no_person && EntityType::Per as usize == 0);
         for t in 0..4 {
             if no_person && t == EntityType::Per as usize {

@@ -334,9 +334,9 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "your",
 ];
 
-/// Words that are never a name on their own, even capitalised (lowercase): months and
-/// weekdays (a date, not an entity), and the words of site furniture ("More", "Read",
-/// "Share"). A month stays a name with a title or person context ("Prime Minister May").
+/// Words that are never a name on their own, even capitalised or in capitals (lowercase):
+/// weekdays and month abbreviations (a date, not an entity), and the words of site
+/// furniture ("More", "Read", "Share"). Full month names are in [`MONTHS`].
 pub const NEVER_ALONE: &[&str] = &[
     "advertisement",
     "aug",
@@ -593,14 +593,13 @@ pub const FACILITY_HEADS: &[&str] = &[
 /// word of two letters or more that is not a common acronym is a name ("IS", "US").
 pub fn is_never_alone_word(word: &str, buf: &mut String) -> bool {
     static HEADS: OnceLock<AHashSet<&str>> = OnceLock::new();
-    static FURNITURE: OnceLock<AHashSet<&str>> = OnceLock::new();
     if is_common_acronym(word, buf) {
         return true;
     }
     let lower = crate::entities::detect::lower_into(word, buf);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let all_caps = letters >= 2 && !word.chars().any(char::is_lowercase);
-    if FURNITURE.get_or_init(|| set(NEVER_ALONE)).contains(lower) {
+    if is_furniture(lower) {
         return true; // "MORE" in "READ MORE:" as much as "More"
     }
     // An all-capital word that is otherwise a function word is an acronym: "US", "IS", "IT".
@@ -626,8 +625,35 @@ pub fn is_facility_head(lower: &str) -> bool {
 }
 
 pub fn is_never_alone(lower: &str) -> bool {
+    is_function_word(lower) || is_furniture(lower)
+}
+
+/// Is `lower` in [`NEVER_ALONE`]?
+fn is_furniture(lower: &str) -> bool {
     static S: OnceLock<AHashSet<&str>> = OnceLock::new();
-    is_function_word(lower) || S.get_or_init(|| set(NEVER_ALONE)).contains(lower)
+    S.get_or_init(|| set(NEVER_ALONE)).contains(lower)
+}
+
+/// Legislatures and governments: like [`ORGANISATION_HEADS`], the last word of a body's
+/// name ("Kansas Senate").
+const LEGISLATURES: &[&str] = &[
+    "cabinet",
+    "congress",
+    "government",
+    "house",
+    "parliament",
+    "senate",
+];
+
+/// Is `word` (any case, singular or plural) the last word of a body's name: an
+/// organisation head or a legislature ("Department", "Departments", "Senate")? A name
+/// ending in one is no person's.
+pub fn is_body_word(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    ORGANISATION_HEADS
+        .iter()
+        .chain(LEGISLATURES)
+        .any(|h| h.eq_ignore_ascii_case(word) || h.eq_ignore_ascii_case(singular))
 }
 
 pub fn is_share_button(lower: &str) -> bool {

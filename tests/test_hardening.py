@@ -93,6 +93,39 @@ def test_thousands_of_copies_of_one_page():
     assert len(pairs) == 15_999 and (pairs["a"] == 0).all() and (pairs["jaccard"] == 1).all()
 
 
+def test_thousands_of_templated_pages_cluster_without_listing_their_pairs():
+    # Distinct texts from one template are all near-duplicates of each other: one LSH
+    # bucket of 8,000. near_duplicates must list its 32 million pairs; clusters must not.
+    page = "Page not found. The page you requested does not exist or has been moved. Ref {}."
+    texts = [page.format(i) for i in range(8_000)] + ["The council voted to close the harbour bridge for repairs."]
+    for method in ("connected", "center"):
+        groups = _quick(nc.clusters, texts, method=method, representative="first", limit=5)
+        assert groups == [0] * 8_000 + [8_000]
+
+
+def test_clusters_equal_the_clusters_of_the_listed_pairs():
+    # With small buckets, clusters straight from LSH are exactly those of near_duplicates'
+    # pairs: copies, near-copies, a chain (a~b, b~c, a!~c) and unrelated texts.
+    base = ("The council voted on Monday to close the harbour bridge for two years of repairs, "
+            "the mayor said, and traffic will be diverted through the old town centre.").split()
+    texts = []
+    for i in range(60):
+        words = list(base)
+        words[i % len(words)] = f"w{i}"
+        texts.append(" ".join(words) if i % 3 else f"Unrelated story number {i} about shares and bonds.")
+    texts += [texts[1], texts[2].upper(), None, ""]
+    import numpy as np
+    from newscorpus import _native
+    for method in ("connected", "center"):
+        for threshold in (0.5, 0.8):
+            pairs = _native.near_duplicates(texts, threshold)
+            ranks = np.arange(len(texts), dtype=np.int64)[::-1].copy()
+            want = _native.cluster_pairs(len(texts), pairs["a"], pairs["b"], ranks, method, pairs["same"])
+            got = _native.near_duplicate_clusters(texts, ranks, threshold, method=method)
+            assert got.tolist() == want.tolist()
+            assert len(set(got.tolist())) < len(texts)
+
+
 def test_copies_and_near_copies_cluster_together():
     story = "The council voted on Monday to close the harbour bridge for two years of repairs, the mayor said."
     texts = [story, "<b>" + story + "</b>", story.upper(), story + " Traffic will be diverted.", "Other news."]

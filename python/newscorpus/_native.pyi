@@ -79,6 +79,13 @@ def cluster_pairs(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], ra
     """The representative (a position) of each document's cluster; texts with one ``same``
     entry are one unit (they share a cluster)."""
 
+def near_duplicate_clusters(texts: list[Any], rank: npt.NDArray[np.int64], threshold: float = 0.8, num_perm: int = 128,
+                            ngram: int = 3, shingle: str = "word", seed: int = 1, bands: Optional[int] = None,
+                            rows: Optional[int] = None, verify: bool = True, n_threads: Optional[int] = None,
+                            method: str = "connected") -> npt.NDArray[np.int64]:
+    """The representative (a position) of each text's near-duplicate cluster, from the LSH
+    buckets directly (large buckets never listed as pairs)."""
+
 def similarity_matrix(rows: list[Any], cols: Optional[list[Any]] = None, metric: str = "jaccard", ngram: int = 3,
                       shingle: str = "word", stop_words: Any = None,
                       n_threads: Optional[int] = None) -> npt.NDArray[np.float32]:

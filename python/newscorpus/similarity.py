@@ -204,9 +204,8 @@ def clusters(
     options = {"threshold": threshold, "num_perm": 128, "ngram": DEFAULT_NGRAM, "shingle": "word", "seed": 1,
                "bands": None, "rows": None, "verify": True, "n_threads": None, **pair_options}
     t = as_texts(texts)
-    pairs = _native.near_duplicates(t.values, *check(**options))
     ranks = _ranks(t, representative)
-    reps = _native.cluster_pairs(len(t.values), pairs["a"], pairs["b"], ranks, method, pairs["same"])
+    reps = _native.near_duplicate_clusters(t.values, ranks, *check(**options), method=method)
     if t.index is None:
         return reps.tolist()
     return pd.Series(_labels(t, reps), index=t.index, name="cluster")

@@ -19,6 +19,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(minhash, m)?)?;
     m.add_function(wrap_pyfunction!(near_duplicates, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(near_duplicate_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(average_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(similarity_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_params, m)?)?;
@@ -271,6 +272,100 @@ fn bands_rows(
     }
 }
 
+/// A corpus made ready for LSH: signatures, the shingle hashes kept for verification (see
+/// `corpus_signatures`) and each document's first copy (see `first_of_same`).
+struct LshCorpus {
+    sigs: Vec<u32>,
+    kept: Vec<Vec<u64>>,
+    first: Vec<u32>,
+}
+
+impl LshCorpus {
+    fn of(
+        py: Python<'_>,
+        texts: &Bound<'_, PyList>,
+        kind: Shingle,
+        hasher: &MinHasher,
+        n_threads: Option<usize>,
+        verify: bool,
+    ) -> PyResult<Self> {
+        // Signatures first, a document at a time. The exact check needs the shingle sets
+        // of the documents in a candidate pair: kept from the signature pass for small
+        // corpora, else made again from their texts (read again from the list), so a large
+        // corpus holds 4 bytes a permutation a document, not every document's shingles (a
+        // 1M-article corpus would need gigabytes).
+        let keep_docs = if verify { KEEP_MAX_DOCS } else { 0 };
+        let (sigs, kept, keys) = corpus_signatures(py, texts, kind, hasher, n_threads, keep_docs)?;
+        // Copies with one matching key are one document for LSH (see `first_of_same`).
+        let first = sim::first_of_same(&keys);
+        Ok(LshCorpus { sigs, kept, first })
+    }
+
+    /// The first document of each matching key, in order.
+    fn firsts(&self) -> Vec<u32> {
+        (0..self.first.len() as u32)
+            .filter(|&d| self.first[d as usize] == d)
+            .collect()
+    }
+
+    /// Shingle sets of the documents in `pairs` and `buckets` (empty for the others, and
+    /// for all without `verify`): the kept hashes, or else made again from the texts.
+    #[allow(clippy::too_many_arguments)]
+    fn shingles_of(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyList>,
+        kind: Shingle,
+        n_threads: Option<usize>,
+        verify: bool,
+        pairs: &[(u32, u32)],
+        buckets: &[Vec<u32>],
+    ) -> PyResult<Vec<Vec<u64>>> {
+        let n = texts.len();
+        if !verify {
+            return Ok(vec![Vec::new(); n]);
+        }
+        let mut needed: Vec<u32> = pairs
+            .iter()
+            .flat_map(|&(a, b)| [a, b])
+            .chain(buckets.iter().flatten().copied())
+            .collect();
+        needed.sort_unstable();
+        needed.dedup();
+        // Without the kept hashes, the texts of the documents in a pair are read again.
+        let docs: Vec<Doc> = if self.kept.is_empty() {
+            needed
+                .iter()
+                .map(|&d| doc_from_item(py, d as usize, &texts.get_item(d as usize)?, false))
+                .collect::<PyResult<_>>()?
+        } else {
+            Vec::new()
+        };
+        let kept = &self.kept;
+        detached(py, n_threads, || {
+            use rayon::prelude::*;
+            let opts = crate::normalize::Options::matching_key();
+            let made: Vec<Vec<u64>> = needed
+                .par_iter()
+                .enumerate()
+                .map(|(i, &d)| match kept.get(d as usize) {
+                    Some(hashes) => shingles::into_set(hashes.clone()),
+                    None => shingle_set(
+                        &crate::normalize::normalize(docs[i].as_str().unwrap_or_default(), &opts)
+                            .text,
+                        kind,
+                    ),
+                })
+                .collect();
+            let mut shingles: Vec<Vec<u64>> = vec![Vec::new(); n];
+            for (&d, set) in needed.iter().zip(made) {
+                shingles[d as usize] = set;
+            }
+            shingles
+        })
+    }
+}
+
 /// Near-duplicate pairs as a dict of numpy columns: `a`, `b`, `estimate`, `jaccard`, `a_in_b`, `b_in_a`.
 #[pyfunction]
 #[pyo3(signature = (texts, threshold=0.8, num_perm=128, ngram=3, shingle="word", seed=1, bands=None, rows=None, verify=true, n_threads=None))]
@@ -295,57 +390,15 @@ fn near_duplicates<'py>(
     let seed = seed_of(py, seed)?;
     let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
     let hasher = MinHasher::new(num_perm, seed);
-    // Signatures first, a document at a time. The exact check needs the shingle sets of
-    // the documents in a candidate pair: kept from the signature pass for small corpora,
-    // else made again from their texts (read again from the list), so a large corpus holds
-    // 4 bytes a permutation a document, not every document's shingles (a 1M-article corpus
-    // would need gigabytes).
-    let keep_docs = if verify { KEEP_MAX_DOCS } else { 0 };
-    let (sigs, kept, keys) = corpus_signatures(py, texts, kind, &hasher, n_threads, keep_docs)?;
-    // Copies with one matching key are one document for LSH (see `first_of_same`).
-    let first = sim::first_of_same(&keys);
+    let lsh = LshCorpus::of(py, texts, kind, &hasher, n_threads, verify)?;
+    let first = lsh.first.clone();
     let candidates = detached(py, n_threads, || {
-        let firsts: Vec<u32> = (0..first.len() as u32)
-            .filter(|&d| first[d as usize] == d)
-            .collect();
-        sim::candidate_pairs_among(&sigs, num_perm, b, r, &firsts)
+        sim::groups::candidates(&lsh.sigs, num_perm, b, r, &lsh.firsts(), usize::MAX).pairs
     })?;
-    let mut needed: Vec<u32> = Vec::new();
-    if verify {
-        needed = candidates.iter().flat_map(|&(a, b)| [a, b]).collect();
-        needed.sort_unstable();
-        needed.dedup();
-    }
-    // Without the kept hashes, the texts of the documents in a pair are read again.
-    let docs: Vec<Doc> = if kept.is_empty() {
-        needed
-            .iter()
-            .map(|&d| doc_from_item(py, d as usize, &texts.get_item(d as usize)?, false))
-            .collect::<PyResult<_>>()?
-    } else {
-        Vec::new()
-    };
-    let n = texts.len();
+    let shingles = lsh.shingles_of(py, texts, kind, n_threads, verify, &candidates, &[])?;
+    let sigs = &lsh.sigs;
     let pairs = detached(py, n_threads, || {
-        use rayon::prelude::*;
-        let opts = crate::normalize::Options::matching_key();
-        let made: Vec<Vec<u64>> = needed
-            .par_iter()
-            .enumerate()
-            .map(|(i, &d)| match kept.get(d as usize) {
-                Some(hashes) => shingles::into_set(hashes.clone()),
-                None => shingle_set(
-                    &crate::normalize::normalize(docs[i].as_str().unwrap_or_default(), &opts).text,
-                    kind,
-                ),
-            })
-            .collect();
-        let mut shingles: Vec<Vec<u64>> = vec![Vec::new(); n];
-        for (&d, set) in needed.iter().zip(made) {
-            shingles[d as usize] = set;
-        }
-        let mut pairs =
-            sim::score_pairs(&candidates, &shingles, &sigs, num_perm, threshold, verify);
+        let mut pairs = sim::score_pairs(&candidates, &shingles, sigs, num_perm, threshold, verify);
         pairs.extend(sim::same_key_pairs(&first, verify));
         pairs.sort_unstable_by_key(|p| (p.a, p.b));
         pairs
@@ -416,17 +469,7 @@ fn cluster_pairs<'py>(
     method: &str,
     same: Option<PyReadonlyArray1<'py, i64>>,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
-    let method = match method {
-        "connected" => ClusterMethod::Connected,
-        "center" => ClusterMethod::Center,
-        other => {
-            return Err(error(
-                py,
-                "OptionError",
-                format!("method={other:?} is not one of \"connected\", \"center\""),
-            ))
-        }
-    };
+    let method = cluster_method(py, method)?;
     let (a, b) = (a.as_slice()?, b.as_slice()?);
     let (pairs, rank) = checked_pairs(py, n, a, b, rank.as_slice()?)?;
     let in_range = |x: i64| x >= 0 && (x as usize) < n;
@@ -450,6 +493,85 @@ fn cluster_pairs<'py>(
         None => sim::clusters(n, &pairs, &rank, method),
     })?;
     Ok(PyArray1::from_iter(py, out.into_iter().map(i64::from)))
+}
+
+/// Cluster representative (a position) for each text: near-duplicate clusters made from
+/// the LSH buckets directly, without listing the pairs of large buckets (see
+/// `similarity::groups`), so thousands of pages of one template cost linear time.
+#[pyfunction]
+#[pyo3(signature = (texts, rank, threshold=0.8, num_perm=128, ngram=3, shingle="word", seed=1, bands=None, rows=None, verify=true, n_threads=None, method="connected"))]
+#[allow(clippy::too_many_arguments)]
+fn near_duplicate_clusters<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    rank: PyReadonlyArray1<'py, i64>,
+    threshold: f64,
+    num_perm: i64,
+    ngram: i64,
+    shingle: &str,
+    seed: i64,
+    bands: Option<i64>,
+    rows: Option<i64>,
+    verify: bool,
+    n_threads: Option<i64>,
+    method: &str,
+) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let method = cluster_method(py, method)?;
+    let n_threads = check_threads(py, n_threads)?;
+    let threshold = check_threshold(py, threshold)?;
+    let num_perm = check_num_perm(py, num_perm)?;
+    let kind = shingle_kind(py, shingle, ngram)?;
+    let seed = seed_of(py, seed)?;
+    let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
+    let (_, rank) = checked_pairs(py, texts.len(), &[], &[], rank.as_slice()?)?;
+    let hasher = MinHasher::new(num_perm, seed);
+    let lsh = LshCorpus::of(py, texts, kind, &hasher, n_threads, verify)?;
+    let candidates = detached(py, n_threads, || {
+        sim::groups::candidates(
+            &lsh.sigs,
+            num_perm,
+            b,
+            r,
+            &lsh.firsts(),
+            sim::groups::LARGE_BUCKET,
+        )
+    })?;
+    let shingles = lsh.shingles_of(
+        py,
+        texts,
+        kind,
+        n_threads,
+        verify,
+        &candidates.pairs,
+        &candidates.buckets,
+    )?;
+    let sigs = &lsh.sigs;
+    let similar = |a: u32, b: u32| {
+        if verify {
+            exact::Overlap::of(&shingles[a as usize], &shingles[b as usize]).jaccard() >= threshold
+        } else {
+            let sig = |d: u32| &sigs[d as usize * num_perm..(d as usize + 1) * num_perm];
+            sim::minhash::estimate(sig(a), sig(b)) >= threshold
+        }
+    };
+    let out = cancellable(py, n_threads, |cancel| {
+        // `None` only when cancelled, and then the interrupt is raised instead.
+        sim::groups::lsh_clusters(&lsh.first, &candidates, similar, &rank, method, cancel)
+            .unwrap_or_default()
+    })?;
+    Ok(PyArray1::from_iter(py, out.into_iter().map(i64::from)))
+}
+
+fn cluster_method(py: Python<'_>, method: &str) -> PyResult<ClusterMethod> {
+    match method {
+        "connected" => Ok(ClusterMethod::Connected),
+        "center" => Ok(ClusterMethod::Center),
+        other => Err(error(
+            py,
+            "OptionError",
+            format!("method={other:?} is not one of \"connected\", \"center\""),
+        )),
+    }
 }
 
 /// Average-linkage cluster representative (a position) for each of `n` documents, from

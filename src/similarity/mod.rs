@@ -5,6 +5,7 @@
 
 pub mod align;
 pub mod exact;
+pub mod groups;
 pub mod lsh;
 pub mod minhash;
 pub mod relate;
@@ -128,53 +129,7 @@ pub fn candidate_pairs_among(
     rows: usize,
     docs: &[u32],
 ) -> Vec<(u32, u32)> {
-    if bands == 0 || rows == 0 || num_perm == 0 {
-        return Vec::new();
-    }
-    let live: Vec<u32> = docs
-        .iter()
-        .copied()
-        .filter(|&d| {
-            signatures[d as usize * num_perm..(d as usize + 1) * num_perm]
-                .iter()
-                .any(|&v| v != EMPTY)
-        })
-        .collect();
-    // keys[i * bands + band]: the key of `band` for the i-th live document.
-    let mut keys = vec![0u64; live.len() * bands];
-    keys.par_chunks_mut(bands)
-        .zip(live.par_iter())
-        .for_each(|(row, &d)| {
-            let sig = &signatures[d as usize * num_perm..];
-            for (band, key) in row.iter_mut().enumerate() {
-                *key = lsh::band_key(&sig[band * rows..(band + 1) * rows]);
-            }
-        });
-    let per_band: Vec<Vec<(u32, u32)>> = (0..bands)
-        .into_par_iter()
-        .map(|band| {
-            let mut entries: Vec<(u64, u32)> = live
-                .iter()
-                .enumerate()
-                .map(|(i, &d)| (keys[i * bands + band], d))
-                .collect();
-            entries.sort_unstable();
-            let mut pairs = Vec::new();
-            for group in entries.chunk_by(|x, y| x.0 == y.0).filter(|g| g.len() > 1) {
-                for (i, &(_, a)) in group.iter().enumerate() {
-                    for &(_, b) in &group[i + 1..] {
-                        // Sorted by document within a key, so a < b.
-                        pairs.push((a, b));
-                    }
-                }
-            }
-            pairs
-        })
-        .collect();
-    let mut pairs: Vec<(u32, u32)> = per_band.into_iter().flatten().collect();
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    pairs
+    groups::candidates(signatures, num_perm, bands, rows, docs, usize::MAX).pairs
 }
 
 /// A scored pair of documents.
@@ -339,31 +294,7 @@ pub fn clusters_of_copies(
     method: ClusterMethod,
 ) -> Vec<u32> {
     let n = first.len();
-    assert_eq!(rank.len(), n, "one rank a document");
-    // Unique positions in (rank, document) order, so ties break as in `clusters`.
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by_key(|&d| (rank[d as usize], d));
-    let mut position = vec![0u32; n];
-    for (p, &d) in order.iter().enumerate() {
-        position[d as usize] = p as u32;
-    }
-    // Each unit's best member, and the unit's rank: that member's position.
-    let mut best: Vec<u32> = (0..n as u32).collect();
-    for d in 0..n {
-        let f = first[d] as usize;
-        if position[d] < position[best[f] as usize] {
-            best[f] = d as u32;
-        }
-    }
-    let unit_rank: Vec<u32> = (0..n)
-        .map(|d| {
-            if first[d] as usize == d {
-                position[best[d] as usize]
-            } else {
-                u32::MAX
-            }
-        })
-        .collect();
+    let (best, unit_rank) = groups::unit_ranks(first, rank);
     let unit_pairs: Vec<(u32, u32)> = pairs
         .iter()
         .map(|&(a, b)| (first[a as usize], first[b as usize]))

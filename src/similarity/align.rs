@@ -42,37 +42,47 @@ pub struct Run {
 }
 
 /// Maximal common runs of at least `min_words` words, in order of the first text. Each
-/// position of the first text is in at most one run (the longest found there).
+/// position of the first text is in at most one run: from the first word on, the longest
+/// run of the first text starting there that the second text holds anywhere (its first
+/// place in the second text), then the scan goes on after it.
+///
+/// Linear time: the longest match at every start of `a` comes from a suffix automaton of
+/// the reversed `b`, read along the reversed `a` (matching statistics). Texts made of one
+/// repeated word cost no more than any others.
 pub fn shared_runs(a: &[u64], b: &[u64], min_words: usize) -> Vec<Run> {
     let n = min_words.max(1);
     if a.len() < n || b.len() < n {
         return Vec::new();
     }
-    let gram = |w: &[u64]| {
-        w.iter().fold(0u64, |acc, &h| {
-            (acc.rotate_left(17) ^ h).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        })
-    };
-    let mut starts: AHashMap<u64, Vec<usize>> = AHashMap::new();
-    for j in 0..=b.len() - n {
-        starts.entry(gram(&b[j..j + n])).or_default().push(j);
+    let reversed: Vec<u64> = b.iter().rev().copied().collect();
+    let sam = SuffixAutomaton::of(&reversed);
+    // longest[i]: the longest prefix of a[i..] found in b, and where (in b) it starts.
+    let mut longest = vec![(0usize, 0usize); a.len()];
+    let (mut state, mut len) = (0usize, 0usize);
+    for (k, &word) in a.iter().rev().enumerate() {
+        while state != 0 && !sam.next[state].contains_key(&word) {
+            state = sam.link[state] as usize;
+            len = sam.len[state] as usize;
+        }
+        match sam.next[state].get(&word) {
+            Some(&to) => {
+                state = to as usize;
+                len += 1;
+            }
+            None => len = 0,
+        }
+        // The match ends, in the reversed b, at the state's last end position at the
+        // latest: so it starts in b at the earliest.
+        let i = a.len() - 1 - k;
+        if len > 0 {
+            longest[i] = (len, b.len() - 1 - sam.last_end[state] as usize);
+        }
     }
     let mut runs = Vec::new();
     let mut i = 0;
     while i + n <= a.len() {
-        let best = starts.get(&gram(&a[i..i + n])).and_then(|js| {
-            js.iter()
-                .filter(|&&j| a[i..i + n] == b[j..j + n])
-                .map(|&j| {
-                    let mut len = n;
-                    while i + len < a.len() && j + len < b.len() && a[i + len] == b[j + len] {
-                        len += 1;
-                    }
-                    (len, j)
-                })
-                .max_by_key(|&(len, j)| (len, std::cmp::Reverse(j)))
-        });
-        if let Some((len, j)) = best {
+        let (len, j) = longest[i];
+        if len >= n {
             runs.push(Run {
                 a: i,
                 b: j,
@@ -84,6 +94,81 @@ pub fn shared_runs(a: &[u64], b: &[u64], min_words: usize) -> Vec<Run> {
         }
     }
     runs
+}
+
+/// The suffix automaton of a word sequence: every substring is a path from state 0.
+/// `last_end[s]` is the last position where the substrings of state `s` end.
+struct SuffixAutomaton {
+    next: Vec<AHashMap<u64, u32>>,
+    link: Vec<u32>,
+    len: Vec<u32>,
+    last_end: Vec<u32>,
+}
+
+impl SuffixAutomaton {
+    fn of(words: &[u64]) -> Self {
+        let cap = 2 * words.len() + 1;
+        let mut sam = SuffixAutomaton {
+            next: Vec::with_capacity(cap),
+            link: Vec::with_capacity(cap),
+            len: Vec::with_capacity(cap),
+            last_end: Vec::with_capacity(cap),
+        };
+        sam.push(AHashMap::new(), u32::MAX, 0, 0);
+        let mut last = 0usize;
+        for (pos, &w) in words.iter().enumerate() {
+            let cur = sam.push(AHashMap::new(), 0, sam.len[last] + 1, pos as u32);
+            let mut p = Some(last);
+            while let Some(q) = p {
+                if sam.next[q].contains_key(&w) {
+                    break;
+                }
+                sam.next[q].insert(w, cur as u32);
+                p = (q != 0).then(|| sam.link[q] as usize);
+            }
+            if let Some(p) = p {
+                let q = sam.next[p][&w] as usize;
+                if sam.len[p] + 1 == sam.len[q] {
+                    sam.link[cur] = q as u32;
+                } else {
+                    let clone = sam.push(
+                        sam.next[q].clone(),
+                        sam.link[q],
+                        sam.len[p] + 1,
+                        sam.last_end[q],
+                    );
+                    let mut p = Some(p);
+                    while let Some(x) = p {
+                        if sam.next[x].get(&w) != Some(&(q as u32)) {
+                            break;
+                        }
+                        sam.next[x].insert(w, clone as u32);
+                        p = (x != 0).then(|| sam.link[x] as usize);
+                    }
+                    sam.link[q] = clone as u32;
+                    sam.link[cur] = clone as u32;
+                }
+            }
+            last = cur;
+        }
+        // A state's end positions are its own and those of the states linking to it:
+        // carry the last one up the links, longest states first.
+        let mut order: Vec<usize> = (1..sam.len.len()).collect();
+        order.sort_unstable_by_key(|&s| std::cmp::Reverse(sam.len[s]));
+        for s in order {
+            let up = sam.link[s] as usize;
+            sam.last_end[up] = sam.last_end[up].max(sam.last_end[s]);
+        }
+        sam
+    }
+
+    fn push(&mut self, next: AHashMap<u64, u32>, link: u32, len: u32, end: u32) -> usize {
+        self.next.push(next);
+        self.link.push(link);
+        self.len.push(len);
+        self.last_end.push(end);
+        self.len.len() - 1
+    }
 }
 
 #[cfg(test)]
@@ -116,5 +201,82 @@ mod tests {
         );
         assert!(shared_runs(&ha, &hb, 6).is_empty());
         assert!(shared_runs(&[], &hb, 3).is_empty());
+    }
+
+    /// The definition: at each start, the longest common run over every place in `b`
+    /// (the earliest on ties), then on after it.
+    fn runs_by_definition(a: &[u64], b: &[u64], n: usize) -> Vec<Run> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < a.len() {
+            let best = (0..b.len())
+                .map(|j| {
+                    let len = (0..)
+                        .take_while(|&k| i + k < a.len() && j + k < b.len() && a[i + k] == b[j + k])
+                        .count();
+                    (len, std::cmp::Reverse(j))
+                })
+                .max();
+            match best {
+                Some((len, std::cmp::Reverse(j))) if len >= n.max(1) => {
+                    runs.push(Run {
+                        a: i,
+                        b: j,
+                        words: len,
+                    });
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
+        runs
+    }
+
+    #[test]
+    fn runs_match_the_definition() {
+        let mut state = 3u64;
+        let mut next = |m: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % m
+        };
+        for round in 0..400 {
+            let alphabet = 1 + round % 4;
+            let a: Vec<u64> = (0..next(40)).map(|_| next(alphabet as u64)).collect();
+            let b: Vec<u64> = (0..next(40)).map(|_| next(alphabet as u64)).collect();
+            for n in 1..5 {
+                let want = if a.len() < n || b.len() < n {
+                    Vec::new()
+                } else {
+                    runs_by_definition(&a, &b, n)
+                };
+                assert_eq!(shared_runs(&a, &b, n), want, "{a:?} {b:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_repeated_word_is_linear() {
+        let a = vec![7u64; 200_000];
+        let started = std::time::Instant::now();
+        let runs = shared_runs(&a, &a[..150_000], 5);
+        assert_eq!(
+            runs[0],
+            Run {
+                a: 0,
+                b: 0,
+                words: 150_000
+            }
+        );
+        assert_eq!(
+            runs[1],
+            Run {
+                a: 150_000,
+                b: 0,
+                words: 50_000
+            }
+        );
+        assert!(started.elapsed().as_secs_f64() < 5.0);
     }
 }

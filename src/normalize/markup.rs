@@ -587,31 +587,6 @@ fn is_link_definition(line: &[char]) -> bool {
             .any(|c| *c == ' ')
 }
 
-/// Find the `]` closing the `[` at `open`, on the same line.
-fn matching_bracket(
-    chars: &[char],
-    open: usize,
-    left: char,
-    right: char,
-    limit: usize,
-) -> Option<usize> {
-    let mut depth = 0usize;
-    for (k, &c) in chars.iter().enumerate().skip(open).take(limit) {
-        if c == '\n' {
-            return None;
-        }
-        if c == left {
-            depth += 1;
-        } else if c == right {
-            depth -= 1;
-            if depth == 0 {
-                return Some(k);
-            }
-        }
-    }
-    None
-}
-
 /// Inline markdown: links keep their text, images go, autolinks keep the URL, code spans
 /// keep their content. Returns true if anything changed.
 pub fn strip_markdown_links(input: &Text, out: &mut Text) -> bool {
@@ -619,12 +594,13 @@ pub fn strip_markdown_links(input: &Text, out: &mut Text) -> bool {
     // `written`: input before it is in `out`; `scan`: where to look for the next construct.
     let mut written = 0;
     let mut scan = 0;
+    let mut brackets = None;
     while let Some(p) = chars[scan..]
         .iter()
         .position(|&c| matches!(c, '[' | '<' | '`' | '!'))
     {
         let at = scan + p;
-        if let Some(edit) = inline_at(chars, at) {
+        if let Some(edit) = inline_at(chars, at, &mut brackets) {
             out.extend_copy(input, written, at);
             if let Some((a, b)) = edit.keep {
                 out.extend_copy(input, a, b);
@@ -653,16 +629,58 @@ struct InlineEdit {
     end: usize,
 }
 
-/// A link, image, autolink or code span starting at `at`.
-fn inline_at(chars: &[char], at: usize) -> Option<InlineEdit> {
+/// The closing bracket of each `[` and `(` of a text (`u32::MAX` where there is none),
+/// found with one stack a bracket kind, so that looking one up costs nothing: scanning
+/// ahead from every `[` of a long run of them took the square of the run.
+struct Brackets(Vec<u32>);
+
+impl Brackets {
+    fn of(chars: &[char]) -> Self {
+        let mut close = vec![u32::MAX; chars.len()];
+        let (mut square, mut round): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+        for (k, &c) in chars.iter().enumerate() {
+            match c {
+                '\n' => {
+                    square.clear();
+                    round.clear();
+                }
+                '[' => square.push(k as u32),
+                '(' => round.push(k as u32),
+                ']' => {
+                    if let Some(o) = square.pop() {
+                        close[o as usize] = k as u32;
+                    }
+                }
+                ')' => {
+                    if let Some(o) = round.pop() {
+                        close[o as usize] = k as u32;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Brackets(close)
+    }
+
+    /// The bracket closing the one at `open`, on its line and fewer than `limit`
+    /// characters on (brackets of the other kind do not count).
+    fn close(&self, open: usize, limit: usize) -> Option<usize> {
+        let k = *self.0.get(open)? as usize;
+        (k != u32::MAX as usize && k - open < limit).then_some(k)
+    }
+}
+
+/// A link, image, autolink or code span starting at `at` (`brackets` made on first need).
+fn inline_at(chars: &[char], at: usize, brackets: &mut Option<Brackets>) -> Option<InlineEdit> {
     let c = chars[at];
     let image = c == '!' && chars.get(at + 1) == Some(&'[');
     if c == '[' || image {
+        let brackets = brackets.get_or_insert_with(|| Brackets::of(chars));
         let open = if image { at + 1 } else { at };
-        let close = matching_bracket(chars, open, '[', ']', 1000)?;
+        let close = brackets.close(open, 1000)?;
         let target_end = match chars.get(close + 1) {
-            Some('(') => matching_bracket(chars, close + 1, '(', ')', 2000),
-            Some('[') => matching_bracket(chars, close + 1, '[', ']', 200),
+            Some('(') => brackets.close(close + 1, 2000),
+            Some('[') => brackets.close(close + 1, 200),
             _ => None,
         }?;
         let keep = (!image).then_some((open + 1, close));
@@ -858,6 +876,58 @@ pub const HAS_LINE: u16 = 16;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brackets_close_as_a_scan_finds() {
+        // The scan the table replaces: depth counting from `open`, stopped by a newline.
+        fn scan(chars: &[char], open: usize, limit: usize) -> Option<usize> {
+            let (left, right) = if chars[open] == '[' {
+                ('[', ']')
+            } else {
+                ('(', ')')
+            };
+            let mut depth = 0usize;
+            for (k, &c) in chars.iter().enumerate().skip(open).take(limit) {
+                if c == '\n' {
+                    return None;
+                }
+                if c == left {
+                    depth += 1;
+                } else if c == right {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(k);
+                    }
+                }
+            }
+            None
+        }
+        let alphabet = ['[', ']', '(', ')', 'a', '\n'];
+        let mut state = 9u64;
+        for _ in 0..2_000 {
+            let len = 1 + (state >> 60) as usize;
+            let chars: Vec<char> = (0..len * 2)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let table = Brackets::of(&chars);
+            for (open, &c) in chars.iter().enumerate() {
+                if c == '[' || c == '(' {
+                    for limit in [3, 1000] {
+                        assert_eq!(
+                            table.close(open, limit),
+                            scan(&chars, open, limit),
+                            "{chars:?} {open}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     fn run(s: &str, pass: impl Fn(&Text, &mut Text) -> bool) -> String {
         let mut text = Text::from_str(s, true);

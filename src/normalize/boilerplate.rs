@@ -298,6 +298,11 @@ fn is_embed_leftover(line: &[char]) -> bool {
     EMBED_WORDS.contains(&word.as_str())
 }
 
+/// Lines longer than this are never furniture by their first words: a scraped article is
+/// often one line, and one that starts "Share this with ..." (BBC's share widget before
+/// the story) is still an article (the whole text was removed before).
+const FURNITURE_LINE_MAX: usize = 400;
+
 /// Which built-in rule, if any, makes this trimmed line furniture.
 fn is_builtin_line(line: &str, n_chars: usize) -> bool {
     let p = patterns();
@@ -305,7 +310,7 @@ fn is_builtin_line(line: &str, n_chars: usize) -> bool {
         Some((byte, _)) => &line[..byte],
         None => line,
     };
-    p.line_start.is_match(head)
+    (n_chars <= FURNITURE_LINE_MAX && p.line_start.is_match(head))
         || (n_chars <= SHORT_LINE && p.short_line.is_match(line))
         || is_url_footer(line)
 }

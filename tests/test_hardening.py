@@ -86,11 +86,15 @@ def test_ctrl_c_interrupts_all_pairs_work(call):
 def test_thousands_of_copies_of_one_page():
     page = "Page not found. The page you requested does not exist or has been moved."
     texts = [page] * 16_000 + ["A real article about the harbour bridge repairs and the council vote."]
-    groups = _quick(nc.clusters, texts, limit=5)
+    # The page is junk (an error page): with junk=False its copies are one text for LSH.
+    groups = _quick(nc.clusters, texts, junk=False, limit=5)
     assert groups[:16_000] == [0] * 16_000 and groups[-1] == 16_000
-    pairs = nc.near_duplicates(texts)
+    pairs = nc.near_duplicates(texts, junk=False)
     # A group of copies is reported as a star around its first copy.
     assert len(pairs) == 15_999 and (pairs["a"] == 0).all() and (pairs["jaccard"] == 1).all()
+    # By default junk pairs with nothing.
+    assert len(nc.near_duplicates(texts)) == 0
+    assert _quick(nc.clusters, texts, limit=5) == list(range(16_001))
 
 
 def test_thousands_of_templated_pages_cluster_without_listing_their_pairs():
@@ -99,7 +103,7 @@ def test_thousands_of_templated_pages_cluster_without_listing_their_pairs():
     page = "Page not found. The page you requested does not exist or has been moved. Ref {}."
     texts = [page.format(i) for i in range(8_000)] + ["The council voted to close the harbour bridge for repairs."]
     for method in ("connected", "center"):
-        groups = _quick(nc.clusters, texts, method=method, representative="first", limit=5)
+        groups = _quick(nc.clusters, texts, method=method, representative="first", junk=False, limit=5)
         assert groups == [0] * 8_000 + [8_000]
 
 

@@ -128,7 +128,9 @@ def test_degenerate_corpora():
     # Copies with one matching key: each later copy is paired with the first one only.
     assert pairs[["a", "b"]].values.tolist() == [[0, 1], [0, 2], [0, 3]]
     assert (pairs["jaccard"] == 1).all()
-    one_word = nc.near_duplicates(["Ukraine", "ukraine!", "Russia"])
+    # One-word texts are junk (fewer than 3 words) unless junk=False.
+    assert len(nc.near_duplicates(["Ukraine", "ukraine!", "Russia"])) == 0
+    one_word = nc.near_duplicates(["Ukraine", "ukraine!", "Russia"], junk=False)
     assert one_word[["a", "b"]].values.tolist() == [[0, 1]]
     unverified = nc.near_duplicates([STORY, STORY], verify=False)
     assert unverified["jaccard"].isna().all() and (unverified["estimate"] == 1).all()
@@ -330,3 +332,32 @@ def test_near_duplicates_same_pairs_above_and_below_the_shingle_cache():
             (7, n - 1): (0.5, 1.0, 0.5),
             (3, n - 2): (0.75, 1.0, 0.75),
         }, n
+
+
+def test_junk_texts_are_flagged_and_pair_with_nothing():
+    article = ("The council voted on Monday to close the harbour bridge for two years of repairs, "
+               "the mayor said, and traffic will be diverted through the old town centre.")
+    wall = "We use cookies to improve your experience. Please enable JavaScript to continue."
+    texts = pd.Series(["-1", "View Comments", wall, article, "-1", wall, article + " Updated.", None],
+                      index=list("abcdefgh"))
+    reasons = nc.junk(texts)
+    assert reasons.index.equals(texts.index) and reasons.name == "junk"
+    assert reasons.tolist() == ["too few words", "too few words", "cookie wall", None,
+                                "too few words", "cookie wall", None, None]
+    assert nc.junk(["one two", "one two"], min_words=2) == [None, None]
+    assert nc.junk(["-1"], min_words=0) == [None]
+    # Junk pairs with nothing and is a story of its own; junk=False keeps it.
+    pairs = nc.near_duplicates(texts)
+    assert pairs[["a", "b"]].values.tolist() == [["d", "g"]]
+    kept = nc.near_duplicates(texts, junk=False)
+    assert {("a", "e"), ("c", "f"), ("d", "g")} <= set(map(tuple, kept[["a", "b"]].values.tolist()))
+    assert nc.clusters(texts, representative="first").tolist() == list("abcdefdh")
+    rel = nc.relate(texts)
+    assert not set(rel["a"]) & set("abcef") and not set(rel["b"]) & set("abcef")
+    assert len(nc.relate(texts, junk=False)) > len(rel)
+    story = nc.stories(texts, representative="first")
+    assert story["d"] == story["g"] and story["c"] == "c" and story["f"] == "f"
+    with pytest.raises(OptionError, match="junk"):
+        nc.near_duplicates(texts, junk=1)
+    with pytest.raises(OptionError, match="junk_min_words"):
+        nc.relate(texts, junk_min_words=-1)

@@ -66,7 +66,8 @@ def minhash(texts: list[Any], num_perm: int = 128, ngram: int = 3, shingle: str 
 
 def near_duplicates(texts: list[Any], threshold: float = 0.8, num_perm: int = 128, ngram: int = 3,
                     shingle: str = "word", seed: int = 1, bands: Optional[int] = None, rows: Optional[int] = None,
-                    verify: bool = True, n_threads: Optional[int] = None) -> dict[str, Any]:
+                    verify: bool = True, n_threads: Optional[int] = None,
+                    junk_min_words: Optional[int] = None) -> dict[str, Any]:
     """Columns a, b, estimate, jaccard, a_in_b, b_in_a (numpy arrays), the bands and rows used,
     and ``same``: for each text, the first text with its matching key (itself when none)."""
 
@@ -79,9 +80,13 @@ def cluster_pairs(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], ra
     """The representative (a position) of each document's cluster; texts with one ``same``
     entry are one unit (they share a cluster)."""
 
+def junk_reasons(texts: list[Any], min_words: int = 10, n_threads: Optional[int] = None) -> list[Optional[str]]:
+    """Why each text is junk ("too few words", "cookie wall", "captcha", "paywall", "error page") or None."""
+
 def near_duplicate_clusters(texts: list[Any], rank: npt.NDArray[np.int64], threshold: float = 0.8, num_perm: int = 128,
                             ngram: int = 3, shingle: str = "word", seed: int = 1, bands: Optional[int] = None,
                             rows: Optional[int] = None, verify: bool = True, n_threads: Optional[int] = None,
+                            junk_min_words: Optional[int] = None,
                             method: str = "connected") -> npt.NDArray[np.int64]:
     """The representative (a position) of each text's near-duplicate cluster, from the LSH
     buckets directly (large buckets never listed as pairs)."""
@@ -97,7 +102,7 @@ def top_k(texts: list[Any], k: int = 10, metric: str = "cosine", ngram: int = 3,
 
 def relate(texts: list[Any], duplicate: float = 0.8, excerpt: float = 0.9, rewrite: float = 0.4,
            same_story: float = 0.1, ngram: int = 3, shingle: str = "word", stop_words: Any = None,
-           n_threads: Optional[int] = None) -> dict[str, npt.NDArray[Any]]:
+           n_threads: Optional[int] = None, junk_min_words: Optional[int] = None) -> dict[str, npt.NDArray[Any]]:
     """Columns a, b, label (0 duplicate, 1 rewrite, 2 same story), cosine, jaccard, a_in_b, b_in_a."""
 
 def lsh_params(threshold: float, num_perm: int, mode: str = "balanced", fp_weight: float = 0.5,

@@ -24,6 +24,7 @@ WHOLE = {
     "k": (1, 2**31 - 1),
     "n_threads": (1, 1024),
     "min_words": (1, 10_000),
+    "junk_min_words": (0, 10_000),
     "min_docs": (2, 2**31 - 1),
     "min_chars": (0, 2**31 - 1),
     "min_count": (1, 2**63 - 1),
@@ -87,7 +88,7 @@ def check(**options: Any) -> Any:
             out.append(unit(name, value))
         elif name in CHOICES:
             out.append(choice(name, value, CHOICES[name]))
-        elif name in ("verify", "detect", "audit", "offsets", "case_sensitive", "own_names"):
+        elif name in ("verify", "detect", "audit", "offsets", "case_sensitive", "own_names", "junk"):
             out.append(flag(name, value))
         else:  # pragma: no cover - a programming error, not a user's
             raise KeyError(f"no rule for option {name!r}")

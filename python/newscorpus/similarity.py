@@ -66,6 +66,59 @@ def minhash(
     return _native.minhash(t.values, num_perm, ngram, shingle, seed, n_threads)
 
 
+#: Texts with fewer words than this are junk by default (see ``junk``).
+JUNK_MIN_WORDS = 3
+
+
+def _junk_rule(junk: Any, junk_min_words: Any) -> Optional[int]:
+    """The native layer's junk option: the minimum number of words, or None to keep junk."""
+    junk, junk_min_words = check(junk=junk, junk_min_words=junk_min_words)
+    return junk_min_words if junk else None
+
+
+def junk(
+    texts: Iterable[Optional[str]],
+    *,
+    min_words: int = JUNK_MIN_WORDS,
+    n_threads: Optional[int] = None,
+) -> Any:
+    """Why each text is junk, if it is: a placeholder or a page that is not an article.
+
+    Scraped corpora hold texts such as "-1" and "View Comments", cookie walls, captcha
+    pages, paywall teasers and "page not found" pages. Alike, and often copied thousands of
+    times, they would pair as copies and join stories, so ``near_duplicates``, ``clusters``,
+    ``relate`` and ``stories`` leave them out by default (``junk=False`` keeps them). The
+    rule, on the matching key (lower case, no accents, no markup):
+
+    - "too few words": fewer than ``min_words`` words (runs of letters or digits);
+    - under 120 words and saying what such pages say, as whole words: "cookie wall"
+      ("we use cookies", "enable javascript", ...), "captcha" ("are you a robot",
+      "unusual traffic", ...), "paywall" ("subscribe to continue", "already a
+      subscriber", ...), "error page" ("page not found", "access denied", ...). A longer
+      text that mentions such words is an article.
+
+    Args:
+        texts: Any sequence of str.
+        min_words: Texts with fewer words are junk (0 to use only the page rule).
+        n_threads: Threads to use; None uses one per core.
+
+    Returns:
+        The reason for each junk text, None for the others (and for missing texts): a
+        Series named ``junk`` keyed like the input Series, else a list.
+
+    Examples:
+        >>> junk(["-1", "View Comments", "Page not found. The page you requested does not exist.",
+        ...       "The council voted on Monday to close the harbour bridge for two years of repairs."])
+        ['too few words', 'too few words', 'error page', None]
+    """
+    min_words, n_threads = check(junk_min_words=min_words, n_threads=n_threads)
+    t = as_texts(texts)
+    reasons = _native.junk_reasons(t.values, min_words, n_threads)
+    if t.index is None:
+        return reasons
+    return pd.Series(reasons, index=t.index, name="junk", dtype=object)
+
+
 def near_duplicates(
     texts: Iterable[Optional[str]],
     threshold: float = 0.8,
@@ -78,6 +131,8 @@ def near_duplicates(
     rows: Optional[int] = None,
     verify: bool = True,
     n_threads: Optional[int] = None,
+    junk: bool = True,
+    junk_min_words: int = JUNK_MIN_WORDS,
 ) -> pd.DataFrame:
     """Pairs of texts whose shingle sets have a Jaccard similarity of at least ``threshold``.
 
@@ -95,6 +150,11 @@ def near_duplicates(
         verify: Verify candidates exactly (default). With False, pairs are kept on the
             MinHash estimate alone and the exact columns are NaN.
         n_threads: Threads to use; None uses one per core.
+        junk: Leave junk texts out (default): placeholders such as "-1" or "View
+            Comments", texts of fewer than ``junk_min_words`` words, and short cookie-wall,
+            captcha, paywall and error pages pair with nothing (see ``junk``). False keeps
+            them.
+        junk_min_words: Texts with fewer words than this are junk (default 3, so headlines still pair).
 
     Texts with the same matching key (copies that differ only in markup, case, accents or
     spacing) are one text for the search: each later copy is paired with the first copy
@@ -123,7 +183,8 @@ def near_duplicates(
         threshold=threshold, num_perm=num_perm, ngram=ngram, shingle=shingle, seed=seed, bands=bands, rows=rows,
         verify=verify, n_threads=n_threads)
     t = as_texts(texts)
-    cols = _native.near_duplicates(t.values, threshold, num_perm, ngram, shingle, seed, bands, rows, verify, n_threads)
+    cols = _native.near_duplicates(t.values, threshold, num_perm, ngram, shingle, seed, bands, rows, verify, n_threads,
+                                   _junk_rule(junk, junk_min_words))
     frame = pd.DataFrame({
         "a": _labels(t, cols["a"]),
         "b": _labels(t, cols["b"]),
@@ -182,7 +243,8 @@ def clusters(
         representative: "longest" (default), "first" (input order), or a Series/array of
             dates or numbers aligned with the texts, lowest first (e.g. ``df["published"]``
             for the earliest article).
-        **pair_options: Passed to ``near_duplicates`` (``num_perm``, ``ngram``, ...).
+        **pair_options: Passed to ``near_duplicates`` (``num_perm``, ``ngram``, ``junk``, ...):
+            junk texts are clusters of their own by default.
 
     Returns:
         For each text the label (index label for a Series, else position) of its cluster's
@@ -197,15 +259,17 @@ def clusters(
     method = check(method=method)
     if method == "average":
         raise OptionError('method="average" is for stories(); clusters takes "connected" or "center"')
-    known = ("num_perm", "ngram", "shingle", "seed", "bands", "rows", "verify", "n_threads")
+    known = ("num_perm", "ngram", "shingle", "seed", "bands", "rows", "verify", "n_threads", "junk", "junk_min_words")
     unknown = sorted(set(pair_options) - set(known))
     if unknown:
         raise TypeError(f"unexpected options: {unknown}")
     options = {"threshold": threshold, "num_perm": 128, "ngram": DEFAULT_NGRAM, "shingle": "word", "seed": 1,
                "bands": None, "rows": None, "verify": True, "n_threads": None, **pair_options}
+    junk_rule = _junk_rule(options.pop("junk", True), options.pop("junk_min_words", JUNK_MIN_WORDS))
     t = as_texts(texts)
     ranks = _ranks(t, representative)
-    reps = _native.near_duplicate_clusters(t.values, ranks, *check(**options), method=method)
+    reps = _native.near_duplicate_clusters(t.values, ranks, *check(**options), junk_min_words=junk_rule,
+                                           method=method)
     if t.index is None:
         return reps.tolist()
     return pd.Series(_labels(t, reps), index=t.index, name="cluster")
@@ -349,6 +413,8 @@ def relate(
     ngram: int = DEFAULT_NGRAM,
     shingle: str = "word",
     n_threads: Optional[int] = None,
+    junk: bool = True,
+    junk_min_words: int = JUNK_MIN_WORDS,
 ) -> pd.DataFrame:
     """Which articles are the same article, which retell another, which cover the same story.
 
@@ -378,6 +444,11 @@ def relate(
         stop_words: Words left out of the cosine: "english" (default), None, or a list.
         ngram, shingle: Shingles for the Jaccard and containment scores.
         n_threads: Threads to use; None uses one per core.
+        junk: Leave junk texts out (default): placeholders such as "-1" or "View
+            Comments", texts of fewer than ``junk_min_words`` words, and short cookie-wall,
+            captcha, paywall and error pages pair with nothing (see ``junk``). False keeps
+            them.
+        junk_min_words: Texts with fewer words than this are junk (default 3, so headlines still pair).
 
     Returns:
         A DataFrame, one row a pair, sorted by ``a`` then ``b``: ``a``, ``b`` (index labels
@@ -400,7 +471,7 @@ def relate(
         n_threads=n_threads)
     t = as_texts(texts)
     cols = _native.relate(t.values, duplicate, excerpt, rewrite, same_story, ngram, shingle, _stop(stop_words),
-                          n_threads)
+                          n_threads, _junk_rule(junk, junk_min_words))
     return pd.DataFrame({
         "a": _labels(t, cols["a"]),
         "b": _labels(t, cols["b"]),
@@ -432,6 +503,8 @@ def stories(
     representative: Any = "longest",
     stop_words: StopWords = "english",
     n_threads: Optional[int] = None,
+    junk: bool = True,
+    junk_min_words: int = JUNK_MIN_WORDS,
 ) -> Any:
     """Group articles into stories, from the TF-IDF cosine of their words (copies included).
 
@@ -449,6 +522,11 @@ def stories(
             aligned with the texts (lowest first), as in ``clusters``.
         stop_words: As in ``relate``.
         n_threads: Threads to use; None uses one per core.
+        junk: Leave junk texts out (default): placeholders such as "-1" or "View
+            Comments", texts of fewer than ``junk_min_words`` words, and short cookie-wall,
+            captcha, paywall and error pages are stories of their own (see ``junk``). False keeps
+            them.
+        junk_min_words: Texts with fewer words than this are junk (default 3, so headlines still pair).
 
     Returns:
         For each text, the label (index label for a Series, else position) of its story's
@@ -465,7 +543,7 @@ def stories(
     threshold, n_threads = check(threshold=threshold, n_threads=n_threads)
     t = as_texts(texts)
     cols = _native.relate(t.values, 0.8, 0.9, threshold, threshold,
-                          DEFAULT_NGRAM, "word", _stop(stop_words), n_threads)
+                          DEFAULT_NGRAM, "word", _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words))
     ranks = _ranks(t, representative)
     if method == "average":
         reps = _native.average_clusters(len(t.values), cols["a"], cols["b"], cols["cosine"], ranks, threshold)

@@ -20,6 +20,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(near_duplicates, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(near_duplicate_clusters, m)?)?;
+    m.add_function(wrap_pyfunction!(junk_reasons, m)?)?;
     m.add_function(wrap_pyfunction!(average_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(similarity_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_params, m)?)?;
@@ -89,24 +90,47 @@ fn corpus_shingles(
     kind: Shingle,
     n_threads: Option<usize>,
 ) -> PyResult<Vec<Vec<u64>>> {
+    corpus_shingles_less_junk(py, docs, kind, n_threads, None).map(|(s, _)| s)
+}
+
+/// [`corpus_shingles`], and which documents are junk (see `similarity::junk`) when
+/// `junk_min_words` is given: junk documents get no shingles.
+fn corpus_shingles_less_junk(
+    py: Python<'_>,
+    docs: &[Doc],
+    kind: Shingle,
+    n_threads: Option<usize>,
+    junk_min_words: Option<usize>,
+) -> PyResult<(Vec<Vec<u64>>, Vec<bool>)> {
     let opts = crate::normalize::Options::matching_key();
     let mut out = Vec::with_capacity(docs.len());
+    let mut junk = Vec::with_capacity(docs.len());
     run_batches(
         py,
         docs,
         n_threads,
         Doc::len,
         |d| {
-            d.as_str().map_or_else(Vec::new, |t| {
-                shingle_set(&crate::normalize::normalize(t, &opts).text, kind)
-            })
+            d.as_str().map_or_else(
+                || (Vec::new(), false),
+                |t| {
+                    let key = crate::normalize::normalize(t, &opts).text;
+                    if junk_min_words.is_some_and(|m| sim::junk::junk(&key, m).is_some()) {
+                        return (Vec::new(), true);
+                    }
+                    (shingle_set(&key, kind), false)
+                },
+            )
         },
         |batch| {
-            out.extend(batch);
+            for (shingles, is_junk) in batch {
+                out.push(shingles);
+                junk.push(is_junk);
+            }
             Ok(())
         },
     )?;
-    Ok(out)
+    Ok((out, junk))
 }
 
 /// At most this many documents have their shingle hashes kept for verification.
@@ -133,6 +157,7 @@ fn corpus_signatures(
     hasher: &MinHasher,
     n_threads: Option<usize>,
     keep_docs: usize,
+    junk_min_words: Option<usize>,
 ) -> PyResult<CorpusSignatures> {
     use std::sync::atomic::{AtomicBool, Ordering};
     let opts = crate::normalize::Options::matching_key();
@@ -152,6 +177,10 @@ fn corpus_signatures(
             let mut key = None;
             if let Some(t) = d.as_str() {
                 let text = crate::normalize::normalize(t, &opts).text;
+                // A junk text is as an empty one: no shingles, so it pairs with nothing.
+                if junk_min_words.is_some_and(|m| sim::junk::junk(&text, m).is_some()) {
+                    return (row, hashes, key);
+                }
                 hashes = shingle_hashes(&text, kind);
                 hasher.signature_into(&hashes, &mut row);
                 key = sim::key_hash(&text, !hashes.is_empty());
@@ -197,7 +226,7 @@ fn minhash<'py>(
     let kind = shingle_kind(py, shingle, ngram)?;
     let seed = seed_of(py, seed)?;
     let hasher = MinHasher::new(num_perm, seed);
-    let (flat, _, _) = corpus_signatures(py, texts, kind, &hasher, n_threads, 0)?;
+    let (flat, _, _) = corpus_signatures(py, texts, kind, &hasher, n_threads, 0, None)?;
     PyArray1::from_vec(py, flat).reshape([texts.len(), num_perm])
 }
 
@@ -288,6 +317,7 @@ impl LshCorpus {
         hasher: &MinHasher,
         n_threads: Option<usize>,
         verify: bool,
+        junk_min_words: Option<usize>,
     ) -> PyResult<Self> {
         // Signatures first, a document at a time. The exact check needs the shingle sets
         // of the documents in a candidate pair: kept from the signature pass for small
@@ -295,7 +325,8 @@ impl LshCorpus {
         // corpus holds 4 bytes a permutation a document, not every document's shingles (a
         // 1M-article corpus would need gigabytes).
         let keep_docs = if verify { KEEP_MAX_DOCS } else { 0 };
-        let (sigs, kept, keys) = corpus_signatures(py, texts, kind, hasher, n_threads, keep_docs)?;
+        let (sigs, kept, keys) =
+            corpus_signatures(py, texts, kind, hasher, n_threads, keep_docs, junk_min_words)?;
         // Copies with one matching key are one document for LSH (see `first_of_same`).
         let first = sim::first_of_same(&keys);
         Ok(LshCorpus { sigs, kept, first })
@@ -368,7 +399,7 @@ impl LshCorpus {
 
 /// Near-duplicate pairs as a dict of numpy columns: `a`, `b`, `estimate`, `jaccard`, `a_in_b`, `b_in_a`.
 #[pyfunction]
-#[pyo3(signature = (texts, threshold=0.8, num_perm=128, ngram=3, shingle="word", seed=1, bands=None, rows=None, verify=true, n_threads=None))]
+#[pyo3(signature = (texts, threshold=0.8, num_perm=128, ngram=3, shingle="word", seed=1, bands=None, rows=None, verify=true, n_threads=None, junk_min_words=None))]
 #[allow(clippy::too_many_arguments)]
 fn near_duplicates<'py>(
     py: Python<'py>,
@@ -382,6 +413,7 @@ fn near_duplicates<'py>(
     rows: Option<i64>,
     verify: bool,
     n_threads: Option<i64>,
+    junk_min_words: Option<usize>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
     let threshold = check_threshold(py, threshold)?;
@@ -390,7 +422,7 @@ fn near_duplicates<'py>(
     let seed = seed_of(py, seed)?;
     let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
     let hasher = MinHasher::new(num_perm, seed);
-    let lsh = LshCorpus::of(py, texts, kind, &hasher, n_threads, verify)?;
+    let lsh = LshCorpus::of(py, texts, kind, &hasher, n_threads, verify, junk_min_words)?;
     let first = lsh.first.clone();
     let candidates = detached(py, n_threads, || {
         sim::groups::candidates(&lsh.sigs, num_perm, b, r, &lsh.firsts(), usize::MAX).pairs
@@ -495,11 +527,42 @@ fn cluster_pairs<'py>(
     Ok(PyArray1::from_iter(py, out.into_iter().map(i64::from)))
 }
 
+/// Why each text is junk (see `similarity::junk`): a reason, or None (also for missing
+/// texts).
+#[pyfunction]
+#[pyo3(signature = (texts, min_words=3, n_threads=None))]
+fn junk_reasons<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    min_words: usize,
+    n_threads: Option<i64>,
+) -> PyResult<Vec<Option<&'static str>>> {
+    let n_threads = check_threads(py, n_threads)?;
+    let opts = crate::normalize::Options::matching_key();
+    let mut out = Vec::with_capacity(texts.len());
+    run_list_batches(
+        py,
+        texts,
+        n_threads,
+        |d| {
+            d.as_str().and_then(|t| {
+                sim::junk::junk(&crate::normalize::normalize(t, &opts).text, min_words)
+                    .map(sim::junk::Junk::as_str)
+            })
+        },
+        |batch| {
+            out.extend(batch);
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
 /// Cluster representative (a position) for each text: near-duplicate clusters made from
 /// the LSH buckets directly, without listing the pairs of large buckets (see
 /// `similarity::groups`), so thousands of pages of one template cost linear time.
 #[pyfunction]
-#[pyo3(signature = (texts, rank, threshold=0.8, num_perm=128, ngram=3, shingle="word", seed=1, bands=None, rows=None, verify=true, n_threads=None, method="connected"))]
+#[pyo3(signature = (texts, rank, threshold=0.8, num_perm=128, ngram=3, shingle="word", seed=1, bands=None, rows=None, verify=true, n_threads=None, junk_min_words=None, method="connected"))]
 #[allow(clippy::too_many_arguments)]
 fn near_duplicate_clusters<'py>(
     py: Python<'py>,
@@ -514,6 +577,7 @@ fn near_duplicate_clusters<'py>(
     rows: Option<i64>,
     verify: bool,
     n_threads: Option<i64>,
+    junk_min_words: Option<usize>,
     method: &str,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     let method = cluster_method(py, method)?;
@@ -525,7 +589,7 @@ fn near_duplicate_clusters<'py>(
     let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
     let (_, rank) = checked_pairs(py, texts.len(), &[], &[], rank.as_slice()?)?;
     let hasher = MinHasher::new(num_perm, seed);
-    let lsh = LshCorpus::of(py, texts, kind, &hasher, n_threads, verify)?;
+    let lsh = LshCorpus::of(py, texts, kind, &hasher, n_threads, verify, junk_min_words)?;
     let candidates = detached(py, n_threads, || {
         sim::groups::candidates(
             &lsh.sigs,
@@ -933,7 +997,7 @@ fn check_unit(py: Python<'_>, name: &str, value: f64) -> PyResult<f64> {
 /// Related pairs as a dict of numpy columns: `a`, `b`, `label` (0 duplicate, 1 rewrite,
 /// 2 same story), `cosine`, `jaccard`, `a_in_b`, `b_in_a`.
 #[pyfunction]
-#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.4, same_story=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None))]
+#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.4, same_story=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None))]
 #[allow(clippy::too_many_arguments)]
 fn relate<'py>(
     py: Python<'py>,
@@ -946,6 +1010,7 @@ fn relate<'py>(
     shingle: &str,
     stop_words: Option<&Bound<'py, PyAny>>,
     n_threads: Option<i64>,
+    junk_min_words: Option<usize>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
     let kind = shingle_kind(py, shingle, ngram)?;
@@ -958,8 +1023,13 @@ fn relate<'py>(
     };
     let stop = stop_set(py, stop_words)?;
     let docs = docs_from_list(py, texts, false)?;
-    let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
-    let shingles = corpus_shingles(py, &docs, kind, n_threads)?;
+    let (shingles, junk) = corpus_shingles_less_junk(py, &docs, kind, n_threads, junk_min_words)?;
+    // Junk texts are left out as missing ones are: no pairs.
+    let refs: Vec<Option<&str>> = docs
+        .iter()
+        .zip(&junk)
+        .map(|(d, &j)| if j { None } else { d.as_str() })
+        .collect();
     let rows = cancellable(py, n_threads, |cancel| {
         relate_pairs(
             &shingles,

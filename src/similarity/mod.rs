@@ -6,6 +6,7 @@
 pub mod align;
 pub mod exact;
 pub mod groups;
+pub mod junk;
 pub mod lsh;
 pub mod minhash;
 pub mod relate;

@@ -361,3 +361,35 @@ def test_junk_texts_are_flagged_and_pair_with_nothing():
         nc.near_duplicates(texts, junk=1)
     with pytest.raises(OptionError, match="junk_min_words"):
         nc.relate(texts, junk_min_words=-1)
+
+
+def test_paired_similarity_is_the_diagonal():
+    texts = [STORY, STORY + " Traffic will be diverted.", "Shares fell sharply after the breach was disclosed.",
+             "The harbour bridge will close for repairs, the council said on Monday.", None]
+    a = texts
+    b = [texts[1], texts[2], texts[3], texts[0], texts[0]]
+    for metric in ("jaccard", "containment", "overlap"):
+        want = nc.cdist(a[:4], b[:4], metric=metric).diagonal()
+        got = nc.paired_similarity(a, b, metric=metric)
+        assert isinstance(got, np.ndarray) and got.dtype == np.float64
+        np.testing.assert_allclose(got[:4], want, rtol=1e-6)
+        assert np.isnan(got[4])
+    # Cosine: the idf is fitted on every text of a and b, as scikit-learn users do.
+    full = nc.similarity_matrix(a[:4] + b[:4], metric="cosine")
+    np.testing.assert_allclose(nc.paired_similarity(a[:4], b[:4]), [full[i, 4 + i] for i in range(4)], rtol=1e-5)
+    sk = pytest.importorskip("sklearn.feature_extraction.text")
+    present = [t for t in a + b if t is not None]
+    vec = sk.TfidfVectorizer(sublinear_tf=True).fit(present)
+    got = nc.paired_similarity(a[:4], b[:4])
+    want = (vec.transform(a[:4]).multiply(vec.transform(b[:4]))).sum(axis=1).A1
+    np.testing.assert_allclose(got, want, atol=0.05)  # sklearn drops one-letter words
+    # Series in, Series out, keyed like a.
+    sa = pd.Series(a, index=list("vwxyz"))
+    sb = pd.Series(b, index=list("vwxyz"))
+    out = nc.paired_similarity(sa, sb, "jaccard")
+    assert out.index.equals(sa.index) and out.name == "jaccard"
+    with pytest.raises(nc.InputValueError, match="align"):
+        nc.paired_similarity(sa, sb.iloc[::-1])
+    with pytest.raises(nc.InputValueError, match="pairs"):
+        nc.paired_similarity(a, b[:2])
+    assert nc.paired_similarity([], []).tolist() == []

@@ -80,6 +80,10 @@ def cluster_pairs(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], ra
     """The representative (a position) of each document's cluster; texts with one ``same``
     entry are one unit (they share a cluster)."""
 
+def paired_similarity(a: list[Any], b: list[Any], metric: str = "cosine", ngram: int = 3, shingle: str = "word",
+                      stop_words: Any = None, n_threads: Optional[int] = None) -> npt.NDArray[np.float64]:
+    """Score of each aligned pair a[i], b[i]; NaN where either is missing."""
+
 def junk_reasons(texts: list[Any], min_words: int = 10, n_threads: Optional[int] = None) -> list[Optional[str]]:
     """Why each text is junk ("too few words", "cookie wall", "captcha", "paywall", "error page") or None."""
 

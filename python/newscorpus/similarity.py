@@ -16,7 +16,7 @@ from . import _native
 from ._input import as_texts, frame_index
 from .datasets import load_sample  # noqa: F401  (used by the examples)
 from ._options import check, replace_surrogates, text_value
-from .exceptions import InputTypeError, OptionError
+from .exceptions import InputTypeError, InputValueError, OptionError
 
 __all__ = ["minhash", "near_duplicates", "clusters", "similarity_matrix", "cdist", "top_k", "relate", "stories",
            "shared_passages", "LSHIndex"]
@@ -333,6 +333,52 @@ def cdist(
     metric, ngram, shingle, n_threads = check(metric=metric, ngram=ngram, shingle=shingle, n_threads=n_threads)
     q, c = as_texts(queries, "queries"), as_texts(corpus, "corpus")
     return _native.similarity_matrix(q.values, c.values, metric, ngram, shingle, _stop(stop_words), n_threads)
+
+
+def paired_similarity(
+    a: Iterable[Optional[str]],
+    b: Iterable[Optional[str]],
+    metric: str = "cosine",
+    *,
+    ngram: int = DEFAULT_NGRAM,
+    shingle: str = "word",
+    stop_words: StopWords = None,
+    n_threads: Optional[int] = None,
+) -> Any:
+    """Similarity of aligned pairs, ``a[i]`` with ``b[i]``, computed in parallel: for a table
+    of pairs, without building an ``(N, N)`` matrix to read its diagonal.
+
+    Args:
+        a, b: Sequences of str of one length. When both are Series they must have the
+            same index (align them first: ``a, b = a.align(b)``).
+        metric: As in ``similarity_matrix``: "jaccard", "containment" (``a[i]`` in
+            ``b[i]``), "overlap", or "cosine" (default) of TF-IDF word vectors with the idf
+            fitted on every text of ``a`` and ``b`` together.
+        ngram, shingle: Shingles for the set metrics.
+        stop_words: For "cosine": None (default, as scikit-learn), "english" or a list.
+        n_threads: Threads to use; None uses one per core.
+
+    Returns:
+        float64 scores, NaN where either text is missing: a Series named ``metric`` keyed
+        like ``a`` (or ``b``) when either is a Series, else a numpy array.
+
+    Raises:
+        InputValueError: ``a`` and ``b`` differ in length, or are Series with different
+            indexes.
+
+    Examples:
+        >>> paired_similarity(["a b c d", "x y z w"], ["a b c d e", None], metric="containment", ngram=1).tolist()
+        [1.0, nan]
+    """
+    metric, ngram, shingle, n_threads = check(metric=metric, ngram=ngram, shingle=shingle, n_threads=n_threads)
+    ta, tb = as_texts(a, "a"), as_texts(b, "b")
+    if ta.index is not None and tb.index is not None and not ta.index.equals(tb.index):
+        raise InputValueError("a and b are Series with different indexes; align them first: a, b = a.align(b)")
+    scores = _native.paired_similarity(ta.values, tb.values, metric, ngram, shingle, _stop(stop_words), n_threads)
+    index = ta.index if ta.index is not None else tb.index
+    if index is None:
+        return scores
+    return pd.Series(scores, index=index, name=metric)
 
 
 def _stop(stop_words: StopWords) -> Any:

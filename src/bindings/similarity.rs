@@ -21,6 +21,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cluster_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(near_duplicate_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(junk_reasons, m)?)?;
+    m.add_function(wrap_pyfunction!(paired_similarity, m)?)?;
     m.add_function(wrap_pyfunction!(average_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(similarity_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_params, m)?)?;
@@ -325,8 +326,15 @@ impl LshCorpus {
         // corpus holds 4 bytes a permutation a document, not every document's shingles (a
         // 1M-article corpus would need gigabytes).
         let keep_docs = if verify { KEEP_MAX_DOCS } else { 0 };
-        let (sigs, kept, keys) =
-            corpus_signatures(py, texts, kind, hasher, n_threads, keep_docs, junk_min_words)?;
+        let (sigs, kept, keys) = corpus_signatures(
+            py,
+            texts,
+            kind,
+            hasher,
+            n_threads,
+            keep_docs,
+            junk_min_words,
+        )?;
         // Copies with one matching key are one document for LSH (see `first_of_same`).
         let first = sim::first_of_same(&keys);
         Ok(LshCorpus { sigs, kept, first })
@@ -669,6 +677,61 @@ fn average_clusters<'py>(
         sim::average_linkage(n, &edges, threshold, &rank, cancel)
     })?;
     Ok(PyArray1::from_iter(py, out.into_iter().map(i64::from)))
+}
+
+/// Scores of aligned pairs `a[i]`, `b[i]` (float64, NaN where either text is missing).
+#[pyfunction]
+#[pyo3(signature = (a, b, metric="cosine", ngram=3, shingle="word", stop_words=None, n_threads=None))]
+#[allow(clippy::too_many_arguments)]
+fn paired_similarity<'py>(
+    py: Python<'py>,
+    a: &Bound<'py, PyList>,
+    b: &Bound<'py, PyList>,
+    metric: &str,
+    ngram: i64,
+    shingle: &str,
+    stop_words: Option<&Bound<'py, PyAny>>,
+    n_threads: Option<i64>,
+) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    let n_threads = check_threads(py, n_threads)?;
+    if a.len() != b.len() {
+        return Err(error(
+            py,
+            "InputValueError",
+            format!(
+                "a has {} texts and b {}: pairs need one of each",
+                a.len(),
+                b.len()
+            ),
+        ));
+    }
+    let set_metric = set_metric_of(py, metric)?;
+    let a_docs = docs_from_list(py, a, false)?;
+    let b_docs = docs_from_list(py, b, false)?;
+    let present = |docs: &[Doc], made: Vec<Vec<u64>>| -> Vec<Option<Vec<u64>>> {
+        docs.iter()
+            .zip(made)
+            .map(|(d, m)| d.as_str().map(|_| m))
+            .collect()
+    };
+    let out = if let Some(metric) = set_metric {
+        let kind = shingle_kind(py, shingle, ngram)?;
+        let a_sets = present(&a_docs, corpus_shingles(py, &a_docs, kind, n_threads)?);
+        let b_sets = present(&b_docs, corpus_shingles(py, &b_docs, kind, n_threads)?);
+        cancellable(py, n_threads, |cancel| {
+            sim::paired::set_scores(&a_sets, &b_sets, metric, cancel).unwrap_or_default()
+        })?
+    } else {
+        let stop = stop_set(py, stop_words)?;
+        let a_refs: Vec<Option<&str>> = a_docs.iter().map(Doc::as_str).collect();
+        let b_refs: Vec<Option<&str>> = b_docs.iter().map(Doc::as_str).collect();
+        cancellable(py, n_threads, |cancel| {
+            let a_terms = present(&a_docs, sim::term_corpus(&a_refs, stop.as_ref()));
+            let b_terms = present(&b_docs, sim::term_corpus(&b_refs, stop.as_ref()));
+            sim::paired::cosines(&a_terms, &b_terms, cancel).unwrap_or_default()
+        })?
+    };
+    Ok(PyArray1::from_vec(py, out))
 }
 
 /// The set measure a metric name asks for; `None` for "cosine".

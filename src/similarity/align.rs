@@ -211,8 +211,8 @@ mod tests {
         while i < a.len() {
             let best = (0..b.len())
                 .map(|j| {
-                    let len = (0..)
-                        .take_while(|&k| i + k < a.len() && j + k < b.len() && a[i + k] == b[j + k])
+                    let len = (0..a.len() - i)
+                        .take_while(|&k| j + k < b.len() && a[i + k] == b[j + k])
                         .count();
                     (len, std::cmp::Reverse(j))
                 })

@@ -9,6 +9,7 @@ pub mod groups;
 pub mod junk;
 pub mod lsh;
 pub mod minhash;
+pub mod paired;
 pub mod relate;
 pub mod shingles;
 pub mod stopwords;

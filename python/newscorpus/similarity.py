@@ -15,6 +15,8 @@ import pandas as pd
 from . import _native
 from ._input import as_texts, frame_index
 from .datasets import load_sample  # noqa: F401  (used by the examples)
+from ._normalize import _without_boilerplate
+from ._normalize import normalize as normalize_texts
 from ._options import check, replace_surrogates, text_value
 from .exceptions import InputTypeError, InputValueError, OptionError
 
@@ -461,6 +463,7 @@ def relate(
     n_threads: Optional[int] = None,
     junk: bool = True,
     junk_min_words: int = JUNK_MIN_WORDS,
+    boilerplate: Any = None,
 ) -> pd.DataFrame:
     """Which articles are the same article, which retell another, which cover the same story.
 
@@ -495,6 +498,9 @@ def relate(
             captcha, paywall and error pages pair with nothing (see ``junk``). False keeps
             them.
         junk_min_words: Texts with fewer words than this are junk (default 3, so headlines still pair).
+        boilerplate: Learned boilerplate (what ``find_boilerplate`` returns) to take out
+            of every text first, so that a site's share bar or standard paragraph is never
+            counted as shared evidence. None (default) uses the texts as given.
 
     Returns:
         A DataFrame, one row a pair, sorted by ``a`` then ``b``: ``a``, ``b`` (index labels
@@ -515,7 +521,7 @@ def relate(
     duplicate, excerpt, rewrite, same_story, ngram, shingle, n_threads = check(
         duplicate=duplicate, excerpt=excerpt, rewrite=rewrite, same_story=same_story, ngram=ngram, shingle=shingle,
         n_threads=n_threads)
-    t = as_texts(texts)
+    t = as_texts(_without_boilerplate(texts, boilerplate))
     cols = _native.relate(t.values, duplicate, excerpt, rewrite, same_story, ngram, shingle, _stop(stop_words),
                           n_threads, _junk_rule(junk, junk_min_words))
     return pd.DataFrame({
@@ -551,6 +557,7 @@ def stories(
     n_threads: Optional[int] = None,
     junk: bool = True,
     junk_min_words: int = JUNK_MIN_WORDS,
+    boilerplate: Any = None,
 ) -> Any:
     """Group articles into stories, from the TF-IDF cosine of their words (copies included).
 
@@ -573,6 +580,9 @@ def stories(
             captcha, paywall and error pages are stories of their own (see ``junk``). False keeps
             them.
         junk_min_words: Texts with fewer words than this are junk (default 3, so headlines still pair).
+        boilerplate: Learned boilerplate (what ``find_boilerplate`` returns) to take out
+            of every text first, so that a site's share bar or standard paragraph is never
+            counted as shared evidence. None (default) uses the texts as given.
 
     Returns:
         For each text, the label (index label for a Series, else position) of its story's
@@ -588,7 +598,8 @@ def stories(
     threshold = STORY_THRESHOLDS[method] if threshold is None else threshold
     threshold, n_threads = check(threshold=threshold, n_threads=n_threads)
     t = as_texts(texts)
-    cols = _native.relate(t.values, 0.8, 0.9, threshold, threshold,
+    cleaned = as_texts(_without_boilerplate(t.values, boilerplate))
+    cols = _native.relate(cleaned.values, 0.8, 0.9, threshold, threshold,
                           DEFAULT_NGRAM, "word", _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words))
     ranks = _ranks(t, representative)
     if method == "average":
@@ -600,7 +611,7 @@ def stories(
     return pd.Series(_labels(t, reps), index=t.index, name="story")
 
 
-def shared_passages(a: str, b: str, *, min_words: int = 8) -> pd.DataFrame:
+def shared_passages(a: str, b: str, *, min_words: int = 8, boilerplate: Any = None) -> pd.DataFrame:
     """The passages two articles share: why they match (a quote both outlets carry, a
     paragraph of wire copy).
 
@@ -610,6 +621,9 @@ def shared_passages(a: str, b: str, *, min_words: int = 8) -> pd.DataFrame:
     Args:
         a, b: The two texts, as scraped (offsets point into these strings).
         min_words: Shortest passage reported, in words.
+        boilerplate: Learned boilerplate (what ``find_boilerplate`` returns): a shared
+            passage that is mostly boilerplate (a share bar, a site's standard paragraph)
+            is left out, as it is no evidence that the articles match.
 
     Returns:
         A DataFrame, one row a passage in the order of ``a``: ``a_start``, ``a_end``,
@@ -633,6 +647,11 @@ def shared_passages(a: str, b: str, *, min_words: int = 8) -> pd.DataFrame:
     a_words, b_words = max(cols.pop("a_words"), 1), max(cols.pop("b_words"), 1)
     frame = pd.DataFrame(cols)
     frame["text"] = pd.Series([a[s:e] for s, e in zip(frame["a_start"], frame["a_end"])], dtype=object)
+    if boilerplate is not None and len(frame):
+        # Half or more of the passage's text goes with the boilerplate: not evidence.
+        plain = normalize_texts(list(frame["text"]))
+        kept = normalize_texts(list(frame["text"]), remove_lines=boilerplate)
+        frame = frame[[len(k) * 2 > len(p) for p, k in zip(plain, kept)]].reset_index(drop=True)
     frame["a_coverage"] = frame["words"] / a_words
     frame["b_coverage"] = frame["words"] / b_words
     frame.attrs["a_coverage"] = float(frame["a_coverage"].sum())

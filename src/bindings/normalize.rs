@@ -3,7 +3,7 @@
 use super::input::{docs_from_list, Doc};
 use super::{check_threads, error, run_batches};
 use crate::article;
-use crate::normalize::{self, boilerplate, Case, Form, Paragraphs};
+use crate::normalize::{self, Case, Form, Paragraphs};
 use numpy::{PyArray1, PyArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -13,6 +13,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize_texts, m)?)?;
     m.add_function(wrap_pyfunction!(parse_articles, m)?)?;
     m.add_function(wrap_pyfunction!(find_boilerplate, m)?)?;
+    m.add_function(wrap_pyfunction!(find_passages, m)?)?;
     m.add_function(wrap_pyfunction!(detect_language, m)?)?;
     Ok(())
 }
@@ -122,10 +123,7 @@ impl NormalizeOptions {
         opts.boilerplate.builtin = boilerplate;
         for line in &remove_lines {
             let chars: Vec<char> = line.chars().collect();
-            let k = boilerplate::line_key(&chars);
-            if k != 0 {
-                opts.boilerplate.learned.insert(k);
-            }
+            opts.boilerplate.add_learned(&chars);
         }
         let strict = choice(
             py,
@@ -276,6 +274,40 @@ fn find_boilerplate(
     Ok(lines
         .into_iter()
         .map(|l| (l.text, l.documents, l.overlap))
+        .collect())
+}
+
+/// A learned passage for Python: text, words, documents, overlap, topical similarity.
+type PassageRow = (String, usize, usize, f64, f64);
+
+/// Passages repeated across unrelated documents (see `normalize::passages`): rows of
+/// (text, words, documents, overlap, topical).
+#[pyfunction]
+#[pyo3(signature = (texts, options, min_docs, n_threads=None))]
+fn find_passages(
+    py: Python<'_>,
+    texts: &Bound<'_, PyList>,
+    options: &NormalizeOptions,
+    min_docs: i64,
+    n_threads: Option<i64>,
+) -> PyResult<Vec<PassageRow>> {
+    let n_threads = check_threads(py, n_threads)?;
+    if min_docs < 2 {
+        return Err(error(
+            py,
+            "OptionError",
+            format!("min_docs must be at least 2, got {min_docs}"),
+        ));
+    }
+    let docs = docs_from_list(py, texts, options.strict)?;
+    let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
+    let opts = &options.opts;
+    let found = super::detached(py, n_threads, || {
+        normalize::passages::find_passages(&refs, opts, min_docs as usize)
+    })?;
+    Ok(found
+        .into_iter()
+        .map(|p| (p.text, p.words, p.documents, p.overlap, p.topical))
         .collect())
 }
 

@@ -267,12 +267,99 @@ pub struct BoilerplateRules {
     pub builtin: bool,
     /// Keys (`line_key`) of lines to remove, learned with `find_boilerplate`.
     pub learned: AHashSet<u64>,
+    /// Word grams (`passage_grams`) of passages to remove wherever they stand, inside
+    /// longer lines too: furniture that a site puts in its one-line texts.
+    pub passages: AHashSet<u64>,
 }
 
 impl BoilerplateRules {
     pub fn is_active(&self) -> bool {
-        self.builtin || !self.learned.is_empty()
+        self.builtin || !self.learned.is_empty() || !self.passages.is_empty()
     }
+
+    /// Learn a line (or passage) to remove: its line key, and its word grams when it has
+    /// at least [`PASSAGE_WORDS`] words.
+    pub fn add_learned(&mut self, line: &[char]) {
+        let k = line_key(line);
+        if k != 0 {
+            self.learned.insert(k);
+        }
+        let words = folded_words(line);
+        self.passages.extend(passage_grams(&words));
+    }
+}
+
+/// A learned passage is matched as runs of this many words: shorter repeats (a name, a
+/// phrase) are left alone.
+pub const PASSAGE_WORDS: usize = 8;
+
+/// The words of a text as (hash, start, end) character ranges: runs of letters and digits,
+/// compared as `line_key` compares them (case- and accent-free).
+pub fn folded_words(chars: &[char]) -> Vec<(u64, usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if !chars[k].is_alphanumeric() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < chars.len() && (chars[k].is_alphanumeric() || is_combining(chars[k])) {
+            k += 1;
+        }
+        out.push((line_key(&chars[start..k]), start, k));
+    }
+    out
+}
+
+fn is_combining(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// The hash of each run of [`PASSAGE_WORDS`] words (one a start position).
+pub fn passage_grams(words: &[(u64, usize, usize)]) -> Vec<u64> {
+    words
+        .windows(PASSAGE_WORDS)
+        .map(|w| {
+            w.iter().fold(0x7061_7373_6167_6521u64, |acc, &(h, _, _)| {
+                (acc.rotate_left(23) ^ h).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            })
+        })
+        .collect()
+}
+
+/// The character ranges of a line to remove as learned passages: runs of words covered by
+/// a learned gram, each from its first word to the next word (or, at the line's end, from
+/// the end of the word before it), so that no double space or dangling space is left.
+fn passage_spans(line: &[char], grams: &AHashSet<u64>) -> Vec<(usize, usize)> {
+    let words = folded_words(line);
+    if words.len() < PASSAGE_WORDS {
+        return Vec::new();
+    }
+    let mut covered = vec![false; words.len()];
+    for (i, g) in passage_grams(&words).into_iter().enumerate() {
+        if grams.contains(&g) {
+            covered[i..i + PASSAGE_WORDS].fill(true);
+        }
+    }
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !covered[i] {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        while i < words.len() && covered[i] {
+            i += 1;
+        }
+        let span = match words.get(i) {
+            Some(&(_, next, _)) => (words[first].1, next),
+            None => (first.checked_sub(1).map_or(0, |p| words[p].2), line.len()),
+        };
+        spans.push(span);
+    }
+    spans
 }
 
 fn trimmed(chars: &[char], a: usize, b: usize) -> (usize, usize) {
@@ -448,7 +535,26 @@ pub fn remove(
         }
     }
 
-    if prefix.is_none() && keep.iter().all(|&k| k) {
+    // Learned passages inside the lines that stay: (line, start, end) to cut.
+    let mut cuts: Vec<Vec<(usize, usize)>> = Vec::new();
+    if !rules.passages.is_empty() {
+        cuts = lines
+            .iter()
+            .enumerate()
+            .map(|(n, &(a, b))| {
+                if !keep[n] {
+                    return Vec::new();
+                }
+                let a = start_of(n, a, prefix);
+                passage_spans(&chars[a..b], &rules.passages)
+                    .into_iter()
+                    .map(|(s, e)| (a + s, a + e))
+                    .collect()
+            })
+            .collect();
+    }
+    let any_cut = cuts.iter().any(|c| !c.is_empty());
+    if prefix.is_none() && !any_cut && keep.iter().all(|&k| k) {
         return false;
     }
     // A removed line takes its line break with it, so it leaves no paragraph break.
@@ -456,7 +562,16 @@ pub fn remove(
     for (n, &(a, b)) in lines.iter().enumerate() {
         let a = start_of(n, a, prefix);
         if keep[n] {
-            out.extend_copy(input, a, b);
+            let mut from = a;
+            for &(s, e) in cuts.get(n).map_or(&[][..], Vec::as_slice) {
+                out.extend_copy(input, from, s);
+                let (ts, te) = trimmed(chars, s, e);
+                if ts < te {
+                    removed.push(chars[ts..te].iter().collect());
+                }
+                from = e;
+            }
+            out.extend_copy(input, from, b);
             if n < last {
                 out.push_copy('\n', input, b);
             }
@@ -481,6 +596,7 @@ mod tests {
         let rules = BoilerplateRules {
             builtin: true,
             learned: AHashSet::new(),
+            passages: AHashSet::new(),
         };
         let mut text = text;
         crate::normalize::text::apply_changed(&mut text, &mut out, |i, o| {

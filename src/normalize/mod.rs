@@ -15,6 +15,7 @@ pub mod boilerplate;
 pub mod layout;
 pub mod markup;
 pub mod mojibake;
+pub mod passages;
 pub mod text;
 pub mod unicode;
 
@@ -54,6 +55,7 @@ impl Default for Options {
             boilerplate: BoilerplateRules {
                 builtin: true,
                 learned: ahash::AHashSet::new(),
+                passages: ahash::AHashSet::new(),
             },
             paragraphs: Paragraphs::Keep,
             fix_spacing: true,

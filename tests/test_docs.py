@@ -26,3 +26,24 @@ def test_every_public_name_is_documented():
     for name in ["normalize", "matching_key", "parse_articles", "find_boilerplate", "original_span", "relate",
                  "stories", "top_k", "entities", "entity_counts", "cooccurrence", "Gazetteer"]:
         assert "Examples:" in getattr(newscorpus, name).__doc__, name
+
+
+def test_readme_python_blocks_run_as_written(tmp_path, monkeypatch):
+    # Every ```python block of the README, in order, in one namespace, as a user pasting
+    # them into a notebook would (files they write go to a temporary folder).
+    import pathlib
+    import re
+    import warnings
+
+    readme = (pathlib.Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+    assert len(blocks) >= 4
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for k, block in enumerate(blocks):
+            try:
+                exec(compile(block, f"README.md python block {k + 1}", "exec"), namespace)
+            except Exception as e:  # pragma: no cover - the failure message is the point
+                pytest.fail(f"README python block {k + 1} fails: {type(e).__name__}: {e}\n{block}")

@@ -44,6 +44,28 @@ from .exceptions import (
 
 __version__: str = _native.__version__
 
+# A polars Series in gives a polars Series or DataFrame out (polars itself stays optional).
+from ._polars import polars_io as _polars_io, register_if_loaded as _register_polars  # noqa: E402
+
+normalize = _polars_io(normalize)
+matching_key = _polars_io(matching_key)
+parse_articles = _polars_io(parse_articles)
+detect_language = _polars_io(detect_language)
+find_boilerplate = _polars_io(find_boilerplate)
+minhash = _polars_io(minhash)
+near_duplicates = _polars_io(near_duplicates)
+paired_similarity = _polars_io(paired_similarity)
+clusters = _polars_io(clusters)
+junk = _polars_io(junk)
+similarity_matrix = _polars_io(similarity_matrix)
+top_k = _polars_io(top_k)
+relate = _polars_io(relate)
+stories = _polars_io(stories)
+entities = _polars_io(entities)
+entity_counts = _polars_io(entity_counts)
+cooccurrence = _polars_io(cooccurrence)
+_register_polars()
+
 __all__ = [
     "__version__",
     "normalize",

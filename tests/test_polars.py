@@ -1,0 +1,60 @@
+"""A polars Series in gives a polars Series or DataFrame out; polars stays optional."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import newscorpus as nc
+
+pl = pytest.importorskip("polars")
+
+
+def _texts():
+    return pl.Series("text", nc.load_sample()["text"].tolist() + [None])
+
+
+def test_series_in_series_out():
+    s = _texts()
+    clean = nc.normalize(s)
+    assert isinstance(clean, pl.Series) and clean.name == "text" and clean.len() == s.len()
+    assert clean[-1] is None and clean.to_list()[:-1] == nc.normalize(s.to_list()[:-1])
+    assert nc.matching_key(s).to_list() == nc.matching_key(s.to_list())
+    assert isinstance(nc.junk(s), pl.Series) and nc.junk(s).name == "junk"
+    assert nc.stories(s).to_list() == nc.stories(s.to_list())
+    assert nc.clusters(s).to_list() == nc.clusters(s.to_list())
+
+
+def test_frames_out_equal_the_pandas_ones():
+    s = _texts()
+    pairs = nc.near_duplicates(s)
+    assert isinstance(pairs, pl.DataFrame)
+    assert pairs.to_pandas()[["a", "b"]].values.tolist() == nc.near_duplicates(s.to_list())[["a", "b"]].values.tolist()
+    ents = nc.entities(s)
+    assert isinstance(ents, pl.DataFrame) and ents.columns[:4] == ["doc", "start", "end", "text"]
+    assert ents.height == len(nc.entities(s.to_list()))
+    parts = nc.parse_articles(s)
+    assert isinstance(parts, pl.DataFrame) and parts.height == s.len()
+    scores = nc.paired_similarity(s, s)
+    assert isinstance(scores, pl.Series) and scores.len() == s.len()
+    # by= as a polars Series too.
+    outlets = pl.Series("outlet", nc.load_sample()["outlet"].tolist() + ["none"])
+    counts = nc.entity_counts(s, by=outlets)
+    assert isinstance(counts, pl.DataFrame) and counts.height > 0
+
+
+def test_news_namespace():
+    import newscorpus.polars  # noqa: F401  (registers pl.Series.news)
+
+    s = _texts()
+    assert s.news.normalize().to_list() == nc.normalize(s).to_list()
+    assert isinstance(s.news.entities(), pl.DataFrame)
+    assert s.news.detect_language().len() == s.len() or isinstance(s.news.detect_language(), pl.DataFrame)
+
+
+def test_import_does_not_load_polars():
+    code = "import sys, newscorpus; print('polars' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

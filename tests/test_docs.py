@@ -47,3 +47,17 @@ def test_readme_python_blocks_run_as_written(tmp_path, monkeypatch):
                 exec(compile(block, f"README.md python block {k + 1}", "exec"), namespace)
             except Exception as e:  # pragma: no cover - the failure message is the point
                 pytest.fail(f"README python block {k + 1} fails: {type(e).__name__}: {e}\n{block}")
+
+
+def test_readme_describes_the_sample_corpus_as_the_demo_counts_it():
+    import pathlib
+    import re
+
+    readme = (pathlib.Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    df = newscorpus.load_sample()
+    words = {5: "five", 9: "nine", 31: "31"}
+    said = re.search(r"\((\d+) short fictional articles on (\w+)\s+stories from (\w+) fictional outlets", readme)
+    assert said, "the README's description of the sample corpus moved"
+    assert said.group(1) == words[len(df)]
+    assert said.group(2) == words[df["story"].nunique()]
+    assert said.group(3) == words[df["outlet"].nunique()]

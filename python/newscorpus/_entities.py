@@ -168,7 +168,7 @@ class Gazetteer:
         return {"rows": self._rows_kept, "case_sensitive": self._case_sensitive}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["rows"], case_sensitive=state["case_sensitive"])
+        Gazetteer.__init__(self, state["rows"], case_sensitive=state["case_sensitive"])
 
 
 def _doc_frame(t, cols: dict) -> pd.DataFrame:

@@ -15,7 +15,7 @@ class Texts(NamedTuple):
     """Texts as a list of str/missing values, plus the index and name to put back."""
 
     values: list[Any]
-    index: pd.Index | None
+    index: pd.Index | None  # type: ignore[assignment]  # shadows tuple.index, by design
     name: Any
 
 

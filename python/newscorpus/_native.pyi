@@ -1,13 +1,44 @@
 """Stubs for the native module (Rust, built with pyo3). Use the functions in ``newscorpus``;
 these are the low-level entry points they call."""
 
-from typing import Any, Optional
+from typing import Any, Optional, final
 
 import numpy as np
 import numpy.typing as npt
 
 __version__: str
 
+__all__ = [
+    "__version__",
+    "after_fork_in_child",
+    "default_threads",
+    "_panic_for_tests",
+    "NormalizeOptions",
+    "normalize_texts",
+    "parse_articles",
+    "find_boilerplate",
+    "find_passages",
+    "detect_language",
+    "LSHIndex",
+    "minhash",
+    "near_duplicates",
+    "cluster_pairs",
+    "near_duplicate_clusters",
+    "junk_reasons",
+    "paired_similarity",
+    "average_clusters",
+    "similarity_matrix",
+    "lsh_params",
+    "shared_passages",
+    "relate",
+    "top_k",
+    "Gazetteer",
+    "extract_entities",
+    "cooccurrence",
+    "builtin_gazetteer",
+]
+
+@final
 class NormalizeOptions:
     """Validated normalization options; see ``newscorpus.normalize`` for their meaning.
 
@@ -15,8 +46,8 @@ class NormalizeOptions:
         OptionError: an option value is not one of the allowed ones.
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
         unicode: str = "NFC",
         fix_mojibake: bool = True,
@@ -32,7 +63,7 @@ class NormalizeOptions:
         offsets: bool = False,
         errors: str = "replace",
         key: bool = False,
-    ) -> None: ...
+    ) -> "NormalizeOptions": ...
 
 def normalize_texts(
     texts: list[Any], options: NormalizeOptions, n_threads: Optional[int] = None
@@ -45,6 +76,11 @@ def parse_articles(texts: list[Any], options: NormalizeOptions, n_threads: Optio
 def detect_language(texts: list[Any], n_threads: Optional[int] = None, english_first: bool = False) -> dict[str, Any]:
     """Columns language (ISO 639-1 codes or None), confidence (float64) and reliable (bool);
     with english_first, texts that read as English are "en" without the model."""
+
+def find_passages(
+    texts: list[Any], options: NormalizeOptions, min_docs: int, n_threads: Optional[int] = None
+) -> list[tuple[str, int, int, float, float]]:
+    """(passage, words, documents, overlap, similarity) for passages repeated in unlike documents."""
 
 def find_boilerplate(
     texts: list[Any], options: NormalizeOptions, min_docs: int, min_chars: int, n_threads: Optional[int] = None
@@ -84,7 +120,7 @@ def paired_similarity(a: list[Any], b: list[Any], metric: str = "cosine", ngram:
                       stop_words: Any = None, n_threads: Optional[int] = None) -> npt.NDArray[np.float64]:
     """Score of each aligned pair a[i], b[i]; NaN where either is missing."""
 
-def junk_reasons(texts: list[Any], min_words: int = 10, n_threads: Optional[int] = None) -> list[Optional[str]]:
+def junk_reasons(texts: list[Any], min_words: int = 3, n_threads: Optional[int] = None) -> list[Optional[str]]:
     """Why each text is junk ("too few words", "cookie wall", "captcha", "paywall", "error page") or None."""
 
 def near_duplicate_clusters(texts: list[Any], rank: npt.NDArray[np.int64], threshold: float = 0.8, num_perm: int = 128,
@@ -116,11 +152,12 @@ def lsh_params(threshold: float, num_perm: int, mode: str = "balanced", fp_weigh
 def shared_passages(a: str, b: str, min_words: int = 8) -> dict[str, Any]:
     """Arrays a_start, a_end, b_start, b_end, words, and a_words, b_words."""
 
+@final
 class LSHIndex:
     """The native banded MinHash-LSH index (use newscorpus.LSHIndex)."""
 
-    def __init__(self, threshold: float = 0.8, num_perm: int = 128, bands: Optional[int] = None,
-                 rows: Optional[int] = None, seed: int = 1, meta: str = "") -> None: ...
+    def __new__(cls, threshold: float = 0.8, num_perm: int = 128, bands: Optional[int] = None,
+                rows: Optional[int] = None, seed: int = 1, meta: str = ...) -> "LSHIndex": ...
     @property
     def params(self) -> tuple[int, int, int, float, int, str]: ...
     def insert(self, keys: list[Any], signatures: npt.NDArray[np.uint32]) -> None: ...
@@ -128,16 +165,17 @@ class LSHIndex:
               k: Optional[int] = None) -> list[tuple[Any, float]]: ...
     def remove(self, key: Any) -> bool: ...
     def __len__(self) -> int: ...
-    def __contains__(self, key: Any) -> bool: ...
+    def __contains__(self, key: Any, /) -> bool: ...
     def to_bytes(self) -> bytes: ...
     @staticmethod
     def from_bytes(data: bytes) -> "LSHIndex": ...
 
+@final
 class Gazetteer:
     """The native gazetteer (use newscorpus.Gazetteer): an Aho-Corasick automaton of aliases."""
 
-    def __init__(self, canonical: list[str], types: list[str], aliases: list[list[str]],
-                 case_sensitive: bool = True) -> None: ...
+    def __new__(cls, canonical: list[str], types: list[str], aliases: list[list[str]],
+                case_sensitive: bool = True) -> "Gazetteer": ...
     def __len__(self) -> int: ...
     @property
     def aliases(self) -> int: ...

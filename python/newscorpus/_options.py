@@ -78,7 +78,7 @@ def flag(name: str, value: Any) -> bool:
 def check(**options: Any) -> Any:
     """Check and convert options by name; returns their values in the order given (one
     value alone when one option is given)."""
-    out = []
+    out: list[Any] = []
     for name, value in options.items():
         if value is None and name in OPTIONAL:
             out.append(None)

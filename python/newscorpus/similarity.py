@@ -270,8 +270,9 @@ def clusters(
     junk_rule = _junk_rule(options.pop("junk", True), options.pop("junk_min_words", JUNK_MIN_WORDS))
     t = as_texts(texts)
     ranks = _ranks(t, representative)
-    reps = _native.near_duplicate_clusters(t.values, ranks, *check(**options), junk_min_words=junk_rule,
-                                           method=method)
+    (threshold, num_perm, ngram, shingle, seed, bands, rows, verify, n_threads) = check(**options)
+    reps = _native.near_duplicate_clusters(t.values, ranks, threshold, num_perm, ngram, shingle, seed, bands, rows,
+                                           verify, n_threads, junk_rule, method)
     if t.index is None:
         return reps.tolist()
     return pd.Series(_labels(t, reps), index=t.index, name="cluster")

@@ -393,3 +393,34 @@ def test_paired_similarity_is_the_diagonal():
     with pytest.raises(nc.InputValueError, match="pairs"):
         nc.paired_similarity(a, b[:2])
     assert nc.paired_similarity([], []).tolist() == []
+
+
+def test_story_score_orders_one_story_above_different_ones():
+    df = nc.load_sample()
+    by_story = df.groupby("story")["text"].apply(list)
+    by_story = by_story[by_story.map(len) >= 2]
+    stories = list(by_story.index)
+    same_a, same_b, diff_a, diff_b = [], [], [], []
+    for k, s in enumerate(stories):
+        texts = by_story[s]
+        same_a.append(texts[0])
+        same_b.append(texts[1])
+        diff_a.append(texts[0])
+        diff_b.append(by_story[stories[(k + 1) % len(stories)]][0])
+    same = nc.paired_similarity(same_a, same_b, "story")
+    diff = nc.paired_similarity(diff_a, diff_b, "STORY")
+    assert ((0 <= same) & (same <= 1)).all() and ((0 <= diff) & (diff <= 1)).all()
+    assert same.mean() > diff.mean() + 0.2
+    assert (np.median(same) > np.percentile(diff, 90))
+    both = nc.paired_similarity([same_a[0], None], [same_b[0], "x y z"], "story")
+    assert both[0] > 0.3 and np.isnan(both[1])
+    feats = nc.similarity.story_features(same_a[:2], same_b[:2])
+    assert list(feats.columns) == list(nc.similarity.STORY_FEATURES) and len(feats) == 2
+
+
+def test_story_score_on_the_seeds(seeds):
+    texts = list(seeds)
+    other = nc.load_sample()["text"].tolist()[:5]
+    one_story = nc.paired_similarity(texts, texts[1:] + texts[:1], "story")
+    unrelated = nc.paired_similarity(texts, other, "story")
+    assert one_story.min() > unrelated.max()

@@ -1,0 +1,72 @@
+"""Fit the story score on people's judgements: SemEval-2022 Task 8 pairs, cross-validated.
+
+Reads ``../shared/data/semeval2022_task8/pairs.csv`` (1,181 pairs of real articles, the
+annotators' ``Overall`` from 1 = same story to 4 = unrelated), computes
+``newscorpus.similarity.story_features`` for every pair, and fits a ridge regression
+(alpha 0.1, plain numpy) of minus ``Overall`` on them. Prints, for 5-fold cross-validation
+(fixed folds) and per language group, Pearson and Spearman of the fitted score and of plain
+TF-IDF cosine (the baseline), then the weights fitted on all pairs, as shipped in
+``newscorpus.similarity.STORY_WEIGHTS``. These are development figures: the same pairs
+choose the features and the weights.
+
+    python benchmarks/fit_story_score.py
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+from corpora import DATA
+
+import newscorpus as nc
+from newscorpus.similarity import STORY_FEATURES, STORY_WEIGHTS, story_features
+
+ALPHA = 0.1
+
+
+def ridge(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Weights (intercept first) of a ridge regression; the intercept is not penalised."""
+    xm, ym = x.mean(axis=0), y.mean()
+    xc = x - xm
+    w = np.linalg.solve(xc.T @ xc + ALPHA * np.eye(x.shape[1]), xc.T @ (y - ym))
+    return np.concatenate([[ym - xm @ w], w])
+
+
+def spearman(a: np.ndarray, b: np.ndarray) -> float:
+    return float(pd.Series(a).corr(pd.Series(b), method="spearman"))
+
+
+def main() -> None:
+    pairs = pd.read_csv(DATA / "semeval2022_task8" / "pairs.csv")
+    a, b = pairs["text1"].fillna(""), pairs["text2"].fillna("")
+    y = -pairs["Overall"].to_numpy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        x = story_features(a, b).fillna(0.0)[list(STORY_FEATURES)].to_numpy()
+    tfidf = nc.paired_similarity(a, b).to_numpy()
+    folds = np.random.default_rng(0).permutation(len(y)) % 5
+    predicted = np.zeros(len(y))
+    for k in range(5):
+        w = ridge(x[folds != k], y[folds != k])
+        predicted[folds == k] = w[0] + x[folds == k] @ w[1:]
+    group = (pairs["lang1"] + "-" + pairs["lang2"]).to_numpy()
+    same = (pairs["lang1"] == pairs["lang2"]).to_numpy()
+    rows = [("all pairs", np.ones(len(y), bool)), ("same language", same), ("cross-language", ~same)]
+    rows += [(g, group == g) for g in pd.Series(group).value_counts().index if (group == g).sum() >= 40]
+    print(f"SemEval-2022 Task 8, {len(y)} pairs; 5-fold cross-validated (development figures)\n")
+    print(f"{'pairs':16} {'n':>5} {'story r':>8} {'story rho':>9} {'tfidf r':>8} {'tfidf rho':>9}")
+    for name, m in rows:
+        print(f"{name:16} {m.sum():>5} {np.corrcoef(predicted[m], y[m])[0, 1]:8.3f} {spearman(predicted[m], y[m]):9.3f} "
+              f"{np.corrcoef(tfidf[m], y[m])[0, 1]:8.3f} {spearman(tfidf[m], y[m]):9.3f}")
+    w = ridge(x, y)
+    fitted = {"intercept": round(float(w[0]), 4), **{f: round(float(v), 4) for f, v in zip(STORY_FEATURES, w[1:])}}
+    print("\nweights fitted on all pairs (STORY_WEIGHTS):")
+    print(fitted)
+    shipped = all(abs(fitted[k] - STORY_WEIGHTS[k]) < 1e-3 for k in fitted)
+    print("the shipped weights are these" if shipped else "the shipped weights differ: paste the line above")
+
+
+if __name__ == "__main__":
+    main()

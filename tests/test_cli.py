@@ -65,3 +65,74 @@ def test_boilerplate_command(tmp_path, capsys):
     load_sample()[["id", "text"]].to_json(src, orient="records", lines=True)
     assert main(["boilerplate", str(src)]) == 0
     assert "The Northern Ledger is funded" in capsys.readouterr().out
+
+
+def _sample_file(tmp_path, ext):
+    import newscorpus as nc
+
+    df = nc.load_sample()
+    df = pd.concat([df, pd.DataFrame({"id": ["junk-1", "junk-2"], "outlet": ["x", "x"], "text": ["-1", "-1"]})],
+                   ignore_index=True)
+    path = tmp_path / f"in.{ext}"
+    if ext == "csv":
+        df.to_csv(path, index=False)
+    elif ext == "jsonl":
+        df.to_json(path, orient="records", lines=True, date_format="iso")
+    else:
+        df.to_parquet(path, index=False)
+    return df, path
+
+
+@pytest.mark.parametrize("ext", ["csv", "jsonl", "parquet"])
+def test_dedup_streams_a_file_and_finds_what_near_duplicates_finds(tmp_path, ext):
+    import newscorpus as nc
+
+    df, path = _sample_file(tmp_path, ext)
+    out = tmp_path / "pairs.parquet"
+    # Batches of 7 rows: signatures are kept across batches, texts read again to verify.
+    assert main(["dedup", str(path), "--out", str(out), "--id", "id", "--batch-size", "7"]) == 0
+    got = pd.read_parquet(out)
+    want = nc.near_duplicates(df.set_index("id")["text"])
+    assert list(zip(got["a"], got["b"])) == list(zip(want["a"], want["b"]))
+    assert (got["jaccard"] >= 0.8).all() and not {"junk-1", "junk-2"} & (set(got["a"]) | set(got["b"]))
+    # Without --id the rows are named by number; --no-verify keeps pairs on the estimate.
+    assert main(["dedup", str(path), "--out", str(tmp_path / "p.csv"), "--no-verify"]) == 0
+    rough = pd.read_csv(tmp_path / "p.csv")
+    assert rough["jaccard"].isna().all() and (rough["estimate"] >= 0.8).all() and len(rough) > 0
+
+
+def test_dedup_writes_nothing_when_it_fails(tmp_path):
+    df, path = _sample_file(tmp_path, "csv")
+    out = tmp_path / "pairs.parquet"
+    with pytest.raises(SystemExit):
+        main(["dedup", str(path), "--out", str(out), "--column", "body"])
+    assert not out.exists() and not list(tmp_path.glob(".pairs*"))
+
+
+def test_write_atomically_leaves_no_partial_file(tmp_path, monkeypatch):
+    from newscorpus import cli
+
+    def broken(frame, path, fmt=None):
+        path.write_text("half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "write_table", broken)
+    with pytest.raises(KeyboardInterrupt):
+        cli.write_atomically(pd.DataFrame({"a": [1]}), tmp_path / "out.csv")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_entities_counts_a_file_by_outlet(tmp_path):
+    import newscorpus as nc
+
+    df, path = _sample_file(tmp_path, "parquet")
+    out = tmp_path / "counts.csv"
+    assert main(["entities", str(path), "--out", str(out), "--by", "outlet"]) == 0
+    got = pd.read_csv(out)
+    want = nc.entity_counts(df["text"], by=df["outlet"])
+    assert len(got) == len(want)
+    assert got["mentions"].sum() == want["mentions"].sum()
+    # In batches the counts are summed (names resolved within each batch).
+    assert main(["entities", str(path), "--out", str(out), "--by", "outlet", "--batch-size", "10"]) == 0
+    batched = pd.read_csv(out)
+    assert batched["mentions"].sum() > 0 and set(batched.columns) >= {"outlet", "entity", "type", "mentions"}

@@ -25,6 +25,7 @@ __all__ = [
     "cluster_pairs",
     "near_duplicate_clusters",
     "junk_reasons",
+    "signature_pairs",
     "paired_similarity",
     "average_clusters",
     "similarity_matrix",
@@ -119,6 +120,11 @@ def cluster_pairs(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], ra
 def paired_similarity(a: list[Any], b: list[Any], metric: str = "cosine", ngram: int = 3, shingle: str = "word",
                       stop_words: Any = None, n_threads: Optional[int] = None) -> npt.NDArray[np.float64]:
     """Score of each aligned pair a[i], b[i]; NaN where either is missing."""
+
+def signature_pairs(signatures: npt.NDArray[np.uint32], threshold: float = 0.8, bands: Optional[int] = None,
+                    rows: Optional[int] = None, n_threads: Optional[int] = None,
+                    candidates: bool = False) -> dict[str, npt.NDArray[Any]]:
+    """Columns a, b, estimate: near-duplicate pairs (or all LSH candidates) from MinHash signatures alone."""
 
 def junk_reasons(texts: list[Any], min_words: int = 3, n_threads: Optional[int] = None) -> list[Optional[str]]:
     """Why each text is junk ("too few words", "cookie wall", "captcha", "paywall", "error page") or None."""

@@ -1,4 +1,4 @@
-"""The ``newscorpus`` command: ``demo``, ``normalize`` and ``boilerplate``."""
+"""The ``newscorpus`` command: ``demo``, ``normalize``, ``boilerplate``, ``dedup`` and ``entities``."""
 
 from __future__ import annotations
 
@@ -46,9 +46,167 @@ def write_table(frame: pd.DataFrame, path: Path, fmt: Optional[str] = None) -> N
     if fmt == "csv":
         frame.to_csv(path, index=False)
     elif fmt == "jsonl":
-        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+        frame.to_json(path, orient="records", lines=True, force_ascii=False, date_format="iso")
     else:
         frame.to_parquet(path, index=False)
+
+
+def iter_batches(path: Path, fmt: Optional[str], columns: list[str], batch_size: int):
+    """The file's rows, ``batch_size`` at a time, as DataFrames of ``columns`` (missing
+    texts as None): memory holds one batch, not the file."""
+    fmt = _format(path, fmt)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        handle = pq.ParquetFile(path)
+        missing = [c for c in columns if c not in handle.schema_arrow.names]
+        if missing:
+            raise SystemExit(f"newscorpus: no column {missing[0]!r} in {path}; columns are {handle.schema_arrow.names}")
+        for batch in handle.iter_batches(batch_size=batch_size, columns=columns):
+            yield batch.to_pandas()
+        return
+    if fmt == "csv":
+        reader = pd.read_csv(path, dtype=object, keep_default_na=False, na_values=[""], chunksize=batch_size)
+    else:
+        reader = pd.read_json(path, lines=True, dtype=False, chunksize=batch_size)
+    with reader:
+        for chunk in reader:
+            missing = [c for c in columns if c not in chunk.columns]
+            if missing:
+                raise SystemExit(f"newscorpus: no column {missing[0]!r} in {path}; columns are {list(chunk.columns)}")
+            yield chunk[columns]
+
+
+def _texts_of(frame: pd.DataFrame, column: str) -> list:
+    return [v if isinstance(v, str) else None for v in frame[column].tolist()]
+
+
+def write_atomically(frame: pd.DataFrame, path: Path, fmt: Optional[str] = None) -> None:
+    """Write to a temporary file beside ``path``, then move it into place: an interrupted
+    run leaves no half-written output."""
+    import os
+    import tempfile
+
+    fmt = _format(path, fmt)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    os.close(handle)
+    try:
+        write_table(frame, Path(tmp), fmt)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class _Progress:
+    """One line a batch on stderr (a tqdm bar when tqdm is installed and stderr is a
+    terminal); silent with ``enabled=False``."""
+
+    def __init__(self, enabled: bool, what: str) -> None:
+        self.enabled, self.what, self.done, self.bar = enabled, what, 0, None
+        if enabled and sys.stderr.isatty():
+            try:
+                from tqdm.auto import tqdm
+
+                self.bar = tqdm(desc=what, unit=" texts", file=sys.stderr)
+            except ImportError:
+                pass
+
+    def update(self, n: int) -> None:
+        self.done += n
+        if self.bar is not None:
+            self.bar.update(n)
+        elif self.enabled:
+            print(f"{self.what}: {self.done:,} texts", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _dedup_cmd(args: argparse.Namespace) -> int:
+    """Near-duplicate pairs of a file's texts, streamed: a first pass keeps only MinHash
+    signatures (num_perm x 4 bytes a text) and row ids, LSH pairs them, a second pass reads
+    the texts of the paired rows only and verifies each pair exactly."""
+    import numpy as np
+
+    from . import _native
+    from .similarity import junk, minhash, paired_similarity
+
+    path = Path(args.input)
+    columns = [args.column] + ([args.id] if args.id else [])
+    sigs: list = []
+    ids: list = []
+    progress = _Progress(args.progress, "signatures")
+    for frame in iter_batches(path, args.format, columns, args.batch_size):
+        texts = _texts_of(frame, args.column)
+        batch = minhash(texts, num_perm=args.num_perm, n_threads=args.threads)
+        # Junk texts (placeholders, cookie walls, error pages) pair with nothing.
+        for k, reason in enumerate(junk(texts, n_threads=args.threads)):
+            if reason is not None:
+                batch[k] = np.iinfo(np.uint32).max
+        sigs.append(batch)
+        ids.extend(frame[args.id].tolist() if args.id else range(len(ids), len(ids) + len(frame)))
+        progress.update(len(frame))
+    progress.close()
+    signatures = np.concatenate(sigs) if sigs else np.zeros((0, args.num_perm), dtype=np.uint32)
+    del sigs
+    cols = _native.signature_pairs(signatures, args.threshold, None, None, args.threads, args.verify)
+    a, b, estimate = cols["a"], cols["b"], cols["estimate"]
+    jaccard = np.full(len(a), np.nan)
+    if args.verify and len(a):
+        needed = set(a.tolist()) | set(b.tolist())
+        paired: dict[int, Optional[str]] = {}
+        row = 0
+        for frame in iter_batches(path, args.format, [args.column], args.batch_size):
+            for t in _texts_of(frame, args.column):
+                if row in needed:
+                    paired[row] = t
+                row += 1
+        jaccard = np.asarray(paired_similarity([paired[i] for i in a], [paired[i] for i in b], "jaccard",
+                                               n_threads=args.threads), dtype=np.float64)
+        keep = jaccard >= args.threshold
+        a, b, estimate, jaccard = a[keep], b[keep], estimate[keep], jaccard[keep]
+    ids_arr = np.empty(len(ids), dtype=object)
+    ids_arr[:] = ids
+    out = pd.DataFrame({"a": ids_arr[a] if len(a) else [], "b": ids_arr[b] if len(b) else [],
+                        "estimate": estimate, "jaccard": jaccard})
+    write_atomically(out, Path(args.out), args.output_format)
+    print(f"{len(out):,} near-duplicate pairs among {len(ids):,} texts written to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _entities_cmd(args: argparse.Namespace) -> int:
+    """Entity counts of a file's texts, a batch at a time, summed over the batches (names
+    are resolved to canonical ones within each batch)."""
+    path = Path(args.input)
+    columns = [args.column] + ([args.by] if args.by else [])
+    parts = []
+    progress = _Progress(args.progress, "entities")
+    for frame in iter_batches(path, args.format, columns, args.batch_size):
+        texts = pd.Series(_texts_of(frame, args.column), dtype=object)
+        by = frame[args.by].reset_index(drop=True) if args.by else None
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            counts = entity_counts(texts, by=by, n_threads=args.threads)
+        parts.append(counts)
+        progress.update(len(frame))
+    progress.close()
+    keys = [c for c in ("by", "entity", "type") if parts and c in parts[0].columns]
+    if parts:
+        total = pd.concat(parts, ignore_index=True)
+        keys = [c for c in total.columns if c not in ("mentions", "documents")]
+        total["type"] = total["type"].astype(str)
+        out = (total.groupby(keys, as_index=False, sort=False)[["mentions", "documents"]].sum()
+               .sort_values(["mentions", "documents"] + keys, ascending=[False, False] + [True] * len(keys))
+               .reset_index(drop=True))
+    else:
+        out = pd.DataFrame(columns=["entity", "type", "mentions", "documents"])
+    write_atomically(out, Path(args.out), args.output_format)
+    print(f"{len(out):,} rows of entity counts written to {args.out}", file=sys.stderr)
+    return 0
 
 
 def _rule(title: str) -> str:
@@ -235,6 +393,32 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--column", default="text")
     b.add_argument("--format", choices=["csv", "jsonl", "parquet"])
     b.add_argument("--min-docs", type=int, default=None)
+
+    d = sub.add_parser("dedup", help="near-duplicate pairs of a file's texts, streamed in batches")
+    d.add_argument("input")
+    d.add_argument("--out", required=True, help="where to write the pairs (.parquet, .csv or .jsonl)")
+    d.add_argument("--column", default="text")
+    d.add_argument("--id", help="a column naming each row (default: the row number)")
+    d.add_argument("--threshold", type=float, default=0.8)
+    d.add_argument("--num-perm", type=int, default=128)
+    d.add_argument("--no-verify", dest="verify", action="store_false",
+                   help="keep pairs on the MinHash estimate (no second pass over the file)")
+    d.add_argument("--batch-size", type=int, default=50_000)
+    d.add_argument("--format", choices=["csv", "jsonl", "parquet"])
+    d.add_argument("--output-format", choices=["csv", "jsonl", "parquet"])
+    d.add_argument("--threads", type=int, default=None)
+    d.add_argument("--progress", action="store_true", help="report each batch on stderr")
+
+    e = sub.add_parser("entities", help="entity counts of a file's texts (per outlet with --by), streamed")
+    e.add_argument("input")
+    e.add_argument("--out", required=True, help="where to write the counts (.parquet, .csv or .jsonl)")
+    e.add_argument("--column", default="text")
+    e.add_argument("--by", help="a column to count by (an outlet, a date)")
+    e.add_argument("--batch-size", type=int, default=50_000)
+    e.add_argument("--format", choices=["csv", "jsonl", "parquet"])
+    e.add_argument("--output-format", choices=["csv", "jsonl", "parquet"])
+    e.add_argument("--threads", type=int, default=None)
+    e.add_argument("--progress", action="store_true", help="report each batch on stderr")
     return parser
 
 
@@ -245,6 +429,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return demo()
         if args.command == "normalize":
             return _normalize_cmd(args)
+        if args.command == "dedup":
+            return _dedup_cmd(args)
+        if args.command == "entities":
+            return _entities_cmd(args)
         return _boilerplate_cmd(args)
     except (NewsCorpusError, OSError) as exc:
         print(f"newscorpus: {exc}", file=sys.stderr)

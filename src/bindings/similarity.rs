@@ -22,6 +22,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(near_duplicate_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(junk_reasons, m)?)?;
     m.add_function(wrap_pyfunction!(paired_similarity, m)?)?;
+    m.add_function(wrap_pyfunction!(signature_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(average_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(similarity_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_params, m)?)?;
@@ -229,6 +230,57 @@ fn minhash<'py>(
     let hasher = MinHasher::new(num_perm, seed);
     let (flat, _, _) = corpus_signatures(py, texts, kind, &hasher, n_threads, 0, None)?;
     PyArray1::from_vec(py, flat).reshape([texts.len(), num_perm])
+}
+
+/// Near-duplicate pairs from MinHash signatures alone (rows of a `(n, num_perm)` uint32
+/// array, as `minhash` gives them), for callers that stream a corpus and keep only its
+/// signatures: a dict of numpy columns `a`, `b`, `estimate`. Documents with one signature
+/// are one document for LSH, each later one paired with the first (as `near_duplicates`
+/// does with matching keys); pairs kept at `estimate >= threshold`, or every LSH candidate
+/// with `candidates` (for a caller that verifies them exactly: an estimate below the
+/// threshold does not rule a pair out); sorted by `(a, b)`.
+#[pyfunction]
+#[pyo3(signature = (signatures, threshold=0.8, bands=None, rows=None, n_threads=None, candidates=false))]
+fn signature_pairs<'py>(
+    py: Python<'py>,
+    signatures: PyReadonlyArray2<'py, u32>,
+    threshold: f64,
+    bands: Option<i64>,
+    rows: Option<i64>,
+    n_threads: Option<i64>,
+    candidates: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let n_threads = check_threads(py, n_threads)?;
+    let threshold = check_threshold(py, threshold)?;
+    let view = signatures.as_array();
+    let num_perm = check_num_perm(py, view.dim().1 as i64)?;
+    let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
+    let sigs: Vec<u32> = view.iter().copied().collect();
+    let pairs = detached(py, n_threads, || {
+        let keys: Vec<Option<u128>> = sigs
+            .chunks(num_perm)
+            .map(|row| {
+                let bytes: Vec<u8> = row.iter().flat_map(|v| v.to_le_bytes()).collect();
+                (!row.iter().all(|&v| v == sim::minhash::EMPTY))
+                    .then(|| xxhash_rust::xxh3::xxh3_128(&bytes))
+            })
+            .collect();
+        let first = sim::first_of_same(&keys);
+        let firsts: Vec<u32> = (0..first.len() as u32)
+            .filter(|&d| first[d as usize] == d)
+            .collect();
+        let found = sim::groups::candidates(&sigs, num_perm, b, r, &firsts, usize::MAX).pairs;
+        let keep_from = if candidates { 0.0 } else { threshold };
+        let mut pairs = sim::score_pairs(&found, &[], &sigs, num_perm, keep_from, false);
+        pairs.extend(sim::same_key_pairs(&first, false));
+        pairs.sort_unstable_by_key(|p| (p.a, p.b));
+        pairs
+    })?;
+    let dict = PyDict::new(py);
+    set_column(&dict, "a", pairs.iter().map(|p| i64::from(p.a)))?;
+    set_column(&dict, "b", pairs.iter().map(|p| i64::from(p.b)))?;
+    set_column(&dict, "estimate", pairs.iter().map(|p| p.estimate))?;
+    Ok(dict)
 }
 
 /// Bands and rows: `mode="recall"` (as `near_duplicates` uses) or `"balanced"` (datasketch's rule).

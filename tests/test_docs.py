@@ -7,10 +7,10 @@ import doctest
 import pytest
 
 import newscorpus
-from newscorpus import _entities, _normalize, datasets, similarity
+from newscorpus import _entities, _normalize, datasets, display, similarity
 
 
-@pytest.mark.parametrize("module", [_normalize, datasets, similarity, _entities], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [_normalize, datasets, similarity, _entities, display], ids=lambda m: m.__name__)
 def test_docstring_examples(module):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0

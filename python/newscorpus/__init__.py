@@ -18,6 +18,7 @@ from . import _native
 from . import pandas as _pandas  # noqa: F401  (registers the .news accessor)
 from ._normalize import detect_language, find_boilerplate, matching_key, normalize, original_span, parse_articles
 from .datasets import load_sample
+from .display import show_entities, show_pair
 from ._entities import Gazetteer, cooccurrence, entities, entity_counts
 from .similarity import (
     LSHIndex,
@@ -75,6 +76,8 @@ __all__ = [
     "original_span",
     "detect_language",
     "load_sample",
+    "show_pair",
+    "show_entities",
     "minhash",
     "near_duplicates",
     "paired_similarity",

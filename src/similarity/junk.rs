@@ -85,13 +85,40 @@ pub const PAGE_PHRASES: &[(&str, Junk)] = &[
     ("article is no longer available", Junk::ErrorPage),
 ];
 
+/// Every phrase of [`PAGE_PHRASES`] holds one of these words, so a short text without any
+/// of them is checked no further (most short texts are wire briefs, not pages).
+const TRIGGERS: &[&str] = &[
+    "cookie",
+    "cookies",
+    "javascript",
+    "browser",
+    "captcha",
+    "robot",
+    "human",
+    "traffic",
+    "subscribe",
+    "subscriber",
+    "subscribers",
+    "continue",
+    "found",
+    "404",
+    "403",
+    "denied",
+    "requested",
+    "looking",
+    "exist",
+    "available",
+];
+
 /// Why the text whose matching key is `key` is junk, if it is (see the module).
 pub fn junk(key: &str, min_words: usize) -> Option<Junk> {
     let mut words = key
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
     let mut short: Vec<&str> = Vec::new();
+    let mut triggered = false;
     for w in words.by_ref() {
+        triggered |= w.len() <= 10 && TRIGGERS.contains(&w);
         short.push(w);
         if short.len() == SHORT_PAGE_WORDS {
             break;
@@ -100,7 +127,7 @@ pub fn junk(key: &str, min_words: usize) -> Option<Junk> {
     if short.len() < min_words {
         return Some(Junk::TooFewWords);
     }
-    if short.len() == SHORT_PAGE_WORDS {
+    if short.len() == SHORT_PAGE_WORDS || !triggered {
         return None;
     }
     let joined = format!(" {} ", short.join(" "));
@@ -117,6 +144,13 @@ pub fn junk(key: &str, min_words: usize) -> Option<Junk> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_phrase_holds_a_trigger_word() {
+        for (phrase, _) in PAGE_PHRASES {
+            assert!(phrase.split(' ').any(|w| TRIGGERS.contains(&w)), "{phrase}");
+        }
+    }
 
     #[test]
     fn placeholders_and_walls_are_junk_articles_are_not() {

@@ -26,6 +26,7 @@ __all__ = [
     "near_duplicate_clusters",
     "junk_reasons",
     "signature_pairs",
+    "minhash_keys",
     "paired_similarity",
     "average_clusters",
     "similarity_matrix",
@@ -121,9 +122,15 @@ def paired_similarity(a: list[Any], b: list[Any], metric: str = "cosine", ngram:
                       stop_words: Any = None, n_threads: Optional[int] = None) -> npt.NDArray[np.float64]:
     """Score of each aligned pair a[i], b[i]; NaN where either is missing."""
 
+def minhash_keys(texts: list[Any], num_perm: int = 128, ngram: int = 3, shingle: str = "word", seed: int = 1,
+                 n_threads: Optional[int] = None, junk_min_words: Optional[int] = None
+                 ) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint64]]:
+    """Signatures (n, num_perm) and matching-key hashes (n, 2), (0, 0) for texts with no shingles."""
+
 def signature_pairs(signatures: npt.NDArray[np.uint32], threshold: float = 0.8, bands: Optional[int] = None,
                     rows: Optional[int] = None, n_threads: Optional[int] = None,
-                    candidates: bool = False) -> dict[str, npt.NDArray[Any]]:
+                    candidates: bool = False,
+                    keys: Optional[npt.NDArray[np.uint64]] = None) -> dict[str, npt.NDArray[Any]]:
     """Columns a, b, estimate: near-duplicate pairs (or all LSH candidates) from MinHash signatures alone."""
 
 def junk_reasons(texts: list[Any], min_words: int = 3, n_threads: Optional[int] = None) -> list[Optional[str]]:

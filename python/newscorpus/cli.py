@@ -131,27 +131,28 @@ def _dedup_cmd(args: argparse.Namespace) -> int:
     import numpy as np
 
     from . import _native
-    from .similarity import junk, minhash, paired_similarity
+    from .similarity import JUNK_MIN_WORDS, paired_similarity
 
     path = Path(args.input)
     columns = [args.column] + ([args.id] if args.id else [])
     sigs: list = []
+    keys: list = []
     ids: list = []
     progress = _Progress(args.progress, "signatures")
     for frame in iter_batches(path, args.format, columns, args.batch_size):
         texts = _texts_of(frame, args.column)
-        batch = minhash(texts, num_perm=args.num_perm, n_threads=args.threads)
-        # Junk texts (placeholders, cookie walls, error pages) pair with nothing.
-        for k, reason in enumerate(junk(texts, n_threads=args.threads)):
-            if reason is not None:
-                batch[k] = np.iinfo(np.uint32).max
+        # Junk texts (placeholders, cookie walls, error pages) get no signature; copies are
+        # grouped by their matching key's hash, as near_duplicates groups them.
+        batch, batch_keys = _native.minhash_keys(texts, args.num_perm, 3, "word", 1, args.threads, JUNK_MIN_WORDS)
         sigs.append(batch)
+        keys.append(batch_keys)
         ids.extend(frame[args.id].tolist() if args.id else range(len(ids), len(ids) + len(frame)))
         progress.update(len(frame))
     progress.close()
     signatures = np.concatenate(sigs) if sigs else np.zeros((0, args.num_perm), dtype=np.uint32)
-    del sigs
-    cols = _native.signature_pairs(signatures, args.threshold, None, None, args.threads, args.verify)
+    key_hashes = np.concatenate(keys) if keys else np.zeros((0, 2), dtype=np.uint64)
+    del sigs, keys
+    cols = _native.signature_pairs(signatures, args.threshold, None, None, args.threads, args.verify, key_hashes)
     a, b, estimate = cols["a"], cols["b"], cols["estimate"]
     jaccard = np.full(len(a), np.nan)
     if args.verify and len(a):

@@ -63,13 +63,11 @@ def parse_articles(column: Any, **options: Any) -> Any:
 
 
 def _signatures(part: pd.Series, num_perm: int, ngram: int, shingle: str, seed: int, junk_min_words: Optional[int]):
+    from . import _native
+
     texts = [v if isinstance(v, str) else None for v in part.tolist()]
-    sigs = _nc.minhash(texts, num_perm=num_perm, ngram=ngram, shingle=shingle, seed=seed)
-    if junk_min_words is not None:
-        for k, reason in enumerate(_nc.junk(texts, min_words=junk_min_words)):
-            if reason is not None:
-                sigs[k] = np.iinfo(np.uint32).max
-    return sigs, part.index.to_numpy()
+    sigs, keys = _native.minhash_keys(texts, num_perm, ngram, shingle, seed, None, junk_min_words)
+    return sigs, keys, part.index.to_numpy()
 
 
 def near_duplicates(
@@ -85,8 +83,8 @@ def near_duplicates(
 ) -> pd.DataFrame:
     """``newscorpus.near_duplicates`` of a dask column: a pandas DataFrame of pairs ``a``,
     ``b`` (index labels), ``estimate``, ``jaccard``, ``a_in_b``, ``b_in_a``, sorted by the
-    positions of ``a`` and ``b`` in the column, as in memory. Texts with one MinHash
-    signature (the same shingles) are reported as a star around the first, as copies are.
+    positions of ``a`` and ``b`` in the column, as in memory (copies grouped by the hash of
+    their matching key, computed on the workers, as in memory).
     """
     import dask
 
@@ -99,16 +97,19 @@ def near_duplicates(
     rule = _junk_rule(junk, junk_min_words)
     parts = column.to_delayed()
     results = dask.compute(*[dask.delayed(_signatures)(p, num_perm, ngram, shingle, seed, rule) for p in parts])
+    sizes = [len(r[2]) for r in results]
     if results:
-        signatures = np.concatenate([r[0] for r in results]) if results else np.zeros((0, num_perm), np.uint32)
-        labels = np.concatenate([r[1] for r in results])
+        signatures = np.concatenate([r[0] for r in results])
+        keys = np.concatenate([r[1] for r in results])
+        labels = np.concatenate([r[2] for r in results])
     else:
         signatures, labels = np.zeros((0, num_perm), np.uint32), np.zeros(0, dtype=object)
-    cols = _native.signature_pairs(signatures, threshold, None, None, None, True)
+        keys = np.zeros((0, 2), np.uint64)
+    del results
+    cols = _native.signature_pairs(signatures, threshold, None, None, None, True, keys)
     a, b, estimate = cols["a"], cols["b"], cols["estimate"]
     # The texts of the paired rows only, by position.
     needed = np.unique(np.concatenate([a, b])) if len(a) else np.zeros(0, dtype=np.int64)
-    sizes = [len(r[1]) for r in results]
     starts = np.concatenate([[0], np.cumsum(sizes)])
 
     def pick(part: pd.Series, lo: int, hi: int) -> list:

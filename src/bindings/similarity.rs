@@ -23,6 +23,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(junk_reasons, m)?)?;
     m.add_function(wrap_pyfunction!(paired_similarity, m)?)?;
     m.add_function(wrap_pyfunction!(signature_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(minhash_keys, m)?)?;
     m.add_function(wrap_pyfunction!(average_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(similarity_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_params, m)?)?;
@@ -232,6 +233,44 @@ fn minhash<'py>(
     PyArray1::from_vec(py, flat).reshape([texts.len(), num_perm])
 }
 
+/// MinHash signatures and matching-key hashes of a batch of texts, for callers that stream
+/// a corpus (the CLI, Dask): `(signatures (n, num_perm) uint32, keys (n, 2) uint64)`. A key
+/// is the 128-bit hash `near_duplicates` groups copies by, as two halves; a text with no
+/// shingles (missing, empty, or junk when `junk_min_words` is given) has key `(0, 0)` and an
+/// empty signature, so it pairs with nothing.
+#[pyfunction]
+#[pyo3(signature = (texts, num_perm=128, ngram=3, shingle="word", seed=1, n_threads=None, junk_min_words=None))]
+#[allow(clippy::too_many_arguments)]
+fn minhash_keys<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    num_perm: i64,
+    ngram: i64,
+    shingle: &str,
+    seed: i64,
+    n_threads: Option<i64>,
+    junk_min_words: Option<usize>,
+) -> PyResult<(Bound<'py, PyArray2<u32>>, Bound<'py, PyArray2<u64>>)> {
+    let n_threads = check_threads(py, n_threads)?;
+    let num_perm = check_num_perm(py, num_perm)?;
+    let kind = shingle_kind(py, shingle, ngram)?;
+    let seed = seed_of(py, seed)?;
+    let hasher = MinHasher::new(num_perm, seed);
+    let (flat, _, keys) =
+        corpus_signatures(py, texts, kind, &hasher, n_threads, 0, junk_min_words)?;
+    let halves: Vec<u64> = keys
+        .iter()
+        .flat_map(|k| {
+            let k = k.unwrap_or(0);
+            [(k >> 64) as u64, k as u64]
+        })
+        .collect();
+    Ok((
+        PyArray1::from_vec(py, flat).reshape([texts.len(), num_perm])?,
+        PyArray1::from_vec(py, halves).reshape([texts.len(), 2])?,
+    ))
+}
+
 /// Near-duplicate pairs from MinHash signatures alone (rows of a `(n, num_perm)` uint32
 /// array, as `minhash` gives them), for callers that stream a corpus and keep only its
 /// signatures: a dict of numpy columns `a`, `b`, `estimate`. Documents with one signature
@@ -240,7 +279,8 @@ fn minhash<'py>(
 /// with `candidates` (for a caller that verifies them exactly: an estimate below the
 /// threshold does not rule a pair out); sorted by `(a, b)`.
 #[pyfunction]
-#[pyo3(signature = (signatures, threshold=0.8, bands=None, rows=None, n_threads=None, candidates=false))]
+#[pyo3(signature = (signatures, threshold=0.8, bands=None, rows=None, n_threads=None, candidates=false, keys=None))]
+#[allow(clippy::too_many_arguments)]
 fn signature_pairs<'py>(
     py: Python<'py>,
     signatures: PyReadonlyArray2<'py, u32>,
@@ -249,6 +289,7 @@ fn signature_pairs<'py>(
     rows: Option<i64>,
     n_threads: Option<i64>,
     candidates: bool,
+    keys: Option<PyReadonlyArray2<'py, u64>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
     let threshold = check_threshold(py, threshold)?;
@@ -256,15 +297,40 @@ fn signature_pairs<'py>(
     let num_perm = check_num_perm(py, view.dim().1 as i64)?;
     let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
     let sigs: Vec<u32> = view.iter().copied().collect();
+    let n = view.dim().0;
+    // Copies are grouped by the matching keys when given (as near_duplicates groups them),
+    // else by identical signatures.
+    let given: Option<Vec<Option<u128>>> = match &keys {
+        None => None,
+        Some(k) => {
+            let k = k.as_array();
+            if k.dim() != (n, 2) {
+                return Err(error(
+                    py,
+                    "InputValueError",
+                    "keys must hold two uint64 halves for each signature".into(),
+                ));
+            }
+            Some(
+                (0..n)
+                    .map(|i| {
+                        let v = (u128::from(k[[i, 0]]) << 64) | u128::from(k[[i, 1]]);
+                        (v != 0).then_some(v)
+                    })
+                    .collect(),
+            )
+        }
+    };
     let pairs = detached(py, n_threads, || {
-        let keys: Vec<Option<u128>> = sigs
-            .chunks(num_perm)
-            .map(|row| {
-                let bytes: Vec<u8> = row.iter().flat_map(|v| v.to_le_bytes()).collect();
-                (!row.iter().all(|&v| v == sim::minhash::EMPTY))
-                    .then(|| xxhash_rust::xxh3::xxh3_128(&bytes))
-            })
-            .collect();
+        let keys: Vec<Option<u128>> = given.unwrap_or_else(|| {
+            sigs.chunks(num_perm)
+                .map(|row| {
+                    let bytes: Vec<u8> = row.iter().flat_map(|v| v.to_le_bytes()).collect();
+                    (!row.iter().all(|&v| v == sim::minhash::EMPTY))
+                        .then(|| xxhash_rust::xxh3::xxh3_128(&bytes))
+                })
+                .collect()
+        });
         let first = sim::first_of_same(&keys);
         let firsts: Vec<u32> = (0..first.len() as u32)
             .filter(|&d| first[d as usize] == d)

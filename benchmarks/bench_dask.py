@@ -1,0 +1,109 @@
+"""near_duplicates in memory against newscorpus.dask on a LocalCluster, on one corpus read
+from Parquet: wall time, peak memory (this process; each worker), and identical pairs.
+
+The corpus is ``memory_million.build`` (the throughput corpus repeated, later copies
+rewritten word by word, one in 50 lightly perturbed), written to Parquet in 8 files. The
+in-memory run reads it into one pandas Series; the Dask run reads it as a dask column on a
+``LocalCluster`` of 2 worker processes (1 thread each). Run each side in a fresh process
+(--side) so peak memory is its own.
+
+    python benchmarks/bench_dask.py [--n 1000000] [--workdir /tmp/nc_dask]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def make(n: int, workdir: Path) -> Path:
+    import pandas as pd
+
+    from memory_million import build
+
+    folder = workdir / f"corpus_{n}"
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        texts = build(n, 1)
+        step = -(-len(texts) // 8)
+        for k in range(8):
+            part = pd.DataFrame({"text": texts[k * step:(k + 1) * step]},
+                                index=pd.RangeIndex(k * step, min((k + 1) * step, len(texts))))
+            part.to_parquet(folder / f"part{k}.parquet")
+    return folder
+
+
+def side(which: str, folder: Path, out: Path) -> None:
+    import pandas as pd
+
+    import newscorpus as nc
+
+    started = time.perf_counter()
+    workers_peak = []
+    if which == "memory":
+        texts = pd.read_parquet(folder)["text"]
+        pairs = nc.near_duplicates(texts)
+    else:
+        import dask.dataframe as dd
+        import distributed
+
+        import newscorpus.dask as ncd
+
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                      dashboard_address=None, memory_limit="6GB") as cluster, \
+                distributed.Client(cluster) as client:
+            col = dd.read_parquet(str(folder))["text"]
+            pairs = ncd.near_duplicates(col)
+
+            def worker_peak():
+                return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+            workers_peak = list(client.run(worker_peak).values())
+    seconds = time.perf_counter() - started
+    pairs[["a", "b"]].to_parquet(out.with_suffix(".pairs.parquet"))
+    out.write_text(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "workers_peak_mb": workers_peak,
+                               "pairs": len(pairs)}))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=1_000_000)
+    ap.add_argument("--workdir", default="/tmp/nc_dask")
+    ap.add_argument("--side", choices=["memory", "dask"], help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    workdir = Path(args.workdir)
+    folder = make(args.n, workdir)
+    if args.side:
+        side(args.side, folder, Path(args.out))
+        return
+    import pandas as pd
+
+    results = {}
+    for which in ("memory", "dask"):
+        out = workdir / f"{which}_{args.n}.json"
+        subprocess.run([sys.executable, __file__, "--n", str(args.n), "--workdir", str(workdir), "--side", which,
+                        "--out", str(out)], check=True)
+        results[which] = json.loads(out.read_text())
+    same = (pd.read_parquet(workdir / f"memory_{args.n}.pairs.parquet").values.tolist()
+            == pd.read_parquet(workdir / f"dask_{args.n}.pairs.parquet").values.tolist())
+    m, d = results["memory"], results["dask"]
+    print(f"{args.n:,} articles from Parquet ({folder}), near_duplicates at 0.8:")
+    print(f"  in memory       {m['seconds']:7.1f} s  peak {m['peak_mb']:7.0f} MB  {m['pairs']:,} pairs")
+    workers = ", ".join(f"{w:.0f}" for w in d["workers_peak_mb"])
+    print(f"  Dask, 2 workers {d['seconds']:7.1f} s  peak {d['peak_mb']:7.0f} MB on the driver, workers {workers} MB;"
+          f"  {d['pairs']:,} pairs")
+    print(f"  Dask / memory time {d['seconds'] / m['seconds']:.2f}x; identical pairs: {same}")
+
+
+if __name__ == "__main__":
+    main()

@@ -233,6 +233,9 @@ fn minhash<'py>(
     PyArray1::from_vec(py, flat).reshape([texts.len(), num_perm])
 }
 
+/// Signatures `(n, num_perm)` and key hashes `(n, 2)`, as numpy arrays.
+type SignaturesAndKeys<'py> = (Bound<'py, PyArray2<u32>>, Bound<'py, PyArray2<u64>>);
+
 /// MinHash signatures and matching-key hashes of a batch of texts, for callers that stream
 /// a corpus (the CLI, Dask): `(signatures (n, num_perm) uint32, keys (n, 2) uint64)`. A key
 /// is the 128-bit hash `near_duplicates` groups copies by, as two halves; a text with no
@@ -250,7 +253,7 @@ fn minhash_keys<'py>(
     seed: i64,
     n_threads: Option<i64>,
     junk_min_words: Option<usize>,
-) -> PyResult<(Bound<'py, PyArray2<u32>>, Bound<'py, PyArray2<u64>>)> {
+) -> PyResult<SignaturesAndKeys<'py>> {
     let n_threads = check_threads(py, n_threads)?;
     let num_perm = check_num_perm(py, num_perm)?;
     let kind = shingle_kind(py, shingle, ngram)?;

@@ -345,6 +345,8 @@ def test_junk_texts_are_flagged_and_pair_with_nothing():
     assert reasons.tolist() == ["too few words", "too few words", "cookie wall", None,
                                 "too few words", "cookie wall", None, None]
     assert nc.junk(["one two", "one two"], min_words=2) == [None, None]
+    widget = "Celebrity news, late-night bits and awards coverage, sent right to your inbox six days a week."
+    assert nc.junk([widget, article + " " + widget + " " + article]) == ["newsletter box", None]
     assert nc.junk(["-1"], min_words=0) == [None]
     # Junk pairs with nothing and is a story of its own; junk=False keeps it.
     pairs = nc.near_duplicates(texts)

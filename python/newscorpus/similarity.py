@@ -96,8 +96,10 @@ def junk(
     - under 120 words and saying what such pages say, as whole words: "cookie wall"
       ("we use cookies", "enable javascript", ...), "captcha" ("are you a robot",
       "unusual traffic", ...), "paywall" ("subscribe to continue", "already a
-      subscriber", ...), "error page" ("page not found", "access denied", ...). A longer
-      text that mentions such words is an article.
+      subscriber", ...), "error page" ("page not found", "access denied", ...),
+      "newsletter box" ("right to your inbox", "sign up for our newsletter", ...; under 60
+      words only, as short articles end with one). A longer text that mentions such words
+      is an article.
 
     Args:
         texts: Any sequence of str.

@@ -26,6 +26,8 @@ pub enum Junk {
     Paywall,
     /// An error page ("page not found", "access denied").
     ErrorPage,
+    /// A newsletter box or sign-up widget scraped on its own ("... right to your inbox").
+    Newsletter,
 }
 
 impl Junk {
@@ -36,12 +38,17 @@ impl Junk {
             Junk::Captcha => "captcha",
             Junk::Paywall => "paywall",
             Junk::ErrorPage => "error page",
+            Junk::Newsletter => "newsletter box",
         }
     }
 }
 
 /// The default minimum number of words of a text that is not junk.
 pub const MIN_WORDS: usize = 3;
+
+/// A newsletter box is junk only in texts of fewer words than this: short articles often
+/// end with one (HuffPost's entertainment briefs of 87 to 106 words do).
+pub const NEWSLETTER_WORDS: usize = 60;
 
 /// Texts of fewer words than this are checked for [`PAGE_PHRASES`].
 pub const SHORT_PAGE_WORDS: usize = 120;
@@ -83,6 +90,10 @@ pub const PAGE_PHRASES: &[(&str, Junk)] = &[
     ("this page does not exist", Junk::ErrorPage),
     ("content is no longer available", Junk::ErrorPage),
     ("article is no longer available", Junk::ErrorPage),
+    ("to your inbox", Junk::Newsletter),
+    ("in your inbox", Junk::Newsletter),
+    ("sign up for our newsletter", Junk::Newsletter),
+    ("subscribe to our newsletter", Junk::Newsletter),
 ];
 
 /// Every phrase of [`PAGE_PHRASES`] holds one of these words, so a short text without any
@@ -108,6 +119,8 @@ const TRIGGERS: &[&str] = &[
     "looking",
     "exist",
     "available",
+    "inbox",
+    "newsletter",
 ];
 
 /// Why the text whose matching key is `key` is junk, if it is (see the module).
@@ -133,6 +146,7 @@ pub fn junk(key: &str, min_words: usize) -> Option<Junk> {
     let joined = format!(" {} ", short.join(" "));
     PAGE_PHRASES
         .iter()
+        .filter(|(_, kind)| *kind != Junk::Newsletter || short.len() < NEWSLETTER_WORDS)
         .find(|(phrase, _)| {
             joined.match_indices(phrase).any(|(i, _)| {
                 joined[..i].ends_with(' ') && joined[i + phrase.len()..].starts_with(' ')
@@ -168,6 +182,15 @@ mod tests {
         let paywall = "this article is for subscribers only. subscribe to continue reading \
                        or log in if you are already a subscriber.";
         assert_eq!(junk(paywall, MIN_WORDS), Some(Junk::Paywall));
+        let widget = "updated every friday copyright 2015 rollingstory inc huffpost entertainment \
+                      is your one stop shop for celebrity news sent right to your inbox six \
+                      days a week learn more";
+        assert_eq!(junk(widget, MIN_WORDS), Some(Junk::Newsletter));
+        let brief = format!(
+            "{} {widget}",
+            "the host recreated the press conference on thursday ".repeat(8)
+        );
+        assert_eq!(junk(&brief, MIN_WORDS), None);
         let not_found = "page not found. the page you requested does not exist or has been moved.";
         assert_eq!(junk(not_found, MIN_WORDS), Some(Junk::ErrorPage));
         // Phrases count as whole words only.

@@ -47,7 +47,7 @@ impl Junk {
 pub const MIN_WORDS: usize = 3;
 
 /// A newsletter box is junk only in texts of fewer words than this: short articles often
-/// end with one (HuffPost's entertainment briefs of 87 to 106 words do).
+/// end with one (one outlet's entertainment briefs of 87 to 106 words do).
 pub const NEWSLETTER_WORDS: usize = 60;
 
 /// Texts of fewer words than this are checked for [`PAGE_PHRASES`].

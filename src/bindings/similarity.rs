@@ -423,6 +423,49 @@ fn bands_rows(
     }
 }
 
+/// The checked options of a near-duplicate search (`near_duplicates`,
+/// `near_duplicate_clusters`): one set of checks for both.
+struct LshParams {
+    n_threads: Option<usize>,
+    threshold: f64,
+    num_perm: usize,
+    kind: Shingle,
+    hasher: MinHasher,
+    bands: usize,
+    rows: usize,
+}
+
+impl LshParams {
+    #[allow(clippy::too_many_arguments)]
+    fn check(
+        py: Python<'_>,
+        threshold: f64,
+        num_perm: i64,
+        ngram: i64,
+        shingle: &str,
+        seed: i64,
+        bands: Option<i64>,
+        rows: Option<i64>,
+        n_threads: Option<i64>,
+    ) -> PyResult<Self> {
+        let n_threads = check_threads(py, n_threads)?;
+        let threshold = check_threshold(py, threshold)?;
+        let num_perm = check_num_perm(py, num_perm)?;
+        let kind = shingle_kind(py, shingle, ngram)?;
+        let seed = seed_of(py, seed)?;
+        let (bands, rows) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
+        Ok(LshParams {
+            n_threads,
+            threshold,
+            num_perm,
+            kind,
+            hasher: MinHasher::new(num_perm, seed),
+            bands,
+            rows,
+        })
+    }
+}
+
 /// A corpus made ready for LSH: signatures, the shingle hashes kept for verification (see
 /// `corpus_signatures`) and each document's first copy (see `first_of_same`).
 struct LshCorpus {
@@ -544,14 +587,26 @@ fn near_duplicates<'py>(
     n_threads: Option<i64>,
     junk_min_words: Option<usize>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let n_threads = check_threads(py, n_threads)?;
-    let threshold = check_threshold(py, threshold)?;
-    let num_perm = check_num_perm(py, num_perm)?;
-    let kind = shingle_kind(py, shingle, ngram)?;
-    let seed = seed_of(py, seed)?;
-    let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
-    let hasher = MinHasher::new(num_perm, seed);
-    let lsh = LshCorpus::of(py, texts, kind, &hasher, n_threads, verify, junk_min_words)?;
+    let p = LshParams::check(
+        py, threshold, num_perm, ngram, shingle, seed, bands, rows, n_threads,
+    )?;
+    let (n_threads, threshold, num_perm, kind, b, r) = (
+        p.n_threads,
+        p.threshold,
+        p.num_perm,
+        p.kind,
+        p.bands,
+        p.rows,
+    );
+    let lsh = LshCorpus::of(
+        py,
+        texts,
+        kind,
+        &p.hasher,
+        n_threads,
+        verify,
+        junk_min_words,
+    )?;
     let first = lsh.first.clone();
     let candidates = detached(py, n_threads, || {
         sim::groups::candidates(&lsh.sigs, num_perm, b, r, &lsh.firsts(), usize::MAX).pairs
@@ -710,15 +765,27 @@ fn near_duplicate_clusters<'py>(
     method: &str,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     let method = cluster_method(py, method)?;
-    let n_threads = check_threads(py, n_threads)?;
-    let threshold = check_threshold(py, threshold)?;
-    let num_perm = check_num_perm(py, num_perm)?;
-    let kind = shingle_kind(py, shingle, ngram)?;
-    let seed = seed_of(py, seed)?;
-    let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
+    let p = LshParams::check(
+        py, threshold, num_perm, ngram, shingle, seed, bands, rows, n_threads,
+    )?;
+    let (n_threads, threshold, num_perm, kind, b, r) = (
+        p.n_threads,
+        p.threshold,
+        p.num_perm,
+        p.kind,
+        p.bands,
+        p.rows,
+    );
     let (_, rank) = checked_pairs(py, texts.len(), &[], &[], rank.as_slice()?)?;
-    let hasher = MinHasher::new(num_perm, seed);
-    let lsh = LshCorpus::of(py, texts, kind, &hasher, n_threads, verify, junk_min_words)?;
+    let lsh = LshCorpus::of(
+        py,
+        texts,
+        kind,
+        &p.hasher,
+        n_threads,
+        verify,
+        junk_min_words,
+    )?;
     let candidates = detached(py, n_threads, || {
         sim::groups::candidates(
             &lsh.sigs,

@@ -336,30 +336,49 @@ fn passage_spans(line: &[char], grams: &AHashSet<u64>) -> Vec<(usize, usize)> {
     if words.len() < PASSAGE_WORDS {
         return Vec::new();
     }
-    let mut covered = vec![false; words.len()];
-    for (i, g) in passage_grams(&words).into_iter().enumerate() {
-        if grams.contains(&g) {
+    let covered = covered_words(&passage_grams(&words), grams);
+    covered_runs(&covered)
+        .into_iter()
+        .map(|(first, end)| match words.get(end) {
+            Some(&(_, next, _)) => (words[first].1, next),
+            None => (first.checked_sub(1).map_or(0, |p| words[p].2), line.len()),
+        })
+        .collect()
+}
+
+/// Which words lie in a run of [`PASSAGE_WORDS`] words whose gram (`word_grams[i]`, the
+/// gram starting at word `i`, as [`passage_grams`] gives them) is in `grams`.
+pub fn covered_words(word_grams: &[u64], grams: &AHashSet<u64>) -> Vec<bool> {
+    let n = if word_grams.is_empty() {
+        0
+    } else {
+        word_grams.len() + PASSAGE_WORDS - 1
+    };
+    let mut covered = vec![false; n];
+    for (i, g) in word_grams.iter().enumerate() {
+        if grams.contains(g) {
             covered[i..i + PASSAGE_WORDS].fill(true);
         }
     }
-    let mut spans = Vec::new();
+    covered
+}
+
+/// The maximal runs of covered words, as `(first, end)` word positions.
+pub fn covered_runs(covered: &[bool]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
     let mut i = 0;
-    while i < words.len() {
+    while i < covered.len() {
         if !covered[i] {
             i += 1;
             continue;
         }
         let first = i;
-        while i < words.len() && covered[i] {
+        while i < covered.len() && covered[i] {
             i += 1;
         }
-        let span = match words.get(i) {
-            Some(&(_, next, _)) => (words[first].1, next),
-            None => (first.checked_sub(1).map_or(0, |p| words[p].2), line.len()),
-        };
-        spans.push(span);
+        runs.push((first, i));
     }
-    spans
+    runs
 }
 
 fn trimmed(chars: &[char], a: usize, b: usize) -> (usize, usize) {

@@ -17,7 +17,7 @@
 //!   articles carrying one background paragraph about Syria's refugees, 0.06 for the 156
 //!   carrying DW's share bar, 0.067 for random pairs of DW articles).
 
-use super::boilerplate::{folded_words, passage_grams, PASSAGE_WORDS};
+use super::boilerplate::{covered_runs, covered_words, folded_words, passage_grams, PASSAGE_WORDS};
 use super::text::Text;
 use super::{clean, Options};
 use ahash::{AHashMap, AHashSet};
@@ -108,12 +108,9 @@ fn doc_of(t: &str, opts: &Options) -> Doc {
 
 /// Which words of a document lie in a run of grams found in `frequent`.
 fn covered(doc: &Doc, frequent: &AHashSet<u64>) -> Vec<bool> {
-    let mut out = vec![false; doc.words.len()];
-    for (i, g) in doc.grams.iter().enumerate() {
-        if frequent.contains(g) {
-            out[i..i + PASSAGE_WORDS].fill(true);
-        }
-    }
+    let mut out = covered_words(&doc.grams, frequent);
+    // A document of fewer words than a gram has no grams, and no word covered.
+    out.resize(doc.words.len(), false);
     out
 }
 
@@ -149,16 +146,7 @@ pub fn find_passages(
     let mut first_seen: AHashMap<u64, (u32, usize, usize)> = AHashMap::new();
     for (n, (d, cover)) in docs.iter().zip(&covers).enumerate() {
         let mut seen = AHashSet::new();
-        let mut i = 0;
-        while i < cover.len() {
-            if !cover[i] {
-                i += 1;
-                continue;
-            }
-            let first = i;
-            while i < cover.len() && cover[i] {
-                i += 1;
-            }
+        for (first, i) in covered_runs(cover) {
             if i - first < MIN_WORDS {
                 continue;
             }

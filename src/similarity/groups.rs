@@ -10,7 +10,7 @@
 //! with at most [`MAX_TRIES`] documents of it (see [`lsh_clusters`]), so time and memory
 //! stay linear in the corpus.
 
-use super::{find_root, lsh, ClusterMethod, EMPTY};
+use super::{find_root, lsh, neighbours, union, ClusterMethod, EMPTY};
 use crate::cancel::Cancel;
 use rayon::prelude::*;
 
@@ -137,21 +137,6 @@ pub fn unit_ranks(first: &[u32], rank: &[u32]) -> (Vec<u32>, Vec<u32>) {
     (best, unit_rank)
 }
 
-/// Union of the sets of `a` and `b`; the root is the better-ranked one.
-fn union(parent: &mut [u32], rank: &[u32], a: u32, b: u32) -> bool {
-    let (ra, rb) = (find_root(parent, a), find_root(parent, b));
-    if ra == rb {
-        return false;
-    }
-    let (keep, join) = if (rank[ra as usize], ra) <= (rank[rb as usize], rb) {
-        (ra, rb)
-    } else {
-        (rb, ra)
-    };
-    parent[join as usize] = keep;
-    true
-}
-
 /// A cluster representative for each document, from LSH candidates among the first
 /// documents of each unit (documents with one matching key, `first`): a candidate pair
 /// joins when `similar(a, b)` says so. The same as
@@ -244,11 +229,7 @@ pub fn lsh_clusters(
                 .collect::<Vec<u32>>()
         }
         ClusterMethod::Center => {
-            let mut neighbours: Vec<Vec<u32>> = vec![Vec::new(); n];
-            for &(a, b) in &pairs {
-                neighbours[a as usize].push(b);
-                neighbours[b as usize].push(a);
-            }
+            let neighbours = neighbours(n, &pairs);
             let mut in_buckets: Vec<Vec<u32>> = vec![Vec::new(); n];
             for (i, bucket) in candidates.buckets.iter().enumerate() {
                 for &d in bucket {

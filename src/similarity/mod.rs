@@ -226,6 +226,32 @@ fn find_root(parent: &mut [u32], mut x: u32) -> u32 {
     x
 }
 
+/// Union of the sets of `a` and `b` (false when already one); the root is the
+/// better-ranked document, so it is the representative.
+fn union(parent: &mut [u32], rank: &[u32], a: u32, b: u32) -> bool {
+    let (ra, rb) = (find_root(parent, a), find_root(parent, b));
+    if ra == rb {
+        return false;
+    }
+    let (keep, join) = if (rank[ra as usize], ra) <= (rank[rb as usize], rb) {
+        (ra, rb)
+    } else {
+        (rb, ra)
+    };
+    parent[join as usize] = keep;
+    true
+}
+
+/// Each document's partners in `pairs`.
+fn neighbours(n: usize, pairs: &[(u32, u32)]) -> Vec<Vec<u32>> {
+    let mut out: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for &(a, b) in pairs {
+        out[a as usize].push(b);
+        out[b as usize].push(a);
+    }
+    out
+}
+
 /// How pairs become clusters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClusterMethod {
@@ -247,25 +273,12 @@ pub fn clusters(n: usize, pairs: &[(u32, u32)], rank: &[u32], method: ClusterMet
         ClusterMethod::Connected => {
             let mut parent: Vec<u32> = (0..n as u32).collect();
             for &(a, b) in pairs {
-                let (ra, rb) = (find_root(&mut parent, a), find_root(&mut parent, b));
-                if ra != rb {
-                    // The root is the better-ranked document, so it is the representative.
-                    let (keep, join) = if (rank[ra as usize], ra) <= (rank[rb as usize], rb) {
-                        (ra, rb)
-                    } else {
-                        (rb, ra)
-                    };
-                    parent[join as usize] = keep;
-                }
+                union(&mut parent, rank, a, b);
             }
             (0..n as u32).map(|x| find_root(&mut parent, x)).collect()
         }
         ClusterMethod::Center => {
-            let mut neighbours: Vec<Vec<u32>> = vec![Vec::new(); n];
-            for &(a, b) in pairs {
-                neighbours[a as usize].push(b);
-                neighbours[b as usize].push(a);
-            }
+            let neighbours = neighbours(n, pairs);
             let mut order: Vec<u32> = (0..n as u32).collect();
             order.sort_by_key(|&d| (rank[d as usize], d));
             let mut cluster = vec![u32::MAX; n];

@@ -229,7 +229,13 @@ pub fn find_passages(
 fn overlap(docs: &[Doc], sample: &[u32]) -> f64 {
     let mut count: AHashMap<u64, usize> = AHashMap::new();
     for &d in sample {
-        let distinct: AHashSet<u64> = docs[d as usize].grams.iter().copied().collect();
+        // 0 marks a gram across a line break: no gram, common or not.
+        let distinct: AHashSet<u64> = docs[d as usize]
+            .grams
+            .iter()
+            .copied()
+            .filter(|&g| g != 0)
+            .collect();
         for g in distinct {
             *count.entry(g).or_default() += 1;
         }
@@ -329,5 +335,16 @@ mod tests {
             .chain(std::iter::repeat_n(Some("Read more at the site"), 6))
             .collect();
         assert!(find_passages(&refs, &Options::default(), 5).is_empty());
+        // Texts of several short lines: a window across a line break is no gram, and must
+        // not count as text the documents have in common.
+        let texts: Vec<String> = topics
+            .iter()
+            .zip(tails)
+            .map(|(t, tail)| format!("{t}\n{tail}\n{bar} with more words on it\n{tail} Again."))
+            .collect();
+        let refs: Vec<Option<&str>> = texts.iter().map(|t| Some(t.as_str())).collect();
+        let found = find_passages(&refs, &Options::default(), 5);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].overlap < 0.5, "{found:?}");
     }
 }

@@ -251,13 +251,7 @@ fn find_boilerplate(
     n_threads: Option<i64>,
 ) -> PyResult<Vec<(String, usize, f64)>> {
     let n_threads = check_threads(py, n_threads)?;
-    if min_docs < 2 {
-        return Err(error(
-            py,
-            "OptionError",
-            format!("min_docs must be at least 2, got {min_docs}"),
-        ));
-    }
+    check_min_docs(py, min_docs)?;
     if min_chars < 0 {
         return Err(error(
             py,
@@ -277,6 +271,18 @@ fn find_boilerplate(
         .collect())
 }
 
+/// What a line or passage must stand in to be learned: at least two documents.
+fn check_min_docs(py: Python<'_>, min_docs: i64) -> PyResult<()> {
+    if min_docs < 2 {
+        return Err(error(
+            py,
+            "OptionError",
+            format!("min_docs must be at least 2, got {min_docs}"),
+        ));
+    }
+    Ok(())
+}
+
 /// A learned passage for Python: text, words, documents, overlap, topical similarity.
 type PassageRow = (String, usize, usize, f64, f64);
 
@@ -292,13 +298,7 @@ fn find_passages(
     n_threads: Option<i64>,
 ) -> PyResult<Vec<PassageRow>> {
     let n_threads = check_threads(py, n_threads)?;
-    if min_docs < 2 {
-        return Err(error(
-            py,
-            "OptionError",
-            format!("min_docs must be at least 2, got {min_docs}"),
-        ));
-    }
+    check_min_docs(py, min_docs)?;
     let docs = docs_from_list(py, texts, options.strict)?;
     let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
     let opts = &options.opts;

@@ -478,9 +478,7 @@ impl LshCorpus {
     fn of(
         py: Python<'_>,
         texts: &Bound<'_, PyList>,
-        kind: Shingle,
-        hasher: &MinHasher,
-        n_threads: Option<usize>,
+        p: &LshParams,
         verify: bool,
         junk_min_words: Option<usize>,
     ) -> PyResult<Self> {
@@ -493,9 +491,9 @@ impl LshCorpus {
         let (sigs, kept, keys) = corpus_signatures(
             py,
             texts,
-            kind,
-            hasher,
-            n_threads,
+            p.kind,
+            &p.hasher,
+            p.n_threads,
             keep_docs,
             junk_min_words,
         )?;
@@ -590,31 +588,30 @@ fn near_duplicates<'py>(
     let p = LshParams::check(
         py, threshold, num_perm, ngram, shingle, seed, bands, rows, n_threads,
     )?;
-    let (n_threads, threshold, num_perm, kind, b, r) = (
-        p.n_threads,
-        p.threshold,
-        p.num_perm,
-        p.kind,
-        p.bands,
-        p.rows,
-    );
-    let lsh = LshCorpus::of(
-        py,
-        texts,
-        kind,
-        &p.hasher,
-        n_threads,
-        verify,
-        junk_min_words,
-    )?;
+    let lsh = LshCorpus::of(py, texts, &p, verify, junk_min_words)?;
     let first = lsh.first.clone();
-    let candidates = detached(py, n_threads, || {
-        sim::groups::candidates(&lsh.sigs, num_perm, b, r, &lsh.firsts(), usize::MAX).pairs
+    let candidates = detached(py, p.n_threads, || {
+        sim::groups::candidates(
+            &lsh.sigs,
+            p.num_perm,
+            p.bands,
+            p.rows,
+            &lsh.firsts(),
+            usize::MAX,
+        )
+        .pairs
     })?;
-    let shingles = lsh.shingles_of(py, texts, kind, n_threads, verify, &candidates, &[])?;
+    let shingles = lsh.shingles_of(py, texts, p.kind, p.n_threads, verify, &candidates, &[])?;
     let sigs = &lsh.sigs;
-    let pairs = detached(py, n_threads, || {
-        let mut pairs = sim::score_pairs(&candidates, &shingles, sigs, num_perm, threshold, verify);
+    let pairs = detached(py, p.n_threads, || {
+        let mut pairs = sim::score_pairs(
+            &candidates,
+            &shingles,
+            sigs,
+            p.num_perm,
+            p.threshold,
+            verify,
+        );
         pairs.extend(sim::same_key_pairs(&first, verify));
         pairs.sort_unstable_by_key(|p| (p.a, p.b));
         pairs
@@ -626,8 +623,8 @@ fn near_duplicates<'py>(
     set_column(&dict, "jaccard", pairs.iter().map(|p| p.jaccard))?;
     set_column(&dict, "a_in_b", pairs.iter().map(|p| p.a_in_b))?;
     set_column(&dict, "b_in_a", pairs.iter().map(|p| p.b_in_a))?;
-    dict.set_item("bands", b)?;
-    dict.set_item("rows", r)?;
+    dict.set_item("bands", p.bands)?;
+    dict.set_item("rows", p.rows)?;
     dict.set_item(
         "same",
         PyArray1::from_iter(py, first.iter().map(|&f| i64::from(f))),
@@ -768,30 +765,14 @@ fn near_duplicate_clusters<'py>(
     let p = LshParams::check(
         py, threshold, num_perm, ngram, shingle, seed, bands, rows, n_threads,
     )?;
-    let (n_threads, threshold, num_perm, kind, b, r) = (
-        p.n_threads,
-        p.threshold,
-        p.num_perm,
-        p.kind,
-        p.bands,
-        p.rows,
-    );
     let (_, rank) = checked_pairs(py, texts.len(), &[], &[], rank.as_slice()?)?;
-    let lsh = LshCorpus::of(
-        py,
-        texts,
-        kind,
-        &p.hasher,
-        n_threads,
-        verify,
-        junk_min_words,
-    )?;
-    let candidates = detached(py, n_threads, || {
+    let lsh = LshCorpus::of(py, texts, &p, verify, junk_min_words)?;
+    let candidates = detached(py, p.n_threads, || {
         sim::groups::candidates(
             &lsh.sigs,
-            num_perm,
-            b,
-            r,
+            p.num_perm,
+            p.bands,
+            p.rows,
             &lsh.firsts(),
             sim::groups::LARGE_BUCKET,
         )
@@ -799,22 +780,23 @@ fn near_duplicate_clusters<'py>(
     let shingles = lsh.shingles_of(
         py,
         texts,
-        kind,
-        n_threads,
+        p.kind,
+        p.n_threads,
         verify,
         &candidates.pairs,
         &candidates.buckets,
     )?;
-    let sigs = &lsh.sigs;
+    let (sigs, k) = (&lsh.sigs, p.num_perm);
     let similar = |a: u32, b: u32| {
         if verify {
-            exact::Overlap::of(&shingles[a as usize], &shingles[b as usize]).jaccard() >= threshold
+            exact::Overlap::of(&shingles[a as usize], &shingles[b as usize]).jaccard()
+                >= p.threshold
         } else {
-            let sig = |d: u32| &sigs[d as usize * num_perm..(d as usize + 1) * num_perm];
-            sim::minhash::estimate(sig(a), sig(b)) >= threshold
+            let sig = |d: u32| &sigs[d as usize * k..(d as usize + 1) * k];
+            sim::minhash::estimate(sig(a), sig(b)) >= p.threshold
         }
     };
-    let out = cancellable(py, n_threads, |cancel| {
+    let out = cancellable(py, p.n_threads, |cancel| {
         // `None` only when cancelled, and then the interrupt is raised instead.
         sim::groups::lsh_clusters(&lsh.first, &candidates, similar, &rank, method, cancel)
             .unwrap_or_default()

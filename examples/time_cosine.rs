@@ -13,7 +13,7 @@ fn main() {
     for _ in 0..5 {
         let t = Instant::now();
         let ms = || t.elapsed().as_secs_f64() * 1e3;
-        let terms = term_corpus(&texts, None);
+        let terms = term_corpus(&texts, &newscorpus::similarity::stopwords::StopWords::Keep);
         let a = ms();
         let model = Tfidf::fit(&terms);
         let b = ms();

@@ -8,8 +8,8 @@ use crate::similarity::lsh::{self, Key, LshError, LshIndex};
 use crate::similarity::minhash::MinHasher;
 use crate::similarity::relate::{relate as relate_pairs, Thresholds};
 use crate::similarity::shingles::{shingle_hashes, shingle_set, Shingle};
+use crate::similarity::stopwords::StopWords;
 use crate::similarity::{self as sim, align, exact, shingles, stopwords, ClusterMethod};
-use ahash::AHashSet;
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyString};
@@ -896,8 +896,8 @@ fn paired_similarity<'py>(
         let a_refs: Vec<Option<&str>> = a_docs.iter().map(Doc::as_str).collect();
         let b_refs: Vec<Option<&str>> = b_docs.iter().map(Doc::as_str).collect();
         cancellable(py, n_threads, |cancel| {
-            let a_terms = present(&a_docs, sim::term_corpus(&a_refs, stop.as_ref()));
-            let b_terms = present(&b_docs, sim::term_corpus(&b_refs, stop.as_ref()));
+            let a_terms = present(&a_docs, sim::term_corpus(&a_refs, &stop));
+            let b_terms = present(&b_docs, sim::term_corpus(&b_refs, &stop));
             sim::paired::cosines(&a_terms, &b_terms, cancel).unwrap_or_default()
         })?
     };
@@ -969,10 +969,10 @@ fn similarity_matrix<'py>(
         n_cols = col_refs.as_ref().map_or(n_rows, Vec::len);
         cancellable(py, n_threads, |cancel| {
             // idf comes from the corpus being compared against (the columns).
-            let row_terms = sim::term_corpus(&row_refs, stop.as_ref());
+            let row_terms = sim::term_corpus(&row_refs, &stop);
             match &col_refs {
                 Some(c) => {
-                    let col_terms = sim::term_corpus(c, stop.as_ref());
+                    let col_terms = sim::term_corpus(c, &stop);
                     let model = exact::Tfidf::fit(&col_terms);
                     exact::cosine_matrix(
                         &model.vectors(&row_terms),
@@ -1170,46 +1170,47 @@ fn shared_passages<'py>(
     Ok(dict)
 }
 
-/// Stop words for TF-IDF: `None`, `"english"`, or a list of words (compared in
+/// Stop words for TF-IDF: `None`, `"english"` (or another code of
+/// `stopwords::LANGUAGES`), `"auto"` (each text's language), or a list of words (compared in
 /// matching-key form, like the texts).
-fn stop_set(
-    py: Python<'_>,
-    stop_words: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Option<AHashSet<u64>>> {
+fn stop_set(py: Python<'_>, stop_words: Option<&Bound<'_, PyAny>>) -> PyResult<StopWords> {
     let Some(value) = stop_words else {
-        return Ok(None);
+        return Ok(StopWords::Keep);
+    };
+    let bad = || {
+        let codes: Vec<&str> = stopwords::LANGUAGES.iter().map(|(c, _)| *c).collect();
+        format!(
+            "stop_words must be None, \"auto\", \"english\", a language code ({}) or a list of words",
+            codes.join(", ")
+        )
     };
     if let Ok(name) = value.cast::<PyString>() {
-        return match name.to_cow()?.as_ref() {
-            "english" => Ok(Some(stopwords::english_hashes().clone())),
-            other => Err(error(
-                py,
-                "OptionError",
-                format!("stop_words={other:?} is not one of None, \"english\", or a list of words"),
-            )),
+        let name = name.to_cow()?;
+        return match name.as_ref() {
+            "auto" => Ok(StopWords::ByLanguage),
+            "english" => Ok(StopWords::Set(stopwords::english_hashes().clone())),
+            code => stopwords::language_hashes(code)
+                .map(|set| StopWords::Set(set.clone()))
+                .ok_or_else(|| error(py, "OptionError", format!("{} (got {code:?})", bad()))),
         };
     }
-    let opts = crate::normalize::Options::matching_key();
-    let mut set = AHashSet::new();
-    for item in value.try_iter().map_err(|_| {
-        error(
-            py,
-            "OptionError",
-            "stop_words must be None, \"english\", or a list of words".into(),
-        )
-    })? {
-        let item = item?;
-        let word: String = item
+    let mut words = Vec::new();
+    for item in value
+        .try_iter()
+        .map_err(|_| error(py, "OptionError", bad()))?
+    {
+        let word: String = item?
             .extract()
             .map_err(|_| error(py, "OptionError", "stop_words must hold str only".into()))?;
-        let key = crate::normalize::normalize(&word, &opts).text;
-        set.extend(shingles::word_hashes(&key));
+        words.push(word);
     }
-    Ok(Some(set))
+    Ok(StopWords::Set(stopwords::hashes_of(
+        words.iter().map(String::as_str),
+    )))
 }
 
 /// TF-IDF vectors of `texts`, idf from the texts themselves.
-fn tfidf_vectors(texts: &[Option<&str>], stop: Option<&AHashSet<u64>>) -> Vec<Vec<(u64, f32)>> {
+fn tfidf_vectors(texts: &[Option<&str>], stop: &StopWords) -> Vec<Vec<(u64, f32)>> {
     let terms = sim::term_corpus(texts, stop);
     let model = exact::Tfidf::fit(&terms);
     model.vectors(&terms)
@@ -1264,12 +1265,7 @@ fn relate<'py>(
         .map(|(d, &j)| if j { None } else { d.as_str() })
         .collect();
     let rows = cancellable(py, n_threads, |cancel| {
-        relate_pairs(
-            &shingles,
-            &tfidf_vectors(&refs, stop.as_ref()),
-            &thresholds,
-            cancel,
-        )
+        relate_pairs(&shingles, &tfidf_vectors(&refs, &stop), &thresholds, cancel)
     })?;
     let dict = PyDict::new(py);
     set_column(&dict, "a", rows.iter().map(|r| i64::from(r.a)))?;
@@ -1338,7 +1334,7 @@ fn top_k<'py>(
         let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
         cancellable(py, n_threads, |cancel| {
             exact::neighbours(
-                &tfidf_vectors(&refs, stop.as_ref()),
+                &tfidf_vectors(&refs, &stop),
                 keep,
                 |_, _, dot| dot.min(1.0),
                 cancel,

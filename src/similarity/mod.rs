@@ -29,19 +29,16 @@ pub fn shingle_corpus(texts: &[Option<&str>], kind: Shingle) -> Vec<Vec<u64>> {
         .collect()
 }
 
-/// The word hashes of each text's matching key, repeats kept (for TF-IDF), less the words
-/// whose hashes are in `stop_words`.
-pub fn term_corpus(
-    texts: &[Option<&str>],
-    stop_words: Option<&ahash::AHashSet<u64>>,
-) -> Vec<Vec<u64>> {
+/// The term hashes of each text's matching key, repeats kept (for TF-IDF), less the
+/// stop words of that text ([`stopwords::StopWords::for_text`]).
+pub fn term_corpus(texts: &[Option<&str>], stop_words: &stopwords::StopWords) -> Vec<Vec<u64>> {
     let opts = Options::matching_key();
     texts
         .par_iter()
         .map(|t| {
             t.map_or_else(Vec::new, |t| {
                 let mut terms = shingles::word_hashes(&normalize(t, &opts).text);
-                if let Some(stop) = stop_words {
+                if let Some(stop) = stop_words.for_text(t) {
                     terms.retain(|h| !stop.contains(h));
                 }
                 terms

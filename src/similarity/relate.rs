@@ -187,7 +187,10 @@ mod tests {
             None,
         ];
         let shingles = shingle_corpus(&texts, Shingle::Words(3));
-        let terms = term_corpus(&texts, Some(stopwords::english_hashes()));
+        let terms = term_corpus(
+            &texts,
+            &stopwords::StopWords::Set(stopwords::english_hashes().clone()),
+        );
         let model = Tfidf::fit(&terms);
         let vectors = model.vectors(&terms);
         let found: Vec<(u32, u32, Relation)> =
@@ -222,7 +225,7 @@ mod tests {
         let tiny = "word3 word4 word5 word6";
         let texts = [Some(long.as_str()), Some(excerpt.as_str()), Some(tiny)];
         let shingles = shingle_corpus(&texts, Shingle::Words(3));
-        let terms = term_corpus(&texts, None);
+        let terms = term_corpus(&texts, &stopwords::StopWords::Keep);
         let model = Tfidf::fit(&terms);
         let vectors = model.vectors(&terms);
         let t = Thresholds {

@@ -76,10 +76,65 @@ fn for_each_word(key: &str, bits: &mut Vec<u64>, mut f: impl FnMut(usize, usize)
     }
 }
 
-/// The words of a matching key: runs of letters and digits.
+/// Whether `c` belongs to a script written without spaces between words (Thai, Lao,
+/// Myanmar, Khmer, Japanese kana, Chinese characters), whose runs of letters are sentences,
+/// not words.
+#[inline]
+pub fn unspaced(c: char) -> bool {
+    matches!(u32::from(c),
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x31F0..=0x31FF // Katakana extensions
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0xFF66..=0xFF9F // half-width Katakana
+        | 0x20000..=0x3134F) // CJK extensions B to G
+}
+
+/// Calls `f` with the byte range of each term of `key`, in order: its words, except that
+/// a run of characters of an unspaced script ([`unspaced`]) gives its overlapping
+/// character bigrams ("北京大学" gives "北京", "京大", "大学"; one such character alone is a
+/// term), the usual way to compare Chinese, Japanese or Thai text without a dictionary.
+fn for_each_term(key: &str, bits: &mut Vec<u64>, mut f: impl FnMut(usize, usize)) {
+    if key.is_ascii() {
+        return for_each_word(key, bits, f);
+    }
+    for_each_word(key, bits, |a, b| split_unspaced(&key[a..b], a, &mut f));
+}
+
+/// [`for_each_term`] for one word starting at byte `offset` of the key.
+fn split_unspaced(word: &str, offset: usize, f: &mut impl FnMut(usize, usize)) {
+    if word.is_ascii() || !word.chars().any(unspaced) {
+        return f(offset, offset + word.len());
+    }
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let kind = unspaced(chars[i].1);
+        let mut j = i + 1;
+        while j < chars.len() && unspaced(chars[j].1) == kind {
+            j += 1;
+        }
+        let end_of = |k: usize| chars.get(k).map_or(word.len(), |c| c.0);
+        if !kind || j - i == 1 {
+            f(offset + chars[i].0, offset + end_of(j));
+        } else {
+            for k in i..j - 1 {
+                f(offset + chars[k].0, offset + end_of(k + 2));
+            }
+        }
+        i = j;
+    }
+}
+
+/// The terms of a matching key: runs of letters and digits, with runs of an unspaced
+/// script split into character bigrams ([`for_each_term`]).
 pub fn words(key: &str) -> impl Iterator<Item = &str> {
     let mut ranges = Vec::new();
-    for_each_word(key, &mut Vec::new(), |a, b| ranges.push((a, b)));
+    for_each_term(key, &mut Vec::new(), |a, b| ranges.push((a, b)));
     ranges.into_iter().map(move |(a, b)| &key[a..b])
 }
 
@@ -89,7 +144,8 @@ pub fn word_hash(word: &str) -> u64 {
     xxh3_64(word.as_bytes())
 }
 
-/// The hash of each word of `key`, in order, repeats kept (the terms TF-IDF counts).
+/// The hash of each term of `key` ([`words`]), in order, repeats kept (the terms TF-IDF
+/// counts and word shingles are built from).
 pub fn word_hashes(key: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(key.len() / 6 + 1);
     SCRATCH.with_borrow_mut(|scratch| word_hashes_into(key, &mut scratch.bits, &mut out));
@@ -99,7 +155,7 @@ pub fn word_hashes(key: &str) -> Vec<u64> {
 /// Append the hash of each word of `key` to `out`, in order (`bits` is scratch).
 fn word_hashes_into(key: &str, bits: &mut Vec<u64>, out: &mut Vec<u64>) {
     let bytes = key.as_bytes();
-    for_each_word(key, bits, |a, b| out.push(xxh3_64(&bytes[a..b])));
+    for_each_term(key, bits, |a, b| out.push(xxh3_64(&bytes[a..b])));
 }
 
 /// Combine word hashes into an n-gram hash (order-sensitive).
@@ -217,6 +273,9 @@ mod tests {
         let got: Vec<&str> = words("  déjà-vu, 3.5 km; ü ... x").collect();
         assert_eq!(got, vec!["déjà", "vu", "3", "5", "km", "ü", "x"]);
         assert_eq!(words("").count(), 0);
+        // Unspaced scripts give character bigrams, mixed runs split at the script change.
+        let got: Vec<&str> = words("北京大学 abc中国x 日").collect();
+        assert_eq!(got, vec!["北京", "京大", "大学", "abc", "中国", "x", "日"]);
         assert_eq!(words(" ,;").count(), 0);
         let mut hashes = shingle_hashes("a b a b a b", Shingle::Words(2));
         hashes.sort_unstable();
@@ -226,13 +285,31 @@ mod tests {
 
     #[test]
     fn word_bits_match_the_char_definition() {
-        // Words are maximal runs of `char::is_alphanumeric`, whatever the byte layout: runs
+        // Terms are maximal runs of `char::is_alphanumeric` (unspaced scripts as bigrams),
         // crossing 64-byte blocks, non-ASCII letters and non-letters, a word at the very end.
         let reference = |s: &str| -> Vec<String> {
-            s.split(|c: char| !c.is_alphanumeric())
+            let mut out = Vec::new();
+            for w in s
+                .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect()
+            {
+                let chars: Vec<char> = w.chars().collect();
+                let mut i = 0;
+                while i < chars.len() {
+                    let kind = unspaced(chars[i]);
+                    let mut j = i + 1;
+                    while j < chars.len() && unspaced(chars[j]) == kind {
+                        j += 1;
+                    }
+                    if !kind || j - i == 1 {
+                        out.push(chars[i..j].iter().collect());
+                    } else {
+                        out.extend(chars[i..j].windows(2).map(|p| p.iter().collect()));
+                    }
+                    i = j;
+                }
+            }
+            out
         };
         let pieces = [
             "a",
@@ -245,6 +322,9 @@ mod tests {
             "—",
             "€",
             "中文",
+            "北京大学",
+            "ไทย",
+            "カタカナ",
             "٣",
             "x9",
             ".",

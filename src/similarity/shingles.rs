@@ -122,8 +122,8 @@ fn split_unspaced(word: &str, offset: usize, f: &mut impl FnMut(usize, usize)) {
         if !kind || j - i == 1 {
             f(offset + chars[i].0, offset + end_of(j));
         } else {
-            for k in i..j - 1 {
-                f(offset + chars[k].0, offset + end_of(k + 2));
+            for (k, &(start, _)) in chars.iter().enumerate().take(j - 1).skip(i) {
+                f(offset + start, offset + end_of(k + 2));
             }
         }
         i = j;

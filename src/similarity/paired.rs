@@ -4,6 +4,7 @@
 
 use super::exact::{Overlap, SetMetric, Tfidf};
 use super::relate::dot;
+use super::story::{score_of, StoryDocs};
 use crate::cancel::Cancel;
 use rayon::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn set_scores(
     cancel: &Cancel,
 ) -> Option<Vec<f64>> {
     assert_eq!(a.len(), b.len(), "aligned pairs");
-    scores(a.len(), cancel, |i| match (&a[i], &b[i]) {
+    scores_by(a.len(), cancel, |i| match (&a[i], &b[i]) {
         (Some(x), Some(y)) => metric.of(Overlap::of(x, y)),
         _ => f64::NAN,
     })
@@ -41,7 +42,7 @@ pub fn cosines(
     let model = Tfidf::fit(&present);
     let vectors = model.vectors(&terms);
     let n = a.len();
-    scores(n, cancel, |i| {
+    scores_by(n, cancel, |i| {
         if a[i].is_none() || b[i].is_none() {
             f64::NAN
         } else {
@@ -50,8 +51,45 @@ pub fn cosines(
     })
 }
 
-fn scores(n: usize, cancel: &Cancel, score: impl Fn(usize) -> f64 + Sync) -> Option<Vec<f64>> {
-    let mut out = vec![0.0; n];
+/// The story score (`story::StoryDocs::score`) of each pair, with its features, idf from
+/// every present text of `a` and `b`; NaN where either side is missing.
+pub fn stories(
+    a: &[Option<&str>],
+    b: &[Option<&str>],
+    cancel: &Cancel,
+) -> Option<(Vec<f64>, Vec<[f64; 3]>)> {
+    assert_eq!(a.len(), b.len(), "aligned pairs");
+    let n = a.len();
+    let texts: Vec<Option<&str>> = a.iter().chain(b).copied().collect();
+    let docs = StoryDocs::new(&texts);
+    let features = scores_by(n, cancel, |i| {
+        if a[i].is_none() || b[i].is_none() {
+            [f64::NAN; 3]
+        } else {
+            docs.features(i, n + i)
+        }
+    })?;
+    let story = features
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            if f[0].is_nan() {
+                f64::NAN
+            } else {
+                score_of(*f, docs.copies(i, n + i))
+            }
+        })
+        .collect();
+    Some((story, features))
+}
+
+/// `score(i)` for every `i < n`, in parallel chunks of 1,024; `None` when cancelled.
+fn scores_by<T: Copy + Default + Send>(
+    n: usize,
+    cancel: &Cancel,
+    score: impl Fn(usize) -> T + Sync,
+) -> Option<Vec<T>> {
+    let mut out = vec![T::default(); n];
     out.par_chunks_mut(1024).enumerate().for_each(|(c, chunk)| {
         if cancel.is_cancelled() {
             return;
@@ -88,6 +126,14 @@ mod tests {
         let b = vec![Some(vec![7, 7, 8]), Some(vec![10, 11]), Some(vec![7])];
         let cos = cosines(&a, &b, never).unwrap();
         assert!((cos[0] - 1.0).abs() < 1e-6 && cos[1].abs() < 1e-12 && cos[2].is_nan());
+        let texts = [
+            Some("Hamburg dock workers strike over pay, halting container traffic at the port."),
+            Some("Heavy rain floods cellars in Essen."),
+            None,
+        ];
+        let (story, features) = stories(&texts, &[texts[0], texts[0], texts[0]], never).unwrap();
+        assert!((story[0] - 1.0).abs() < 1e-12 && story[1] < 0.3 && story[2].is_nan());
+        assert!(features[1].iter().all(|f| (0.0..=1.0).contains(f)));
         let cancelled = Cancel::new();
         cancelled.cancel();
         assert!(cosines(&a, &b, &cancelled).is_none());

@@ -164,6 +164,26 @@ fn combine(acc: u64, word: u64) -> u64 {
     (acc.rotate_left(23) ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// The word n-gram shingle hashes of a text's word hashes ([`word_hashes`]), in order: what
+/// `shingle_hashes(key, Shingle::Words(n))` gives, for a caller that has the words already.
+pub fn word_ngrams(hashes: &[u64], n: usize) -> Vec<u64> {
+    let mut out = Vec::with_capacity(hashes.len());
+    extend_word_ngrams(hashes, n, &mut out);
+    out
+}
+
+fn extend_word_ngrams(hashes: &[u64], n: usize, out: &mut Vec<u64>) {
+    if hashes.is_empty() {
+        return;
+    }
+    let n = n.max(1).min(hashes.len());
+    out.extend(
+        hashes
+            .windows(n)
+            .map(|w| w.iter().fold(n as u64, |acc, &h| combine(acc, h))),
+    );
+}
+
 /// The distinct shingle hashes of `key`, sorted. A document with fewer than `n` words (or
 /// characters) still gets one shingle, of all it has; an empty one gets none.
 pub fn shingle_set(key: &str, kind: Shingle) -> Vec<u64> {
@@ -209,15 +229,7 @@ pub fn shingle_hashes_into(key: &str, kind: Shingle, scratch: &mut Scratch, out:
             hashes.clear();
             hashes.reserve(key.len() / 6 + 1);
             word_hashes_into(key, &mut scratch.bits, hashes);
-            if hashes.is_empty() {
-                return;
-            }
-            let n = n.max(1).min(hashes.len());
-            out.extend(
-                hashes
-                    .windows(n)
-                    .map(|w| w.iter().fold(n as u64, |acc, &h| combine(acc, h))),
-            );
+            extend_word_ngrams(hashes, n, out);
         }
         Shingle::Chars(n) => {
             let mut joined = String::with_capacity(key.len());
@@ -277,6 +289,12 @@ mod tests {
         let got: Vec<&str> = words("北京大学 abc中国x 日").collect();
         assert_eq!(got, vec!["北京", "京大", "大学", "abc", "中国", "x", "日"]);
         assert_eq!(words(" ,;").count(), 0);
+        for key in ["", "a", "the kremlin said on monday", "北京大学 a"] {
+            assert_eq!(
+                word_ngrams(&word_hashes(key), 3),
+                shingle_hashes(key, Shingle::Words(3))
+            );
+        }
         let mut hashes = shingle_hashes("a b a b a b", Shingle::Words(2));
         hashes.sort_unstable();
         hashes.dedup();

@@ -1,0 +1,198 @@
+//! The story score: how surely two articles tell one story, 0 to 1, a combination of word
+//! similarities fitted on people's judgements (SemEval-2022 Task 8, 1,181 pairs of news
+//! articles in ten languages, by `benchmarks/fit_story_score.py`).
+//!
+//! Each feature is the square root of a similarity in [0, 1] between the two texts' terms
+//! (words of their matching keys; character bigrams for unspaced scripts):
+//! - `cosine_stop`: TF-IDF cosine without the stop words of each text's language
+//!   (`StopWords::ByLanguage`): the topic words two articles share, weighted by rarity;
+//! - `cosine`: TF-IDF cosine of all words (function words and style count a little);
+//! - `word_jaccard`: distinct words in common over the words of either.
+//!
+//! The score is the fitted linear combination, mapped from people's scale (minus
+//! `Overall`: -4 unrelated to -1 one story) to 0 to 1, and never below the Jaccard of the
+//! word 3-gram sets, so that copies (which `SemEval` hardly holds) score as one story.
+
+use super::exact::{Overlap, SparseVector, Tfidf};
+use super::relate::dot;
+use super::shingles;
+use super::stopwords::StopWords;
+use crate::normalize::{normalize, Options};
+use rayon::prelude::*;
+
+/// The features' names, in the order of [`Weights::features`].
+pub const FEATURES: [&str; 3] = ["cosine_stop", "cosine", "word_jaccard"];
+
+/// A linear combination of the features.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    pub intercept: f64,
+    pub features: [f64; 3],
+}
+
+/// Ridge regression (alpha 0.1) of minus `Overall` on [`FEATURES`], fitted on all 1,181
+/// `SemEval` pairs; 5-fold cross-validated Pearson with people: see the README and
+/// `benchmarks/fit_story_score.py`.
+pub const WEIGHTS: Weights = Weights {
+    intercept: -3.8579,
+    features: [3.6443, 4.276, -5.514],
+};
+
+/// Word n-grams whose Jaccard is the floor of the score (copies are one story).
+pub const COPY_NGRAM: usize = 3;
+
+/// The story score from the features and the copy floor.
+pub fn score_of(features: [f64; 3], copies: f64) -> f64 {
+    let predicted = WEIGHTS.intercept
+        + WEIGHTS
+            .features
+            .iter()
+            .zip(features)
+            .map(|(w, f)| w * f)
+            .sum::<f64>();
+    ((predicted + 4.0) / 3.0).clamp(0.0, 1.0).max(copies)
+}
+
+/// What the story score needs of each document of a corpus: TF-IDF vectors with and
+/// without stop words (idf from the present documents), the set of its terms, and the set
+/// of its word 3-grams (the copy floor).
+pub struct StoryDocs {
+    stop: Vec<SparseVector>,
+    plain: Vec<SparseVector>,
+    words: Vec<Vec<u64>>,
+    copies: Vec<Vec<u64>>,
+}
+
+/// One document's terms in text order: all of them, and those left without its stop words.
+#[derive(Default)]
+struct Terms {
+    all: Vec<u64>,
+    kept: Vec<u64>,
+}
+
+/// TF-IDF vectors of `docs`, idf from the documents whose text is present.
+fn vectors_of(texts: &[Option<&str>], docs: &[Vec<u64>]) -> Vec<SparseVector> {
+    let present: Vec<Vec<u64>> = texts
+        .iter()
+        .zip(docs)
+        .filter(|(t, _)| t.is_some())
+        .map(|(_, d)| d.clone())
+        .collect();
+    Tfidf::fit(&present).vectors(docs)
+}
+
+impl StoryDocs {
+    /// The documents of `texts` (as given; `None` is missing and scores 0 with anything).
+    /// Each text is normalized once.
+    pub fn new(texts: &[Option<&str>]) -> Self {
+        let opts = Options::matching_key();
+        let terms: Vec<Terms> = texts
+            .par_iter()
+            .map(|t| {
+                t.map_or_else(Terms::default, |t| {
+                    let all = shingles::word_hashes(&normalize(t, &opts).text);
+                    let kept = match StopWords::ByLanguage.for_text(t) {
+                        Some(stop) => all.iter().copied().filter(|h| !stop.contains(h)).collect(),
+                        None => all.clone(),
+                    };
+                    Terms { all, kept }
+                })
+            })
+            .collect();
+        let (all, kept): (Vec<Vec<u64>>, Vec<Vec<u64>>) =
+            terms.into_iter().map(|t| (t.all, t.kept)).unzip();
+        let stop = vectors_of(texts, &kept);
+        drop(kept);
+        let plain = vectors_of(texts, &all);
+        let (words, copies) = all
+            .into_par_iter()
+            .map(|a| {
+                let copies = shingles::into_set(shingles::word_ngrams(&a, COPY_NGRAM));
+                (shingles::into_set(a), copies)
+            })
+            .unzip();
+        StoryDocs {
+            stop,
+            plain,
+            words,
+            copies,
+        }
+    }
+
+    /// The Jaccard of the word 3-gram sets of documents `i` and `j` (the copy floor).
+    pub fn copies(&self, i: usize, j: usize) -> f64 {
+        Overlap::of(&self.copies[i], &self.copies[j]).jaccard()
+    }
+
+    /// The TF-IDF vectors without each text's stop words (`StopWords::ByLanguage`).
+    pub fn stop_vectors(&self) -> &[SparseVector] {
+        &self.stop
+    }
+
+    /// The features ([`FEATURES`]) of documents `i` and `j`.
+    pub fn features(&self, i: usize, j: usize) -> [f64; 3] {
+        let words = Overlap::of(&self.words[i], &self.words[j]);
+        [
+            f64::from(dot(&self.stop[i], &self.stop[j])),
+            f64::from(dot(&self.plain[i], &self.plain[j])),
+            words.jaccard(),
+        ]
+        .map(|s| s.clamp(0.0, 1.0).sqrt())
+    }
+
+    /// The story score of documents `i` and `j`, given the Jaccard of their word 3-gram
+    /// sets (`copies`).
+    pub fn score(&self, i: usize, j: usize, copies: f64) -> f64 {
+        score_of(self.features(i, j), copies)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PORT: &str = "Dock workers at the port of Hamburg went on strike on Monday over pay, \
+        halting container traffic; the union said the walkout would last two days while \
+        talks with the port operators resumed.";
+    const PORT2: &str = "A two-day strike by Hamburg dock workers over pay stopped container \
+        traffic at the port on Monday, the union said, as talks with the operators resumed.";
+    const FLOOD: &str = "Heavy rain flooded streets in Essen overnight, and firefighters \
+        pumped water from hundreds of cellars; the city said schools would stay closed on \
+        Tuesday while the river level falls.";
+    const FLOOD2: &str = "Firefighters in Essen pumped out hundreds of flooded cellars after \
+        a night of heavy rain, and schools stay closed on Tuesday, the city said.";
+
+    #[test]
+    fn one_story_scores_above_two() {
+        let texts = [Some(PORT), Some(PORT2), Some(FLOOD), Some(FLOOD2), None];
+        let docs = StoryDocs::new(&texts);
+        let same = docs.score(0, 1, 0.0);
+        let other = docs.score(0, 2, 0.0);
+        assert!(same > 0.5 && other < 0.2, "{same} {other}");
+        assert!(docs.score(2, 3, 0.0) > 0.5);
+        // Copies score 1; missing texts 0 (all features 0).
+        assert!((docs.score(0, 0, 1.0) - 1.0).abs() < 1e-12);
+        assert!(docs
+            .features(0, 4)
+            .iter()
+            .all(|&f| (0.0..1e-12).contains(&f)));
+        let f = docs.features(0, 1);
+        assert!(f.iter().all(|x| (0.0..=1.0).contains(x)));
+        assert!(
+            f[0] > f[2],
+            "cosine of topic words above plain word Jaccard: {f:?}"
+        );
+    }
+
+    #[test]
+    fn the_score_is_clipped_and_floored() {
+        let close = |x: f64, y: f64| (x - y).abs() < 1e-12;
+        assert!(close(
+            score_of([0.0; 3], 0.0),
+            (WEIGHTS.intercept + 4.0) / 3.0
+        ));
+        assert!(close(score_of([0.0; 3], 0.9), 0.9));
+        assert!(close(score_of([1.0, 1.0, 0.0], 0.0), 1.0));
+        assert!(close(score_of([0.0, 0.0, 1.0], 0.0), 0.0));
+    }
+}

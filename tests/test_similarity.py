@@ -477,3 +477,25 @@ def test_story_score_is_native_and_consistent():
     native = nc.paired_similarity(["the port strike ended", None], ["the port strike is over", "x"], "story")
     assert np.isclose(from_python[0], native[0]) and np.isnan(native[1])
     assert set(nc.similarity.STORY_WEIGHTS) == {"intercept", *nc.similarity.STORY_FEATURES}
+
+
+def test_stories_time_window_splits_a_subject_over_months():
+    df = nc.load_sample()
+    texts = pd.concat([df["text"], df["text"]], ignore_index=True)
+    dates = pd.Series(["2026-03-01"] * len(df) + [" 2026/6/1 7:11"] * len(df))
+    plain = pd.Series(nc.stories(texts))
+    windowed = pd.Series(nc.stories(texts, dates=dates))
+    # Copies months apart: one story without dates, two with them (7-day window).
+    assert plain[0] == plain[len(df)]
+    assert windowed[0] != windowed[len(df)]
+    assert windowed[: len(df)].nunique() == plain.nunique()
+    assert pd.Series(nc.stories(texts, dates=dates, window="120D")).equals(plain)
+    # A missing date limits nothing; an unreadable one is missing, with a warning.
+    assert pd.Series(nc.stories(texts, dates=[None] * len(texts))).equals(plain)
+    with pytest.warns(UserWarning, match="1 of 62 dates could not be read"):
+        nc.stories(texts, dates=["someday"] + list(dates[1:]))
+    for bad in ("soon", "-3D"):
+        with pytest.raises(OptionError, match="window"):
+            nc.stories(texts, dates=dates, window=bad)
+    with pytest.raises(OptionError, match="dates has 3 values"):
+        nc.stories(texts, dates=pd.Series(["2026-03-01"] * 3))

@@ -7,6 +7,7 @@ typography, case and accents never make two copies of an article look different.
 from __future__ import annotations
 
 import os
+import warnings
 from typing import Any, Iterable, Optional, Union
 
 import numpy as np
@@ -617,6 +618,8 @@ def stories(
     representative: Any = "longest",
     stop_words: StopWords = "auto",
     candidates: float = RELATE_DEFAULTS["candidates"],
+    dates: Any = None,
+    window: Any = "7D",
     n_threads: Optional[int] = None,
     junk: bool = True,
     junk_min_words: int = JUNK_MIN_WORDS,
@@ -638,6 +641,14 @@ def stories(
             aligned with the texts (lowest first), as in ``clusters``.
         stop_words: Stop words of the candidate search's cosine, as in ``relate``.
         candidates: Pairs with a cosine below this are not scored (count as 0).
+        dates: Publication dates aligned with the texts (anything ``pd.to_datetime``
+            reads, each on its own: "2017/2/7", " 2016/12/30 7:11", ISO; a Series is
+            aligned on the index), or None. With dates, two articles published more than
+            ``window`` apart count as unrelated (0), so one story does not absorb every
+            report on its subject over months. A missing date limits nothing; a date
+            that cannot be read counts as missing, with a warning saying how many.
+        window: The longest gap within a story when ``dates`` are given: a
+            ``pd.Timedelta`` or what it reads ("7D", default; "36h").
         n_threads: Threads to use; None uses one per core.
         junk: Leave junk texts out (default): placeholders such as "-1" or "View
             Comments", texts of fewer than ``junk_min_words`` words, and short cookie-wall,
@@ -666,6 +677,10 @@ def stories(
     d = RELATE_DEFAULTS
     cols = _native.relate(cleaned.values, d["duplicate"], d["excerpt"], 1.0, threshold, candidates,
                           DEFAULT_NGRAM, "word", _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words), True)
+    if dates is not None:
+        a, b = cols["a"], cols["b"]
+        within = _within_window(t, dates, window, a, b)
+        cols = {k: v[within] for k, v in cols.items()}
     ranks = _ranks(t, representative)
     if method == "average":
         reps = _native.average_clusters(len(t.values), cols["a"], cols["b"], cols["story"], ranks, threshold)
@@ -675,6 +690,40 @@ def stories(
     if t.index is None:
         return reps.tolist()
     return pd.Series(_labels(t, reps), index=t.index, name="story")
+
+
+def _within_window(t, dates: Any, window: Any, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether each pair's dates are at most ``window`` apart (True where either is missing)."""
+    n = len(t.values)
+    try:
+        gap = pd.Timedelta(window)
+    except (TypeError, ValueError) as e:
+        raise OptionError(f"window={window!r} is not a time span such as '7D' or '36h' ({e})") from None
+    if pd.isna(gap) or gap < pd.Timedelta(0):
+        raise OptionError(f"window={window!r} must be a time span of zero or more")
+    values = dates
+    if isinstance(dates, pd.Series) and t.index is not None:
+        if len(dates) != n:
+            raise OptionError(f"dates has {len(dates)} values for {n} texts")
+        values = dates.reindex(t.index)
+    raw = pd.Series(values.to_numpy() if isinstance(values, pd.Series) else list(values))
+    if raw.dtype == object:
+        raw = raw.map(lambda v: v.strip() if isinstance(v, str) else v)
+    try:
+        stamps = pd.to_datetime(raw, errors="coerce", utc=True, format="mixed")
+    except (TypeError, ValueError) as e:
+        raise InputValueError(f"dates could not be read as dates: {e}") from None
+    unread = stamps.isna() & raw.notna() & (raw.astype(str) != "")
+    if unread.any():
+        first = raw[unread].iloc[0]
+        warnings.warn(f"{int(unread.sum())} of {n} dates could not be read (the first: {first!r}); "
+                      "those articles are dated nowhere, so the window limits nothing for them", stacklevel=3)
+    if len(stamps) != n:
+        raise OptionError(f"dates has {len(stamps)} values for {n} texts")
+    ns = stamps.to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    known = ~stamps.isna().to_numpy()
+    diff = np.abs(ns[a] - ns[b])
+    return ~(known[a] & known[b]) | (diff <= gap.value)
 
 
 def shared_passages(a: str, b: str, *, min_words: int = 8, boilerplate: Any = None) -> pd.DataFrame:

@@ -499,3 +499,17 @@ def test_stories_time_window_splits_a_subject_over_months():
             nc.stories(texts, dates=dates, window=bad)
     with pytest.raises(OptionError, match="dates has 3 values"):
         nc.stories(texts, dates=pd.Series(["2026-03-01"] * 3))
+
+
+def test_relate_dates_window_keeps_copies_drops_distant_stories():
+    df = nc.load_sample()
+    texts = pd.concat([df["text"], df["text"]], ignore_index=True)
+    dates = ["2026-03-01"] * len(df) + ["2026-06-01"] * len(df)
+    plain = nc.relate(texts)
+    windowed = nc.relate(texts, dates=dates)
+    far = (windowed["a"] < len(df)) & (windowed["b"] >= len(df))
+    # Across three months only copies remain (each text and its later repost among them).
+    assert (windowed.loc[far, "label"] == "duplicate").all() and far.sum() >= len(df)
+    near = (plain["a"] < len(df)) == (plain["b"] < len(df))
+    assert len(windowed) == near.sum() + (plain.loc[~near, "label"] == "duplicate").sum()
+    assert nc.relate(texts, dates=dates, window="120D").equals(plain)

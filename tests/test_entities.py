@@ -222,3 +222,22 @@ def test_pathological_runs_are_handled():
     assert len(ents) <= 1
     for r in ents.itertuples():
         assert capitals[r.start : r.end] == r.text
+
+
+def test_known_people_alone_are_people():
+    # Short of context the model rejects a lone surname; the built-in people list is evidence.
+    for text in ["Putin met Trump.", "The talks began. Putin met Trump.",
+                 "Putin met Trump on Monday in the Saudi capital after weeks of talks."]:
+        ents = nc.entities([text], languages=None)
+        found = dict(zip(ents["text"], ents["type"]))
+        assert found.get("Putin") == "PER" and found.get("Trump") == "PER", (text, found)
+    # A surname that is a month is never evidence; a full name is typed from the list.
+    ents = nc.entities(["Theresa May spoke in London in May. Merkel and Erdogan met Xi."], languages=None)
+    found = dict(zip(ents["text"], ents["type"]))
+    assert found["Theresa May"] == "PER" and "May" not in found, found
+    assert found.get("Merkel") == "PER" and found.get("Erdogan") == "PER", found
+    # A corpus that writes the word in lowercase keeps it a word.
+    texts = ["He played his trump card.", "That was a trump card.", "A trump is a card.",
+             "Trump cards win tricks."]
+    ents = nc.entities(texts, languages=None)
+    assert "Trump" not in set(ents["text"]), ents

@@ -225,6 +225,18 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
     }
 }
 
+/// Is a lowercase candidate the surname of a person the built-in gazetteer knows
+/// (`gazetteer::builtin_surnames`) that this corpus does not write mostly in lowercase
+/// ("trump" the card game, "bush" the plant)? Evidence for a person when the model,
+/// short of context, rejects the word: "Putin met Trump." has two people.
+fn known_surname(name: &str, stats: &CaseStats) -> bool {
+    if name.contains(' ') || !super::gazetteer::builtin_surnames().contains(name) {
+        return false;
+    }
+    let (lower, capitalised) = stats.get(xxhash_rust::xxh3::xxh3_64(name.as_bytes()));
+    lower <= capitalised
+}
+
 /// The mentions of one document, with the candidates the model rejected (see [`promote`]).
 pub fn extract_doc(
     doc_id: u32,
@@ -278,7 +290,16 @@ pub fn extract_doc(
         for (s, &(class, margin)) in prepared.spans.iter().zip(&predictions) {
             let (class, margin) = if class == 0 {
                 let name = norm.text[s.byte_start..s.byte_end].to_lowercase();
-                known.get(&name).map_or((0, -margin), |&(k, _)| (k, 0.0))
+                let builtin_person = s.builtin.is_some_and(|e| {
+                    super::gazetteer::builtin().entries[e as usize].entity_type == EntityType::Per
+                });
+                match known.get(&name) {
+                    Some(&(k, _)) => (k, 0.0),
+                    None if builtin_person || known_surname(&name, stats) => {
+                        (EntityType::Per.class(), 0.0)
+                    }
+                    None => (0, -margin),
+                }
             } else {
                 (class, margin)
             };

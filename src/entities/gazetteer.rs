@@ -218,6 +218,48 @@ impl Gazetteer {
 /// The built-in gazetteer: countries and their other names, capitals (LOC), demonyms
 /// (MISC, as CoNLL-2003 tags "Russian") and major international organisations (ORG).
 /// Case-sensitive, so "US" the country is not "us" the pronoun.
+/// People news names often (`data/people.tsv`): full names, and their surnames as evidence.
+const PEOPLE: &str = include_str!("data/people.tsv");
+
+/// The surnames (lowercase) of the built-in people: a capitalised word alone that is one of
+/// them is a person when the model is unsure ("Putin met Trump."). A surname that is also
+/// a month, a date word or a function word ("May") is left out.
+pub fn builtin_surnames() -> &'static ahash::AHashSet<String> {
+    static SET: OnceLock<ahash::AHashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = ahash::AHashSet::new();
+        for line in PEOPLE
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let cols: Vec<&str> = line.split('|').collect();
+            let surnames: Vec<String> = match cols.get(3).map(|c| c.trim()) {
+                Some("-") => Vec::new(),
+                Some(given) if !given.is_empty() => {
+                    given.split(';').map(str::to_lowercase).collect()
+                }
+                _ => std::iter::once(cols[0])
+                    .chain(cols.get(2).copied().unwrap_or("").split(';'))
+                    .filter_map(|name| {
+                        let words: Vec<&str> = name.split_whitespace().collect();
+                        (words.len() >= 2).then(|| words[words.len() - 1].to_lowercase())
+                    })
+                    .collect(),
+            };
+            for last in surnames {
+                if super::lexicon::is_function_word(&last)
+                    || super::lexicon::is_month(&last)
+                    || super::lexicon::is_date_word(&last)
+                {
+                    continue;
+                }
+                set.insert(last);
+            }
+        }
+        set
+    })
+}
+
 pub fn builtin() -> &'static Gazetteer {
     static GAZ: OnceLock<Gazetteer> = OnceLock::new();
     GAZ.get_or_init(|| {
@@ -273,10 +315,11 @@ pub fn builtin() -> &'static Gazetteer {
         for file in [
             include_str!("data/aliases.tsv"),
             include_str!("data/knowledge.tsv"),
+            PEOPLE,
         ] {
             for cols in rows(file) {
-                let entity_type =
-                    EntityType::parse(cols[1]).expect("a known type in aliases/knowledge.tsv");
+                let entity_type = EntityType::parse(cols[1])
+                    .expect("a known type in aliases/knowledge/people.tsv");
                 add(cols[0], entity_type, list(cols.get(2).copied()));
             }
         }

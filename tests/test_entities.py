@@ -241,3 +241,13 @@ def test_known_people_alone_are_people():
              "Trump cards win tricks."]
     ents = nc.entities(texts, languages=None)
     assert "Trump" not in set(ents["text"]), ents
+
+
+def test_surnames_that_differ_by_a_final_s_are_different_people():
+    texts = ["Kelly Holmes won the 800m gold in Athens. Holmes said she was proud.",
+             "Lord Holme of Cheltenham spoke in the Lords. Holme said the bill was flawed.",
+             "Dame Kelly Holmes returned to the track."]
+    ents = nc.entities(texts, languages=None)
+    holme = ents[ents["text"] == "Holme"]
+    assert len(holme) and (holme["canonical"] != "Kelly Holmes").all(), ents
+    assert (ents.loc[ents["text"] == "Holmes", "canonical"] == "Kelly Holmes").all()

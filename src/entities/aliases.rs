@@ -57,6 +57,13 @@ fn is_all_caps(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphabetic()).count() > 1 && !name.chars().any(char::is_lowercase)
 }
 
+/// Do two names differ only by a final "s"? For people they are different names, not
+/// spellings of one: Holme and Holmes, Richard and Richards, Adam and Adams.
+fn differ_by_final_s(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    long.strip_suffix('s') == Some(short)
+}
+
 /// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions),
 /// stopping early past `limit`.
 pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
@@ -462,6 +469,7 @@ pub fn resolve(
             || ga.key.chars().next() != gb.key.chars().next()
             || ga.words != gb.words
             || edit_distance(&ga.key, &gb.key, 1) > 1
+            || types[a] == EntityType::Per && differ_by_final_s(&ga.key, &gb.key)
         {
             continue;
         }
@@ -530,7 +538,8 @@ pub fn resolve(
                 let last = groups[full].key.rsplit(' ').next().unwrap_or("");
                 last == g.key
                     || (last.chars().next() == g.key.chars().next()
-                        && edit_distance(last, &g.key, 1) <= 1)
+                        && edit_distance(last, &g.key, 1) <= 1
+                        && !differ_by_final_s(last, &g.key))
             })
             .collect();
         targets.sort_unstable();
@@ -723,6 +732,10 @@ mod tests {
 
     #[test]
     fn distances() {
+        assert!(differ_by_final_s("holme", "holmes") && differ_by_final_s("adams", "adam"));
+        assert!(
+            !differ_by_final_s("zelenskiy", "zelensky") && !differ_by_final_s("holmes", "holmes")
+        );
         assert_eq!(edit_distance("kellog", "kellogg", 2), 1);
         assert_eq!(edit_distance("zelenskiy", "zelenskyy", 2), 1);
         assert_eq!(edit_distance("abcd", "abdc", 2), 1);

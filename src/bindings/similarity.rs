@@ -1236,7 +1236,7 @@ fn check_unit(py: Python<'_>, name: &str, value: f64) -> PyResult<f64> {
 /// 2 same story; -1 for an unlabelled candidate, only with `all_candidates`), `cosine`,
 /// `story`, `jaccard`, `a_in_b`, `b_in_a`.
 #[pyfunction]
-#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.4, same_story=0.55, candidates=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false))]
+#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.4, same_story=0.55, candidates=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false, best=None))]
 #[allow(clippy::too_many_arguments)]
 fn relate<'py>(
     py: Python<'py>,
@@ -1252,6 +1252,7 @@ fn relate<'py>(
     n_threads: Option<i64>,
     junk_min_words: Option<usize>,
     all_candidates: bool,
+    best: Option<usize>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
     let kind = shingle_kind(py, shingle, ngram)?;
@@ -1261,6 +1262,7 @@ fn relate<'py>(
         rewrite: check_unit(py, "rewrite", rewrite)?,
         same_story: check_unit(py, "same_story", same_story)?,
         candidates: check_unit(py, "candidates", candidates)?,
+        best: best.filter(|&k| k > 0),
         ..Thresholds::default()
     };
     let stop = stop_set(py, stop_words)?;

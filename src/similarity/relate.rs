@@ -45,6 +45,11 @@ pub struct Thresholds {
     /// Pairs scored at all: TF-IDF cosine at least this (or an excerpt). Pairs below
     /// share too little to be one story; the bound keeps the work near-linear.
     pub candidates: f64,
+    /// When set, only each document's this many most similar candidates (by cosine) are
+    /// scored: a pair is kept when either document has the other among them. Bounds the
+    /// pairs of a corpus of near-identical templates (millions) to `n * k` for story
+    /// clustering; `None` (relate's default) scores every candidate.
+    pub best: Option<usize>,
 }
 
 impl Default for Thresholds {
@@ -75,6 +80,7 @@ impl Default for Thresholds {
             rewrite: 0.4,
             same_story: 0.55,
             candidates: 0.1,
+            best: None,
         }
     }
 }
@@ -123,7 +129,23 @@ pub fn scored_pairs(
     cancel: &Cancel,
 ) -> Vec<Related> {
     let min_cosine = t.rewrite.min(t.candidates) as f32;
-    let mut cosines: Vec<(u32, u32, f32)> = cosine_pairs(vectors, min_cosine, cancel);
+    let mut cosines: Vec<(u32, u32, f32)> = match t.best {
+        None => cosine_pairs(vectors, min_cosine, cancel),
+        Some(k) => {
+            let mut best: Vec<(u32, u32, f32)> = neighbours(
+                vectors,
+                Keep::Best(k),
+                |_, _, dot| if dot >= min_cosine { dot.min(1.0) } else { 0.0 },
+                cancel,
+            )
+            .into_iter()
+            .map(|(i, j, s)| (i.min(j), i.max(j), s))
+            .collect();
+            best.par_sort_unstable_by_key(|&(a, b, _)| (a, b));
+            best.dedup_by_key(|p| (p.0, p.1));
+            best
+        }
+    };
     let excerpts = neighbours(
         &set_vectors(shingles),
         Keep::AtLeast(t.excerpt as f32),
@@ -260,6 +282,19 @@ mod tests {
             same_story: f64::from(follow_up.story) - 0.01,
             ..Thresholds::default()
         };
+        // A neighbour bound keeps a subset of the candidates, each scored the same.
+        let bounded = scored_pairs(
+            &shingles,
+            &vectors,
+            &docs,
+            &Thresholds {
+                best: Some(1),
+                ..Thresholds::default()
+            },
+            Cancel::never(),
+        );
+        assert!(!bounded.is_empty() && bounded.len() <= scored.len());
+        assert!(bounded.iter().all(|r| scored.contains(r)));
         assert!(relate(&shingles, &vectors, &docs, &loose, Cancel::never())
             .iter()
             .any(|r| (r.a, r.b) == (0, 3) && r.relation == Some(Relation::SameStory)));

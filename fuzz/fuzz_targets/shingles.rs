@@ -1,9 +1,12 @@
-//! Any key: words are the maximal runs of letters and digits (the char definition), word
-//! hashes are those of the words, shingle sets are sorted and distinct, any n works.
+//! Any key: terms are the maximal runs of letters and digits (the char definition), with
+//! runs of an unspaced script as character bigrams; term hashes are those of the terms,
+//! shingle sets are sorted and distinct, any n works.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newscorpus::similarity::shingles::{shingle_set, word_hash, word_hashes, words, Shingle};
+use newscorpus::similarity::shingles::{
+    shingle_set, unspaced, word_hash, word_hashes, words, Shingle,
+};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&n, rest)) = data.split_first() else {
@@ -11,10 +14,27 @@ fuzz_target!(|data: &[u8]| {
     };
     let key = String::from_utf8_lossy(rest);
     let got: Vec<&str> = words(&key).collect();
-    let want: Vec<&str> = key
+    let mut want: Vec<String> = Vec::new();
+    for w in key
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect();
+    {
+        let chars: Vec<char> = w.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let kind = unspaced(chars[i]);
+            let mut j = i + 1;
+            while j < chars.len() && unspaced(chars[j]) == kind {
+                j += 1;
+            }
+            if !kind || j - i == 1 {
+                want.push(chars[i..j].iter().collect());
+            } else {
+                want.extend(chars[i..j].windows(2).map(|p| p.iter().collect::<String>()));
+            }
+            i = j;
+        }
+    }
     assert_eq!(got, want);
     let hashes: Vec<u64> = got.iter().map(|w| word_hash(w)).collect();
     assert_eq!(word_hashes(&key), hashes);

@@ -868,17 +868,7 @@ fn paired_similarity<'py>(
     n_threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
     let n_threads = check_threads(py, n_threads)?;
-    if a.len() != b.len() {
-        return Err(error(
-            py,
-            "InputValueError",
-            format!(
-                "a has {} texts and b {}: pairs need one of each",
-                a.len(),
-                b.len()
-            ),
-        ));
-    }
+    check_aligned(py, a, b)?;
     let set_metric = set_metric_of(py, metric)?;
     let a_docs = docs_from_list(py, a, false)?;
     let b_docs = docs_from_list(py, b, false)?;
@@ -906,6 +896,22 @@ fn paired_similarity<'py>(
         })?
     };
     Ok(PyArray1::from_vec(py, out))
+}
+
+/// Aligned pairs need one text of each side.
+fn check_aligned(py: Python<'_>, a: &Bound<'_, PyList>, b: &Bound<'_, PyList>) -> PyResult<()> {
+    if a.len() == b.len() {
+        return Ok(());
+    }
+    Err(error(
+        py,
+        "InputValueError",
+        format!(
+            "a has {} texts and b {}: pairs need one of each",
+            a.len(),
+            b.len()
+        ),
+    ))
 }
 
 /// The set measure a metric name asks for; `None` for "cosine".
@@ -1325,17 +1331,7 @@ fn paired_story<'py>(
     n_threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
-    if a.len() != b.len() {
-        return Err(error(
-            py,
-            "InputValueError",
-            format!(
-                "a has {} texts and b {}: pairs need one of each",
-                a.len(),
-                b.len()
-            ),
-        ));
-    }
+    check_aligned(py, a, b)?;
     let a_docs = docs_from_list(py, a, false)?;
     let b_docs = docs_from_list(py, b, false)?;
     let a_refs: Vec<Option<&str>> = a_docs.iter().map(Doc::as_str).collect();

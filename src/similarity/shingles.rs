@@ -130,6 +130,33 @@ fn split_unspaced(word: &str, offset: usize, f: &mut impl FnMut(usize, usize)) {
     }
 }
 
+/// The terms of `key` by their definition, one character at a time (slow): the reference
+/// that tests and the fuzz target hold [`words`] to.
+pub fn reference_terms(key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in key
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let chars: Vec<char> = w.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let kind = unspaced(chars[i]);
+            let mut j = i + 1;
+            while j < chars.len() && unspaced(chars[j]) == kind {
+                j += 1;
+            }
+            if !kind || j - i == 1 {
+                out.push(chars[i..j].iter().collect());
+            } else {
+                out.extend(chars[i..j].windows(2).map(|p| p.iter().collect()));
+            }
+            i = j;
+        }
+    }
+    out
+}
+
 /// The terms of a matching key: runs of letters and digits, with runs of an unspaced
 /// script split into character bigrams ([`for_each_term`]).
 pub fn words(key: &str) -> impl Iterator<Item = &str> {
@@ -305,30 +332,7 @@ mod tests {
     fn word_bits_match_the_char_definition() {
         // Terms are maximal runs of `char::is_alphanumeric` (unspaced scripts as bigrams),
         // crossing 64-byte blocks, non-ASCII letters and non-letters, a word at the very end.
-        let reference = |s: &str| -> Vec<String> {
-            let mut out = Vec::new();
-            for w in s
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                let chars: Vec<char> = w.chars().collect();
-                let mut i = 0;
-                while i < chars.len() {
-                    let kind = unspaced(chars[i]);
-                    let mut j = i + 1;
-                    while j < chars.len() && unspaced(chars[j]) == kind {
-                        j += 1;
-                    }
-                    if !kind || j - i == 1 {
-                        out.push(chars[i..j].iter().collect());
-                    } else {
-                        out.extend(chars[i..j].windows(2).map(|p| p.iter().collect()));
-                    }
-                    i = j;
-                }
-            }
-            out
-        };
+        let reference = reference_terms;
         let pieces = [
             "a",
             "bb",

@@ -132,14 +132,17 @@ pub struct Tfidf {
 impl Tfidf {
     /// Learn idf from documents given as term hashes (with repeats).
     pub fn fit(docs: &[Vec<u64>]) -> Self {
+        Self::fit_counting(docs, docs.len())
+    }
+
+    /// [`Tfidf::fit`] where only `n` of the documents count in the idf's document total
+    /// (the others, missing texts, are empty and so add no document frequency).
+    pub fn fit_counting(docs: &[Vec<u64>], n: usize) -> Self {
         let df = document_frequency(docs);
-        let idf = df
-            .into_iter()
-            .map(|(t, d)| (t, idf_of(docs.len(), d)))
-            .collect();
+        let idf = df.into_iter().map(|(t, d)| (t, idf_of(n, d))).collect();
         Tfidf {
             idf,
-            default_idf: idf_of(docs.len(), 0),
+            default_idf: idf_of(n, 0),
         }
     }
 

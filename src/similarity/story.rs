@@ -70,15 +70,11 @@ struct Terms {
     kept: Vec<u64>,
 }
 
-/// TF-IDF vectors of `docs`, idf from the documents whose text is present.
+/// TF-IDF vectors of `docs`, idf from the documents whose text is present (a missing
+/// text has no terms, so only the document total needs telling).
 fn vectors_of(texts: &[Option<&str>], docs: &[Vec<u64>]) -> Vec<SparseVector> {
-    let present: Vec<Vec<u64>> = texts
-        .iter()
-        .zip(docs)
-        .filter(|(t, _)| t.is_some())
-        .map(|(_, d)| d.clone())
-        .collect();
-    Tfidf::fit(&present).vectors(docs)
+    let present = texts.iter().filter(|t| t.is_some()).count();
+    Tfidf::fit_counting(docs, present).vectors(docs)
 }
 
 impl StoryDocs {

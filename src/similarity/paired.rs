@@ -38,9 +38,8 @@ pub fn cosines(
         .chain(b)
         .map(|t| t.clone().unwrap_or_default())
         .collect();
-    let present: Vec<Vec<u64>> = a.iter().chain(b).flatten().cloned().collect();
-    let model = Tfidf::fit(&present);
-    let vectors = model.vectors(&terms);
+    let present = a.iter().chain(b).filter(|t| t.is_some()).count();
+    let vectors = Tfidf::fit_counting(&terms, present).vectors(&terms);
     let n = a.len();
     scores_by(n, cancel, |i| {
         if a[i].is_none() || b[i].is_none() {

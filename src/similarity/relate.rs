@@ -131,20 +131,15 @@ pub fn scored_pairs(
     let min_cosine = t.rewrite.min(t.candidates) as f32;
     let mut cosines: Vec<(u32, u32, f32)> = match t.best {
         None => cosine_pairs(vectors, min_cosine, cancel),
-        Some(k) => {
-            let mut best: Vec<(u32, u32, f32)> = neighbours(
-                vectors,
-                Keep::Best(k),
-                |_, _, dot| if dot >= min_cosine { dot.min(1.0) } else { 0.0 },
-                cancel,
-            )
-            .into_iter()
-            .map(|(i, j, s)| (i.min(j), i.max(j), s))
-            .collect();
-            best.par_sort_unstable_by_key(|&(a, b, _)| (a, b));
-            best.dedup_by_key(|p| (p.0, p.1));
-            best
-        }
+        Some(k) => neighbours(
+            vectors,
+            Keep::Best(k),
+            |_, _, dot| if dot >= min_cosine { dot.min(1.0) } else { 0.0 },
+            cancel,
+        )
+        .into_iter()
+        .map(|(i, j, s)| (i.min(j), i.max(j), s))
+        .collect(),
     };
     let excerpts = neighbours(
         &set_vectors(shingles),
@@ -177,13 +172,16 @@ pub fn scored_pairs(
             }),
     );
     cosines.par_sort_unstable_by_key(|&(a, b, _)| (a, b));
+    // A pair in both documents' best lists is listed twice, with one cosine (the dot
+    // product sums the shared terms in term order either way).
+    cosines.dedup_by_key(|p| (p.0, p.1));
     cosines
         .into_par_iter()
         .map(|(a, b, cosine)| {
             let overlap = Overlap::of(&shingles[a as usize], &shingles[b as usize]);
             let contained = overlap.a.min(overlap.b) >= t.min_excerpt
                 && overlap.overlap_coefficient() >= t.excerpt;
-            let story = docs.score(a as usize, b as usize, overlap.jaccard());
+            let story = docs.score(a as usize, b as usize);
             let relation = if overlap.jaccard() >= t.duplicate || contained {
                 Some(Relation::Duplicate)
             } else if f64::from(cosine) >= t.rewrite {

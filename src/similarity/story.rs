@@ -136,10 +136,9 @@ impl StoryDocs {
         .map(|s| s.clamp(0.0, 1.0).sqrt())
     }
 
-    /// The story score of documents `i` and `j`, given the Jaccard of their word 3-gram
-    /// sets (`copies`).
-    pub fn score(&self, i: usize, j: usize, copies: f64) -> f64 {
-        score_of(self.features(i, j), copies)
+    /// The story score of documents `i` and `j` (with their own copy floor, [`Self::copies`]).
+    pub fn score(&self, i: usize, j: usize) -> f64 {
+        score_of(self.features(i, j), self.copies(i, j))
     }
 }
 
@@ -162,12 +161,13 @@ mod tests {
     fn one_story_scores_above_two() {
         let texts = [Some(PORT), Some(PORT2), Some(FLOOD), Some(FLOOD2), None];
         let docs = StoryDocs::new(&texts);
-        let same = docs.score(0, 1, 0.0);
-        let other = docs.score(0, 2, 0.0);
+        let same = score_of(docs.features(0, 1), 0.0);
+        let other = score_of(docs.features(0, 2), 0.0);
         assert!(same > 0.5 && other < 0.2, "{same} {other}");
-        assert!(docs.score(2, 3, 0.0) > 0.5);
+        assert!(score_of(docs.features(2, 3), 0.0) > 0.5);
         // Copies score 1; missing texts 0 (all features 0).
-        assert!((docs.score(0, 0, 1.0) - 1.0).abs() < 1e-12);
+        assert!((docs.copies(0, 0) - 1.0).abs() < 1e-12);
+        assert!((docs.score(0, 0) - 1.0).abs() < 1e-12);
         assert!(docs
             .features(0, 4)
             .iter()

@@ -526,3 +526,17 @@ def test_relate_dates_window_keeps_copies_drops_distant_stories():
     near = (plain["a"] < len(df)) == (plain["b"] < len(df))
     assert len(windowed) == near.sum() + (plain.loc[~near, "label"] == "duplicate").sum()
     assert nc.relate(texts, dates=dates, window="120D").equals(plain)
+
+
+def test_story_api_as_a_notebook_uses_it():
+    # A pandas Series keyed by article id in; Series or DataFrame keyed the same way out.
+    df = nc.load_sample().set_index("id")
+    pairs = df["text"].news.relate(dates=df["published"])
+    assert set(pairs["a"]) <= set(df.index) and "story" in pairs
+    story = nc.stories(df["text"], dates=df["published"], neighbours=10)
+    assert isinstance(story, pd.Series) and story.index.equals(df.index)
+    assert story["port-strike-4"] == story["port-strike-1"]
+    shifted = df["text"].shift(1)
+    scores = nc.paired_similarity(df["text"], shifted, "story")
+    assert isinstance(scores, pd.Series) and scores.index.equals(df.index) and scores.name == "story"
+    assert np.isnan(scores.iloc[0]) and scores.iloc[1:].between(0, 1).all()

@@ -51,16 +51,91 @@ fn missing_sentence_space(chars: &[char], line_start: usize, i: usize) -> bool {
     !url_like
 }
 
-/// Rewrite the layout. See `LayoutOptions`. Returns true if it joined lines (so inline
-/// markup may now pair across a former break).
-pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) -> bool {
+/// Trim the spaces at line ends and collapse runs of spaces to one, as `layout` does, and
+/// nothing else, on a text where that can matter to markup. Markup then runs on the
+/// squeezed text, so a rule that measures a construct on its line (a link's reference,
+/// a code span, emphasis) sees the length a second pass sees: a reference of 100 spaces
+/// and 100 letters was left alone, then removed once `layout` had collapsed the spaces
+/// (fuzzing). Only lines of at least `min_line` characters can hold a construct that long,
+/// so a text without one is left alone (most are). Returns false, writing nothing, when
+/// there is nothing to do.
+pub fn squeeze_spaces(input: &Text, out: &mut Text, min_line: usize) -> bool {
+    let chars = &input.chars;
+    let has_run = |line: &[char]| {
+        line.first() == Some(&' ')
+            || line.last() == Some(&' ')
+            || line
+                .windows(2)
+                .fold(false, |hit, w| hit | ((w[0] == ' ') & (w[1] == ' ')))
+    };
+    if chars.len() < min_line
+        || !has_run(chars)
+            && !chars
+                .windows(2)
+                .any(|w| w == [' ', '\n'] || w == ['\n', ' '])
+    {
+        return false;
+    }
+    let lines = line_ranges(chars);
+    if !lines
+        .iter()
+        .any(|&(a, b)| b - a >= min_line && has_run(&chars[a..b]))
+    {
+        return false;
+    }
+    for (n, &(a, b)) in lines.iter().enumerate() {
+        if n > 0 {
+            out.push_copy('\n', input, a - 1);
+        }
+        let mut s = a;
+        let mut e = b;
+        while s < e && chars[s] == ' ' {
+            s += 1;
+        }
+        while e > s && chars[e - 1] == ' ' {
+            e -= 1;
+        }
+        let mut run_start = s;
+        let mut k = s;
+        while let Some(p) = super::text::find(&chars[..e], k, |c| c == ' ') {
+            // `e` is trimmed, so a space is never last on the line.
+            let mut r = p + 1;
+            while chars[r] == ' ' {
+                r += 1;
+            }
+            if r > p + 1 {
+                out.extend_copy(input, run_start, p);
+                out.push_from(' ', input, p, r);
+                run_start = r;
+            }
+            k = r;
+        }
+        out.extend_copy(input, run_start, e);
+    }
+    true
+}
+
+/// What a layout pass did beyond spaces and blank lines.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reflow {
+    /// Lines were joined (so inline markup may now pair across a former break) or a
+    /// missing sentence space was inserted (so a line now has more words, and a line rule
+    /// that counts them may now apply; found by fuzzing).
+    pub changed: bool,
+    /// A hyphenation was rejoined: two lines' ends became one token, which can miss a
+    /// sentence space this pass could not see ("P-\no?Pe" gives "Po?Pe"; fuzzing).
+    pub dehyphenated: bool,
+}
+
+/// Rewrite the layout. See `LayoutOptions`.
+pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) -> Reflow {
     let chars = &input.chars;
     let lines = line_ranges(chars);
     // Index of the newline that ended the previous emitted line, and blank lines since.
     let mut prev_break: Option<usize> = None;
     let mut blank_since = 0usize;
     let mut emitted_any = false;
-    let mut joined = false;
+    let mut reflow = Reflow::default();
     for &(a, b) in &lines {
         let mut s = a;
         let mut e = b;
@@ -88,7 +163,8 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) -> bool {
                 && starts_lower
             {
                 // "infor-\nmation": drop the hyphen and the break.
-                joined = true;
+                reflow.changed = true;
+                reflow.dehyphenated = true;
                 out.chars.pop();
                 if out.tracked {
                     out.start.pop();
@@ -97,7 +173,7 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) -> bool {
             } else if opts.paragraphs == Paragraphs::Flatten
                 || (opts.repair && starts_lower && last != ':')
             {
-                joined = true;
+                reflow.changed = true;
                 out.push_from(' ', input, brk, brk + 1);
             } else {
                 out.push_from('\n', input, brk, brk + 1);
@@ -145,6 +221,7 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) -> bool {
             if opts.repair && missing_sentence_space(chars, token_floor, k) {
                 out.extend_copy(input, run_start, k + 1);
                 out.push_inserted(' ', input, k + 1);
+                reflow.changed = true;
                 run_start = k + 1;
                 token_floor = k + 1;
             }
@@ -155,7 +232,7 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) -> bool {
         blank_since = 0;
         prev_break = Some(b);
     }
-    joined
+    reflow
 }
 
 #[cfg(test)]

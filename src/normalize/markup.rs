@@ -191,6 +191,10 @@ fn tag_kind(name: &str) -> Option<TagKind> {
     })
 }
 
+/// The shortest length limit of a construct confined to a line (a reference link's
+/// `[ref]`): a line shorter than this holds no construct a limit rejects.
+pub const SHORTEST_LIMIT: usize = 200;
+
 /// Parse a tag at `i` (which holds '<'). Returns its kind, name and length.
 fn tag_at(chars: &[char], i: usize) -> Option<(TagKind, String, bool, usize)> {
     const MAX_TAG: usize = 2000;
@@ -219,8 +223,22 @@ fn tag_at(chars: &[char], i: usize) -> Option<(TagKind, String, bool, usize)> {
     let mut quote: Option<char> = None;
     let mut has_assignment = false;
     let mut only_space = true;
-    while j < chars.len() && j - i < MAX_TAG {
+    // The limit counts the tag as `layout` will leave it (a run of spaces is one, none at a
+    // line's end or start), so a second pass decides as the first did; the raw length is
+    // bounded too, so a scan stays short.
+    let mut counted = j - i;
+    while j < chars.len() && counted < MAX_TAG && j - i < 8 * MAX_TAG {
         let c = chars[j];
+        if c == ' ' {
+            let mut r = j + 1;
+            while r < chars.len() && chars[r] == ' ' && r - i < 8 * MAX_TAG {
+                r += 1;
+            }
+            counted += usize::from(chars[j - 1] != '\n' && r < chars.len() && chars[r] != '\n');
+            j = r;
+            continue;
+        }
+        counted += 1;
         match quote {
             Some(q) if c == q => quote = None,
             Some(_) => {}
@@ -680,7 +698,7 @@ fn inline_at(chars: &[char], at: usize, brackets: &mut Option<Brackets>) -> Opti
         let close = brackets.close(open, 1000)?;
         let target_end = match chars.get(close + 1) {
             Some('(') => brackets.close(close + 1, 2000),
-            Some('[') => brackets.close(close + 1, 200),
+            Some('[') => brackets.close(close + 1, SHORTEST_LIMIT),
             _ => None,
         }?;
         let keep = (!image).then_some((open + 1, close));

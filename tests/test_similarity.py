@@ -518,14 +518,44 @@ def test_relate_dates_window_keeps_copies_drops_distant_stories():
     df = nc.load_sample()
     texts = pd.concat([df["text"], df["text"]], ignore_index=True)
     dates = ["2026-03-01"] * len(df) + ["2026-06-01"] * len(df)
-    plain = nc.relate(texts)
+    next_day = ["2026-03-01"] * len(df) + ["2026-03-02"] * len(df)
+    # Reposts dated apart are texts of their own (not copies of one unit): a day apart,
+    # every pair is within the window.
+    dated = nc.relate(texts, dates=next_day)
     windowed = nc.relate(texts, dates=dates)
     far = (windowed["a"] < len(df)) & (windowed["b"] >= len(df))
     # Across three months only copies remain (each text and its later repost among them).
     assert (windowed.loc[far, "label"] == "duplicate").all() and far.sum() >= len(df)
-    near = (plain["a"] < len(df)) == (plain["b"] < len(df))
-    assert len(windowed) == near.sum() + (plain.loc[~near, "label"] == "duplicate").sum()
-    assert nc.relate(texts, dates=dates, window="120D").equals(plain)
+    near = (dated["a"] < len(df)) == (dated["b"] < len(df))
+    assert len(windowed) == near.sum() + (dated.loc[~near, "label"] == "duplicate").sum()
+    assert nc.relate(texts, dates=dates, window="120D").equals(dated)
+    # Undated (or dated alike), each repost is a copy: one pair, with its first.
+    plain = nc.relate(texts)
+    reposts = plain[plain["b"] >= len(df)]
+    assert len(reposts) == len(df) and (reposts["a"] == reposts["b"] - len(df)).all()
+    assert (reposts["label"] == "duplicate").all() and (reposts["story"] == 1.0).all()
+    assert plain[plain["b"] < len(df)].reset_index(drop=True).equals(nc.relate(df["text"]))
+
+
+def test_thousands_of_copies_are_one_unit():
+    """A crawl's thousands of copies of one page: one pair each (with the first copy), and
+    one story, without the square of their number (it took 26 s for 4,000 copies)."""
+    df = nc.load_sample()
+    page = df["text"].iloc[0]
+    texts = pd.concat([df["text"], pd.Series([page] * 20_000)], ignore_index=True)
+    pairs = nc.relate(texts)
+    copy_rows = pairs[pairs["b"] >= len(df)]
+    assert len(copy_rows) == 20_000 and (copy_rows["a"] == 0).all()
+    assert (copy_rows["label"] == "duplicate").all()
+    assert not (pairs["a"] >= len(df)).any()
+    story = pd.Series(nc.stories(texts))
+    alone = pd.Series(nc.stories(df["text"]))
+    assert (story[len(df):] == story[0]).all()
+    assert story[: len(df)].equals(alone)
+    # Copies dated apart are not one unit: the window sees each date.
+    dates = ["2026-03-01"] * len(df) + ["2026-03-01"] * 10_000 + ["2026-09-01"] * 10_000
+    dated = pd.Series(nc.stories(texts, dates=dates))
+    assert dated[len(df) + 10_000:].nunique() == 1 and dated[len(df)] != dated[len(texts) - 1]
 
 
 def test_story_api_as_a_notebook_uses_it():

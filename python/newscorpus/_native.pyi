@@ -113,8 +113,10 @@ def near_duplicates(texts: list[Any], threshold: float = 0.8, num_perm: int = 12
     and ``same``: for each text, the first text with its matching key (itself when none)."""
 
 def average_clusters(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], weight: npt.NDArray[np.float64],
-                     rank: npt.NDArray[np.int64], threshold: float) -> npt.NDArray[np.int64]:
-    """Average-linkage representative (a position) of each document's cluster."""
+                     rank: npt.NDArray[np.int64], threshold: float,
+                     first: Optional[npt.NDArray[np.int64]] = None) -> npt.NDArray[np.int64]:
+    """Average-linkage representative (a position) of each document's cluster; the copies of
+    one text (``first``, as ``relate`` gives it) are one unit of their number."""
 
 def cluster_pairs(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], rank: npt.NDArray[np.int64],
                   method: str = "connected", same: Optional[npt.NDArray[np.int64]] = None) -> npt.NDArray[np.int64]:
@@ -159,9 +161,11 @@ def top_k(texts: list[Any], k: int = 10, metric: str = "cosine", ngram: int = 3,
 def relate(texts: list[Any], duplicate: float = 0.8, excerpt: float = 0.9, rewrite: float = 0.4,
            same_story: float = 0.55, candidates: float = 0.1, ngram: int = 3, shingle: str = "word",
            stop_words: Any = None, n_threads: Optional[int] = None, junk_min_words: Optional[int] = None,
-           all_candidates: bool = False, best: Optional[int] = None) -> dict[str, npt.NDArray[Any]]:
+           all_candidates: bool = False, best: Optional[int] = None,
+           copy_key: Optional[npt.NDArray[np.int64]] = None) -> dict[str, npt.NDArray[Any]]:
     """Columns a, b, label (0 duplicate, 1 rewrite, 2 same story, -1 an unlabelled candidate), cosine,
-    story, jaccard, a_in_b, b_in_a."""
+    story, jaccard, a_in_b, b_in_a; and first (one a text): its first identical text (with the same
+    ``copy_key``), which alone stands in the pairs; each later copy is in one pair, with it."""
 
 def paired_story(a: list[Any], b: list[Any], n_threads: Optional[int] = None) -> dict[str, npt.NDArray[np.float64]]:
     """Columns story and one a feature of the story score for aligned pairs; NaN where either is missing."""

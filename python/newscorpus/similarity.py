@@ -554,6 +554,11 @@ def relate(
     number of such pairs: fine for tens of thousands of articles; for copies among
     millions use ``near_duplicates``.
 
+    Identical texts (with equal dates, when ``dates`` are given) are one text: each later
+    copy is in one ``duplicate`` pair, with the first copy, and every other pair names the
+    first copy only (its star: thousands of copies of one page give one row each, not the
+    square of their number). The idf counts the text once.
+
     Args:
         texts: Any sequence of str. Missing and empty texts relate to nothing.
         duplicate, excerpt, rewrite, same_story, candidates: The thresholds, each in (0, 1].
@@ -598,7 +603,9 @@ def relate(
         ngram=ngram, shingle=shingle, n_threads=n_threads)
     t = as_texts(_without_boilerplate(texts, boilerplate))
     cols = _native.relate(t.values, duplicate, excerpt, rewrite, same_story, candidates, ngram, shingle,
-                          _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words))
+                          _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words),
+                          copy_key=_date_codes(t, dates))
+    cols.pop("first")
     if dates is not None:
         keep = (cols["label"] == 0) | _within_window(t, dates, window, cols["a"], cols["b"])
         cols = {k: v[keep] for k, v in cols.items()}
@@ -645,7 +652,9 @@ def stories(
     boilerplate: Any = None,
 ) -> Any:
     """Group articles into stories, from the story score of pairs of articles (copies
-    included; see ``relate``).
+    included; see ``relate``). Identical texts (with equal dates, when ``dates`` are
+    given) are one unit of their number of copies: always one story, clustered as the
+    copies themselves would be, in time that does not grow with the square of the copies.
 
     Args:
         texts: Any sequence of str.
@@ -706,20 +715,56 @@ def stories(
     d = RELATE_DEFAULTS
     cols = _native.relate(cleaned.values, d["duplicate"], d["excerpt"], 1.0, threshold, candidates,
                           DEFAULT_NGRAM, "word", _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words), True,
-                          neighbours)
+                          neighbours, copy_key=_date_codes(t, dates))
+    # Identical texts (with the same date) are one unit: `first` names each one's first copy,
+    # and the pairs of later copies with it are left to the clustering's own handling.
+    first = cols.pop("first")
+    copy_row = first[cols["b"]] != cols["b"]
+    if copy_row.any():
+        cols = {k: v[~copy_row] for k, v in cols.items()}
     if dates is not None:
         a, b = cols["a"], cols["b"]
         within = _within_window(t, dates, window, a, b)
         cols = {k: v[within] for k, v in cols.items()}
     ranks = _ranks(t, representative)
     if method == "average":
-        reps = _native.average_clusters(len(t.values), cols["a"], cols["b"], cols["story"], ranks, threshold)
+        reps = _native.average_clusters(len(t.values), cols["a"], cols["b"], cols["story"], ranks, threshold,
+                                        first)
     else:
         keep = cols["story"] >= threshold
-        reps = _native.cluster_pairs(len(t.values), cols["a"][keep], cols["b"][keep], ranks, method)
+        reps = _native.cluster_pairs(len(t.values), cols["a"][keep], cols["b"][keep], ranks, method, first)
     if t.index is None:
         return reps.tolist()
     return pd.Series(_labels(t, reps), index=t.index, name="story")
+
+
+def _date_values(t, dates: Any) -> pd.Series:
+    """``dates`` as a Series of one value a text, in the texts' order."""
+    n = len(t.values)
+    values = dates
+    if isinstance(dates, pd.Series) and t.index is not None:
+        if len(dates) != n:
+            raise OptionError(f"dates has {len(dates)} values for {n} texts")
+        values = dates.reindex(t.index)
+    raw = pd.Series(values.to_numpy() if isinstance(values, pd.Series) else list(values))
+    if len(raw) != n:
+        raise OptionError(f"dates has {len(raw)} values for {n} texts")
+    if raw.dtype == object:
+        raw = raw.map(lambda v: v.strip() if isinstance(v, str) else v)
+    return raw
+
+
+def _date_codes(t, dates: Any) -> Optional[np.ndarray]:
+    """One integer a text, equal for equal dates (-1 for a missing one), or None without
+    dates: identical texts are one copy group only when their dates are equal too."""
+    if dates is None:
+        return None
+    raw = _date_values(t, dates)
+    try:
+        codes, _ = pd.factorize(raw, use_na_sentinel=True)
+    except TypeError:
+        codes, _ = pd.factorize(raw.astype(str), use_na_sentinel=True)
+    return np.ascontiguousarray(codes, dtype=np.int64)
 
 
 def _within_window(t, dates: Any, window: Any, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -731,14 +776,7 @@ def _within_window(t, dates: Any, window: Any, a: np.ndarray, b: np.ndarray) -> 
         raise OptionError(f"window={window!r} is not a time span such as '7D' or '36h' ({e})") from None
     if pd.isna(gap) or gap < pd.Timedelta(0):
         raise OptionError(f"window={window!r} must be a time span of zero or more")
-    values = dates
-    if isinstance(dates, pd.Series) and t.index is not None:
-        if len(dates) != n:
-            raise OptionError(f"dates has {len(dates)} values for {n} texts")
-        values = dates.reindex(t.index)
-    raw = pd.Series(values.to_numpy() if isinstance(values, pd.Series) else list(values))
-    if raw.dtype == object:
-        raw = raw.map(lambda v: v.strip() if isinstance(v, str) else v)
+    raw = _date_values(t, dates)
     try:
         stamps = pd.to_datetime(raw, errors="coerce", utc=True, format="mixed")
     except (TypeError, ValueError) as e:

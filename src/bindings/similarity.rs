@@ -6,7 +6,9 @@ use super::{
 };
 use crate::similarity::lsh::{self, Key, LshError, LshIndex};
 use crate::similarity::minhash::MinHasher;
-use crate::similarity::relate::{relate as relate_pairs, scored_pairs, Thresholds};
+use crate::similarity::relate::{
+    copy_pairs, first_of_identical, relate as relate_pairs, scored_pairs, Thresholds,
+};
 use crate::similarity::shingles::{shingle_hashes, shingle_set, Shingle};
 use crate::similarity::stopwords::StopWords;
 use crate::similarity::story::{self, StoryDocs};
@@ -823,7 +825,8 @@ fn cluster_method(py: Python<'_>, method: &str) -> PyResult<ClusterMethod> {
 /// Average-linkage cluster representative (a position) for each of `n` documents, from
 /// weighted pairs (see `similarity::average_linkage`).
 #[pyfunction]
-#[pyo3(signature = (n, a, b, weight, rank, threshold))]
+#[pyo3(signature = (n, a, b, weight, rank, threshold, first=None))]
+#[allow(clippy::too_many_arguments)]
 fn average_clusters<'py>(
     py: Python<'py>,
     n: usize,
@@ -832,6 +835,7 @@ fn average_clusters<'py>(
     weight: PyReadonlyArray1<'py, f64>,
     rank: PyReadonlyArray1<'py, i64>,
     threshold: f64,
+    first: Option<PyReadonlyArray1<'py, i64>>,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     let (a, b, weight) = (a.as_slice()?, b.as_slice()?, weight.as_slice()?);
     if weight.len() != a.len() {
@@ -847,8 +851,28 @@ fn average_clusters<'py>(
         .zip(weight)
         .map(|(&(x, y), &w)| (x, y, w as f32))
         .collect();
+    // `first`: the first copy of each document's text (relate's `first`); copies are one
+    // unit (see `similarity::average_linkage_of_copies`).
+    let first: Vec<u32> = match &first {
+        None => (0..n as u32).collect(),
+        Some(f) => {
+            let f = f.as_slice()?;
+            let valid = f.len() == n
+                && f.iter()
+                    .enumerate()
+                    .all(|(d, &x)| x >= 0 && (x as usize) <= d && f[x as usize] == x);
+            if !valid {
+                return Err(error(
+                    py,
+                    "InputValueError",
+                    "first must name, for each document, an earlier or the same document that is its own first".into(),
+                ));
+            }
+            f.iter().map(|&x| x as u32).collect()
+        }
+    };
     let out = cancellable(py, None, |cancel| {
-        sim::average_linkage(n, &edges, threshold, &rank, cancel)
+        sim::average_linkage_of_copies(&first, &edges, threshold, &rank, cancel)
     })?;
     Ok(PyArray1::from_iter(py, out.into_iter().map(i64::from)))
 }
@@ -1240,9 +1264,11 @@ fn check_unit(py: Python<'_>, name: &str, value: f64) -> PyResult<f64> {
 
 /// Related pairs as a dict of numpy columns: `a`, `b`, `label` (0 duplicate, 1 rewrite,
 /// 2 same story; -1 for an unlabelled candidate, only with `all_candidates`), `cosine`,
-/// `story`, `jaccard`, `a_in_b`, `b_in_a`.
+/// `story`, `jaccard`, `a_in_b`, `b_in_a`; and `first`, one a text: the first text
+/// identical to it (with the same `copy_key`, when given), itself for the first. A later
+/// copy is in one pair, with its first (see `relate::copy_pairs`).
 #[pyfunction]
-#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.4, same_story=0.55, candidates=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false, best=None))]
+#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.4, same_story=0.55, candidates=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false, best=None, copy_key=None))]
 #[allow(clippy::too_many_arguments)]
 fn relate<'py>(
     py: Python<'py>,
@@ -1259,6 +1285,7 @@ fn relate<'py>(
     junk_min_words: Option<usize>,
     all_candidates: bool,
     best: Option<usize>,
+    copy_key: Option<PyReadonlyArray1<'py, i64>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
     let kind = shingle_kind(py, shingle, ngram)?;
@@ -1273,13 +1300,33 @@ fn relate<'py>(
     };
     let stop = stop_set(py, stop_words)?;
     let docs = docs_from_list(py, texts, false)?;
-    let (shingles, junk) = corpus_shingles_less_junk(py, &docs, kind, n_threads, junk_min_words)?;
+    let (mut shingles, junk) =
+        corpus_shingles_less_junk(py, &docs, kind, n_threads, junk_min_words)?;
     // Junk texts are left out as missing ones are: no pairs.
-    let refs: Vec<Option<&str>> = docs
+    let mut refs: Vec<Option<&str>> = docs
         .iter()
         .zip(&junk)
         .map(|(d, &j)| if j { None } else { d.as_str() })
         .collect();
+    let copy_key = match &copy_key {
+        Some(k) if k.len()? != refs.len() => {
+            return Err(error(
+                py,
+                "InputValueError",
+                "copy_key needs one value a text".into(),
+            ))
+        }
+        Some(k) => Some(k.as_slice()?),
+        None => None,
+    };
+    // Later copies of a text are left out too, and paired with their first at the end.
+    let first = first_of_identical(&refs, copy_key);
+    for (d, &f) in first.iter().enumerate() {
+        if f as usize != d {
+            refs[d] = None;
+            shingles[d] = Vec::new();
+        }
+    }
     let rows = cancellable(py, n_threads, |cancel| {
         let story_docs = StoryDocs::new(&refs);
         // "auto" stop words are the story score's own: its vectors serve the cosine too.
@@ -1290,13 +1337,27 @@ fn relate<'py>(
             own = tfidf_vectors(&refs, &stop);
             &own
         };
-        if all_candidates {
+        let mut rows = if all_candidates {
             scored_pairs(&shingles, vectors, &story_docs, &thresholds, cancel)
         } else {
             relate_pairs(&shingles, vectors, &story_docs, &thresholds, cancel)
+        };
+        let copies = copy_pairs(
+            &first,
+            &shingles,
+            vectors,
+            &story_docs,
+            &thresholds,
+            !all_candidates,
+        );
+        if !copies.is_empty() {
+            rows.extend(copies);
+            rows.sort_unstable_by_key(|r| (r.a, r.b));
         }
+        rows
     })?;
     let dict = PyDict::new(py);
+    set_column(&dict, "first", first.iter().map(|&f| i64::from(f)))?;
     set_column(&dict, "a", rows.iter().map(|r| i64::from(r.a)))?;
     set_column(&dict, "b", rows.iter().map(|r| i64::from(r.b)))?;
     set_column(

@@ -340,19 +340,43 @@ pub fn average_linkage(
     rank: &[u32],
     cancel: &crate::cancel::Cancel,
 ) -> Vec<u32> {
+    let first: Vec<u32> = (0..n as u32).collect();
+    average_linkage_of_copies(&first, edges, threshold, rank, cancel)
+}
+
+/// [`average_linkage`] where the copies of each text (`first`, see
+/// `relate::first_of_identical`) are one unit of their number of documents: an edge of
+/// the first stands for the same similarity between every copy on each side (pairs name
+/// the first of each; pairs with a later copy are ignored), and copies share a cluster.
+/// The result is that of the documents themselves, without the square of the copies.
+pub fn average_linkage_of_copies(
+    first: &[u32],
+    edges: &[(u32, u32, f32)],
+    threshold: f64,
+    rank: &[u32],
+    cancel: &crate::cancel::Cancel,
+) -> Vec<u32> {
     use std::collections::BinaryHeap;
+    let n = first.len();
     assert_eq!(rank.len(), n, "one rank a document");
     let mut size = vec![1u64; n];
+    for (d, &f) in first.iter().enumerate() {
+        if f as usize != d {
+            size[f as usize] += 1;
+        }
+    }
     let mut version = vec![0u32; n];
     let mut parent: Vec<u32> = (0..n as u32).collect();
     // Sum of the similarities between two clusters, by cluster id, for each cluster.
     let mut adjacent: Vec<ahash::AHashMap<u32, f64>> = vec![ahash::AHashMap::new(); n];
     for &(a, b, w) in edges {
-        if a == b {
+        let is_first = |d: u32| first[d as usize] == d;
+        if a == b || !is_first(a) || !is_first(b) {
             continue;
         }
-        *adjacent[a as usize].entry(b).or_default() += f64::from(w);
-        *adjacent[b as usize].entry(a).or_default() += f64::from(w);
+        let w = f64::from(w) * (size[a as usize] * size[b as usize]) as f64;
+        *adjacent[a as usize].entry(b).or_default() += w;
+        *adjacent[b as usize].entry(a).or_default() += w;
     }
     // Max-heap of (average, then the lower ids first), with the versions it was made at.
     let key = |avg: f64| (avg * 1e12) as u64;
@@ -362,8 +386,9 @@ pub fn average_linkage(
     // again whenever either side changes, so one below it now can still enter later.
     for (a, near) in adjacent.iter().enumerate() {
         for (&b, &sum) in near {
-            if (a as u32) < b && key(sum) >= min_key {
-                heap.push((key(sum), std::cmp::Reverse((a as u32, b)), 0, 0));
+            let avg = sum / (size[a] * size[b as usize]) as f64;
+            if (a as u32) < b && key(avg) >= min_key {
+                heap.push((key(avg), std::cmp::Reverse((a as u32, b)), 0, 0));
             }
         }
     }
@@ -414,13 +439,20 @@ pub fn average_linkage(
             heap.push((key(avg), std::cmp::Reverse((x, y)), vx, vy));
         }
     }
-    let root = |mut x: usize| {
-        while parent[x] as usize != x {
-            x = parent[x] as usize;
+    // Each chain of parents is walked once: every document on it then points at the root.
+    for d in 0..n {
+        let mut r = d;
+        while parent[r] as usize != r {
+            r = parent[r] as usize;
         }
-        x
-    };
-    let roots: Vec<usize> = (0..n).map(root).collect();
+        let mut x = d;
+        while x != r {
+            let next = parent[x] as usize;
+            parent[x] = r as u32;
+            x = next;
+        }
+    }
+    let roots: Vec<usize> = (0..n).map(|d| parent[first[d] as usize] as usize).collect();
     let mut best: Vec<u32> = (0..n as u32).collect();
     for d in 0..n {
         let r = roots[d];
@@ -557,6 +589,53 @@ mod tests {
             average_linkage(7, &reversed, 0.2, &rank, never),
             average_linkage(7, &edges, 0.2, &rank, never)
         );
+    }
+
+    #[test]
+    fn average_linkage_of_copies_is_that_of_the_copies_themselves() {
+        let never = crate::cancel::Cancel::never();
+        // Documents 0..6 with copies: 6 and 7 of 0, 8 of 3. Edges name firsts only.
+        let first = [0, 1, 2, 3, 4, 5, 0, 0, 3];
+        let edges = [
+            (0, 1, 0.5f32),
+            (0, 2, 0.2),
+            (1, 2, 0.4),
+            (2, 3, 0.3),
+            (3, 4, 0.6),
+            (4, 5, 0.15),
+            (1, 3, 0.1),
+        ];
+        // The same corpus written out: every copy has its first's edges, copies of one
+        // text score 1 with each other.
+        let members = |d: u32| -> Vec<u32> { (0..9).filter(|&m| first[m as usize] == d).collect() };
+        let mut expanded = Vec::new();
+        for &(a, b, w) in &edges {
+            for x in members(a) {
+                for y in members(b) {
+                    expanded.push((x, y, w));
+                }
+            }
+        }
+        for d in 0..9u32 {
+            for m in members(d) {
+                if m > d {
+                    expanded.push((d, m, 1.0));
+                }
+                for m2 in members(d) {
+                    if m < m2 && m != d {
+                        expanded.push((m, m2, 1.0));
+                    }
+                }
+            }
+        }
+        let rank: Vec<u32> = (0..9).rev().collect();
+        for threshold in [0.05, 0.1, 0.15, 0.2, 0.3, 0.45] {
+            assert_eq!(
+                average_linkage_of_copies(&first, &edges, threshold, &rank, never),
+                average_linkage(9, &expanded, threshold, &rank, never),
+                "threshold {threshold}"
+            );
+        }
     }
 
     #[test]

@@ -177,28 +177,89 @@ pub fn scored_pairs(
     cosines.dedup_by_key(|p| (p.0, p.1));
     cosines
         .into_par_iter()
-        .map(|(a, b, cosine)| {
-            let overlap = Overlap::of(&shingles[a as usize], &shingles[b as usize]);
-            let contained = overlap.a.min(overlap.b) >= t.min_excerpt
-                && overlap.overlap_coefficient() >= t.excerpt;
-            let story = docs.score(a as usize, b as usize);
-            let relation = if overlap.jaccard() >= t.duplicate || contained {
-                Some(Relation::Duplicate)
-            } else if f64::from(cosine) >= t.rewrite {
-                Some(Relation::Rewrite)
-            } else if story >= t.same_story {
-                Some(Relation::SameStory)
-            } else {
-                None
-            };
-            Related {
-                a,
-                b,
-                relation,
-                cosine,
-                story: story as f32,
-                overlap,
+        .map(|(a, b, cosine)| score_pair(shingles, docs, t, a, b, a, b, cosine))
+        .collect()
+}
+
+/// The scores and label of the pair `(a, b)`, read from documents `x` and `y` (the same
+/// ones, or a text and itself for a copy; see [`copy_pairs`]).
+#[allow(clippy::too_many_arguments)]
+fn score_pair(
+    shingles: &[Vec<u64>],
+    docs: &StoryDocs,
+    t: &Thresholds,
+    a: u32,
+    b: u32,
+    x: u32,
+    y: u32,
+    cosine: f32,
+) -> Related {
+    let overlap = Overlap::of(&shingles[x as usize], &shingles[y as usize]);
+    let contained =
+        overlap.a.min(overlap.b) >= t.min_excerpt && overlap.overlap_coefficient() >= t.excerpt;
+    let story = docs.score(x as usize, y as usize);
+    let relation = if overlap.jaccard() >= t.duplicate || contained {
+        Some(Relation::Duplicate)
+    } else if f64::from(cosine) >= t.rewrite {
+        Some(Relation::Rewrite)
+    } else if story >= t.same_story {
+        Some(Relation::SameStory)
+    } else {
+        None
+    };
+    Related {
+        a,
+        b,
+        relation,
+        cosine,
+        story: story as f32,
+        overlap,
+    }
+}
+
+/// For each document, the first document with the same text (and the same `extra` value,
+/// when given: a date, so copies dated apart stay apart); itself when no earlier one has
+/// it, and for a missing text.
+pub fn first_of_identical(texts: &[Option<&str>], extra: Option<&[i64]>) -> Vec<u32> {
+    let mut first: ahash::AHashMap<(&str, i64), u32> = ahash::AHashMap::new();
+    texts
+        .iter()
+        .enumerate()
+        .map(|(d, t)| match t {
+            Some(t) => {
+                let e = extra.map_or(0, |e| e[d]);
+                *first.entry((t, e)).or_insert(d as u32)
             }
+            None => d as u32,
+        })
+        .collect()
+}
+
+/// The pairs of each later copy with the first of its identical texts (`first`, see
+/// [`first_of_identical`]), scored as that text with itself and found as any pair is (a
+/// text with no terms and too few shingles for an excerpt pairs with nothing, copies
+/// included). Thousands of copies of one page then give one pair each, not the square
+/// of their number; [`relate`] and [`scored_pairs`] are called with the copies left out,
+/// and these pairs added.
+pub fn copy_pairs(
+    first: &[u32],
+    shingles: &[Vec<u64>],
+    vectors: &[Vec<(u64, f32)>],
+    docs: &StoryDocs,
+    t: &Thresholds,
+    labelled_only: bool,
+) -> Vec<Related> {
+    let min_cosine = t.rewrite.min(t.candidates) as f32;
+    first
+        .iter()
+        .enumerate()
+        .filter(|&(d, &f)| f as usize != d)
+        .filter_map(|(d, &f)| {
+            let v = &vectors[f as usize];
+            let cosine = dot(v, v).min(1.0);
+            let found = cosine >= min_cosine || shingles[f as usize].len() >= t.min_excerpt;
+            let pair = score_pair(shingles, docs, t, f, d as u32, f, f, cosine);
+            (found && (pair.relation.is_some() || !labelled_only)).then_some(pair)
         })
         .collect()
 }

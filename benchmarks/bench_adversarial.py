@@ -49,6 +49,8 @@ def _cases():
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),
         "near_duplicates: copies of one page": (lambda n: nc.near_duplicates(pages(n, True), junk=False), 4_000),
+        "relate: copies of one page": (lambda n: nc.relate(pages(n, True), junk=False), 4_000),
+        "stories: copies of one page": (lambda n: nc.stories(pages(n, True), junk=False), 4_000),
         "find_boilerplate: one line everywhere": (lambda n: nc.find_boilerplate(["Share this\nbody %d" % i for i in range(n)]), 20_000),
         "shared_passages: one repeated word": (lambda n: nc.shared_passages(_word_run(n), _word_run(n)), 10_000),
         "parse_articles: huge header block": (lambda n: nc.parse_articles(["Title: x\n" * n]), 100_000),

@@ -251,3 +251,24 @@ def test_surnames_that_differ_by_a_final_s_are_different_people():
     holme = ents[ents["text"] == "Holme"]
     assert len(holme) and (holme["canonical"] != "Kelly Holmes").all(), ents
     assert (ents.loc[ents["text"] == "Holmes", "canonical"] == "Kelly Holmes").all()
+
+
+def test_numbered_names_and_organisation_fragments():
+    texts = [
+        "He told BBC Radio 4 on Monday that the plan would fail, and BBC Radio 1 played on.",
+        "Channel 4's chief said Channel 4 would not sell. The score was 3-1.",
+        "Manchester United beat Chelsea on Saturday. United were better, said Alex Ferguson.",
+        "Labour won the vote in London.",
+        "Scottish Labour backed the plan, and Labour members in London agreed.",
+        "Newcastle United drew with Leeds United.",
+    ]
+    ents = nc.entities(texts)
+    names = ents.groupby("doc")["canonical"].apply(list)
+    # A number completes a name ending in "Radio" or "Channel"; numbers are identities.
+    assert "BBC Radio 4" in names[0] and "BBC Radio 1" in names[0]
+    assert names[1].count("Channel 4") == 2
+    # "United" after "Manchester United" in one article is the club (the corpus ends more
+    # clubs in it than it writes it alone); "Labour", more often alone than in "Scottish
+    # Labour", is a name of its own.
+    assert names[2].count("Manchester United") == 2
+    assert names[4] == ["Scottish Labour", "Labour", "London"]

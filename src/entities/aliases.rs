@@ -175,6 +175,11 @@ fn may_be_person(g: &Group) -> bool {
     total == 0.0 || g.votes[EntityType::Per as usize] * 3.0 >= total
 }
 
+/// Were most of a group's type votes for `t`?
+fn is_mostly(g: &Group, t: EntityType) -> bool {
+    g.votes[t as usize] * 2.0 > g.votes.iter().sum::<f32>()
+}
+
 /// Can a group of two or more words be a person's full name, to which a lone surname
 /// resolves? Not when it ends in the name of a body ("Kansas Senate", "Education
 /// Departments") or in a place, organisation or people the built-in gazetteer knows
@@ -387,15 +392,58 @@ pub fn resolve(
             .collect()
     };
     // Step 2: within a document, a lone surname resolves to the full name beside it.
-    let mut in_doc: AHashMap<(usize, usize), u32> = AHashMap::new();
+    let mut in_doc: AHashMap<(usize, usize, bool), u32> = AHashMap::new();
+    // A one-word organisation is a fragment of longer names ("United", "Commission") when
+    // more documents end a longer organisation in it than write it alone; else it is a
+    // name of its own ("Labour" is not "New Labour" in an article naming both).
+    let fragment: Vec<bool> = {
+        let mut alone = vec![0u32; groups.len()];
+        let mut inside: AHashMap<&str, u32> = AHashMap::new();
+        let mut seen: Vec<usize> = Vec::new();
+        let mut ends: Vec<&str> = Vec::new();
+        for ids in &key_of {
+            seen.clear();
+            seen.extend(ids.iter().copied());
+            seen.sort_unstable();
+            seen.dedup();
+            ends.clear();
+            for &id in &seen {
+                let g = &groups[id];
+                if g.words == 1 {
+                    alone[id] += 1;
+                } else if is_mostly(g, EntityType::Org) {
+                    ends.push(g.key.rsplit(' ').next().unwrap_or(""));
+                }
+            }
+            ends.sort_unstable();
+            ends.dedup();
+            for &w in &ends {
+                *inside.entry(w).or_default() += 1;
+            }
+        }
+        groups
+            .iter()
+            .enumerate()
+            .map(|(id, g)| {
+                g.words == 1 && inside.get(g.key.as_str()).copied().unwrap_or(0) > alone[id]
+            })
+            .collect()
+    };
     for (d, doc) in mentions.iter().enumerate() {
         let mut surnames: AHashMap<String, Option<usize>> = AHashMap::new();
+        // The same for organisations: "United" after "Manchester United", "the Senate"
+        // after "Kansas Senate" in one article.
+        let mut org_ends: AHashMap<String, Option<usize>> = AHashMap::new();
         for (k, m) in doc.iter().enumerate() {
             let g = &groups[key_of[d][k]];
-            if g.words >= 2 && m.entity_type == EntityType::Per && !g.fixed && full_ok[key_of[d][k]]
-            {
+            let ends = match m.entity_type {
+                EntityType::Per if full_ok[key_of[d][k]] => &mut surnames,
+                EntityType::Org if is_mostly(g, EntityType::Org) => &mut org_ends,
+                _ => continue,
+            };
+            if g.words >= 2 && !g.fixed {
                 let last = g.key.rsplit(' ').next().unwrap_or("").to_string();
-                let e = surnames.entry(last).or_insert(Some(key_of[d][k]));
+                let e = ends.entry(last).or_insert(Some(key_of[d][k]));
                 if *e != Some(key_of[d][k]) {
                     *e = None; // two full names share it: ambiguous
                 }
@@ -404,13 +452,22 @@ pub fn resolve(
         for slot in &mut key_of[d] {
             let id = *slot;
             let g = &groups[id];
-            if g.words != 1 || g.fixed || g.gazetteer || !may_be_person(g) {
+            if g.words != 1 || g.fixed || g.gazetteer {
                 continue;
             }
-            if let Some(Some(full)) = surnames.get(g.key.as_str()) {
-                *in_doc.entry((id, *full)).or_default() += 1;
+            let (ends, kind) = if may_be_person(g) {
+                (&surnames, EntityType::Per)
+            } else if fragment[id] && is_mostly(g, EntityType::Org) {
+                (&org_ends, EntityType::Org)
+            } else {
+                continue;
+            };
+            if let Some(Some(full)) = ends.get(g.key.as_str()) {
+                *in_doc
+                    .entry((id, *full, kind == EntityType::Per))
+                    .or_default() += 1;
                 *slot = *full;
-                groups[*full].votes[EntityType::Per as usize] += 1.0;
+                groups[*full].votes[kind as usize] += 1.0;
             }
         }
     }
@@ -451,12 +508,22 @@ pub fn resolve(
             .map(|(w, _)| w)
             .collect()
     };
-    for ((from, to), n) in in_doc {
+    let mut in_doc: Vec<((usize, usize, bool), u32)> = in_doc.into_iter().collect();
+    in_doc.sort_unstable();
+    for ((from, to, person), n) in in_doc {
         audit.push(Merge {
             name: groups[from].key.clone(),
             canonical: groups[to].key.clone(),
-            entity_type: EntityType::Per,
-            reason: "surname of a full name in the same document",
+            entity_type: if person {
+                EntityType::Per
+            } else {
+                EntityType::Org
+            },
+            reason: if person {
+                "surname of a full name in the same document"
+            } else {
+                "last word of an organisation in the same document"
+            },
             mentions: n,
             candidates: String::new(),
         });
@@ -499,7 +566,8 @@ pub fn resolve(
     }
     pairs.sort_unstable();
     pairs.dedup();
-    // Variants merge as stars, never as chains: each name, most frequent first, joins the
+    // Names with numbers are not variants of each other ("BBC Radio 1", "BBC Radio 4";
+    // "G7", "G8"). Variants merge as stars, never as chains: each name, most frequent first, joins the
     // most frequent name one edit from it that stands for itself; a name that has joined
     // another takes nothing in. So "Anna Milton" does not reach "Anna Wilson" through
     // "Anna Wilton": it is two edits from it.
@@ -513,6 +581,8 @@ pub fn resolve(
             || ga.words != gb.words
             || edit_distance(&ga.key, &gb.key, 1) > 1
             || types[a] == EntityType::Per && differ_by_final_s(&ga.key, &gb.key)
+            || (ga.key.bytes().any(|b| b.is_ascii_digit())
+                && gb.key.bytes().any(|b| b.is_ascii_digit()))
         {
             continue;
         }

@@ -238,6 +238,9 @@ pub struct Candidate {
     pub gazetteer: Option<u32>,
     /// The type of a built-in gazetteer name inside it.
     pub gazetteer_inside: Option<EntityType>,
+    /// Where the name ends when a number completes it ("BBC Radio 4"): the model judges
+    /// the words before the number (`first..end`), the mention runs to here.
+    pub number_end: Option<usize>,
 }
 
 /// The longest title run looked for.
@@ -393,6 +396,24 @@ impl<'s> Detector<'s> {
             {
                 end -= 1;
             }
+            // A short number completes a name ending in a word such as "Radio" ("BBC Radio
+            // 4", "Channel 4's"), when it is a whole number (not a score "3-1", "4.5" or
+            // "4%").
+            let mut next = next;
+            let mut number_end = None;
+            if end == j
+                && end < n
+                && doc.same_line(end - 1, end)
+                && doc.tokens[end].kind == Kind::Number
+                && doc.word(end).len() <= 3
+                && doc.word(end).bytes().all(|b| b.is_ascii_digit())
+                && doc.tokens[end].start == doc.tokens[end - 1].end + 1
+                && !Self::number_goes_on(doc, end)
+                && lexicon::is_numbered_head(lower_into(doc.word(end - 1), &mut buf))
+            {
+                number_end = Some(end + 1);
+                next = end + 1;
+            }
             // A month, weekday, function or furniture word alone is no name, unless a
             // title or a word such as "spokesman" stands before it ("Prime Minister May").
             let alone = end - first == 1 && {
@@ -409,12 +430,31 @@ impl<'s> Detector<'s> {
                     person_context: person_context && first == i,
                     gazetteer: None,
                     gazetteer_inside: None,
+                    number_end,
                 });
             }
             i = next;
         }
         self.add_gazetteer(doc, &mut out, &furniture);
         out
+    }
+
+    /// Does the number at token `k` go on into a score, a decimal, a date or a percentage
+    /// ("3-1", "4.5", "4/5", "4%")?
+    fn number_goes_on(doc: &Doc, k: usize) -> bool {
+        let glued = |a: usize, b: usize| {
+            doc.tokens
+                .get(b)
+                .is_some_and(|t| t.start == doc.tokens[a].end)
+        };
+        glued(k, k + 1)
+            && match doc.word(k + 1) {
+                "%" => true,
+                "-" | "." | "/" | ":" => {
+                    glued(k + 1, k + 2) && doc.tokens[k + 2].kind == Kind::Number
+                }
+                _ => false,
+            }
     }
 
     /// Built-in gazetteer names: mark exact matches, merge candidates a longer name covers
@@ -466,6 +506,7 @@ impl<'s> Detector<'s> {
                     person_context: overlapping.first().is_some_and(|c| c.person_context),
                     gazetteer: Some(m.entry),
                     gazetteer_inside: None,
+                    number_end: None,
                 });
                 k = j;
             } else {

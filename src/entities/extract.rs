@@ -202,7 +202,8 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
         .candidates(&doc)
         .into_iter()
         .map(|c| {
-            let (a, b) = (doc.tokens[c.first].start, doc.tokens[c.end - 1].end);
+            let last = c.number_end.unwrap_or(c.end) - 1;
+            let (a, b) = (doc.tokens[c.first].start, doc.tokens[last].end);
             let (start, end) = original(&norm, &mut chars, a, b);
             let mut features = Vec::with_capacity(40);
             detector.features(&doc, &c, &mut features);

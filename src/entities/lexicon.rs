@@ -619,6 +619,34 @@ pub fn is_common_acronym(word: &str, buf: &mut String) -> bool {
             .is_some_and(|s| acronyms.contains(s) && word.ends_with('s'))
 }
 
+/// Words a number completes as part of a name: "BBC Radio 4", "Channel 4", "Formula 1",
+/// "`PlayStation` 2", "Article 50", "Apollo 11" (the name stopped at the number, leaving
+/// the fragments "BBC Radio" and "Channel").
+const NUMBERED_HEADS: &[&str] = &[
+    "radio",
+    "channel",
+    "formula",
+    "playstation",
+    "xbox",
+    "windows",
+    "apollo",
+    "article",
+    "galaxy",
+    "division",
+    "boeing",
+    "airbus",
+    "chapter",
+    "section",
+    "series",
+    "stage",
+];
+
+/// Does a number after this word (lowercase) belong to the name?
+pub fn is_numbered_head(lower: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(NUMBERED_HEADS)).contains(lower)
+}
+
 pub fn is_facility_head(lower: &str) -> bool {
     static S: OnceLock<AHashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(FACILITY_HEADS)).contains(lower)

@@ -272,3 +272,12 @@ def test_numbered_names_and_organisation_fragments():
     # Labour", is a name of its own.
     assert names[2].count("Manchester United") == 2
     assert names[4] == ["Scottish Labour", "Labour", "London"]
+
+
+def test_team_context_is_evidence_of_an_organisation():
+    ents = nc.entities(["Chelsea have won again. Chelsea boss Jose Mourinho was pleased.",
+                        "Tony Blair and Gordon Brown are in London for Chelsea v Arsenal."])
+    types = dict(zip(ents["text"], ents["type"]))
+    assert types["Chelsea"] == "ORG" and types["Arsenal"] == "ORG"
+    # Two people joined by "and" take a plural verb: still people.
+    assert types["Gordon Brown"] == "PER" and types["Jose Mourinho"] == "PER"

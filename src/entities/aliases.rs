@@ -341,7 +341,9 @@ pub fn resolve(
                 100.0
             } else if m.builtin.is_some() {
                 3.0
-            } else if m.person_evidence && m.entity_type == EntityType::Per {
+            } else if (m.person_evidence && m.entity_type == EntityType::Per)
+                || (m.org_evidence && m.entity_type == EntityType::Org)
+            {
                 5.0
             } else {
                 1.0
@@ -863,6 +865,7 @@ mod tests {
             entity_type: t,
             sentence: 0,
             person_evidence: evidence,
+            org_evidence: false,
             builtin: None,
             user: None,
             confidence: 1.0,

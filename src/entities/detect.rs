@@ -238,6 +238,9 @@ pub struct Candidate {
     pub gazetteer: Option<u32>,
     /// The type of a built-in gazetteer name inside it.
     pub gazetteer_inside: Option<EntityType>,
+    /// A role such as "boss" or "striker" and then a capitalised word follow it ("Chelsea
+    /// boss Jose Mourinho"): evidence of an organisation.
+    pub member_role_after: bool,
     /// Where the name ends when a number completes it ("BBC Radio 4"): the model judges
     /// the words before the number (`first..end`), the mention runs to here.
     pub number_end: Option<usize>,
@@ -422,8 +425,28 @@ impl<'s> Detector<'s> {
                     || lexicon::is_never_alone_word(w, &mut buf)
                     || (lexicon::is_month(lower_into(w, &mut buf)) && is_date(doc, first, &mut buf))
             };
+            // What follows says "a team or a company": a member's role and a name ("Chelsea
+            // boss Jose Mourinho"), a plural verb ("Chelsea have", as British English writes
+            // of teams and firms; not after "and", where two people take one), or "v".
+            let after = |k: usize| (k < n && doc.same_line(end - 1, k)).then(|| doc.word(k));
+            let coordinated = first > 0
+                && doc.same_line(first - 1, first)
+                && matches!(doc.word(first - 1), "and" | "or" | "&" | ",");
+            let member_role_after = number_end.is_none()
+                && end == j
+                && match after(end) {
+                    Some("v" | "vs") => true,
+                    Some("have" | "are" | "were") => !coordinated,
+                    Some(w) if w.starts_with(|c: char| c.is_lowercase()) => {
+                        lexicon::is_member_role(lower_into(w, &mut buf))
+                            && after(end + 1)
+                                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+                    }
+                    _ => false,
+                };
             if !alone || ((title_before || person_context) && first == i) {
                 out.push(Candidate {
+                    member_role_after,
                     first,
                     end,
                     title_before: title_before && first == i,
@@ -507,6 +530,7 @@ impl<'s> Detector<'s> {
                     gazetteer: Some(m.entry),
                     gazetteer_inside: None,
                     number_end: None,
+                    member_role_after: false,
                 });
                 k = j;
             } else {

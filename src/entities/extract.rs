@@ -21,6 +21,9 @@ pub struct Mention {
     pub sentence: u32,
     /// A title or a word such as "spokesman" stands before it: evidence of a person.
     pub person_evidence: bool,
+    /// A role such as "boss" or "striker" and a name follow it ("Chelsea boss Jose
+    /// Mourinho"): evidence of an organisation (typed so unless a gazetteer says otherwise).
+    pub org_evidence: bool,
     /// The entry of the built-in gazetteer it is, exactly.
     pub builtin: Option<u32>,
     /// The entry of the user's gazetteer it is.
@@ -178,6 +181,7 @@ pub struct PreparedSpan {
     pub sentence: u32,
     pub features: Vec<u64>,
     pub person_evidence: bool,
+    pub org_evidence: bool,
     pub builtin: Option<u32>,
 }
 
@@ -215,6 +219,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                 sentence: sentence_of(a),
                 features,
                 person_evidence: c.title_before || c.person_context,
+                org_evidence: c.member_role_after && c.gazetteer.is_none(),
                 builtin: c.gazetteer,
             }
         })
@@ -304,7 +309,18 @@ pub fn extract_doc(
             } else {
                 (class, margin)
             };
-            let entity_type = EntityType::from_class(class).unwrap_or(EntityType::Misc);
+            let mut entity_type = EntityType::from_class(class).unwrap_or(EntityType::Misc);
+            // Evidence of a team or firm turns a person or place the model saw into an
+            // organisation ("Chelsea", "Leicester" in sport), not a people or event.
+            let org_evidence = s.org_evidence
+                && !s.person_evidence
+                && matches!(
+                    entity_type,
+                    EntityType::Per | EntityType::Loc | EntityType::Org
+                );
+            if org_evidence && class != 0 {
+                entity_type = EntityType::Org;
+            }
             out.push(Mention {
                 doc: doc_id,
                 start: s.start,
@@ -313,6 +329,7 @@ pub fn extract_doc(
                 entity_type,
                 sentence: s.sentence,
                 person_evidence: s.person_evidence,
+                org_evidence,
                 builtin: s.builtin,
                 user: None,
                 confidence: margin,
@@ -336,6 +353,7 @@ pub fn extract_doc(
                     entity_type: entry.entity_type,
                     sentence: prepared.sentence_at(m.start),
                     person_evidence: false,
+                    org_evidence: false,
                     builtin: None,
                     user: Some(m.entry),
                     confidence: f32::INFINITY,

@@ -703,6 +703,39 @@ pub fn is_title_modifier(word: &str) -> bool {
     S.get_or_init(|| set(TITLE_MODIFIERS)).contains(word)
 }
 
+/// Roles a team or a company gives a person named after it: "Chelsea boss Jose Mourinho",
+/// "Leicester flanker Martin Corry", "Fiat chairman Luca di Montezemolo". Between a name
+/// and a person's name, evidence that the first name is an organisation.
+const MEMBER_ROLES: &[&str] = &[
+    "boss",
+    "manager",
+    "coach",
+    "chairman",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "forward",
+    "skipper",
+    "full-back",
+    "centre-back",
+    "playmaker",
+    "fly-half",
+    "scrum-half",
+    "flanker",
+    "hooker",
+    "prop",
+    "lock",
+];
+
+/// Is `lower` a role an organisation gives a person ([`MEMBER_ROLES`])?
+pub fn is_member_role(lower: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(MEMBER_ROLES)).contains(lower)
+}
+
 pub fn is_person_context(lower: &str) -> bool {
     static S: OnceLock<AHashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(PERSON_CONTEXT)).contains(lower)

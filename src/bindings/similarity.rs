@@ -691,22 +691,11 @@ fn cluster_pairs<'py>(
     let method = cluster_method(py, method)?;
     let (a, b) = (a.as_slice()?, b.as_slice()?);
     let (pairs, rank) = checked_pairs(py, n, a, b, rank.as_slice()?)?;
-    let in_range = |x: i64| x >= 0 && (x as usize) < n;
     // `same`: the first document of each document's matching key (near_duplicates' "same").
-    let first: Option<Vec<u32>> = match &same {
-        None => None,
-        Some(s) => {
-            let s = s.as_slice()?;
-            if s.len() != n || !s.iter().all(|&x| in_range(x)) {
-                return Err(error(
-                    py,
-                    "InputValueError",
-                    "same must name one document for each document".into(),
-                ));
-            }
-            Some(s.iter().map(|&x| x as u32).collect())
-        }
-    };
+    let first = same
+        .as_ref()
+        .map(|s| firsts_of_copies(py, n, s, "same"))
+        .transpose()?;
     let out = detached(py, None, || match &first {
         Some(first) => sim::clusters_of_copies(first, &pairs, &rank, method),
         None => sim::clusters(n, &pairs, &rank, method),
@@ -822,6 +811,31 @@ fn cluster_method(py: Python<'_>, method: &str) -> PyResult<ClusterMethod> {
     }
 }
 
+/// Each of `n` documents' first copy (`near_duplicates`' `same`, `relate`'s `first`),
+/// checked: an earlier or the same document, which is its own first.
+fn firsts_of_copies(
+    py: Python<'_>,
+    n: usize,
+    firsts: &PyReadonlyArray1<'_, i64>,
+    name: &str,
+) -> PyResult<Vec<u32>> {
+    let f = firsts.as_slice()?;
+    let valid = f.len() == n
+        && f.iter()
+            .enumerate()
+            .all(|(d, &x)| x >= 0 && (x as usize) <= d && f[x as usize] == x);
+    if !valid {
+        return Err(error(
+            py,
+            "InputValueError",
+            format!(
+                "{name} must name, for each document, an earlier or the same document that is its own first"
+            ),
+        ));
+    }
+    Ok(f.iter().map(|&x| x as u32).collect())
+}
+
 /// Average-linkage cluster representative (a position) for each of `n` documents, from
 /// weighted pairs (see `similarity::average_linkage`).
 #[pyfunction]
@@ -855,21 +869,7 @@ fn average_clusters<'py>(
     // unit (see `similarity::average_linkage_of_copies`).
     let first: Vec<u32> = match &first {
         None => (0..n as u32).collect(),
-        Some(f) => {
-            let f = f.as_slice()?;
-            let valid = f.len() == n
-                && f.iter()
-                    .enumerate()
-                    .all(|(d, &x)| x >= 0 && (x as usize) <= d && f[x as usize] == x);
-            if !valid {
-                return Err(error(
-                    py,
-                    "InputValueError",
-                    "first must name, for each document, an earlier or the same document that is its own first".into(),
-                ));
-            }
-            f.iter().map(|&x| x as u32).collect()
-        }
+        Some(f) => firsts_of_copies(py, n, f, "first")?,
     };
     let out = cancellable(py, None, |cancel| {
         sim::average_linkage_of_copies(&first, &edges, threshold, &rank, cancel)

@@ -215,6 +215,22 @@ fn differ_by_doubled_letter(x: &str, y: &str) -> bool {
         .any(|k| long[k] == long[k - 1] && long[..k] == short[..k] && long[k + 1..] == short[k..])
 }
 
+/// How many documents name each of `n` groups (`key_of`: each document's mentions' groups).
+fn docs_naming_each(key_of: &[Vec<usize>], n: usize) -> Vec<u32> {
+    let mut count = vec![0u32; n];
+    let mut seen: Vec<usize> = Vec::new();
+    for ids in key_of {
+        seen.clear();
+        seen.extend(ids.iter().copied());
+        seen.sort_unstable();
+        seen.dedup();
+        for &id in &seen {
+            count[id] += 1;
+        }
+    }
+    count
+}
+
 /// Were most of a group's type votes for `t`?
 fn is_mostly(g: &Group, t: EntityType) -> bool {
     g.votes[t as usize] * 2.0 > g.votes.iter().sum::<f32>()
@@ -439,24 +455,17 @@ pub fn resolve(
     // more documents end a longer organisation in it than write it alone; else it is a
     // name of its own ("Labour" is not "New Labour" in an article naming both).
     let fragment: Vec<bool> = {
-        let mut alone = vec![0u32; groups.len()];
+        let alone = docs_naming_each(&key_of, groups.len());
         let mut inside: AHashMap<&str, u32> = AHashMap::new();
-        let mut seen: Vec<usize> = Vec::new();
         let mut ends: Vec<&str> = Vec::new();
         for ids in &key_of {
-            seen.clear();
-            seen.extend(ids.iter().copied());
-            seen.sort_unstable();
-            seen.dedup();
             ends.clear();
-            for &id in &seen {
-                let g = &groups[id];
-                if g.words == 1 {
-                    alone[id] += 1;
-                } else if is_mostly(g, EntityType::Org) {
-                    ends.push(g.key.rsplit(' ').next().unwrap_or(""));
-                }
-            }
+            ends.extend(
+                ids.iter()
+                    .map(|&id| &groups[id])
+                    .filter(|g| g.words >= 2 && is_mostly(g, EntityType::Org))
+                    .map(|g| g.key.rsplit(' ').next().unwrap_or("")),
+            );
             ends.sort_unstable();
             ends.dedup();
             for &w in &ends {
@@ -515,19 +524,7 @@ pub fn resolve(
     }
     // Documents that name each group after step 2 (a lone surname resolved there counts
     // for its full name).
-    let mut docs_naming = vec![0u32; groups.len()];
-    {
-        let mut seen: Vec<usize> = Vec::new();
-        for ids in &key_of {
-            seen.clear();
-            seen.extend(ids.iter().copied());
-            seen.sort_unstable();
-            seen.dedup();
-            for &id in &seen {
-                docs_naming[id] += 1;
-            }
-        }
-    }
+    let docs_naming = docs_naming_each(&key_of, groups.len());
     // Words that begin two or more full names of people in the corpus, and more of them
     // than they end ("John", "Paul", "Charles"; not "Trump"): given names, which stand
     // alone for many people, so step 5 takes one for the surname of a full name ending in
@@ -535,7 +532,7 @@ pub fn resolve(
     let given_names: AHashSet<&str> = {
         let mut starts: AHashMap<&str, (u32, u32)> = AHashMap::new();
         for g in groups.iter().filter(|g| g.words >= 2) {
-            if g.votes[EntityType::Per as usize] * 2.0 > g.votes.iter().sum::<f32>() {
+            if is_mostly(g, EntityType::Per) {
                 if let Some(first) = g.key.split(' ').next() {
                     starts.entry(first).or_default().0 += 1;
                 }

@@ -238,9 +238,9 @@ pub struct Candidate {
     pub gazetteer: Option<u32>,
     /// The type of a built-in gazetteer name inside it.
     pub gazetteer_inside: Option<EntityType>,
-    /// A role such as "boss" or "striker" and then a capitalised word follow it ("Chelsea
-    /// boss Jose Mourinho"): evidence of an organisation.
-    pub member_role_after: bool,
+    /// What follows it says "a team or a firm": a member's role and a name ("Chelsea boss
+    /// Jose Mourinho"), a plural verb ("Chelsea have") or "v".
+    pub org_context_after: bool,
     /// Where the name ends when a number completes it ("BBC Radio 4"): the model judges
     /// the words before the number (`first..end`), the mention runs to here.
     pub number_end: Option<usize>,
@@ -432,7 +432,7 @@ impl<'s> Detector<'s> {
             let coordinated = first > 0
                 && doc.same_line(first - 1, first)
                 && matches!(doc.word(first - 1), "and" | "or" | "&" | ",");
-            let member_role_after = number_end.is_none()
+            let org_context_after = number_end.is_none()
                 && end == j
                 && match after(end) {
                     Some("v" | "vs") => true,
@@ -446,7 +446,7 @@ impl<'s> Detector<'s> {
                 };
             if !alone || ((title_before || person_context) && first == i) {
                 out.push(Candidate {
-                    member_role_after,
+                    org_context_after,
                     first,
                     end,
                     title_before: title_before && first == i,
@@ -530,7 +530,7 @@ impl<'s> Detector<'s> {
                     gazetteer: Some(m.entry),
                     gazetteer_inside: None,
                     number_end: None,
-                    member_role_after: false,
+                    org_context_after: false,
                 });
                 k = j;
             } else {

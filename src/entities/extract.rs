@@ -21,8 +21,9 @@ pub struct Mention {
     pub sentence: u32,
     /// A title or a word such as "spokesman" stands before it: evidence of a person.
     pub person_evidence: bool,
-    /// A role such as "boss" or "striker" and a name follow it ("Chelsea boss Jose
-    /// Mourinho"): evidence of an organisation (typed so unless a gazetteer says otherwise).
+    /// What follows it says "a team or a firm" ("Chelsea boss Jose Mourinho", "Chelsea
+    /// have", "Chelsea v"): evidence of an organisation (typed so unless a gazetteer entry
+    /// or a title says otherwise).
     pub org_evidence: bool,
     /// The entry of the built-in gazetteer it is, exactly.
     pub builtin: Option<u32>,
@@ -219,7 +220,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                 sentence: sentence_of(a),
                 features,
                 person_evidence: c.title_before || c.person_context,
-                org_evidence: c.member_role_after && c.gazetteer.is_none(),
+                org_evidence: c.org_context_after && c.gazetteer.is_none(),
                 builtin: c.gazetteer,
             }
         })

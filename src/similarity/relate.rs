@@ -219,20 +219,18 @@ fn score_pair(
 
 /// For each document, the first document with the same text (and the same `extra` value,
 /// when given: a date, so copies dated apart stay apart); itself when no earlier one has
-/// it, and for a missing text.
+/// it, and for a missing text. Texts are compared by a 128-bit hash, as
+/// [`super::first_of_same`] compares matching keys.
 pub fn first_of_identical(texts: &[Option<&str>], extra: Option<&[i64]>) -> Vec<u32> {
-    let mut first: ahash::AHashMap<(&str, i64), u32> = ahash::AHashMap::new();
-    texts
+    let keys: Vec<Option<u128>> = texts
         .iter()
         .enumerate()
-        .map(|(d, t)| match t {
-            Some(t) => {
-                let e = extra.map_or(0, |e| e[d]);
-                *first.entry((t, e)).or_insert(d as u32)
-            }
-            None => d as u32,
+        .map(|(d, t)| {
+            let seed = extra.map_or(0, |e| e[d] as u64);
+            t.map(|t| xxhash_rust::xxh3::xxh3_128_with_seed(t.as_bytes(), seed))
         })
-        .collect()
+        .collect();
+    super::first_of_same(&keys)
 }
 
 /// The pairs of each later copy with the first of its identical texts (`first`, see

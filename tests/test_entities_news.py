@@ -94,6 +94,21 @@ def test_world_knowledge_types_platforms_religions_and_places():
     assert types.get("Mosul") == "LOC" and types.get("Maryland") == "LOC"
 
 
+def test_places_from_the_data_packages_are_no_people_but_context_still_decides():
+    # The model alone took these for people (issue: Guangdong, Denver, the Bronx came out PER).
+    ents = nc.entities(["Henan said the floods had passed.", "Denver police arrested a man after the crash.",
+                        "A fire in the Bronx killed two people."])
+    types = dict(zip(ents["text"], ents["type"].astype(str)))
+    assert types.get("Henan") == "LOC" and types.get("Denver") == "LOC" and types.get("Bronx") == "LOC", types
+    # Evidence, not an override: a role before the name, a person named in full, a team.
+    ents = nc.entities(["U2 frontman Bono said the band would tour. Bono thanked fans.",
+                        "Michael Jackson sold millions of records. Jackson died in 2009.",
+                        "Gloucester coach Dean Ryan said Gloucester have won."])
+    types = dict(zip(ents["text"], ents["type"].astype(str)))
+    assert types.get("Bono") == "PER" and types.get("Jackson") == "PER", types
+    assert types.get("Gloucester") == "ORG", types
+
+
 def test_common_acronyms_and_generic_heads_are_no_names_but_name_acronyms_are():
     text = ("Officials said the TV channel, the PC maker and Tory MPs met GPs at 10 GMT. "
             "The Department said IS fighters left, and US troops stayed.")

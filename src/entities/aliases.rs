@@ -115,6 +115,8 @@ struct Group {
     /// From the user's alias map: never merged into anything else.
     fixed: bool,
     gazetteer: bool,
+    /// A title or a role stands before one of its mentions ("Mr", "striker").
+    person_context: bool,
     words: usize,
 }
 
@@ -267,6 +269,43 @@ fn root(parent: &[usize], mut g: usize) -> usize {
     g
 }
 
+/// A name in the built-in list of places (`gazetteer::places`) that only the model's
+/// votes call a person is a place: no title or role stands before any of its mentions,
+/// and no person the corpus names in full begins or ends with one of its words (Michael
+/// Jackson, Queen Elizabeth keep "Jackson" and "Elizabeth" people). The model, with no
+/// context to go on, takes an unknown capitalised word for a person (Zhejiang, Denver);
+/// the list is the evidence it lacked. Its person votes are dropped and the others decide
+/// (a club the model also saw as a team: Gloucester in rugby reports is an organisation);
+/// with none, it is a place. Groups the votes make organisations (Chelsea, Toyota) or
+/// anything else are left to their context.
+fn places_are_not_people(groups: &mut [Group]) {
+    let places = super::gazetteer::places();
+    let person_words: AHashSet<String> = groups
+        .iter()
+        .filter(|g| g.words >= 2 && is_mostly(g, EntityType::Per))
+        .flat_map(|g| {
+            let first = g.key.split(' ').next().unwrap_or("");
+            let last = g.key.rsplit(' ').next().unwrap_or("");
+            [first.to_string(), last.to_string()]
+        })
+        .collect();
+    for g in groups.iter_mut() {
+        if g.fixed
+            || g.gazetteer
+            || g.person_context
+            || !is_mostly(g, EntityType::Per)
+            || !places.contains(&g.key)
+            || g.key.split(' ').any(|w| person_words.contains(w))
+        {
+            continue;
+        }
+        let per = std::mem::take(&mut g.votes[EntityType::Per as usize]);
+        if g.votes.iter().all(|&v| v == 0.0) {
+            g.votes[EntityType::Loc as usize] = per;
+        }
+    }
+}
+
 /// Resolve the mentions of a corpus (`mentions[d]`: document `d`'s mentions).
 ///
 /// `user_aliases` maps a name as written (compared folded) to the canonical name the
@@ -375,6 +414,7 @@ pub fn resolve(
                 canonical: None,
                 fixed: false,
                 gazetteer: false,
+                person_context: false,
             });
             groups.len() - 1
         });
@@ -405,10 +445,12 @@ pub fn resolve(
                 1.0
             };
             g.votes[m.entity_type as usize] += weight;
+            g.person_context |= m.person_evidence;
             keys.push(id);
         }
         key_of.push(keys);
     }
+    places_are_not_people(&mut groups);
     // parent[g]: the group g merges into (itself when it stands alone).
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     // A gazetteer's type, else the mentions' weighted vote (a user alias keeps the vote).
@@ -991,6 +1033,45 @@ mod tests {
             docs.push(vec![mention(d, "Elton Quill", Per, true)]);
         }
         assert_eq!(name_of(&docs, 3).0, "Elton Quill");
+    }
+
+    #[test]
+    fn places_the_model_took_for_people() {
+        use EntityType::*;
+        let type_of = |docs: &[Vec<Mention>], name: &str| {
+            let r = resolve(docs, gazetteer::builtin(), None, &[]);
+            let i = r.names.iter().position(|n| n == name).expect(name);
+            r.types[i]
+        };
+        // Only the model's votes call them people: places from the built-in list.
+        let mut docs: Vec<Vec<Mention>> = (0..3)
+            .map(|d| {
+                vec![
+                    mention(d, "Zhejiang", Per, false),
+                    mention(d, "Denver", Per, false),
+                    mention(d, "Jackson", Per, false),
+                    mention(d, "Charlotte", Per, false),
+                    mention(d, "Gloucester", Per, false),
+                ]
+            })
+            .collect();
+        // A person the corpus names in full ends in "Jackson"; a title stands before
+        // "Charlotte" once; "Gloucester" is also seen as a team.
+        docs.push(vec![mention(3, "Michael Jackson", Per, true)]);
+        docs.push(vec![mention(4, "Charlotte", Per, true)]);
+        docs.push(vec![
+            mention(5, "Gloucester", Org, false),
+            mention(5, "Gloucester", Org, false),
+        ]);
+        assert_eq!(type_of(&docs, "Zhejiang"), Loc);
+        assert_eq!(type_of(&docs, "Denver"), Loc);
+        assert_eq!(type_of(&docs, "Gloucester"), Org);
+        assert_eq!(type_of(&docs, "Charlotte"), Per);
+        assert_eq!(type_of(&docs, "Michael Jackson"), Per);
+        // A name in no list stays the model's person.
+        let docs = vec![vec![mention(0, "Zorbland", Per, false)]];
+        assert_eq!(type_of(&docs, "Zorbland"), Per);
+        assert!(gazetteer::places().contains("bronx") && gazetteer::places().contains("guangdong"));
     }
 
     #[test]

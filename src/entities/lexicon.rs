@@ -195,6 +195,27 @@ pub const PERSON_CONTEXT: &[&str] = &[
     "husband",
     "daughter",
     "writer",
+    // Arts and sport words news puts before a name ("U2 frontman Bono"). Not words that
+    // also name firms or things ("producer Syngenta", "sister dam", "artist Grammy").
+    "bassist",
+    "batsman",
+    "boxer",
+    "comedian",
+    "composer",
+    "designer",
+    "drummer",
+    "frontman",
+    "golfer",
+    "guitarist",
+    "musician",
+    "novelist",
+    "presenter",
+    "professor",
+    "rapper",
+    "skipper",
+    "star",
+    "vocalist",
+    "winger",
 ];
 
 /// Lowercase words that may stand inside a name between two capitalised words ("Bank of

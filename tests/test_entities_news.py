@@ -109,6 +109,28 @@ def test_places_from_the_data_packages_are_no_people_but_context_still_decides()
     assert types.get("Gloucester") == "ORG", types
 
 
+def test_hard_wrapped_text_keeps_names_whole_and_firms_are_one_entity():
+    # Wire copy wraps at a fixed width (Reuters-21578): a name broken by the wrap is one name,
+    # a short last line ("Reuter") is no continuation, and a firm with and without its legal
+    # form is one organisation.
+    wrapped = ("The company said it agreed to sell its truck unit to the carmaker Chrysler\n"
+               "Corp for 120 mln dlrs, and that Allegheny International had made an\n"
+               "offer for the rest of the group, analysts said.\n Reuter\n")
+    ents = nc.entities([wrapped, "Chrysler said on Monday it would appeal. Chrysler shares fell."])
+    names = dict(zip(ents["canonical"], ents["type"].astype(str)))
+    assert names.get("Chrysler") == "ORG", names
+    assert "Corp" not in names and not any(n.endswith(" Reuter") for n in names), names
+    assert (ents["canonical"] == "Chrysler").sum() == 3, ents
+    # A month alone is the month; a legal form or a letter alone is no name.
+    ents = nc.entities(["The May deficit compares with a surplus in April. Dividends are paid for May, June.",
+                        "Standard and Poor's Corp said S and P cut the rating.",
+                        "Prime Minister Theresa May spoke. May said she would stay."])
+    by_doc = ents.groupby("doc")["text"].apply(list).to_dict()
+    assert 0 not in by_doc, by_doc
+    assert not {"Corp", "P", "S"} & set(by_doc.get(1, [])), by_doc
+    assert by_doc[2] == ["Theresa May", "May"], by_doc
+
+
 def test_common_acronyms_and_generic_heads_are_no_names_but_name_acronyms_are():
     text = ("Officials said the TV channel, the PC maker and Tory MPs met GPs at 10 GMT. "
             "The Department said IS fighters left, and US troops stayed.")

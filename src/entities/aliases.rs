@@ -355,8 +355,11 @@ pub fn resolve(
             .par_iter()
             .map(|&(name, user_entry, builtin_entry)| {
                 let surface = name.split_whitespace().collect::<Vec<_>>().join(" ");
-                let surface_key = fold(name);
-                let (canonical, fixed, reason) = if let Some(&to) = user_map.get(&surface_key) {
+                let folded = fold(name);
+                // "Texaco Inc" and "Texaco" are one group (the legal form dropped).
+                let surface_key =
+                    crate::entities::lexicon::without_legal_suffix(&folded).to_string();
+                let (canonical, fixed, reason) = if let Some(&to) = user_map.get(&folded) {
                     (Some(to.to_string()), true, "user alias")
                 } else if let (Some(e), Some(g)) = (user_entry, user) {
                     (

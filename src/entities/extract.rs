@@ -220,7 +220,14 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                 sentence: sentence_of(a),
                 features,
                 person_evidence: c.title_before || c.person_context,
-                org_evidence: c.org_context_after && c.gazetteer.is_none(),
+                // A legal form at the end ("Chrysler Corp") says "a firm" as a team's
+                // context does.
+                org_evidence: (c.org_context_after
+                    || (c.end - c.first >= 2
+                        && super::lexicon::is_legal_suffix(
+                            &doc.tokens[c.end - 1].text(&norm.text).to_lowercase(),
+                        )))
+                    && c.gazetteer.is_none(),
                 builtin: c.gazetteer,
             }
         })

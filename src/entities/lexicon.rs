@@ -609,6 +609,32 @@ pub const FACILITY_HEADS: &[&str] = &[
     "valley",
 ];
 
+/// Company legal forms: the end of a firm's name, never one on its own (a name broken
+/// by a line wrap or a possessive leaves "Corp" behind: "Standard and Poor's Corp").
+/// Two-letter forms that are also places or offices (AG, SA, NV) are not listed.
+pub const LEGAL_SUFFIXES: &[&str] = &[
+    "bhd", "co", "corp", "cos", "gmbh", "inc", "llc", "llp", "lp", "ltd", "plc", "pty", "spa",
+];
+
+/// Is `lower` (lowercase, a final dot allowed) a company's legal form ("corp", "inc.")?
+pub fn is_legal_suffix(lower: &str) -> bool {
+    LEGAL_SUFFIXES.contains(&lower.trim_end_matches('.'))
+}
+
+/// A name's comparison key (`aliases::fold`) without a final legal form, and an "and" or
+/// "&" before it: "Texaco Inc" and "Texaco", "Merrill Lynch and Co" and "Merrill Lynch"
+/// are one firm. A one-word key is left whole.
+pub fn without_legal_suffix(key: &str) -> &str {
+    match key.rsplit_once(' ') {
+        Some((head, last)) if is_legal_suffix(last) => head
+            .strip_suffix(" and")
+            .or_else(|| head.strip_suffix(" &"))
+            .filter(|h| !h.is_empty())
+            .unwrap_or(head),
+        _ => key,
+    }
+}
+
 /// Is `word`, as written, never a name on its own? Function, date and furniture words, common
 /// acronyms and their plurals ("MPs", "DVDs"), generic heads ("Department"). An all-capital
 /// word of two letters or more that is not a common acronym is a name ("IS", "US").
@@ -619,9 +645,12 @@ pub fn is_never_alone_word(word: &str, buf: &mut String) -> bool {
     }
     let lower = crate::entities::detect::lower_into(word, buf);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 1 && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return true; // a letter ("P" of "S and P", a ticker "<F>", an initial left over)
+    }
     let all_caps = letters >= 2 && !word.chars().any(char::is_lowercase);
-    if is_furniture(lower) {
-        return true; // "MORE" in "READ MORE:" as much as "More"
+    if is_furniture(lower) || is_legal_suffix(lower) {
+        return true; // "MORE" in "READ MORE:" as much as "More"; "Corp", "CORP"
     }
     // An all-capital word that is otherwise a function word is an acronym: "US", "IS", "IT".
     !all_caps

@@ -138,9 +138,25 @@ struct LineCounts {
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut tokens = tokenize(text);
-        let mut flags = LineFlags::of(&line_counts(text, &tokens));
-        if join_wrapped_lines(text, &mut tokens, &flags) {
-            flags = LineFlags::of(&line_counts(text, &tokens));
+        let counts = line_counts(text, &tokens);
+        let mut flags = LineFlags::of(&counts);
+        if let Some(into) = join_wrapped_lines(text, &mut tokens, &flags) {
+            // A joined line's counts are the sum of its lines' (and it ends as the last).
+            let mut joined = vec![LineCounts::default(); counts.len()];
+            for (c, &to) in counts.iter().zip(&into) {
+                let j = &mut joined[to as usize];
+                j.upper += c.upper;
+                j.lower += c.lower;
+                j.words += c.words;
+                j.numbers += c.numbers;
+                j.long += c.long;
+                j.long_capitalised += c.long_capitalised;
+                j.capitalised += c.capitalised;
+                if c.words + c.numbers > 0 || c.ends_sentence {
+                    j.ends_sentence = c.ends_sentence;
+                }
+            }
+            flags = LineFlags::of(&joined);
         }
         Doc {
             text,
@@ -255,10 +271,12 @@ const WRAPPED_LINE_MIN: usize = 40;
 /// is a wrap, and the two lines one line for names, when the line before is long
 /// (`WRAPPED_LINE_MIN`), ends in a word, a number or a comma, and neither line is a
 /// caps line or a table, nor a headline (title case at a paragraph's start, or the next
-/// line); a blank line between them is a paragraph break, never a wrap. Returns whether any line was joined.
-fn join_wrapped_lines(text: &str, tokens: &mut [Token], flags: &LineFlags) -> bool {
+/// line); a blank line between them is a paragraph break, never a wrap. Returns the line
+/// each line became, when any was joined.
+fn join_wrapped_lines(text: &str, tokens: &mut [Token], flags: &LineFlags) -> Option<Vec<u32>> {
     let plain = |l: usize| !flags.caps[l] && !flags.title[l] && !flags.table[l];
     let mut joined = false;
+    let mut became: Vec<u32> = (0..flags.caps.len() as u32).collect();
     let mut into: Option<u32> = None; // the line the current one joins
     let mut i = 0;
     while i < tokens.len() {
@@ -275,6 +293,7 @@ fn join_wrapped_lines(text: &str, tokens: &mut [Token], flags: &LineFlags) -> bo
                 t.line = target;
             }
             tokens[i].sentence_start = false;
+            became[line as usize] = target;
             joined = true;
         }
         // Does the break after this line wrap? The next line, too, is long or ends a
@@ -298,7 +317,7 @@ fn join_wrapped_lines(text: &str, tokens: &mut [Token], flags: &LineFlags) -> bo
         into = wraps.then(|| into.unwrap_or(line));
         i = end;
     }
-    joined
+    joined.then_some(became)
 }
 
 /// Words a trained model has seen mostly in lowercase (hashes of their lowercase form):
@@ -552,20 +571,23 @@ impl<'s> Detector<'s> {
         // A month alone is a name only beside a title or role ("Prime Minister May"), or
         // in a document that names in full someone it ends ("Theresa May"): otherwise it
         // is the month, however it is written ("the May deficit", "for May,").
-        if out.iter().any(|c| c.end - c.first == 1) {
-            let full_name_ends: AHashSet<String> = out
+        let lone_month = |c: &Candidate, buf: &mut String| {
+            c.end - c.first == 1
+                && !c.title_before
+                && !c.person_context
+                && lexicon::is_month(lower_into(doc.word(c.first), buf))
+        };
+        if out.iter().any(|c| lone_month(c, &mut buf)) {
+            let ends_full_name = |word: &str| {
+                out.iter()
+                    .any(|c| c.end - c.first >= 2 && doc.word(c.end - 1).eq_ignore_ascii_case(word))
+            };
+            let keep: Vec<bool> = out
                 .iter()
-                .filter(|c| c.end - c.first >= 2)
-                .map(|c| doc.word(c.end - 1).to_lowercase())
+                .map(|c| !lone_month(c, &mut buf) || ends_full_name(doc.word(c.first)))
                 .collect();
-            out.retain(|c| {
-                let lower = lower_into(doc.word(c.first), &mut buf);
-                c.end - c.first > 1
-                    || !lexicon::is_month(lower)
-                    || c.title_before
-                    || c.person_context
-                    || full_name_ends.contains(lower)
-            });
+            let mut k = keep.iter();
+            out.retain(|_| *k.next().unwrap_or(&true));
         }
         self.add_gazetteer(doc, &mut out, &furniture);
         out

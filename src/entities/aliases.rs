@@ -842,7 +842,17 @@ pub fn resolve(
         } else {
             g.forms
                 .iter()
-                .min_by_key(|(form, n)| (is_all_caps(form), std::cmp::Reverse(**n), *form))
+                .min_by_key(|(form, n)| {
+                    // "AT&T Inc" is not preferred to "AT&T" for being in lowercase.
+                    let name = form.rsplit_once(' ').map_or(form.as_str(), |(head, last)| {
+                        if crate::entities::lexicon::is_legal_suffix(&last.to_lowercase()) {
+                            head
+                        } else {
+                            form
+                        }
+                    });
+                    (is_all_caps(name), std::cmp::Reverse(**n), *form)
+                })
                 .map_or_else(|| g.key.clone(), |f| f.0.clone())
         };
         let id = names.len() as u32;

@@ -252,6 +252,20 @@ fn line_counts(text: &str, tokens: &[Token]) -> Vec<LineCounts> {
     count
 }
 
+/// Is token `k` a verb a name is the subject of: a reporting or auxiliary verb ("said",
+/// "has", "will") or a lowercase past form ("warned", "insisted")?
+fn followed_by_verb(doc: &Doc, k: usize) -> bool {
+    const VERBS: &[&str] = &[
+        "said", "says", "told", "has", "had", "is", "was", "will", "would", "could", "can",
+        "should", "must", "wants", "made", "met", "faces", "spoke", "took", "gave", "insists",
+    ];
+    k < doc.tokens.len() && doc.same_line(k - 1, k) && doc.tokens[k].kind == Kind::Word && {
+        let w = doc.word(k);
+        w.chars().next().is_some_and(char::is_lowercase)
+            && (VERBS.contains(&w) || (w.len() >= 5 && w.ends_with("ed")))
+    }
+}
+
 /// Do these tokens end with a full stop, a question or an exclamation mark (a closing
 /// quote or bracket may follow)?
 fn ends_sentence(text: &str, tokens: &[Token]) -> bool {
@@ -568,19 +582,23 @@ impl<'s> Detector<'s> {
             }
             i = next;
         }
-        // A month alone is a name only beside a title or role ("Prime Minister May"), or
-        // in a document that names in full someone it ends ("Theresa May"): otherwise it
-        // is the month, however it is written ("the May deficit", "for May,").
+        // A month alone is a name only beside a title or role ("Prime Minister May"),
+        // before a verb ("May said", "May warned"), or in a document that names in full
+        // someone it ends ("Theresa May") or writes it once after a title: otherwise it is
+        // the month ("the May deficit", "for May,", "in April and May").
         let lone_month = |c: &Candidate, buf: &mut String| {
             c.end - c.first == 1
                 && !c.title_before
                 && !c.person_context
                 && lexicon::is_month(lower_into(doc.word(c.first), buf))
+                && !followed_by_verb(doc, c.end)
         };
         if out.iter().any(|c| lone_month(c, &mut buf)) {
             let ends_full_name = |word: &str| {
-                out.iter()
-                    .any(|c| c.end - c.first >= 2 && doc.word(c.end - 1).eq_ignore_ascii_case(word))
+                out.iter().any(|c| {
+                    (c.end - c.first >= 2 || c.title_before || c.person_context)
+                        && doc.word(c.end - 1).eq_ignore_ascii_case(word)
+                })
             };
             let keep: Vec<bool> = out
                 .iter()

@@ -999,6 +999,25 @@ mod tests {
     }
 
     #[test]
+    fn lone_months() {
+        // How many candidates are "May" (the other words are judged later, by the model).
+        let mays = |text: &str| spans(text).iter().filter(|g| g.0 == "May").count();
+        // The month: no title, no verb after it, nobody of that name in the document.
+        assert_eq!(
+            mays("The May deficit rose, and dividends for May, June were paid."),
+            0
+        );
+        // A person: before a verb, after a title, or named in full in the document.
+        assert_eq!(mays("On Monday, May said talks would go on."), 1);
+        assert_eq!(mays("On Monday, May warned the rebels."), 1);
+        assert_eq!(mays("Talks went on, Prime Minister May told them."), 1);
+        assert_eq!(
+            mays("Theresa May spoke. Later, the May deal was put to a vote."),
+            1
+        );
+    }
+
+    #[test]
     fn shapes() {
         assert_eq!(shape("McDonald"), "XxXx");
         assert_eq!(shape("U.S."), "X.X.");

@@ -234,6 +234,11 @@ fn docs_naming_each(key_of: &[Vec<usize>], n: usize) -> Vec<u32> {
 }
 
 /// Were most of a group's type votes for `t`?
+/// Has type `t` at least as many votes as any other?
+fn leads(g: &Group, t: EntityType) -> bool {
+    g.votes.iter().all(|&v| v <= g.votes[t as usize]) && g.votes[t as usize] > 0.0
+}
+
 fn is_mostly(g: &Group, t: EntityType) -> bool {
     g.votes[t as usize] * 2.0 > g.votes.iter().sum::<f32>()
 }
@@ -270,30 +275,65 @@ fn root(parent: &[usize], mut g: usize) -> usize {
 }
 
 /// A name in the built-in list of places (`gazetteer::places`) that only the model's
-/// votes call a person is a place: no title or role stands before any of its mentions,
-/// and no person the corpus names in full begins or ends with one of its words (Michael
-/// Jackson, Queen Elizabeth keep "Jackson" and "Elizabeth" people). The model, with no
+/// votes call a person (more than any other type) is a place: no title or role stands
+/// before any of its mentions, and no person the corpus names in full (twice, or once
+/// after a title, or two people of that name, or in an article that writes the word
+/// alone too) begins or ends with one of its words (Michael Jackson, Queen Elizabeth keep
+/// "Jackson" and "Elizabeth" people). The model, with no
 /// context to go on, takes an unknown capitalised word for a person (Zhejiang, Denver);
 /// the list is the evidence it lacked. Its person votes are dropped and the others decide
 /// (a club the model also saw as a team: Gloucester in rugby reports is an organisation);
 /// with none, it is a place. Groups the votes make organisations (Chelsea, Toyota) or
 /// anything else are left to their context.
-fn places_are_not_people(groups: &mut [Group]) {
+fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
     let places = super::gazetteer::places();
-    let person_words: AHashSet<String> = groups
+    // Words of people named in full more than once, or once after a title or role, or
+    // of two people or more: a one-off "Zhejiang Geely" the model took for a person does
+    // not make Zhejiang a person's name; two Andersons named once each do.
+    let mut seen: AHashMap<&str, u32> = AHashMap::new();
+    let mut person_words: AHashSet<String> = AHashSet::new();
+    for g in groups
         .iter()
         .filter(|g| g.words >= 2 && is_mostly(g, EntityType::Per))
-        .flat_map(|g| {
-            let first = g.key.split(' ').next().unwrap_or("");
-            let last = g.key.rsplit(' ').next().unwrap_or("");
-            [first.to_string(), last.to_string()]
-        })
-        .collect();
+    {
+        let first = g.key.split(' ').next().unwrap_or("");
+        let last = g.key.rsplit(' ').next().unwrap_or("");
+        let sure = g.person_context || g.forms.values().sum::<u32>() >= 2;
+        for w in [first, last] {
+            let n = seen.entry(w).or_default();
+            *n += 1;
+            if sure || *n >= 2 {
+                person_words.insert(w.to_string());
+            }
+        }
+    }
+    // A person named in full beside the word in one article ("Michael Jackson ...
+    // Jackson died").
+    let mut in_doc: Vec<&str> = Vec::new();
+    for ids in key_of {
+        in_doc.clear();
+        for &id in ids {
+            let g = &groups[id];
+            if g.words >= 2 && is_mostly(g, EntityType::Per) {
+                in_doc.push(g.key.split(' ').next().unwrap_or(""));
+                in_doc.push(g.key.rsplit(' ').next().unwrap_or(""));
+            }
+        }
+        if in_doc.is_empty() {
+            continue;
+        }
+        for &id in ids {
+            let key = groups[id].key.as_str();
+            if groups[id].words == 1 && in_doc.contains(&key) && !person_words.contains(key) {
+                person_words.insert(key.to_string());
+            }
+        }
+    }
     for g in groups.iter_mut() {
         if g.fixed
             || g.gazetteer
             || g.person_context
-            || !is_mostly(g, EntityType::Per)
+            || !leads(g, EntityType::Per)
             || !places.contains(&g.key)
             || g.key.split(' ').any(|w| person_words.contains(w))
         {
@@ -453,7 +493,7 @@ pub fn resolve(
         }
         key_of.push(keys);
     }
-    places_are_not_people(&mut groups);
+    places_are_not_people(&mut groups, &key_of);
     // parent[g]: the group g merges into (itself when it stands alone).
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     // A gazetteer's type, else the mentions' weighted vote (a user alias keeps the vote).

@@ -21,6 +21,7 @@ from . import _native
 from ._input import as_texts
 from .datasets import load_sample  # noqa: F401  (used by the examples)
 from ._options import check, text_value
+from ._progress import progress_bar
 from .exceptions import InputTypeError, InputValueError, NewsCorpusWarning, OptionError
 
 __all__ = ["Gazetteer", "entities", "entity_counts", "cooccurrence", "ENTITY_TYPES"]
@@ -238,6 +239,7 @@ def entities(
     audit: bool = False,
     languages: Optional[Iterable[str]] = SUPPORTED_LANGUAGES,
     n_threads: Optional[int] = None,
+    progress: Optional[bool] = None,
 ) -> Any:
     """Every mention of a person, organisation, place or other name, with its canonical name.
 
@@ -265,6 +267,9 @@ def entities(
             one ``NewsCorpusWarning`` saying how many and which languages. ``None`` extracts
             from every text. A text too short to tell is always kept.
         n_threads: Threads to use; None uses one per core.
+        progress: Show a progress bar (``tqdm.auto``: a widget in Jupyter): True, False,
+            or None (default) for one in a notebook when the texts take more than a few
+            seconds (about 36 MB of text).
 
     Returns:
         A DataFrame, one row a mention, in document then text order: ``doc`` (index label
@@ -291,8 +296,9 @@ def entities(
     n_threads = check(n_threads=n_threads)
     values = _supported_only(t.values, languages, n_threads)
     gaz = _gazetteer(gazetteer)
-    cols, merges = _native.extract_entities(values, gaz._native if gaz else None, bool(detect), _aliases(aliases),
-                                           n_threads)
+    with progress_bar(progress, values, "entities"):
+        cols, merges = _native.extract_entities(values, gaz._native if gaz else None, bool(detect),
+                                               _aliases(aliases), n_threads)
     names = np.asarray(cols["entity_names"], dtype=object)
     types = np.asarray(cols["entity_types"], dtype=object)
     entity = cols["entity"]

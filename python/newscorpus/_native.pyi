@@ -1,6 +1,7 @@
 """Stubs for the native module (Rust, built with pyo3). Use the functions in ``newscorpus``;
 these are the low-level entry points they call."""
 
+from collections.abc import Callable
 from typing import Any, Optional, final
 
 import numpy as np
@@ -12,6 +13,7 @@ __all__ = [
     "__version__",
     "after_fork_in_child",
     "default_threads",
+    "set_progress",
     "_panic_for_tests",
     "NormalizeOptions",
     "normalize_texts",
@@ -94,6 +96,9 @@ def find_boilerplate(
 
 def after_fork_in_child() -> None:
     """Abandon worker threads inherited through fork(); new ones are built on demand."""
+
+def set_progress(callback: Optional[Callable[[int], object]] = None) -> None:
+    """Set or clear this thread's progress callback (called with texts done per batch)."""
 
 def default_threads() -> int:
     """Threads a call uses when n_threads is None."""

@@ -12,6 +12,7 @@ import pandas as pd
 from . import _native
 from ._input import as_texts, frame_index, series_like
 from ._options import check, text_value
+from ._progress import progress_bar
 from .exceptions import OptionError
 
 __all__ = ["normalize", "matching_key", "parse_articles", "find_boilerplate", "original_span", "detect_language"]
@@ -64,6 +65,7 @@ def normalize(
     offsets: bool = False,
     errors: str = "replace",
     n_threads: Optional[int] = None,
+    progress: Optional[bool] = None,
 ) -> Any:
     """Clean scraped article text, for a whole corpus at once (in parallel, GIL released).
 
@@ -106,6 +108,8 @@ def normalize(
         errors: What to do with a lone surrogate: "replace" (with U+FFFD, one for one, so
             offsets stay aligned) or "strict" (raise InputValueError).
         n_threads: Threads to use; None uses one per core.
+        progress: Show a progress bar (``tqdm.auto``): True, False, or None (default) for
+            one in a notebook when the texts take more than a few seconds (about 300 MB).
 
     Returns:
         With ``offsets=False``: a list of str (or a Series with the input's index and
@@ -137,7 +141,8 @@ def normalize(
         paragraphs=paragraphs, fix_spacing=fix_spacing, case=case, strip_accents=strip_accents,
         ascii=ascii, offsets=offsets, errors=errors,
     )
-    out, maps = _native.normalize_texts(t.values, opts, check(n_threads=n_threads))
+    with progress_bar(progress, t.values, "normalize"):
+        out, maps = _native.normalize_texts(t.values, opts, check(n_threads=n_threads))
     if not offsets:
         return series_like(out, t, texts)
     return pd.DataFrame({"text": pd.Series(out, dtype=object, index=frame_index(t)),

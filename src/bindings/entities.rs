@@ -184,25 +184,28 @@ fn extract_entities<'py>(
     let mut stats = CaseStats::default();
     if detect {
         let chunks: Vec<&[Doc]> = docs.chunks(64).collect();
-        run_batches(
-            py,
-            &chunks,
-            n_threads,
-            |c| c.iter().map(Doc::len).sum(),
-            |chunk| {
-                let mut s = CaseStats::default();
-                for t in chunk.iter().filter_map(Doc::as_str) {
-                    count_case(&mut s, t);
-                }
-                s
-            },
-            |batch| {
-                for s in batch {
-                    stats.merge(s);
-                }
-                Ok(())
-            },
-        )?;
+        // (A progress bar counts the texts of pass 2, the long one.)
+        super::without_progress(|| {
+            run_batches(
+                py,
+                &chunks,
+                n_threads,
+                |c| c.iter().map(Doc::len).sum(),
+                |chunk| {
+                    let mut s = CaseStats::default();
+                    for t in chunk.iter().filter_map(Doc::as_str) {
+                        count_case(&mut s, t);
+                    }
+                    s
+                },
+                |batch| {
+                    for s in batch {
+                        stats.merge(s);
+                    }
+                    Ok(())
+                },
+            )
+        })?;
     }
     // Pass 2: mentions.
     let items: Vec<(usize, &Doc)> = docs.iter().enumerate().collect();

@@ -14,6 +14,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(after_fork_in_child, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(set_progress, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     normalize::register(m)?;
     similarity::register(m)?;
@@ -31,6 +32,38 @@ fn after_fork_in_child() {
 #[pyfunction]
 fn default_threads() -> usize {
     crate::parallel::default_threads()
+}
+
+thread_local! {
+    /// What the calling Python thread wants told of progress: called with the number of
+    /// texts done after each batch (see `newscorpus._progress`).
+    static PROGRESS: std::cell::RefCell<Option<Py<PyAny>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Set (or, with None, clear) this thread's progress callback: `callback(n)` is called, with
+/// the GIL held, after each batch of `n` texts of a long call.
+#[pyfunction]
+#[pyo3(signature = (callback=None))]
+fn set_progress(callback: Option<Py<PyAny>>) {
+    PROGRESS.with(|p| *p.borrow_mut() = callback);
+}
+
+/// Tell this thread's progress callback, if any, that `n` more texts are done.
+fn report_progress(py: Python<'_>, n: usize) -> PyResult<()> {
+    let callback = PROGRESS.with(|p| p.borrow().as_ref().map(|c| c.clone_ref(py)));
+    if let Some(c) = callback {
+        c.call1(py, (n,))?;
+    }
+    Ok(())
+}
+
+/// Run `f` with this thread's progress callback set aside: for passes whose batches are
+/// not texts (chunks of texts, pairs), so a bar counts texts once.
+pub fn without_progress<R>(f: impl FnOnce() -> R) -> R {
+    let saved = PROGRESS.with(|p| p.borrow_mut().take());
+    let out = f();
+    PROGRESS.with(|p| *p.borrow_mut() = saved);
+    out
 }
 
 /// Raise one of the exception classes defined in `newscorpus.exceptions`.
@@ -180,7 +213,9 @@ fn drive<B: Send, R: Send>(
                 Ok(Ok(Err(message))) => return Err(error(py, "NewsCorpusError", message)),
                 Ok(Err(panic)) | Err(panic) => return Err(panic_error(py, panic.as_ref())),
             };
+            let done = batch.len();
             consume(batch)?;
+            report_progress(py, done)?;
             py.check_signals()?;
         }
         Ok(())

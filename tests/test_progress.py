@@ -1,0 +1,87 @@
+"""progress=: a tqdm.auto bar over the texts of long calls (issue: notebook experience)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+import newscorpus as nc
+from newscorpus import _native, _progress
+from newscorpus.exceptions import NewsCorpusWarning, OptionError
+
+TEXTS = ["Vladimir Putin met Donald Trump in Helsinki on Monday."] * 3000
+
+
+class FakeBar:
+    made: list[FakeBar] = []
+
+    def __init__(self, total: int, desc: str, **_: object) -> None:
+        self.total, self.desc, self.n, self.closed = total, desc, 0, False
+        FakeBar.made.append(self)
+
+    def update(self, n: int) -> None:
+        self.n += n
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.fixture
+def bars(monkeypatch: pytest.MonkeyPatch) -> list[FakeBar]:
+    pytest.importorskip("tqdm")
+    import tqdm.auto
+
+    FakeBar.made = []
+    monkeypatch.setattr(tqdm.auto, "tqdm", FakeBar)
+    return FakeBar.made
+
+
+def test_progress_true_counts_every_text_once(bars: list[FakeBar]) -> None:
+    ents = nc.entities(TEXTS, progress=True)
+    out = nc.normalize(TEXTS + [None], progress=True)
+    assert len(ents) == 3 * len(TEXTS) and len(out) == len(TEXTS) + 1
+    assert [(b.desc, b.total, b.n, b.closed) for b in bars] == [
+        ("entities", len(TEXTS), len(TEXTS), True),
+        ("normalize", len(TEXTS) + 1, len(TEXTS) + 1, True),
+    ]
+
+
+def test_default_is_a_bar_only_in_a_notebook_for_long_calls(bars: list[FakeBar],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    nc.entities(TEXTS)
+    assert bars == []  # not in a notebook
+    monkeypatch.setattr(_progress, "in_notebook", lambda: True)
+    nc.entities(TEXTS[:10])
+    assert bars == []  # in a notebook, but a short call
+    monkeypatch.setitem(_progress.SECONDS_OF_TEXT, "entities", 1000)
+    nc.entities(TEXTS)
+    assert [(b.desc, b.n) for b in bars] == [("entities", len(TEXTS))]
+    nc.entities(TEXTS, progress=False)
+    assert len(bars) == 1
+
+
+def test_an_interrupt_from_the_bar_stops_the_call_and_clears_the_callback(bars: list[FakeBar],
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    def stop(self: FakeBar, n: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(FakeBar, "update", stop)
+    with pytest.raises(KeyboardInterrupt):
+        nc.normalize(TEXTS * 20, progress=True)
+    assert bars[0].closed
+    seen: list[int] = []
+    _native.set_progress(seen.append)
+    _native.set_progress(None)
+    nc.normalize(TEXTS)
+    assert seen == []  # nothing left registered
+
+
+def test_bad_values_and_no_tqdm(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(OptionError):
+        nc.entities(TEXTS[:2], progress="yes")  # type: ignore[arg-type]
+    monkeypatch.setitem(sys.modules, "tqdm.auto", None)  # as if tqdm were not installed
+    monkeypatch.setattr(_progress, "_warned", False)
+    with pytest.warns(NewsCorpusWarning, match="tqdm"):
+        out = nc.normalize(TEXTS[:2], progress=True)
+    assert out == nc.normalize(TEXTS[:2])

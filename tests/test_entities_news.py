@@ -135,6 +135,16 @@ def test_hard_wrapped_text_keeps_names_whole_and_firms_are_one_entity():
     assert set(ents.loc[ents["text"].str.startswith("AT&T"), "canonical"]) == {"AT&T"}, ents
 
 
+def test_datelines_place_words_and_geographic_heads_say_place():
+    # The demo's Ostrava Nova (a city) came out PER and River Essen ORG.
+    ents = nc.entities(["OSTRAVA NOVA (WPA) - Voters queued in the capital Ostrava Nova on Sunday.",
+                        "Salo, a former mayor of the capital Ostrava Nova, has campaigned on prices.",
+                        "People left the town of Essendale after the River Essen burst its banks."])
+    types = dict(zip(ents["canonical"], ents["type"].astype(str)))
+    assert types.get("Ostrava Nova") == "LOC" and types.get("River Essen") == "LOC", types
+    assert types.get("Essendale") == "LOC", types
+
+
 def test_common_acronyms_and_generic_heads_are_no_names_but_name_acronyms_are():
     text = ("Officials said the TV channel, the PC maker and Tory MPs met GPs at 10 GMT. "
             "The Department said IS fighters left, and US troops stayed.")

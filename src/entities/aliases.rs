@@ -482,6 +482,7 @@ pub fn resolve(
                 3.0
             } else if (m.person_evidence && m.entity_type == EntityType::Per)
                 || (m.org_evidence && m.entity_type == EntityType::Org)
+                || (m.loc_evidence && m.entity_type == EntityType::Loc)
             {
                 5.0
             } else {
@@ -1001,6 +1002,7 @@ mod tests {
             sentence: 0,
             person_evidence: evidence,
             org_evidence: false,
+            loc_evidence: false,
             builtin: None,
             user: None,
             confidence: 1.0,

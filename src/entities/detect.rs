@@ -252,6 +252,65 @@ fn line_counts(text: &str, tokens: &[Token]) -> Vec<LineCounts> {
     count
 }
 
+/// Is the name at tokens `first..end` a dateline: first on its line, in capitals or
+/// followed by an agency in brackets, then a dash ("ESSENDALE (WPA) -", "MOSCOW, March 3
+/// (Reuters) -", "KABUL -")?
+fn is_dateline(doc: &Doc, first: usize, end: usize) -> bool {
+    let n = doc.tokens.len();
+    if first > 0 && doc.same_line(first - 1, first) {
+        return false;
+    }
+    let caps = (first..end).all(|k| !doc.word(k).chars().any(char::is_lowercase));
+    // At most 8 tokens to the dash: a bracketed agency, or a comma and a date.
+    let mut k = end;
+    let mut bracket = false;
+    let mut buf = String::new();
+    while k < n && k < end + 8 && doc.same_line(end - 1, k) {
+        let w = doc.word(k);
+        match w {
+            "-" | "\u{2013}" | "\u{2014}" | "--" => return bracket || caps,
+            "(" => bracket = true,
+            _ if bracket => {} // the agency, and its closing bracket
+            // Outside the brackets only a date may stand: "MOSCOW, March 3 (Reuters) -".
+            "," => {}
+            _ if doc.tokens[k].kind == Kind::Number
+                || lexicon::is_month(lower_into(w.trim_end_matches('.'), &mut buf))
+                || lexicon::is_date_word(lower_into(w, &mut buf)) => {}
+            _ => return false,
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Lowercase words that, before "of" and a name ("the town of Essendale", "the province
+/// of Henan"), say it is a place; the first four also right before a name ("the capital
+/// Ostrava Nova"). ("region" or "district" right before a name is often an official's
+/// title: "the Yakutia region head Yegor Borisov".)
+const PLACE_WORDS: &[&str] = &[
+    "capital", "city", "town", "village", "county", "district", "island", "province", "region",
+    "suburb",
+];
+
+fn place_word_before(doc: &Doc, first: usize, buf: &mut String) -> bool {
+    let word_at = |k: usize| (k < first && doc.same_line(k, first)).then(|| doc.word(k));
+    let place_word = |w: &str, buf: &mut String| {
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        let lower = lower_into(w, buf);
+        PLACE_WORDS.iter().position(|&p| p == lower)
+    };
+    match (
+        first.checked_sub(2).and_then(word_at),
+        first.checked_sub(1).and_then(word_at),
+    ) {
+        (Some(w), Some("of")) => place_word(w, buf).is_some(),
+        (_, Some(w)) => place_word(w, buf).is_some_and(|i| i < 4),
+        _ => false,
+    }
+}
+
 /// Is token `k` a verb a name is the subject of: a reporting or auxiliary verb ("said",
 /// "has", "will") or a lowercase past form ("warned", "insisted")?
 fn followed_by_verb(doc: &Doc, k: usize) -> bool {
@@ -365,6 +424,9 @@ pub struct Candidate {
     /// What follows it says "a team or a firm": a member's role and a name ("Chelsea boss
     /// Jose Mourinho"), a plural verb ("Chelsea have") or "v".
     pub org_context_after: bool,
+    /// Said to be a place: a dateline ("ESSENDALE (WPA) -"), a place word before it ("the
+    /// capital Ostrava Nova", "the town of X") or a geographic head ("River Essen").
+    pub place_context: bool,
     /// Where the name ends when a number completes it ("BBC Radio 4"): the model judges
     /// the words before the number (`first..end`), the mention runs to here.
     pub number_end: Option<usize>,
@@ -568,9 +630,17 @@ impl<'s> Detector<'s> {
                     }
                     _ => false,
                 };
+            let place_context = !title_before
+                && !person_context
+                && (is_dateline(doc, first, end)
+                    || place_word_before(doc, first, &mut buf)
+                    || (end - first >= 2
+                        && lexicon::is_geographic_head(doc.word(first))
+                        && !lexicon::is_body_word(doc.word(end - 1))));
             if !alone || ((title_before || person_context) && first == i) {
                 out.push(Candidate {
                     org_context_after,
+                    place_context,
                     first,
                     end,
                     title_before: title_before && first == i,
@@ -680,6 +750,7 @@ impl<'s> Detector<'s> {
                     gazetteer_inside: None,
                     number_end: None,
                     org_context_after: false,
+                    place_context: false,
                 });
                 k = j;
             } else {
@@ -1015,6 +1086,44 @@ mod tests {
             mays("Theresa May spoke. Later, the May deal was put to a vote."),
             1
         );
+    }
+
+    #[test]
+    fn place_context_datelines_place_words_and_geographic_heads() {
+        let text = "OSTRAVA NOVA (WPA) - Crowds gathered in the capital Ostrava Nova.\n\
+                    MOSCOW, March 3 (Reuters) - The River Essen rose near the town of Essendale.\n\
+                    Officials said on Monday - in a message - that Yegor Borisov of the region left.\n\
+                    The Yakutia region head Yegor Borisov spoke to the Sea Fisheries Agency.";
+        let mut stats = CaseStats::default();
+        stats.add_text(text);
+        let lexicons = Lexicons::default();
+        let det = Detector::new(&stats, &lexicons);
+        let doc = Doc::new(text);
+        let places: Vec<(String, bool)> = det
+            .candidates(&doc)
+            .iter()
+            .map(|c| {
+                let s = &text[doc.tokens[c.first].start..doc.tokens[c.end - 1].end];
+                (s.to_string(), c.place_context)
+            })
+            .filter(|(s, _)| !matches!(s.as_str(), "Crowds" | "Officials" | "The Yakutia"))
+            .collect();
+        let said = |name: &str| {
+            places
+                .iter()
+                .filter(|p| p.0 == name)
+                .map(|p| p.1)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(said("OSTRAVA NOVA"), vec![true], "{places:?}");
+        assert_eq!(said("Ostrava Nova"), vec![true]);
+        assert_eq!(said("MOSCOW"), vec![true]);
+        assert_eq!(said("River Essen"), vec![true]);
+        assert_eq!(said("Essendale"), vec![true]);
+        // Not a dateline (a sentence runs on to the dash); "region" right before a name
+        // is an official's title; a body word ends an organisation's name.
+        assert_eq!(said("Yegor Borisov"), vec![false, false]);
+        assert_eq!(said("Sea Fisheries Agency"), vec![false]);
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub struct Mention {
     /// have", "Chelsea v"): evidence of an organisation (typed so unless a gazetteer entry
     /// or a title says otherwise).
     pub org_evidence: bool,
+    /// A dateline, a place word before it or a geographic head says "a place".
+    pub loc_evidence: bool,
     /// The entry of the built-in gazetteer it is, exactly.
     pub builtin: Option<u32>,
     /// The entry of the user's gazetteer it is.
@@ -183,6 +185,8 @@ pub struct PreparedSpan {
     pub features: Vec<u64>,
     pub person_evidence: bool,
     pub org_evidence: bool,
+    /// A dateline, a place word before it or a geographic head says "a place".
+    pub loc_evidence: bool,
     pub builtin: Option<u32>,
 }
 
@@ -226,6 +230,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                     || (c.end - c.first >= 2
                         && is_legal_form(doc.tokens[c.end - 1].text(&norm.text))))
                     && c.gazetteer.is_none(),
+                loc_evidence: c.place_context && c.gazetteer.is_none(),
                 builtin: c.gazetteer,
             }
         })
@@ -332,6 +337,18 @@ pub fn extract_doc(
             if org_evidence && class != 0 {
                 entity_type = EntityType::Org;
             }
+            // A dateline or a place word says "a place" of a name the model saw as a person
+            // or organisation ("ESSENDALE (WPA) -", "the capital Ostrava Nova").
+            let loc_evidence = s.loc_evidence
+                && !s.person_evidence
+                && !org_evidence
+                && matches!(
+                    entity_type,
+                    EntityType::Per | EntityType::Org | EntityType::Loc
+                );
+            if loc_evidence && class != 0 {
+                entity_type = EntityType::Loc;
+            }
             out.push(Mention {
                 doc: doc_id,
                 start: s.start,
@@ -341,6 +358,7 @@ pub fn extract_doc(
                 sentence: s.sentence,
                 person_evidence: s.person_evidence,
                 org_evidence,
+                loc_evidence,
                 builtin: s.builtin,
                 user: None,
                 confidence: margin,
@@ -365,6 +383,7 @@ pub fn extract_doc(
                     sentence: prepared.sentence_at(m.start),
                     person_evidence: false,
                     org_evidence: false,
+                    loc_evidence: false,
                     builtin: None,
                     user: Some(m.entry),
                     confidence: f32::INFINITY,

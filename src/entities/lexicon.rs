@@ -616,6 +616,16 @@ pub const LEGAL_SUFFIXES: &[&str] = &[
     "bhd", "co", "corp", "cos", "gmbh", "inc", "llc", "llp", "lp", "ltd", "plc", "pty", "spa",
 ];
 
+/// Is `word` (as written) a geographic head that starts a place's name ("River Essen",
+/// "Lake Geneva", "Mount Everest", "Cape Town")? (Not "Sea": "Sea Fisheries Protection
+/// Agency"; a name ending in a body word is an organisation anyway.)
+pub fn is_geographic_head(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "River" | "Lake" | "Mount" | "Mt" | "Cape" | "Isle" | "Gulf"
+    )
+}
+
 /// Is `lower` (lowercase, a final dot allowed) a company's legal form ("corp", "inc.")?
 pub fn is_legal_suffix(lower: &str) -> bool {
     LEGAL_SUFFIXES.contains(&lower.trim_end_matches('.'))

@@ -143,6 +143,11 @@ def test_datelines_place_words_and_geographic_heads_say_place():
     types = dict(zip(ents["canonical"], ents["type"].astype(str)))
     assert types.get("Ostrava Nova") == "LOC" and types.get("River Essen") == "LOC", types
     assert types.get("Essendale") == "LOC", types
+    # The dash after a dateline starts a sentence: "Officials" is judged as a sentence start.
+    ents = nc.entities(["KABUL - Officials said the Taliban attacked.",
+                        "MOSCOW, March 3 (TASS) - The Kremlin said on Monday."])
+    assert dict(zip(ents["text"], ents["type"].astype(str))) == {
+        "KABUL": "LOC", "Taliban": "ORG", "MOSCOW": "LOC", "TASS": "ORG", "Kremlin": "ORG"}, ents
 
 
 def test_common_acronyms_and_generic_heads_are_no_names_but_name_acronyms_are():

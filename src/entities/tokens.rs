@@ -126,6 +126,22 @@ fn is_mark(c: char) -> bool {
         && !c.is_alphanumeric()
 }
 
+/// Do the tokens of a line so far make a dateline, so that a dash after them ends it:
+/// a bracketed agency just before ("... (Reuters)"), or words all in capitals, with
+/// commas, numbers and a date between ("KABUL", "MOSCOW, March 3")? At most 12 tokens.
+fn dateline_before(text: &str, line: &[Token]) -> bool {
+    if line.is_empty() || line.len() > 12 {
+        return false;
+    }
+    if line.last().is_some_and(|t| t.text(text) == ")") {
+        return line.iter().any(|t| t.text(text) == "(");
+    }
+    let first = line[0].text(text);
+    line[0].kind == Kind::Word
+        && first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !first.chars().any(char::is_lowercase)
+}
+
 /// Split `text` into tokens. Possessive `'s` after a word is a token of its own, so
 /// "Trump's" gives "Trump", "'s".
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -134,6 +150,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut line = 0u32;
     let mut at_line_start = true;
     let mut after_stop = false;
+    let mut line_start_token = 0; // the first token of the current line in `out`
     let mut chars = text.char_indices().peekable();
     let next_char = |i: usize| text[i..].chars().next();
     while let Some((i, c)) = chars.next() {
@@ -141,6 +158,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             line += 1;
             at_line_start = true;
             after_stop = false;
+            line_start_token = out.len();
             continue;
         }
         if c.is_whitespace() {
@@ -253,6 +271,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             after_stop = false;
             at_line_start = false;
         } else if matches!(c, '.' | '!' | '?' | ':' | ';') {
+            after_stop = true;
+        } else if matches!(c, '-' | '\u{2013}' | '\u{2014}')
+            && dateline_before(text, &out[line_start_token..])
+        {
+            // The dash after a dateline ("MOSCOW, March 3 (Reuters) - Officials said")
+            // starts the story's first sentence.
             after_stop = true;
         } else if !matches!(c, '"' | '\'' | '(' | '[' | '-' | '*' | '`') {
             // quotes, brackets and dashes keep the state

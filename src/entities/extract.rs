@@ -317,7 +317,12 @@ pub fn extract_doc(
                 });
                 match known.get(&name) {
                     Some(&(k, _)) => (k, 0.0),
-                    None if builtin_person || known_surname(&name, stats) => {
+                    // A month after a title or role ("Mrs May", "Prime Minister May"),
+                    // which the model, trained to reject months alone, turns down.
+                    None if builtin_person
+                        || known_surname(&name, stats)
+                        || (s.person_evidence && super::lexicon::is_month(&name)) =>
+                    {
                         (EntityType::Per.class(), 0.0)
                     }
                     None => (0, -margin),

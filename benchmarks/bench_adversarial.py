@@ -45,6 +45,19 @@ def _cases():
         "entities: 'Anna ' run": (lambda n: nc.entities(["Anna " * n]), 200_000),
         "entities: capitalised one-word names": (lambda n: nc.entities([" ".join(f"Name{i}" for i in range(n))]), 50_000),
         "entities: many 'U.S.' titles": (lambda n: nc.entities(["U.S. President " * n]), 50_000),
+        # One text of many lone months beside many full names ending in one (the month rule).
+        "entities: months and full names": (lambda n: nc.entities([" ".join(
+            f"in May and Ann May{i} saw Bo June{i} in June." for i in range(n))]), 10_000),
+        # Hard-wrapped lines, each a wrap (one long joined line).
+        "entities: wrapped lines": (lambda n: nc.entities(["\n".join(
+            f"the carmaker Chrysler and the bank Citicorp{i} said on Tuesday that Allegheny"
+            for i in range(n))]), 10_000),
+        # Dashes after datelines and bracketed agencies, again and again.
+        "entities: datelines and dashes": (lambda n: nc.entities(["\n".join(
+            f"KABUL{i}, March 3 (Reuters) - Officials said - in a statement -" for i in range(n))]), 10_000),
+        # One text naming many people in full and their surnames alone (place evidence).
+        "entities: names and lone words": (lambda n: nc.entities([" ".join(
+            f"Ann Denver{i} met Denver{i} and Bo Henan{i}." for i in range(n))]), 10_000),
         "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),

@@ -309,14 +309,14 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
     }
     // A person named in full beside the word in one article ("Michael Jackson ...
     // Jackson died").
-    let mut in_doc: Vec<&str> = Vec::new();
+    let mut in_doc: AHashSet<&str> = AHashSet::new();
     for ids in key_of {
         in_doc.clear();
         for &id in ids {
             let g = &groups[id];
             if g.words >= 2 && is_mostly(g, EntityType::Per) {
-                in_doc.push(g.key.split(' ').next().unwrap_or(""));
-                in_doc.push(g.key.rsplit(' ').next().unwrap_or(""));
+                in_doc.insert(g.key.split(' ').next().unwrap_or(""));
+                in_doc.insert(g.key.rsplit(' ').next().unwrap_or(""));
             }
         }
         if in_doc.is_empty() {
@@ -324,7 +324,7 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
         }
         for &id in ids {
             let key = groups[id].key.as_str();
-            if groups[id].words == 1 && in_doc.contains(&key) && !person_words.contains(key) {
+            if groups[id].words == 1 && in_doc.contains(key) && !person_words.contains(key) {
                 person_words.insert(key.to_string());
             }
         }

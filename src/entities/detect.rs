@@ -664,15 +664,23 @@ impl<'s> Detector<'s> {
                 && !followed_by_verb(doc, c.end)
         };
         if out.iter().any(|c| lone_month(c, &mut buf)) {
-            let ends_full_name = |word: &str| {
-                out.iter().any(|c| {
-                    (c.end - c.first >= 2 || c.title_before || c.person_context)
-                        && doc.word(c.end - 1).eq_ignore_ascii_case(word)
-                })
-            };
+            // Months that end a full name or follow a title here (one pass: linear
+            // however many months and names the text holds).
+            let mut named: AHashSet<String> = AHashSet::new();
+            for c in &out {
+                let last = doc.word(c.end - 1);
+                if (c.end - c.first >= 2 || c.title_before || c.person_context)
+                    && lexicon::is_month(lower_into(last, &mut buf))
+                {
+                    named.insert(buf.clone());
+                }
+            }
             let keep: Vec<bool> = out
                 .iter()
-                .map(|c| !lone_month(c, &mut buf) || ends_full_name(doc.word(c.first)))
+                .map(|c| {
+                    !lone_month(c, &mut buf)
+                        || named.contains(lower_into(doc.word(c.first), &mut buf))
+                })
                 .collect();
             let mut k = keep.iter();
             out.retain(|_| *k.next().unwrap_or(&true));

@@ -7,6 +7,12 @@ from __future__ import annotations
 import newscorpus as nc
 
 
+def _types(texts, by="text"):
+    """{name (as written, or canonical with by="canonical"): type} of nc.entities(texts)."""
+    ents = nc.entities(texts)
+    return dict(zip(ents[by], ents["type"].astype(str)))
+
+
 def _names(text):
     return nc.entities([text])["text"].tolist()
 
@@ -96,15 +102,13 @@ def test_world_knowledge_types_platforms_religions_and_places():
 
 def test_places_from_the_data_packages_are_no_people_but_context_still_decides():
     # The model alone took these for people (issue: Guangdong, Denver, the Bronx came out PER).
-    ents = nc.entities(["Henan said the floods had passed.", "Denver police arrested a man after the crash.",
-                        "A fire in the Bronx killed two people."])
-    types = dict(zip(ents["text"], ents["type"].astype(str)))
+    types = _types(["Henan said the floods had passed.", "Denver police arrested a man after the crash.",
+                    "A fire in the Bronx killed two people."])
     assert types.get("Henan") == "LOC" and types.get("Denver") == "LOC" and types.get("Bronx") == "LOC", types
     # Evidence, not an override: a role before the name, a person named in full, a team.
-    ents = nc.entities(["U2 frontman Bono said the band would tour. Bono thanked fans.",
-                        "Michael Jackson sold millions of records. Jackson died in 2009.",
-                        "Gloucester coach Dean Ryan said Gloucester have won."])
-    types = dict(zip(ents["text"], ents["type"].astype(str)))
+    types = _types(["U2 frontman Bono said the band would tour. Bono thanked fans.",
+                    "Michael Jackson sold millions of records. Jackson died in 2009.",
+                    "Gloucester coach Dean Ryan said Gloucester have won."])
     assert types.get("Bono") == "PER" and types.get("Jackson") == "PER", types
     assert types.get("Gloucester") == "ORG", types
 
@@ -142,17 +146,15 @@ def test_hard_wrapped_text_keeps_names_whole_and_firms_are_one_entity():
 
 def test_datelines_place_words_and_geographic_heads_say_place():
     # The demo's Ostrava Nova (a city) came out PER and River Essen ORG.
-    ents = nc.entities(["OSTRAVA NOVA (WPA) - Voters queued in the capital Ostrava Nova on Sunday.",
-                        "Salo, a former mayor of the capital Ostrava Nova, has campaigned on prices.",
-                        "People left the town of Essendale after the River Essen burst its banks."])
-    types = dict(zip(ents["canonical"], ents["type"].astype(str)))
+    types = _types(["OSTRAVA NOVA (WPA) - Voters queued in the capital Ostrava Nova on Sunday.",
+                    "Salo, a former mayor of the capital Ostrava Nova, has campaigned on prices.",
+                    "People left the town of Essendale after the River Essen burst its banks."], by="canonical")
     assert types.get("Ostrava Nova") == "LOC" and types.get("River Essen") == "LOC", types
     assert types.get("Essendale") == "LOC", types
     # The dash after a dateline starts a sentence: "Officials" is judged as a sentence start.
-    ents = nc.entities(["KABUL - Officials said the Taliban attacked.",
-                        "MOSCOW, March 3 (TASS) - The Kremlin said on Monday."])
-    assert dict(zip(ents["text"], ents["type"].astype(str))) == {
-        "KABUL": "LOC", "Taliban": "ORG", "MOSCOW": "LOC", "TASS": "ORG", "Kremlin": "ORG"}, ents
+    types = _types(["KABUL - Officials said the Taliban attacked.",
+                    "MOSCOW, March 3 (TASS) - The Kremlin said on Monday."])
+    assert types == {"KABUL": "LOC", "Taliban": "ORG", "MOSCOW": "LOC", "TASS": "ORG", "Kremlin": "ORG"}, types
 
 
 def test_common_acronyms_and_generic_heads_are_no_names_but_name_acronyms_are():

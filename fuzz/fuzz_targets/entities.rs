@@ -5,28 +5,19 @@
 
 use libfuzzer_sys::fuzz_target;
 use newscorpus::entities::aliases::resolve;
-use newscorpus::entities::extract::{case_stats, extract_doc, promote, ExtractOptions};
+use newscorpus::entities::extract::{case_stats, extract, ExtractOptions};
 use newscorpus::entities::gazetteer;
 use newscorpus::entities::model::Model;
 
 fn run(texts: &[Option<&str>]) -> (Vec<Vec<(u32, u32, String)>>, Vec<String>) {
     let stats = case_stats(texts);
-    let model = Model::builtin();
-    let mut docs: Vec<_> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            extract_doc(
-                i as u32,
-                t.unwrap_or(""),
-                &stats,
-                model,
-                None,
-                ExtractOptions::default(),
-            )
-        })
-        .collect();
-    promote(&mut docs);
+    let docs = extract(
+        texts,
+        &stats,
+        Model::builtin(),
+        None,
+        ExtractOptions::default(),
+    );
     let r = resolve(&docs, gazetteer::builtin(), None, &[]);
     assert_eq!(r.entity_of.len(), docs.len());
     let mut out = Vec::with_capacity(docs.len());

@@ -885,13 +885,12 @@ pub fn resolve(
                 .iter()
                 .min_by_key(|(form, n)| {
                     // "AT&T Inc" is not preferred to "AT&T" for being in lowercase.
-                    let name = form.rsplit_once(' ').map_or(form.as_str(), |(head, last)| {
-                        if crate::entities::lexicon::is_legal_suffix(&last.to_lowercase()) {
+                    let name = match form.rsplit_once(' ') {
+                        Some((head, last)) if crate::entities::lexicon::is_legal_suffix(last) => {
                             head
-                        } else {
-                            form
                         }
-                    });
+                        _ => form.as_str(),
+                    };
                     (is_all_caps(name), std::cmp::Reverse(**n), *form)
                 })
                 .map_or_else(|| g.key.clone(), |f| f.0.clone())

@@ -994,13 +994,20 @@ pub fn shape(word: &str) -> String {
 mod tests {
     use super::*;
 
-    fn spans(text: &str) -> Vec<(String, bool, bool)> {
+    /// A text's candidates, with this text alone as the corpus.
+    fn candidates_of(text: &str) -> (Doc<'_>, Vec<Candidate>) {
         let mut stats = CaseStats::default();
         stats.add_text(text);
         let lexicons = Lexicons::default();
         let det = Detector::new(&stats, &lexicons);
         let doc = Doc::new(text);
-        det.candidates(&doc)
+        let found = det.candidates(&doc);
+        (doc, found)
+    }
+
+    fn spans(text: &str) -> Vec<(String, bool, bool)> {
+        let (doc, found) = candidates_of(text);
+        found
             .iter()
             .map(|c| {
                 let s = &text[doc.tokens[c.first].start..doc.tokens[c.end - 1].end];
@@ -1102,13 +1109,8 @@ mod tests {
                     MOSCOW, March 3 (Reuters) - The River Essen rose near the town of Essendale.\n\
                     Officials said on Monday - in a message - that Yegor Borisov of the region left.\n\
                     The Yakutia region head Yegor Borisov spoke to the Sea Fisheries Agency.";
-        let mut stats = CaseStats::default();
-        stats.add_text(text);
-        let lexicons = Lexicons::default();
-        let det = Detector::new(&stats, &lexicons);
-        let doc = Doc::new(text);
-        let places: Vec<(String, bool)> = det
-            .candidates(&doc)
+        let (doc, found) = candidates_of(text);
+        let places: Vec<(String, bool)> = found
             .iter()
             .map(|c| {
                 let s = &text[doc.tokens[c.first].start..doc.tokens[c.end - 1].end];

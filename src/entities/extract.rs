@@ -228,7 +228,9 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                 // context does.
                 org_evidence: (c.org_context_after
                     || (c.end - c.first >= 2
-                        && is_legal_form(doc.tokens[c.end - 1].text(&norm.text))))
+                        && super::lexicon::is_legal_suffix(
+                            doc.tokens[c.end - 1].text(&norm.text),
+                        )))
                     && c.gazetteer.is_none(),
                 loc_evidence: c.place_context && c.gazetteer.is_none(),
                 builtin: c.gazetteer,
@@ -240,11 +242,6 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
         spans,
         sentence_starts,
     }
-}
-
-/// Is `word` a company's legal form ("Corp", "INC.")? (Short words only are lowercased.)
-fn is_legal_form(word: &str) -> bool {
-    word.len() <= 5 && super::lexicon::is_legal_suffix(&word.to_ascii_lowercase())
 }
 
 /// Is a lowercase candidate the surname of a person the built-in gazetteer knows

@@ -626,9 +626,10 @@ pub fn is_geographic_head(word: &str) -> bool {
     )
 }
 
-/// Is `lower` (lowercase, a final dot allowed) a company's legal form ("corp", "inc.")?
-pub fn is_legal_suffix(lower: &str) -> bool {
-    LEGAL_SUFFIXES.contains(&lower.trim_end_matches('.'))
+/// Is `word` (any case, a final dot allowed) a company's legal form ("Corp", "INC.")?
+pub fn is_legal_suffix(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    LEGAL_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
 /// A name's comparison key (`aliases::fold`) without a final legal form, and an "and" or

@@ -85,3 +85,15 @@ def test_bad_values_and_no_tqdm(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.warns(NewsCorpusWarning, match="tqdm"):
         out = nc.normalize(TEXTS[:2], progress=True)
     assert out == nc.normalize(TEXTS[:2])
+
+
+def test_a_series_in_a_notebook_keeps_its_index(bars: list[FakeBar], monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+
+    monkeypatch.setattr(_progress, "in_notebook", lambda: True)
+    s = pd.Series(TEXTS[:50], index=[f"id{i}" for i in range(50)])
+    out = s.news.normalize(progress=True)
+    ents = s.news.entities(progress=True)
+    assert isinstance(out, pd.Series) and out.index.equals(s.index)
+    assert set(ents["doc"]) == set(s.index)
+    assert [(b.desc, b.n) for b in bars] == [("normalize", 50), ("entities", 50)]

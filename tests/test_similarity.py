@@ -313,6 +313,44 @@ def adjusted_rand_index(truth, predicted) -> float:
     return float((index - expected) / ((rows + cols) / 2 - expected))
 
 
+def _earnings_tables(n: int) -> list[str]:
+    """Reuters-style results tables of n different firms: only template words shared."""
+    rng = np.random.default_rng(7)
+    out = []
+    for _ in range(n):
+        a, b, c, d = rng.integers(1, 99, 4)
+        net, prev = rng.integers(100_000, 9_000_000, 2)
+        out.append(f"Shr {a} cts vs {b} cts Net {net:,} vs {prev:,} Revs {c}.{d} mln vs {d}.{c} mln "
+                   f"Nine mths Shr profit {b} cts vs loss {a} cts Avg shrs {c}.{a} mln Reuter")
+    return out
+
+
+def test_relate_template_texts_do_not_pair_without_a_distinctive_word():
+    # 120 tables share only template words (each in > 50 texts): no story between them.
+    # Two reports sharing names and specific words still pair, copies still pair.
+    tables = _earnings_tables(120)
+    dam = ("Engineers at the Oroville Dam in California opened the damaged spillway again on Monday "
+           "as the reservoir rose, state water officials said, and evacuation orders stayed in place.")
+    dam2 = ("California water officials reopened the cracked Oroville Dam spillway on Monday, with the "
+            "reservoir rising and thousands of residents still under evacuation orders.")
+    texts = tables + [dam, dam2, tables[3]]
+    pairs = nc.relate(texts)
+    labelled = {(a, b): lab for a, b, lab in pairs[["a", "b", "label"]].itertuples(index=False)}
+    assert labelled.get((120, 121)) in ("rewrite", "same_story")
+    assert labelled.get((3, 122)) == "duplicate"
+    assert not any(a < 120 and b < 120 for a, b in labelled), pairs[(pairs["a"] < 120) & (pairs["b"] < 120)]
+    # Without the rule the tables pair (by their template words and chance numbers).
+    loose = nc.relate(texts, distinctive=False)
+    assert ((loose["a"] < 120) & (loose["b"] < 120)).sum() >= 10
+    assert set(labelled) <= set(zip(loose["a"], loose["b"]))
+    # stories(): the tables stay apart from each other and from the dam story.
+    ids = nc.stories(texts)
+    assert ids[120] == ids[121]
+    assert len({ids[i] for i in range(120)} - {ids[3]}) >= 100
+    with pytest.raises(OptionError):
+        nc.relate(texts, distinctive="yes")
+
+
 def test_wikiref220_story_clusters(data_dir):
     wiki = datasets.load_wikiref220(data_dir / "wikiref220")
     story = nc.stories(wiki["text"])

@@ -18,7 +18,7 @@ from ._input import as_texts, frame_index
 from .datasets import load_sample  # noqa: F401  (used by the examples)
 from ._normalize import _without_boilerplate
 from ._normalize import normalize as normalize_texts
-from ._options import check, replace_surrogates, text_value
+from ._options import check, flag, replace_surrogates, text_value
 from .exceptions import InputTypeError, InputValueError, OptionError
 
 __all__ = ["minhash", "near_duplicates", "clusters", "similarity_matrix", "cdist", "top_k", "relate", "stories",
@@ -528,6 +528,7 @@ def relate(
     junk: bool = True,
     junk_min_words: int = JUNK_MIN_WORDS,
     boilerplate: Any = None,
+    distinctive: bool = True,
 ) -> pd.DataFrame:
     """Which articles are the same article, which retell another, which cover the same story.
 
@@ -549,10 +550,14 @@ def relate(
     thresholds were calibrated by ``benchmarks/calibrate_relate.py``: the seeds' copy pair
     scores Jaccard 0.87, their rewrite pair cosine 0.46.
 
-    Only pairs with a cosine of at least ``candidates`` (or an excerpt) are scored, found
-    exactly through inverted indexes (no ``(N, N)`` matrix); the work grows with the
-    number of such pairs: fine for tens of thousands of articles; for copies among
-    millions use ``near_duplicates``.
+    Only pairs with a cosine of at least ``candidates`` that share a distinctive word (one
+    in at most 1% of the texts, at least 50 and at most 1,000 texts), or where one text's
+    3-grams stand in the other's, are scored, found exactly through inverted indexes (no
+    ``(N, N)`` matrix). Two reports of one story share a name, a place or a specific word;
+    template texts (earnings tables, results lists) that share only their template words
+    are not one story, and the search never meets every pair sharing a common word. The
+    work grows with the number of such pairs: fine for tens of thousands of articles; for
+    copies among millions use ``near_duplicates``.
 
     Identical texts (with equal dates, when ``dates`` are given) are one text: each later
     copy is in one ``duplicate`` pair, with the first copy, and every other pair names the
@@ -581,6 +586,9 @@ def relate(
         boilerplate: Learned boilerplate (what ``find_boilerplate`` returns) to take out
             of every text first, so that a site's share bar or standard paragraph is never
             counted as shared evidence. None (default) uses the texts as given.
+        distinctive: True (default): a pair found by cosine must share a distinctive word
+            (above). False: any shared word finds a pair (slower on template-heavy corpora:
+            Reuters-21578's earnings tables then pair by the million).
 
     Returns:
         A DataFrame, one row a pair, sorted by ``a`` then ``b``: ``a``, ``b`` (index labels
@@ -601,10 +609,11 @@ def relate(
     duplicate, excerpt, rewrite, same_story, candidates, ngram, shingle, n_threads = check(
         duplicate=duplicate, excerpt=excerpt, rewrite=rewrite, same_story=same_story, candidates=candidates,
         ngram=ngram, shingle=shingle, n_threads=n_threads)
+    distinctive = flag("distinctive", distinctive)
     t = as_texts(_without_boilerplate(texts, boilerplate))
     cols = _native.relate(t.values, duplicate, excerpt, rewrite, same_story, candidates, ngram, shingle,
                           _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words),
-                          copy_key=_date_codes(t, dates))
+                          copy_key=_date_codes(t, dates), distinctive=distinctive)
     cols.pop("first")
     if dates is not None:
         keep = (cols["label"] == 0) | _within_window(t, dates, window, cols["a"], cols["b"])
@@ -650,6 +659,7 @@ def stories(
     junk: bool = True,
     junk_min_words: int = JUNK_MIN_WORDS,
     boilerplate: Any = None,
+    distinctive: bool = True,
 ) -> Any:
     """Group articles into stories, from the story score of pairs of articles (copies
     included; see ``relate``). Identical texts (with equal dates, when ``dates`` are
@@ -669,6 +679,8 @@ def stories(
             aligned with the texts (lowest first), as in ``clusters``.
         stop_words: Stop words of the candidate search's cosine, as in ``relate``.
         candidates: Pairs with a cosine below this are not scored (count as 0).
+        distinctive: As in ``relate``: True (default) scores only pairs that share a
+            distinctive word (or whose 3-grams stand in one another); the others count as 0.
         neighbours: Score only each article's this many most similar candidates (by
             cosine; a pair counts when either article has the other among them), the rest
             counting as 0: a sparse neighbour graph, which keeps a subject's dozens of
@@ -715,7 +727,7 @@ def stories(
     d = RELATE_DEFAULTS
     cols = _native.relate(cleaned.values, d["duplicate"], d["excerpt"], 1.0, threshold, candidates,
                           DEFAULT_NGRAM, "word", _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words), True,
-                          neighbours, copy_key=_date_codes(t, dates))
+                          neighbours, copy_key=_date_codes(t, dates), distinctive=flag("distinctive", distinctive))
     # Identical texts (with the same date) are one unit: `first` names each one's first copy,
     # and the pairs of later copies with it are left to the clustering's own handling.
     first = cols.pop("first")

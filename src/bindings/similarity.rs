@@ -1264,11 +1264,12 @@ fn check_unit(py: Python<'_>, name: &str, value: f64) -> PyResult<f64> {
 
 /// Related pairs as a dict of numpy columns: `a`, `b`, `label` (0 duplicate, 1 rewrite,
 /// 2 same story; -1 for an unlabelled candidate, only with `all_candidates`), `cosine`,
-/// `story`, `jaccard`, `a_in_b`, `b_in_a`; and `first`, one a text: the first text
+/// `story`, `jaccard`, `a_in_b`, `b_in_a` (NaN for a candidate that cannot be a copy,
+/// only with `all_candidates`); and `first`, one a text: the first text
 /// identical to it (with the same `copy_key`, when given), itself for the first. A later
 /// copy is in one pair, with its first (see `relate::copy_pairs`).
 #[pyfunction]
-#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.4, same_story=0.55, candidates=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false, best=None, copy_key=None))]
+#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.4, same_story=0.55, candidates=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false, best=None, copy_key=None, distinctive=true))]
 #[allow(clippy::too_many_arguments)]
 fn relate<'py>(
     py: Python<'py>,
@@ -1286,6 +1287,7 @@ fn relate<'py>(
     all_candidates: bool,
     best: Option<usize>,
     copy_key: Option<PyReadonlyArray1<'py, i64>>,
+    distinctive: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
     let kind = shingle_kind(py, shingle, ngram)?;
@@ -1296,6 +1298,7 @@ fn relate<'py>(
         same_story: check_unit(py, "same_story", same_story)?,
         candidates: check_unit(py, "candidates", candidates)?,
         best: best.filter(|&k| k > 0),
+        distinctive,
         ..Thresholds::default()
     };
     let stop = stop_set(py, stop_words)?;
@@ -1367,16 +1370,23 @@ fn relate<'py>(
     )?;
     set_column(&dict, "cosine", rows.iter().map(|r| f64::from(r.cosine)))?;
     set_column(&dict, "story", rows.iter().map(|r| f64::from(r.story)))?;
-    set_column(&dict, "jaccard", rows.iter().map(|r| r.overlap.jaccard()))?;
+    set_column(
+        &dict,
+        "jaccard",
+        rows.iter()
+            .map(|r| r.overlap.map_or(f64::NAN, |o| o.jaccard())),
+    )?;
     set_column(
         &dict,
         "a_in_b",
-        rows.iter().map(|r| r.overlap.containment_a_in_b()),
+        rows.iter()
+            .map(|r| r.overlap.map_or(f64::NAN, |o| o.containment_a_in_b())),
     )?;
     set_column(
         &dict,
         "b_in_a",
-        rows.iter().map(|r| r.overlap.containment_b_in_a()),
+        rows.iter()
+            .map(|r| r.overlap.map_or(f64::NAN, |o| o.containment_b_in_a())),
     )?;
     Ok(dict)
 }

@@ -3,7 +3,7 @@
 //! `benchmarks/calibrate_relate.py` (the seeds, WikiRef220's topic labels, the sample
 //! corpus); see `Thresholds::default`.
 
-use super::exact::{cosine_pairs, neighbours, set_vectors, Keep, Overlap};
+use super::exact::{containment_pairs, distinctive_df, neighbours_sharing_rare, Keep, Overlap};
 use super::story::StoryDocs;
 use crate::cancel::Cancel;
 use rayon::prelude::*;
@@ -50,6 +50,12 @@ pub struct Thresholds {
     /// pairs of a corpus of near-identical templates (millions) to `n * k` for story
     /// clustering; `None` (relate's default) scores every candidate.
     pub best: Option<usize>,
+    /// Pairs found by cosine must share a distinctive term (in at most
+    /// [`distinctive_df`] of the texts with terms, and not a number): template texts (earnings tables, sports
+    /// results) sharing only their template words are not one story, and the search never
+    /// meets every pair sharing a common word. `false`: any shared term finds a pair.
+    /// Copies and excerpts are found by their shingles either way.
+    pub distinctive: bool,
 }
 
 impl Default for Thresholds {
@@ -81,6 +87,7 @@ impl Default for Thresholds {
             same_story: 0.55,
             candidates: 0.1,
             best: None,
+            distinctive: true,
         }
     }
 }
@@ -95,7 +102,9 @@ pub struct Related {
     pub cosine: f32,
     /// The story score.
     pub story: f32,
-    pub overlap: Overlap,
+    /// The shingle overlap: always for [`relate`]'s pairs; for [`scored_pairs`]' only for
+    /// the pairs its shingle search found (`None` for the others, which cannot be copies).
+    pub overlap: Option<Overlap>,
 }
 
 /// Label every pair that passes one of the thresholds. `shingles` are the sorted shingle
@@ -116,6 +125,10 @@ pub fn relate(
 ) -> Vec<Related> {
     let mut pairs = scored_pairs(shingles, vectors, docs, t, cancel);
     pairs.retain(|r| r.relation.is_some());
+    pairs.par_iter_mut().for_each(|r| {
+        r.overlap
+            .get_or_insert_with(|| Overlap::of(&shingles[r.a as usize], &shingles[r.b as usize]));
+    });
     pairs
 }
 
@@ -129,76 +142,85 @@ pub fn scored_pairs(
     cancel: &Cancel,
 ) -> Vec<Related> {
     let min_cosine = t.rewrite.min(t.candidates) as f32;
-    let mut cosines: Vec<(u32, u32, f32)> = match t.best {
-        None => cosine_pairs(vectors, min_cosine, cancel),
-        Some(k) => neighbours(
-            vectors,
-            Keep::Best(k),
-            |_, _, dot| if dot >= min_cosine { dot.min(1.0) } else { 0.0 },
-            cancel,
-        )
-        .into_iter()
-        .map(|(i, j, s)| (i.min(j), i.max(j), s))
-        .collect(),
+    let max_df = if t.distinctive {
+        distinctive_df(vectors.iter().filter(|v| !v.is_empty()).count())
+    } else {
+        usize::MAX
     };
-    let excerpts = neighbours(
-        &set_vectors(shingles),
-        Keep::AtLeast(t.excerpt as f32),
-        |i, j, inter| {
-            let smaller = shingles[i as usize].len().min(shingles[j as usize].len());
-            if smaller >= t.min_excerpt {
-                inter / smaller as f32
-            } else {
-                0.0
-            }
-        },
+    let keep = match t.best {
+        None => Keep::AtLeast(min_cosine),
+        Some(k) => Keep::Best(k),
+    };
+    let found = neighbours_sharing_rare(
+        vectors,
+        max_df,
+        docs.numbers(),
+        keep,
+        |_, _, dot| if dot >= min_cosine { dot.min(1.0) } else { 0.0 },
         cancel,
     );
+    let cosines: Vec<(u32, u32, f32)> = match t.best {
+        None => found,
+        Some(_) => found
+            .into_iter()
+            .map(|(i, j, s)| (i.min(j), i.max(j), s))
+            .collect(),
+    };
+    // Every copy (Jaccard >= duplicate implies that much containment) and excerpt.
+    let excerpts = containment_pairs(shingles, t.excerpt.min(t.duplicate) as f32, cancel);
     if cancel.is_cancelled() {
         return Vec::new();
     }
-    // A pair found only by containment gets the dot product of its two vectors as cosine.
-    let found: ahash::AHashSet<(u32, u32)> = cosines.iter().map(|&(a, b, _)| (a, b)).collect();
-    cosines.extend(
-        excerpts
-            .into_iter()
-            .filter(|&(a, b, _)| !found.contains(&(a, b)))
-            .map(|(a, b, _)| {
-                (
-                    a,
-                    b,
-                    dot(&vectors[a as usize], &vectors[b as usize]).min(1.0),
-                )
-            }),
-    );
-    cosines.par_sort_unstable_by_key(|&(a, b, _)| (a, b));
+    // Each pair once, sorted, marked when the shingle search found it (it may be a copy);
+    // a pair found only that way gets the dot product of its two vectors as cosine.
+    let mut pairs: Vec<(u32, u32, f32, bool)> = cosines
+        .into_iter()
+        .map(|(a, b, c)| (a, b, c, false))
+        .chain(excerpts.into_iter().map(|(a, b, _)| (a, b, f32::NAN, true)))
+        .collect();
     // A pair in both documents' best lists is listed twice, with one cosine (the dot
-    // product sums the shared terms in term order either way).
-    cosines.dedup_by_key(|p| (p.0, p.1));
-    cosines
+    // product sums the shared terms in term order either way); a copy found both ways
+    // keeps the cosine and the mark.
+    pairs.par_sort_unstable_by_key(|&(a, b, _, shingled)| (a, b, shingled));
+    let mut merged: Vec<(u32, u32, f32, bool)> = Vec::with_capacity(pairs.len());
+    for p in pairs {
+        match merged.last_mut() {
+            Some(last) if (last.0, last.1) == (p.0, p.1) => last.3 |= p.3,
+            _ => merged.push(p),
+        }
+    }
+    merged
         .into_par_iter()
-        .map(|(a, b, cosine)| score_pair(shingles, docs, t, a, b, a, b, cosine))
+        .map(|(a, b, cosine, shingled)| {
+            let cosine = if cosine.is_nan() {
+                dot(&vectors[a as usize], &vectors[b as usize]).min(1.0)
+            } else {
+                cosine
+            };
+            score_pair(shingles, docs, t, (a, b), (a, b), cosine, shingled)
+        })
         .collect()
 }
 
 /// The scores and label of the pair `(a, b)`, read from documents `x` and `y` (the same
-/// ones, or a text and itself for a copy; see [`copy_pairs`]).
-#[allow(clippy::too_many_arguments)]
+/// ones, or a text and itself for a copy; see [`copy_pairs`]). Only a pair the shingle
+/// search found (`shingled`) can be a copy, and only its overlap is computed here.
 fn score_pair(
     shingles: &[Vec<u64>],
     docs: &StoryDocs,
     t: &Thresholds,
-    a: u32,
-    b: u32,
-    x: u32,
-    y: u32,
+    (a, b): (u32, u32),
+    (x, y): (u32, u32),
     cosine: f32,
+    shingled: bool,
 ) -> Related {
-    let overlap = Overlap::of(&shingles[x as usize], &shingles[y as usize]);
-    let contained =
-        overlap.a.min(overlap.b) >= t.min_excerpt && overlap.overlap_coefficient() >= t.excerpt;
+    let overlap = shingled.then(|| Overlap::of(&shingles[x as usize], &shingles[y as usize]));
+    let copy = overlap.is_some_and(|o| {
+        o.jaccard() >= t.duplicate
+            || (o.a.min(o.b) >= t.min_excerpt && o.overlap_coefficient() >= t.excerpt)
+    });
     let story = docs.score(x as usize, y as usize);
-    let relation = if overlap.jaccard() >= t.duplicate || contained {
+    let relation = if copy {
         Some(Relation::Duplicate)
     } else if f64::from(cosine) >= t.rewrite {
         Some(Relation::Rewrite)
@@ -256,7 +278,7 @@ pub fn copy_pairs(
             let v = &vectors[f as usize];
             let cosine = dot(v, v).min(1.0);
             let found = cosine >= min_cosine || shingles[f as usize].len() >= t.min_excerpt;
-            let pair = score_pair(shingles, docs, t, f, d as u32, f, f, cosine);
+            let pair = score_pair(shingles, docs, t, (f, d as u32), (f, f), cosine, true);
             (found && (pair.relation.is_some() || !labelled_only)).then_some(pair)
         })
         .collect()
@@ -264,19 +286,25 @@ pub fn copy_pairs(
 
 /// Dot product of two sparse vectors sorted by term.
 pub fn dot(x: &[(u64, f32)], y: &[(u64, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    dot_and_shared(x, y).0
+}
+
+/// Dot product of two sparse vectors sorted by term, and the number of terms they share.
+pub fn dot_and_shared(x: &[(u64, f32)], y: &[(u64, f32)]) -> (f32, usize) {
+    let (mut i, mut j, mut sum, mut shared) = (0, 0, 0.0, 0);
     while i < x.len() && j < y.len() {
         match x[i].0.cmp(&y[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 sum += x[i].1 * y[j].1;
+                shared += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    sum
+    (sum, shared)
 }
 
 #[cfg(test)]

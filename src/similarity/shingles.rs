@@ -179,6 +179,21 @@ pub fn word_hashes(key: &str) -> Vec<u64> {
     out
 }
 
+/// The hashes (as [`word_hashes`]) of the words of `key` without a letter: numbers,
+/// amounts, dates. A shared number is a coincidence, not a shared subject.
+pub fn number_hashes(key: &str) -> Vec<u64> {
+    let bytes = key.as_bytes();
+    let mut out = Vec::new();
+    SCRATCH.with_borrow_mut(|scratch| {
+        for_each_term(key, &mut scratch.bits, |a, b| {
+            if !key[a..b].chars().any(char::is_alphabetic) {
+                out.push(xxh3_64(&bytes[a..b]));
+            }
+        });
+    });
+    out
+}
+
 /// Append the hash of each word of `key` to `out`, in order (`bits` is scratch).
 fn word_hashes_into(key: &str, bits: &mut Vec<u64>, out: &mut Vec<u64>) {
     let bytes = key.as_bytes();

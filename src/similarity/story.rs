@@ -14,10 +14,11 @@
 //! word 3-gram sets, so that copies (which `SemEval` hardly holds) score as one story.
 
 use super::exact::{Overlap, SparseVector, Tfidf};
-use super::relate::dot;
+use super::relate::{dot, dot_and_shared};
 use super::shingles;
 use super::stopwords::StopWords;
 use crate::normalize::{normalize, Options};
+use ahash::AHashSet;
 use rayon::prelude::*;
 
 /// The features' names, in the order of [`Weights::features`].
@@ -53,21 +54,23 @@ pub fn score_of(features: [f64; 3], copies: f64) -> f64 {
     ((predicted + 4.0) / 3.0).clamp(0.0, 1.0).max(copies)
 }
 
-/// What the story score needs of each document of a corpus: TF-IDF vectors with and
-/// without stop words (idf from the present documents), the set of its terms, and the set
-/// of its word 3-grams (the copy floor).
+/// What the story score needs of each document of a corpus: TF-IDF vectors without and
+/// with stop words (idf from the present documents; the terms of the second are the set
+/// of its words), and the set of its word 3-grams (the copy floor).
 pub struct StoryDocs {
     stop: Vec<SparseVector>,
     plain: Vec<SparseVector>,
-    words: Vec<Vec<u64>>,
     copies: Vec<Vec<u64>>,
+    numbers: AHashSet<u64>,
 }
 
-/// One document's terms in text order: all of them, and those left without its stop words.
+/// One document's terms in text order: all of them, and those left without its stop words;
+/// and the terms that are numbers.
 #[derive(Default)]
 struct Terms {
     all: Vec<u64>,
     kept: Vec<u64>,
+    numbers: Vec<u64>,
 }
 
 /// TF-IDF vectors of `docs`, idf from the documents whose text is present (a missing
@@ -86,38 +89,46 @@ impl StoryDocs {
             .par_iter()
             .map(|t| {
                 t.map_or_else(Terms::default, |t| {
-                    let all = shingles::word_hashes(&normalize(t, &opts).text);
+                    let key = normalize(t, &opts).text;
+                    let all = shingles::word_hashes(&key);
+                    let numbers = shingles::number_hashes(&key);
                     let kept = match StopWords::ByLanguage.for_text(t) {
                         Some(stop) => all.iter().copied().filter(|h| !stop.contains(h)).collect(),
                         None => all.clone(),
                     };
-                    Terms { all, kept }
+                    Terms { all, kept, numbers }
                 })
             })
+            .collect();
+        let numbers: AHashSet<u64> = terms
+            .iter()
+            .flat_map(|t| t.numbers.iter().copied())
             .collect();
         let (all, kept): (Vec<Vec<u64>>, Vec<Vec<u64>>) =
             terms.into_iter().map(|t| (t.all, t.kept)).unzip();
         let stop = vectors_of(texts, &kept);
         drop(kept);
         let plain = vectors_of(texts, &all);
-        let (words, copies) = all
+        let copies = all
             .into_par_iter()
-            .map(|a| {
-                let copies = shingles::into_set(shingles::word_ngrams(&a, COPY_NGRAM));
-                (shingles::into_set(a), copies)
-            })
-            .unzip();
+            .map(|a| shingles::into_set(shingles::word_ngrams(&a, COPY_NGRAM)))
+            .collect();
         StoryDocs {
             stop,
             plain,
-            words,
             copies,
+            numbers,
         }
     }
 
     /// The Jaccard of the word 3-gram sets of documents `i` and `j` (the copy floor).
     pub fn copies(&self, i: usize, j: usize) -> f64 {
         Overlap::of(&self.copies[i], &self.copies[j]).jaccard()
+    }
+
+    /// The terms of the corpus that are numbers ([`shingles::number_hashes`]).
+    pub fn numbers(&self) -> &AHashSet<u64> {
+        &self.numbers
     }
 
     /// The TF-IDF vectors without each text's stop words (`StopWords::ByLanguage`).
@@ -127,10 +138,16 @@ impl StoryDocs {
 
     /// The features ([`FEATURES`]) of documents `i` and `j`.
     pub fn features(&self, i: usize, j: usize) -> [f64; 3] {
-        let words = Overlap::of(&self.words[i], &self.words[j]);
+        // One pass over the two plain vectors gives their cosine and their shared words.
+        let (plain, shared) = dot_and_shared(&self.plain[i], &self.plain[j]);
+        let words = Overlap {
+            intersection: shared,
+            a: self.plain[i].len(),
+            b: self.plain[j].len(),
+        };
         [
             f64::from(dot(&self.stop[i], &self.stop[j])),
-            f64::from(dot(&self.plain[i], &self.plain[j])),
+            f64::from(plain),
             words.jaccard(),
         ]
         .map(|s| s.clamp(0.0, 1.0).sqrt())

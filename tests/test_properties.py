@@ -182,3 +182,23 @@ def test_relate_and_stories_any_text_any_dates(batch, dates):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert nc.relate(batch, dates=dates).equals(pairs)
+
+
+_words = st.sampled_from(["dam", "spillway", "Oroville", "vote", "Senate", "12", "3.5", "1986", "shr", "cts", "vs",
+                          "net", "the", "said", "on", "Monday"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_words, min_size=1, max_size=30).map(" ".join), min_size=2, max_size=12))
+def test_relate_distinctive_rule_only_removes_non_copy_pairs(batch):
+    # The distinctive-word rule drops pairs sharing only common words or numbers; it never
+    # adds one, never loses a copy, and leaves the scores of the pairs it keeps alone.
+    strict = nc.relate(batch)
+    loose = nc.relate(batch, distinctive=False)
+    key = ["a", "b"]
+    both = strict.merge(loose, on=key, how="left", suffixes=("", "_loose"), indicator=True)
+    assert (both["_merge"] == "both").all()
+    assert (both["label"].astype(str) == both["label_loose"].astype(str)).all()
+    assert np.allclose(both["story"], both["story_loose"]) and np.allclose(both["cosine"], both["cosine_loose"], atol=1e-5)
+    dup = lambda t: set(map(tuple, t.loc[t["label"] == "duplicate", key].to_numpy().tolist()))  # noqa: E731
+    assert dup(strict) == dup(loose)

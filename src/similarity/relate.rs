@@ -51,10 +51,10 @@ pub struct Thresholds {
     /// clustering; `None` (relate's default) scores every candidate.
     pub best: Option<usize>,
     /// Pairs found by cosine must share a distinctive term (in at most
-    /// [`distinctive_df`] of the texts with terms, and not a number): template texts (earnings tables, sports
-    /// results) sharing only their template words are not one story, and the search never
-    /// meets every pair sharing a common word. `false`: any shared term finds a pair.
-    /// Copies and excerpts are found by their shingles either way.
+    /// [`distinctive_df`] of the texts with terms, and not a number): template texts
+    /// (earnings tables, sports results) sharing only their template words are not one
+    /// story, and the search never meets every pair sharing a common word. `false`: any
+    /// shared term finds a pair. Copies and excerpts are found by their shingles either way.
     pub distinctive: bool,
 }
 

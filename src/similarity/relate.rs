@@ -147,25 +147,17 @@ pub fn scored_pairs(
     } else {
         usize::MAX
     };
-    let keep = match t.best {
-        None => Keep::AtLeast(min_cosine),
-        Some(k) => Keep::Best(k),
-    };
-    let found = neighbours_sharing_rare(
+    let mut cosines = neighbours_sharing_rare(
         vectors,
         max_df,
         docs.numbers(),
-        keep,
-        |_, _, dot| if dot >= min_cosine { dot.min(1.0) } else { 0.0 },
+        Keep::AtLeast(min_cosine),
+        |_, _, dot| dot.min(1.0),
         cancel,
     );
-    let cosines: Vec<(u32, u32, f32)> = match t.best {
-        None => found,
-        Some(_) => found
-            .into_iter()
-            .map(|(i, j, s)| (i.min(j), i.max(j), s))
-            .collect(),
-    };
+    if let Some(k) = t.best {
+        cosines = best_of_each(&cosines, vectors.len(), k);
+    }
     // Every copy (Jaccard >= duplicate implies that much containment) and excerpt.
     let excerpts = containment_pairs(shingles, t.excerpt.min(t.duplicate) as f32, cancel);
     if cancel.is_cancelled() {
@@ -178,9 +170,7 @@ pub fn scored_pairs(
         .map(|(a, b, c)| (a, b, c, false))
         .chain(excerpts.into_iter().map(|(a, b, _)| (a, b, f32::NAN, true)))
         .collect();
-    // A pair in both documents' best lists is listed twice, with one cosine (the dot
-    // product sums the shared terms in term order either way); a copy found both ways
-    // keeps the cosine and the mark.
+    // A copy found both ways keeps the cosine and the mark.
     pairs.par_sort_unstable_by_key(|&(a, b, _, shingled)| (a, b, shingled));
     let mut merged: Vec<(u32, u32, f32, bool)> = Vec::with_capacity(pairs.len());
     for p in pairs {
@@ -200,6 +190,41 @@ pub fn scored_pairs(
             score_pair(shingles, docs, t, (a, b), (a, b), cosine, shingled)
         })
         .collect()
+}
+
+/// The pairs `(a, b, score)` (each once, `a < b`) that are among the `k` best of `a` or of
+/// `b` (by score, ties by the other's position), sorted by `(a, b)`: what
+/// `Keep::Best(k)` keeps on both sides, from the pairs found once each.
+fn best_of_each(pairs: &[(u32, u32, f32)], n: usize, k: usize) -> Vec<(u32, u32, f32)> {
+    let mut start = vec![0usize; n + 1];
+    for &(a, b, _) in pairs {
+        start[a as usize + 1] += 1;
+        start[b as usize + 1] += 1;
+    }
+    for d in 0..n {
+        start[d + 1] += start[d];
+    }
+    let mut next = start.clone();
+    let mut other: Vec<(u32, f32)> = vec![(0, 0.0); start[n]];
+    for &(a, b, s) in pairs {
+        other[next[a as usize]] = (b, s);
+        next[a as usize] += 1;
+        other[next[b as usize]] = (a, s);
+        next[b as usize] += 1;
+    }
+    let mut kept: Vec<(u32, u32, f32)> = (0..n)
+        .into_par_iter()
+        .flat_map_iter(|d| {
+            let mut row = other[start[d]..start[d + 1]].to_vec();
+            row.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            row.truncate(k);
+            let d = d as u32;
+            row.into_iter().map(move |(j, s)| (d.min(j), d.max(j), s))
+        })
+        .collect();
+    kept.par_sort_unstable_by_key(|&(a, b, _)| (a, b));
+    kept.dedup_by_key(|p| (p.0, p.1));
+    kept
 }
 
 /// The scores and label of the pair `(a, b)`, read from documents `x` and `y` (the same

@@ -664,31 +664,58 @@ pub fn neighbours_sharing_rare(
 /// every set. Copies of a page shared by thousands of texts are then found through their
 /// rare shingles, not through every common one.
 pub fn containment_pairs(sets: &[Vec<u64>], min: f32, cancel: &Cancel) -> Vec<(u32, u32, f32)> {
-    let mut index: AHashMap<u64, Vec<u32>> = AHashMap::new();
-    for (j, s) in sets.iter().enumerate() {
-        for &h in s {
-            index.entry(h).or_default().push(j as u32);
-        }
+    // The index without a hash map: every (shingle, set) sorted, so each shingle's sets are
+    // one run (its posting list); `group[i][k]` names the run of set i's k-th shingle.
+    let mut all: Vec<(u64, u32)> = sets
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(j, s)| s.iter().map(move |&h| (h, j as u32)))
+        .collect();
+    all.par_sort_unstable();
+    let mut run_start: Vec<usize> = Vec::new();
+    let mut slot: Vec<usize> = Vec::with_capacity(sets.len() + 1);
+    slot.push(0);
+    for s in sets {
+        slot.push(slot.last().copied().unwrap_or(0) + s.len());
     }
+    // Runs come in shingle order and each set's shingles are sorted, so each set's slots
+    // fill in the order of its own shingles.
+    let mut next = slot.clone();
+    let mut run_of: Vec<u32> = vec![0; all.len()];
+    for (k, &(h, j)) in all.iter().enumerate() {
+        if k == 0 || all[k - 1].0 != h {
+            run_start.push(k);
+        }
+        run_of[next[j as usize]] = (run_start.len() - 1) as u32;
+        next[j as usize] += 1;
+    }
+    run_start.push(all.len());
+    let postings = |run: u32| &all[run_start[run as usize]..run_start[run as usize + 1]];
     let mut pairs: Vec<(u32, u32, f32)> = (0..sets.len())
         .into_par_iter()
-        .map_init(Vec::<(usize, u64)>::new, |by_rarity, i| {
+        .map_init(Vec::<(usize, u32)>::new, |by_rarity, i| {
             let a = &sets[i];
             if a.is_empty() || cancel.is_cancelled() {
                 return Vec::new();
             }
-            by_rarity.clear();
-            by_rarity.extend(a.iter().map(|&h| (index[&h].len(), h)));
-            by_rarity.sort_unstable();
             // The fewest shared elements that pass the final test (as that test computes).
             let mut needed = ((f64::from(min) * a.len() as f64).ceil() as usize).clamp(1, a.len());
             while needed > 1 && ((needed - 1) as f64 / a.len() as f64) as f32 >= min {
                 needed -= 1;
             }
             let prefix = a.len() - needed + 1;
+            by_rarity.clear();
+            by_rarity.extend(
+                run_of[slot[i]..slot[i + 1]]
+                    .iter()
+                    .map(|&run| (postings(run).len(), run)),
+            );
+            if prefix < by_rarity.len() {
+                by_rarity.select_nth_unstable(prefix - 1);
+            }
             let mut found: Vec<u32> = by_rarity[..prefix]
                 .iter()
-                .flat_map(|&(_, h)| index[&h].iter().copied())
+                .flat_map(|&(_, run)| postings(run).iter().map(|&(_, j)| j))
                 // The other set is the larger (ties: both sides look, the sort dedups).
                 .filter(|&j| j as usize != i && sets[j as usize].len() >= a.len())
                 .collect();

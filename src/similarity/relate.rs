@@ -316,18 +316,16 @@ pub fn dot(x: &[(u64, f32)], y: &[(u64, f32)]) -> f32 {
 
 /// Dot product of two sparse vectors sorted by term, and the number of terms they share.
 pub fn dot_and_shared(x: &[(u64, f32)], y: &[(u64, f32)]) -> (f32, usize) {
-    let (mut i, mut j, mut sum, mut shared) = (0, 0, 0.0, 0);
+    // Branch-free merge (see `Overlap::of`); a step that is not a match adds 0.0, which
+    // leaves the sum as it is, so the result is that of the plain merge.
+    let (mut i, mut j, mut sum, mut shared) = (0, 0, 0.0f32, 0);
     while i < x.len() && j < y.len() {
-        match x[i].0.cmp(&y[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += x[i].1 * y[j].1;
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let ((a, wa), (b, wb)) = (x[i], y[j]);
+        let equal = a == b;
+        sum += if equal { wa * wb } else { 0.0 };
+        shared += usize::from(equal);
+        i += usize::from(a <= b);
+        j += usize::from(b <= a);
     }
     (sum, shared)
 }

@@ -97,3 +97,21 @@ def test_a_series_in_a_notebook_keeps_its_index(bars: list[FakeBar], monkeypatch
     assert isinstance(out, pd.Series) and out.index.equals(s.index)
     assert set(ents["doc"]) == set(s.index)
     assert [(b.desc, b.n) for b in bars] == [("normalize", 50), ("entities", 50)]
+
+
+def test_relate_and_stories_bars_count_every_text_once(bars: list[FakeBar]) -> None:
+    # The shingling pass reports nothing; the pair search and scoring move the bar to the
+    # number of texts, once, whatever the number of batches or pairs.
+    texts = [f"Flood in Essendale{i // 2}: the River Essen{i // 2} rose overnight, officials said." for i in range(500)]
+    texts += [None, "", "An unrelated report on the Hamburg port strike over pay."]
+    pairs = nc.relate(texts, progress=True)
+    groups = nc.stories(texts, progress=True)
+    assert len(pairs) > 0 and len(groups) == len(texts)
+    assert [(b.desc, b.total, b.n, b.closed) for b in bars] == [
+        ("relate", len(texts), len(texts), True),
+        ("stories", len(texts), len(texts), True),
+    ]
+    nc.relate(texts, progress=False)
+    assert len(bars) == 2
+    with pytest.raises(OptionError, match="progress"):
+        nc.relate(texts, progress="yes")

@@ -19,6 +19,7 @@ from .datasets import load_sample  # noqa: F401  (used by the examples)
 from ._normalize import _without_boilerplate
 from ._normalize import normalize as normalize_texts
 from ._options import check, flag, replace_surrogates, text_value
+from ._progress import progress_bar
 from .exceptions import InputTypeError, InputValueError, OptionError
 
 __all__ = ["minhash", "near_duplicates", "clusters", "similarity_matrix", "cdist", "top_k", "relate", "stories",
@@ -529,6 +530,7 @@ def relate(
     junk_min_words: int = JUNK_MIN_WORDS,
     boilerplate: Any = None,
     distinctive: bool = True,
+    progress: Optional[bool] = None,
 ) -> pd.DataFrame:
     """Which articles are the same article, which retell another, which cover the same story.
 
@@ -589,6 +591,9 @@ def relate(
         distinctive: True (default): a pair found by cosine must share a distinctive word
             (above). False: any shared word finds a pair (slower on template-heavy corpora:
             Reuters-21578's earnings tables then pair by the million).
+        progress: Show a progress bar (``tqdm.auto``) over the texts while their pairs are
+            searched and scored: True, False, or None (default) for one in a notebook when
+            the texts take more than a few seconds (about 15 MB of text).
 
     Returns:
         A DataFrame, one row a pair, sorted by ``a`` then ``b``: ``a``, ``b`` (index labels
@@ -611,9 +616,10 @@ def relate(
         ngram=ngram, shingle=shingle, n_threads=n_threads)
     distinctive = flag("distinctive", distinctive)
     t = as_texts(_without_boilerplate(texts, boilerplate))
-    cols = _native.relate(t.values, duplicate, excerpt, rewrite, same_story, candidates, ngram, shingle,
-                          _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words),
-                          copy_key=_date_codes(t, dates), distinctive=distinctive)
+    with progress_bar(progress, t.values, "relate"):
+        cols = _native.relate(t.values, duplicate, excerpt, rewrite, same_story, candidates, ngram, shingle,
+                              _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words),
+                              copy_key=_date_codes(t, dates), distinctive=distinctive)
     cols.pop("first")
     if dates is not None:
         keep = (cols["label"] == 0) | _within_window(t, dates, window, cols["a"], cols["b"])
@@ -660,6 +666,7 @@ def stories(
     junk_min_words: int = JUNK_MIN_WORDS,
     boilerplate: Any = None,
     distinctive: bool = True,
+    progress: Optional[bool] = None,
 ) -> Any:
     """Group articles into stories, from the story score of pairs of articles (copies
     included; see ``relate``). Identical texts (with equal dates, when ``dates`` are
@@ -681,6 +688,8 @@ def stories(
         candidates: Pairs with a cosine below this are not scored (count as 0).
         distinctive: As in ``relate``: True (default) scores only pairs that share a
             distinctive word (or whose 3-grams stand in one another); the others count as 0.
+        progress: A progress bar over the texts while their pairs are scored, as in
+            ``relate`` (the clustering after it is not counted).
         neighbours: Score only each article's this many most similar candidates (by
             cosine; a pair counts when either article has the other among them), the rest
             counting as 0: a sparse neighbour graph, which keeps a subject's dozens of
@@ -725,9 +734,11 @@ def stories(
     t = as_texts(texts)
     cleaned = as_texts(_without_boilerplate(t.values, boilerplate))
     d = RELATE_DEFAULTS
-    cols = _native.relate(cleaned.values, d["duplicate"], d["excerpt"], 1.0, threshold, candidates,
-                          DEFAULT_NGRAM, "word", _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words), True,
-                          neighbours, copy_key=_date_codes(t, dates), distinctive=flag("distinctive", distinctive))
+    with progress_bar(progress, cleaned.values, "stories"):
+        cols = _native.relate(cleaned.values, d["duplicate"], d["excerpt"], 1.0, threshold, candidates,
+                              DEFAULT_NGRAM, "word", _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words),
+                              True, neighbours, copy_key=_date_codes(t, dates),
+                              distinctive=flag("distinctive", distinctive))
     # Identical texts (with the same date) are one unit: `first` names each one's first copy,
     # and the pairs of later copies with it are left to the clustering's own handling.
     first = cols.pop("first")

@@ -262,6 +262,18 @@ pub fn cancellable<R: Send>(
     n_threads: Option<usize>,
     f: impl FnOnce(&Cancel) -> R + Send,
 ) -> PyResult<R> {
+    cancellable_reporting(py, n_threads, 0, f)
+}
+
+/// [`cancellable`], telling this thread's progress callback (see `set_progress`) how far
+/// the work is, as a share of `total` texts (`Cancel::fraction_done`), every 100 ms and at
+/// the end. With `total` 0 it reports nothing.
+pub fn cancellable_reporting<R: Send>(
+    py: Python<'_>,
+    n_threads: Option<usize>,
+    total: usize,
+    f: impl FnOnce(&Cancel) -> R + Send,
+) -> PyResult<R> {
     use std::sync::mpsc::{channel, RecvTimeoutError};
     let cancel = Cancel::new();
     let (tx, rx) = channel();
@@ -282,13 +294,25 @@ pub fn cancellable<R: Send>(
             }));
             let _ = tx.send(result);
         });
+        let mut reported = 0usize;
+        let mut report_up_to = |done: usize| -> PyResult<()> {
+            if done > reported {
+                report_progress(py, done - reported)?;
+                reported = done;
+            }
+            Ok(())
+        };
         loop {
             match py.detach(|| receive(Some(std::time::Duration::from_millis(100)))) {
-                Ok(Ok(Ok(value))) => return Ok(value),
+                Ok(Ok(Ok(value))) => {
+                    report_up_to(total)?;
+                    return Ok(value);
+                }
                 Ok(Ok(Err(message))) => return Err(error(py, "NewsCorpusError", message)),
                 Ok(Err(panic)) => return Err(panic_error(py, panic.as_ref())),
                 Err(RecvTimeoutError::Timeout) => {
-                    if let Err(interrupt) = py.check_signals() {
+                    let done = (cancel.fraction_done() * total as f64) as usize;
+                    if let Err(interrupt) = report_up_to(done.min(total)).and(py.check_signals()) {
                         cancel.cancel();
                         // The worker sees the flag within a row; wait for it to finish.
                         let _ = py.detach(|| receive(None));

@@ -2,7 +2,8 @@
 
 use super::input::{doc_from_item, docs_from_list, Doc};
 use super::{
-    cancellable, check_threads, detached, error, run_batches, run_list_batches, set_column,
+    cancellable, cancellable_reporting, check_threads, detached, error, run_batches,
+    run_list_batches, set_column, without_progress,
 };
 use crate::similarity::lsh::{self, Key, LshError, LshIndex};
 use crate::similarity::minhash::MinHasher;
@@ -1303,8 +1304,9 @@ fn relate<'py>(
     };
     let stop = stop_set(py, stop_words)?;
     let docs = docs_from_list(py, texts, false)?;
+    // A progress bar counts the texts once, through the pair search and scoring below.
     let (mut shingles, junk) =
-        corpus_shingles_less_junk(py, &docs, kind, n_threads, junk_min_words)?;
+        without_progress(|| corpus_shingles_less_junk(py, &docs, kind, n_threads, junk_min_words))?;
     // Junk texts are left out as missing ones are: no pairs.
     let mut refs: Vec<Option<&str>> = docs
         .iter()
@@ -1330,7 +1332,7 @@ fn relate<'py>(
             shingles[d] = Vec::new();
         }
     }
-    let rows = cancellable(py, n_threads, |cancel| {
+    let rows = cancellable_reporting(py, n_threads, docs.len(), |cancel| {
         let story_docs = StoryDocs::new(&refs);
         // "auto" stop words are the story score's own: its vectors serve the cosine too.
         let own;

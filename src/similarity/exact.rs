@@ -602,6 +602,7 @@ pub fn neighbours_sharing_rare(
                 if cancel.is_cancelled() {
                     return Vec::new();
                 }
+                cancel.tick(1);
                 for &(t, w) in &vecs[i] {
                     let Some(list) = postings.get(&t) else {
                         continue;

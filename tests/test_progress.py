@@ -113,5 +113,13 @@ def test_relate_and_stories_bars_count_every_text_once(bars: list[FakeBar]) -> N
     ]
     nc.relate(texts, progress=False)
     assert len(bars) == 2
+    # near_duplicates and clusters: the signature pass counts each text once.
+    dups = nc.near_duplicates(texts + texts[:50], progress=True)
+    reps = nc.clusters(texts + texts[:50], progress=True)
+    assert len(dups) >= 50 and len(reps) == len(texts) + 50
+    assert [(b.desc, b.total, b.n, b.closed) for b in bars[2:]] == [
+        ("near_duplicates", len(texts) + 50, len(texts) + 50, True),
+        ("clusters", len(texts) + 50, len(texts) + 50, True),
+    ]
     with pytest.raises(OptionError, match="progress"):
         nc.relate(texts, progress="yes")

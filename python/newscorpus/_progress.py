@@ -1,4 +1,5 @@
-"""Progress bars for long calls (``progress=`` of ``entities``, ``normalize``, ``relate``, ``stories``).
+"""Progress bars for long calls (``progress=`` of ``entities``, ``normalize``, ``relate``,
+``stories``, ``near_duplicates``, ``clusters``).
 
 The native batch loop calls a per-thread callback with the number of texts done after each
 batch (``_native.set_progress``); here that callback is a ``tqdm.auto`` bar, which draws a
@@ -22,9 +23,10 @@ from .exceptions import NewsCorpusWarning, OptionError
 # Characters of text a call handles in about three seconds on two cores (measured on the
 # 26,474-text benchmark corpus: entities 12 MB/s, normalize 100 MB/s): the default bar
 # appears, in a notebook, for calls longer than that.
-# relate and stories: 7 s and 6 s for the same corpus's 36 MB (more with many candidates).
+# relate and stories: 7 s and 6 s for the same corpus's 36 MB (more with many candidates);
+# near_duplicates and clusters 0.44 s.
 SECONDS_OF_TEXT = {"entities": 36_000_000, "normalize": 300_000_000, "relate": 15_000_000,
-                   "stories": 15_000_000}
+                   "stories": 15_000_000, "near_duplicates": 250_000_000, "clusters": 250_000_000}
 
 _active = threading.local()
 _warned = False

@@ -139,6 +139,7 @@ def near_duplicates(
     n_threads: Optional[int] = None,
     junk: bool = True,
     junk_min_words: int = JUNK_MIN_WORDS,
+    progress: Optional[bool] = None,
 ) -> pd.DataFrame:
     """Pairs of texts whose shingle sets have a Jaccard similarity of at least ``threshold``.
 
@@ -161,6 +162,9 @@ def near_duplicates(
             captcha, paywall and error pages pair with nothing (see ``junk``). False keeps
             them.
         junk_min_words: Texts with fewer words than this are junk (default 3, so headlines still pair).
+        progress: Show a progress bar (``tqdm.auto``) over the texts while their signatures
+            are made (most of the time): True, False, or None (default) for one in a
+            notebook when the texts take more than a few seconds (about 250 MB of text).
 
     Texts with the same matching key (copies that differ only in markup, case, accents or
     spacing) are one text for the search: each later copy is paired with the first copy
@@ -189,8 +193,9 @@ def near_duplicates(
         threshold=threshold, num_perm=num_perm, ngram=ngram, shingle=shingle, seed=seed, bands=bands, rows=rows,
         verify=verify, n_threads=n_threads)
     t = as_texts(texts)
-    cols = _native.near_duplicates(t.values, threshold, num_perm, ngram, shingle, seed, bands, rows, verify, n_threads,
-                                   _junk_rule(junk, junk_min_words))
+    with progress_bar(progress, t.values, "near_duplicates"):
+        cols = _native.near_duplicates(t.values, threshold, num_perm, ngram, shingle, seed, bands, rows, verify,
+                                       n_threads, _junk_rule(junk, junk_min_words))
     frame = pd.DataFrame({
         "a": _labels(t, cols["a"]),
         "b": _labels(t, cols["b"]),
@@ -249,8 +254,8 @@ def clusters(
         representative: "longest" (default), "first" (input order), or a Series/array of
             dates or numbers aligned with the texts, lowest first (e.g. ``df["published"]``
             for the earliest article).
-        **pair_options: Passed to ``near_duplicates`` (``num_perm``, ``ngram``, ``junk``, ...):
-            junk texts are clusters of their own by default.
+        **pair_options: Passed to ``near_duplicates`` (``num_perm``, ``ngram``, ``junk``,
+            ``progress``, ...): junk texts are clusters of their own by default.
 
     Returns:
         For each text the label (index label for a Series, else position) of its cluster's
@@ -265,18 +270,21 @@ def clusters(
     method = check(method=method)
     if method == "average":
         raise OptionError('method="average" is for stories(); clusters takes "connected" or "center"')
-    known = ("num_perm", "ngram", "shingle", "seed", "bands", "rows", "verify", "n_threads", "junk", "junk_min_words")
+    known = ("num_perm", "ngram", "shingle", "seed", "bands", "rows", "verify", "n_threads", "junk", "junk_min_words",
+             "progress")
     unknown = sorted(set(pair_options) - set(known))
     if unknown:
         raise TypeError(f"unexpected options: {unknown}")
     options = {"threshold": threshold, "num_perm": 128, "ngram": DEFAULT_NGRAM, "shingle": "word", "seed": 1,
                "bands": None, "rows": None, "verify": True, "n_threads": None, **pair_options}
     junk_rule = _junk_rule(options.pop("junk", True), options.pop("junk_min_words", JUNK_MIN_WORDS))
+    progress = options.pop("progress", None)
     t = as_texts(texts)
     ranks = _ranks(t, representative)
     (threshold, num_perm, ngram, shingle, seed, bands, rows, verify, n_threads) = check(**options)
-    reps = _native.near_duplicate_clusters(t.values, ranks, threshold, num_perm, ngram, shingle, seed, bands, rows,
-                                           verify, n_threads, junk_rule, method)
+    with progress_bar(progress, t.values, "clusters"):
+        reps = _native.near_duplicate_clusters(t.values, ranks, threshold, num_perm, ngram, shingle, seed, bands, rows,
+                                               verify, n_threads, junk_rule, method)
     if t.index is None:
         return reps.tolist()
     return pd.Series(_labels(t, reps), index=t.index, name="cluster")

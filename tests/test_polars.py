@@ -52,6 +52,16 @@ def test_news_namespace():
     assert s.news.normalize().to_list() == nc.normalize(s).to_list()
     assert isinstance(s.news.entities(), pl.DataFrame)
     assert s.news.detect_language().len() == s.len() or isinstance(s.news.detect_language(), pl.DataFrame)
+    # The corpus-level functions: the same results as the functions themselves.
+    assert s.news.near_duplicates().to_pandas().equals(nc.near_duplicates(s).to_pandas())
+    assert s.news.clusters().to_list() == nc.clusters(s.to_list())
+    rel = s.news.relate()
+    assert isinstance(rel, pl.DataFrame) and rel.height == len(nc.relate(s.to_list()))
+    assert s.news.stories().to_list() == nc.stories(s.to_list())
+    counts = s.news.entity_counts()
+    assert isinstance(counts, pl.DataFrame) and counts.height == len(nc.entity_counts(s.to_list()))
+    pairs = s.news.cooccurrence()
+    assert isinstance(pairs, pl.DataFrame) and pairs.height == len(nc.cooccurrence(s.to_list()))
 
 
 def test_import_does_not_load_polars():

@@ -60,7 +60,7 @@ def polars_io(fn: F) -> F:
 
 
 def register_namespace() -> None:
-    """``pl.Series.news``: the one-value-per-text functions on a polars Series of texts."""
+    """``pl.Series.news``: newscorpus's functions on a polars Series of texts."""
     import polars as pl
 
     if "news" in getattr(pl.Series, "_accessors", set()):
@@ -102,6 +102,39 @@ def register_namespace() -> None:
             from . import entities
 
             return entities(self._s, **options)
+
+        # The corpus-level functions, as on the pandas accessor: pairs and entity tables
+        # as polars DataFrames, one label a text as a polars Series (positions name texts).
+
+        def near_duplicates(self, threshold: float = 0.8, **options: Any) -> Any:
+            from . import near_duplicates
+
+            return near_duplicates(self._s, threshold, **options)
+
+        def clusters(self, threshold: float = 0.8, **options: Any) -> Any:
+            from . import clusters
+
+            return clusters(self._s, threshold, **options)
+
+        def relate(self, **options: Any) -> Any:
+            from . import relate
+
+            return relate(self._s, **options)
+
+        def stories(self, threshold: Any = None, **options: Any) -> Any:
+            from . import stories
+
+            return stories(self._s, threshold, **options)
+
+        def entity_counts(self, **options: Any) -> Any:
+            from . import entity_counts
+
+            return entity_counts(self._s, **options)
+
+        def cooccurrence(self, **options: Any) -> Any:
+            from . import cooccurrence
+
+            return cooccurrence(self._s, **options)
 
 
 def register_if_loaded() -> None:

@@ -33,7 +33,19 @@ def _cases():
             return ["Page not found. The page you requested does not exist or has been moved."] * n
         return [f"Page not found. The page you requested does not exist or has been moved. Ref {i}." for i in range(n)]
 
+    def spread(n):
+        # 40 words a text from a vocabulary sized so that every word is in about 100 texts:
+        # every word is as rare as a distinctive word may be, the worst case of relate's and
+        # stories' candidate search.
+        import random
+
+        rng = random.Random(0)
+        words = [f"w{k}x" for k in range(max(1, n * 40 // 100))]
+        return [" ".join(rng.choice(words) for _ in range(40)) for _ in range(n)]
+
     return {
+        "relate: evenly spread words": (lambda n: nc.relate(spread(n), junk=False), 10_000),
+        "stories: evenly spread words": (lambda n: nc.stories(spread(n), junk=False), 10_000),
         "normalize: unclosed <!--": (lambda n: nc.normalize(["<!--" * n]), 250_000),
         "normalize: unclosed <script>": (lambda n: nc.normalize(["<script>" * n]), 125_000),
         "normalize: nested [ brackets": (lambda n: nc.normalize(["[" * n]), 1_000_000),

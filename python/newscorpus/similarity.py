@@ -561,7 +561,7 @@ def relate(
     scores Jaccard 0.87, their rewrite pair cosine 0.46.
 
     Only pairs with a cosine of at least ``candidates`` that share a distinctive word (one
-    in at most 1% of the texts, at least 50 and at most 1,000 texts), or where one text's
+    in at most 1% of the texts, at least 50 and at most 100 texts), or where one text's
     3-grams stand in the other's, are scored, found exactly through inverted indexes (no
     ``(N, N)`` matrix). Two reports of one story share a name, a place or a specific word;
     template texts (earnings tables, results lists) that share only their template words

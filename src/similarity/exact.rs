@@ -565,10 +565,10 @@ pub fn distinctive_df(n: usize) -> usize {
 
 /// [`neighbours`] restricted to the pairs sharing at least one term that is in at most
 /// `max_df` documents and not in `never` (numbers: a shared amount is a coincidence); their
-/// `dot` is still the whole dot product. Only the rare terms are
-/// indexed, so the work is the pairs sharing a rare term (not every pair sharing a common
-/// word); each such pair adds the dot product of its common terms from a dense buffer of
-/// the row's common terms. With `usize::MAX` every shared term finds the pair.
+/// `dot` is still the whole dot product. Only the rare terms are indexed, so the work is
+/// the pairs sharing a rare term (not every pair sharing a common word); each such pair
+/// adds the dot product of its common terms from a dense buffer of the row's common terms.
+/// With `usize::MAX` and no `never` every shared term finds the pair.
 pub fn neighbours_sharing_rare(
     vecs: &[Vec<(u64, f32)>],
     max_df: usize,
@@ -668,7 +668,8 @@ pub fn neighbours_sharing_rare(
 /// rare shingles, not through every common one.
 pub fn containment_pairs(sets: &[Vec<u64>], min: f32, cancel: &Cancel) -> Vec<(u32, u32, f32)> {
     // The index without a hash map: every (shingle, set) sorted, so each shingle's sets are
-    // one run (its posting list); `group[i][k]` names the run of set i's k-th shingle.
+    // one run (its posting list); `run_of[slot[i] + k]` names the run of set i's k-th
+    // shingle.
     let mut all: Vec<(u64, u32)> = sets
         .par_iter()
         .enumerate()

@@ -56,6 +56,51 @@ def test_near_duplicates_equal_the_in_memory_pairs(partitions):
     pd.testing.assert_series_equal(got["a_in_b"], want["a_in_b"], check_names=False)
 
 
+def _entity_column(partitions):
+    # The sample corpus, the five seeds (one story, names across outlets), a text in
+    # another language and missing values, split into partitions (dask turns object
+    # columns into Arrow strings, which refuse lone surrogates, so none here).
+    from pathlib import Path
+
+    df = nc.load_sample().set_index("id")
+    texts = df["text"].tolist()
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts += ["Der Bundeskanzler sprach am Montag in Berlin mit Journalisten über die Lage im Land. Die Regierung "
+              "will die Steuern senken, sagte er, und die Opposition kritisierte den Plan als zu teuer für "
+              "die Länder und die Gemeinden.",
+              "Putin met Trump in Helsinki.", None, ""]
+    series = pd.Series(texts, index=[f"t{i}" for i in range(len(texts))], dtype=object, name="text")
+    return series, dd.from_pandas(series, npartitions=partitions, sort=False)
+
+
+@pytest.mark.parametrize("partitions", [1, 3, 7])
+def test_entities_equal_the_in_memory_ones(partitions):
+    import warnings
+
+    import dask
+
+    texts, col = _entity_column(partitions)
+    gaz = nc.Gazetteer({"Essendale Council": ("ORG", ["the council"])})
+    with dask.config.set(scheduler="synchronous"), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got, got_audit = ncd.entities(col, audit=True, gazetteer=gaz, aliases={"Kiev": "Kyiv"})
+    with warnings.catch_warnings(record=True) as expected:
+        warnings.simplefilter("always")
+        want, want_audit = nc.entities(texts, audit=True, gazetteer=gaz, aliases={"Kiev": "Kyiv"})
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True))
+    pd.testing.assert_frame_equal(got_audit, want_audit)
+    assert len(got) > 50 and got["doc"].nunique() > 10
+    # One warning for the German text, as in memory.
+    assert [str(w.message) for w in caught] == [str(w.message) for w in expected] and len(expected) == 1
+    with dask.config.set(scheduler="synchronous"):
+        outlets = pd.Series(["a", "b"] * (len(texts) // 2) + ["a"] * (len(texts) % 2), index=texts.index)
+        got_counts = ncd.entity_counts(col, by=dd.from_pandas(outlets, npartitions=2, sort=False), languages=None)
+        only_gaz = ncd.entities(col, detect=False, gazetteer=gaz, languages=None)
+    pd.testing.assert_frame_equal(got_counts, nc.entity_counts(texts, by=outlets, languages=None))
+    pd.testing.assert_frame_equal(only_gaz, nc.entities(texts, detect=False, gazetteer=gaz, languages=None))
+
+
 def test_on_a_local_cluster_with_two_worker_processes():
     distributed = pytest.importorskip("distributed")
     texts, col = _column(4)
@@ -63,5 +108,10 @@ def test_on_a_local_cluster_with_two_worker_processes():
             distributed.Client(cluster):
         _same(ncd.normalize(col).compute(), nc.normalize(texts))
         got = ncd.near_duplicates(col)
+        ents_texts, ents_col = _entity_column(4)
+        gaz = nc.Gazetteer({"Essendale Council": ("ORG", ["the council"])})
+        ents = ncd.entities(ents_col, gazetteer=gaz, languages=None)
+    want_ents = nc.entities(ents_texts, gazetteer=gaz, languages=None)
+    pd.testing.assert_frame_equal(ents.reset_index(drop=True), want_ents.reset_index(drop=True))
     want = nc.near_duplicates(texts)
     assert list(zip(got["a"], got["b"])) == list(zip(want["a"], want["b"]))

@@ -205,8 +205,16 @@ SUPPORTED_LANGUAGES = ("en",)
 
 def _supported_only(values: list, languages: Any, n_threads: Optional[int]) -> list:
     """The texts with those in other languages replaced by None, and one warning saying so."""
+    out, skipped = _language_filter(values, languages, n_threads)
+    _warn_left_out(skipped, len(values), languages)
+    return out
+
+
+def _language_filter(values: list, languages: Any, n_threads: Optional[int]) -> tuple[list, dict[str, int]]:
+    """The texts with those reliably in other languages replaced by None, and how many of
+    each language were left out."""
     if languages is None:
-        return values
+        return values, {}
     if isinstance(languages, str):
         languages = (languages,)
     wanted = {str(code).lower() for code in languages}
@@ -221,13 +229,48 @@ def _supported_only(values: list, languages: Any, n_threads: Optional[int]) -> l
         if code is not None and code not in wanted and reliable:
             out[i] = None
             skipped[code] = skipped.get(code, 0) + 1
-    if skipped:
-        listed = ", ".join(f"{code} {n}" for code, n in sorted(skipped.items(), key=lambda x: (-x[1], x[0])))
-        warnings.warn(
-            f"entities: left out {sum(skipped.values())} of {len(values)} texts in languages it does not "
-            f"support ({listed}); it supports {', '.join(sorted(wanted))}. Pass languages=None to extract "
-            "from every text anyway.", NewsCorpusWarning, stacklevel=3)
-    return out
+    return out, skipped
+
+
+def _warn_left_out(skipped: dict[str, int], n: int, languages: Any) -> None:
+    if not skipped:
+        return
+    if isinstance(languages, str):
+        languages = (languages,)
+    wanted = {str(code).lower() for code in languages}
+    listed = ", ".join(f"{code} {k}" for code, k in sorted(skipped.items(), key=lambda x: (-x[1], x[0])))
+    warnings.warn(
+        f"entities: left out {sum(skipped.values())} of {n} texts in languages it does not "
+        f"support ({listed}); it supports {', '.join(sorted(wanted))}. Pass languages=None to extract "
+        "from every text anyway.", NewsCorpusWarning, stacklevel=4)
+
+
+def _written(cols: dict, values: Any, first_doc: int = 0) -> pd.Series:
+    """Each mention as written. A lone surrogate is read as U+FFFD (errors="replace"): such
+    a mention's text is then the original's own characters, so text == original[start:end]
+    always holds."""
+    text = pd.Series(cols["text"], dtype=object)
+    for k in np.flatnonzero(text.str.contains("\ufffd", regex=False).to_numpy(dtype=bool)):
+        text.iat[k] = values[cols["doc"][k] - first_doc][cols["start"][k]:cols["end"][k]]
+    return text
+
+
+def _mention_tables(labels: Any, cols: dict, merges: dict, audit: bool) -> Any:
+    """The mentions DataFrame (and the audit table) from the native columns, ``labels``
+    naming the documents by position (None: positions)."""
+    names = np.asarray(cols["entity_names"], dtype=object)
+    types = np.asarray(cols["entity_types"], dtype=object)
+    entity = cols["entity"]
+    docs = cols["doc"]
+    frame = pd.DataFrame({"doc": labels[docs] if labels is not None else docs, "start": cols["start"],
+                          "end": cols["end"]})
+    frame["text"] = pd.Series(cols["text"], dtype=object)
+    frame["canonical"] = names[entity] if len(entity) else pd.Series([], dtype=object)
+    frame["type"] = pd.Categorical(types[entity] if len(entity) else [], categories=list(ENTITY_TYPES))
+    frame["sentence"] = cols["sentence"]
+    if audit:
+        return frame, pd.DataFrame(merges)
+    return frame
 
 
 def entities(
@@ -299,22 +342,8 @@ def entities(
     with progress_bar(progress, values, "entities"):
         cols, merges = _native.extract_entities(values, gaz._native if gaz else None, bool(detect),
                                                _aliases(aliases), n_threads)
-    names = np.asarray(cols["entity_names"], dtype=object)
-    types = np.asarray(cols["entity_types"], dtype=object)
-    entity = cols["entity"]
-    frame = _doc_frame(t, cols)
-    text = pd.Series(cols["text"], dtype=object)
-    # A lone surrogate is read as U+FFFD (errors="replace"): the mention's text is then the
-    # original's own characters, so text == original[start:end] always holds.
-    for k in np.flatnonzero(text.str.contains("\ufffd", regex=False).to_numpy(dtype=bool)):
-        text.iat[k] = t.values[cols["doc"][k]][cols["start"][k]:cols["end"][k]]
-    frame["text"] = text
-    frame["canonical"] = names[entity] if len(entity) else pd.Series([], dtype=object)
-    frame["type"] = pd.Categorical(types[entity] if len(entity) else [], categories=list(ENTITY_TYPES))
-    frame["sentence"] = cols["sentence"]
-    if audit:
-        return frame, pd.DataFrame(merges)
-    return frame
+    cols["text"] = _written(cols, t.values)
+    return _mention_tables(t.index, cols, merges, audit)
 
 
 def _by_position(texts: Any, by: Any = None) -> tuple:

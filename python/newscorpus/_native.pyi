@@ -41,6 +41,9 @@ __all__ = [
     "top_k",
     "Gazetteer",
     "extract_entities",
+    "entity_case_stats",
+    "extract_mentions",
+    "resolve_mentions",
     "cooccurrence",
     "builtin_gazetteer",
 ]
@@ -231,6 +234,21 @@ def extract_entities(texts: list[Any], gazetteer: Optional[Gazetteer] = None, de
                      ) -> tuple[dict[str, Any], dict[str, Any]]:
     """(mention columns doc, start, end, sentence, entity, text, entity_names, entity_types;
     audit columns name, canonical, type, reason, mentions)."""
+
+def entity_case_stats(texts: list[Any], n_threads: Optional[int] = None
+                      ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:
+    """Pass 1 of extraction for one part of a corpus: (word hashes, lowercase counts,
+    capitalised counts); the parts' columns concatenated are the corpus's statistics."""
+
+def extract_mentions(texts: list[Any], first_doc: int, keys: npt.NDArray[np.uint64], lower: npt.NDArray[np.uint32],
+                     capital: npt.NDArray[np.uint32], gazetteer: Optional[Gazetteer] = None, detect: bool = True,
+                     n_threads: Optional[int] = None) -> dict[str, Any]:
+    """Pass 2 for one part: mention columns (documents numbered from first_doc), written forms."""
+
+def resolve_mentions(cols: dict[str, Any], n_docs: int, gazetteer: Optional[Gazetteer] = None,
+                     aliases: list[tuple[str, str]] = ..., n_threads: Optional[int] = None
+                     ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Promotion and resolution of every part's mentions: extract_entities' tables."""
 
 def cooccurrence(windows: npt.NDArray[np.int64], entities: npt.NDArray[np.int64]) -> dict[str, npt.NDArray[np.int64]]:
     """Columns a, b (entity ids, a < b), count (windows naming both)."""

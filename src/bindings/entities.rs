@@ -11,7 +11,7 @@ use crate::entities::extract::{
 use crate::entities::gazetteer::{self, Gazetteer};
 use crate::entities::model::Model;
 use crate::entities::EntityType;
-use numpy::PyReadonlyArray1;
+use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use std::sync::Arc;
@@ -19,6 +19,9 @@ use std::sync::Arc;
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyGazetteer>()?;
     m.add_function(wrap_pyfunction!(extract_entities, m)?)?;
+    m.add_function(wrap_pyfunction!(entity_case_stats, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_mentions, m)?)?;
+    m.add_function(wrap_pyfunction!(resolve_mentions, m)?)?;
     m.add_function(wrap_pyfunction!(cooccurrence, m)?)?;
     m.add_function(wrap_pyfunction!(builtin_gazetteer, m)?)?;
     Ok(())
@@ -179,38 +182,274 @@ fn extract_entities<'py>(
     let n_threads = check_threads(py, n_threads)?;
     let docs = docs_from_list(py, texts, false)?;
     let user: Option<Arc<Gazetteer>> = gazetteer.map(|g| Arc::clone(&g.inner));
-    let model = Model::builtin();
-    // Pass 1: how the corpus writes each word (one table a chunk of documents).
-    let mut stats = CaseStats::default();
-    if detect {
-        let chunks: Vec<&[Doc]> = docs.chunks(64).collect();
-        // (A progress bar counts the texts of pass 2, the long one.)
-        super::without_progress(|| {
-            run_batches(
-                py,
-                &chunks,
-                n_threads,
-                |c| c.iter().map(Doc::len).sum(),
-                |chunk| {
-                    let mut s = CaseStats::default();
-                    for t in chunk.iter().filter_map(Doc::as_str) {
-                        count_case(&mut s, t);
-                    }
-                    s
-                },
-                |batch| {
-                    for s in batch {
-                        stats.merge(s);
-                    }
-                    Ok(())
-                },
-            )
-        })?;
+    let stats = if detect {
+        case_stats_of(py, &docs, n_threads)?
+    } else {
+        CaseStats::default()
+    };
+    let options = ExtractOptions { detect };
+    let (mentions, written) =
+        mentions_of(py, &docs, &stats, user.as_deref(), options, n_threads, 0)?;
+    resolved_tables(py, mentions, &written, user.as_deref(), &aliases, n_threads)
+}
+
+/// Pass 1 alone, for a corpus in parts (`newscorpus.dask`): the case statistics of these
+/// texts as columns (word hash, lowercase count, capitalised count); the parts' columns
+/// concatenated are the corpus's statistics (`extract_mentions` adds up repeated keys).
+#[pyfunction]
+#[pyo3(signature = (texts, n_threads=None))]
+fn entity_case_stats<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    n_threads: Option<i64>,
+) -> PyResult<StatsColumns<'py>> {
+    let n_threads = check_threads(py, n_threads)?;
+    let docs = docs_from_list(py, texts, false)?;
+    let (keys, lower, capital) = case_stats_of(py, &docs, n_threads)?.to_columns();
+    Ok((
+        PyArray1::from_vec(py, keys),
+        PyArray1::from_vec(py, lower),
+        PyArray1::from_vec(py, capital),
+    ))
+}
+
+/// Pass 2 alone, for one part of a corpus: its mentions (documents numbered from
+/// `first_doc`) as columns, with the corpus's case statistics (`entity_case_stats`).
+#[pyfunction]
+#[pyo3(signature = (texts, first_doc, keys, lower, capital, gazetteer=None, detect=true, n_threads=None))]
+#[allow(clippy::too_many_arguments)]
+fn extract_mentions<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    first_doc: u32,
+    keys: PyReadonlyArray1<'py, u64>,
+    lower: PyReadonlyArray1<'py, u32>,
+    capital: PyReadonlyArray1<'py, u32>,
+    gazetteer: Option<PyRef<'py, PyGazetteer>>,
+    detect: bool,
+    n_threads: Option<i64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let n_threads = check_threads(py, n_threads)?;
+    let docs = docs_from_list(py, texts, false)?;
+    let (keys, lower, capital) = (keys.as_slice()?, lower.as_slice()?, capital.as_slice()?);
+    if keys.len() != lower.len() || keys.len() != capital.len() {
+        return Err(error(
+            py,
+            "InputValueError",
+            "case statistics columns differ in length".into(),
+        ));
     }
-    // Pass 2: mentions.
+    let stats = CaseStats::from_columns(keys, lower, capital);
+    let user: Option<Arc<Gazetteer>> = gazetteer.map(|g| Arc::clone(&g.inner));
+    let options = ExtractOptions { detect };
+    let (mentions, written) = mentions_of(
+        py,
+        &docs,
+        &stats,
+        user.as_deref(),
+        options,
+        n_threads,
+        first_doc,
+    )?;
+    let flat: Vec<&Mention> = mentions.iter().flatten().collect();
+    let cols = PyDict::new(py);
+    set_column(&cols, "doc", flat.iter().map(|m| i64::from(m.doc)))?;
+    set_column(&cols, "start", flat.iter().map(|m| i64::from(m.start)))?;
+    set_column(&cols, "end", flat.iter().map(|m| i64::from(m.end)))?;
+    set_column(
+        &cols,
+        "sentence",
+        flat.iter().map(|m| i64::from(m.sentence)),
+    )?;
+    set_column(
+        &cols,
+        "type",
+        flat.iter().map(|m| m.entity_type.class() as i64),
+    )?;
+    set_column(
+        &cols,
+        "person_evidence",
+        flat.iter().map(|m| m.person_evidence),
+    )?;
+    set_column(&cols, "org_evidence", flat.iter().map(|m| m.org_evidence))?;
+    set_column(&cols, "loc_evidence", flat.iter().map(|m| m.loc_evidence))?;
+    set_column(
+        &cols,
+        "builtin",
+        flat.iter().map(|m| m.builtin.map_or(-1, i64::from)),
+    )?;
+    set_column(
+        &cols,
+        "user",
+        flat.iter().map(|m| m.user.map_or(-1, i64::from)),
+    )?;
+    set_column(
+        &cols,
+        "confidence",
+        flat.iter().map(|m| f64::from(m.confidence)),
+    )?;
+    set_column(&cols, "rejected", flat.iter().map(|m| m.rejected))?;
+    cols.set_item(
+        "name",
+        PyList::new(py, flat.iter().map(|m| m.name.as_str()))?,
+    )?;
+    cols.set_item("written", PyList::new(py, written.iter().flatten())?)?;
+    Ok(cols)
+}
+
+/// Promotion and resolution over the mentions of every part of a corpus (the columns of
+/// `extract_mentions`, concatenated in document order, `n_docs` documents in all): the
+/// same tables as `extract_entities` on the whole corpus.
+#[pyfunction]
+#[pyo3(signature = (cols, n_docs, gazetteer=None, aliases=Vec::new(), n_threads=None))]
+fn resolve_mentions<'py>(
+    py: Python<'py>,
+    cols: &Bound<'py, PyDict>,
+    n_docs: usize,
+    gazetteer: Option<PyRef<'py, PyGazetteer>>,
+    aliases: Vec<(String, String)>,
+    n_threads: Option<i64>,
+) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyDict>)> {
+    let n_threads = check_threads(py, n_threads)?;
+    let get = |name: &str| -> PyResult<Bound<'py, PyAny>> {
+        cols.get_item(name)?.ok_or_else(|| {
+            error(
+                py,
+                "InputValueError",
+                format!("mention columns lack {name:?}"),
+            )
+        })
+    };
+    let doc: Vec<i64> = get("doc")?.extract()?;
+    let start: Vec<i64> = get("start")?.extract()?;
+    let end: Vec<i64> = get("end")?.extract()?;
+    let sentence: Vec<i64> = get("sentence")?.extract()?;
+    let kind: Vec<i64> = get("type")?.extract()?;
+    let person: Vec<bool> = get("person_evidence")?.extract()?;
+    let org: Vec<bool> = get("org_evidence")?.extract()?;
+    let loc: Vec<bool> = get("loc_evidence")?.extract()?;
+    let builtin: Vec<i64> = get("builtin")?.extract()?;
+    let user_entry: Vec<i64> = get("user")?.extract()?;
+    let confidence: Vec<f64> = get("confidence")?.extract()?;
+    let rejected: Vec<bool> = get("rejected")?.extract()?;
+    let name: Vec<String> = get("name")?.extract()?;
+    let written: Vec<String> = get("written")?.extract()?;
+    let n = doc.len();
+    let lengths = [
+        start.len(),
+        end.len(),
+        sentence.len(),
+        kind.len(),
+        person.len(),
+        org.len(),
+        loc.len(),
+        builtin.len(),
+        user_entry.len(),
+        confidence.len(),
+        rejected.len(),
+        name.len(),
+        written.len(),
+    ];
+    if lengths.iter().any(|&l| l != n) {
+        return Err(error(
+            py,
+            "InputValueError",
+            "mention columns differ in length".into(),
+        ));
+    }
+    let bad = || {
+        error(
+            py,
+            "InputValueError",
+            "mention columns hold values out of range".into(),
+        )
+    };
+    let mut mentions: Vec<Vec<Mention>> = (0..n_docs).map(|_| Vec::new()).collect();
+    let mut forms: Vec<Vec<String>> = (0..n_docs).map(|_| Vec::new()).collect();
+    for (k, form) in written.into_iter().enumerate() {
+        let d = usize::try_from(doc[k])
+            .ok()
+            .filter(|&d| d < n_docs)
+            .ok_or_else(bad)?;
+        let to_u32 = |v: i64| u32::try_from(v).map_err(|_| bad());
+        let entry = |v: i64| if v < 0 { Ok(None) } else { to_u32(v).map(Some) };
+        mentions[d].push(Mention {
+            doc: d as u32,
+            start: to_u32(start[k])?,
+            end: to_u32(end[k])?,
+            name: name[k].clone(),
+            entity_type: usize::try_from(kind[k])
+                .ok()
+                .and_then(EntityType::from_class)
+                .ok_or_else(bad)?,
+            sentence: to_u32(sentence[k])?,
+            person_evidence: person[k],
+            org_evidence: org[k],
+            loc_evidence: loc[k],
+            builtin: entry(builtin[k])?,
+            user: entry(user_entry[k])?,
+            confidence: confidence[k] as f32,
+            rejected: rejected[k],
+        });
+        forms[d].push(form);
+    }
+    let user: Option<Arc<Gazetteer>> = gazetteer.map(|g| Arc::clone(&g.inner));
+    resolved_tables(py, mentions, &forms, user.as_deref(), &aliases, n_threads)
+}
+
+/// Pass 1 of extraction: how the corpus writes each word (one table a chunk of documents).
+fn case_stats_of(py: Python<'_>, docs: &[Doc], n_threads: Option<usize>) -> PyResult<CaseStats> {
+    let mut stats = CaseStats::default();
+    let chunks: Vec<&[Doc]> = docs.chunks(64).collect();
+    // (A progress bar counts the texts of pass 2, the long one.)
+    super::without_progress(|| {
+        run_batches(
+            py,
+            &chunks,
+            n_threads,
+            |c| c.iter().map(Doc::len).sum(),
+            |chunk| {
+                let mut s = CaseStats::default();
+                for t in chunk.iter().filter_map(Doc::as_str) {
+                    count_case(&mut s, t);
+                }
+                s
+            },
+            |batch| {
+                for s in batch {
+                    stats.merge(s);
+                }
+                Ok(())
+            },
+        )
+    })?;
+    Ok(stats)
+}
+
+/// Each document's mentions, and each mention as the original text writes it.
+type MentionsAndForms<'d> = (Vec<Vec<Mention>>, Vec<Vec<&'d str>>);
+
+/// Case statistics as numpy columns: word hashes, lowercase and capitalised counts.
+type StatsColumns<'py> = (
+    Bound<'py, PyArray1<u64>>,
+    Bound<'py, PyArray1<u32>>,
+    Bound<'py, PyArray1<u32>>,
+);
+
+/// Pass 2: the mentions of each document (numbered from `first_doc`), and each mention as
+/// the original text writes it.
+fn mentions_of<'d>(
+    py: Python<'_>,
+    docs: &'d [Doc],
+    stats: &CaseStats,
+    user: Option<&Gazetteer>,
+    options: ExtractOptions,
+    n_threads: Option<usize>,
+    first_doc: u32,
+) -> PyResult<MentionsAndForms<'d>> {
+    let model = Model::builtin();
     let items: Vec<(usize, &Doc)> = docs.iter().enumerate().collect();
     let mut mentions: Vec<Vec<Mention>> = Vec::with_capacity(docs.len());
-    let options = ExtractOptions { detect };
     run_batches(
         py,
         &items,
@@ -218,7 +457,7 @@ fn extract_entities<'py>(
         |(_, d)| d.len(),
         |&(i, d)| {
             d.as_str().map_or_else(Vec::new, |t| {
-                extract_doc(i as u32, t, &stats, model, user.as_deref(), options)
+                extract_doc(first_doc + i as u32, t, stats, model, user, options)
             })
         },
         |batch| {
@@ -226,10 +465,57 @@ fn extract_entities<'py>(
             Ok(())
         },
     )?;
-    let resolved = detached(py, n_threads, || {
+    // The mention as the original text writes it (offsets are characters; mentions are
+    // in text order within a document, so one sweep a document finds the bytes).
+    let written = docs
+        .iter()
+        .zip(&mentions)
+        .map(|(doc, ms)| {
+            let text = doc.as_str().unwrap_or_default();
+            let mut bytes = ByteOfChar::new(text);
+            ms.iter()
+                .map(|m| {
+                    let (a, b) = (bytes.at(m.start), bytes.at(m.end));
+                    &text[a..b]
+                })
+                .collect()
+        })
+        .collect();
+    Ok((mentions, written))
+}
+
+/// Promote, resolve and tabulate the mentions of a whole corpus (`written`: each mention
+/// as written, document by document, before promotion drops the rejected ones).
+fn resolved_tables<'py, S: AsRef<str>>(
+    py: Python<'py>,
+    mut mentions: Vec<Vec<Mention>>,
+    written: &[Vec<S>],
+    user: Option<&Gazetteer>,
+    aliases: &[(String, String)],
+    n_threads: Option<usize>,
+) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyDict>)> {
+    // Promotion keeps each document's mentions in order and drops some: the mentions kept
+    // are matched to their written forms by offsets.
+    let before: Vec<Vec<(u32, u32)>> = mentions
+        .iter()
+        .map(|ms| ms.iter().map(|m| (m.start, m.end)).collect())
+        .collect();
+    let (mentions, resolved) = detached(py, n_threads, || {
         promote(&mut mentions);
-        resolve(&mentions, gazetteer::builtin(), user.as_deref(), &aliases)
+        let resolved = resolve(&mentions, gazetteer::builtin(), user, aliases);
+        (mentions, resolved)
     })?;
+    let mut kept_written: Vec<&str> = Vec::new();
+    for ((ms, spans), forms) in mentions.iter().zip(&before).zip(written) {
+        let mut k = 0;
+        for m in ms {
+            while spans[k] != (m.start, m.end) {
+                k += 1;
+            }
+            kept_written.push(forms[k].as_ref());
+            k += 1;
+        }
+    }
     let flat: Vec<(&Mention, u32)> = mentions
         .iter()
         .zip(&resolved.entity_of)
@@ -245,18 +531,7 @@ fn extract_entities<'py>(
         flat.iter().map(|(m, _)| i64::from(m.sentence)),
     )?;
     set_column(&cols, "entity", flat.iter().map(|(_, e)| i64::from(*e)))?;
-    // The mention as the original text writes it (offsets are characters; mentions are
-    // in text order within a document, so one sweep a document finds the bytes).
-    let mut written: Vec<&str> = Vec::with_capacity(flat.len());
-    for (doc, ms) in docs.iter().zip(&mentions) {
-        let text = doc.as_str().unwrap_or_default();
-        let mut bytes = ByteOfChar::new(text);
-        for m in ms {
-            let (a, b) = (bytes.at(m.start), bytes.at(m.end));
-            written.push(&text[a..b]);
-        }
-    }
-    cols.set_item("text", PyList::new(py, written)?)?;
+    cols.set_item("text", PyList::new(py, kept_written)?)?;
     cols.set_item("entity_names", PyList::new(py, &resolved.names)?)?;
     cols.set_item(
         "entity_types",

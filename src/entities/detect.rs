@@ -94,6 +94,28 @@ impl CaseStats {
         }
     }
 
+    /// The counts as columns (word hash, lowercase count, capitalised count), by hash: what
+    /// a worker sends for the corpus-wide statistics of a corpus split into parts.
+    pub fn to_columns(&self) -> (Vec<u64>, Vec<u32>, Vec<u32>) {
+        let mut rows: Vec<(u64, (u32, u32))> = self.counts.iter().map(|(&k, &v)| (k, v)).collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        let keys = rows.iter().map(|r| r.0).collect();
+        let lower = rows.iter().map(|r| r.1 .0).collect();
+        let capital = rows.iter().map(|r| r.1 .1).collect();
+        (keys, lower, capital)
+    }
+
+    /// Statistics from columns ([`Self::to_columns`]); a key given twice adds up.
+    pub fn from_columns(keys: &[u64], lower: &[u32], capital: &[u32]) -> Self {
+        let mut counts: AHashMap<u64, (u32, u32)> = AHashMap::with_capacity(keys.len());
+        for ((&k, &l), &c) in keys.iter().zip(lower).zip(capital) {
+            let e = counts.entry(k).or_default();
+            e.0 += l;
+            e.1 += c;
+        }
+        CaseStats { counts }
+    }
+
     /// (lowercase, capitalised mid-sentence) counts of a word.
     pub fn get(&self, lower_hash: u64) -> (u32, u32) {
         self.counts.get(&lower_hash).copied().unwrap_or_default()

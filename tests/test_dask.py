@@ -99,6 +99,11 @@ def test_entities_equal_the_in_memory_ones(partitions):
         only_gaz = ncd.entities(col, detect=False, gazetteer=gaz, languages=None)
     pd.testing.assert_frame_equal(got_counts, nc.entity_counts(texts, by=outlets, languages=None))
     pd.testing.assert_frame_equal(only_gaz, nc.entities(texts, detect=False, gazetteer=gaz, languages=None))
+    with dask.config.set(scheduler="synchronous"):
+        got_pairs = ncd.cooccurrence(col, "sentence", by=outlets, languages=None)
+    want_pairs = nc.cooccurrence(texts, "sentence", by=outlets, languages=None)
+    assert len(want_pairs) > 10
+    pd.testing.assert_frame_equal(got_pairs, want_pairs)
 
 
 def test_on_a_local_cluster_with_two_worker_processes():

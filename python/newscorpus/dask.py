@@ -18,7 +18,7 @@ the same texts (tested):
   once, then each partition's mentions, brought to the driver as columns (about 100 bytes
   a mention) and resolved there across the whole corpus (one canonical name each). It
   returns the same pandas DataFrame as ``newscorpus.entities`` on the same texts;
-  ``entity_counts`` counts it as in memory. The driver holds every mention: a million
+  ``entity_counts`` and ``cooccurrence`` count it as in memory. The driver holds every mention: a million
   articles of 30 mentions each is about 3 GB there.
 """
 
@@ -32,7 +32,7 @@ import pandas as pd
 import newscorpus as _nc
 
 __all__ = ["normalize", "matching_key", "detect_language", "junk", "parse_articles", "near_duplicates", "entities",
-           "entity_counts"]
+           "entity_counts", "cooccurrence"]
 
 
 def _series_meta(column: Any, name: Optional[str] = None) -> pd.Series:
@@ -235,3 +235,17 @@ def entity_counts(column: Any, by: Any = None, *, own_names: bool = False, **opt
     if by is not None and hasattr(by, "compute"):
         by = by.compute()
     return _counts(mentions=mentions, by=by, own_names=own_names)
+
+
+def cooccurrence(column: Any, window: str = "document", *, min_count: int = 1, by: Any = None,
+                 own_names: bool = False, **options: Any) -> pd.DataFrame:
+    """``newscorpus.cooccurrence`` of a dask column: mentions found as ``entities`` finds
+    them, paired on the driver. ``by``: None, or a dask or pandas Series aligned with the
+    column's index; ``options`` go to ``entities``.
+    """
+    from . import cooccurrence as _pairs
+
+    mentions = entities(column, **options)
+    if by is not None and hasattr(by, "compute"):
+        by = by.compute()
+    return _pairs(mentions=mentions, window=window, min_count=min_count, by=by, own_names=own_names)

@@ -741,14 +741,20 @@ pub fn containment_pairs(sets: &[Vec<u64>], min: f32, cancel: &Cancel) -> Vec<(u
     pairs
 }
 
-/// Pairs `(i, j, cosine)`, `i < j`, of L2-normalised vectors scoring at least `min_score`.
+/// Pairs `(i, j, cosine)`, `i < j`, of L2-normalised vectors scoring at least `min_score`
+/// and sharing a term in at most `max_df` documents and not in `never` (see
+/// [`neighbours_sharing_rare`]; `usize::MAX` and an empty set: every pair).
 pub fn cosine_pairs(
     vecs: &[Vec<(u64, f32)>],
+    max_df: usize,
+    never: &AHashSet<u64>,
     min_score: f32,
     cancel: &Cancel,
 ) -> Vec<(u32, u32, f32)> {
-    neighbours(
+    neighbours_sharing_rare(
         vecs,
+        max_df,
+        never,
         Keep::AtLeast(min_score),
         |_, _, dot| dot.min(1.0),
         cancel,
@@ -974,7 +980,7 @@ mod tests {
         let vecs = model.vectors(&docs);
         let m = cosine_matrix(&vecs, &vecs, Cancel::never());
         assert_eq!(m, cosine_matrix_symmetric(&vecs, Cancel::never()));
-        let pairs = cosine_pairs(&vecs, 0.5, Cancel::never());
+        let pairs = cosine_pairs(&vecs, usize::MAX, &AHashSet::new(), 0.5, Cancel::never());
         assert_eq!(pairs.len(), 1);
         assert_eq!((pairs[0].0, pairs[0].1), (0, 1));
         let at = |i: usize, j: usize| m[i * 4 + j];

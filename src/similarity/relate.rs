@@ -3,7 +3,7 @@
 //! `benchmarks/calibrate_relate.py` (the seeds, WikiRef220's topic labels, the sample
 //! corpus); see `Thresholds::default`.
 
-use super::exact::{containment_pairs, distinctive_df, neighbours_sharing_rare, Keep, Overlap};
+use super::exact::{containment_pairs, cosine_pairs, distinctive_df, Overlap};
 use super::story::StoryDocs;
 use crate::cancel::Cancel;
 use rayon::prelude::*;
@@ -150,14 +150,7 @@ pub fn scored_pairs(
     // Progress: the search row by row is half of the work, the scoring of the pairs it
     // finds the other half (as measured on the benchmark corpus).
     cancel.begin_phase(0.5, vectors.len());
-    let mut cosines = neighbours_sharing_rare(
-        vectors,
-        max_df,
-        docs.numbers(),
-        Keep::AtLeast(min_cosine),
-        |_, _, dot| dot.min(1.0),
-        cancel,
-    );
+    let mut cosines = cosine_pairs(vectors, max_df, docs.numbers(), min_cosine, cancel);
     if let Some(k) = t.best {
         cosines = best_of_each(&cosines, vectors.len(), k);
     }

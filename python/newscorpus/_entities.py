@@ -155,7 +155,7 @@ class Gazetteer:
         t = as_texts(texts)
         cols = self._native.find(t.values, check(n_threads=n_threads))
         entry = cols.pop("entry")
-        frame = _doc_frame(t, cols)
+        frame = _doc_frame(t.index, cols)
         frame["text"] = pd.Series(cols["text"], dtype=object)
         frame["canonical"] = self._entries["canonical"].to_numpy()[entry] if len(entry) else []
         frame["type"] = self._entries["type"].to_numpy()[entry] if len(entry) else []
@@ -172,9 +172,11 @@ class Gazetteer:
         Gazetteer.__init__(self, state["rows"], case_sensitive=state["case_sensitive"])
 
 
-def _doc_frame(t, cols: dict) -> pd.DataFrame:
+def _doc_frame(labels: Any, cols: dict) -> pd.DataFrame:
+    """Columns doc, start, end of native rows: ``labels`` name the documents by position
+    (an index; None: the positions themselves)."""
     docs = cols["doc"]
-    doc = t.index[docs] if t.index is not None else docs
+    doc = labels[docs] if labels is not None else docs
     return pd.DataFrame({"doc": doc, "start": cols["start"], "end": cols["end"]})
 
 
@@ -261,9 +263,7 @@ def _mention_tables(labels: Any, cols: dict, merges: dict, audit: bool) -> Any:
     names = np.asarray(cols["entity_names"], dtype=object)
     types = np.asarray(cols["entity_types"], dtype=object)
     entity = cols["entity"]
-    docs = cols["doc"]
-    frame = pd.DataFrame({"doc": labels[docs] if labels is not None else docs, "start": cols["start"],
-                          "end": cols["end"]})
+    frame = _doc_frame(labels, cols)
     frame["text"] = pd.Series(cols["text"], dtype=object)
     frame["canonical"] = names[entity] if len(entity) else pd.Series([], dtype=object)
     frame["type"] = pd.Categorical(types[entity] if len(entity) else [], categories=list(ENTITY_TYPES))

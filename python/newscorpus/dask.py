@@ -140,24 +140,35 @@ def near_duplicates(
     })
 
 
-def _case_stats(part: pd.Series, languages: Any, n_threads: Optional[int]) -> tuple:
+def _case_stats(part: pd.Series, languages: Any, detect: bool, n_threads: Optional[int]) -> tuple:
+    """Pass 1 on one partition: its case statistics (none without ``detect``, as in
+    memory), the languages it leaves out, the positions of those texts, its labels."""
     from . import _native
     from ._entities import _language_filter
     from ._input import as_texts
 
-    values, skipped = _language_filter(as_texts(part).values, languages, n_threads)
-    keys, lower, capital = _native.entity_case_stats(values, n_threads)
-    return keys, lower, capital, skipped, part.index.to_numpy()
+    original = as_texts(part).values
+    values, skipped = _language_filter(original, languages, n_threads)
+    left_out = [i for i, (v, o) in enumerate(zip(values, original)) if v is None and o is not None]
+    if detect:
+        keys, lower, capital = _native.entity_case_stats(values, n_threads)
+    else:
+        keys, lower, capital = np.zeros(0, np.uint64), np.zeros(0, np.uint32), np.zeros(0, np.uint32)
+    return keys, lower, capital, skipped, left_out, part.index.to_numpy()
 
 
-def _part_mentions(part: pd.Series, first_doc: int, stats: tuple, gazetteer: Any, detect: bool, languages: Any,
+def _part_mentions(part: pd.Series, first_doc: int, left_out: list, stats: tuple, gazetteer: Any, detect: bool,
                    n_threads: Optional[int]) -> dict:
+    """Pass 2 on one partition, its texts in other languages (``left_out``, from pass 1)
+    left out without detecting their language again."""
     from . import _native
-    from ._entities import _language_filter, _written
+    from ._entities import _written
     from ._input import as_texts
 
     original = as_texts(part).values
-    values, _ = _language_filter(original, languages, n_threads)
+    values = list(original)
+    for i in left_out:
+        values[i] = None
     # Arrays that crossed processes may arrive misaligned: the native call needs aligned ones.
     keys, lower, capital = (np.require(a, dtype, ["C", "A"]) for a, dtype in
                             zip(stats, (np.uint64, np.uint32, np.uint32)))
@@ -196,15 +207,16 @@ def entities(
     gaz = _gazetteer(gazetteer)
     pairs = _aliases(aliases)
     parts = column.to_delayed()
-    first = dask.compute(*[dask.delayed(_case_stats)(p, languages, n_threads) for p in parts])
-    sizes = [len(r[4]) for r in first]
-    labels = np.concatenate([r[4] for r in first]) if first else np.zeros(0, dtype=object)
+    first = dask.compute(*[dask.delayed(_case_stats)(p, languages, bool(detect), n_threads) for p in parts])
+    sizes = [len(r[5]) for r in first]
+    labels = np.concatenate([r[5] for r in first]) if first else np.zeros(0, dtype=object)
+    left_out = [r[4] for r in first]
     skipped: dict = {}
     for r in first:
         for code, k in r[3].items():
             skipped[code] = skipped.get(code, 0) + k
     _warn_left_out(skipped, len(labels), languages)
-    if detect and first:
+    if first:
         stats = tuple(np.concatenate([r[k] for r in first]) for k in range(3))
     else:
         stats = (np.zeros(0, np.uint64), np.zeros(0, np.uint32), np.zeros(0, np.uint32))
@@ -212,8 +224,8 @@ def entities(
     # One graph node each: the statistics and the gazetteer travel to a worker once.
     shared_stats, shared_gaz = dask.delayed(stats, pure=True), dask.delayed(gaz, pure=True)
     starts = np.concatenate([[0], np.cumsum(sizes)]).astype(int)
-    found = dask.compute(*[dask.delayed(_part_mentions)(p, int(starts[i]), shared_stats, shared_gaz, bool(detect),
-                                                        languages, n_threads) for i, p in enumerate(parts)])
+    found = dask.compute(*[dask.delayed(_part_mentions)(p, int(starts[i]), left_out[i], shared_stats, shared_gaz,
+                                                        bool(detect), n_threads) for i, p in enumerate(parts)])
     names = ("doc", "start", "end", "sentence", "type", "person_evidence", "org_evidence", "loc_evidence",
              "builtin", "user", "confidence", "rejected")
     cols: dict[str, Any] = {k: np.concatenate([f[k] for f in found]) if found else np.zeros(0) for k in names}

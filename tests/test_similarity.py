@@ -349,6 +349,14 @@ def test_relate_template_texts_do_not_pair_without_a_distinctive_word():
     assert len({ids[i] for i in range(120)} - {ids[3]}) >= 100
     with pytest.raises(OptionError):
         nc.relate(texts, distinctive="yes")
+    # As a notebook uses it: a Series keyed by id in, labels out, the rule an option.
+    series = pd.Series(texts, index=[f"id{i}" for i in range(len(texts))])
+    frame = series.news.relate(distinctive=True, progress=False)
+    assert {("id120", "id121"), ("id3", "id122")} <= set(zip(frame["a"], frame["b"]))
+    assert not frame["a"].isin([f"id{i}" for i in range(120)]).any() or \
+        frame.loc[frame["a"].isin([f"id{i}" for i in range(120)]), "b"].isin(["id122"]).all()
+    groups = nc.stories(series, distinctive=False, progress=False)
+    assert isinstance(groups, pd.Series) and groups.index.equals(series.index)
 
 
 def test_wikiref220_story_clusters(data_dir):

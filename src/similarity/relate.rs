@@ -180,6 +180,12 @@ pub fn scored_pairs(
         .par_chunks(4096)
         .flat_map_iter(|chunk| {
             cancel.tick(chunk.len());
+            // Once cancelled, the remaining chunks are skipped (the result is discarded).
+            let chunk = if cancel.is_cancelled() {
+                &[][..]
+            } else {
+                chunk
+            };
             chunk.iter().map(|&(a, b, cosine, shingled)| {
                 let cosine = if cosine.is_nan() {
                     dot(&vectors[a as usize], &vectors[b as usize]).min(1.0)

@@ -11,6 +11,7 @@ import _thread
 import threading
 import time
 
+import numpy as np
 import pytest
 
 import newscorpus as nc
@@ -81,6 +82,28 @@ def test_ctrl_c_interrupts_all_pairs_work(call):
         timer.cancel()
     assert time.perf_counter() - started < 2.5
     assert nc.similarity_matrix(["a b c d", "a b c d"], metric="jaccard").tolist() == [[1.0, 1.0], [1.0, 1.0]]
+
+
+def _long_random_texts(n, words=3000):
+    vocabulary = np.array([f"w{i}" for i in range(50_000)])
+    picks = np.random.default_rng(0).integers(0, len(vocabulary), (n, words))
+    return [" ".join(vocabulary[row]) for row in picks]
+
+
+@pytest.mark.parametrize("at", [0.1, 0.3])
+def test_ctrl_c_lands_within_a_second_in_every_phase_of_stories(at):
+    # Long texts: normalizing them for the story score, indexing their shingles and the
+    # search each take a few tenths of a second; an interrupt in any of them lands soon.
+    texts = _long_random_texts(1500)
+    timer = threading.Timer(at, _thread.interrupt_main)
+    started = time.perf_counter()
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            nc.stories(texts)
+    finally:
+        timer.cancel()
+    assert time.perf_counter() - started - at < 1.0
 
 
 def test_thousands_of_copies_of_one_page():

@@ -7,12 +7,10 @@ use super::{
 };
 use crate::similarity::lsh::{self, Key, LshError, LshIndex};
 use crate::similarity::minhash::MinHasher;
-use crate::similarity::relate::{
-    copy_pairs, first_of_identical, relate as relate_pairs, scored_pairs, Thresholds,
-};
+use crate::similarity::relate::{relate_corpus, CorpusPairs, Thresholds};
 use crate::similarity::shingles::{shingle_hashes, shingle_set, Shingle};
 use crate::similarity::stopwords::StopWords;
-use crate::similarity::story::{self, StoryDocs};
+use crate::similarity::story;
 use crate::similarity::{self as sim, align, exact, shingles, stopwords, ClusterMethod};
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2};
 use pyo3::prelude::*;
@@ -112,7 +110,6 @@ fn corpus_shingles_less_junk(
     n_threads: Option<usize>,
     junk_min_words: Option<usize>,
 ) -> PyResult<(Vec<Vec<u64>>, Vec<bool>)> {
-    let opts = crate::normalize::Options::matching_key();
     let mut out = Vec::with_capacity(docs.len());
     let mut junk = Vec::with_capacity(docs.len());
     run_batches(
@@ -124,11 +121,8 @@ fn corpus_shingles_less_junk(
             d.as_str().map_or_else(
                 || (Vec::new(), false),
                 |t| {
-                    let key = crate::normalize::normalize(t, &opts).text;
-                    if junk_min_words.is_some_and(|m| sim::junk::junk(&key, m).is_some()) {
-                        return (Vec::new(), true);
-                    }
-                    (shingle_set(&key, kind), false)
+                    sim::shingles_unless_junk(t, kind, junk_min_words)
+                        .map_or_else(|| (Vec::new(), true), |s| (s, false))
                 },
             )
         },
@@ -1305,10 +1299,10 @@ fn relate<'py>(
     let stop = stop_set(py, stop_words)?;
     let docs = docs_from_list(py, texts, false)?;
     // A progress bar counts the texts once, through the pair search and scoring below.
-    let (mut shingles, junk) =
+    let (shingles, junk) =
         without_progress(|| corpus_shingles_less_junk(py, &docs, kind, n_threads, junk_min_words))?;
     // Junk texts are left out as missing ones are: no pairs.
-    let mut refs: Vec<Option<&str>> = docs
+    let refs: Vec<Option<&str>> = docs
         .iter()
         .zip(&junk)
         .map(|(d, &j)| if j { None } else { d.as_str() })
@@ -1324,43 +1318,18 @@ fn relate<'py>(
         Some(k) => Some(k.as_slice()?),
         None => None,
     };
-    // Later copies of a text are left out too, and paired with their first at the end.
-    let first = first_of_identical(&refs, copy_key);
-    for (d, &f) in first.iter().enumerate() {
-        if f as usize != d {
-            refs[d] = None;
-            shingles[d] = Vec::new();
-        }
-    }
-    let rows = cancellable_reporting(py, n_threads, docs.len(), |cancel| {
-        let story_docs = StoryDocs::new(&refs);
-        // "auto" stop words are the story score's own: its vectors serve the cosine too.
-        let own;
-        let vectors = if matches!(stop, StopWords::ByLanguage) {
-            story_docs.stop_vectors()
-        } else {
-            own = tfidf_vectors(&refs, &stop);
-            &own
-        };
-        let mut rows = if all_candidates {
-            scored_pairs(&shingles, vectors, &story_docs, &thresholds, cancel)
-        } else {
-            relate_pairs(&shingles, vectors, &story_docs, &thresholds, cancel)
-        };
-        let copies = copy_pairs(
-            &first,
-            &shingles,
-            vectors,
-            &story_docs,
-            &thresholds,
-            !all_candidates,
-        );
-        if !copies.is_empty() {
-            rows.extend(copies);
-            rows.sort_unstable_by_key(|r| (r.a, r.b));
-        }
-        rows
-    })?;
+    let CorpusPairs { first, pairs: rows } =
+        cancellable_reporting(py, n_threads, docs.len(), |cancel| {
+            relate_corpus(
+                &refs,
+                shingles,
+                copy_key,
+                &stop,
+                &thresholds,
+                all_candidates,
+                cancel,
+            )
+        })?;
     let dict = PyDict::new(py);
     set_column(&dict, "first", first.iter().map(|&f| i64::from(f)))?;
     set_column(&dict, "a", rows.iter().map(|r| i64::from(r.a)))?;

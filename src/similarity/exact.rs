@@ -577,6 +577,9 @@ pub fn neighbours_sharing_rare(
     score: impl Fn(u32, u32, f32) -> f32 + Sync,
     cancel: &Cancel,
 ) -> Vec<(u32, u32, f32)> {
+    if cancel.is_cancelled() {
+        return Vec::new();
+    }
     let n = vecs.len();
     let mut postings = postings(vecs);
     // Common terms get dense ids; each document keeps its common part as (id, weight).
@@ -669,13 +672,19 @@ pub fn neighbours_sharing_rare(
 pub fn containment_pairs(sets: &[Vec<u64>], min: f32, cancel: &Cancel) -> Vec<(u32, u32, f32)> {
     // The index without a hash map: every (shingle, set) sorted, so each shingle's sets are
     // one run (its posting list); `run_of[slot[i] + k]` names the run of set i's k-th
-    // shingle.
+    // shingle. Building it is skipped once cancelled (it is a sort of every shingle).
+    if cancel.is_cancelled() {
+        return Vec::new();
+    }
     let mut all: Vec<(u64, u32)> = sets
         .par_iter()
         .enumerate()
         .flat_map_iter(|(j, s)| s.iter().map(move |&h| (h, j as u32)))
         .collect();
     all.par_sort_unstable();
+    if cancel.is_cancelled() {
+        return Vec::new();
+    }
     let mut run_start: Vec<usize> = Vec::new();
     let mut slot: Vec<usize> = Vec::with_capacity(sets.len() + 1);
     slot.push(0);

@@ -30,6 +30,20 @@ pub fn shingle_corpus(texts: &[Option<&str>], kind: Shingle) -> Vec<Vec<u64>> {
         .collect()
 }
 
+/// The shingle set of one text's matching key, or `None` when the text is junk
+/// ([`junk::junk`] with `junk_min_words`, when given): what `relate` and `stories` pair.
+pub fn shingles_unless_junk(
+    text: &str,
+    kind: Shingle,
+    junk_min_words: Option<usize>,
+) -> Option<Vec<u64>> {
+    let key = normalize(text, &Options::matching_key()).text;
+    if junk_min_words.is_some_and(|m| junk::junk(&key, m).is_some()) {
+        return None;
+    }
+    Some(shingle_set(&key, kind))
+}
+
 /// The term hashes of each text's matching key, repeats kept (for TF-IDF), less the
 /// stop words of that text ([`stopwords::StopWords::for_text`]).
 pub fn term_corpus(texts: &[Option<&str>], stop_words: &stopwords::StopWords) -> Vec<Vec<u64>> {

@@ -3,7 +3,8 @@
 //! `benchmarks/calibrate_relate.py` (the seeds, WikiRef220's topic labels, the sample
 //! corpus); see `Thresholds::default`.
 
-use super::exact::{containment_pairs, cosine_pairs, distinctive_df, Overlap};
+use super::exact::{containment_pairs, cosine_pairs, distinctive_df, Overlap, Tfidf};
+use super::stopwords::StopWords;
 use super::story::StoryDocs;
 use crate::cancel::Cancel;
 use rayon::prelude::*;
@@ -105,6 +106,63 @@ pub struct Related {
     /// The shingle overlap: always for [`relate`]'s pairs; for [`scored_pairs`]' only for
     /// the pairs its shingle search found (`None` for the others, which cannot be copies).
     pub overlap: Option<Overlap>,
+}
+
+/// The pairs of a corpus and each text's first identical text: what `relate` and `stories`
+/// run, from the texts and their shingle sets.
+pub struct CorpusPairs {
+    /// For each text, the first text identical to it ([`first_of_identical`]).
+    pub first: Vec<u32>,
+    /// The pairs, sorted by `(a, b)`.
+    pub pairs: Vec<Related>,
+}
+
+/// The whole pairing of a corpus. `texts` has junk and missing texts as `None`, `shingles`
+/// one set a text (empty for those), `copy_key` an optional value a text that keeps copies
+/// apart ([`first_of_identical`]). Later copies of a text are left out of the search and
+/// paired with their first ([`copy_pairs`]). `stop` chooses the stop words of the candidate
+/// cosine: [`StopWords::ByLanguage`] reuses the story score's own vectors. With
+/// `all_candidates` every candidate is kept, labelled or not ([`scored_pairs`]), else only
+/// the labelled pairs ([`relate`]).
+///
+/// When `cancel` is set every phase skips its remaining work and the result is incomplete.
+pub fn relate_corpus(
+    texts: &[Option<&str>],
+    mut shingles: Vec<Vec<u64>>,
+    copy_key: Option<&[i64]>,
+    stop: &StopWords,
+    t: &Thresholds,
+    all_candidates: bool,
+    cancel: &Cancel,
+) -> CorpusPairs {
+    let first = first_of_identical(texts, copy_key);
+    let mut texts = texts.to_vec();
+    for (d, &f) in first.iter().enumerate() {
+        if f as usize != d {
+            texts[d] = None;
+            shingles[d] = Vec::new();
+        }
+    }
+    let docs = StoryDocs::new_cancellable(&texts, cancel);
+    let own;
+    let vectors = if matches!(stop, StopWords::ByLanguage) {
+        docs.stop_vectors()
+    } else {
+        let terms = super::term_corpus(&texts, stop);
+        own = Tfidf::fit(&terms).vectors(&terms);
+        &own
+    };
+    let mut pairs = if all_candidates {
+        scored_pairs(&shingles, vectors, &docs, t, cancel)
+    } else {
+        relate(&shingles, vectors, &docs, t, cancel)
+    };
+    let copies = copy_pairs(&first, &shingles, vectors, &docs, t, !all_candidates);
+    if !copies.is_empty() {
+        pairs.extend(copies);
+        pairs.sort_unstable_by_key(|r| (r.a, r.b));
+    }
+    CorpusPairs { first, pairs }
 }
 
 /// Label every pair that passes one of the thresholds. `shingles` are the sorted shingle
@@ -339,7 +397,6 @@ pub fn dot_and_shared(x: &[(u64, f32)], y: &[(u64, f32)]) -> (f32, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::similarity::exact::Tfidf;
     use crate::similarity::shingles::Shingle;
     use crate::similarity::{shingle_corpus, stopwords, term_corpus};
 
@@ -416,6 +473,50 @@ mod tests {
             !found.iter().any(|&(a, b, _)| a == 4 || b == 4 || b == 5),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn the_corpus_pipeline_pairs_copies_with_their_first_and_stops_when_cancelled() {
+        let base = "Dock workers at the port of Hamburg went on strike on Monday over pay, \
+            halting container traffic while talks with the port operators resumed.";
+        let other = "Heavy rain flooded streets in Essen overnight and firefighters pumped \
+            water from hundreds of cellars as the river rose.";
+        let texts = [Some(base), Some(other), Some(base), None, Some(base)];
+        let shingles = shingle_corpus(&texts, Shingle::Words(3));
+        let t = Thresholds::default();
+        let run = |key: Option<&[i64]>, cancel: &Cancel| {
+            relate_corpus(
+                &texts,
+                shingles.clone(),
+                key,
+                &StopWords::ByLanguage,
+                &t,
+                false,
+                cancel,
+            )
+        };
+        let out = run(None, Cancel::never());
+        assert_eq!(out.first, vec![0, 1, 0, 3, 0]);
+        let found: Vec<(u32, u32, Relation)> = out
+            .pairs
+            .iter()
+            .map(|r| (r.a, r.b, r.relation.unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(0, 2, Relation::Duplicate), (0, 4, Relation::Duplicate)]
+        );
+        // Copies dated apart stay apart (and are then found as any pair is).
+        let out = run(Some(&[0, 0, 1, 0, 0]), Cancel::never());
+        assert_eq!(out.first, vec![0, 1, 2, 3, 0]);
+        assert!(out.pairs.iter().any(|r| (r.a, r.b) == (0, 2)));
+        // Cancelled before it starts: every phase skips its work.
+        let cancel = Cancel::new();
+        cancel.cancel();
+        assert!(run(None, &cancel)
+            .pairs
+            .iter()
+            .all(|r| r.relation == Some(Relation::Duplicate)));
     }
 
     #[test]

@@ -17,6 +17,7 @@ use super::exact::{Overlap, SparseVector, Tfidf};
 use super::relate::{dot, dot_and_shared};
 use super::shingles;
 use super::stopwords::StopWords;
+use crate::cancel::Cancel;
 use crate::normalize::{normalize, Options};
 use ahash::AHashSet;
 use rayon::prelude::*;
@@ -84,20 +85,29 @@ impl StoryDocs {
     /// The documents of `texts` (as given; `None` is missing and scores 0 with anything).
     /// Each text is normalized once.
     pub fn new(texts: &[Option<&str>]) -> Self {
+        Self::new_cancellable(texts, Cancel::never())
+    }
+
+    /// [`Self::new`], skipping the texts left once `cancel` is set (the result is then
+    /// incomplete and must be discarded).
+    pub fn new_cancellable(texts: &[Option<&str>], cancel: &Cancel) -> Self {
         let opts = Options::matching_key();
         let terms: Vec<Terms> = texts
             .par_iter()
             .map(|t| {
-                t.map_or_else(Terms::default, |t| {
-                    let key = normalize(t, &opts).text;
-                    let all = shingles::word_hashes(&key);
-                    let numbers = shingles::number_hashes(&key);
-                    let kept = match StopWords::ByLanguage.for_text(t) {
-                        Some(stop) => all.iter().copied().filter(|h| !stop.contains(h)).collect(),
-                        None => all.clone(),
-                    };
-                    Terms { all, kept, numbers }
-                })
+                t.filter(|_| !cancel.is_cancelled())
+                    .map_or_else(Terms::default, |t| {
+                        let key = normalize(t, &opts).text;
+                        let all = shingles::word_hashes(&key);
+                        let numbers = shingles::number_hashes(&key);
+                        let kept = match StopWords::ByLanguage.for_text(t) {
+                            Some(stop) => {
+                                all.iter().copied().filter(|h| !stop.contains(h)).collect()
+                            }
+                            None => all.clone(),
+                        };
+                        Terms { all, kept, numbers }
+                    })
             })
             .collect();
         let numbers: AHashSet<u64> = terms

@@ -36,6 +36,28 @@ def test_leading_articles_and_trailing_titles_are_not_part_of_a_name():
     assert "Uber President" not in ents["text"].tolist()
 
 
+def test_a_title_after_of_stays_in_the_body_name():
+    # "Justice" is a title ("Justice Kennedy"), but after "of" it ends a body's name.
+    assert _names("Officials at the Department of Justice said on Monday they would appeal.") == [
+        "Department of Justice"]
+    assert "European Court of Justice" in _names("The ruling of the European Court of Justice stands.")
+    # A title run stays a title: the person is the name.
+    assert _names("Minister of Justice Heiko Maas said the law would pass.") == ["Heiko Maas"]
+
+
+def test_letters_lost_to_a_bad_encoding_stay_in_their_name():
+    # Texts whose non-ASCII letters were written as "?" (RT\u00c9 as "RT?", Sch\u00e4uble as
+    # "Sch?uble"): the name keeps its lost letter instead of ending before it, and the same
+    # word before "?" elsewhere in the text is that name, not a question.
+    text = ("Speaking on RT?'s Morning Ireland, Wolfgang Sch?uble said Borussia M?nchengladbach "
+            "had won. RT? News reported it first. Did Anna Berg know? Nobody asked.")
+    names = _names(text)
+    assert "Wolfgang Sch?uble" in names and "RT?" in names and "Anna Berg" in names
+    assert not {"Wolfgang Sch", "RT", "Anna Berg?"} & set(names)
+    # An apostrophe written as "?" is no letter: "Trump?s" is Trump.
+    assert "Donald Trump" in nc.entities(["Donald Trump?s plan was criticised by Donald Trump."])["canonical"].tolist()
+
+
 def test_compounds_split_at_the_name_and_names_stay_whole():
     names = _names("Officials said US-led forces and Kremlin-backed rebels fought near al-Bab, "
                    "and pro-Russian groups met Kim Jong-un and Park Geun-hye.")

@@ -600,8 +600,16 @@ impl<'s> Detector<'s> {
                 let w = doc.word(k);
                 lexicon::is_title(w) || lexicon::is_title_modifier(w)
             });
+            // (Not a title after "of" in a name that does not begin with one: "Department
+            // of Justice", "Court of Justice"; "Minister of Justice" is a title run.)
+            let object_of = |end: usize| {
+                end - first >= 3
+                    && doc.word(end - 2) == "of"
+                    && !lexicon::is_title(doc.word(first))
+                    && !lexicon::is_title_modifier(doc.word(first))
+            };
             while end - first > 1
-                && ((!all_titles && lexicon::is_title(doc.word(end - 1)))
+                && ((!all_titles && lexicon::is_title(doc.word(end - 1)) && !object_of(end))
                     || lexicon::is_never_alone(lower_into(doc.word(end - 1), &mut buf))
                     || lexicon::is_common_acronym(doc.word(end - 1), &mut buf))
             {
@@ -995,7 +1003,9 @@ fn share_bar_tokens(doc: &Doc, buf: &mut String) -> Vec<bool> {
 /// (`McDonald` is `XxXx`, `U.S.` is `X.X.`, `1996-08-30` is `d-d-d`).
 pub fn shape(word: &str) -> String {
     let mut s = String::new();
-    for c in word.chars() {
+    // A "?" inside a word is a letter lost to a bad encoding (see `tokens`) and says
+    // nothing of the word's case: "Sch?uble" has the shape of "Schauble".
+    for c in word.chars().filter(|&c| c != '?') {
         let k = if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {

@@ -142,10 +142,60 @@ fn dateline_before(text: &str, line: &[Token]) -> bool {
         && !first.chars().any(char::is_lowercase)
 }
 
+/// The words of `text` written before `?'s` ("RT?'s" for "RTÉ's"): there the `?` is a
+/// letter lost to a bad encoding, so the same word before a `?` elsewhere in the text ("RT?
+/// News") is that word too, not a question.
+fn words_before_lost_letter(text: &str) -> ahash::AHashSet<&str> {
+    text.match_indices("?'s")
+        .filter(|&(at, _)| !text[at + 3..].chars().next().is_some_and(is_word_char))
+        .filter_map(|(at, _)| {
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_word_char(c))
+                .last()
+                .map(|(i, _)| i)?;
+            text[start..at]
+                .starts_with(char::is_alphabetic)
+                .then(|| &text[start..at])
+        })
+        .collect()
+}
+
+/// Whether the `?` at byte `at`, after the word starting at `start`, is a letter lost to a
+/// bad encoding ("M?nchengladbach", "Sch?uble", "RT?'s": texts whose non-ASCII letters
+/// were written as `?`) rather than a question mark: a letter follows (not a contraction
+/// such as "don?t", where the lost character was an apostrophe, and not a capital after a
+/// lowercase letter, "it?Yes"), or `'s`, or the word is one of `lost` (see
+/// [`words_before_lost_letter`]).
+fn lost_letter(text: &str, start: usize, at: usize, lost: &ahash::AHashSet<&str>) -> bool {
+    let rest = &text[at + 1..];
+    let run = &rest[..rest
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(rest.len(), |(i, _)| i)];
+    if let Some(first) = run.chars().next() {
+        let before_lower = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_lowercase);
+        return first.is_alphabetic()
+            && !(before_lower && first.is_uppercase())
+            && !matches!(run, "s" | "t" | "d" | "m" | "ll" | "re" | "ve");
+    }
+    (rest.starts_with("'s") && !rest[2..].chars().next().is_some_and(is_word_char))
+        || lost.contains(&text[start..at])
+}
+
 /// Split `text` into tokens. Possessive `'s` after a word is a token of its own, so
 /// "Trump's" gives "Trump", "'s".
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
+    let lost = if text.contains("?'s") {
+        words_before_lost_letter(text)
+    } else {
+        ahash::AHashSet::new()
+    };
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut line = 0u32;
     let mut at_line_start = true;
@@ -173,6 +223,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 match chars.peek() {
                     Some(&(j, d)) if is_word_char(d) => {
                         end = j + d.len_utf8();
+                        chars.next();
+                    }
+                    Some(&(j, '?')) if lost_letter(text, start, j, &lost) => {
+                        end = j + 1;
                         chars.next();
                     }
                     Some(&(j, d)) if d == '\'' || d == '-' || d == '.' || d == '&' => {
@@ -366,6 +420,25 @@ mod tests {
             ("don't stop", &["don't", "stop"]),
             ("the Ukraine-Russia war", &["the", "Ukraine-Russia", "war"]),
             ("so.In a", &["so", ".", "In", "a"]),
+            // Letters written as "?" by a bad encoding stay in their word; a question
+            // mark, and an apostrophe written as "?", do not.
+            (
+                "Wolfgang Sch?uble in M?nchengladbach",
+                &["Wolfgang", "Sch?uble", "in", "M?nchengladbach"],
+            ),
+            (
+                "on RT?'s Morning Ireland. RT? News said",
+                &[
+                    "on", "RT?", "'s", "Morning", "Ireland", ".", "RT?", "News", "said",
+                ],
+            ),
+            (
+                "Is it RT? Sure. Is it? Yes, it?Yes don?t",
+                &[
+                    "Is", "it", "RT", "?", "Sure", ".", "Is", "it", "?", "Yes", ",", "it", "?",
+                    "Yes", "don", "?", "t",
+                ],
+            ),
         ];
         for (text, expected) in cases {
             let got: Vec<&str> = tokenize(text).iter().map(|t| t.text(text)).collect();

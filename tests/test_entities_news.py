@@ -45,6 +45,13 @@ def test_a_title_after_of_stays_in_the_body_name():
     assert _names("Minister of Justice Heiko Maas said the law would pass.") == ["Heiko Maas"]
 
 
+def test_a_person_of_a_place_or_firm_is_two_names_but_a_body_of_a_place_is_one():
+    assert _types(["One who did was newly elected Rep. Matt Gaetz of Florida, who said so."]) == {
+        "Matt Gaetz": "PER", "Florida": "LOC"}
+    assert _types(["Bill Gates of Microsoft said the deal was off."]) == {"Bill Gates": "PER", "Microsoft": "ORG"}
+    assert _types(["The Bank of England raised rates on Thursday."]) == {"Bank of England": "ORG"}
+
+
 def test_letters_lost_to_a_bad_encoding_stay_in_their_name():
     # Texts whose non-ASCII letters were written as "?" (RT\u00c9 as "RT?", Sch\u00e4uble as
     # "Sch?uble"): the name keeps its lost letter instead of ending before it, and the same

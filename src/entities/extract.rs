@@ -1,6 +1,6 @@
 //! From texts to typed mentions, with offsets into the original texts.
 
-use super::detect::{CaseStats, Detector, Doc, Lexicons};
+use super::detect::{Candidate, CaseStats, Detector, Doc, Lexicons};
 use super::gazetteer::Gazetteer;
 use super::model::Model;
 use super::EntityType;
@@ -188,6 +188,9 @@ pub struct PreparedSpan {
     /// A dateline, a place word before it or a geographic head says "a place".
     pub loc_evidence: bool,
     pub builtin: Option<u32>,
+    /// For a name joined at "of" ("Matt Gaetz of Florida"): its two sides, judged on their
+    /// own when the model rejects the whole and takes the first for a person.
+    pub parts: Option<Box<[PreparedSpan; 2]>>,
 }
 
 /// Where the sentences of a document after the first start (byte offsets).
@@ -207,34 +210,62 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
     let mut chars = CharCounter::new(&norm.text);
     let sentence_starts = sentence_starts(&doc);
     let sentence_of = |byte: usize| sentence_starts.partition_point(|&s| s <= byte) as u32;
+    let mut span_of = |c: &Candidate| {
+        let last = c.number_end.unwrap_or(c.end) - 1;
+        let (a, b) = (doc.tokens[c.first].start, doc.tokens[last].end);
+        let (start, end) = original(&norm, &mut chars, a, b);
+        let mut features = Vec::with_capacity(40);
+        detector.features(&doc, c, &mut features);
+        PreparedSpan {
+            byte_start: a,
+            byte_end: b,
+            start,
+            end,
+            sentence: sentence_of(a),
+            features,
+            person_evidence: c.title_before || c.person_context,
+            // A legal form at the end ("Chrysler Corp") says "a firm" as a team's
+            // context does.
+            org_evidence: (c.org_context_after
+                || (c.end - c.first >= 2
+                    && super::lexicon::is_legal_suffix(doc.tokens[c.end - 1].text(&norm.text))))
+                && c.gazetteer.is_none(),
+            loc_evidence: c.place_context && c.gazetteer.is_none(),
+            builtin: c.gazetteer,
+            parts: None,
+        }
+    };
     let spans = detector
         .candidates(&doc)
         .into_iter()
         .map(|c| {
-            let last = c.number_end.unwrap_or(c.end) - 1;
-            let (a, b) = (doc.tokens[c.first].start, doc.tokens[last].end);
-            let (start, end) = original(&norm, &mut chars, a, b);
-            let mut features = Vec::with_capacity(40);
-            detector.features(&doc, &c, &mut features);
-            PreparedSpan {
-                byte_start: a,
-                byte_end: b,
-                start,
-                end,
-                sentence: sentence_of(a),
-                features,
-                person_evidence: c.title_before || c.person_context,
-                // A legal form at the end ("Chrysler Corp") says "a firm" as a team's
-                // context does.
-                org_evidence: (c.org_context_after
-                    || (c.end - c.first >= 2
-                        && super::lexicon::is_legal_suffix(
-                            doc.tokens[c.end - 1].text(&norm.text),
-                        )))
-                    && c.gazetteer.is_none(),
-                loc_evidence: c.place_context && c.gazetteer.is_none(),
-                builtin: c.gazetteer,
+            let mut span = span_of(&c);
+            // The two sides of the first inner "of", each a candidate of its own (the
+            // context before goes with the first, the context after with the second).
+            let of = (c.first + 1..c.end.saturating_sub(1))
+                .find(|&k| doc.tokens[k].text(&norm.text) == "of");
+            if let (Some(k), None) = (of, c.gazetteer) {
+                let side = |first: usize, end: usize| Candidate {
+                    first,
+                    end,
+                    gazetteer: None,
+                    gazetteer_inside: None,
+                    place_context: false,
+                    ..c.clone()
+                };
+                let before = Candidate {
+                    org_context_after: false,
+                    number_end: None,
+                    ..side(c.first, k)
+                };
+                let after = Candidate {
+                    title_before: false,
+                    person_context: false,
+                    ..side(k + 1, c.end)
+                };
+                span.parts = Some(Box::new([span_of(&before), span_of(&after)]));
             }
+            span
         })
         .collect();
     Prepared {
@@ -306,27 +337,7 @@ pub fn extract_doc(
                 *e = (class, margin);
             }
         }
-        for (s, &(class, margin)) in prepared.spans.iter().zip(&predictions) {
-            let (class, margin) = if class == 0 {
-                let name = norm.text[s.byte_start..s.byte_end].to_lowercase();
-                let builtin_person = s.builtin.is_some_and(|e| {
-                    super::gazetteer::builtin().entries[e as usize].entity_type == EntityType::Per
-                });
-                match known.get(&name) {
-                    Some(&(k, _)) => (k, 0.0),
-                    // A month after a title or role ("Mrs May", "Prime Minister May"),
-                    // which the model, trained to reject months alone, turns down.
-                    None if builtin_person
-                        || known_surname(&name, stats)
-                        || (s.person_evidence && super::lexicon::is_month(&name)) =>
-                    {
-                        (EntityType::Per.class(), 0.0)
-                    }
-                    None => (0, -margin),
-                }
-            } else {
-                (class, margin)
-            };
+        let mention = |s: &PreparedSpan, class: usize, margin: f32| {
             let mut entity_type = EntityType::from_class(class).unwrap_or(EntityType::Misc);
             // Evidence of a team or firm turns a person or place the model saw into an
             // organisation ("Chelsea", "Leicester" in sport), not a people or event.
@@ -351,7 +362,7 @@ pub fn extract_doc(
             if loc_evidence && class != 0 {
                 entity_type = EntityType::Loc;
             }
-            out.push(Mention {
+            Mention {
                 doc: doc_id,
                 start: s.start,
                 end: s.end,
@@ -365,7 +376,46 @@ pub fn extract_doc(
                 user: None,
                 confidence: margin,
                 rejected: class == 0,
-            });
+            }
+        };
+        for (s, &(class, margin)) in prepared.spans.iter().zip(&predictions) {
+            let (class, margin) = if class == 0 {
+                let name = norm.text[s.byte_start..s.byte_end].to_lowercase();
+                let builtin_person = s.builtin.is_some_and(|e| {
+                    super::gazetteer::builtin().entries[e as usize].entity_type == EntityType::Per
+                });
+                match known.get(&name) {
+                    Some(&(k, _)) => (k, 0.0),
+                    // A month after a title or role ("Mrs May", "Prime Minister May"),
+                    // which the model, trained to reject months alone, turns down.
+                    None if builtin_person
+                        || known_surname(&name, stats)
+                        || (s.person_evidence && super::lexicon::is_month(&name)) =>
+                    {
+                        (EntityType::Per.class(), 0.0)
+                    }
+                    None => (0, -margin),
+                }
+            } else {
+                (class, margin)
+            };
+            // A name joined at "of" is judged in its two sides when the first is a person
+            // and the whole was rejected or taken for a person, or the first is a full name
+            // ("Matt Gaetz of Florida" is Matt Gaetz and Florida, "Bill Gates of Microsoft"
+            // Bill Gates and Microsoft; "Joan of Arc" is lost to this).
+            if let Some(parts) = &s.parts {
+                let (first, first_margin) = model.predict(&parts[0].features);
+                let full_name = norm.text[parts[0].byte_start..parts[0].byte_end].contains(' ');
+                if first == EntityType::Per.class() && (class == 0 || class == first || full_name) {
+                    {
+                        out.push(mention(&parts[0], first, first_margin));
+                        let (second, m) = model.predict(&parts[1].features);
+                        out.push(mention(&parts[1], second, if second == 0 { -m } else { m }));
+                        continue;
+                    }
+                }
+            }
+            out.push(mention(s, class, margin));
         }
     }
     if let Some(gaz) = user {

@@ -52,6 +52,19 @@ def test_a_person_of_a_place_or_firm_is_two_names_but_a_body_of_a_place_is_one()
     assert _types(["The Bank of England raised rates on Thursday."]) == {"Bank of England": "ORG"}
 
 
+def test_party_members_and_new_sentences_after_abbreviations_are_apart_from_names():
+    # CoNLL-2003 types a party member MISC, apart from the person or body beside it.
+    assert _types(["A vote to silence Democrat Elizabeth Warren failed, and Senate Republicans said so."]) == {
+        "Democrat": "MISC", "Elizabeth Warren": "PER", "Senate": "ORG", "Republicans": "MISC"}
+    assert _names("Tory MP Boris Johnson said the plan would fail.") == ["Boris Johnson"]
+    # A party's own name stays whole.
+    names = _names("The Republican National Committee and the Liberal Democrats met on Monday.")
+    assert "Republican National Committee" in names and "Liberal Democrats" in names
+    # "Co." ends a sentence before "The"; "U.S. And Japan" is two names.
+    names = _names("Systems made by Raytheon Co. The US State Department approved the sale.")
+    assert "US State Department" in names and not any("The" in n for n in names)
+
+
 def test_letters_lost_to_a_bad_encoding_stay_in_their_name():
     # Texts whose non-ASCII letters were written as "?" (RT\u00c9 as "RT?", Sch\u00e4uble as
     # "Sch?uble"): the name keeps its lost letter instead of ending before it, and the same

@@ -548,6 +548,19 @@ impl<'s> Detector<'s> {
         .then_some(end)
     }
 
+    /// Do two capitalised words `j - 1` and `j` side by side belong to different names?
+    /// When a capitalised function word follows an abbreviation's full stop ("Raytheon Co.
+    /// The US State Department": a new sentence), and around a party member ("Democrat
+    /// Elizabeth Warren", "a Maryland Democrat", "Senate Republicans": CoNLL-2003 types
+    /// the party word MISC, apart), except in a party's own name ("Republican Party",
+    /// "Republican National Committee", "Christian Democrats", "Liberal Democrat").
+    fn name_breaks_before(doc: &Doc, j: usize, buf: &mut String) -> bool {
+        let (prev, word) = (doc.word(j - 1), doc.word(j));
+        (prev.ends_with('.') && lexicon::is_function_word(lower_into(word, buf)))
+            || (lexicon::is_party_member(prev) && !matches!(word, "Party" | "National"))
+            || (lexicon::is_party_member(word) && !lexicon::is_party_adjective(prev))
+    }
+
     /// The candidates of a document, in order.
     pub fn candidates(&self, doc: &Doc) -> Vec<Candidate> {
         let n = doc.tokens.len();
@@ -571,7 +584,12 @@ impl<'s> Detector<'s> {
             }
             let mut j = i + 1;
             loop {
-                if j < n && doc.same_line(i, j) && usable[j] && Self::title_run(doc, j).is_none() {
+                if j < n
+                    && doc.same_line(i, j)
+                    && usable[j]
+                    && Self::title_run(doc, j).is_none()
+                    && !Self::name_breaks_before(doc, j, &mut buf)
+                {
                     j += 1;
                 } else if j + 1 < n
                     && doc.same_line(i, j + 1)

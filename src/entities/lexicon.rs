@@ -60,12 +60,14 @@ pub const TITLES: &[&str] = &[
     "Maj",
     "Maj.",
     "Mayor",
+    "MEP",
     "Minister",
     "Miss",
     "Mr",
     "Mr.",
     "Mrs",
     "Mrs.",
+    "MP",
     "Ms",
     "Ms.",
     "Pope",
@@ -800,6 +802,33 @@ pub fn is_member_role(lower: &str) -> bool {
 pub fn is_person_context(lower: &str) -> bool {
     static S: OnceLock<AHashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(PERSON_CONTEXT)).contains(lower)
+}
+
+/// A member of a party, as a word before or after a name ("Democrat Elizabeth Warren",
+/// "a Maryland Democrat").
+pub fn is_party_member(word: &str) -> bool {
+    matches!(
+        word,
+        "Democrat" | "Democrats" | "Republican" | "Republicans" | "Tory" | "Tories"
+    )
+}
+
+/// The first word of a party named after its members ("Christian Democrats", "Liberal
+/// Democrat", "Free Democrats").
+pub fn is_party_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "Social"
+            | "Christian"
+            | "Liberal"
+            | "Free"
+            | "Radical"
+            | "English"
+            | "Swedish"
+            | "Sweden"
+            | "Young"
+            | "New"
+    )
 }
 
 pub fn is_connector(word: &str) -> bool {

@@ -65,6 +65,19 @@ def test_party_members_and_new_sentences_after_abbreviations_are_apart_from_name
     assert "US State Department" in names and not any("The" in n for n in names)
 
 
+def test_portfolios_and_hyphenated_titles_are_titles_before_the_name():
+    for text, person in [
+        ("The crisis grew, according to Secretary-General Antonio Guterres.", "Antonio Guterres"),
+        ("He met Minister for Finance Michael Noonan on Monday.", "Michael Noonan"),
+        ("Minister for Social Protection Leo Varadkar said the plan would go ahead.", "Leo Varadkar"),
+        ("Secretary of State Rex Tillerson said talks would resume.", "Rex Tillerson"),
+        ("Taoiseach Enda Kenny said he would not resign.", "Enda Kenny"),
+        ("Bundesbank Vice-President Helmut Schlesinger said rates would hold.", "Helmut Schlesinger"),
+    ]:
+        assert person in _names(text), text
+        assert not any(n != person and person in n for n in _names(text)), text
+
+
 def test_letters_lost_to_a_bad_encoding_stay_in_their_name():
     # Texts whose non-ASCII letters were written as "?" (RT\u00c9 as "RT?", Sch\u00e4uble as
     # "Sch?uble"): the name keeps its lost letter instead of ending before it, and the same

@@ -31,6 +31,12 @@ fn lower_hash(word: &str, buf: &mut String) -> u64 {
     xxh3_64(lower_into(word, buf).as_bytes())
 }
 
+/// "F." in "John F. Kelly".
+fn is_initial(word: &str) -> bool {
+    let mut c = word.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -528,15 +534,27 @@ impl<'s> Detector<'s> {
             j += 1;
         }
         let mut end = last_core?;
-        // "Secretary of State Marco Rubio": "of" and one word, then the name.
-        if end + 2 < n
-            && doc.same_line(i, end + 2)
-            && doc.word(end) == "of"
-            && is_capitalised(doc.word(end + 1))
-            && is_capitalised(doc.word(end + 2))
-            && doc.tokens[end + 2].kind == Kind::Word
-        {
-            end += 2;
+        // "Secretary of State Marco Rubio", "Minister for Social Protection Leo Varadkar":
+        // "of" or "for" and the portfolio, then the name: its last two capitalised words
+        // (three with an initial, "John F. Kelly"); one word when only two follow
+        // ("Secretary of State Tillerson").
+        if end + 2 < n && matches!(doc.word(end), "of" | "for") && doc.same_line(i, end) {
+            let caps = (end + 1..n)
+                .take(MAX_TITLE_WORDS)
+                .take_while(|&k| {
+                    doc.same_line(i, k)
+                        && doc.tokens[k].kind == Kind::Word
+                        && is_capitalised(doc.word(k))
+                })
+                .count();
+            let name = if caps >= 4 && is_initial(doc.word(end + caps - 1)) {
+                3
+            } else {
+                2
+            };
+            if caps >= 2 {
+                end += 1 + caps.saturating_sub(name).max(1);
+            }
         }
         // A title is only a title before a name, and not the first word of a body's name
         // ("Justice Department", "Defence Ministry").

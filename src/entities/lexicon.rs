@@ -96,6 +96,9 @@ pub const TITLES: &[&str] = &[
     "Sgt.",
     "Sheikh",
     "Sir",
+    "Taoiseach",
+    "Tanaiste",
+    "T\u{e1}naiste",
     "Speaker",
     "Spokesman",
     "Spokesperson",
@@ -758,7 +761,12 @@ fn set(words: &'static [&'static str]) -> AHashSet<&'static str> {
 
 pub fn is_title(word: &str) -> bool {
     static S: OnceLock<AHashSet<&str>> = OnceLock::new();
-    S.get_or_init(|| set(TITLES)).contains(word)
+    let titles = S.get_or_init(|| set(TITLES));
+    titles.contains(word)
+        // "Secretary-General", "Director-General", "Lt-Gen", "Vice-President".
+        || (word.contains('-')
+            && word.split('-').all(|p| titles.contains(p) || is_title_modifier(p))
+            && word.split('-').any(|p| titles.contains(p)))
 }
 
 pub fn is_title_modifier(word: &str) -> bool {

@@ -78,6 +78,15 @@ def test_portfolios_and_hyphenated_titles_are_titles_before_the_name():
         assert not any(n != person and person in n for n in _names(text)), text
 
 
+def test_surname_particles_stay_with_the_name():
+    assert "Ursula von der Leyen" in _names("German defence minister Ursula von der Leyen said the plan was sound.")
+    ents = nc.entities(["Defence minister Ursula von der Leyen said the plan was sound. "
+                        "Officials delayed von der Leyen by half an hour."])
+    assert ents["text"].tolist() == ["Ursula von der Leyen", "von der Leyen"]
+    assert "Mohammed bin Salman" in _names("Saudi Crown Prince Mohammed bin Salman met the envoy.")
+    assert _names("It was de facto a ban, officials said.") == []
+
+
 def test_letters_lost_to_a_bad_encoding_stay_in_their_name():
     # Texts whose non-ASCII letters were written as "?" (RT\u00c9 as "RT?", Sch\u00e4uble as
     # "Sch?uble"): the name keeps its lost letter instead of ending before it, and the same

@@ -615,10 +615,37 @@ impl<'s> Detector<'s> {
                     && (lexicon::is_connector(doc.word(j)) || doc.word(j) == "&")
                 {
                     j += 2;
+                } else if j + 2 < n
+                    && doc.same_line(i, j + 2)
+                    && usable[j + 2]
+                    && lexicon::is_leading_particle(doc.word(j))
+                    && lexicon::is_connector(doc.word(j + 1))
+                {
+                    // Two particles: "Ursula von der Leyen", "Ana de la Torre".
+                    j += 3;
                 } else {
                     break;
                 }
             }
+            // Particles that begin a surname standing alone ("von der Leyen", "de Abreu"),
+            // after no capitalised word (which would have taken them, above).
+            let mut lead: usize = 0;
+            while lead < 2
+                && i > lead
+                && doc.same_line(i - lead - 1, i)
+                && lexicon::is_leading_particle(doc.word(i - lead - 1))
+            {
+                lead += 1;
+            }
+            let lead = if lead > 0
+                && (i == lead
+                    || !doc.same_line(i - lead - 1, i)
+                    || !is_capitalised(doc.word(i - lead - 1)))
+            {
+                lead
+            } else {
+                0
+            };
             let person_context = i > 0
                 && doc.same_line(i - 1, i)
                 && lexicon::is_person_context(lower_into(doc.word(i - 1), &mut buf));
@@ -626,7 +653,7 @@ impl<'s> Detector<'s> {
             let next = j;
             // No leading function word or date ("The Huffington Post", "In September
             // Trump"), no trailing title or date ("Uber President", "AUSTRALIA October").
-            let (mut first, mut end) = (i, j);
+            let (mut first, mut end) = (i - lead, j);
             while end - first > 1 && lexicon::is_never_alone(lower_into(doc.word(first), &mut buf))
             {
                 first += 1;

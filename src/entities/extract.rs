@@ -325,8 +325,14 @@ pub fn extract_doc(
             }
             let name = norm.text[s.byte_start..s.byte_end].to_lowercase();
             if class == EntityType::Per.class() {
-                if let Some((_, last)) = name.rsplit_once(' ') {
-                    let e = known.entry(last.to_string()).or_insert((class, 0.0));
+                // Its surname, alone and with its particles ("leyen", "von der leyen").
+                let with_particles = super::lexicon::surname_with_particles(&name);
+                let last = with_particles.rsplit(' ').next().unwrap_or("");
+                for surname in [last, with_particles] {
+                    if surname.len() == name.len() {
+                        continue;
+                    }
+                    let e = known.entry(surname.to_string()).or_insert((class, 0.0));
                     if e.1 < margin {
                         *e = (class, margin);
                     }

@@ -839,6 +839,41 @@ pub fn is_party_adjective(word: &str) -> bool {
     )
 }
 
+/// Lowercase particles that begin a surname ("von der Leyen", "de Abreu", "bin Salman").
+pub fn is_leading_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "von"
+            | "van"
+            | "der"
+            | "den"
+            | "de"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "da"
+            | "dos"
+            | "del"
+            | "di"
+            | "du"
+    )
+}
+
+/// The last word of a name with the lowercase particles before it: "von der leyen" of
+/// "ursula von der leyen", "trump" of "donald trump".
+pub fn surname_with_particles(name: &str) -> &str {
+    let mut start = name.rfind(' ').map_or(0, |i| i + 1);
+    while start > 0 {
+        let before = &name[..start - 1];
+        let word_start = before.rfind(' ').map_or(0, |i| i + 1);
+        if word_start == 0 || !is_leading_particle(&before[word_start..]) {
+            break;
+        }
+        start = word_start;
+    }
+    &name[start..]
+}
+
 pub fn is_connector(word: &str) -> bool {
     static S: OnceLock<AHashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(CONNECTORS)).contains(word)

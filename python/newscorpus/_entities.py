@@ -252,6 +252,9 @@ def _written(cols: dict, values: Any, first_doc: int = 0) -> pd.Series:
     a mention's text is then the original's own characters, so text == original[start:end]
     always holds."""
     text = pd.Series(cols["text"], dtype=object)
+    # (One search of all mentions joined first: most corpora have no U+FFFD at all.)
+    if "\ufffd" not in "\x00".join(cols["text"]):
+        return text
     for k in np.flatnonzero(text.str.contains("\ufffd", regex=False).to_numpy(dtype=bool)):
         text.iat[k] = values[cols["doc"][k] - first_doc][cols["start"][k]:cols["end"][k]]
     return text

@@ -13,14 +13,21 @@ use super::lexicon;
 use super::tokens::{tokenize, Kind, Token};
 use super::EntityType;
 use ahash::{AHashMap, AHashSet};
-use std::fmt::Write as _;
 use xxhash_rust::xxh3::xxh3_64;
+
+/// `parts` one after the other, in `buf` (a feature's text, before it is hashed).
+fn cat(buf: &mut String, parts: &[&str]) {
+    for p in parts {
+        buf.push_str(p);
+    }
+}
 
 /// Lowercase form of a word, in `buf`.
 pub fn lower_into<'a>(word: &str, buf: &'a mut String) -> &'a str {
     buf.clear();
     if word.is_ascii() {
-        buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
     } else {
         buf.extend(word.chars().flat_map(char::to_lowercase));
     }
@@ -515,6 +522,10 @@ impl<'s> Detector<'s> {
 
     /// A title run starting at `i` ("Foreign Minister", "Secretary of State"): where it ends.
     fn title_run(doc: &Doc, i: usize) -> Option<usize> {
+        // Titles and their modifiers are capitalised words: most tokens stop here.
+        if doc.tokens[i].kind != Kind::Word || !is_capitalised(doc.word(i)) {
+            return None;
+        }
         let n = doc.tokens.len();
         let mut j = i;
         let mut last_core = None;
@@ -883,7 +894,7 @@ impl<'s> Detector<'s> {
         let mut shapes = String::new();
         for i in c.first..c.end {
             let w = lower_into(doc.word(i), &mut low);
-            let _ = write!(buf, "w={w}");
+            cat(&mut buf, &["w=", w]);
             push(&mut buf);
             if !whole.is_empty() {
                 whole.push(' ');
@@ -900,21 +911,27 @@ impl<'s> Detector<'s> {
             ("s", whole.as_str()),
             ("SH", shapes.as_str()),
         ] {
-            let _ = write!(buf, "{name}={value}");
+            cat(&mut buf, &[name, "=", value]);
             push(&mut buf);
         }
-        let _ = write!(buf, "n={}", (c.end - c.first).min(4));
+        cat(
+            &mut buf,
+            &["n=", ["0", "1", "2", "3", "4"][(c.end - c.first).min(4)]],
+        );
         push(&mut buf);
         let chars: Vec<char> = last_word.chars().collect();
         for k in [2usize, 3] {
             if chars.len() > k {
                 let suffix: String = chars[chars.len() - k..].iter().collect();
-                let _ = write!(buf, "x{k}={suffix}");
+                cat(
+                    &mut buf,
+                    &["x", if k == 2 { "2" } else { "3" }, "=", &suffix],
+                );
                 push(&mut buf);
             }
         }
         let prefix: String = first_word.chars().take(3).collect();
-        let _ = write!(buf, "p3={prefix}");
+        cat(&mut buf, &["p3=", &prefix]);
         push(&mut buf);
         // Context: two tokens either side in the same sentence (a sentence start looks the
         // same whether the sentence has a line of its own, as in CoNLL, or not).
@@ -934,25 +951,24 @@ impl<'s> Detector<'s> {
             match at {
                 Some(i) => {
                     let w = lower_into(doc.word(i), &mut low);
-                    let _ = write!(buf, "{name}={w}");
+                    cat(&mut buf, &[name, "=", w]);
                 }
                 None => {
-                    let _ = write!(buf, "{name}=|");
+                    cat(&mut buf, &[name, "=|"]);
                 }
             }
             push(&mut buf);
         }
         for (name, at) in [("ps", before(1)), ("ns", after(1))] {
             let s = at.map_or_else(|| "|".to_string(), |i| shape(doc.word(i)));
-            let _ = write!(buf, "{name}={s}");
+            cat(&mut buf, &[name, "=", &s]);
             push(&mut buf);
         }
         if let (Some(p), Some(q)) = (before(1), after(1)) {
-            let _ = write!(
-                buf,
-                "pn={}|{}",
-                lower_into(doc.word(p), &mut low),
-                shape(doc.word(q))
+            let shape_after = shape(doc.word(q));
+            cat(
+                &mut buf,
+                &["pn=", lower_into(doc.word(p), &mut low), "|", &shape_after],
             );
             push(&mut buf);
         }
@@ -984,29 +1000,31 @@ impl<'s> Detector<'s> {
             }
         }
         if first.sentence_start {
-            let _ = write!(buf, "ss|f={first_word}");
+            cat(&mut buf, &["ss|f=", &first_word]);
             push(&mut buf);
         }
         if doc.caps_line[line] {
-            let _ = write!(buf, "caps|s={whole}");
+            cat(&mut buf, &["caps|s=", &whole]);
             push(&mut buf);
         }
         if let Some(e) = c.gazetteer {
-            let _ = write!(
-                buf,
-                "gaz={}",
-                self.builtin.entries[e as usize].entity_type.as_str()
+            cat(
+                &mut buf,
+                &[
+                    "gaz=",
+                    self.builtin.entries[e as usize].entity_type.as_str(),
+                ],
             );
             push(&mut buf);
         }
         if let Some(t) = c.gazetteer_inside {
-            let _ = write!(buf, "gazin={}", t.as_str());
+            cat(&mut buf, &["gazin=", t.as_str()]);
             push(&mut buf);
         }
         for (name, word) in [("lrf", &first_word), ("lrl", &last_word)] {
             let h = xxh3_64(word.as_bytes());
             if self.lexicons.common.contains(&h) {
-                let _ = write!(buf, "{name}|lex");
+                cat(&mut buf, &[name, "|lex"]);
                 push(&mut buf);
             }
             let (l, k) = self.stats.get(h);
@@ -1018,7 +1036,7 @@ impl<'s> Detector<'s> {
                 _ if k > 4 * l => "mostcap",
                 _ => "mixed",
             };
-            let _ = write!(buf, "{name}={bucket}");
+            cat(&mut buf, &[name, "=", bucket]);
             push(&mut buf);
         }
     }

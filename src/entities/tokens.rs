@@ -40,6 +40,9 @@ pub const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     // U+FFFD inside a word is a letter lost to a bad decoding ("Th\u{fffd}\u{fffd}o" for
     // "Théo"): part of the word, not a break in a name.
     c.is_alphanumeric() || is_mark(c) || c == '\u{fffd}'

@@ -119,3 +119,19 @@ def test_remove_lines_accepts_lists_and_frames():
         nc.normalize(docs, remove_lines="not a list")
     with pytest.raises(nc.OptionError):
         nc.normalize(docs, remove_lines=[1, 2])
+
+
+def test_normalize_defaults_are_the_cores_own():
+    # One set of defaults: newscorpus.normalize's signature, the native options' keywords
+    # and the core's Options::default (which entities normalizes with) must agree.
+    import inspect
+
+    from newscorpus import _native
+    from newscorpus._normalize import _options
+
+    params = inspect.signature(nc.normalize).parameters
+    defaults = {k: p.default for k, p in params.items()
+                if p.default is not inspect.Parameter.empty and k not in ("n_threads", "progress")}
+    core = repr(_native.NormalizeOptions.core_default())
+    assert repr(_options(**defaults)) == core
+    assert repr(_native.NormalizeOptions()) == core

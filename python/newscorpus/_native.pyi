@@ -74,6 +74,9 @@ class NormalizeOptions:
         errors: str = "replace",
         key: bool = False,
     ) -> "NormalizeOptions": ...
+    @staticmethod
+    def core_default() -> "NormalizeOptions":
+        """The core's own defaults (what ``entities`` normalizes with)."""
 
 def normalize_texts(
     texts: list[Any], options: NormalizeOptions, n_threads: Optional[int] = None

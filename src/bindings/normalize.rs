@@ -137,6 +137,17 @@ impl NormalizeOptions {
     fn __repr__(&self) -> String {
         format!("NormalizeOptions({:?}, strict={})", self.opts, self.strict)
     }
+
+    /// The core's own defaults (`normalize::Options::default`, what `entities` normalizes
+    /// with): the tests hold them equal to `newscorpus.normalize`'s, so a default is
+    /// changed in one place or a test fails.
+    #[staticmethod]
+    fn core_default() -> Self {
+        NormalizeOptions {
+            opts: normalize::Options::default(),
+            strict: false,
+        }
+    }
 }
 
 fn offsets_array<'py>(py: Python<'py>, n: &normalize::Normalized) -> PyResult<Bound<'py, PyAny>> {

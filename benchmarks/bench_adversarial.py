@@ -70,6 +70,13 @@ def _cases():
         # One text naming many people in full and their surnames alone (place evidence).
         "entities: names and lone words": (lambda n: nc.entities([" ".join(
             f"Ann Denver{i} met Denver{i} and Bo Henan{i}." for i in range(n))]), 10_000),
+        # Letters lost as "?" in and after names, and the same word before "?" elsewhere.
+        "entities: lost letters": (lambda n: nc.entities([" ".join(
+            f"Sch?uble{i} of RT{i}?'s M?nchen said RT{i}? News asked why?" for i in range(n))]), 10_000),
+        # Titles with portfolios, particles and people "of" places, again and again.
+        "entities: portfolios, particles, 'of'": (lambda n: nc.entities([" ".join(
+            f"Minister for Social Protection Leo Var{i} met von der Ley{i} and Matt Gae{i} of Florida."
+            for i in range(n))]), 10_000),
         "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),

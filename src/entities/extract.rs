@@ -81,7 +81,7 @@ pub fn case_stats(texts: &[Option<&str>]) -> CaseStats {
         })
 }
 
-/// Character index of byte offsets asked for in increasing order (one sweep a text).
+/// Character index of byte offsets, asked for mostly in increasing order (one sweep a text).
 pub struct CharCounter<'a> {
     text: &'a str,
     byte: usize,
@@ -97,16 +97,18 @@ impl<'a> CharCounter<'a> {
         }
     }
 
-    /// The character index of byte offset `b` (a char boundary). Offsets smaller than the
-    /// last one asked restart the count.
+    /// The character index of byte offset `b` (a char boundary). An offset smaller than
+    /// the last one asked counts back from it (the work is the distance moved, so a name's
+    /// parts after the name cost no new sweep).
     pub fn at(&mut self, b: usize) -> u32 {
-        if b < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        let part = &self.text.as_bytes()[self.byte..b];
         // Count UTF-8 lead bytes: every byte that is not a continuation byte.
-        self.chars += part.iter().filter(|&&x| (x as i8) >= -0x40).count() as u32;
+        let leads = |part: &[u8]| part.iter().filter(|&&x| (x as i8) >= -0x40).count() as u32;
+        let bytes = self.text.as_bytes();
+        if b < self.byte {
+            self.chars -= leads(&bytes[b..self.byte]);
+        } else {
+            self.chars += leads(&bytes[self.byte..b]);
+        }
         self.byte = b;
         self.chars
     }
@@ -131,14 +133,18 @@ impl<'a> ByteOfChar<'a> {
     }
 
     /// The byte offset of character `char_index` (a smaller index than the last one asked
-    /// restarts the sweep).
+    /// walks back from it).
     pub fn at(&mut self, char_index: u32) -> usize {
         if self.ascii {
             return (char_index as usize).min(self.text.len());
         }
-        if char_index < self.chars {
-            self.byte = 0;
-            self.chars = 0;
+        // Back, one character at a time (the work is the distance moved).
+        for c in self.text[..self.byte].chars().rev() {
+            if self.chars <= char_index {
+                break;
+            }
+            self.byte -= c.len_utf8();
+            self.chars -= 1;
         }
         for c in self.text[self.byte..].chars() {
             if self.chars >= char_index {
@@ -524,6 +530,11 @@ mod tests {
             let mut chars = CharCounter::new(text);
             let mut bytes = ByteOfChar::new(text);
             for (c, &b) in boundaries.iter().enumerate() {
+                assert_eq!(chars.at(b), c as u32);
+                assert_eq!(bytes.at(c as u32), b);
+            }
+            // Asked out of order (a name, then its parts): the same answers.
+            for (c, &b) in boundaries.iter().enumerate().rev().step_by(3) {
                 assert_eq!(chars.at(b), c as u32);
                 assert_eq!(bytes.at(c as u32), b);
             }

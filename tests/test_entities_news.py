@@ -87,6 +87,12 @@ def test_surname_particles_stay_with_the_name():
     assert _names("It was de facto a ban, officials said.") == []
 
 
+def test_a_trailing_geographic_head_says_place():
+    assert _types(["Shelling of the Donetsk Region continued as ships crossed the Black Sea and the "
+                   "Arabian Peninsula braced for storms."]) == {
+        "Donetsk Region": "LOC", "Black Sea": "LOC", "Arabian Peninsula": "LOC"}
+
+
 def test_letters_lost_to_a_bad_encoding_stay_in_their_name():
     # Texts whose non-ASCII letters were written as "?" (RT\u00c9 as "RT?", Sch\u00e4uble as
     # "Sch?uble"): the name keeps its lost letter instead of ending before it, and the same

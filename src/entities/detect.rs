@@ -740,7 +740,11 @@ impl<'s> Detector<'s> {
                     || place_word_before(doc, first, &mut buf)
                     || (end - first >= 2
                         && lexicon::is_geographic_head(doc.word(first))
-                        && !lexicon::is_body_word(doc.word(end - 1))));
+                        && !lexicon::is_body_word(doc.word(end - 1)))
+                    || (end - first >= 2
+                        && end == j
+                        && lexicon::is_trailing_geographic_head(doc.word(end - 1))
+                        && !lexicon::is_organisation_head(doc.word(first))));
             if !alone || ((title_before || person_context) && first == i) {
                 out.push(Candidate {
                     org_context_after,

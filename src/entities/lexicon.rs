@@ -631,6 +631,30 @@ pub fn is_geographic_head(word: &str) -> bool {
     )
 }
 
+/// Is `word` (as written) a geographic head that ends a place's name ("Donetsk Region",
+/// "South China Sea", "Korean Peninsula", "Central Valley")? Not "County": British clubs
+/// ("Notts County", "Ross County") are named so.
+pub fn is_trailing_geographic_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Region"
+            | "Province"
+            | "District"
+            | "Oblast"
+            | "Prefecture"
+            | "Peninsula"
+            | "Valley"
+            | "Mountains"
+            | "Ocean"
+            | "Sea"
+            | "Strait"
+            | "Island"
+            | "Islands"
+            | "Desert"
+            | "Basin"
+    )
+}
+
 /// Is `word` (any case, a final dot allowed) a company's legal form ("Corp", "INC.")?
 pub fn is_legal_suffix(word: &str) -> bool {
     let word = word.trim_end_matches('.');

@@ -93,6 +93,14 @@ def test_a_trailing_geographic_head_says_place():
         "Donetsk Region": "LOC", "Black Sea": "LOC", "Arabian Peninsula": "LOC"}
 
 
+def test_a_politicians_party_letter_and_state_give_the_state():
+    # US news writes a politician's party and state as "(D-Calif.)" or ", R-Texas,".
+    assert _types(["Sen. Dianne Feinstein (D-Calif.) said, and Rep. Mark Warner, D-Va., agreed with "
+                   "Sen. Ron Johnson (R-Wis.)."]) == {
+        "Dianne Feinstein": "PER", "Calif.": "LOC", "Mark Warner": "PER", "Va.": "LOC",
+        "Ron Johnson": "PER", "Wis.": "LOC"}
+
+
 def test_letters_lost_to_a_bad_encoding_stay_in_their_name():
     # Texts whose non-ASCII letters were written as "?" (RT\u00c9 as "RT?", Sch\u00e4uble as
     # "Sch?uble"): the name keeps its lost letter instead of ending before it, and the same

@@ -577,6 +577,16 @@ impl<'s> Detector<'s> {
         .then_some(end)
     }
 
+    /// Is token `k` a state after a party letter, as US news writes a politician's party and
+    /// state ("(D-Calif.)", ", R-Texas,")? The tokenizer splits the hyphen there.
+    fn after_party_letter(doc: &Doc, k: usize) -> bool {
+        k >= 2
+            && doc.word(k - 1) == "-"
+            && matches!(doc.word(k - 2), "D" | "R" | "I")
+            && doc.tokens[k - 2].end == doc.tokens[k - 1].start
+            && doc.tokens[k - 1].end == doc.tokens[k].start
+    }
+
     /// Do two capitalised words `j - 1` and `j` side by side belong to different names?
     /// When a capitalised function word follows an abbreviation's full stop ("Raytheon Co.
     /// The US State Department": a new sentence), and around a party member ("Democrat
@@ -741,6 +751,7 @@ impl<'s> Detector<'s> {
                     || (end - first >= 2
                         && lexicon::is_geographic_head(doc.word(first))
                         && !lexicon::is_body_word(doc.word(end - 1)))
+                    || Self::after_party_letter(doc, first)
                     || (end - first >= 2
                         && end == j
                         && lexicon::is_trailing_geographic_head(doc.word(end - 1))

@@ -190,6 +190,22 @@ fn lost_letter(text: &str, start: usize, at: usize, lost: &ahash::AHashSet<&str>
         || lost.contains(&text[start..at])
 }
 
+/// Is the word part `text[start..hyphen]` a party letter before a state, as US news writes
+/// a politician's party and state: "(D-Calif.)", ", R-Texas,"? The hyphen then splits.
+fn party_letter(text: &str, start: usize, hyphen: usize) -> bool {
+    matches!(&text[start..hyphen], "D" | "R" | "I")
+        && (text[..start].ends_with('(') || text[..start].trim_end_matches(' ').ends_with(','))
+        && text[hyphen + 1..].starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// Does the word starting at `start` follow a party letter ([`party_letter`])?
+fn after_party_letter(text: &str, start: usize) -> bool {
+    start >= 2 && text[..start].ends_with('-') && {
+        let letter = start - 2;
+        text.is_char_boundary(letter) && party_letter(text, letter, start - 1)
+    }
+}
+
 /// Split `text` into tokens. Possessive `'s` after a word is a token of its own, so
 /// "Trump's" gives "Trump", "'s".
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -241,15 +257,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                                     && (!matches!(after, Some('s' | 'S'))
                                         || next_char(j + 2).is_some_and(is_word_char))
                             }
-                            '-' => after.is_some_and(|a| {
-                                is_word_char(a)
-                                    && hyphen_joins(
-                                        text[start..j].rsplit('-').next().unwrap_or(""),
-                                        a,
-                                        compound_head_at(text, j + 1),
-                                        c.is_uppercase(),
-                                    )
-                            }),
+                            '-' => {
+                                !party_letter(text, start, j)
+                                    && after.is_some_and(|a| {
+                                        is_word_char(a)
+                                            && hyphen_joins(
+                                                text[start..j].rsplit('-').next().unwrap_or(""),
+                                                a,
+                                                compound_head_at(text, j + 1),
+                                                c.is_uppercase(),
+                                            )
+                                    })
+                            }
                             // U.S, U.N: one letter between dots, a letter after.
                             '.' => {
                                 after.is_some_and(char::is_alphabetic)
@@ -287,7 +306,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         .strip_prefix(' ')
                         .and_then(|r| r.chars().next())
                         .is_some_and(char::is_uppercase);
-                if initial || word.contains('.') || ABBREVIATIONS.contains(&word) {
+                // A state after a party letter keeps its dot ("(D-Calif.)").
+                let state =
+                    after_party_letter(text, start) && word.len() <= 5 && c.is_ascii_uppercase();
+                if initial || state || word.contains('.') || ABBREVIATIONS.contains(&word) {
                     end += 1;
                     chars.next();
                 }
@@ -423,6 +445,27 @@ mod tests {
             ("don't stop", &["don't", "stop"]),
             ("the Ukraine-Russia war", &["the", "Ukraine-Russia", "war"]),
             ("so.In a", &["so", ".", "In", "a"]),
+            // A party letter and a state, as US news writes them.
+            (
+                "Feinstein (D-Calif.) and Warner, R-Texas, not T-Mobile",
+                &[
+                    "Feinstein",
+                    "(",
+                    "D",
+                    "-",
+                    "Calif.",
+                    ")",
+                    "and",
+                    "Warner",
+                    ",",
+                    "R",
+                    "-",
+                    "Texas",
+                    ",",
+                    "not",
+                    "T-Mobile",
+                ],
+            ),
             // Letters written as "?" by a bad encoding stay in their word; a question
             // mark, and an apostrophe written as "?", do not.
             (

@@ -101,6 +101,13 @@ def test_a_politicians_party_letter_and_state_give_the_state():
         "Ron Johnson": "PER", "Wis.": "LOC"}
 
 
+def test_follow_invitations_and_generic_words_alone_are_no_names():
+    text = ("Read more from Nick. Follow Nick on Twitter at @nick. Twitter said on Monday it would ban "
+            "him. The Party met as the State-owned firm opened the Games.")
+    ents = nc.entities([text])
+    assert ents["text"].tolist() == ["Twitter"] and ents["start"].tolist() == [text.index("Twitter said")]
+
+
 def test_letters_lost_to_a_bad_encoding_stay_in_their_name():
     # Texts whose non-ASCII letters were written as "?" (RT\u00c9 as "RT?", Sch\u00e4uble as
     # "Sch?uble"): the name keeps its lost letter instead of ending before it, and the same

@@ -1092,6 +1092,21 @@ fn share_bar_tokens(doc: &Doc, buf: &mut String) -> Vec<bool> {
         }
         i = j.max(i + 1);
     }
+    // "Follow us on Twitter", "Follow Nick on Twitter at @...": an invitation, not news
+    // about the network (a "follow" up to five words before "on" in the same sentence).
+    for (k, furniture) in out.iter_mut().enumerate().skip(2) {
+        if doc.word(k - 1) == "on"
+            && doc.tokens[k].kind == Kind::Word
+            && lexicon::is_share_button(lower_into(doc.word(k), buf))
+            && (k.saturating_sub(7)..k - 1).any(|q| {
+                doc.same_line(q, k)
+                    && doc.word(q).eq_ignore_ascii_case("follow")
+                    && !doc.tokens[q + 1..k].iter().any(|t| t.sentence_start)
+            })
+        {
+            *furniture = true;
+        }
+    }
     out
 }
 

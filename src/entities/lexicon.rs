@@ -560,10 +560,13 @@ pub const GENERIC_HEADS: &[&str] = &[
     "bureau",
     "department",
     "directorate",
+    "games",
     "government",
     "group",
     "ministry",
     "office",
+    "party",
+    "state",
 ];
 
 /// Last words of places and buildings: a name ending in one is no person ("Trump Tower",

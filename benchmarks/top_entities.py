@@ -52,6 +52,10 @@ def main() -> None:
         judged = judged.rename(columns={"rank": "judged_rank"})
         merged = table.reset_index(drop=True).assign(rank=lambda f: f.index + 1).merge(
             judged, on=["entity", "type"], how="left")
+        # A row re-judged after it moved has two judged rows: the nearest in rank counts.
+        merged = (merged.assign(_gap=(merged["rank"] - merged["judged_rank"]).abs())
+                  .sort_values(["rank", "_gap"]).drop_duplicates("rank").drop(columns="_gap")
+                  .reset_index(drop=True))
         far = (merged["rank"] - merged["judged_rank"]).abs() > 10
         merged.loc[far, "judgement"] = np.nan
         moved = ((merged["rank"] != merged["judged_rank"]) & merged["judgement"].notna()).sum()

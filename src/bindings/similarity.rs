@@ -1238,13 +1238,6 @@ fn stop_set(py: Python<'_>, stop_words: Option<&Bound<'_, PyAny>>) -> PyResult<S
     )))
 }
 
-/// TF-IDF vectors of `texts`, idf from the texts themselves.
-fn tfidf_vectors(texts: &[Option<&str>], stop: &StopWords) -> Vec<Vec<(u64, f32)>> {
-    let terms = sim::term_corpus(texts, stop);
-    let model = exact::Tfidf::fit(&terms);
-    model.vectors(&terms)
-}
-
 fn check_unit(py: Python<'_>, name: &str, value: f64) -> PyResult<f64> {
     if value > 0.0 && value <= 1.0 {
         Ok(value)
@@ -1458,7 +1451,7 @@ fn top_k<'py>(
         let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
         cancellable(py, n_threads, |cancel| {
             exact::neighbours(
-                &tfidf_vectors(&refs, &stop),
+                &sim::tfidf_vectors(&refs, &stop),
                 keep,
                 |_, _, dot| dot.min(1.0),
                 cancel,

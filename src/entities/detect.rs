@@ -10,7 +10,7 @@
 
 use super::gazetteer::{self, Gazetteer};
 use super::lexicon;
-use super::tokens::{tokenize, Kind, Token};
+use super::tokens::{self, tokenize, Kind, Token};
 use super::EntityType;
 use ahash::{AHashMap, AHashSet};
 use xxhash_rust::xxh3::xxh3_64;
@@ -577,16 +577,6 @@ impl<'s> Detector<'s> {
         .then_some(end)
     }
 
-    /// Is token `k` a state after a party letter, as US news writes a politician's party and
-    /// state ("(D-Calif.)", ", R-Texas,")? The tokenizer splits the hyphen there.
-    fn after_party_letter(doc: &Doc, k: usize) -> bool {
-        k >= 2
-            && doc.word(k - 1) == "-"
-            && matches!(doc.word(k - 2), "D" | "R" | "I")
-            && doc.tokens[k - 2].end == doc.tokens[k - 1].start
-            && doc.tokens[k - 1].end == doc.tokens[k].start
-    }
-
     /// Do two capitalised words `j - 1` and `j` side by side belong to different names?
     /// When a capitalised function word follows an abbreviation's full stop ("Raytheon Co.
     /// The US State Department": a new sentence), and around a party member ("Democrat
@@ -751,7 +741,8 @@ impl<'s> Detector<'s> {
                     || (end - first >= 2
                         && lexicon::is_geographic_head(doc.word(first))
                         && !lexicon::is_body_word(doc.word(end - 1)))
-                    || Self::after_party_letter(doc, first)
+                    // A state after a party letter ("(D-Calif.)", ", R-Texas,").
+                    || tokens::after_party_letter(doc.text, doc.tokens[first].start)
                     || (end - first >= 2
                         && end == j
                         && lexicon::is_trailing_geographic_head(doc.word(end - 1))

@@ -195,7 +195,8 @@ pub struct PreparedSpan {
     pub loc_evidence: bool,
     pub builtin: Option<u32>,
     /// For a name joined at "of" ("Matt Gaetz of Florida"): its two sides, judged on their
-    /// own when the model rejects the whole and takes the first for a person.
+    /// own when the model takes the first for a person and the whole is rejected, a person,
+    /// or the first a full name (see `extract_doc`).
     pub parts: Option<Box<[PreparedSpan; 2]>>,
 }
 
@@ -419,12 +420,10 @@ pub fn extract_doc(
                 let (first, first_margin) = model.predict(&parts[0].features);
                 let full_name = norm.text[parts[0].byte_start..parts[0].byte_end].contains(' ');
                 if first == EntityType::Per.class() && (class == 0 || class == first || full_name) {
-                    {
-                        out.push(mention(&parts[0], first, first_margin));
-                        let (second, m) = model.predict(&parts[1].features);
-                        out.push(mention(&parts[1], second, if second == 0 { -m } else { m }));
-                        continue;
-                    }
+                    out.push(mention(&parts[0], first, first_margin));
+                    let (second, m) = model.predict(&parts[1].features);
+                    out.push(mention(&parts[1], second, if second == 0 { -m } else { m }));
+                    continue;
                 }
             }
             out.push(mention(s, class, margin));

@@ -198,8 +198,9 @@ fn party_letter(text: &str, start: usize, hyphen: usize) -> bool {
         && text[hyphen + 1..].starts_with(|c: char| c.is_ascii_uppercase())
 }
 
-/// Does the word starting at `start` follow a party letter ([`party_letter`])?
-fn after_party_letter(text: &str, start: usize) -> bool {
+/// Does the word starting at `start` follow a party letter ([`party_letter`])? Such a word
+/// is a state: it keeps its final dot here, and `detect` takes it for a place.
+pub fn after_party_letter(text: &str, start: usize) -> bool {
     start >= 2 && text[..start].ends_with('-') && {
         let letter = start - 2;
         text.is_char_boundary(letter) && party_letter(text, letter, start - 1)

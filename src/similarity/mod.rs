@@ -62,6 +62,16 @@ pub fn term_corpus(texts: &[Option<&str>], stop_words: &stopwords::StopWords) ->
         .collect()
 }
 
+/// L2-normalised TF-IDF vectors of `texts` ([`term_corpus`] less `stop_words`), idf from
+/// the texts themselves.
+pub fn tfidf_vectors(
+    texts: &[Option<&str>],
+    stop_words: &stopwords::StopWords,
+) -> Vec<exact::SparseVector> {
+    let terms = term_corpus(texts, stop_words);
+    exact::Tfidf::fit(&terms).vectors(&terms)
+}
+
 /// Signatures of all shingle sets, row-major (`num_perm` values a document).
 pub fn signatures(shingles: &[Vec<u64>], hasher: &MinHasher) -> Vec<u32> {
     let k = hasher.num_perm();

@@ -64,7 +64,7 @@ fn read_conll(path: &str) -> Vec<(String, Gold)> {
         let start = chars;
         text.push_str(token);
         chars += token.chars().count() as u32;
-        let kind = tag.get(2..).and_then(EntityType::parse);
+        let kind = tag.get(2..).and_then(EntityType::from_code);
         match (tag.as_bytes().first(), kind, &mut open) {
             (Some(b'I'), Some(k), Some(o)) if o.2 == k => o.1 = chars,
             (Some(b'B' | b'I'), Some(k), _) => {

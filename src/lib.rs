@@ -9,10 +9,14 @@ pub mod simd;
 pub mod article;
 pub mod cancel;
 pub mod entities;
+pub mod error;
 pub mod language;
 pub mod normalize;
+pub mod options;
 pub mod parallel;
 pub mod similarity;
+
+pub use error::Error;
 
 // pyo3 extracts #[pyfunction] arguments by value (owned readonly arrays, Vecs), so this
 // lint cannot apply to binding signatures.

@@ -1,5 +1,6 @@
 //! Thread pools: the caller's choice of thread count, and safety after `fork`.
 
+use crate::error::Error;
 use rayon::ThreadPool;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -32,10 +33,10 @@ pub fn default_threads() -> usize {
 }
 
 /// A pool of `n` threads, built once and reused.
-fn pool(n: usize) -> Result<Arc<ThreadPool>, String> {
+fn pool(n: usize) -> Result<Arc<ThreadPool>, Error> {
     let mut cached = pools()
         .lock()
-        .map_err(|_| "thread pool cache poisoned".to_string())?;
+        .map_err(|_| Error::Internal("the thread pool cache is poisoned".into()))?;
     if let Some((_, p)) = cached.iter().find(|(k, _)| *k == n) {
         return Ok(Arc::clone(p));
     }
@@ -44,7 +45,7 @@ fn pool(n: usize) -> Result<Arc<ThreadPool>, String> {
             .num_threads(n)
             .thread_name(|i| format!("newscorpus-{i}"))
             .build()
-            .map_err(|e| e.to_string())?,
+            .map_err(|e| Error::Internal(format!("cannot start {n} threads: {e}")))?,
     );
     cached.push((n, Arc::clone(&p)));
     Ok(p)
@@ -54,7 +55,7 @@ fn pool(n: usize) -> Result<Arc<ThreadPool>, String> {
 pub fn install<R: Send>(
     n_threads: Option<usize>,
     f: impl FnOnce() -> R + Send,
-) -> Result<R, String> {
+) -> Result<R, Error> {
     match n_threads {
         None if !FORKED.load(Ordering::SeqCst) => Ok(f()),
         None => Ok(pool(default_threads())?.install(f)),

@@ -300,6 +300,39 @@ def test_option_strings_ignore_case_everywhere():
     assert nc.similarity_matrix(["a b"], metric="Jaccard", ngram=1).tolist() == [[1.0]]
     assert nc.normalize(["Ab"], case="LOWER", unicode="nfc") == ["ab"]
     assert nc.clusters(["a b c", "a b c"], method="Center") == [0, 0]
+    assert nc.cooccurrence(["Putin met Trump."], window="Sentence")["count"].tolist() == [1]
+    assert len(nc.Gazetteer([("Acme", "org")])) == 1
+    # One rule: ASCII letters only, so a look-alike (the Kelvin sign) is no "k".
+    with pytest.raises(OptionError, match="paragraphs"):
+        nc.normalize(["a"], paragraphs="\u212aeep")
+    with pytest.raises(OptionError, match="metric"):
+        nc.similarity_matrix(["a"], metric="\u212aosine")
+
+
+def test_option_rules_are_the_cores_and_both_sides_say_the_same():
+    from newscorpus import _native, _options
+
+    rules = _native.option_rules()
+    assert _options.CHOICES == dict(rules["choices"])
+    assert _options.WHOLE == dict(rules["whole"])
+    from newscorpus._entities import ENTITY_TYPES
+
+    assert ENTITY_TYPES == ("PER", "ORG", "LOC", "MISC") == _options.CHOICES["type"]
+    # Every choice and range a public signature takes is checked by these rules.
+    assert {"metric", "shingle", "method", "window", "unicode", "case", "paragraphs", "errors"} <= set(rules["choices"])
+    # The Python check and the core's conversion give the same message for the same mistake.
+    with pytest.raises(OptionError) as py_side:
+        nc.similarity_matrix(["a"], metric="dice")
+    with pytest.raises(OptionError) as core_side:
+        _native.similarity_matrix(["a"], None, "dice")
+    assert str(py_side.value) == str(core_side.value) == 'metric="dice" is not one of "jaccard", "containment", "overlap", "cosine"'
+    with pytest.raises(OptionError) as py_side:
+        nc.minhash(["a"], ngram=65)
+    with pytest.raises(OptionError) as core_side:
+        _native.minhash(["a"], 128, 65)
+    assert str(py_side.value) == str(core_side.value) == "ngram must be a whole number from 1 to 64, got 65"
+    with pytest.raises(OptionError, match="min_count must be a whole number of 1 or more, got 0"):
+        nc.cooccurrence(["Putin met Trump."], min_count=0)
 
 
 def test_float32_nan_is_missing():

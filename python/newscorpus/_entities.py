@@ -20,14 +20,14 @@ import pandas as pd
 from . import _native
 from ._input import as_texts
 from .datasets import load_sample  # noqa: F401  (used by the examples)
-from ._options import check, text_value
+from ._options import CHOICES, check, text_value
 from ._progress import progress_bar
 from .exceptions import InputTypeError, InputValueError, NewsCorpusWarning, OptionError
 
 __all__ = ["Gazetteer", "entities", "entity_counts", "cooccurrence", "ENTITY_TYPES"]
 
 #: The entity types, as CoNLL-2003 has them.
-ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+ENTITY_TYPES: tuple[str, ...] = CHOICES["type"]  # ("PER", "ORG", "LOC", "MISC"), as the core names them
 
 MENTION_COLUMNS = ["doc", "start", "end", "text", "canonical", "type", "sentence"]
 
@@ -562,11 +562,7 @@ def cooccurrence(
         >>> pairs[["a", "b", "count"]].values.tolist()[0]
         ['Putin', 'Trump', 2]
     """
-    if window not in ("document", "sentence"):
-        raise OptionError(f'window={window!r} is not one of "document", "sentence"')
-    if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
-        raise OptionError(f"min_count must be a whole number of 1 or more, got {min_count!r}")
-    own_names = check(own_names=own_names)
+    window, min_count, own_names = check(window=window, min_count=min_count, own_names=own_names)
     texts, by, _ = _by_position(texts, by)
     m = _mentions(texts, mentions, options)
     if by is not None and not own_names and len(m):

@@ -14,6 +14,7 @@ __all__ = [
     "after_fork_in_child",
     "default_threads",
     "set_progress",
+    "option_rules",
     "_panic_for_tests",
     "NormalizeOptions",
     "normalize_texts",
@@ -105,6 +106,9 @@ def after_fork_in_child() -> None:
 
 def set_progress(callback: Optional[Callable[[int], object]] = None) -> None:
     """Set or clear this thread's progress callback (called with texts done per batch)."""
+
+def option_rules() -> dict[str, Any]:
+    """The core's option rules: {"choices": {name: values}, "whole": {name: (low, high)}, "unit": names}."""
 
 def default_threads() -> int:
     """Threads a call uses when n_threads is None."""

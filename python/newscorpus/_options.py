@@ -8,46 +8,36 @@ option strings are compared case-insensitively everywhere.
 
 from __future__ import annotations
 
+import json
 import math
 import numbers
 from typing import Any
 
+from . import _native
 from .exceptions import InputValueError, OptionError
 
-#: Range of each whole-number option: (lowest, highest).
-WHOLE = {
-    "num_perm": (1, 8192),
-    "ngram": (1, 64),
-    "seed": (0, 2**63 - 1),
-    "bands": (1, 8192),
-    "rows": (1, 8192),
-    "k": (1, 2**31 - 1),
-    "n_threads": (1, 1024),
-    "min_words": (1, 10_000),
-    "junk_min_words": (0, 10_000),
-    "min_docs": (2, 2**31 - 1),
-    "min_chars": (0, 2**31 - 1),
-    "min_count": (1, 2**63 - 1),
-}
+_RULES = _native.option_rules()
+#: Range of each whole-number option: (lowest, highest), as the core writes it.
+WHOLE: dict[str, tuple[int, int]] = dict(_RULES["whole"])
 #: Options that take a share in (0, 1].
-UNIT = {"threshold", "duplicate", "excerpt", "rewrite", "same_story", "candidates"}
-#: Allowed values of each choice option (compared case-insensitively).
-CHOICES = {
-    "metric": ("jaccard", "containment", "overlap", "cosine"),
-    "shingle": ("word", "char"),
-    "method": ("connected", "center", "average"),
-    "window": ("document", "sentence"),
-}
+UNIT: frozenset[str] = frozenset(_RULES["unit"])
+#: Accepted values of each choice option, as the core writes them (compared without case:
+#: ASCII letters only, as the core compares them).
+CHOICES: dict[str, tuple[str, ...]] = dict(_RULES["choices"])
 #: Options that may be None.
 OPTIONAL = {"bands", "rows", "n_threads", "k_query"}
 
 
+def _span(low: int, high: int) -> str:
+    return f"of {low} or more" if high == 2**63 - 1 else f"from {low} to {high}"
+
+
 def whole(name: str, value: Any, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise OptionError(f"{name} must be a whole number from {low} to {high}, got {value!r}")
+        raise OptionError(f"{name} must be a whole number {_span(low, high)}, got {value!r}")
     value = int(value)
     if not low <= value <= high:
-        raise OptionError(f"{name} must be a whole number from {low} to {high}, got {value}")
+        raise OptionError(f"{name} must be a whole number {_span(low, high)}, got {value}")
     return value
 
 
@@ -61,11 +51,15 @@ def unit(name: str, value: Any) -> float:
 
 
 def choice(name: str, value: Any, allowed: tuple[str, ...]) -> str:
-    folded = value.lower() if isinstance(value, str) else None
-    if folded not in allowed:
-        listed = ", ".join(f'"{a}"' for a in allowed)
-        raise OptionError(f"{name}={value!r} is not one of {listed}")
-    return folded
+    """The accepted value ``value`` names, as written in ``allowed``; ASCII letters compare
+    without case (the core's rule), so ``"Cosine"`` is ``"cosine"`` and ``"nfc"`` is ``"NFC"``."""
+    folded = value.lower() if isinstance(value, str) and value.isascii() else None
+    for a in allowed:
+        if a.lower() == folded:
+            return a
+    listed = ", ".join(f'"{a}"' for a in allowed)
+    shown = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
+    raise OptionError(f"{name}={shown} is not one of {listed}")
 
 
 def flag(name: str, value: Any) -> bool:

@@ -1,7 +1,7 @@
 //! Bindings for entities: extraction with alias resolution, gazetteers, co-occurrence.
 
 use super::input::{docs_from_list, Doc};
-use super::{check_threads, detached, error, run_batches, set_column};
+use super::{check_threads, detached, error, run_batches, set_column, OrRaise};
 use crate::entities::aliases::resolve;
 use crate::entities::count;
 use crate::entities::detect::CaseStats;
@@ -11,6 +11,7 @@ use crate::entities::extract::{
 use crate::entities::gazetteer::{self, Gazetteer};
 use crate::entities::model::Model;
 use crate::entities::EntityType;
+use crate::options::Choice;
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -53,14 +54,18 @@ impl PyGazetteer {
         }
         let mut entries = Vec::with_capacity(canonical.len());
         for (i, ((name, t), a)) in canonical.into_iter().zip(types).zip(aliases).enumerate() {
-            let entity_type = EntityType::parse(&t).ok_or_else(|| {
-                error(py, "OptionError", format!("gazetteer entry {i} ({name:?}) has type {t:?}; use one of \"PER\", \"ORG\", \"LOC\", \"MISC\""))
+            let entity_type = EntityType::parse(t.trim()).map_err(|e| {
+                error(
+                    py,
+                    "OptionError",
+                    format!("gazetteer entry {i} ({name:?}): {e}"),
+                )
             })?;
             entries.push((name, entity_type, a));
         }
         let inner = py
             .detach(|| Gazetteer::new(entries, case_sensitive))
-            .map_err(|e| error(py, "OptionError", e.to_string()))?;
+            .or_raise(py)?;
         Ok(PyGazetteer {
             inner: Arc::new(inner),
         })

@@ -15,6 +15,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(after_fork_in_child, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(set_progress, m)?)?;
+    m.add_function(wrap_pyfunction!(option_rules, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     normalize::register(m)?;
     similarity::register(m)?;
@@ -26,6 +27,27 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 #[pyfunction]
 fn after_fork_in_child() {
     crate::parallel::after_fork_in_child();
+}
+
+/// The rules of every option, as the core writes them (`crate::options`), for the Python
+/// layer to check options with: `{"choices": {name: [values]}, "whole": {name: (low,
+/// high)}, "unit": [names]}`.
+#[pyfunction]
+fn option_rules(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
+    use crate::options;
+    let choices = pyo3::types::PyDict::new(py);
+    for (name, values) in options::choices() {
+        choices.set_item(name, pyo3::types::PyTuple::new(py, values)?)?;
+    }
+    let whole = pyo3::types::PyDict::new(py);
+    for &(name, low, high) in options::WHOLE {
+        whole.set_item(name, (low, high))?;
+    }
+    let out = pyo3::types::PyDict::new(py);
+    out.set_item("choices", choices)?;
+    out.set_item("whole", whole)?;
+    out.set_item("unit", pyo3::types::PyTuple::new(py, options::UNIT)?)?;
+    Ok(out)
 }
 
 /// Threads a call uses when `n_threads` is not given.
@@ -78,6 +100,31 @@ pub fn error(py: Python<'_>, class: &str, message: String) -> PyErr {
     }
 }
 
+/// The Python exception for a core error: the one place where the core's error kinds meet
+/// the classes of `newscorpus.exceptions`.
+pub fn raise(py: Python<'_>, e: crate::Error) -> PyErr {
+    let class = match &e {
+        crate::Error::Option(_) => "OptionError",
+        crate::Error::IndexFile(_) => "IndexFileError",
+        crate::Error::Internal(_) => "NewsCorpusError",
+    };
+    let message = match e {
+        crate::Error::Option(m) | crate::Error::IndexFile(m) | crate::Error::Internal(m) => m,
+    };
+    error(py, class, message)
+}
+
+/// A core result as a Python one, through [`raise`].
+pub trait OrRaise<T> {
+    fn or_raise(self, py: Python<'_>) -> PyResult<T>;
+}
+
+impl<T> OrRaise<T> for crate::error::Result<T> {
+    fn or_raise(self, py: Python<'_>) -> PyResult<T> {
+        self.map_err(|e| raise(py, e))
+    }
+}
+
 /// Put `values` into `dict` as a numpy column named `name`.
 pub fn set_column<T: numpy::Element>(
     dict: &Bound<'_, pyo3::types::PyDict>,
@@ -87,17 +134,12 @@ pub fn set_column<T: numpy::Element>(
     dict.set_item(name, numpy::PyArray1::from_iter(dict.py(), values))
 }
 
-/// Check `n_threads`: `None` or a positive count.
+/// Check `n_threads`: `None` or a count in its range (`options::WHOLE`).
 pub fn check_threads(py: Python<'_>, n_threads: Option<i64>) -> PyResult<Option<usize>> {
-    match n_threads {
-        None => Ok(None),
-        Some(n) if (1..=1024).contains(&n) => Ok(Some(n as usize)),
-        Some(n) => Err(error(
-            py,
-            "OptionError",
-            format!("n_threads must be None or a whole number from 1 to 1024, got {n}"),
-        )),
-    }
+    n_threads
+        .map(|n| crate::options::whole("n_threads", n).map(|n| n as usize))
+        .transpose()
+        .or_raise(py)
 }
 
 /// Run `f` over `items` in parallel with the GIL released, in batches, handing each
@@ -210,7 +252,7 @@ fn drive<B: Send, R: Send>(
             }
             let batch = match joined {
                 Ok(Ok(Ok(batch))) => batch,
-                Ok(Ok(Err(message))) => return Err(error(py, "NewsCorpusError", message)),
+                Ok(Ok(Err(e))) => return Err(raise(py, e)),
                 Ok(Err(panic)) | Err(panic) => return Err(panic_error(py, panic.as_ref())),
             };
             let done = batch.len();
@@ -248,7 +290,7 @@ pub fn detached<R: Send>(
     });
     match result {
         Ok(Ok(value)) => Ok(value),
-        Ok(Err(message)) => Err(error(py, "NewsCorpusError", message)),
+        Ok(Err(e)) => Err(raise(py, e)),
         Err(panic) => Err(panic_error(py, panic.as_ref())),
     }
 }
@@ -308,7 +350,7 @@ pub fn cancellable_reporting<R: Send>(
                     report_up_to(total)?;
                     return Ok(value);
                 }
-                Ok(Ok(Err(message))) => return Err(error(py, "NewsCorpusError", message)),
+                Ok(Ok(Err(e))) => return Err(raise(py, e)),
                 Ok(Err(panic)) => return Err(panic_error(py, panic.as_ref())),
                 Err(RecvTimeoutError::Timeout) => {
                     let done = (cancel.fraction_done() * total as f64) as usize;

@@ -1,9 +1,10 @@
 //! Bindings for normalization, article parsing and boilerplate learning.
 
 use super::input::{docs_from_list, Doc};
-use super::{check_threads, error, run_batches};
+use super::{check_threads, run_batches, OrRaise};
 use crate::article;
 use crate::normalize::{self, Case, Form, Paragraphs};
+use crate::options::{Choice, OnInvalid};
 use numpy::{PyArray1, PyArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -16,26 +17,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(find_passages, m)?)?;
     m.add_function(wrap_pyfunction!(detect_language, m)?)?;
     Ok(())
-}
-
-fn choice<T: Copy>(
-    py: Python<'_>,
-    option: &str,
-    value: &str,
-    allowed: &[(&str, T)],
-) -> PyResult<T> {
-    allowed
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(value))
-        .map(|&(_, v)| v)
-        .ok_or_else(|| {
-            let names: Vec<String> = allowed.iter().map(|(n, _)| format!("{n:?}")).collect();
-            error(
-                py,
-                "OptionError",
-                format!("{option}={value:?} is not one of {}", names.join(", ")),
-            )
-        })
 }
 
 /// Validated normalization options (built by `newscorpus.normalize`).
@@ -76,36 +57,13 @@ impl NormalizeOptions {
             normalize::Options::default()
         };
         let mut opts = normalize::Options {
-            form: choice(
-                py,
-                "unicode",
-                unicode,
-                &[
-                    ("NFC", Form::Nfc),
-                    ("NFKC", Form::Nfkc),
-                    ("none", Form::None),
-                ],
-            )?,
+            form: Form::parse(unicode).or_raise(py)?,
             fix_mojibake,
             fold_punctuation,
             strip_markup,
-            paragraphs: choice(
-                py,
-                "paragraphs",
-                paragraphs,
-                &[("keep", Paragraphs::Keep), ("flatten", Paragraphs::Flatten)],
-            )?,
+            paragraphs: Paragraphs::parse(paragraphs).or_raise(py)?,
             fix_spacing,
-            case: choice(
-                py,
-                "case",
-                case,
-                &[
-                    ("preserve", Case::Preserve),
-                    ("lower", Case::Lower),
-                    ("casefold", Case::Casefold),
-                ],
-            )?,
+            case: Case::parse(case).or_raise(py)?,
             strip_accents,
             ascii,
             offsets,
@@ -125,12 +83,7 @@ impl NormalizeOptions {
             let chars: Vec<char> = line.chars().collect();
             opts.boilerplate.add_learned(&chars);
         }
-        let strict = choice(
-            py,
-            "errors",
-            errors,
-            &[("replace", false), ("strict", true)],
-        )?;
+        let strict = OnInvalid::parse(errors).or_raise(py)? == OnInvalid::Strict;
         Ok(NormalizeOptions { opts, strict })
     }
 
@@ -263,13 +216,7 @@ fn find_boilerplate(
 ) -> PyResult<Vec<(String, usize, f64)>> {
     let n_threads = check_threads(py, n_threads)?;
     check_min_docs(py, min_docs)?;
-    if min_chars < 0 {
-        return Err(error(
-            py,
-            "OptionError",
-            format!("min_chars must be 0 or more, got {min_chars}"),
-        ));
-    }
+    crate::options::whole("min_chars", min_chars).or_raise(py)?;
     let docs = docs_from_list(py, texts, options.strict)?;
     let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
     let opts = &options.opts;
@@ -284,13 +231,7 @@ fn find_boilerplate(
 
 /// What a line or passage must stand in to be learned: at least two documents.
 fn check_min_docs(py: Python<'_>, min_docs: i64) -> PyResult<()> {
-    if min_docs < 2 {
-        return Err(error(
-            py,
-            "OptionError",
-            format!("min_docs must be at least 2, got {min_docs}"),
-        ));
-    }
+    crate::options::whole("min_docs", min_docs).or_raise(py)?;
     Ok(())
 }
 

@@ -3,9 +3,10 @@
 use super::input::{doc_from_item, docs_from_list, Doc};
 use super::{
     cancellable, cancellable_reporting, check_threads, detached, error, run_batches,
-    run_list_batches, set_column, without_progress,
+    run_list_batches, set_column, without_progress, OrRaise,
 };
-use crate::similarity::lsh::{self, Key, LshError, LshIndex};
+use crate::options::{self, Choice, LshMode, Method, Metric, ShingleUnit};
+use crate::similarity::lsh::{self, Key, LshIndex};
 use crate::similarity::minhash::MinHasher;
 use crate::similarity::relate::{relate_corpus, CorpusPairs, Thresholds};
 use crate::similarity::shingles::{shingle_hashes, shingle_set, Shingle};
@@ -39,56 +40,23 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 }
 
 fn shingle_kind(py: Python<'_>, shingle: &str, ngram: i64) -> PyResult<Shingle> {
-    if !(1..=64).contains(&ngram) {
-        return Err(error(
-            py,
-            "OptionError",
-            format!("ngram must be a whole number from 1 to 64, got {ngram}"),
-        ));
-    }
-    match shingle {
-        "word" => Ok(Shingle::Words(ngram as usize)),
-        "char" => Ok(Shingle::Chars(ngram as usize)),
-        other => Err(error(
-            py,
-            "OptionError",
-            format!("shingle={other:?} is not one of \"word\", \"char\""),
-        )),
-    }
+    ShingleUnit::parse(shingle)
+        .and_then(|u| u.with(ngram))
+        .or_raise(py)
 }
 
 fn check_num_perm(py: Python<'_>, num_perm: i64) -> PyResult<usize> {
-    if (1..=8192).contains(&num_perm) {
-        Ok(num_perm as usize)
-    } else {
-        Err(error(
-            py,
-            "OptionError",
-            format!("num_perm must be a whole number from 1 to 8192, got {num_perm}"),
-        ))
-    }
+    options::whole("num_perm", num_perm)
+        .map(|n| n as usize)
+        .or_raise(py)
 }
 
 fn check_threshold(py: Python<'_>, threshold: f64) -> PyResult<f64> {
-    if threshold > 0.0 && threshold <= 1.0 {
-        Ok(threshold)
-    } else {
-        Err(error(
-            py,
-            "OptionError",
-            format!("threshold must be in (0, 1], got {threshold}"),
-        ))
-    }
+    options::unit("threshold", threshold).or_raise(py)
 }
 
 fn seed_of(py: Python<'_>, seed: i64) -> PyResult<u64> {
-    u64::try_from(seed).map_err(|_| {
-        error(
-            py,
-            "OptionError",
-            format!("seed must be 0 or more, got {seed}"),
-        )
-    })
+    options::whole("seed", seed).or_raise(py)
 }
 
 /// Shingle sets of the matching keys, in batches (Ctrl-C checked between them).
@@ -366,9 +334,9 @@ fn lsh_params(
 ) -> PyResult<(usize, usize)> {
     let threshold = check_threshold(py, threshold)?;
     let num_perm = check_num_perm(py, num_perm)?;
-    match mode {
-        "recall" => Ok(lsh::recall_params(threshold, num_perm, 0.995)),
-        "balanced" => {
+    match LshMode::parse(mode).or_raise(py)? {
+        LshMode::Recall => Ok(lsh::recall_params(threshold, num_perm, 0.995)),
+        LshMode::Balanced => {
             if !(fp_weight >= 0.0 && fn_weight >= 0.0 && fp_weight + fn_weight > 0.0) {
                 return Err(error(
                     py,
@@ -380,11 +348,6 @@ fn lsh_params(
                 threshold, num_perm, fp_weight, fn_weight,
             ))
         }
-        other => Err(error(
-            py,
-            "OptionError",
-            format!("mode={other:?} is not one of \"recall\", \"balanced\""),
-        )),
     }
 }
 
@@ -396,32 +359,7 @@ fn bands_rows(
     rows: Option<i64>,
     recall: bool,
 ) -> PyResult<(usize, usize)> {
-    match (bands, rows) {
-        (None, None) => Ok(if recall {
-            lsh::recall_params(threshold, num_perm, 0.995)
-        } else {
-            lsh::optimal_params(threshold, num_perm, 0.5, 0.5)
-        }),
-        // checked_mul: 2**32 bands of 2**32 rows must not wrap to a small product.
-        (Some(b), Some(r))
-            if b >= 1
-                && r >= 1
-                && b.checked_mul(r)
-                    .is_some_and(|p| usize::try_from(p).is_ok_and(|p| p <= num_perm)) =>
-        {
-            Ok((b as usize, r as usize))
-        }
-        (Some(b), Some(r)) => Err(error(
-            py,
-            "OptionError",
-            format!("bands ({b}) times rows ({r}) must be between 1 and num_perm ({num_perm})"),
-        )),
-        _ => Err(error(
-            py,
-            "OptionError",
-            "give both bands and rows, or neither".into(),
-        )),
-    }
+    lsh::bands_rows(threshold, num_perm, bands, rows, recall).or_raise(py)
 }
 
 /// The checked options of a near-duplicate search (`near_duplicates`,
@@ -795,15 +733,9 @@ fn near_duplicate_clusters<'py>(
 }
 
 fn cluster_method(py: Python<'_>, method: &str) -> PyResult<ClusterMethod> {
-    match method {
-        "connected" => Ok(ClusterMethod::Connected),
-        "center" => Ok(ClusterMethod::Center),
-        other => Err(error(
-            py,
-            "OptionError",
-            format!("method={other:?} is not one of \"connected\", \"center\""),
-        )),
-    }
+    Method::parse(method)
+        .and_then(Method::cluster_method)
+        .or_raise(py)
 }
 
 /// Each of `n` documents' first copy (`near_duplicates`' `same`, `relate`'s `first`),
@@ -935,13 +867,7 @@ fn check_aligned(py: Python<'_>, a: &Bound<'_, PyList>, b: &Bound<'_, PyList>) -
 
 /// The set measure a metric name asks for; `None` for "cosine".
 fn set_metric_of(py: Python<'_>, metric: &str) -> PyResult<Option<exact::SetMetric>> {
-    match metric {
-        "jaccard" => Ok(Some(exact::SetMetric::Jaccard)),
-        "containment" => Ok(Some(exact::SetMetric::Containment)),
-        "overlap" => Ok(Some(exact::SetMetric::Overlap)),
-        "cosine" => Ok(None),
-        other => Err(error(py, "OptionError", format!("metric={other:?} is not one of \"jaccard\", \"containment\", \"overlap\", \"cosine\""))),
-    }
+    Metric::parse(metric).map(Metric::set_metric).or_raise(py)
 }
 
 /// `(len(rows), len(cols))` float32 matrix; `cols=None` compares `rows` with themselves.
@@ -1052,13 +978,6 @@ fn key_to_py<'py>(py: Python<'py>, key: &Key) -> PyResult<Bound<'py, PyAny>> {
     })
 }
 
-fn lsh_err(py: Python<'_>, e: &LshError) -> PyErr {
-    match e {
-        LshError::Param(m) => error(py, "OptionError", m.clone()),
-        LshError::File(m) => error(py, "IndexFileError", m.clone()),
-    }
-}
-
 /// The native LSH index (wrapped by `newscorpus.LSHIndex`).
 #[pyclass(name = "LSHIndex", module = "newscorpus._native")]
 pub struct PyLshIndex {
@@ -1081,8 +1000,8 @@ impl PyLshIndex {
         let threshold = check_threshold(py, threshold)?;
         let num_perm = check_num_perm(py, num_perm)?;
         let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, false)?;
-        let mut inner = LshIndex::new(num_perm, b, r, threshold, seed_of(py, seed)?)
-            .map_err(|e| lsh_err(py, &e))?;
+        let mut inner =
+            LshIndex::new(num_perm, b, r, threshold, seed_of(py, seed)?).or_raise(py)?;
         inner.meta = meta;
         Ok(PyLshIndex { inner })
     }
@@ -1113,7 +1032,7 @@ impl PyLshIndex {
             .zip(sigs.rows())
             .map(|(k, row)| Ok((key_of(&k)?, row.to_vec())))
             .collect::<PyResult<_>>()?;
-        self.inner.insert(&items).map_err(|e| lsh_err(py, &e))
+        self.inner.insert(&items).or_raise(py)
     }
 
     #[pyo3(signature = (signature, min_score=0.0, k=None))]
@@ -1125,10 +1044,7 @@ impl PyLshIndex {
         k: Option<usize>,
     ) -> PyResult<Vec<(Bound<'py, PyAny>, f64)>> {
         let sig = signature.as_slice()?;
-        let hits = self
-            .inner
-            .query(sig, min_score, k)
-            .map_err(|e| lsh_err(py, &e))?;
+        let hits = self.inner.query(sig, min_score, k).or_raise(py)?;
         hits.iter()
             .map(|(key, score)| Ok((key_to_py(py, key)?, *score)))
             .collect()
@@ -1154,7 +1070,7 @@ impl PyLshIndex {
     fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
         LshIndex::from_bytes(data)
             .map(|inner| PyLshIndex { inner })
-            .map_err(|e| lsh_err(py, &e))
+            .or_raise(py)
     }
 }
 
@@ -1168,13 +1084,7 @@ fn shared_passages<'py>(
     b: &str,
     min_words: i64,
 ) -> PyResult<Bound<'py, PyDict>> {
-    if !(1..=10_000).contains(&min_words) {
-        return Err(error(
-            py,
-            "OptionError",
-            format!("min_words must be a whole number from 1 to 10000, got {min_words}"),
-        ));
-    }
+    options::whole("min_words", min_words).or_raise(py)?;
     let (runs, sa, sb) = detached(py, None, || {
         let (ha, sa) = align::words_with_spans(a);
         let (hb, sb) = align::words_with_spans(b);
@@ -1239,15 +1149,7 @@ fn stop_set(py: Python<'_>, stop_words: Option<&Bound<'_, PyAny>>) -> PyResult<S
 }
 
 fn check_unit(py: Python<'_>, name: &str, value: f64) -> PyResult<f64> {
-    if value > 0.0 && value <= 1.0 {
-        Ok(value)
-    } else {
-        Err(error(
-            py,
-            "OptionError",
-            format!("{name} must be in (0, 1], got {value}"),
-        ))
-    }
+    options::unit(name, value).or_raise(py)
 }
 
 /// Related pairs as a dict of numpy columns: `a`, `b`, `label` (0 duplicate, 1 rewrite,
@@ -1419,14 +1321,7 @@ fn top_k<'py>(
     n_threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
-    if k < 1 {
-        return Err(error(
-            py,
-            "OptionError",
-            format!("k must be a whole number of 1 or more, got {k}"),
-        ));
-    }
-    let keep = exact::Keep::Best(k as usize);
+    let keep = exact::Keep::Best(options::whole("k", k).or_raise(py)? as usize);
     let set_metric = set_metric_of(py, metric)?;
     let rows = if let Some(metric) = set_metric {
         let kind = shingle_kind(py, shingle, ngram)?;

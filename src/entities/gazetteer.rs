@@ -5,7 +5,8 @@
 //! aliases (the aho-corasick crate's build took the square of the number of aliases for
 //! sets such as "N1", "N2", ..., "N200000": 60 s for 200,000 entries) and searches as fast.
 
-use super::{EntityError, EntityType};
+use super::EntityType;
+use crate::error::Error;
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use std::sync::OnceLock;
 
@@ -77,7 +78,7 @@ impl Gazetteer {
     /// entry counts once; an alias given to two entries stays with the first (listed in
     /// `conflicts`). An entry with an empty canonical name, or a name or alias longer than
     /// [`MAX_ALIAS_CHARS`], is an error.
-    pub fn new<I, A, S>(entries: I, case_sensitive: bool) -> Result<Self, EntityError>
+    pub fn new<I, A, S>(entries: I, case_sensitive: bool) -> Result<Self, Error>
     where
         I: IntoIterator<Item = (String, EntityType, A)>,
         A: IntoIterator<Item = S>,
@@ -91,10 +92,10 @@ impl Gazetteer {
         let mut empty_aliases = 0;
         for (id, (canonical, entity_type, aliases)) in entries.into_iter().enumerate() {
             let id = u32::try_from(id)
-                .map_err(|_| EntityError("more than 4 G gazetteer entries".into()))?;
+                .map_err(|_| Error::Option("more than 4 G gazetteer entries".into()))?;
             let canonical = canonical.split_whitespace().collect::<Vec<_>>().join(" ");
             if canonical.is_empty() {
-                return Err(EntityError(format!(
+                return Err(Error::Option(format!(
                     "gazetteer entry {id} has an empty canonical name"
                 )));
             }
@@ -108,7 +109,7 @@ impl Gazetteer {
                 }
                 let chars = key.chars().count();
                 if chars > MAX_ALIAS_CHARS {
-                    return Err(EntityError(format!(
+                    return Err(Error::Option(format!(
                         "gazetteer entry {id} has a name or alias of {chars} characters \
                          (at most {MAX_ALIAS_CHARS}): a name, not a passage, is expected"
                     )));
@@ -140,7 +141,7 @@ impl Gazetteer {
                 DoubleArrayAhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
                     .build_with_values(patvals)
-                    .map_err(|e| EntityError(format!("cannot build the gazetteer: {e}")))?,
+                    .map_err(|e| Error::Option(format!("cannot build the gazetteer: {e}")))?,
             )
         };
         Ok(Gazetteer {
@@ -341,7 +342,7 @@ pub fn builtin() -> &'static Gazetteer {
             PEOPLE,
         ] {
             for cols in rows(file) {
-                let entity_type = EntityType::parse(cols[1])
+                let entity_type = EntityType::from_code(cols[1])
                     .expect("a known type in aliases/knowledge/people.tsv");
                 add(cols[0], entity_type, list(cols.get(2).copied()));
             }

@@ -18,18 +18,6 @@ pub mod lexicon;
 pub mod model;
 pub mod tokens;
 
-/// A gazetteer that cannot be built, or a model file that cannot be read: what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityError(pub String);
-
-impl std::fmt::Display for EntityError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for EntityError {}
-
 /// The four CoNLL-2003 entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityType {
@@ -56,8 +44,8 @@ impl EntityType {
         }
     }
 
-    /// "PER", "ORG", "LOC" or "MISC" (any case).
-    pub fn parse(name: &str) -> Option<Self> {
+    /// "PER", "ORG", "LOC" or "MISC" (any case, spaces around ignored).
+    pub fn from_code(name: &str) -> Option<Self> {
         EntityType::ALL
             .into_iter()
             .find(|t| t.as_str().eq_ignore_ascii_case(name.trim()))

@@ -6,7 +6,7 @@
 //! CoNLL-2003 `train.txt`), quantised to 16 bits, with its lexicons (see `detect::Lexicons`).
 
 use super::detect::{Lexicon, Lexicons};
-use super::EntityError;
+use crate::error::Error;
 use std::sync::OnceLock;
 
 /// Classes: 0 is "not a name", then `EntityType::class()`.
@@ -146,8 +146,9 @@ impl Model {
         out
     }
 
-    pub fn from_bytes(data: &[u8]) -> Result<Self, EntityError> {
-        let bad = |what: &str| EntityError(format!("not a valid newscorpus entity model: {what}"));
+    pub fn from_bytes(data: &[u8]) -> Result<Self, Error> {
+        let bad =
+            |what: &str| Error::Internal(format!("not a valid newscorpus entity model: {what}"));
         if data.len() < MAGIC.len() + 24 || &data[..MAGIC.len()] != MAGIC {
             return Err(bad("wrong header"));
         }
@@ -156,7 +157,7 @@ impl Model {
             return Err(bad("checksum mismatch"));
         }
         let mut at = MAGIC.len();
-        let mut take = |n: usize| -> Result<&[u8], EntityError> {
+        let mut take = |n: usize| -> Result<&[u8], Error> {
             let s = body.get(at..at + n).ok_or_else(|| bad("truncated"))?;
             at += n;
             Ok(s)

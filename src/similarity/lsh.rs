@@ -1,27 +1,42 @@
 //! Locality-sensitive hashing over MinHash signatures (banding), with a file format.
 
 use super::minhash::{estimate, EMPTY};
+use crate::error::Error;
 use ahash::AHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
-/// Errors of the index and its files.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LshError {
-    /// A parameter is out of range; the message says which and why.
-    Param(String),
-    /// A file is not a newscorpus index, is truncated, corrupted, or of another version.
-    File(String),
-}
-
-impl std::fmt::Display for LshError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LshError::Param(m) | LshError::File(m) => f.write_str(m),
+/// Bands and rows for an index at `threshold`: the caller's (both or neither; their product
+/// at most `num_perm`, checked without wrapping) or, when neither is given, the recall rule
+/// (`recall`) or datasketch's balanced rule.
+pub fn bands_rows(
+    threshold: f64,
+    num_perm: usize,
+    bands: Option<i64>,
+    rows: Option<i64>,
+    recall: bool,
+) -> Result<(usize, usize), Error> {
+    match (bands, rows) {
+        (None, None) => Ok(if recall {
+            recall_params(threshold, num_perm, 0.995)
+        } else {
+            optimal_params(threshold, num_perm, 0.5, 0.5)
+        }),
+        // checked_mul: 2**32 bands of 2**32 rows must not wrap to a small product.
+        (Some(b), Some(r))
+            if b >= 1
+                && r >= 1
+                && b.checked_mul(r)
+                    .is_some_and(|p| usize::try_from(p).is_ok_and(|p| p <= num_perm)) =>
+        {
+            Ok((b as usize, r as usize))
         }
+        (Some(b), Some(r)) => Err(Error::Option(format!(
+            "bands ({b}) times rows ({r}) must be between 1 and num_perm ({num_perm})"
+        ))),
+        _ => Err(Error::Option("give both bands and rows, or neither".into())),
     }
 }
 
-/// Simpson's rule on `f` over `[a, b]` (the integrals below are smooth polynomials in s).
 /// The bucket key of one band of a signature: xxh3 of its values as little-endian bytes
 /// (the same on every platform, so saved indexes load anywhere).
 #[inline]
@@ -41,6 +56,7 @@ pub fn band_key(values: &[u32]) -> u64 {
     xxh3_64(bytes)
 }
 
+/// Simpson's rule on `f` over `[a, b]` (the integrals below are smooth polynomials in s).
 fn integrate(f: impl Fn(f64) -> f64, a: f64, b: f64) -> f64 {
     const STEPS: usize = 200;
     let h = (b - a) / STEPS as f64;
@@ -134,25 +150,25 @@ impl LshIndex {
         rows: usize,
         threshold: f64,
         seed: u64,
-    ) -> Result<Self, LshError> {
+    ) -> Result<Self, Error> {
         if num_perm == 0 {
-            return Err(LshError::Param("num_perm must be at least 1".into()));
+            return Err(Error::Option("num_perm must be at least 1".into()));
         }
         // Checked: parameters come from index files too, where a huge pair could wrap
         // around to a small product (found by fuzzing; it then tried to allocate 2^48 tables).
         if bands == 0 || rows == 0 || bands.checked_mul(rows).is_none_or(|p| p > num_perm) {
-            return Err(LshError::Param(format!(
+            return Err(Error::Option(format!(
                 "bands ({bands}) times rows ({rows}) must be between 1 and num_perm ({num_perm})"
             )));
         }
         if !(threshold > 0.0 && threshold <= 1.0) {
-            return Err(LshError::Param(format!(
+            return Err(Error::Option(format!(
                 "threshold must be in (0, 1], got {threshold}"
             )));
         }
         // The seed is a Python int option of 0 to 2^63 - 1 (it crosses as an i64).
         if i64::try_from(seed).is_err() {
-            return Err(LshError::Param(format!(
+            return Err(Error::Option(format!(
                 "seed must be from 0 to 2^63 - 1, got {seed}"
             )));
         }
@@ -204,18 +220,18 @@ impl LshIndex {
 
     /// Add items. A key already present, or a signature of the wrong length, is an error
     /// (and nothing is added).
-    pub fn insert(&mut self, items: &[(Key, Vec<u32>)]) -> Result<(), LshError> {
+    pub fn insert(&mut self, items: &[(Key, Vec<u32>)]) -> Result<(), Error> {
         let mut seen = ahash::AHashSet::new();
         for (key, sig) in items {
             if sig.len() != self.num_perm {
-                return Err(LshError::Param(format!(
+                return Err(Error::Option(format!(
                     "a signature has {} values, the index takes {}",
                     sig.len(),
                     self.num_perm
                 )));
             }
             if self.slot_of.contains_key(key) || !seen.insert(key) {
-                return Err(LshError::Param(format!(
+                return Err(Error::Option(format!(
                     "key {key:?} is already in the index"
                 )));
             }
@@ -263,9 +279,9 @@ impl LshIndex {
         sig: &[u32],
         min_score: f64,
         limit: Option<usize>,
-    ) -> Result<Vec<(Key, f64)>, LshError> {
+    ) -> Result<Vec<(Key, f64)>, Error> {
         if sig.len() != self.num_perm {
-            return Err(LshError::Param(format!(
+            return Err(Error::Option(format!(
                 "the signature has {} values, the index takes {}",
                 sig.len(),
                 self.num_perm
@@ -333,8 +349,8 @@ impl LshIndex {
     }
 
     /// Read the file form, checking magic, version, lengths and checksum.
-    pub fn from_bytes(data: &[u8]) -> Result<Self, LshError> {
-        let bad = |m: &str| LshError::File(m.to_string());
+    pub fn from_bytes(data: &[u8]) -> Result<Self, Error> {
+        let bad = |m: &str| Error::IndexFile(m.to_string());
         if data.len() < MAGIC.len() || &data[..MAGIC.len()] != MAGIC {
             return Err(bad(
                 "not a newscorpus LSH index (the file does not start with its header)",
@@ -347,7 +363,7 @@ impl LshIndex {
         let stored = u64::from_le_bytes(tail.try_into().expect("8 bytes"));
         let version = u32::from_le_bytes(body[8..12].try_into().expect("4 bytes"));
         if version != VERSION {
-            return Err(LshError::File(format!(
+            return Err(Error::IndexFile(format!(
                 "index file version {version}; this newscorpus reads version {VERSION}"
             )));
         }
@@ -357,10 +373,10 @@ impl LshIndex {
             ));
         }
         let mut pos = 12;
-        let mut take = |n: usize| -> Result<&[u8], LshError> {
+        let mut take = |n: usize| -> Result<&[u8], Error> {
             let s = body
                 .get(pos..pos + n)
-                .ok_or_else(|| LshError::File("the index file is truncated".into()))?;
+                .ok_or_else(|| Error::IndexFile("the index file is truncated".into()))?;
             pos += n;
             Ok(s)
         };
@@ -388,7 +404,7 @@ impl LshIndex {
             ));
         }
         let mut index = LshIndex::new(num_perm, bands, rows, threshold, seed)
-            .map_err(|e| LshError::File(format!("the index file is corrupted: {e}")))?;
+            .map_err(|e| Error::IndexFile(format!("the index file is corrupted: {e}")))?;
         let mut items = Vec::with_capacity(count.min(1 << 20));
         for _ in 0..count {
             let key = match take(1)?[0] {
@@ -411,7 +427,7 @@ impl LshIndex {
         index.meta = meta;
         index
             .insert(&items)
-            .map_err(|e| LshError::File(format!("the index file is corrupted: {e}")))?;
+            .map_err(|e| Error::IndexFile(format!("the index file is corrupted: {e}")))?;
         Ok(index)
     }
 }
@@ -458,15 +474,15 @@ mod tests {
         // Truncated, corrupted, foreign.
         assert!(matches!(
             LshIndex::from_bytes(&bytes[..bytes.len() - 20]),
-            Err(LshError::File(_))
+            Err(Error::IndexFile(_))
         ));
         let mut flipped = bytes.clone();
         flipped[100] ^= 1;
         assert!(
-            matches!(LshIndex::from_bytes(&flipped), Err(LshError::File(m)) if m.contains("checksum"))
+            matches!(LshIndex::from_bytes(&flipped), Err(Error::IndexFile(m)) if m.contains("checksum"))
         );
         assert!(
-            matches!(LshIndex::from_bytes(b"PK\x03\x04 a zip file"), Err(LshError::File(m)) if m.contains("not a newscorpus"))
+            matches!(LshIndex::from_bytes(b"PK\x03\x04 a zip file"), Err(Error::IndexFile(m)) if m.contains("not a newscorpus"))
         );
         assert!(LshIndex::from_bytes(b"").is_err());
 
@@ -561,7 +577,7 @@ mod tests {
             let Err(err) = LshIndex::from_bytes(&bytes) else {
                 panic!("{what}: an error, not an index");
             };
-            assert!(matches!(err, LshError::File(_)), "{what}: {err}");
+            assert!(matches!(err, Error::IndexFile(_)), "{what}: {err}");
             assert!(err.to_string().contains(what), "{what}: {err}");
         }
     }

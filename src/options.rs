@@ -1,0 +1,325 @@
+//! Options users choose by name or number, written once: the values each choice accepts,
+//! the range of each whole-number option, one rule for case (ASCII letters compared
+//! without case, everywhere) and one error kind (`Error::Option`). The Python layer reads
+//! these rules from the native module (`option_rules`) to check options before they are
+//! converted, so Python and the core cannot disagree.
+
+use crate::entities::EntityType;
+use crate::error::{Error, Result};
+use crate::normalize::{Case, Form, Paragraphs};
+use crate::similarity::exact::SetMetric;
+use crate::similarity::shingles::Shingle;
+use crate::similarity::ClusterMethod;
+
+/// An option whose value is one of a few names.
+pub trait Choice: Copy + Sized + 'static {
+    /// The option's name, as users write it.
+    const OPTION: &'static str;
+    /// The names it accepts, as the docs write them, and what each means.
+    const VALUES: &'static [(&'static str, Self)];
+
+    /// The value `name` stands for, case aside; an `Error::Option` naming the accepted
+    /// values otherwise.
+    fn parse(name: &str) -> Result<Self> {
+        Self::VALUES
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|&(_, v)| v)
+            .ok_or_else(|| {
+                let listed: Vec<String> =
+                    Self::VALUES.iter().map(|(n, _)| format!("{n:?}")).collect();
+                Error::Option(format!(
+                    "{}={name:?} is not one of {}",
+                    Self::OPTION,
+                    listed.join(", ")
+                ))
+            })
+    }
+
+    /// The accepted names.
+    fn names() -> Vec<&'static str> {
+        Self::VALUES.iter().map(|&(n, _)| n).collect()
+    }
+}
+
+impl Choice for Form {
+    const OPTION: &'static str = "unicode";
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("NFC", Form::Nfc),
+        ("NFKC", Form::Nfkc),
+        ("none", Form::None),
+    ];
+}
+
+impl Choice for Paragraphs {
+    const OPTION: &'static str = "paragraphs";
+    const VALUES: &'static [(&'static str, Self)] =
+        &[("keep", Paragraphs::Keep), ("flatten", Paragraphs::Flatten)];
+}
+
+impl Choice for Case {
+    const OPTION: &'static str = "case";
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("preserve", Case::Preserve),
+        ("lower", Case::Lower),
+        ("casefold", Case::Casefold),
+    ];
+}
+
+/// What to do with text that is not valid Unicode (lone surrogates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnInvalid {
+    /// Each bad code point becomes U+FFFD (one character, so offsets stay aligned).
+    Replace,
+    /// Refuse the text.
+    Strict,
+}
+
+impl Choice for OnInvalid {
+    const OPTION: &'static str = "errors";
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("replace", OnInvalid::Replace),
+        ("strict", OnInvalid::Strict),
+    ];
+}
+
+/// The unit of a shingle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShingleUnit {
+    Word,
+    Char,
+}
+
+impl ShingleUnit {
+    /// Shingles of `ngram` units; `ngram` checked against its range.
+    pub fn with(self, ngram: i64) -> Result<Shingle> {
+        let n = whole("ngram", ngram)? as usize;
+        Ok(match self {
+            ShingleUnit::Word => Shingle::Words(n),
+            ShingleUnit::Char => Shingle::Chars(n),
+        })
+    }
+}
+
+impl Choice for ShingleUnit {
+    const OPTION: &'static str = "shingle";
+    const VALUES: &'static [(&'static str, Self)] =
+        &[("word", ShingleUnit::Word), ("char", ShingleUnit::Char)];
+}
+
+/// A similarity measure between two texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    Jaccard,
+    Containment,
+    Overlap,
+    Cosine,
+}
+
+impl Metric {
+    /// The set measure it is; `None` for cosine (a measure of weighted vectors).
+    pub fn set_metric(self) -> Option<SetMetric> {
+        match self {
+            Metric::Jaccard => Some(SetMetric::Jaccard),
+            Metric::Containment => Some(SetMetric::Containment),
+            Metric::Overlap => Some(SetMetric::Overlap),
+            Metric::Cosine => None,
+        }
+    }
+}
+
+impl Choice for Metric {
+    const OPTION: &'static str = "metric";
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("jaccard", Metric::Jaccard),
+        ("containment", Metric::Containment),
+        ("overlap", Metric::Overlap),
+        ("cosine", Metric::Cosine),
+    ];
+}
+
+/// How pairs become groups: `clusters` takes the first two, `stories` all three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Connected,
+    Center,
+    /// Average linkage over scored pairs (stories only).
+    Average,
+}
+
+impl Method {
+    /// The pair-clustering method; an error for "average", which needs scores.
+    pub fn cluster_method(self) -> Result<ClusterMethod> {
+        match self {
+            Method::Connected => Ok(ClusterMethod::Connected),
+            Method::Center => Ok(ClusterMethod::Center),
+            Method::Average => Err(Error::Option(
+                "method=\"average\" is for stories(); clusters takes \"connected\" or \"center\""
+                    .into(),
+            )),
+        }
+    }
+}
+
+impl Choice for Method {
+    const OPTION: &'static str = "method";
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("connected", Method::Connected),
+        ("center", Method::Center),
+        ("average", Method::Average),
+    ];
+}
+
+/// How `lsh_params` chooses bands and rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LshMode {
+    /// Recall of 0.995 at the threshold, fewest candidates.
+    Recall,
+    /// Weighted false positives and false negatives (datasketch's rule).
+    Balanced,
+}
+
+impl Choice for LshMode {
+    const OPTION: &'static str = "mode";
+    const VALUES: &'static [(&'static str, Self)] =
+        &[("recall", LshMode::Recall), ("balanced", LshMode::Balanced)];
+}
+
+/// What two entities must share to co-occur.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    Document,
+    Sentence,
+}
+
+impl Choice for Window {
+    const OPTION: &'static str = "window";
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("document", Window::Document),
+        ("sentence", Window::Sentence),
+    ];
+}
+
+impl Choice for EntityType {
+    const OPTION: &'static str = "type";
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("PER", EntityType::Per),
+        ("ORG", EntityType::Org),
+        ("LOC", EntityType::Loc),
+        ("MISC", EntityType::Misc),
+    ];
+}
+
+/// Every choice option and the names it accepts.
+pub fn choices() -> Vec<(&'static str, Vec<&'static str>)> {
+    vec![
+        (Form::OPTION, Form::names()),
+        (Paragraphs::OPTION, Paragraphs::names()),
+        (Case::OPTION, Case::names()),
+        (OnInvalid::OPTION, OnInvalid::names()),
+        (ShingleUnit::OPTION, ShingleUnit::names()),
+        (Metric::OPTION, Metric::names()),
+        (Method::OPTION, Method::names()),
+        (LshMode::OPTION, LshMode::names()),
+        (Window::OPTION, Window::names()),
+        (EntityType::OPTION, EntityType::names()),
+    ]
+}
+
+/// The range of each whole-number option: (name, lowest, highest).
+pub const WHOLE: &[(&str, i64, i64)] = &[
+    ("num_perm", 1, 8192),
+    ("ngram", 1, 64),
+    ("seed", 0, i64::MAX),
+    ("bands", 1, 8192),
+    ("rows", 1, 8192),
+    ("k", 1, (1 << 31) - 1),
+    ("n_threads", 1, 1024),
+    ("min_words", 1, 10_000),
+    ("junk_min_words", 0, 10_000),
+    ("min_docs", 2, (1 << 31) - 1),
+    ("min_chars", 0, (1 << 31) - 1),
+    ("min_count", 1, i64::MAX),
+];
+
+/// Options that take a share in (0, 1].
+pub const UNIT: &[&str] = &[
+    "threshold",
+    "duplicate",
+    "excerpt",
+    "rewrite",
+    "same_story",
+    "candidates",
+];
+
+/// `value` of the whole-number option `name`, checked against its range in `WHOLE`.
+///
+/// # Panics
+/// When `name` has no range in `WHOLE` (a programming error, caught by the tests).
+pub fn whole(name: &str, value: i64) -> Result<u64> {
+    let &(_, low, high) = WHOLE
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .unwrap_or_else(|| panic!("no range for option {name:?}"));
+    if (low..=high).contains(&value) {
+        Ok(value as u64)
+    } else {
+        let span = if high == i64::MAX {
+            format!("of {low} or more")
+        } else {
+            format!("from {low} to {high}")
+        };
+        Err(Error::Option(format!(
+            "{name} must be a whole number {span}, got {value}"
+        )))
+    }
+}
+
+/// `value` of the share option `name`, checked to lie in (0, 1].
+pub fn unit(name: &str, value: f64) -> Result<f64> {
+    if value > 0.0 && value <= 1.0 {
+        Ok(value)
+    } else {
+        Err(Error::Option(format!(
+            "{name} must be in (0, 1], got {value}"
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choices_ignore_case_and_name_what_they_accept() {
+        assert_eq!(Metric::parse("Cosine"), Ok(Metric::Cosine));
+        assert_eq!(Form::parse("nfkc"), Ok(Form::Nfkc));
+        assert_eq!(EntityType::parse("per"), Ok(EntityType::Per));
+        let err = ShingleUnit::parse("words").unwrap_err();
+        assert_eq!(
+            err,
+            Error::Option("shingle=\"words\" is not one of \"word\", \"char\"".into())
+        );
+        assert!(Method::Average.cluster_method().is_err());
+        // Every choice is listed once, with distinct names.
+        let all = choices();
+        let mut names: Vec<_> = all.iter().map(|(n, _)| *n).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), all.len());
+    }
+
+    #[test]
+    fn ranges_are_checked() {
+        assert_eq!(whole("ngram", 3), Ok(3));
+        assert!(whole("ngram", 0).is_err());
+        assert!(whole("ngram", 65).is_err());
+        assert!(whole("seed", -1).is_err());
+        assert_eq!(whole("seed", i64::MAX), Ok(i64::MAX as u64));
+        assert!(unit("threshold", 0.0).is_err());
+        assert!(unit("threshold", f64::NAN).is_err());
+        assert_eq!(unit("threshold", 1.0), Ok(1.0));
+        assert_eq!(ShingleUnit::Word.with(5), Ok(Shingle::Words(5)));
+        assert!(ShingleUnit::Char.with(0).is_err());
+    }
+}

@@ -42,6 +42,10 @@ pub fn reads_as_english(text: &str) -> bool {
         words += 1;
         if w.len() <= 4 && ENGLISH.iter().any(|e| e.eq_ignore_ascii_case(w)) {
             english += 1;
+            // At most 300 words are read, so 15 function words (5% of 300) settle it.
+            if english * 20 >= 300 {
+                return true;
+            }
         }
     }
     words < 20 || english * 20 >= words

@@ -536,6 +536,17 @@ fn resolved_tables<'py, S: AsRef<str>>(
         flat.iter().map(|(m, _)| i64::from(m.sentence)),
     )?;
     set_column(&cols, "entity", flat.iter().map(|(_, e)| i64::from(*e)))?;
+    // Mentions whose written form holds U+FFFD (a lone surrogate read with errors="replace"):
+    // the Python layer puts the original's characters back in those only.
+    set_column(
+        &cols,
+        "replaced",
+        kept_written
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.contains('\u{FFFD}'))
+            .map(|(k, _)| k as i64),
+    )?;
     cols.set_item("text", PyList::new(py, kept_written)?)?;
     cols.set_item("entity_names", PyList::new(py, &resolved.names)?)?;
     cols.set_item(

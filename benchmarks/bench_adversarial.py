@@ -77,6 +77,11 @@ def _cases():
         "entities: portfolios, particles, 'of'": (lambda n: nc.entities([" ".join(
             f"Minister for Social Protection Leo Var{i} met von der Ley{i} and Matt Gae{i} of Florida."
             for i in range(n))]), 10_000),
+        # Many people named in full in two texts, each named by surname alone in a third
+        # (the company test of a lone surname against its full name's texts).
+        "entities: lone surnames of many full names": (lambda n: nc.entities(
+            [" ".join(f"Ann Zor{i} met Kay Pell{i}." for i in range(n))] * 2
+            + [" ".join(f"Zor{i} spoke." for i in range(n))]), 5_000),
         "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),

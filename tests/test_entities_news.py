@@ -144,13 +144,32 @@ def test_initials_stay_inside_a_name():
 def test_a_dominant_full_name_takes_its_surname():
     texts = (["President Donald Trump signed the order on Friday, the White House said."] * 8
              + ["Melania Trump visited a school in New York."]
-             + ["Trump said the talks went well, officials in Washington said."] * 3)
+             + ["Trump said the talks went well, the White House said."] * 3)
     ents, audit = nc.entities(texts, audit=True)
     lone = ents[ents["text"] == "Trump"]
     assert len(lone) >= 3 and (lone["canonical"] == "Donald Trump").all()
     row = audit[audit["reason"].str.contains("dominant")]
     assert row["canonical"].tolist() == ["Donald Trump"]
     assert "Melania Trump" in row["candidates"].iloc[0]
+
+
+def test_a_surname_takes_a_full_name_only_where_the_company_fits():
+    # "Fox" in articles on the Fox network shares no other name with the articles naming
+    # Liam Fox; "Fox" beside Michael Howard does.
+    texts = (["Shadow defence secretary Liam Fox attacked Michael Howard's critics in London."] * 3
+             + ["Conservative Liam Fox and Michael Howard spoke in Blackpool on Monday."] * 2
+             + ["Dr Fox told Michael Howard the party would win."]
+             + ["Rupert Murdoch's News Corp said Fox shares rose in New York."] * 2
+             + ["The Fox network renewed The Simpsons, News Corp said."]
+             + [f"Officials in {city} met on Monday." for city in ("Paris", "Rome", "Madrid", "Oslo", "Vienna")])
+    ents, audit = nc.entities(texts, audit=True)
+    lone = ents[ents["text"] == "Fox"]
+    by_doc = dict(zip(lone["doc"], lone["canonical"]))
+    assert by_doc[5] == "Liam Fox"
+    assert by_doc[6] == by_doc[7] == by_doc[8] == "Fox"
+    row = audit[audit["reason"].str.startswith("shares no other name")]
+    assert row["name"].tolist() == ["Fox"] and row["mentions"].tolist() == [3]
+    assert "Liam Fox" in row["candidates"].iloc[0]
 
 
 def test_an_evenly_shared_surname_stays_apart_with_its_candidates():

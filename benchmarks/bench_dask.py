@@ -22,6 +22,12 @@ from pathlib import Path
 
 
 def peak_mb() -> float:
+    # VmHWM, not getrusage's ru_maxrss: Linux carries ru_maxrss across exec, so a side run
+    # by a parent that had just built the corpus reported the parent's peak (5.3 GB).
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -64,10 +70,7 @@ def side(which: str, folder: Path, out: Path) -> None:
             col = dd.read_parquet(str(folder))["text"]
             pairs = ncd.near_duplicates(col)
 
-            def worker_peak():
-                return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-            workers_peak = list(client.run(worker_peak).values())
+            workers_peak = list(client.run(peak_mb).values())
     seconds = time.perf_counter() - started
     pairs[["a", "b"]].to_parquet(out.with_suffix(".pairs.parquet"))
     out.write_text(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "workers_peak_mb": workers_peak,

@@ -56,6 +56,38 @@ def test_near_duplicates_equal_the_in_memory_pairs(partitions):
     pd.testing.assert_series_equal(got["a_in_b"], want["a_in_b"], check_names=False)
 
 
+@pytest.mark.parametrize("partitions", [1, 3, 8])
+def test_near_duplicates_with_copies_across_partitions(partitions):
+    # Copies of one page in every partition (a copy group meets in each of its buckets),
+    # near copies of several articles, junk, missing and empty texts: the same pairs,
+    # estimates and scores as in memory.
+    import random
+
+    import dask
+
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(400)]
+    articles = [" ".join(rng.choice(words) for _ in range(60)) for _ in range(12)]
+    texts = []
+    for k in range(200):
+        r = rng.random()
+        if r < 0.3:
+            texts.append("Page not found. The page you asked for does not exist on this site, sorry.")
+        elif r < 0.35:
+            texts.append(rng.choice([None, "", "-1"]))
+        else:
+            base = rng.choice(articles).split()
+            for _ in range(rng.randrange(0, 4)):
+                base[rng.randrange(len(base))] = rng.choice(words)
+            texts.append(" ".join(base))
+    series = pd.Series(texts, index=[f"t{i}" for i in range(len(texts))], dtype=object, name="text")
+    with dask.config.set(scheduler="synchronous"):
+        got = ncd.near_duplicates(dd.from_pandas(series, npartitions=partitions, sort=False), 0.7)
+    want = nc.near_duplicates(series, 0.7)
+    assert len(want) > 300
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
 def _entity_column(partitions):
     # The sample corpus, the five seeds (one story, names across outlets), a text in
     # another language and missing values, split into partitions (dask turns object

@@ -30,6 +30,7 @@ __all__ = [
     "junk_reasons",
     "signature_pairs",
     "minhash_keys",
+    "band_keys",
     "paired_similarity",
     "average_clusters",
     "similarity_matrix",
@@ -146,6 +147,10 @@ def minhash_keys(texts: list[Any], num_perm: int = 128, ngram: int = 3, shingle:
                  n_threads: Optional[int] = None, junk_min_words: Optional[int] = None
                  ) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint64]]:
     """Signatures (n, num_perm) and matching-key hashes (n, 2), (0, 0) for texts with no shingles."""
+
+def band_keys(signatures: npt.NDArray[np.uint32], bands: int, rows: int
+              ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
+    """LSH band keys (n, bands) of signatures, and whether each is live (not empty)."""
 
 def signature_pairs(signatures: npt.NDArray[np.uint32], threshold: float = 0.8, bands: Optional[int] = None,
                     rows: Optional[int] = None, n_threads: Optional[int] = None,

@@ -7,11 +7,11 @@ the same texts (tested):
 - ``normalize``, ``matching_key``, ``detect_language``, ``junk`` and ``parse_articles``
   work partition by partition (``map_partitions`` with an explicit ``meta``) and return a
   lazy dask Series or DataFrame with the column's index.
-- ``near_duplicates`` computes MinHash signatures on the workers, partition by partition
-  (junk texts left out), brings them to the driver (``num_perm * 4`` bytes a text: 512 MB
-  for a million texts at the default 128), finds LSH candidates there, and verifies them
-  exactly on texts gathered for the paired rows only. It returns a pandas DataFrame, as the
-  pairs are small.
+- ``near_duplicates`` runs on the workers throughout: MinHash signatures and LSH band keys
+  partition by partition (junk texts left out), copies grouped by matching key, band keys
+  shuffled so that each bucket meets in one partition, candidate pairs made unique and
+  joined with their two texts, and verified exactly there. Only the pairs come to the
+  driver, as a pandas DataFrame.
 
 - ``entities`` finds names on the workers in two passes, as in memory: each partition's case
   statistics (how each word is written), added up on the driver and sent to the workers
@@ -68,12 +68,94 @@ def parse_articles(column: Any, **options: Any) -> Any:
     return column.map_partitions(_nc.parse_articles, **options, meta=meta)
 
 
-def _signatures(part: pd.Series, num_perm: int, ngram: int, shingle: str, seed: int, junk_min_words: Optional[int]):
+#: Bits of a position given to the place within its partition: a text's position is its
+#: partition number shifted by this, plus its place, so positions sort as the column does.
+_PLACE_BITS = 40
+
+
+def _bucket_rows(part: pd.Series, num_perm: int, ngram: int, shingle: str, seed: int,
+                 junk_min_words: Optional[int], bands: int, rows: int,
+                 partition_info: Optional[dict] = None) -> pd.DataFrame:
+    """One partition's LSH bucket rows: for each text with shingles (junk texts have none)
+    and each band, the band, its key, the text's position and its matching-key hash."""
     from . import _native
 
+    number = int(partition_info["number"]) if partition_info else 0
     texts = [v if isinstance(v, str) else None for v in part.tolist()]
     sigs, keys = _native.minhash_keys(texts, num_perm, ngram, shingle, seed, None, junk_min_words)
-    return sigs, keys, part.index.to_numpy()
+    band, live = _native.band_keys(sigs, bands, rows)
+    pos = (np.int64(number) << _PLACE_BITS) + np.flatnonzero(live).astype(np.int64)
+    return pd.DataFrame({
+        "band": np.tile(np.arange(bands, dtype=np.int64), len(pos)),
+        "key": band[live].ravel(),
+        "pos": np.repeat(pos, bands),
+        "key_hi": np.repeat(keys[live, 0], bands),
+        "key_lo": np.repeat(keys[live, 1], bands),
+    })
+
+
+def _bucket_pairs(part: pd.DataFrame) -> pd.DataFrame:
+    """The pairs one partition's buckets give, as in memory: every copy (same matching key)
+    with its key's first text (from band 0 only, where each copy group meets once), and
+    every two first copies that share a bucket (a band and its key). All copies of a text
+    have its signature, so they are all in each of its buckets: the first position of a key
+    in a bucket is its first in the column."""
+    rows = part.sort_values(["band", "key", "key_hi", "key_lo", "pos"], kind="stable")
+    band, key, pos = rows["band"].to_numpy(), rows["key"].to_numpy(), rows["pos"].to_numpy()
+    hi, lo = rows["key_hi"].to_numpy(), rows["key_lo"].to_numpy()
+    n = len(pos)
+    if n == 0:
+        return pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)})
+    new_bucket = np.r_[True, (band[1:] != band[:-1]) | (key[1:] != key[:-1])]
+    new_copy = new_bucket | np.r_[True, (hi[1:] != hi[:-1]) | (lo[1:] != lo[:-1])]
+    first_at = np.maximum.accumulate(np.where(new_copy, np.arange(n), 0))
+    copies = (band == 0) & ~new_copy
+    a_out, b_out = [pos[first_at[copies]]], [pos[copies]]
+    firsts = np.flatnonzero(new_copy)
+    starts = np.flatnonzero(new_bucket[firsts])
+    ends = np.r_[starts[1:], len(firsts)]
+    for s, e in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
+        members = pos[firsts[s:e]]
+        i, j = np.triu_indices(e - s, k=1)
+        a_out.append(members[i])
+        b_out.append(members[j])
+    a, b = np.concatenate(a_out).astype(np.int64), np.concatenate(b_out).astype(np.int64)
+    # (A bucket's first copies sit in matching-key order: put each pair in column order.)
+    return pd.DataFrame({"a": np.minimum(a, b), "b": np.maximum(a, b)})
+
+
+def _texts(part: pd.Series, needed: np.ndarray, partition_info: Optional[dict] = None) -> pd.DataFrame:
+    """The positions, labels and texts of one partition's texts in ``needed`` (sorted)."""
+    number = int(partition_info["number"]) if partition_info else 0
+    base = np.int64(number) << _PLACE_BITS
+    lo, hi = np.searchsorted(needed, [base, base + len(part)])
+    places = (needed[lo:hi] - base).astype(np.int64)
+    values = part.iloc[places]
+    return pd.DataFrame({"pos": base + places,
+                         "label": pd.Series(values.index.to_numpy(), dtype=object).to_numpy(),
+                         "text": np.array([v if isinstance(v, str) else None for v in values.tolist()], dtype=object)})
+
+
+def _verify(part: pd.DataFrame, threshold: float, num_perm: int, ngram: int, shingle: str, seed: int,
+            junk_min_words: Optional[int]) -> pd.DataFrame:
+    """Scores of candidate pairs whose two texts are at hand: the MinHash estimate (the same
+    signatures as the search), exact Jaccard and containments; pairs under the threshold
+    dropped."""
+    from . import _native
+    from .similarity import paired_similarity
+
+    ta, tb = part["text_a"].tolist(), part["text_b"].tolist()
+    sa, _ = _native.minhash_keys(ta, num_perm, ngram, shingle, seed, None, junk_min_words)
+    sb, _ = _native.minhash_keys(tb, num_perm, ngram, shingle, seed, None, junk_min_words)
+    estimate = (sa == sb).mean(axis=1) if len(ta) else np.zeros(0)
+    jaccard = np.asarray(paired_similarity(ta, tb, "jaccard", ngram=ngram, shingle=shingle), dtype=np.float64)
+    a_in_b = np.asarray(paired_similarity(ta, tb, "containment", ngram=ngram, shingle=shingle), dtype=np.float64)
+    b_in_a = np.asarray(paired_similarity(tb, ta, "containment", ngram=ngram, shingle=shingle), dtype=np.float64)
+    out = pd.DataFrame({"a": part["a"].to_numpy(), "b": part["b"].to_numpy(),
+                        "label_a": part["label_a"].to_numpy(), "label_b": part["label_b"].to_numpy(),
+                        "estimate": np.asarray(estimate, dtype=np.float64), "jaccard": jaccard,
+                        "a_in_b": a_in_b, "b_in_a": b_in_a})
+    return out[out["jaccard"] >= threshold]
 
 
 def near_duplicates(
@@ -89,54 +171,63 @@ def near_duplicates(
 ) -> pd.DataFrame:
     """``newscorpus.near_duplicates`` of a dask column: a pandas DataFrame of pairs ``a``,
     ``b`` (index labels), ``estimate``, ``jaccard``, ``a_in_b``, ``b_in_a``, sorted by the
-    positions of ``a`` and ``b`` in the column, as in memory (copies grouped by the hash of
-    their matching key, computed on the workers, as in memory).
+    positions of ``a`` and ``b`` in the column, as in memory.
+
+    Only the pairs and their positions come to the driver. On the workers: each
+    partition's MinHash signatures, matching keys and LSH band keys (junk texts left out),
+    as rows (band, key, position, matching key) shuffled so that each bucket meets in one
+    partition. All copies of a text (one matching key) have its signature, so they meet in
+    each of its buckets: there each is paired with its key's first text (band 0 only), and
+    the first copies that share the bucket are paired with each other, as in memory. The
+    pairs are made unique (a shuffle) and joined with the texts of the paired rows only
+    (two small shuffles), which are verified exactly where both are. Memory on a worker:
+    ``40 * bands`` bytes a text in the shuffle (bands 21 at the default threshold: 840 bytes),
+    plus its share of the pairs and of the paired texts.
     """
     import dask
 
     from . import _native
     from ._options import check
-    from .similarity import _junk_rule, paired_similarity
+    from .similarity import _junk_rule
 
     threshold, num_perm, ngram, shingle, seed = check(threshold=threshold, num_perm=num_perm, ngram=ngram,
                                                       shingle=shingle, seed=seed)
     rule = _junk_rule(junk, junk_min_words)
-    parts = column.to_delayed()
-    results = dask.compute(*[dask.delayed(_signatures)(p, num_perm, ngram, shingle, seed, rule) for p in parts])
-    sizes = [len(r[2]) for r in results]
-    if results:
-        signatures = np.concatenate([r[0] for r in results])
-        keys = np.concatenate([r[1] for r in results])
-        labels = np.concatenate([r[2] for r in results])
-    else:
-        signatures, labels = np.zeros((0, num_perm), np.uint32), np.zeros(0, dtype=object)
-        keys = np.zeros((0, 2), np.uint64)
-    del results
-    cols = _native.signature_pairs(signatures, threshold, None, None, None, True, keys)
-    a, b, estimate = cols["a"], cols["b"], cols["estimate"]
-    # The texts of the paired rows only, by position.
-    needed = np.unique(np.concatenate([a, b])) if len(a) else np.zeros(0, dtype=np.int64)
-    starts = np.concatenate([[0], np.cumsum(sizes)])
-
-    def pick(part: pd.Series, lo: int, hi: int) -> list:
-        wanted = needed[(needed >= lo) & (needed < hi)] - lo
-        return [(int(lo + k), part.iloc[k] if isinstance(part.iloc[k], str) else None) for k in wanted]
-
-    picked = dask.compute(*[dask.delayed(pick)(p, int(starts[i]), int(starts[i + 1]))
-                            for i, p in enumerate(parts) if sizes[i]])
-    texts = {pos: text for chunk in picked for pos, text in chunk}
-    ta, tb = [texts[int(i)] for i in a], [texts[int(i)] for i in b]
-    jaccard = np.asarray(paired_similarity(ta, tb, "jaccard", ngram=ngram, shingle=shingle), dtype=np.float64)
-    a_in_b = np.asarray(paired_similarity(ta, tb, "containment", ngram=ngram, shingle=shingle), dtype=np.float64)
-    b_in_a = np.asarray(paired_similarity(tb, ta, "containment", ngram=ngram, shingle=shingle), dtype=np.float64)
-    keep = jaccard >= threshold
+    bands, rows = _native.lsh_params(threshold, num_perm, "recall")
+    parts = max(column.npartitions, 1)
+    # Buckets: each (band, key) meets in one partition; its pairs (and the copies) are made there.
+    bucket_meta = pd.DataFrame({"band": pd.Series([], dtype=np.int64), "key": pd.Series([], dtype=np.uint64),
+                                "pos": pd.Series([], dtype=np.int64), "key_hi": pd.Series([], dtype=np.uint64),
+                                "key_lo": pd.Series([], dtype=np.uint64)})
+    buckets = column.map_partitions(_bucket_rows, num_perm, ngram, shingle, seed, rule, bands, rows,
+                                    meta=bucket_meta).shuffle(on=["band", "key"], npartitions=parts)
+    pair_meta = pd.DataFrame({"a": pd.Series([], dtype=np.int64), "b": pd.Series([], dtype=np.int64)})
+    candidates = buckets.map_partitions(_bucket_pairs, meta=pair_meta).drop_duplicates(split_out=parts).persist()
+    # The texts of the paired rows only (their positions come to the driver, 16 bytes a
+    # pair), joined with each pair where it is, and verified there.
+    needed = np.unique(np.concatenate([c.to_numpy() for c in dask.compute(candidates["a"], candidates["b"])]))
+    text_meta = pd.DataFrame({"pos": pd.Series([], dtype=np.int64), "label": pd.Series([], dtype=object),
+                              "text": pd.Series([], dtype=object)})
+    texts = column.map_partitions(_texts, needed, meta=text_meta)
+    both = (candidates
+            .merge(texts.rename(columns={"pos": "a", "label": "label_a", "text": "text_a"}), on="a",
+                   npartitions=parts)
+            .merge(texts.rename(columns={"pos": "b", "label": "label_b", "text": "text_b"}), on="b",
+                   npartitions=parts))
+    out_meta = pd.DataFrame({"a": pd.Series([], dtype=np.int64), "b": pd.Series([], dtype=np.int64),
+                             "label_a": pd.Series([], dtype=object), "label_b": pd.Series([], dtype=object),
+                             **{c: pd.Series([], dtype=np.float64) for c in ("estimate", "jaccard", "a_in_b",
+                                                                              "b_in_a")}})
+    found = both.map_partitions(_verify, threshold, num_perm, ngram, shingle, seed, rule, meta=out_meta).compute()
+    found = found.sort_values(["a", "b"], kind="stable").reset_index(drop=True)
+    labels = column._meta.index.to_numpy()[:0]
     return pd.DataFrame({
-        "a": labels[a[keep]] if keep.any() else np.zeros(0, dtype=labels.dtype),
-        "b": labels[b[keep]] if keep.any() else np.zeros(0, dtype=labels.dtype),
-        "estimate": estimate[keep],
-        "jaccard": jaccard[keep],
-        "a_in_b": a_in_b[keep],
-        "b_in_a": b_in_a[keep],
+        "a": found["label_a"].to_numpy() if len(found) else labels,
+        "b": found["label_b"].to_numpy() if len(found) else labels,
+        "estimate": found["estimate"].to_numpy(),
+        "jaccard": found["jaccard"].to_numpy(),
+        "a_in_b": found["a_in_b"].to_numpy(),
+        "b_in_a": found["b_in_a"].to_numpy(),
     })
 
 

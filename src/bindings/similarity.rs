@@ -27,6 +27,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(paired_similarity, m)?)?;
     m.add_function(wrap_pyfunction!(signature_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(minhash_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(band_keys, m)?)?;
     m.add_function(wrap_pyfunction!(average_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(similarity_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_params, m)?)?;
@@ -240,6 +241,28 @@ fn minhash_keys<'py>(
     Ok((
         PyArray1::from_vec(py, flat).reshape([texts.len(), num_perm])?,
         PyArray1::from_vec(py, halves).reshape([texts.len(), 2])?,
+    ))
+}
+
+/// The LSH band keys of signatures (rows of a `(n, num_perm)` uint32 array): an `(n, bands)`
+/// uint64 array and whether each row is live (a non-empty signature; an empty one has keys
+/// 0 and pairs with nothing), for a caller that meets equal keys elsewhere (Dask).
+#[pyfunction]
+fn band_keys<'py>(
+    py: Python<'py>,
+    signatures: PyReadonlyArray2<'py, u32>,
+    bands: i64,
+    rows: i64,
+) -> PyResult<(Bound<'py, PyArray2<u64>>, Bound<'py, PyArray1<bool>>)> {
+    let view = signatures.as_array();
+    let (n, num_perm) = view.dim();
+    let num_perm = check_num_perm(py, num_perm as i64)?;
+    let (b, r) = lsh::bands_rows(0.5, num_perm, Some(bands), Some(rows), true).or_raise(py)?;
+    let sigs: Vec<u32> = view.iter().copied().collect();
+    let (keys, live) = py.detach(|| lsh::band_keys(&sigs, num_perm, b, r));
+    Ok((
+        PyArray1::from_vec(py, keys).reshape([n, b])?,
+        PyArray1::from_vec(py, live),
     ))
 }
 

@@ -5,6 +5,32 @@ use crate::error::Error;
 use ahash::AHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
+/// The band keys of each signature (rows of `num_perm` values): `bands` keys a row, and
+/// whether the row is live (not empty: a text with no shingles has no bands, so it is a
+/// candidate of nothing). Rows of a corpus split across machines meet where their keys
+/// are equal: `groups::candidates` on one machine pairs the same documents.
+pub fn band_keys(
+    signatures: &[u32],
+    num_perm: usize,
+    bands: usize,
+    rows: usize,
+) -> (Vec<u64>, Vec<bool>) {
+    let mut keys = Vec::with_capacity(signatures.len() / num_perm.max(1) * bands);
+    let mut live = Vec::with_capacity(signatures.len() / num_perm.max(1));
+    for sig in signatures.chunks_exact(num_perm.max(1)) {
+        let alive = sig.iter().any(|&v| v != super::minhash::EMPTY);
+        live.push(alive);
+        for band in 0..bands {
+            keys.push(if alive {
+                band_key(&sig[band * rows..(band + 1) * rows])
+            } else {
+                0
+            });
+        }
+    }
+    (keys, live)
+}
+
 /// Bands and rows for an index at `threshold`: the caller's (both or neither; their product
 /// at most `num_perm`, checked without wrapping) or, when neither is given, the recall rule
 /// (`recall`) or datasketch's balanced rule.

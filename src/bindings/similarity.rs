@@ -244,6 +244,9 @@ fn minhash_keys<'py>(
     ))
 }
 
+/// Band keys `(n, bands)` and whether each row is live `(n,)`, as numpy arrays.
+type BandKeys<'py> = (Bound<'py, PyArray2<u64>>, Bound<'py, PyArray1<bool>>);
+
 /// The LSH band keys of signatures (rows of a `(n, num_perm)` uint32 array): an `(n, bands)`
 /// uint64 array and whether each row is live (a non-empty signature; an empty one has keys
 /// 0 and pairs with nothing), for a caller that meets equal keys elsewhere (Dask).
@@ -253,7 +256,7 @@ fn band_keys<'py>(
     signatures: PyReadonlyArray2<'py, u32>,
     bands: i64,
     rows: i64,
-) -> PyResult<(Bound<'py, PyArray2<u64>>, Bound<'py, PyArray1<bool>>)> {
+) -> PyResult<BandKeys<'py>> {
     let view = signatures.as_array();
     let (n, num_perm) = view.dim();
     let num_perm = check_num_perm(py, num_perm as i64)?;

@@ -89,16 +89,20 @@ def test_dedup_streams_a_file_and_finds_what_near_duplicates_finds(tmp_path, ext
 
     df, path = _sample_file(tmp_path, ext)
     out = tmp_path / "pairs.parquet"
-    # Batches of 7 rows: signatures are kept across batches, texts read again to verify.
+    # Batches of 7 rows: band keys are kept across batches, the paired rows read again.
     assert main(["dedup", str(path), "--out", str(out), "--id", "id", "--batch-size", "7"]) == 0
     got = pd.read_parquet(out)
     want = nc.near_duplicates(df.set_index("id")["text"])
     assert list(zip(got["a"], got["b"])) == list(zip(want["a"], want["b"]))
+    assert got["estimate"].tolist() == want["estimate"].tolist()
+    assert got["jaccard"].tolist() == want["jaccard"].tolist()
     assert (got["jaccard"] >= 0.8).all() and not {"junk-1", "junk-2"} & (set(got["a"]) | set(got["b"]))
     # Without --id the rows are named by number; --no-verify keeps pairs on the estimate.
     assert main(["dedup", str(path), "--out", str(tmp_path / "p.csv"), "--no-verify"]) == 0
     rough = pd.read_csv(tmp_path / "p.csv")
     assert rough["jaccard"].isna().all() and (rough["estimate"] >= 0.8).all() and len(rough) > 0
+    loose = nc.near_duplicates(df["text"].reset_index(drop=True), verify=False)
+    assert list(zip(rough["a"], rough["b"])) == list(zip(loose["a"], loose["b"]))
 
 
 def test_dedup_writes_nothing_when_it_fails(tmp_path):

@@ -31,6 +31,7 @@ __all__ = [
     "signature_pairs",
     "minhash_keys",
     "band_keys",
+    "band_pairs",
     "paired_similarity",
     "average_clusters",
     "similarity_matrix",
@@ -151,6 +152,10 @@ def minhash_keys(texts: list[Any], num_perm: int = 128, ngram: int = 3, shingle:
 def band_keys(signatures: npt.NDArray[np.uint32], bands: int, rows: int
               ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
     """LSH band keys (n, bands) of signatures, and whether each is live (not empty)."""
+
+def band_pairs(band_keys: npt.NDArray[np.uint64], live: npt.NDArray[np.bool_], keys: npt.NDArray[np.uint64],
+               n_threads: Optional[int] = None) -> dict[str, npt.NDArray[Any]]:
+    """Columns a, b, estimate (1 for copies, NaN for LSH candidates) from band keys alone."""
 
 def signature_pairs(signatures: npt.NDArray[np.uint32], threshold: float = 0.8, bands: Optional[int] = None,
                     rows: Optional[int] = None, n_threads: Optional[int] = None,

@@ -7,7 +7,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 import pandas as pd
 
@@ -125,55 +125,76 @@ class _Progress:
 
 
 def _dedup_cmd(args: argparse.Namespace) -> int:
-    """Near-duplicate pairs of a file's texts, streamed: a first pass keeps only MinHash
-    signatures (num_perm x 4 bytes a text) and row ids, LSH pairs them, a second pass reads
-    the texts of the paired rows only and verifies each pair exactly."""
+    """Near-duplicate pairs of a file's texts, streamed: a first pass keeps only each text's
+    LSH band keys and matching-key hash (8 bytes a band + 16: 184 bytes a text at the
+    default threshold, not its 512-byte signature), finds the candidate pairs from them, and
+    a second pass reads the paired rows only (text and id), scores each pair's MinHash
+    estimate from the same signatures and, unless --no-verify, its exact Jaccard."""
     import numpy as np
 
     from . import _native
     from .similarity import JUNK_MIN_WORDS, paired_similarity
 
     path = Path(args.input)
-    columns = [args.column] + ([args.id] if args.id else [])
-    sigs: list = []
-    keys: list = []
-    ids: list = []
+    bands, rows = _native.lsh_params(args.threshold, args.num_perm, "recall")
+    band_parts: list = []
+    live_parts: list = []
+    key_parts: list = []
+    n = 0
     progress = _Progress(args.progress, "signatures")
-    for frame in iter_batches(path, args.format, columns, args.batch_size):
+    for frame in iter_batches(path, args.format, [args.column], args.batch_size):
         texts = _texts_of(frame, args.column)
         # Junk texts (placeholders, cookie walls, error pages) get no signature; copies are
         # grouped by their matching key's hash, as near_duplicates groups them.
-        batch, batch_keys = _native.minhash_keys(texts, args.num_perm, 3, "word", 1, args.threads, JUNK_MIN_WORDS)
-        sigs.append(batch)
-        keys.append(batch_keys)
-        ids.extend(frame[args.id].tolist() if args.id else range(len(ids), len(ids) + len(frame)))
+        sigs, batch_keys = _native.minhash_keys(texts, args.num_perm, 3, "word", 1, args.threads, JUNK_MIN_WORDS)
+        batch_bands, batch_live = _native.band_keys(sigs, bands, rows)
+        del sigs
+        band_parts.append(batch_bands)
+        live_parts.append(batch_live)
+        key_parts.append(batch_keys)
+        n += len(frame)
         progress.update(len(frame))
     progress.close()
-    signatures = np.concatenate(sigs) if sigs else np.zeros((0, args.num_perm), dtype=np.uint32)
-    key_hashes = np.concatenate(keys) if keys else np.zeros((0, 2), dtype=np.uint64)
-    del sigs, keys
-    cols = _native.signature_pairs(signatures, args.threshold, None, None, args.threads, args.verify, key_hashes)
+    band_keys = np.concatenate(band_parts) if band_parts else np.zeros((0, bands), dtype=np.uint64)
+    live = np.concatenate(live_parts) if live_parts else np.zeros(0, dtype=bool)
+    key_hashes = np.concatenate(key_parts) if key_parts else np.zeros((0, 2), dtype=np.uint64)
+    del band_parts, live_parts, key_parts
+    cols = _native.band_pairs(band_keys, live, key_hashes, args.threads)
+    del band_keys, live, key_hashes
     a, b, estimate = cols["a"], cols["b"], cols["estimate"]
+    # Second pass: the texts and ids of the paired rows only.
+    needed = np.unique(np.concatenate([a, b])) if len(a) else np.zeros(0, dtype=np.int64)
+    paired: dict[int, Optional[str]] = {}
+    ids: dict[int, Any] = {}
+    row = 0
+    columns = [args.column] + ([args.id] if args.id else [])
+    for frame in iter_batches(path, args.format, columns, args.batch_size):
+        lo, hi = np.searchsorted(needed, [row, row + len(frame)])
+        if hi > lo:
+            batch_texts = _texts_of(frame, args.column)
+            batch_ids = frame[args.id].tolist() if args.id else None
+            for r in needed[lo:hi].tolist():
+                paired[r] = batch_texts[r - row]
+                ids[r] = batch_ids[r - row] if batch_ids is not None else r
+        row += len(frame)
+    ta, tb = [paired[int(i)] for i in a], [paired[int(i)] for i in b]
+    sa, _ = _native.minhash_keys(ta, args.num_perm, 3, "word", 1, args.threads, JUNK_MIN_WORDS)
+    sb, _ = _native.minhash_keys(tb, args.num_perm, 3, "word", 1, args.threads, JUNK_MIN_WORDS)
+    estimate = np.where(np.isnan(estimate), (sa == sb).mean(axis=1) if len(a) else estimate, estimate)
     jaccard = np.full(len(a), np.nan)
     if args.verify and len(a):
-        needed = set(a.tolist()) | set(b.tolist())
-        paired: dict[int, Optional[str]] = {}
-        row = 0
-        for frame in iter_batches(path, args.format, [args.column], args.batch_size):
-            for t in _texts_of(frame, args.column):
-                if row in needed:
-                    paired[row] = t
-                row += 1
-        jaccard = np.asarray(paired_similarity([paired[i] for i in a], [paired[i] for i in b], "jaccard",
-                                               n_threads=args.threads), dtype=np.float64)
+        jaccard = np.asarray(paired_similarity(ta, tb, "jaccard", n_threads=args.threads), dtype=np.float64)
         keep = jaccard >= args.threshold
-        a, b, estimate, jaccard = a[keep], b[keep], estimate[keep], jaccard[keep]
-    ids_arr = np.empty(len(ids), dtype=object)
-    ids_arr[:] = ids
-    out = pd.DataFrame({"a": ids_arr[a] if len(a) else [], "b": ids_arr[b] if len(b) else [],
+    else:
+        keep = estimate >= args.threshold
+    a, b, estimate, jaccard = a[keep], b[keep], estimate[keep], jaccard[keep]
+    ids_arr = np.empty(len(needed), dtype=object)
+    ids_arr[:] = [ids[int(r)] for r in needed]
+    out = pd.DataFrame({"a": ids_arr[np.searchsorted(needed, a)] if len(a) else [],
+                        "b": ids_arr[np.searchsorted(needed, b)] if len(b) else [],
                         "estimate": estimate, "jaccard": jaccard})
     write_atomically(out, Path(args.out), args.output_format)
-    print(f"{len(out):,} near-duplicate pairs among {len(ids):,} texts written to {args.out}", file=sys.stderr)
+    print(f"{len(out):,} near-duplicate pairs among {n:,} texts written to {args.out}", file=sys.stderr)
     return 0
 
 

@@ -28,6 +28,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(signature_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(minhash_keys, m)?)?;
     m.add_function(wrap_pyfunction!(band_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(band_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(average_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(similarity_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_params, m)?)?;
@@ -267,6 +268,47 @@ fn band_keys<'py>(
         PyArray1::from_vec(py, keys).reshape([n, b])?,
         PyArray1::from_vec(py, live),
     ))
+}
+
+/// Near-duplicate candidates from band keys alone (`band_keys` as `band_keys` gives them,
+/// `keys` as `minhash_keys` does): a dict of numpy columns `a`, `b`, `estimate` (1 for a copy
+/// with its key's first text, NaN for an LSH candidate the caller scores), sorted by
+/// `(a, b)`.
+#[pyfunction]
+#[pyo3(signature = (band_keys, live, keys, n_threads=None))]
+fn band_pairs<'py>(
+    py: Python<'py>,
+    band_keys: PyReadonlyArray2<'py, u64>,
+    live: PyReadonlyArray1<'py, bool>,
+    keys: PyReadonlyArray2<'py, u64>,
+    n_threads: Option<i64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let n_threads = check_threads(py, n_threads)?;
+    let (n, bands) = band_keys.as_array().dim();
+    let live: Vec<bool> = live.as_array().iter().copied().collect();
+    let k = keys.as_array();
+    if live.len() != n || k.dim() != (n, 2) {
+        return Err(error(
+            py,
+            "InputValueError",
+            "band_keys, live and keys must have one row a document".into(),
+        ));
+    }
+    let flat: Vec<u64> = band_keys.as_array().iter().copied().collect();
+    let hashes: Vec<Option<u128>> = (0..n)
+        .map(|i| {
+            let v = (u128::from(k[[i, 0]]) << 64) | u128::from(k[[i, 1]]);
+            (v != 0).then_some(v)
+        })
+        .collect();
+    let pairs = detached(py, n_threads, || {
+        sim::pairs_of_band_keys(&flat, bands, &live, &hashes)
+    })?;
+    let dict = PyDict::new(py);
+    set_column(&dict, "a", pairs.iter().map(|p| i64::from(p.a)))?;
+    set_column(&dict, "b", pairs.iter().map(|p| i64::from(p.b)))?;
+    set_column(&dict, "estimate", pairs.iter().map(|p| p.estimate))?;
+    Ok(dict)
 }
 
 /// Near-duplicate pairs from MinHash signatures alone (rows of a `(n, num_perm)` uint32

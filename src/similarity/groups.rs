@@ -67,6 +67,23 @@ pub fn candidates(
                 *key = lsh::band_key(&sig[band * rows..(band + 1) * rows]);
             }
         });
+    candidates_of_keys(&keys, bands, &live, max_bucket)
+}
+
+/// [`candidates`] from band keys already made (`keys[i * bands + band]` for the i-th of
+/// `docs`, live documents in increasing order): for a caller that kept the keys and not the
+/// signatures (a file streamed in batches).
+pub fn candidates_of_keys(
+    keys: &[u64],
+    bands: usize,
+    docs: &[u32],
+    max_bucket: usize,
+) -> Candidates {
+    let live = docs;
+    if bands == 0 {
+        return Candidates::default();
+    }
+    assert_eq!(keys.len(), live.len() * bands, "bands keys a document");
     let per_band: Vec<Candidates> = (0..bands)
         .into_par_iter()
         .map(|band| {

@@ -128,6 +128,47 @@ pub fn same_key_pairs(first: &[u32], verify: bool) -> Vec<Pair> {
         .collect()
 }
 
+/// Near-duplicate candidates of a corpus from its band keys alone (`band_keys[d * bands +
+/// band]`, `live[d]` false for a document with no shingles) and matching-key hashes, as
+/// `near_duplicates` finds them from signatures: each copy paired with its key's first
+/// document (estimate 1), and the first copies that share a band (estimate NaN: the caller
+/// scores them), sorted by `(a, b)`. For a caller that streams a corpus and keeps 8 bytes a
+/// band a document instead of its signature.
+pub fn pairs_of_band_keys(
+    band_keys: &[u64],
+    bands: usize,
+    live: &[bool],
+    keys: &[Option<u128>],
+) -> Vec<Pair> {
+    let first = first_of_same(keys);
+    let docs: Vec<u32> = (0..first.len() as u32)
+        .filter(|&d| first[d as usize] == d && live[d as usize])
+        .collect();
+    let kept: Vec<u64> = docs
+        .iter()
+        .flat_map(|&d| {
+            band_keys[d as usize * bands..(d as usize + 1) * bands]
+                .iter()
+                .copied()
+        })
+        .collect();
+    let found = groups::candidates_of_keys(&kept, bands, &docs, usize::MAX).pairs;
+    let mut pairs: Vec<Pair> = found
+        .into_iter()
+        .map(|(a, b)| Pair {
+            a,
+            b,
+            estimate: f64::NAN,
+            jaccard: f64::NAN,
+            a_in_b: f64::NAN,
+            b_in_a: f64::NAN,
+        })
+        .collect();
+    pairs.extend(same_key_pairs(&first, false));
+    pairs.sort_unstable_by_key(|p| (p.a, p.b));
+    pairs
+}
+
 /// Candidate pairs `(a, b)`, `a < b`: documents sharing at least one band. Documents with
 /// no shingles are never candidates.
 ///
@@ -491,6 +532,51 @@ pub fn average_linkage_of_copies(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn band_keys_alone_give_the_pairs_signatures_give() {
+        // Documents made of a few bases with words changed, exact copies and empty ones.
+        let hasher = minhash::MinHasher::new(128, 1);
+        let mut docs: Vec<Vec<u64>> = Vec::new();
+        for d in 0..300u64 {
+            let base = d % 17;
+            let mut shingles: Vec<u64> = (0..40).map(|k| base * 1000 + k).collect();
+            if d % 3 == 1 {
+                shingles[(d % 40) as usize] = 99_999 + d; // a near copy
+            }
+            if d % 29 == 0 {
+                shingles.clear(); // no shingles
+            }
+            docs.push(shingles);
+        }
+        let sigs: Vec<u32> = docs.iter().flat_map(|s| hasher.signature(s)).collect();
+        let keys: Vec<Option<u128>> = docs
+            .iter()
+            .map(|s| (!s.is_empty()).then(|| u128::from(s.iter().sum::<u64>()) + 1))
+            .collect();
+        let (bands, rows) = (16, 8);
+        let first = first_of_same(&keys);
+        let firsts: Vec<u32> = (0..300).filter(|&d| first[d as usize] == d).collect();
+        let mut want: Vec<(u32, u32, bool)> =
+            groups::candidates(&sigs, 128, bands, rows, &firsts, usize::MAX)
+                .pairs
+                .into_iter()
+                .map(|(a, b)| (a, b, false))
+                .chain(
+                    same_key_pairs(&first, false)
+                        .iter()
+                        .map(|p| (p.a, p.b, true)),
+                )
+                .collect();
+        want.sort_unstable();
+        let (band_keys, live) = lsh::band_keys(&sigs, 128, bands, rows);
+        let got: Vec<(u32, u32, bool)> = pairs_of_band_keys(&band_keys, bands, &live, &keys)
+            .iter()
+            .map(|p| (p.a, p.b, !p.estimate.is_nan()))
+            .collect();
+        assert!(want.len() > 100 && want.iter().any(|p| p.2));
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn finds_copies_and_not_strangers() {

@@ -384,3 +384,34 @@ def test_a_gazetteer_of_many_similar_aliases_builds_in_linear_time():
     gaz = _quick(nc.Gazetteer, entries, limit=8)
     ents = nc.entities(["Yesterday N4711 met Name 99999 in town."], gazetteer=gaz, languages=None)
     assert {"Name 4711", "Name 99999"} <= set(ents["canonical"])
+
+
+def test_public_defaults_equal_the_native_ones():
+    # A default is written in the public signature and in the native one (pyo3's): for
+    # every public function and its native namesake, the shared options default alike,
+    # but for those the Python layer converts on purpose (listed).
+    import ast
+    import inspect
+    import re
+
+    from newscorpus import _native
+
+    converted = {("near_duplicates", "junk_min_words"), ("relate", "junk_min_words"), ("relate", "stop_words")}
+    compared = 0
+    for name in dir(_native):
+        public, native = getattr(nc, name, None), getattr(_native, name)
+        text = getattr(native, "__text_signature__", None)
+        if public is None or not text or not callable(public):
+            continue
+        native_defaults = dict(re.findall(r"(\w+)=([^,)]+)", text))
+        for option, parameter in inspect.signature(public).parameters.items():
+            if option not in native_defaults or parameter.default is inspect.Parameter.empty:
+                continue
+            if (name, option) in converted:
+                continue
+            text_value = native_defaults[option].strip()
+            native_value = ast.literal_eval({"true": "True", "false": "False"}.get(text_value, text_value))
+            assert parameter.default == native_value and type(parameter.default) is type(native_value), \
+                f"{name}({option}={parameter.default!r}) differs from the native default {text_value}"
+            compared += 1
+    assert compared >= 20

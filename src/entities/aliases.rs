@@ -829,8 +829,6 @@ pub fn resolve(
     }
     let n_docs = groups_of.iter().filter(|g| !g.is_empty()).count();
     let mut besides: AHashMap<usize, (usize, AHashMap<usize, usize>)> = AHashMap::new();
-    // Moves the mentions of lone surname `id` to `full` in the documents that share a name
-    // with `full`'s; returns how many moved and how many stayed.
     // Where each name's mentions are: (document, place in it), by document.
     let mut slots_of: Vec<Vec<(u32, u32)>> = vec![Vec::new(); groups.len()];
     for (d, ids) in key_of.iter().enumerate() {
@@ -838,6 +836,8 @@ pub fn resolve(
             slots_of[root(&parent, id)].push((d as u32, k as u32));
         }
     }
+    // Moves the mentions of lone surname `id` to `full` in the documents that share a name
+    // with `full`'s; returns how many moved and how many stayed.
     let mut take = |id: usize, full: usize, key_of: &mut [Vec<usize>]| -> (u32, u32) {
         let of_full = besides
             .entry(full)

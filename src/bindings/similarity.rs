@@ -245,6 +245,26 @@ fn minhash_keys<'py>(
     ))
 }
 
+/// Matching-key hashes from their two uint64 halves (rows of an `(n, 2)` array, as
+/// `minhash_keys` gives them; 0 for a text with no key).
+fn key_hashes(k: &numpy::ndarray::ArrayView2<'_, u64>) -> Vec<Option<u128>> {
+    (0..k.dim().0)
+        .map(|i| {
+            let v = (u128::from(k[[i, 0]]) << 64) | u128::from(k[[i, 1]]);
+            (v != 0).then_some(v)
+        })
+        .collect()
+}
+
+/// Pairs as a dict of numpy columns `a`, `b`, `estimate`.
+fn pair_columns<'py>(py: Python<'py>, pairs: &[sim::Pair]) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    set_column(&dict, "a", pairs.iter().map(|p| i64::from(p.a)))?;
+    set_column(&dict, "b", pairs.iter().map(|p| i64::from(p.b)))?;
+    set_column(&dict, "estimate", pairs.iter().map(|p| p.estimate))?;
+    Ok(dict)
+}
+
 /// Band keys `(n, bands)` and whether each row is live `(n,)`, as numpy arrays.
 type BandKeys<'py> = (Bound<'py, PyArray2<u64>>, Bound<'py, PyArray1<bool>>);
 
@@ -295,20 +315,11 @@ fn band_pairs<'py>(
         ));
     }
     let flat: Vec<u64> = band_keys.as_array().iter().copied().collect();
-    let hashes: Vec<Option<u128>> = (0..n)
-        .map(|i| {
-            let v = (u128::from(k[[i, 0]]) << 64) | u128::from(k[[i, 1]]);
-            (v != 0).then_some(v)
-        })
-        .collect();
+    let hashes = key_hashes(&k);
     let pairs = detached(py, n_threads, || {
         sim::pairs_of_band_keys(&flat, bands, &live, &hashes)
     })?;
-    let dict = PyDict::new(py);
-    set_column(&dict, "a", pairs.iter().map(|p| i64::from(p.a)))?;
-    set_column(&dict, "b", pairs.iter().map(|p| i64::from(p.b)))?;
-    set_column(&dict, "estimate", pairs.iter().map(|p| p.estimate))?;
-    Ok(dict)
+    pair_columns(py, &pairs)
 }
 
 /// Near-duplicate pairs from MinHash signatures alone (rows of a `(n, num_perm)` uint32
@@ -351,14 +362,7 @@ fn signature_pairs<'py>(
                     "keys must hold two uint64 halves for each signature".into(),
                 ));
             }
-            Some(
-                (0..n)
-                    .map(|i| {
-                        let v = (u128::from(k[[i, 0]]) << 64) | u128::from(k[[i, 1]]);
-                        (v != 0).then_some(v)
-                    })
-                    .collect(),
-            )
+            Some(key_hashes(&k))
         }
     };
     let pairs = detached(py, n_threads, || {
@@ -382,11 +386,7 @@ fn signature_pairs<'py>(
         pairs.sort_unstable_by_key(|p| (p.a, p.b));
         pairs
     })?;
-    let dict = PyDict::new(py);
-    set_column(&dict, "a", pairs.iter().map(|p| i64::from(p.a)))?;
-    set_column(&dict, "b", pairs.iter().map(|p| i64::from(p.b)))?;
-    set_column(&dict, "estimate", pairs.iter().map(|p| p.estimate))?;
-    Ok(dict)
+    pair_columns(py, &pairs)
 }
 
 /// Bands and rows: `mode="recall"` (as `near_duplicates` uses) or `"balanced"` (datasketch's rule).

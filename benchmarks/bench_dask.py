@@ -1,5 +1,6 @@
-"""near_duplicates in memory against newscorpus.dask on a LocalCluster, on one corpus read
-from Parquet: wall time, peak memory (this process; each worker), and identical pairs.
+"""near_duplicates (or, with --task entities, entity_counts) in memory against
+newscorpus.dask on a LocalCluster, on one corpus read from Parquet: wall time, peak memory
+(this process; each worker), and identical results.
 
 The corpus is ``memory_million.build`` (the throughput corpus repeated, later copies
 rewritten word by word, one in 50 lightly perturbed), written to Parquet in 8 files. The
@@ -7,7 +8,7 @@ in-memory run reads it into one pandas Series; the Dask run reads it as a dask c
 ``LocalCluster`` of 2 worker processes (1 thread each). Run each side in a fresh process
 (--side) so peak memory is its own.
 
-    python benchmarks/bench_dask.py [--n 1000000] [--workdir /tmp/nc_dask]
+    python benchmarks/bench_dask.py [--n 1000000] [--workdir /tmp/nc_dask] [--task entities]
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def make(n: int, workdir: Path) -> Path:
     return folder
 
 
-def side(which: str, folder: Path, out: Path) -> None:
+def side(which: str, folder: Path, out: Path, task: str = "near_duplicates") -> None:
     import pandas as pd
 
     import newscorpus as nc
@@ -57,7 +58,7 @@ def side(which: str, folder: Path, out: Path) -> None:
     workers_peak = []
     if which == "memory":
         texts = pd.read_parquet(folder)["text"]
-        pairs = nc.near_duplicates(texts)
+        pairs = nc.near_duplicates(texts) if task == "near_duplicates" else nc.entity_counts(texts, progress=False)
     else:
         import dask.dataframe as dd
         import distributed
@@ -68,11 +69,12 @@ def side(which: str, folder: Path, out: Path) -> None:
                                       dashboard_address=None, memory_limit="6GB") as cluster, \
                 distributed.Client(cluster) as client:
             col = dd.read_parquet(str(folder))["text"]
-            pairs = ncd.near_duplicates(col)
+            pairs = ncd.near_duplicates(col) if task == "near_duplicates" else ncd.entity_counts(col)
 
             workers_peak = list(client.run(peak_mb).values())
     seconds = time.perf_counter() - started
-    pairs[["a", "b"]].to_parquet(out.with_suffix(".pairs.parquet"))
+    kept = pairs[["a", "b"]] if task == "near_duplicates" else pairs.astype({"type": str})
+    kept.to_parquet(out.with_suffix(".pairs.parquet"))
     out.write_text(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "workers_peak_mb": workers_peak,
                                "pairs": len(pairs)}))
 
@@ -81,31 +83,34 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1_000_000)
     ap.add_argument("--workdir", default="/tmp/nc_dask")
+    ap.add_argument("--task", choices=["near_duplicates", "entities"], default="near_duplicates")
     ap.add_argument("--side", choices=["memory", "dask"], help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args()
     workdir = Path(args.workdir)
     folder = make(args.n, workdir)
     if args.side:
-        side(args.side, folder, Path(args.out))
+        side(args.side, folder, Path(args.out), args.task)
         return
     import pandas as pd
 
     results = {}
     for which in ("memory", "dask"):
-        out = workdir / f"{which}_{args.n}.json"
+        out = workdir / f"{which}_{args.task}_{args.n}.json"
         subprocess.run([sys.executable, __file__, "--n", str(args.n), "--workdir", str(workdir), "--side", which,
-                        "--out", str(out)], check=True)
+                        "--out", str(out), "--task", args.task], check=True)
         results[which] = json.loads(out.read_text())
-    same = (pd.read_parquet(workdir / f"memory_{args.n}.pairs.parquet").values.tolist()
-            == pd.read_parquet(workdir / f"dask_{args.n}.pairs.parquet").values.tolist())
+    same = (pd.read_parquet(workdir / f"memory_{args.task}_{args.n}.pairs.parquet").values.tolist()
+            == pd.read_parquet(workdir / f"dask_{args.task}_{args.n}.pairs.parquet").values.tolist())
     m, d = results["memory"], results["dask"]
-    print(f"{args.n:,} articles from Parquet ({folder}), near_duplicates at 0.8:")
-    print(f"  in memory       {m['seconds']:7.1f} s  peak {m['peak_mb']:7.0f} MB  {m['pairs']:,} pairs")
+    what = "near_duplicates at 0.8" if args.task == "near_duplicates" else "entity_counts"
+    print(f"{args.n:,} articles from Parquet ({folder}), {what}:")
+    rows = "pairs" if args.task == "near_duplicates" else "entities"
+    print(f"  in memory       {m['seconds']:7.1f} s  peak {m['peak_mb']:7.0f} MB  {m['pairs']:,} {rows}")
     workers = ", ".join(f"{w:.0f}" for w in d["workers_peak_mb"])
     print(f"  Dask, 2 workers {d['seconds']:7.1f} s  peak {d['peak_mb']:7.0f} MB on the driver, workers {workers} MB;"
-          f"  {d['pairs']:,} pairs")
-    print(f"  Dask / memory time {d['seconds'] / m['seconds']:.2f}x; identical pairs: {same}")
+          f"  {d['pairs']:,} {rows}")
+    print(f"  Dask / memory time {d['seconds'] / m['seconds']:.2f}x; identical results: {same}")
 
 
 if __name__ == "__main__":

@@ -295,6 +295,11 @@ mod tests {
         assert_eq!(Metric::parse("Cosine"), Ok(Metric::Cosine));
         assert_eq!(Form::parse("nfkc"), Ok(Form::Nfkc));
         assert_eq!(EntityType::parse("per"), Ok(EntityType::Per));
+        // The names are the types' own (`EntityType::as_str`).
+        for &(name, t) in EntityType::VALUES {
+            assert_eq!(name, t.as_str());
+        }
+        assert_eq!(EntityType::from_code(" misc "), Some(EntityType::Misc));
         let err = ShingleUnit::parse("words").unwrap_err();
         assert_eq!(
             err,

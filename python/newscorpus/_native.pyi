@@ -28,7 +28,6 @@ __all__ = [
     "cluster_pairs",
     "near_duplicate_clusters",
     "junk_reasons",
-    "signature_pairs",
     "minhash_keys",
     "band_keys",
     "band_pairs",
@@ -156,12 +155,6 @@ def band_keys(signatures: npt.NDArray[np.uint32], bands: int, rows: int
 def band_pairs(band_keys: npt.NDArray[np.uint64], live: npt.NDArray[np.bool_], keys: npt.NDArray[np.uint64],
                n_threads: Optional[int] = None) -> dict[str, npt.NDArray[Any]]:
     """Columns a, b, estimate (1 for copies, NaN for LSH candidates) from band keys alone."""
-
-def signature_pairs(signatures: npt.NDArray[np.uint32], threshold: float = 0.8, bands: Optional[int] = None,
-                    rows: Optional[int] = None, n_threads: Optional[int] = None,
-                    candidates: bool = False,
-                    keys: Optional[npt.NDArray[np.uint64]] = None) -> dict[str, npt.NDArray[Any]]:
-    """Columns a, b, estimate: near-duplicate pairs (or all LSH candidates) from MinHash signatures alone."""
 
 def junk_reasons(texts: list[Any], min_words: int = 3, n_threads: Optional[int] = None) -> list[Optional[str]]:
     """Why each text is junk ("too few words", "cookie wall", "captcha", "paywall", "error page") or None."""

@@ -108,10 +108,7 @@ pub fn raise(py: Python<'_>, e: crate::Error) -> PyErr {
         crate::Error::IndexFile(_) => "IndexFileError",
         crate::Error::Internal(_) => "NewsCorpusError",
     };
-    let message = match e {
-        crate::Error::Option(m) | crate::Error::IndexFile(m) | crate::Error::Internal(m) => m,
-    };
-    error(py, class, message)
+    error(py, class, e.to_string())
 }
 
 /// A core result as a Python one, through [`raise`].

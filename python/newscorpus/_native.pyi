@@ -240,10 +240,10 @@ class Gazetteer:
         """Columns doc, start, end (character offsets into the texts as given), entry, text."""
 
 def extract_entities(texts: list[Any], gazetteer: Optional[Gazetteer] = None, detect: bool = True,
-                     aliases: list[tuple[str, str]] = ..., n_threads: Optional[int] = None
-                     ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(mention columns doc, start, end, sentence, entity, text, entity_names, entity_types;
-    audit columns name, canonical, type, reason, mentions)."""
+                     aliases: list[tuple[str, str]] = ..., n_threads: Optional[int] = None,
+                     written: bool = True) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(mention columns doc, start, end, sentence, entity, text (not with written=False),
+    entity_names, entity_types; audit columns name, canonical, type, reason, mentions)."""
 
 def entity_case_stats(texts: list[Any], n_threads: Optional[int] = None
                       ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:

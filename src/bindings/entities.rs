@@ -173,9 +173,11 @@ fn builtin_gazetteer() -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// Mentions with resolved entities, and the audit table, as dicts of columns.
+/// Mentions with resolved entities, and the audit table, as dicts of columns. With
+/// `written=False` the mentions come without their text as written (`text`, `replaced`):
+/// what counting needs, at a fraction of the memory.
 #[pyfunction]
-#[pyo3(signature = (texts, gazetteer=None, detect=true, aliases=Vec::new(), n_threads=None))]
+#[pyo3(signature = (texts, gazetteer=None, detect=true, aliases=Vec::new(), n_threads=None, written=true))]
 fn extract_entities<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyList>,
@@ -183,6 +185,7 @@ fn extract_entities<'py>(
     detect: bool,
     aliases: Vec<(String, String)>,
     n_threads: Option<i64>,
+    written: bool,
 ) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyDict>)> {
     let n_threads = check_threads(py, n_threads)?;
     let docs = docs_from_list(py, texts, false)?;
@@ -193,9 +196,24 @@ fn extract_entities<'py>(
         CaseStats::default()
     };
     let options = ExtractOptions { detect };
-    let (mentions, written) =
-        mentions_of(py, &docs, &stats, user.as_deref(), options, n_threads, 0)?;
-    resolved_tables(py, mentions, &written, user.as_deref(), &aliases, n_threads)
+    let (mentions, forms) = mentions_of(
+        py,
+        &docs,
+        &stats,
+        user.as_deref(),
+        options,
+        n_threads,
+        0,
+        written,
+    )?;
+    resolved_tables(
+        py,
+        mentions,
+        forms.as_deref(),
+        user.as_deref(),
+        &aliases,
+        n_threads,
+    )
 }
 
 /// Pass 1 alone, for a corpus in parts (`newscorpus.dask`): the case statistics of these
@@ -255,7 +273,9 @@ fn extract_mentions<'py>(
         options,
         n_threads,
         first_doc,
+        true,
     )?;
+    let written = written.unwrap_or_default();
     let flat: Vec<&Mention> = mentions.iter().flatten().collect();
     let cols = PyDict::new(py);
     set_column(&cols, "doc", flat.iter().map(|m| i64::from(m.doc)))?;
@@ -399,7 +419,14 @@ fn resolve_mentions<'py>(
         forms[d].push(form);
     }
     let user: Option<Arc<Gazetteer>> = gazetteer.map(|g| Arc::clone(&g.inner));
-    resolved_tables(py, mentions, &forms, user.as_deref(), &aliases, n_threads)
+    resolved_tables(
+        py,
+        mentions,
+        Some(&forms),
+        user.as_deref(),
+        &aliases,
+        n_threads,
+    )
 }
 
 /// Pass 1 of extraction: how the corpus writes each word (one table a chunk of documents).
@@ -431,8 +458,8 @@ fn case_stats_of(py: Python<'_>, docs: &[Doc], n_threads: Option<usize>) -> PyRe
     Ok(stats)
 }
 
-/// Each document's mentions, and each mention as the original text writes it.
-type MentionsAndForms<'d> = (Vec<Vec<Mention>>, Vec<Vec<&'d str>>);
+/// Each document's mentions, and (when asked for) each mention as the original text writes it.
+type MentionsAndForms<'d> = (Vec<Vec<Mention>>, Option<Vec<Vec<&'d str>>>);
 
 /// Case statistics as numpy columns: word hashes, lowercase and capitalised counts.
 type StatsColumns<'py> = (
@@ -441,8 +468,9 @@ type StatsColumns<'py> = (
     Bound<'py, PyArray1<u32>>,
 );
 
-/// Pass 2: the mentions of each document (numbered from `first_doc`), and each mention as
-/// the original text writes it.
+/// Pass 2: the mentions of each document (numbered from `first_doc`), and, with `written`,
+/// each mention as the original text writes it.
+#[allow(clippy::too_many_arguments)]
 fn mentions_of<'d>(
     py: Python<'_>,
     docs: &'d [Doc],
@@ -451,6 +479,7 @@ fn mentions_of<'d>(
     options: ExtractOptions,
     n_threads: Option<usize>,
     first_doc: u32,
+    written: bool,
 ) -> PyResult<MentionsAndForms<'d>> {
     let model = Model::builtin();
     let items: Vec<(usize, &Doc)> = docs.iter().enumerate().collect();
@@ -470,6 +499,9 @@ fn mentions_of<'d>(
             Ok(())
         },
     )?;
+    if !written {
+        return Ok((mentions, None));
+    }
     // The mention as the original text writes it (offsets are characters; mentions are
     // in text order within a document, so one sweep a document finds the bytes).
     let written = docs
@@ -486,32 +518,41 @@ fn mentions_of<'d>(
                 .collect()
         })
         .collect();
-    Ok((mentions, written))
+    Ok((mentions, Some(written)))
 }
 
 /// Promote, resolve and tabulate the mentions of a whole corpus (`written`: each mention
-/// as written, document by document, before promotion drops the rejected ones).
+/// as written, document by document, before promotion drops the rejected ones; without
+/// it the table has no `text` and `replaced` columns).
 fn resolved_tables<'py, S: AsRef<str>>(
     py: Python<'py>,
     mut mentions: Vec<Vec<Mention>>,
-    written: &[Vec<S>],
+    written: Option<&[Vec<S>]>,
     user: Option<&Gazetteer>,
     aliases: &[(String, String)],
     n_threads: Option<usize>,
 ) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyDict>)> {
     // Promotion keeps each document's mentions in order and drops some: the mentions kept
     // are matched to their written forms by offsets.
-    let before: Vec<Vec<(u32, u32)>> = mentions
-        .iter()
-        .map(|ms| ms.iter().map(|m| (m.start, m.end)).collect())
-        .collect();
+    let before: Vec<Vec<(u32, u32)>> = if written.is_some() {
+        mentions
+            .iter()
+            .map(|ms| ms.iter().map(|m| (m.start, m.end)).collect())
+            .collect()
+    } else {
+        Vec::new()
+    };
     let (mentions, resolved) = detached(py, n_threads, || {
         promote(&mut mentions);
         let resolved = resolve(&mentions, gazetteer::builtin(), user, aliases);
         (mentions, resolved)
     })?;
     let mut kept_written: Vec<&str> = Vec::new();
-    for ((ms, spans), forms) in mentions.iter().zip(&before).zip(written) {
+    for ((ms, spans), forms) in mentions
+        .iter()
+        .zip(&before)
+        .zip(written.unwrap_or_default())
+    {
         let mut k = 0;
         for m in ms {
             while spans[k] != (m.start, m.end) {
@@ -536,18 +577,20 @@ fn resolved_tables<'py, S: AsRef<str>>(
         flat.iter().map(|(m, _)| i64::from(m.sentence)),
     )?;
     set_column(&cols, "entity", flat.iter().map(|(_, e)| i64::from(*e)))?;
-    // Mentions whose written form holds U+FFFD (a lone surrogate read with errors="replace"):
-    // the Python layer puts the original's characters back in those only.
-    set_column(
-        &cols,
-        "replaced",
-        kept_written
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| w.contains('\u{FFFD}'))
-            .map(|(k, _)| k as i64),
-    )?;
-    cols.set_item("text", PyList::new(py, kept_written)?)?;
+    if written.is_some() {
+        // Mentions whose written form holds U+FFFD (a lone surrogate read with
+        // errors="replace"): the Python layer puts the original's characters back in those.
+        set_column(
+            &cols,
+            "replaced",
+            kept_written
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| w.contains('\u{FFFD}'))
+                .map(|(k, _)| k as i64),
+        )?;
+        cols.set_item("text", PyList::new(py, kept_written)?)?;
+    }
     cols.set_item("entity_names", PyList::new(py, &resolved.names)?)?;
     cols.set_item(
         "entity_types",

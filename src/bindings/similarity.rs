@@ -106,6 +106,32 @@ fn corpus_shingles_less_junk(
     Ok((out, junk))
 }
 
+/// The matching key of each text, `None` for a missing or junk text (what
+/// `relate::relate_corpus` pairs), in batches (Ctrl-C between them).
+fn corpus_keys_less_junk(
+    py: Python<'_>,
+    docs: &[Doc],
+    n_threads: Option<usize>,
+    junk_min_words: Option<usize>,
+) -> PyResult<Vec<Option<String>>> {
+    let mut out = Vec::with_capacity(docs.len());
+    run_batches(
+        py,
+        docs,
+        n_threads,
+        Doc::len,
+        |d| {
+            d.as_str()
+                .and_then(|t| sim::key_unless_junk(t, junk_min_words))
+        },
+        |batch| {
+            out.extend(batch);
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
 /// At most this many documents have their shingle hashes kept for verification.
 const KEEP_MAX_DOCS: usize = 100_000;
 /// At most this many shingle hashes (8 bytes each) are kept for verification.
@@ -1196,13 +1222,12 @@ fn relate<'py>(
     let stop = stop_set(py, stop_words)?;
     let docs = docs_from_list(py, texts, false)?;
     // A progress bar counts the texts once, through the pair search and scoring below.
-    let (shingles, junk) =
-        without_progress(|| corpus_shingles_less_junk(py, &docs, kind, n_threads, junk_min_words))?;
+    let keys = without_progress(|| corpus_keys_less_junk(py, &docs, n_threads, junk_min_words))?;
     // Junk texts are left out as missing ones are: no pairs.
     let refs: Vec<Option<&str>> = docs
         .iter()
-        .zip(&junk)
-        .map(|(d, &j)| if j { None } else { d.as_str() })
+        .zip(&keys)
+        .map(|(d, k)| k.as_ref().and(d.as_str()))
         .collect();
     let copy_key = match &copy_key {
         Some(k) if k.len()? != refs.len() => {
@@ -1219,7 +1244,8 @@ fn relate<'py>(
         cancellable_reporting(py, n_threads, docs.len(), |cancel| {
             relate_corpus(
                 &refs,
-                shingles,
+                keys,
+                kind,
                 copy_key,
                 &stop,
                 &thresholds,

@@ -37,11 +37,25 @@ pub fn shingles_unless_junk(
     kind: Shingle,
     junk_min_words: Option<usize>,
 ) -> Option<Vec<u64>> {
+    key_unless_junk(text, junk_min_words).map(|key| shingle_set(&key, kind))
+}
+
+/// One text's matching key, or `None` when the text is junk ([`junk::junk`] with
+/// `junk_min_words`, when given): what [`relate::relate_corpus`] takes.
+pub fn key_unless_junk(text: &str, junk_min_words: Option<usize>) -> Option<String> {
     let key = normalize(text, &Options::matching_key()).text;
-    if junk_min_words.is_some_and(|m| junk::junk(&key, m).is_some()) {
-        return None;
-    }
-    Some(shingle_set(&key, kind))
+    junk_min_words
+        .is_none_or(|m| junk::junk(&key, m).is_none())
+        .then_some(key)
+}
+
+/// The matching key of each text (`None` for a missing one).
+pub fn matching_keys(texts: &[Option<&str>]) -> Vec<Option<String>> {
+    let opts = Options::matching_key();
+    texts
+        .par_iter()
+        .map(|t| t.map(|t| normalize(t, &opts).text))
+        .collect()
 }
 
 /// The term hashes of each text's matching key, repeats kept (for TF-IDF), less the

@@ -4,8 +4,9 @@
 //! corpus); see `Thresholds::default`.
 
 use super::exact::{containment_pairs, cosine_pairs, distinctive_df, Overlap};
+use super::shingles::{shingle_set, Shingle};
 use super::stopwords::StopWords;
-use super::story::StoryDocs;
+use super::story::{StoryDocs, COPY_NGRAM};
 use crate::cancel::Cancel;
 use rayon::prelude::*;
 
@@ -127,18 +128,22 @@ pub struct CorpusPairs {
     pub pairs: Vec<Related>,
 }
 
-/// The whole pairing of a corpus. `texts` has junk and missing texts as `None`, `shingles`
-/// one set a text (empty for those), `copy_key` an optional value a text that keeps copies
-/// apart ([`first_of_identical`]). Later copies of a text are left out of the search and
-/// paired with their first ([`copy_pairs`]). `stop` chooses the stop words of the candidate
+/// The whole pairing of a corpus. `texts` has junk and missing texts as `None`, `keys`
+/// their matching keys (`None` for those), `kind` the shingles of the copy and excerpt
+/// search, `copy_key` an optional value a text that keeps copies apart
+/// ([`first_of_identical`]). Later copies of a text are left out of the search and paired
+/// with their first ([`copy_pairs`]). `stop` chooses the stop words of the candidate
 /// cosine: [`StopWords::ByLanguage`] reuses the story score's own vectors. With
 /// `all_candidates` every candidate is kept, labelled or not ([`scored_pairs`]), else only
-/// the labelled pairs ([`relate`]).
+/// the labelled pairs ([`relate`]). Each key is read once; word 3-grams are also the story
+/// score's copy floor, so those sets serve both.
 ///
 /// When `cancel` is set every phase skips its remaining work and the result is incomplete.
+#[allow(clippy::too_many_arguments)]
 pub fn relate_corpus(
     texts: &[Option<&str>],
-    mut shingles: Vec<Vec<u64>>,
+    mut keys: Vec<Option<String>>,
+    kind: Shingle,
     copy_key: Option<&[i64]>,
     stop: &StopWords,
     t: &Thresholds,
@@ -150,23 +155,36 @@ pub fn relate_corpus(
     for (d, &f) in first.iter().enumerate() {
         if f as usize != d {
             texts[d] = None;
-            shingles[d] = Vec::new();
+            keys[d] = None;
         }
     }
-    let docs = StoryDocs::new_cancellable(&texts, cancel);
-    let own;
+    // Word 3-grams are the story score's copy sets: shingled once, by the story documents.
+    let shared = kind == Shingle::Words(COPY_NGRAM);
+    let own: Vec<Vec<u64>> = if shared {
+        Vec::new()
+    } else {
+        keys.par_iter()
+            .map(|k| match k {
+                Some(k) if !cancel.is_cancelled() => shingle_set(k, kind),
+                _ => Vec::new(),
+            })
+            .collect()
+    };
+    let docs = StoryDocs::from_keys(&texts, keys, cancel);
+    let shingles: &[Vec<u64>] = if shared { docs.copy_sets() } else { &own };
+    let own_vectors;
     let vectors = if matches!(stop, StopWords::ByLanguage) {
         docs.stop_vectors()
     } else {
-        own = super::tfidf_vectors(&texts, stop);
-        &own
+        own_vectors = super::tfidf_vectors(&texts, stop);
+        &own_vectors
     };
     let mut pairs = if all_candidates {
-        scored_pairs(&shingles, vectors, &docs, t, cancel)
+        scored_pairs(shingles, vectors, &docs, t, cancel)
     } else {
-        relate(&shingles, vectors, &docs, t, cancel)
+        relate(shingles, vectors, &docs, t, cancel)
     };
-    let copies = copy_pairs(&first, &shingles, vectors, &docs, t, !all_candidates);
+    let copies = copy_pairs(&first, shingles, vectors, &docs, t, !all_candidates);
     if !copies.is_empty() {
         pairs.extend(copies);
         pairs.sort_unstable_by_key(|r| (r.a, r.b));
@@ -511,12 +529,13 @@ mod tests {
         let other = "Heavy rain flooded streets in Essen overnight and firefighters pumped \
             water from hundreds of cellars as the river rose.";
         let texts = [Some(base), Some(other), Some(base), None, Some(base)];
-        let shingles = shingle_corpus(&texts, Shingle::Words(3));
+        let keys = crate::similarity::matching_keys(&texts);
         let t = Thresholds::default();
         let run = |key: Option<&[i64]>, cancel: &Cancel| {
             relate_corpus(
                 &texts,
-                shingles.clone(),
+                keys.clone(),
+                Shingle::Words(3),
                 key,
                 &StopWords::ByLanguage,
                 &t,

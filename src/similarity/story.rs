@@ -74,6 +74,20 @@ struct Terms {
     numbers: Vec<u64>,
 }
 
+impl Terms {
+    /// The terms of text `t`, whose matching key is `key` (its language, read from `t`,
+    /// chooses the stop words).
+    fn of(t: &str, key: &str) -> Self {
+        let all = shingles::word_hashes(key);
+        let numbers = shingles::number_hashes(key);
+        let kept = match StopWords::ByLanguage.for_text(t) {
+            Some(stop) => all.iter().copied().filter(|h| !stop.contains(h)).collect(),
+            None => all.clone(),
+        };
+        Terms { all, kept, numbers }
+    }
+}
+
 /// TF-IDF vectors of `docs`, idf from the documents whose text is present (a missing
 /// text has no terms, so only the document total needs telling).
 fn vectors_of(texts: &[Option<&str>], docs: &[Vec<u64>]) -> Vec<SparseVector> {
@@ -92,24 +106,32 @@ impl StoryDocs {
     /// incomplete and must be discarded).
     pub fn new_cancellable(texts: &[Option<&str>], cancel: &Cancel) -> Self {
         let opts = Options::matching_key();
-        let terms: Vec<Terms> = texts
+        let terms = texts
             .par_iter()
             .map(|t| {
                 t.filter(|_| !cancel.is_cancelled())
-                    .map_or_else(Terms::default, |t| {
-                        let key = normalize(t, &opts).text;
-                        let all = shingles::word_hashes(&key);
-                        let numbers = shingles::number_hashes(&key);
-                        let kept = match StopWords::ByLanguage.for_text(t) {
-                            Some(stop) => {
-                                all.iter().copied().filter(|h| !stop.contains(h)).collect()
-                            }
-                            None => all.clone(),
-                        };
-                        Terms { all, kept, numbers }
-                    })
+                    .map_or_else(Terms::default, |t| Terms::of(t, &normalize(t, &opts).text))
             })
             .collect();
+        Self::from_terms(texts, terms)
+    }
+
+    /// The documents of `texts` from their matching keys, computed already (`keys[d]` for
+    /// `texts[d]`; a text without a key is missing; each key is dropped once read).
+    /// `texts` are read only for their language (the stop words).
+    pub fn from_keys(texts: &[Option<&str>], keys: Vec<Option<String>>, cancel: &Cancel) -> Self {
+        let terms = texts
+            .par_iter()
+            .zip(keys.into_par_iter())
+            .map(|(t, key)| match (t, key) {
+                (Some(t), Some(key)) if !cancel.is_cancelled() => Terms::of(t, &key),
+                _ => Terms::default(),
+            })
+            .collect();
+        Self::from_terms(texts, terms)
+    }
+
+    fn from_terms(texts: &[Option<&str>], terms: Vec<Terms>) -> Self {
         let numbers: AHashSet<u64> = terms
             .iter()
             .flat_map(|t| t.numbers.iter().copied())
@@ -129,6 +151,12 @@ impl StoryDocs {
             copies,
             numbers,
         }
+    }
+
+    /// Each document's set of word [`COPY_NGRAM`]-grams (sorted hashes): what
+    /// `shingles::shingle_set(key, Shingle::Words(COPY_NGRAM))` gives its key.
+    pub fn copy_sets(&self) -> &[Vec<u64>] {
+        &self.copies
     }
 
     /// The Jaccard of the word 3-gram sets of documents `i` and `j` (the copy floor).

@@ -14,7 +14,6 @@
 //! word 3-gram sets, so that copies (which `SemEval` hardly holds) score as one story.
 
 use super::exact::{Overlap, SparseVector, Tfidf};
-use super::relate::{dot, dot_and_shared};
 use super::shingles;
 use super::stopwords::StopWords;
 use crate::cancel::Cancel;
@@ -60,9 +59,32 @@ pub fn score_of(features: [f64; 3], copies: f64) -> f64 {
 /// of its words), and the set of its word 3-grams (the copy floor).
 pub struct StoryDocs {
     stop: Vec<SparseVector>,
-    plain: Vec<SparseVector>,
+    /// Each word of the document with its weights in both vectors: `(term, with stop
+    /// words, without them)`, 0.0 in the second for a stop word. One merge of two such
+    /// lists gives both cosines and the shared words.
+    both: Vec<Vec<(u64, f32, f32)>>,
     copies: Vec<Vec<u64>>,
     numbers: AHashSet<u64>,
+}
+
+/// `plain`'s entries with the weight of the same term in `stop` (a subset of its terms,
+/// both sorted by term), 0.0 where `stop` has none.
+fn both_weights(plain: &[(u64, f32)], stop: &[(u64, f32)]) -> Vec<(u64, f32, f32)> {
+    let mut k = 0;
+    plain
+        .iter()
+        .map(|&(t, w)| {
+            while k < stop.len() && stop[k].0 < t {
+                k += 1;
+            }
+            let s = if k < stop.len() && stop[k].0 == t {
+                stop[k].1
+            } else {
+                0.0
+            };
+            (t, w, s)
+        })
+        .collect()
 }
 
 /// One document's terms in text order: all of them, and those left without its stop words;
@@ -140,14 +162,18 @@ impl StoryDocs {
             terms.into_iter().map(|t| (t.all, t.kept)).unzip();
         let stop = vectors_of(texts, &kept);
         drop(kept);
-        let plain = vectors_of(texts, &all);
+        let both = vectors_of(texts, &all)
+            .into_par_iter()
+            .zip(stop.par_iter())
+            .map(|(plain, stop)| both_weights(&plain, stop))
+            .collect();
         let copies = all
             .into_par_iter()
             .map(|a| shingles::into_set(shingles::word_ngrams(&a, COPY_NGRAM)))
             .collect();
         StoryDocs {
             stop,
-            plain,
+            both,
             copies,
             numbers,
         }
@@ -176,24 +202,44 @@ impl StoryDocs {
 
     /// The features ([`FEATURES`]) of documents `i` and `j`.
     pub fn features(&self, i: usize, j: usize) -> [f64; 3] {
-        // One pass over the two plain vectors gives their cosine and their shared words.
-        let (plain, shared) = dot_and_shared(&self.plain[i], &self.plain[j]);
+        // One branch-free merge (see `Overlap::of`) gives both cosines and the shared
+        // words; a step that is not a match adds 0.0, as does a stop word's 0.0 weight, so
+        // each sum is that of its own vectors' merge.
+        let (x, y) = (&self.both[i], &self.both[j]);
+        let (mut a, mut b, mut plain, mut stop, mut shared) = (0, 0, 0.0f32, 0.0f32, 0);
+        while a < x.len() && b < y.len() {
+            let ((ta, pa, sa), (tb, pb, sb)) = (x[a], y[b]);
+            let equal = ta == tb;
+            plain += if equal { pa * pb } else { 0.0 };
+            stop += if equal { sa * sb } else { 0.0 };
+            shared += usize::from(equal);
+            a += usize::from(ta <= tb);
+            b += usize::from(tb <= ta);
+        }
         let words = Overlap {
             intersection: shared,
-            a: self.plain[i].len(),
-            b: self.plain[j].len(),
+            a: x.len(),
+            b: y.len(),
         };
-        [
-            f64::from(dot(&self.stop[i], &self.stop[j])),
-            f64::from(plain),
-            words.jaccard(),
-        ]
-        .map(|s| s.clamp(0.0, 1.0).sqrt())
+        [f64::from(stop), f64::from(plain), words.jaccard()].map(|s| s.clamp(0.0, 1.0).sqrt())
     }
 
     /// The story score of documents `i` and `j` (with their own copy floor, [`Self::copies`]).
+    /// The floor is read only when it could lift the score: a Jaccard is at most the
+    /// smaller set's size over the larger's, so two sets of unlike sizes need no merge.
     pub fn score(&self, i: usize, j: usize) -> f64 {
-        score_of(self.features(i, j), self.copies(i, j))
+        let base = score_of(self.features(i, j), 0.0);
+        let (a, b) = (self.copies[i].len(), self.copies[j].len());
+        let most = if a.max(b) == 0 {
+            0.0
+        } else {
+            a.min(b) as f64 / a.max(b) as f64
+        };
+        if most <= base {
+            base
+        } else {
+            base.max(self.copies(i, j))
+        }
     }
 }
 
@@ -233,6 +279,34 @@ mod tests {
             f[0] > f[2],
             "cosine of topic words above plain word Jaccard: {f:?}"
         );
+    }
+
+    #[test]
+    fn one_merge_gives_each_vectors_own_cosine_and_the_floor_is_read_when_it_counts() {
+        let copy = format!("{PORT} More later.");
+        let texts = [
+            Some(PORT),
+            Some(PORT2),
+            Some(FLOOD),
+            Some(FLOOD2),
+            Some(copy.as_str()),
+            Some("Die Hafenarbeiter in Hamburg streiken."),
+            None,
+        ];
+        let docs = StoryDocs::new(&texts);
+        for i in 0..texts.len() {
+            for j in 0..texts.len() {
+                let f = docs.features(i, j);
+                let stop = crate::similarity::relate::dot(&docs.stop[i], &docs.stop[j]);
+                // Bit for bit, as two separate merges gave them.
+                let expected = f64::from(stop).clamp(0.0, 1.0).sqrt();
+                assert_eq!(f[0].to_bits(), expected.to_bits());
+                let floored = score_of(f, docs.copies(i, j));
+                assert_eq!(docs.score(i, j).to_bits(), floored.to_bits());
+            }
+        }
+        // The copy is one story with its original through the floor.
+        assert!(docs.score(0, 4) >= docs.copies(0, 4) && docs.copies(0, 4) > 0.8);
     }
 
     #[test]

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import newscorpus as nc
+from newscorpus.exceptions import OptionError
 
 dd = pytest.importorskip("dask.dataframe")
 ncd = pytest.importorskip("newscorpus.dask")
@@ -136,6 +137,13 @@ def test_entities_equal_the_in_memory_ones(partitions):
     want_pairs = nc.cooccurrence(texts, "sentence", by=outlets, languages=None)
     assert len(want_pairs) > 10
     pd.testing.assert_frame_equal(got_pairs, want_pairs)
+    # Counting ships no mention text from the workers; options it cannot use are refused.
+    with dask.config.set(scheduler="synchronous"):
+        with pytest.raises(OptionError, match="audit"):
+            ncd.entity_counts(col, audit=True)
+        gaz_counts = ncd.entity_counts(col, gazetteer=gaz, aliases={"Kiev": "Kyiv"}, languages=None)
+    pd.testing.assert_frame_equal(gaz_counts, nc.entity_counts(texts, gazetteer=gaz, aliases={"Kiev": "Kyiv"},
+                                                               languages=None))
 
 
 def test_on_a_local_cluster_with_two_worker_processes():

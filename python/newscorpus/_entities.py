@@ -389,8 +389,14 @@ class _Mentions:
             ("gazetteer", None), ("aliases", None), ("detect", True), ("languages", SUPPORTED_LANGUAGES),
             ("n_threads", None), ("progress", None))}
         t, cols, _ = _extract(texts, written=False, **kw)
+        return cls.of_columns(t.index, cols)
+
+    @classmethod
+    def of_columns(cls, labels: Any, cols: dict) -> "_Mentions":
+        """From the native mention columns, ``labels`` naming the documents by position
+        (an index; None: the positions themselves)."""
         docs = cols["doc"]
-        doc = t.index[docs] if t.index is not None else docs
+        doc = labels[docs] if labels is not None else docs
         # Entities are told apart by (canonical, type), as in a frame entities() returned.
         keys = pd.MultiIndex.from_arrays([np.asarray(cols["entity_names"], dtype=object),
                                           np.asarray(cols["entity_types"], dtype=object)])
@@ -445,7 +451,10 @@ def _mentions(texts: Any, mentions: Optional[pd.DataFrame], options: dict) -> pd
     return mentions if mentions is not None else entities(texts, **options)
 
 
-def _light_mentions(texts: Any, mentions: Optional[pd.DataFrame], options: dict) -> _Mentions:
+def _light_mentions(texts: Any, mentions: Any, options: dict) -> _Mentions:
+    if isinstance(mentions, _Mentions):  # found elsewhere (newscorpus.dask)
+        _check_mentions(texts, pd.DataFrame(columns=["doc", "canonical", "type"]), options)
+        return mentions
     _check_mentions(texts, mentions, options)
     return _Mentions.of_frame(mentions) if mentions is not None else _Mentions.of_texts(texts, options)
 

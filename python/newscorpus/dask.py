@@ -246,9 +246,10 @@ def _case_stats(part: pd.Series, languages: Any, detect: bool, n_threads: Option
 
 
 def _part_mentions(part: pd.Series, first_doc: int, left_out: list, stats: tuple, gazetteer: Any, detect: bool,
-                   n_threads: Optional[int]) -> dict:
+                   n_threads: Optional[int], written: bool = True) -> dict:
     """Pass 2 on one partition, its texts in other languages (``left_out``, from pass 1)
-    left out without detecting their language again."""
+    left out without detecting their language again; without ``written``, the mentions'
+    text as written stays on the worker (counting needs none)."""
     from . import _native
     from ._entities import _written
     from ._input import as_texts
@@ -262,6 +263,9 @@ def _part_mentions(part: pd.Series, first_doc: int, left_out: list, stats: tuple
                             zip(stats, (np.uint64, np.uint32, np.uint32)))
     cols = _native.extract_mentions(values, first_doc, keys, lower, capital,
                                     gazetteer._native if gazetteer else None, detect, n_threads)
+    if not written:
+        del cols["written"]
+        return cols
     spans = {"text": cols["written"], "doc": cols["doc"], "start": cols["start"], "end": cols["end"]}
     cols["written"] = _written(spans, original, first_doc).tolist()
     return cols
@@ -281,16 +285,35 @@ def entities(
     with ``audit=True``, the same audit table), found on the workers and resolved across
     the whole corpus on the driver. The options are those of ``newscorpus.entities``.
     """
+    from ._entities import _mention_tables
+    from .exceptions import OptionError
+
+    if not isinstance(audit, (bool, np.bool_)):
+        raise OptionError(f"audit must be True or False, got {audit!r}")
+    labels, out, merges = _resolved(column, gazetteer, aliases, detect, languages, n_threads, written=True)
+    return _mention_tables(pd.Index(labels), out, merges, audit)
+
+
+#: The native mention columns of pass 2 and their dtypes (as ``extract_mentions`` gives them).
+_MENTION_COLUMNS = {"doc": np.int64, "start": np.int64, "end": np.int64, "sentence": np.int64, "type": np.int64,
+                    "person_evidence": np.bool_, "org_evidence": np.bool_, "loc_evidence": np.bool_,
+                    "builtin": np.int64, "user": np.int64, "confidence": np.float64, "rejected": np.bool_}
+
+
+def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages: Any, n_threads: Any, *,
+              written: bool) -> tuple:
+    """``(labels, mention columns, audit columns)``: both passes on the workers, the
+    resolution on the driver; without ``written`` the mentions' text as written never
+    leaves the workers."""
     import dask
 
     from . import _native
-    from ._entities import _aliases, _gazetteer, _mention_tables, _warn_left_out
+    from ._entities import _aliases, _gazetteer, _warn_left_out
     from ._options import check
     from .exceptions import OptionError
 
-    for name, value in (("detect", detect), ("audit", audit)):
-        if not isinstance(value, (bool, np.bool_)):
-            raise OptionError(f"{name} must be True or False, got {value!r}")
+    if not isinstance(detect, (bool, np.bool_)):
+        raise OptionError(f"detect must be True or False, got {detect!r}")
     n_threads = check(n_threads=n_threads)
     gaz = _gazetteer(gazetteer)
     pairs = _aliases(aliases)
@@ -313,25 +336,42 @@ def entities(
     shared_stats, shared_gaz = dask.delayed(stats, pure=True), dask.delayed(gaz, pure=True)
     starts = np.concatenate([[0], np.cumsum(sizes)]).astype(int)
     found = dask.compute(*[dask.delayed(_part_mentions)(p, int(starts[i]), left_out[i], shared_stats, shared_gaz,
-                                                        bool(detect), n_threads) for i, p in enumerate(parts)])
-    names = ("doc", "start", "end", "sentence", "type", "person_evidence", "org_evidence", "loc_evidence",
-             "builtin", "user", "confidence", "rejected")
-    cols: dict[str, Any] = {k: np.concatenate([f[k] for f in found]) if found else np.zeros(0) for k in names}
+                                                        bool(detect), n_threads, written)
+                           for i, p in enumerate(parts)])
+    cols: dict[str, Any] = {k: np.concatenate([np.asarray(f[k], dtype=dtype) for f in found] or
+                                              [np.zeros(0, dtype=dtype)])
+                            for k, dtype in _MENTION_COLUMNS.items()}
     cols["name"] = [x for f in found for x in f["name"]]
-    cols["written"] = [x for f in found for x in f["written"]]
+    if written:
+        cols["written"] = [x for f in found for x in f["written"]]
     del found
     out, merges = _native.resolve_mentions(cols, len(labels), gaz._native if gaz else None, pairs, n_threads)
-    return _mention_tables(pd.Index(labels), out, merges, audit)
+    return labels, out, merges
+
+
+def _counting_mentions(column: Any, options: dict) -> Any:
+    """The mentions of a dask column as counting needs them (``_entities._Mentions``: no
+    text a mention ever leaves the workers)."""
+    from ._entities import _EXTRACT_OPTIONS, _Mentions
+    from .exceptions import OptionError
+
+    allowed = set(_EXTRACT_OPTIONS) - {"progress"}
+    unknown = sorted(set(options) - allowed)
+    if unknown:
+        raise OptionError(f"unknown options {unknown}: pass {', '.join(sorted(allowed))}")
+    labels, out, _ = _resolved(column, options.get("gazetteer"), options.get("aliases"), options.get("detect", True),
+                               options.get("languages", ("en",)), options.get("n_threads"), written=False)
+    return _Mentions.of_columns(pd.Index(labels), out)
 
 
 def entity_counts(column: Any, by: Any = None, *, own_names: bool = False, **options: Any) -> pd.DataFrame:
     """``newscorpus.entity_counts`` of a dask column: mentions found as ``entities`` finds
-    them, counted on the driver. ``by``: None, or a dask or pandas Series aligned with the
+    them, counted on the driver (from integer codes: no mention's text leaves the workers). ``by``: None, or a dask or pandas Series aligned with the
     column's index (an outlet, a date), as in memory; ``options`` go to ``entities``.
     """
     from . import entity_counts as _counts
 
-    mentions = entities(column, **options)
+    mentions = _counting_mentions(column, options)
     if by is not None and hasattr(by, "compute"):
         by = by.compute()
     return _counts(mentions=mentions, by=by, own_names=own_names)
@@ -345,7 +385,7 @@ def cooccurrence(column: Any, window: str = "document", *, min_count: int = 1, b
     """
     from . import cooccurrence as _pairs
 
-    mentions = entities(column, **options)
+    mentions = _counting_mentions(column, options)
     if by is not None and hasattr(by, "compute"):
         by = by.compute()
     return _pairs(mentions=mentions, window=window, min_count=min_count, by=by, own_names=own_names)

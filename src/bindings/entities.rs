@@ -324,7 +324,9 @@ fn extract_mentions<'py>(
 
 /// Promotion and resolution over the mentions of every part of a corpus (the columns of
 /// `extract_mentions`, concatenated in document order, `n_docs` documents in all): the
-/// same tables as `extract_entities` on the whole corpus.
+/// same tables as `extract_entities` on the whole corpus. The numeric columns are read in
+/// place (numpy arrays of the dtypes `extract_mentions` gives: int64, bool, float64);
+/// without a `written` column the table has no `text` (what counting needs).
 #[pyfunction]
 #[pyo3(signature = (cols, n_docs, gazetteer=None, aliases=Vec::new(), n_threads=None))]
 fn resolve_mentions<'py>(
@@ -345,20 +347,43 @@ fn resolve_mentions<'py>(
             )
         })
     };
-    let doc: Vec<i64> = get("doc")?.extract()?;
-    let start: Vec<i64> = get("start")?.extract()?;
-    let end: Vec<i64> = get("end")?.extract()?;
-    let sentence: Vec<i64> = get("sentence")?.extract()?;
-    let kind: Vec<i64> = get("type")?.extract()?;
-    let person: Vec<bool> = get("person_evidence")?.extract()?;
-    let org: Vec<bool> = get("org_evidence")?.extract()?;
-    let loc: Vec<bool> = get("loc_evidence")?.extract()?;
-    let builtin: Vec<i64> = get("builtin")?.extract()?;
-    let user_entry: Vec<i64> = get("user")?.extract()?;
-    let confidence: Vec<f64> = get("confidence")?.extract()?;
-    let rejected: Vec<bool> = get("rejected")?.extract()?;
+    let ints = |name: &str| -> PyResult<PyReadonlyArray1<'py, i64>> { get(name)?.extract() };
+    let flags = |name: &str| -> PyResult<PyReadonlyArray1<'py, bool>> { get(name)?.extract() };
+    let (doc, start, end, sentence, kind) = (
+        ints("doc")?,
+        ints("start")?,
+        ints("end")?,
+        ints("sentence")?,
+        ints("type")?,
+    );
+    let (builtin, user_entry) = (ints("builtin")?, ints("user")?);
+    let (person, org, loc, rejected) = (
+        flags("person_evidence")?,
+        flags("org_evidence")?,
+        flags("loc_evidence")?,
+        flags("rejected")?,
+    );
+    let confidence: PyReadonlyArray1<'py, f64> = get("confidence")?.extract()?;
+    let (doc, start, end, sentence, kind) = (
+        doc.as_slice()?,
+        start.as_slice()?,
+        end.as_slice()?,
+        sentence.as_slice()?,
+        kind.as_slice()?,
+    );
+    let (builtin, user_entry) = (builtin.as_slice()?, user_entry.as_slice()?);
+    let (person, org, loc, rejected) = (
+        person.as_slice()?,
+        org.as_slice()?,
+        loc.as_slice()?,
+        rejected.as_slice()?,
+    );
+    let confidence = confidence.as_slice()?;
     let name: Vec<String> = get("name")?.extract()?;
-    let written: Vec<String> = get("written")?.extract()?;
+    let written: Option<Vec<String>> = match cols.get_item("written")? {
+        Some(w) => Some(w.extract()?),
+        None => None,
+    };
     let n = doc.len();
     let lengths = [
         start.len(),
@@ -373,7 +398,7 @@ fn resolve_mentions<'py>(
         confidence.len(),
         rejected.len(),
         name.len(),
-        written.len(),
+        written.as_ref().map_or(n, Vec::len),
     ];
     if lengths.iter().any(|&l| l != n) {
         return Err(error(
@@ -391,7 +416,8 @@ fn resolve_mentions<'py>(
     };
     let mut mentions: Vec<Vec<Mention>> = (0..n_docs).map(|_| Vec::new()).collect();
     let mut forms: Vec<Vec<String>> = (0..n_docs).map(|_| Vec::new()).collect();
-    for (k, form) in written.into_iter().enumerate() {
+    let mut written = written.map(Vec::into_iter);
+    for (k, name) in name.into_iter().enumerate() {
         let d = usize::try_from(doc[k])
             .ok()
             .filter(|&d| d < n_docs)
@@ -402,7 +428,7 @@ fn resolve_mentions<'py>(
             doc: d as u32,
             start: to_u32(start[k])?,
             end: to_u32(end[k])?,
-            name: name[k].clone(),
+            name,
             entity_type: usize::try_from(kind[k])
                 .ok()
                 .and_then(EntityType::from_class)
@@ -416,13 +442,15 @@ fn resolve_mentions<'py>(
             confidence: confidence[k] as f32,
             rejected: rejected[k],
         });
-        forms[d].push(form);
+        if let Some(form) = written.as_mut().and_then(Iterator::next) {
+            forms[d].push(form);
+        }
     }
     let user: Option<Arc<Gazetteer>> = gazetteer.map(|g| Arc::clone(&g.inner));
     resolved_tables(
         py,
         mentions,
-        Some(&forms),
+        written.is_some().then_some(forms.as_slice()),
         user.as_deref(),
         &aliases,
         n_threads,

@@ -146,6 +146,20 @@ def test_entities_equal_the_in_memory_ones(partitions):
                                                                languages=None))
 
 
+def test_partitions_are_extracted_in_slices(monkeypatch):
+    """A worker extracts a partition a slice of texts at a time (its peak is one slice's):
+    the same mentions, documents numbered across slices."""
+    import dask
+
+    texts, col = _entity_column(2)
+    monkeypatch.setattr(ncd, "_SLICE", 3)
+    with dask.config.set(scheduler="synchronous"):
+        got = ncd.entities(col, languages=None)
+        counts = ncd.entity_counts(col, languages=None)
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), nc.entities(texts, languages=None).reset_index(drop=True))
+    pd.testing.assert_frame_equal(counts, nc.entity_counts(texts, languages=None))
+
+
 def test_on_a_local_cluster_with_two_worker_processes():
     distributed = pytest.importorskip("distributed")
     texts, col = _column(4)

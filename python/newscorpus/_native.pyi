@@ -252,7 +252,7 @@ def entity_case_stats(texts: list[Any], n_threads: Optional[int] = None
 
 def extract_mentions(texts: list[Any], first_doc: int, keys: npt.NDArray[np.uint64], lower: npt.NDArray[np.uint32],
                      capital: npt.NDArray[np.uint32], gazetteer: Optional[Gazetteer] = None, detect: bool = True,
-                     n_threads: Optional[int] = None) -> dict[str, Any]:
+                     n_threads: Optional[int] = None, written: bool = True) -> dict[str, Any]:
     """Pass 2 for one part: mention columns (documents numbered from first_doc), written forms."""
 
 def resolve_mentions(cols: dict[str, Any], n_docs: int, gazetteer: Optional[Gazetteer] = None,

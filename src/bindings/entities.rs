@@ -237,9 +237,10 @@ fn entity_case_stats<'py>(
 }
 
 /// Pass 2 alone, for one part of a corpus: its mentions (documents numbered from
-/// `first_doc`) as columns, with the corpus's case statistics (`entity_case_stats`).
+/// `first_doc`) as columns, with the corpus's case statistics (`entity_case_stats`);
+/// with `written=False` without each mention as written (the `written` column).
 #[pyfunction]
-#[pyo3(signature = (texts, first_doc, keys, lower, capital, gazetteer=None, detect=true, n_threads=None))]
+#[pyo3(signature = (texts, first_doc, keys, lower, capital, gazetteer=None, detect=true, n_threads=None, written=true))]
 #[allow(clippy::too_many_arguments)]
 fn extract_mentions<'py>(
     py: Python<'py>,
@@ -251,6 +252,7 @@ fn extract_mentions<'py>(
     gazetteer: Option<PyRef<'py, PyGazetteer>>,
     detect: bool,
     n_threads: Option<i64>,
+    written: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
     let docs = docs_from_list(py, texts, false)?;
@@ -273,9 +275,8 @@ fn extract_mentions<'py>(
         options,
         n_threads,
         first_doc,
-        true,
+        written,
     )?;
-    let written = written.unwrap_or_default();
     let flat: Vec<&Mention> = mentions.iter().flatten().collect();
     let cols = PyDict::new(py);
     set_column(&cols, "doc", flat.iter().map(|m| i64::from(m.doc)))?;
@@ -318,7 +319,9 @@ fn extract_mentions<'py>(
         "name",
         PyList::new(py, flat.iter().map(|m| m.name.as_str()))?,
     )?;
-    cols.set_item("written", PyList::new(py, written.iter().flatten())?)?;
+    if let Some(written) = written {
+        cols.set_item("written", PyList::new(py, written.iter().flatten())?)?;
+    }
     Ok(cols)
 }
 

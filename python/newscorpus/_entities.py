@@ -368,6 +368,15 @@ def _extract(texts: Any, gazetteer: Any, aliases: Any, detect: Any, languages: A
 _EXTRACT_OPTIONS = ("gazetteer", "aliases", "detect", "languages", "n_threads", "progress")
 
 
+def _by_name_and_type(names: Any, types: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Entities told apart by (canonical, type), as the tables show them: a code for each
+    row and the name and type of each code."""
+    codes, uniques = pd.factorize(pd.MultiIndex.from_arrays([np.asarray(names, dtype=object),
+                                                             np.asarray(types, dtype=object)]))
+    return (codes.astype(np.int64), uniques.get_level_values(0).to_numpy(dtype=object),
+            uniques.get_level_values(1).to_numpy(dtype=object))
+
+
 class _Mentions:
     """Mentions as counting needs them: ``doc`` (labels, as ``entities`` gives them),
     ``entity`` (an id a resolved entity), ``sentence``, and each entity's ``names`` and
@@ -397,22 +406,16 @@ class _Mentions:
         (an index; None: the positions themselves)."""
         docs = cols["doc"]
         doc = labels[docs] if labels is not None else docs
-        # Entities are told apart by (canonical, type), as in a frame entities() returned.
-        keys = pd.MultiIndex.from_arrays([np.asarray(cols["entity_names"], dtype=object),
-                                          np.asarray(cols["entity_types"], dtype=object)])
-        codes, uniques = pd.factorize(keys)
-        entity = codes.astype(np.int64)[np.asarray(cols["entity"], dtype=np.int64)]
-        return cls(doc, entity, np.asarray(cols["sentence"], dtype=np.int64),
-                   uniques.get_level_values(0).to_numpy(dtype=object), uniques.get_level_values(1).to_numpy(dtype=object))
+        codes, names, types = _by_name_and_type(cols["entity_names"], cols["entity_types"])
+        entity = codes[np.asarray(cols["entity"], dtype=np.int64)]
+        return cls(doc, entity, np.asarray(cols["sentence"], dtype=np.int64), names, types)
 
     @classmethod
     def of_frame(cls, m: pd.DataFrame) -> "_Mentions":
-        """From a DataFrame ``entities()`` returned: entities told apart by (canonical, type)."""
-        keys = pd.MultiIndex.from_arrays([m["canonical"].astype(object), m["type"].astype(str)])
-        codes, uniques = pd.factorize(keys)
+        """From a DataFrame ``entities()`` returned."""
+        codes, names, types = _by_name_and_type(m["canonical"].astype(object), m["type"].astype(str))
         sentence = m["sentence"].to_numpy(np.int64) if "sentence" in m else np.zeros(len(m), dtype=np.int64)
-        return cls(m["doc"].to_numpy(), codes.astype(np.int64), sentence,
-                   uniques.get_level_values(0).to_numpy(dtype=object), uniques.get_level_values(1).to_numpy(dtype=object))
+        return cls(m["doc"].to_numpy(), codes, sentence, names, types)
 
     def take(self, keep: np.ndarray) -> "_Mentions":
         return _Mentions(self.doc[keep], self.entity[keep], self.sentence[keep], self.names, self.types)
@@ -453,7 +456,8 @@ def _mentions(texts: Any, mentions: Optional[pd.DataFrame], options: dict) -> pd
 
 def _light_mentions(texts: Any, mentions: Any, options: dict) -> _Mentions:
     if isinstance(mentions, _Mentions):  # found elsewhere (newscorpus.dask)
-        _check_mentions(texts, pd.DataFrame(columns=["doc", "canonical", "type"]), options)
+        if texts is not None or options:
+            raise OptionError("mentions found elsewhere take neither texts nor options")
         return mentions
     _check_mentions(texts, mentions, options)
     return _Mentions.of_frame(mentions) if mentions is not None else _Mentions.of_texts(texts, options)

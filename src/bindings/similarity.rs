@@ -67,43 +67,22 @@ fn corpus_shingles(
     kind: Shingle,
     n_threads: Option<usize>,
 ) -> PyResult<Vec<Vec<u64>>> {
-    corpus_shingles_less_junk(py, docs, kind, n_threads, None).map(|(s, _)| s)
-}
-
-/// [`corpus_shingles`], and which documents are junk (see `similarity::junk`) when
-/// `junk_min_words` is given: junk documents get no shingles.
-fn corpus_shingles_less_junk(
-    py: Python<'_>,
-    docs: &[Doc],
-    kind: Shingle,
-    n_threads: Option<usize>,
-    junk_min_words: Option<usize>,
-) -> PyResult<(Vec<Vec<u64>>, Vec<bool>)> {
     let mut out = Vec::with_capacity(docs.len());
-    let mut junk = Vec::with_capacity(docs.len());
     run_batches(
         py,
         docs,
         n_threads,
         Doc::len,
         |d| {
-            d.as_str().map_or_else(
-                || (Vec::new(), false),
-                |t| {
-                    sim::shingles_unless_junk(t, kind, junk_min_words)
-                        .map_or_else(|| (Vec::new(), true), |s| (s, false))
-                },
-            )
+            d.as_str()
+                .map_or_else(Vec::new, |t| sim::shingle_text(t, kind))
         },
         |batch| {
-            for (shingles, is_junk) in batch {
-                out.push(shingles);
-                junk.push(is_junk);
-            }
+            out.extend(batch);
             Ok(())
         },
     )?;
-    Ok((out, junk))
+    Ok(out)
 }
 
 /// The matching key of each text, `None` for a missing or junk text (what

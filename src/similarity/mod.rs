@@ -23,21 +23,15 @@ use shingles::{shingle_set, Shingle};
 
 /// The shingle set of each text's matching key (empty for a missing text).
 pub fn shingle_corpus(texts: &[Option<&str>], kind: Shingle) -> Vec<Vec<u64>> {
-    let opts = Options::matching_key();
     texts
         .par_iter()
-        .map(|t| t.map_or_else(Vec::new, |t| shingle_set(&normalize(t, &opts).text, kind)))
+        .map(|t| t.map_or_else(Vec::new, |t| shingle_text(t, kind)))
         .collect()
 }
 
-/// The shingle set of one text's matching key, or `None` when the text is junk
-/// ([`junk::junk`] with `junk_min_words`, when given): what `relate` and `stories` pair.
-pub fn shingles_unless_junk(
-    text: &str,
-    kind: Shingle,
-    junk_min_words: Option<usize>,
-) -> Option<Vec<u64>> {
-    key_unless_junk(text, junk_min_words).map(|key| shingle_set(&key, kind))
+/// The shingle set of one text's matching key.
+pub fn shingle_text(text: &str, kind: Shingle) -> Vec<u64> {
+    shingle_set(&normalize(text, &Options::matching_key()).text, kind)
 }
 
 /// One text's matching key, or `None` when the text is junk ([`junk::junk`] with

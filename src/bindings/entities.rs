@@ -1,7 +1,7 @@
 //! Bindings for entities: extraction with alias resolution, gazetteers, co-occurrence.
 
 use super::input::{docs_from_list, Doc};
-use super::{check_threads, detached, error, run_batches, set_column, OrRaise};
+use super::{check_threads, collect_batches, detached, error, run_batches, set_column, OrRaise};
 use crate::entities::aliases::resolve;
 use crate::entities::count;
 use crate::entities::detect::CaseStats;
@@ -514,8 +514,7 @@ fn mentions_of<'d>(
 ) -> PyResult<MentionsAndForms<'d>> {
     let model = Model::builtin();
     let items: Vec<(usize, &Doc)> = docs.iter().enumerate().collect();
-    let mut mentions: Vec<Vec<Mention>> = Vec::with_capacity(docs.len());
-    run_batches(
+    let mentions: Vec<Vec<Mention>> = collect_batches(
         py,
         &items,
         n_threads,
@@ -524,10 +523,6 @@ fn mentions_of<'d>(
             d.as_str().map_or_else(Vec::new, |t| {
                 extract_doc(first_doc + i as u32, t, stats, model, user, options)
             })
-        },
-        |batch| {
-            mentions.extend(batch);
-            Ok(())
         },
     )?;
     if !written {

@@ -180,6 +180,22 @@ pub fn run_batches<T: Sync, R: Send>(
     )
 }
 
+/// [`run_batches`] keeping every result: `f` of each item, in order.
+pub fn collect_batches<T: Sync, R: Send>(
+    py: Python<'_>,
+    items: &[T],
+    n_threads: Option<usize>,
+    weight: impl Fn(&T) -> usize,
+    f: impl Fn(&T) -> R + Sync + Send,
+) -> PyResult<Vec<R>> {
+    let mut out = Vec::with_capacity(items.len());
+    run_batches(py, items, n_threads, weight, f, |batch| {
+        out.extend(batch);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 /// [`run_batches`] over a Python list of texts, converted a batch at a time (while the
 /// batch before is computed), so the UTF-8 copies of non-ASCII texts exist only for one
 /// batch at once, not for the whole corpus. A bad element raises when its batch is reached.

@@ -2,7 +2,7 @@
 
 use super::input::{doc_from_item, docs_from_list, Doc};
 use super::{
-    cancellable, cancellable_reporting, check_threads, detached, error, run_batches,
+    cancellable, cancellable_reporting, check_threads, collect_batches, detached, error,
     run_list_batches, set_column, without_progress, OrRaise,
 };
 use crate::options::{self, Choice, LshMode, Method, Metric, ShingleUnit};
@@ -67,22 +67,10 @@ fn corpus_shingles(
     kind: Shingle,
     n_threads: Option<usize>,
 ) -> PyResult<Vec<Vec<u64>>> {
-    let mut out = Vec::with_capacity(docs.len());
-    run_batches(
-        py,
-        docs,
-        n_threads,
-        Doc::len,
-        |d| {
-            d.as_str()
-                .map_or_else(Vec::new, |t| sim::shingle_text(t, kind))
-        },
-        |batch| {
-            out.extend(batch);
-            Ok(())
-        },
-    )?;
-    Ok(out)
+    collect_batches(py, docs, n_threads, Doc::len, |d| {
+        d.as_str()
+            .map_or_else(Vec::new, |t| sim::shingle_text(t, kind))
+    })
 }
 
 /// The matching key of each text, `None` for a missing or junk text (what
@@ -93,22 +81,10 @@ fn corpus_keys_less_junk(
     n_threads: Option<usize>,
     junk_min_words: Option<usize>,
 ) -> PyResult<Vec<Option<String>>> {
-    let mut out = Vec::with_capacity(docs.len());
-    run_batches(
-        py,
-        docs,
-        n_threads,
-        Doc::len,
-        |d| {
-            d.as_str()
-                .and_then(|t| sim::key_unless_junk(t, junk_min_words))
-        },
-        |batch| {
-            out.extend(batch);
-            Ok(())
-        },
-    )?;
-    Ok(out)
+    collect_batches(py, docs, n_threads, Doc::len, |d| {
+        d.as_str()
+            .and_then(|t| sim::key_unless_junk(t, junk_min_words))
+    })
 }
 
 /// At most this many documents have their shingle hashes kept for verification.

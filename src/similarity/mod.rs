@@ -43,15 +43,6 @@ pub fn key_unless_junk(text: &str, junk_min_words: Option<usize>) -> Option<Stri
         .then_some(key)
 }
 
-/// The matching key of each text (`None` for a missing one).
-pub fn matching_keys(texts: &[Option<&str>]) -> Vec<Option<String>> {
-    let opts = Options::matching_key();
-    texts
-        .par_iter()
-        .map(|t| t.map(|t| normalize(t, &opts).text))
-        .collect()
-}
-
 /// The term hashes of each text's matching key, repeats kept (for TF-IDF), less the
 /// stop words of that text ([`stopwords::StopWords::for_text`]).
 pub fn term_corpus(texts: &[Option<&str>], stop_words: &stopwords::StopWords) -> Vec<Vec<u64>> {

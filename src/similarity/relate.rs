@@ -529,7 +529,10 @@ mod tests {
         let other = "Heavy rain flooded streets in Essen overnight and firefighters pumped \
             water from hundreds of cellars as the river rose.";
         let texts = [Some(base), Some(other), Some(base), None, Some(base)];
-        let keys = crate::similarity::matching_keys(&texts);
+        let keys: Vec<Option<String>> = texts
+            .iter()
+            .map(|t| t.and_then(|t| crate::similarity::key_unless_junk(t, None)))
+            .collect();
         let t = Thresholds::default();
         let run = |key: Option<&[i64]>, cancel: &Cancel| {
             relate_corpus(

@@ -364,8 +364,18 @@ def _extract(texts: Any, gazetteer: Any, aliases: Any, detect: Any, languages: A
     return t, cols, merges
 
 
-#: What ``entity_counts`` and ``cooccurrence`` pass on to the extraction.
-_EXTRACT_OPTIONS = ("gazetteer", "aliases", "detect", "languages", "n_threads", "progress")
+#: What ``entity_counts`` and ``cooccurrence`` pass on to the extraction, with the defaults
+#: of ``entities``.
+_EXTRACT_OPTIONS = {"gazetteer": None, "aliases": None, "detect": True, "languages": SUPPORTED_LANGUAGES,
+                    "n_threads": None, "progress": None}
+
+
+def _extract_options(options: dict, allowed: Iterable[str] = tuple(_EXTRACT_OPTIONS)) -> dict:
+    """``options`` for the extraction with the defaults filled in; any other is an OptionError."""
+    unknown = sorted(set(options) - set(allowed))
+    if unknown:
+        raise OptionError(f"unknown options {unknown}: pass {', '.join(allowed)}")
+    return {name: options.get(name, default) for name, default in _EXTRACT_OPTIONS.items() if name in allowed}
 
 
 def _by_name_and_type(names: Any, types: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -391,13 +401,7 @@ class _Mentions:
 
     @classmethod
     def of_texts(cls, texts: Any, options: dict) -> "_Mentions":
-        unknown = sorted(set(options) - set(_EXTRACT_OPTIONS))
-        if unknown:
-            raise OptionError(f"unknown options {unknown}: pass {', '.join(_EXTRACT_OPTIONS)}")
-        kw = {name: options.get(name, default) for name, default in (
-            ("gazetteer", None), ("aliases", None), ("detect", True), ("languages", SUPPORTED_LANGUAGES),
-            ("n_threads", None), ("progress", None))}
-        t, cols, _ = _extract(texts, written=False, **kw)
+        t, cols, _ = _extract(texts, written=False, **_extract_options(options))
         return cls.of_columns(t.index, cols)
 
     @classmethod

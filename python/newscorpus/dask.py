@@ -362,22 +362,18 @@ def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages:
 def _counting_mentions(column: Any, options: dict) -> Any:
     """The mentions of a dask column as counting needs them (``_entities._Mentions``: no
     text a mention ever leaves the workers)."""
-    from ._entities import _EXTRACT_OPTIONS, _Mentions
-    from .exceptions import OptionError
+    from ._entities import _EXTRACT_OPTIONS, _extract_options, _Mentions
 
-    allowed = set(_EXTRACT_OPTIONS) - {"progress"}
-    unknown = sorted(set(options) - allowed)
-    if unknown:
-        raise OptionError(f"unknown options {unknown}: pass {', '.join(sorted(allowed))}")
-    labels, out, _ = _resolved(column, options.get("gazetteer"), options.get("aliases"), options.get("detect", True),
-                               options.get("languages", ("en",)), options.get("n_threads"), written=False)
+    kw = _extract_options(options, [name for name in _EXTRACT_OPTIONS if name != "progress"])
+    labels, out, _ = _resolved(column, written=False, **kw)
     return _Mentions.of_columns(pd.Index(labels), out)
 
 
 def entity_counts(column: Any, by: Any = None, *, own_names: bool = False, **options: Any) -> pd.DataFrame:
     """``newscorpus.entity_counts`` of a dask column: mentions found as ``entities`` finds
-    them, counted on the driver (from integer codes: no mention's text leaves the workers). ``by``: None, or a dask or pandas Series aligned with the
-    column's index (an outlet, a date), as in memory; ``options`` go to ``entities``.
+    them, counted on the driver from integer codes (no mention's text leaves the workers).
+    ``by``: None, or a dask or pandas Series aligned with the column's index (an outlet, a
+    date), as in memory; ``options`` go to ``entities``.
     """
     from . import entity_counts as _counts
 

@@ -1,11 +1,13 @@
 //! Any key: terms are the maximal runs of letters and digits (the char definition), with
 //! runs of an unspaced script as character bigrams; term hashes are those of the terms,
-//! shingle sets are sorted and distinct, any n works.
+//! shingle sets are sorted and distinct, any n works; each stem is a non-empty part of its
+//! term (at most six characters when cut), and its hash sits beside the term's.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use newscorpus::similarity::shingles::{
-    reference_terms, shingle_set, word_hash, word_hashes, words, Shingle,
+    reference_terms, shingle_set, stem, word_and_stem_hashes, word_hash, word_hashes, words,
+    Shingle,
 };
 
 fuzz_target!(|data: &[u8]| {
@@ -18,6 +20,14 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(got, want);
     let hashes: Vec<u64> = got.iter().map(|w| word_hash(w)).collect();
     assert_eq!(word_hashes(&key), hashes);
+    let (words_again, stems) = word_and_stem_hashes(&key);
+    assert_eq!(words_again, hashes);
+    for (w, s) in got.iter().zip(&stems) {
+        let cut = stem(w);
+        assert!(!cut.is_empty() && w.contains(cut), "{w:?} {cut:?}");
+        assert!(cut == *w || cut.chars().count() <= 6, "{w:?} {cut:?}");
+        assert_eq!(word_hash(cut), *s);
+    }
     for kind in [
         Shingle::Words(usize::from(n % 8)),
         Shingle::Chars(usize::from(n % 16)),

@@ -8,7 +8,7 @@ use super::{
 use crate::options::{self, Choice, LshMode, Method, Metric, ShingleUnit};
 use crate::similarity::lsh::{self, Key, LshIndex};
 use crate::similarity::minhash::MinHasher;
-use crate::similarity::relate::{relate_corpus, CorpusPairs, Thresholds};
+use crate::similarity::relate::{relate_corpus, CorpusPairs, Related, Thresholds};
 use crate::similarity::shingles::{shingle_hashes, shingle_set, Shingle};
 use crate::similarity::stopwords::StopWords;
 use crate::similarity::story;
@@ -1218,7 +1218,7 @@ fn relate<'py>(
         rows.iter().map(|r| r.relation.map_or(-1, |l| l as i64)),
     )?;
     set_column(&dict, "cosine", rows.iter().map(|r| f64::from(r.cosine)))?;
-    set_column(&dict, "story", rows.iter().map(|r| f64::from(r.story)))?;
+    set_column(&dict, "story", rows.iter().map(Related::story_score))?;
     set_column(
         &dict,
         "jaccard",

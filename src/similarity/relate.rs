@@ -119,6 +119,15 @@ pub struct Related {
     pub overlap: Option<Overlap>,
 }
 
+impl Related {
+    /// The story score as reported: never below the pair's Jaccard where its overlap is
+    /// known (`story` is stored in single precision, the Jaccard computed exactly).
+    pub fn story_score(&self) -> f64 {
+        let story = f64::from(self.story);
+        self.overlap.map_or(story, |o| story.max(o.jaccard()))
+    }
+}
+
 /// The pairs of a corpus and each text's first identical text: what `relate` and `stories`
 /// run, from the texts and their shingle sets.
 pub struct CorpusPairs {

@@ -2,8 +2,9 @@
 //! similarities fitted on people's judgements (SemEval-2022 Task 8, 1,181 pairs of news
 //! articles in ten languages, by `benchmarks/fit_story_score.py`).
 //!
-//! Each feature is the square root of a similarity in [0, 1] between the two texts' terms
-//! (words of their matching keys; character bigrams for unspaced scripts):
+//! Each feature is the square root of a similarity in [0, 1] between the two texts' terms:
+//! the stems (`shingles::stem`) of the words of their matching keys (character bigrams for
+//! unspaced scripts), so that "minister" and "ministers" count as one term:
 //! - `cosine_stop`: TF-IDF cosine without the stop words of each text's language
 //!   (`StopWords::ByLanguage`): the topic words two articles share, weighted by rarity;
 //! - `cosine`: TF-IDF cosine of all words (function words and style count a little);
@@ -35,8 +36,8 @@ pub struct Weights {
 /// `SemEval` pairs; 5-fold cross-validated Pearson with people: see the README and
 /// `benchmarks/fit_story_score.py`.
 pub const WEIGHTS: Weights = Weights {
-    intercept: -3.8579,
-    features: [3.6443, 4.276, -5.514],
+    intercept: -3.8907,
+    features: [4.0057, 3.4448, -5.2395],
 };
 
 /// Word n-grams whose Jaccard is the floor of the score (copies are one story).
@@ -54,14 +55,16 @@ pub fn score_of(features: [f64; 3], copies: f64) -> f64 {
     ((predicted + 4.0) / 3.0).clamp(0.0, 1.0).max(copies)
 }
 
-/// What the story score needs of each document of a corpus: TF-IDF vectors without and
-/// with stop words (idf from the present documents; the terms of the second are the set
-/// of its words), and the set of its word 3-grams (the copy floor).
+/// What the story score needs of each document of a corpus: TF-IDF vectors of its stems
+/// without and with stop words (idf from the present documents), the set of its word
+/// 3-grams (the copy floor), and, for `relate`'s cosine and candidate search, the TF-IDF
+/// vector of its words without stop words.
 pub struct StoryDocs {
+    /// The TF-IDF vectors of the words without the stop words (`relate`'s cosine).
     stop: Vec<SparseVector>,
-    /// Each word of the document with its weights in both vectors: `(term, with stop
+    /// Each stem of the document with its weights in both stem vectors: `(term, with stop
     /// words, without them)`, 0.0 in the second for a stop word. One merge of two such
-    /// lists gives both cosines and the shared words.
+    /// lists gives both cosines and the shared stems (the score's features).
     both: Vec<Vec<(u64, f32, f32)>>,
     copies: Vec<Vec<u64>>,
     numbers: AHashSet<u64>,
@@ -87,12 +90,15 @@ fn both_weights(plain: &[(u64, f32)], stop: &[(u64, f32)]) -> Vec<(u64, f32, f32
         .collect()
 }
 
-/// One document's terms in text order: all of them, and those left without its stop words;
-/// and the terms that are numbers.
+/// One document's terms in text order: its words and the stems of its words (each list
+/// whole, and without the stop words of its language, which are left out as whole words),
+/// and the words that are numbers.
 #[derive(Default)]
 struct Terms {
-    all: Vec<u64>,
-    kept: Vec<u64>,
+    words: Vec<u64>,
+    kept_words: Vec<u64>,
+    stems: Vec<u64>,
+    kept_stems: Vec<u64>,
     numbers: Vec<u64>,
 }
 
@@ -100,13 +106,23 @@ impl Terms {
     /// The terms of text `t`, whose matching key is `key` (its language, read from `t`,
     /// chooses the stop words).
     fn of(t: &str, key: &str) -> Self {
-        let all = shingles::word_hashes(key);
+        let (words, stems) = shingles::word_and_stem_hashes(key);
         let numbers = shingles::number_hashes(key);
-        let kept = match StopWords::ByLanguage.for_text(t) {
-            Some(stop) => all.iter().copied().filter(|h| !stop.contains(h)).collect(),
-            None => all.clone(),
+        let (kept_words, kept_stems) = match StopWords::ByLanguage.for_text(t) {
+            Some(stop) => words
+                .iter()
+                .zip(&stems)
+                .filter(|(w, _)| !stop.contains(w))
+                .unzip(),
+            None => (words.clone(), stems.clone()),
         };
-        Terms { all, kept, numbers }
+        Terms {
+            words,
+            kept_words,
+            stems,
+            kept_stems,
+            numbers,
+        }
     }
 }
 
@@ -115,6 +131,21 @@ impl Terms {
 fn vectors_of(texts: &[Option<&str>], docs: &[Vec<u64>]) -> Vec<SparseVector> {
     let present = texts.iter().filter(|t| t.is_some()).count();
     Tfidf::fit_counting(docs, present).vectors(docs)
+}
+
+/// Each document's stems with their weights in its TF-IDF vector of all stems and in that
+/// without the stop words ([`StoryDocs::features`] merges these).
+fn both_of(
+    texts: &[Option<&str>],
+    stems: &[Vec<u64>],
+    kept: &[Vec<u64>],
+) -> Vec<Vec<(u64, f32, f32)>> {
+    let stop = vectors_of(texts, kept);
+    vectors_of(texts, stems)
+        .into_par_iter()
+        .zip(stop.par_iter())
+        .map(|(plain, stop)| both_weights(&plain, stop))
+        .collect()
 }
 
 impl StoryDocs {
@@ -158,16 +189,20 @@ impl StoryDocs {
             .iter()
             .flat_map(|t| t.numbers.iter().copied())
             .collect();
-        let (all, kept): (Vec<Vec<u64>>, Vec<Vec<u64>>) =
-            terms.into_iter().map(|t| (t.all, t.kept)).unzip();
-        let stop = vectors_of(texts, &kept);
-        drop(kept);
-        let both = vectors_of(texts, &all)
-            .into_par_iter()
-            .zip(stop.par_iter())
-            .map(|(plain, stop)| both_weights(&plain, stop))
-            .collect();
-        let copies = all
+        let n = terms.len();
+        let (mut words, mut kept_words) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut stems, mut kept_stems) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for t in terms {
+            words.push(t.words);
+            kept_words.push(t.kept_words);
+            stems.push(t.stems);
+            kept_stems.push(t.kept_stems);
+        }
+        let stop = vectors_of(texts, &kept_words);
+        drop(kept_words);
+        let both = both_of(texts, &stems, &kept_stems);
+        drop((stems, kept_stems));
+        let copies = words
             .into_par_iter()
             .map(|a| shingles::into_set(shingles::word_ngrams(&a, COPY_NGRAM)))
             .collect();
@@ -195,7 +230,8 @@ impl StoryDocs {
         &self.numbers
     }
 
-    /// The TF-IDF vectors without each text's stop words (`StopWords::ByLanguage`).
+    /// The TF-IDF vectors of the words without each text's stop words
+    /// (`StopWords::ByLanguage`; whole words, not stems: `relate`'s cosine).
     pub fn stop_vectors(&self) -> &[SparseVector] {
         &self.stop
     }
@@ -294,10 +330,21 @@ mod tests {
             None,
         ];
         let docs = StoryDocs::new(&texts);
+        // The stem vectors without stop words, as the score builds them.
+        let opts = Options::matching_key();
+        let kept: Vec<Vec<u64>> = texts
+            .iter()
+            .map(|t| {
+                t.map_or_else(Vec::new, |t| {
+                    Terms::of(t, &normalize(t, &opts).text).kept_stems
+                })
+            })
+            .collect();
+        let stem_stop = vectors_of(&texts, &kept);
         for i in 0..texts.len() {
             for j in 0..texts.len() {
                 let f = docs.features(i, j);
-                let stop = crate::similarity::relate::dot(&docs.stop[i], &docs.stop[j]);
+                let stop = crate::similarity::relate::dot(&stem_stop[i], &stem_stop[j]);
                 // Bit for bit, as two separate merges gave them.
                 let expected = f64::from(stop).clamp(0.0, 1.0).sqrt();
                 assert_eq!(f[0].to_bits(), expected.to_bits());

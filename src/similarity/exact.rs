@@ -563,6 +563,26 @@ pub fn distinctive_df(n: usize) -> usize {
     (n / 100).clamp(50, 100)
 }
 
+/// The dot product of a sparse vector (dense term ids) with a dense one, in eight
+/// independent sums: the additions overlap instead of each waiting on the last (the
+/// candidate search spends most of its time here, about 130 terms a pair).
+#[inline]
+fn sparse_dense_dot(sparse: &[(u32, f32)], dense: &[f32]) -> f32 {
+    let mut acc = [0f32; 8];
+    let chunks = sparse.chunks_exact(8);
+    let tail: f32 = chunks
+        .remainder()
+        .iter()
+        .map(|&(id, w)| dense[id as usize] * w)
+        .sum();
+    for c in chunks {
+        for (a, &(id, w)) in acc.iter_mut().zip(c) {
+            *a += dense[id as usize] * w;
+        }
+    }
+    acc.iter().sum::<f32>() + tail
+}
+
 /// [`neighbours`] restricted to the pairs sharing at least one term that is in at most
 /// `max_df` documents and not in `never` (numbers: a shared amount is a coincidence); their
 /// `dot` is still the whole dot product. Only the rare terms are indexed, so the work is
@@ -634,10 +654,7 @@ pub fn neighbours_sharing_rare(
                 }
                 let mut hits: Vec<(u32, u32, f32)> = Vec::new();
                 for j in touched.drain(..) {
-                    let shared_common: f32 = common[j as usize]
-                        .iter()
-                        .map(|&(id, w)| dense[id as usize] * w)
-                        .sum();
+                    let shared_common = sparse_dense_dot(&common[j as usize], dense);
                     let s = score(i as u32, j, row[j as usize] + shared_common);
                     row[j as usize] = 0.0;
                     match keep {

@@ -7,8 +7,8 @@
 //! unspaced scripts), so that "minister" and "ministers" count as one term:
 //! - `cosine_stop`: TF-IDF cosine without the stop words of each text's language
 //!   (`StopWords::ByLanguage`): the topic words two articles share, weighted by rarity;
-//! - `cosine`: TF-IDF cosine of all words (function words and style count a little);
-//! - `word_jaccard`: distinct words in common over the words of either.
+//! - `cosine`: TF-IDF cosine of all stems (function words and style count a little);
+//! - `word_jaccard`: distinct stems in common over the stems of either.
 //!
 //! The score is the fitted linear combination, mapped from people's scale (minus
 //! `Overall`: -4 unrelated to -1 one story) to 0 to 1, and never below the Jaccard of the
@@ -90,39 +90,53 @@ fn both_weights(plain: &[(u64, f32)], stop: &[(u64, f32)]) -> Vec<(u64, f32, f32
         .collect()
 }
 
-/// One document's terms in text order: its words and the stems of its words (each list
-/// whole, and without the stop words of its language, which are left out as whole words),
-/// and the words that are numbers.
+/// One document's terms: the set of its word 3-grams (the copy floor), its words without
+/// the stop words of its language, the stems of all its words in text order and which of
+/// them stand for a stop word (one byte a word, not a second list of stems), and the words
+/// that are numbers.
 #[derive(Default)]
 struct Terms {
-    words: Vec<u64>,
+    copies: Vec<u64>,
     kept_words: Vec<u64>,
     stems: Vec<u64>,
-    kept_stems: Vec<u64>,
+    stop: Vec<bool>,
     numbers: Vec<u64>,
 }
 
 impl Terms {
     /// The terms of text `t`, whose matching key is `key` (its language, read from `t`,
-    /// chooses the stop words).
+    /// chooses the stop words, which are left out as whole words).
     fn of(t: &str, key: &str) -> Self {
         let (words, stems) = shingles::word_and_stem_hashes(key);
         let numbers = shingles::number_hashes(key);
-        let (kept_words, kept_stems) = match StopWords::ByLanguage.for_text(t) {
-            Some(stop) => words
-                .iter()
-                .zip(&stems)
-                .filter(|(w, _)| !stop.contains(w))
-                .unzip(),
-            None => (words.clone(), stems.clone()),
+        let stop: Vec<bool> = match StopWords::ByLanguage.for_text(t) {
+            Some(list) => words.iter().map(|w| list.contains(w)).collect(),
+            None => vec![false; words.len()],
         };
+        let kept_words = words
+            .iter()
+            .zip(&stop)
+            .filter(|(_, &s)| !s)
+            .map(|(w, _)| *w)
+            .collect();
+        let copies = shingles::into_set(shingles::word_ngrams(&words, COPY_NGRAM));
         Terms {
-            words,
+            copies,
             kept_words,
             stems,
-            kept_stems,
+            stop,
             numbers,
         }
+    }
+
+    /// The stems of the words that are not stop words.
+    fn kept_stems(&self) -> Vec<u64> {
+        self.stems
+            .iter()
+            .zip(&self.stop)
+            .filter(|(_, &s)| !s)
+            .map(|(w, _)| *w)
+            .collect()
     }
 }
 
@@ -131,21 +145,6 @@ impl Terms {
 fn vectors_of(texts: &[Option<&str>], docs: &[Vec<u64>]) -> Vec<SparseVector> {
     let present = texts.iter().filter(|t| t.is_some()).count();
     Tfidf::fit_counting(docs, present).vectors(docs)
-}
-
-/// Each document's stems with their weights in its TF-IDF vector of all stems and in that
-/// without the stop words ([`StoryDocs::features`] merges these).
-fn both_of(
-    texts: &[Option<&str>],
-    stems: &[Vec<u64>],
-    kept: &[Vec<u64>],
-) -> Vec<Vec<(u64, f32, f32)>> {
-    let stop = vectors_of(texts, kept);
-    vectors_of(texts, stems)
-        .into_par_iter()
-        .zip(stop.par_iter())
-        .map(|(plain, stop)| both_weights(&plain, stop))
-        .collect()
 }
 
 impl StoryDocs {
@@ -184,27 +183,28 @@ impl StoryDocs {
         Self::from_terms(texts, terms)
     }
 
-    fn from_terms(texts: &[Option<&str>], terms: Vec<Terms>) -> Self {
+    fn from_terms(texts: &[Option<&str>], mut terms: Vec<Terms>) -> Self {
         let numbers: AHashSet<u64> = terms
             .iter()
             .flat_map(|t| t.numbers.iter().copied())
             .collect();
-        let n = terms.len();
-        let (mut words, mut kept_words) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let (mut stems, mut kept_stems) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        for t in terms {
-            words.push(t.words);
-            kept_words.push(t.kept_words);
-            stems.push(t.stems);
-            kept_stems.push(t.kept_stems);
-        }
+        // Each list is dropped as soon as its vectors are made (the raw terms of a large
+        // corpus weigh as much as its vectors).
+        let kept_words: Vec<Vec<u64>> = terms
+            .iter_mut()
+            .map(|t| std::mem::take(&mut t.kept_words))
+            .collect();
         let stop = vectors_of(texts, &kept_words);
         drop(kept_words);
-        let both = both_of(texts, &stems, &kept_stems);
-        drop((stems, kept_stems));
-        let copies = words
+        let kept_stems: Vec<Vec<u64>> = terms.par_iter().map(Terms::kept_stems).collect();
+        let stem_stop = vectors_of(texts, &kept_stems);
+        drop(kept_stems);
+        let (stems, copies): (Vec<Vec<u64>>, Vec<Vec<u64>>) =
+            terms.into_iter().map(|t| (t.stems, t.copies)).unzip();
+        let both = vectors_of(texts, &stems)
             .into_par_iter()
-            .map(|a| shingles::into_set(shingles::word_ngrams(&a, COPY_NGRAM)))
+            .zip(stem_stop.par_iter())
+            .map(|(plain, stop)| both_weights(&plain, stop))
             .collect();
         StoryDocs {
             stop,
@@ -336,7 +336,7 @@ mod tests {
             .iter()
             .map(|t| {
                 t.map_or_else(Vec::new, |t| {
-                    Terms::of(t, &normalize(t, &opts).text).kept_stems
+                    Terms::of(t, &normalize(t, &opts).text).kept_stems()
                 })
             })
             .collect();

@@ -113,12 +113,7 @@ impl Terms {
             Some(list) => words.iter().map(|w| list.contains(w)).collect(),
             None => vec![false; words.len()],
         };
-        let kept_words = words
-            .iter()
-            .zip(&stop)
-            .filter(|(_, &s)| !s)
-            .map(|(w, _)| *w)
-            .collect();
+        let kept_words = not_stop(&words, &stop);
         let copies = shingles::into_set(shingles::word_ngrams(&words, COPY_NGRAM));
         Terms {
             copies,
@@ -131,13 +126,18 @@ impl Terms {
 
     /// The stems of the words that are not stop words.
     fn kept_stems(&self) -> Vec<u64> {
-        self.stems
-            .iter()
-            .zip(&self.stop)
-            .filter(|(_, &s)| !s)
-            .map(|(w, _)| *w)
-            .collect()
+        not_stop(&self.stems, &self.stop)
     }
+}
+
+/// The terms whose `stop` entry is false.
+fn not_stop(terms: &[u64], stop: &[bool]) -> Vec<u64> {
+    terms
+        .iter()
+        .zip(stop)
+        .filter(|(_, &s)| !s)
+        .map(|(w, _)| *w)
+        .collect()
 }
 
 /// TF-IDF vectors of `docs`, idf from the documents whose text is present (a missing
@@ -196,15 +196,25 @@ impl StoryDocs {
             .collect();
         let stop = vectors_of(texts, &kept_words);
         drop(kept_words);
+        // The stem vectors are made one document at a time from the two fitted idf tables,
+        // straight into `both`: no corpus-wide vectors of stems beside it.
+        let present = texts.iter().filter(|t| t.is_some()).count();
         let kept_stems: Vec<Vec<u64>> = terms.par_iter().map(Terms::kept_stems).collect();
-        let stem_stop = vectors_of(texts, &kept_stems);
+        let stem_stop = Tfidf::fit_counting(&kept_stems, present);
         drop(kept_stems);
-        let (stems, copies): (Vec<Vec<u64>>, Vec<Vec<u64>>) =
-            terms.into_iter().map(|t| (t.stems, t.copies)).unzip();
-        let both = vectors_of(texts, &stems)
+        let (stems, rest): (Vec<Vec<u64>>, Vec<(Vec<bool>, Vec<u64>)>) = terms
+            .into_iter()
+            .map(|t| (t.stems, (t.stop, t.copies)))
+            .unzip();
+        let (masks, copies): (Vec<Vec<bool>>, Vec<Vec<u64>>) = rest.into_iter().unzip();
+        let stem_all = Tfidf::fit_counting(&stems, present);
+        let both = stems
             .into_par_iter()
-            .zip(stem_stop.par_iter())
-            .map(|(plain, stop)| both_weights(&plain, stop))
+            .zip(masks.into_par_iter())
+            .map(|(stems, mask)| {
+                let kept = stem_stop.vector(&not_stop(&stems, &mask));
+                both_weights(&stem_all.vector(&stems), &kept)
+            })
             .collect();
         StoryDocs {
             stop,

@@ -202,11 +202,17 @@ impl StoryDocs {
         let kept_stems: Vec<Vec<u64>> = terms.par_iter().map(Terms::kept_stems).collect();
         let stem_stop = Tfidf::fit_counting(&kept_stems, present);
         drop(kept_stems);
-        let (stems, rest): (Vec<Vec<u64>>, Vec<(Vec<bool>, Vec<u64>)>) = terms
-            .into_iter()
-            .map(|t| (t.stems, (t.stop, t.copies)))
-            .unzip();
-        let (masks, copies): (Vec<Vec<bool>>, Vec<Vec<u64>>) = rest.into_iter().unzip();
+        let n = terms.len();
+        let (mut stems, mut masks, mut copies) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for t in terms {
+            stems.push(t.stems);
+            masks.push(t.stop);
+            copies.push(t.copies);
+        }
         let stem_all = Tfidf::fit_counting(&stems, present);
         let both = stems
             .into_par_iter()

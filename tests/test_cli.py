@@ -140,3 +140,15 @@ def test_entities_counts_a_file_by_outlet(tmp_path):
     assert main(["entities", str(path), "--out", str(out), "--by", "outlet", "--batch-size", "10"]) == 0
     batched = pd.read_csv(out)
     assert batched["mentions"].sum() > 0 and set(batched.columns) >= {"outlet", "entity", "type", "mentions"}
+
+
+def test_dedup_joins_its_band_keys_without_holding_every_part_twice():
+    import numpy as np
+
+    from newscorpus.cli import _join_freeing
+
+    parts = [np.arange(6, dtype=np.uint64).reshape(3, 2), np.arange(6, 10, dtype=np.uint64).reshape(2, 2)]
+    want = np.concatenate(parts)
+    got = _join_freeing(parts, (2,), np.uint64)
+    assert parts == [] and got.dtype == np.uint64 and (got == want).all()
+    assert _join_freeing([], (), bool).shape == (0,)

@@ -74,18 +74,48 @@ pub fn candidates_of_keys(
     docs: &[u32],
     max_bucket: usize,
 ) -> Candidates {
-    let live = docs;
+    if bands > 0 {
+        assert_eq!(keys.len(), docs.len() * bands, "bands keys a document");
+    }
+    candidates_by_row(keys, bands, docs, max_bucket, |i, _| i)
+}
+
+/// [`candidates_of_keys`] from the band keys of every document (`keys[d * bands + band]`
+/// for document `d`), of which only `docs` take part: no copy of the keys of the others
+/// is made (10 million documents' keys weigh 1.8 GB at 23 bands).
+pub fn candidates_of_all_keys(
+    keys: &[u64],
+    bands: usize,
+    docs: &[u32],
+    max_bucket: usize,
+) -> Candidates {
+    if bands > 0 {
+        assert!(
+            docs.iter().all(|&d| (d as usize + 1) * bands <= keys.len()),
+            "bands keys a document"
+        );
+    }
+    candidates_by_row(keys, bands, docs, max_bucket, |_, d| d as usize)
+}
+
+/// The candidates of `docs` whose band keys start at row `row(i, docs[i])` of `keys`.
+fn candidates_by_row(
+    keys: &[u64],
+    bands: usize,
+    live: &[u32],
+    max_bucket: usize,
+    row: impl Fn(usize, u32) -> usize + Sync,
+) -> Candidates {
     if bands == 0 {
         return Candidates::default();
     }
-    assert_eq!(keys.len(), live.len() * bands, "bands keys a document");
     let per_band: Vec<Candidates> = (0..bands)
         .into_par_iter()
         .map(|band| {
             let mut entries: Vec<(u64, u32)> = live
                 .iter()
                 .enumerate()
-                .map(|(i, &d)| (keys[i * bands + band], d))
+                .map(|(i, &d)| (keys[row(i, d) * bands + band], d))
                 .collect();
             entries.sort_unstable();
             let mut out = Candidates::default();
@@ -308,6 +338,22 @@ mod tests {
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
         *state >> 33
+    }
+
+    #[test]
+    fn keys_of_every_document_give_the_candidates_of_the_chosen_ones() {
+        let bands = 3;
+        let mut state = 7u64;
+        let all: Vec<u64> = (0..40 * bands).map(|_| lcg(&mut state) % 5).collect();
+        let docs: Vec<u32> = (0..40).filter(|d| d % 3 != 1).collect();
+        let kept: Vec<u64> = docs
+            .iter()
+            .flat_map(|&d| all[d as usize * bands..(d as usize + 1) * bands].to_vec())
+            .collect();
+        let want = candidates_of_keys(&kept, bands, &docs, usize::MAX).pairs;
+        let got = candidates_of_all_keys(&all, bands, &docs, usize::MAX).pairs;
+        assert!(!want.is_empty());
+        assert_eq!(got, want);
     }
 
     #[test]

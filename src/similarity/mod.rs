@@ -143,15 +143,7 @@ pub fn pairs_of_band_keys(
     let docs: Vec<u32> = (0..first.len() as u32)
         .filter(|&d| first[d as usize] == d && live[d as usize])
         .collect();
-    let kept: Vec<u64> = docs
-        .iter()
-        .flat_map(|&d| {
-            band_keys[d as usize * bands..(d as usize + 1) * bands]
-                .iter()
-                .copied()
-        })
-        .collect();
-    let found = groups::candidates_of_keys(&kept, bands, &docs, usize::MAX).pairs;
+    let found = groups::candidates_of_all_keys(band_keys, bands, &docs, usize::MAX).pairs;
     let mut pairs: Vec<Pair> = found
         .into_iter()
         .map(|(a, b)| Pair {

@@ -84,12 +84,14 @@ def _sample_file(tmp_path, ext):
 
 
 @pytest.mark.parametrize("ext", ["csv", "jsonl", "parquet"])
-def test_dedup_streams_a_file_and_finds_what_near_duplicates_finds(tmp_path, ext):
+def test_dedup_streams_a_file_and_finds_what_near_duplicates_finds(tmp_path, ext, monkeypatch):
     import newscorpus as nc
 
     df, path = _sample_file(tmp_path, ext)
     out = tmp_path / "pairs.parquet"
-    # Batches of 7 rows: band keys are kept across batches, the paired rows read again.
+    # Batches of 7 rows: band keys are kept across batches, the paired rows read again;
+    # pairs are scored and verified 2 at a time.
+    monkeypatch.setattr("newscorpus.cli._PAIR_CHUNK", 2)
     assert main(["dedup", str(path), "--out", str(out), "--id", "id", "--batch-size", "7"]) == 0
     got = pd.read_parquet(out)
     want = nc.near_duplicates(df.set_index("id")["text"])

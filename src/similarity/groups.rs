@@ -62,27 +62,14 @@ pub fn candidates(
     keys.par_chunks_mut(bands)
         .zip(live.par_iter())
         .for_each(|(row, &d)| lsh::row_band_keys(&signatures[d as usize * num_perm..], rows, row));
-    candidates_of_keys(&keys, bands, &live, max_bucket)
+    candidates_by_row(&keys, bands, &live, max_bucket, |i, _| i)
 }
 
-/// [`candidates`] from band keys already made (`keys[i * bands + band]` for the i-th of
-/// `docs`, live documents in increasing order): for a caller that kept the keys and not the
-/// signatures (a file streamed in batches).
-pub fn candidates_of_keys(
-    keys: &[u64],
-    bands: usize,
-    docs: &[u32],
-    max_bucket: usize,
-) -> Candidates {
-    if bands > 0 {
-        assert_eq!(keys.len(), docs.len() * bands, "bands keys a document");
-    }
-    candidates_by_row(keys, bands, docs, max_bucket, |i, _| i)
-}
-
-/// [`candidates_of_keys`] from the band keys of every document (`keys[d * bands + band]`
-/// for document `d`), of which only `docs` take part: no copy of the keys of the others
-/// is made (10 million documents' keys weigh 1.8 GB at 23 bands).
+/// [`candidates`] from band keys already made, those of every document (`keys[d * bands +
+/// band]` for document `d`), of which only `docs` (live, in increasing order) take part:
+/// for a caller that kept the keys and not the signatures (a file streamed in batches). No
+/// copy of the chosen documents' keys is made (10 million documents' keys weigh 1.8 GB at
+/// 23 bands).
 pub fn candidates_of_all_keys(
     keys: &[u64],
     bands: usize,
@@ -98,7 +85,7 @@ pub fn candidates_of_all_keys(
     candidates_by_row(keys, bands, docs, max_bucket, |_, d| d as usize)
 }
 
-/// The candidates of `docs` whose band keys start at row `row(i, docs[i])` of `keys`.
+/// The candidates of `live` whose band keys start at row `row(i, live[i])` of `keys`.
 fn candidates_by_row(
     keys: &[u64],
     bands: usize,
@@ -350,7 +337,7 @@ mod tests {
             .iter()
             .flat_map(|&d| all[d as usize * bands..(d as usize + 1) * bands].to_vec())
             .collect();
-        let want = candidates_of_keys(&kept, bands, &docs, usize::MAX).pairs;
+        let want = candidates_by_row(&kept, bands, &docs, usize::MAX, |i, _| i).pairs;
         let got = candidates_of_all_keys(&all, bands, &docs, usize::MAX).pairs;
         assert!(!want.is_empty());
         assert_eq!(got, want);

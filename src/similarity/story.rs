@@ -140,11 +140,11 @@ fn not_stop(terms: &[u64], stop: &[bool]) -> Vec<u64> {
         .collect()
 }
 
-/// TF-IDF vectors of `docs`, idf from the documents whose text is present (a missing
-/// text has no terms, so only the document total needs telling).
-fn vectors_of(texts: &[Option<&str>], docs: &[Vec<u64>]) -> Vec<SparseVector> {
+/// The TF-IDF weighting of `docs`, idf from the documents whose text is present (a
+/// missing text has no terms, so only the document total needs telling).
+fn fit(texts: &[Option<&str>], docs: &[Vec<u64>]) -> Tfidf {
     let present = texts.iter().filter(|t| t.is_some()).count();
-    Tfidf::fit_counting(docs, present).vectors(docs)
+    Tfidf::fit_counting(docs, present)
 }
 
 impl StoryDocs {
@@ -194,13 +194,12 @@ impl StoryDocs {
             .iter_mut()
             .map(|t| std::mem::take(&mut t.kept_words))
             .collect();
-        let stop = vectors_of(texts, &kept_words);
+        let stop = fit(texts, &kept_words).vectors(&kept_words);
         drop(kept_words);
         // The stem vectors are made one document at a time from the two fitted idf tables,
         // straight into `both`: no corpus-wide vectors of stems beside it.
-        let present = texts.iter().filter(|t| t.is_some()).count();
         let kept_stems: Vec<Vec<u64>> = terms.par_iter().map(Terms::kept_stems).collect();
-        let stem_stop = Tfidf::fit_counting(&kept_stems, present);
+        let stem_stop = fit(texts, &kept_stems);
         drop(kept_stems);
         let n = terms.len();
         let (mut stems, mut masks, mut copies) = (
@@ -213,7 +212,7 @@ impl StoryDocs {
             masks.push(t.stop);
             copies.push(t.copies);
         }
-        let stem_all = Tfidf::fit_counting(&stems, present);
+        let stem_all = fit(texts, &stems);
         let both = stems
             .into_par_iter()
             .zip(masks.into_par_iter())
@@ -356,7 +355,7 @@ mod tests {
                 })
             })
             .collect();
-        let stem_stop = vectors_of(&texts, &kept);
+        let stem_stop = fit(&texts, &kept).vectors(&kept);
         for i in 0..texts.len() {
             for j in 0..texts.len() {
                 let f = docs.features(i, j);

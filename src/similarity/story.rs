@@ -43,6 +43,11 @@ pub const WEIGHTS: Weights = Weights {
 /// Word n-grams whose Jaccard is the floor of the score (copies are one story).
 pub const COPY_NGRAM: usize = 3;
 
+/// The words of a text's lead: its first 50 words (48 word 3-grams), which a retelling
+/// keeps and a report that only shares background paragraphs does not
+/// ([`StoryDocs::lead_share`]).
+pub const LEAD_WORDS: usize = 50;
+
 /// The story score from the features and the copy floor.
 pub fn score_of(features: [f64; 3], copies: f64) -> f64 {
     let predicted = WEIGHTS.intercept
@@ -67,6 +72,8 @@ pub struct StoryDocs {
     /// lists gives both cosines and the shared stems (the score's features).
     both: Vec<Vec<(u64, f32, f32)>>,
     copies: Vec<Vec<u64>>,
+    /// The set of the word 3-grams of each document's first [`LEAD_WORDS`] words.
+    leads: Vec<Box<[u64]>>,
     numbers: AHashSet<u64>,
 }
 
@@ -97,6 +104,7 @@ fn both_weights(plain: &[(u64, f32)], stop: &[(u64, f32)]) -> Vec<(u64, f32, f32
 #[derive(Default)]
 struct Terms {
     copies: Vec<u64>,
+    lead: Box<[u64]>,
     kept_words: Vec<u64>,
     stems: Vec<u64>,
     stop: Vec<bool>,
@@ -115,8 +123,14 @@ impl Terms {
         };
         let kept_words = not_stop(&words, &stop);
         let copies = shingles::into_set(shingles::word_ngrams(&words, COPY_NGRAM));
+        let lead = shingles::into_set(shingles::word_ngrams(
+            &words[..words.len().min(LEAD_WORDS)],
+            COPY_NGRAM,
+        ))
+        .into_boxed_slice();
         Terms {
             copies,
+            lead,
             kept_words,
             stems,
             stop,
@@ -202,7 +216,8 @@ impl StoryDocs {
         let stem_stop = fit(texts, &kept_stems);
         drop(kept_stems);
         let n = terms.len();
-        let (mut stems, mut masks, mut copies) = (
+        let (mut stems, mut masks, mut copies, mut leads) = (
+            Vec::with_capacity(n),
             Vec::with_capacity(n),
             Vec::with_capacity(n),
             Vec::with_capacity(n),
@@ -211,6 +226,7 @@ impl StoryDocs {
             stems.push(t.stems);
             masks.push(t.stop);
             copies.push(t.copies);
+            leads.push(t.lead);
         }
         let stem_all = fit(texts, &stems);
         let both = stems
@@ -225,6 +241,7 @@ impl StoryDocs {
             stop,
             both,
             copies,
+            leads,
             numbers,
         }
     }
@@ -238,6 +255,29 @@ impl StoryDocs {
     /// The Jaccard of the word 3-gram sets of documents `i` and `j` (the copy floor).
     pub fn copies(&self, i: usize, j: usize) -> f64 {
         Overlap::of(&self.copies[i], &self.copies[j]).jaccard()
+    }
+
+    /// The share of the lead of documents `i` and `j`'s shorter one (fewer word 3-grams)
+    /// that stands in the other: the word 3-grams of its first [`LEAD_WORDS`] words found
+    /// among the other's 3-grams (0.0 for an empty document). A retelling keeps the lead of
+    /// what it retells; two reports that share a background paragraph or a quoted
+    /// statement rarely share their leads.
+    pub fn lead_share(&self, i: usize, j: usize) -> f64 {
+        let (short, long) = if self.copies[i].len() <= self.copies[j].len() {
+            (i, j)
+        } else {
+            (j, i)
+        };
+        let lead = &self.leads[short];
+        if lead.is_empty() {
+            return 0.0;
+        }
+        let other = &self.copies[long];
+        let found = lead
+            .iter()
+            .filter(|h| other.binary_search(h).is_ok())
+            .count();
+        found as f64 / lead.len() as f64
     }
 
     /// The terms of the corpus that are numbers ([`shingles::number_hashes`]).

@@ -9,6 +9,11 @@ in-memory run reads it into one pandas Series; the Dask run reads it as a dask c
 (--side) so peak memory is its own.
 
     python benchmarks/bench_dask.py [--n 1000000] [--workdir /tmp/nc_dask] [--task entities]
+
+Beyond memory: ``--streamed FILE.parquet`` runs only the Dask side of near_duplicates on a
+corpus too large for one process (one partition a row group), and, with ``--against
+PAIRS.parquet`` (what ``newscorpus dedup FILE --out PAIRS.parquet`` wrote), checks that
+both found the same pairs.
 """
 
 from __future__ import annotations
@@ -49,6 +54,27 @@ def make(n: int, workdir: Path) -> Path:
     return folder
 
 
+def global_positions(path: Path):
+    """The text column of one Parquet file as a dask column, one partition a row group,
+    indexed by the row's position in the file (as the command line numbers rows): each
+    partition's default index would start at 0 again."""
+    import dask.dataframe as dd
+    import numpy as np
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    meta = pq.ParquetFile(path).metadata
+    starts = np.cumsum([0] + [meta.row_group(k).num_rows for k in range(meta.num_row_groups)])
+    col = dd.read_parquet(str(path), split_row_groups=True)["text"]
+    assert col.npartitions == meta.num_row_groups
+
+    def renumber(part, partition_info=None):
+        start = int(starts[partition_info["number"]]) if partition_info else 0
+        return part.set_axis(pd.RangeIndex(start, start + len(part)))
+
+    return col.map_partitions(renumber, meta=col._meta)
+
+
 def side(which: str, folder: Path, out: Path, task: str = "near_duplicates") -> None:
     import pandas as pd
 
@@ -68,7 +94,7 @@ def side(which: str, folder: Path, out: Path, task: str = "near_duplicates") -> 
         with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                       dashboard_address=None, memory_limit="6GB") as cluster, \
                 distributed.Client(cluster) as client:
-            col = dd.read_parquet(str(folder))["text"]
+            col = global_positions(folder) if folder.is_file() else dd.read_parquet(str(folder))["text"]
             pairs = ncd.near_duplicates(col) if task == "near_duplicates" else ncd.entity_counts(col)
 
             workers_peak = list(client.run(peak_mb).values())
@@ -79,6 +105,26 @@ def side(which: str, folder: Path, out: Path, task: str = "near_duplicates") -> 
                                "pairs": len(pairs)}))
 
 
+def streamed(path: Path, workdir: Path, against: "str | None") -> None:
+    """near_duplicates on Dask over one Parquet file too large for memory, in a fresh
+    process; its pairs against the command line's for the same file."""
+    import pandas as pd
+
+    out = workdir / f"dask_streamed_{path.stem}.json"
+    subprocess.run([sys.executable, __file__, "--workdir", str(workdir), "--side", "dask", "--out", str(out),
+                    "--task", "near_duplicates", "--n", "0", "--streamed-file", str(path)], check=True)
+    d = json.loads(out.read_text())
+    workers = ", ".join(f"{w:.0f}" for w in d["workers_peak_mb"])
+    print(f"{path} on Dask, 2 workers: {d['seconds']:.1f} s, peak {d['peak_mb']:.0f} MB on the driver, "
+          f"workers {workers} MB; {d['pairs']:,} pairs")
+    if against:
+        mine = pd.read_parquet(out.with_suffix(".pairs.parquet"))
+        theirs = pd.read_parquet(against)[["a", "b"]]
+        key = ["a", "b"]
+        same = (mine.sort_values(key).values.tolist() == theirs.sort_values(key).values.tolist())
+        print(f"  the command line's pairs ({against}): {len(theirs):,}; identical: {same}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1_000_000)
@@ -86,9 +132,15 @@ def main() -> None:
     ap.add_argument("--task", choices=["near_duplicates", "entities"], default="near_duplicates")
     ap.add_argument("--side", choices=["memory", "dask"], help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
+    ap.add_argument("--streamed", help="a Parquet file: Dask side only, one partition a row group")
+    ap.add_argument("--against", help="the pairs `newscorpus dedup` wrote for --streamed's file")
+    ap.add_argument("--streamed-file", help=argparse.SUPPRESS)
     args = ap.parse_args()
     workdir = Path(args.workdir)
-    folder = make(args.n, workdir)
+    if args.streamed:
+        streamed(Path(args.streamed), workdir, args.against)
+        return
+    folder = Path(args.streamed_file) if args.streamed_file else make(args.n, workdir)
     if args.side:
         side(args.side, folder, Path(args.out), args.task)
         return

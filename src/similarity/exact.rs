@@ -693,10 +693,15 @@ pub fn containment_pairs(sets: &[Vec<u64>], min: f32, cancel: &Cancel) -> Vec<(u
     if cancel.is_cancelled() {
         return Vec::new();
     }
-    let mut all: Vec<(u64, u32)> = sets
+    // Each (shingle, set) is one u64: the shingle's high bits above the set's number (8
+    // bytes an entry, not 16). Shingles equal in their high bits share a run: the index
+    // then finds a few more candidates, each checked on the whole sets below.
+    let id_bits = usize::BITS - sets.len().leading_zeros();
+    let mask = (1u64 << id_bits) - 1;
+    let mut all: Vec<u64> = sets
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(j, s)| s.iter().map(move |&h| (h, j as u32)))
+        .flat_map_iter(|(j, s)| s.iter().map(move |&h| (h & !mask) | j as u64))
         .collect();
     all.par_sort_unstable();
     if cancel.is_cancelled() {
@@ -712,12 +717,13 @@ pub fn containment_pairs(sets: &[Vec<u64>], min: f32, cancel: &Cancel) -> Vec<(u
     // fill in the order of its own shingles.
     let mut next = slot.clone();
     let mut run_of: Vec<u32> = vec![0; all.len()];
-    for (k, &(h, j)) in all.iter().enumerate() {
-        if k == 0 || all[k - 1].0 != h {
+    for (k, &e) in all.iter().enumerate() {
+        if k == 0 || (all[k - 1] ^ e) & !mask != 0 {
             run_start.push(k);
         }
-        run_of[next[j as usize]] = (run_start.len() - 1) as u32;
-        next[j as usize] += 1;
+        let j = (e & mask) as usize;
+        run_of[next[j]] = (run_start.len() - 1) as u32;
+        next[j] += 1;
     }
     run_start.push(all.len());
     let postings = |run: u32| &all[run_start[run as usize]..run_start[run as usize + 1]];
@@ -745,7 +751,7 @@ pub fn containment_pairs(sets: &[Vec<u64>], min: f32, cancel: &Cancel) -> Vec<(u
             }
             let mut found: Vec<u32> = by_rarity[..prefix]
                 .iter()
-                .flat_map(|&(_, run)| postings(run).iter().map(|&(_, j)| j))
+                .flat_map(|&(_, run)| postings(run).iter().map(|&e| (e & mask) as u32))
                 // The other set is the larger (ties: both sides look, the sort dedups).
                 .filter(|&j| j as usize != i && sets[j as usize].len() >= a.len())
                 .collect();

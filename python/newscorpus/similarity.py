@@ -678,8 +678,7 @@ def relate(
     cols.pop("first")
     if outlets is not None:
         # An outlet reusing its own paragraphs (an update, a follow-up) retells nothing.
-        codes = _codes(t, outlets, "outlets")
-        codes[_date_values(t, outlets, "outlets").astype(str).to_numpy() == ""] = -1
+        codes = _codes(t, outlets, "outlets", blank_missing=True)
         a, b = codes[cols["a"]], codes[cols["b"]]
         own = (cols["label"] == RELATIONS.index("rewrite")) & (a >= 0) & (a == b)
         cols["label"] = np.where(own, RELATIONS.index("same_story"), cols["label"])
@@ -842,10 +841,12 @@ def _date_values(t, dates: Any, name: str = "dates") -> pd.Series:
     return raw
 
 
-def _codes(t, values: Any, name: str) -> np.ndarray:
+def _codes(t, values: Any, name: str, blank_missing: bool = False) -> np.ndarray:
     """One integer a text, equal for equal values of ``values`` (aligned with the texts as
-    ``dates`` are), -1 for a missing one."""
+    ``dates`` are), -1 for a missing one (and, with ``blank_missing``, an empty str)."""
     raw = _date_values(t, values, name)
+    if blank_missing:
+        raw = raw.where(raw.astype(str) != "")
     try:
         codes, _ = pd.factorize(raw, use_na_sentinel=True)
     except TypeError:

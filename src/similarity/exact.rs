@@ -613,14 +613,20 @@ pub fn neighbours_sharing_rare(
             true
         }
     });
-    let common: Vec<Vec<(u32, f32)>> = vecs
-        .iter()
-        .map(|v| {
+    // Each document's common part, all in one array (`common_at[d]..common_at[d + 1]`):
+    // the search reads the parts of its candidates in no order, and one array spares it a
+    // vector header a candidate (the headers alone outgrow the cache at 40,000 texts).
+    let mut common_at: Vec<usize> = Vec::with_capacity(n + 1);
+    let mut common_all: Vec<(u32, f32)> = Vec::new();
+    common_at.push(0);
+    for v in vecs {
+        common_all.extend(
             v.iter()
-                .filter_map(|&(t, w)| common_id.get(&t).map(|&id| (id, w)))
-                .collect()
-        })
-        .collect();
+                .filter_map(|&(t, w)| common_id.get(&t).map(|&id| (id, w))),
+        );
+        common_at.push(common_all.len());
+    }
+    let common = |d: usize| &common_all[common_at[d]..common_at[d + 1]];
     let n_common = common_id.len();
     let rows: Vec<Vec<(u32, u32, f32)>> = (0..n)
         .into_par_iter()
@@ -649,12 +655,12 @@ pub fn neighbours_sharing_rare(
                         row[j as usize] += w * wj;
                     }
                 }
-                for &(id, w) in &common[i] {
+                for &(id, w) in common(i) {
                     dense[id as usize] = w;
                 }
                 let mut hits: Vec<(u32, u32, f32)> = Vec::new();
                 for j in touched.drain(..) {
-                    let shared_common = sparse_dense_dot(&common[j as usize], dense);
+                    let shared_common = sparse_dense_dot(common(j as usize), dense);
                     let s = score(i as u32, j, row[j as usize] + shared_common);
                     row[j as usize] = 0.0;
                     match keep {
@@ -663,7 +669,7 @@ pub fn neighbours_sharing_rare(
                         _ => {}
                     }
                 }
-                for &(id, _) in &common[i] {
+                for &(id, _) in common(i) {
                     dense[id as usize] = 0.0;
                 }
                 match keep {

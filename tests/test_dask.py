@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -174,3 +175,19 @@ def test_on_a_local_cluster_with_two_worker_processes():
     pd.testing.assert_frame_equal(ents.reset_index(drop=True), want_ents.reset_index(drop=True))
     want = nc.near_duplicates(texts)
     assert list(zip(got["a"], got["b"])) == list(zip(want["a"], want["b"]))
+
+
+def test_resolving_the_parts_mentions_consumes_their_columns():
+    # The driver's mention columns (millions of rows on a large corpus) are freed as the
+    # native resolution reads them, not kept beside its own copy; the tables are the same.
+    from newscorpus import _native
+
+    texts = ["Anna Wilson met the mayor of Essendale.", "Wilson said Essendale Council would vote."]
+    stats = _native.entity_case_stats(texts)
+    cols = _native.extract_mentions(texts, 0, *stats)
+    kept = {k: (v.copy() if isinstance(v, np.ndarray) else list(v)) for k, v in cols.items()}
+    out, _ = _native.resolve_mentions(cols, len(texts))
+    assert cols == {}
+    again, _ = _native.resolve_mentions(kept, len(texts))
+    assert list(out) == list(again) and all(np.array_equal(np.asarray(out[k]), np.asarray(again[k])) for k in out)
+    assert "Anna Wilson" in out["entity_names"]

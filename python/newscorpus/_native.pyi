@@ -258,7 +258,8 @@ def extract_mentions(texts: list[Any], first_doc: int, keys: npt.NDArray[np.uint
 def resolve_mentions(cols: dict[str, Any], n_docs: int, gazetteer: Optional[Gazetteer] = None,
                      aliases: list[tuple[str, str]] = ..., n_threads: Optional[int] = None
                      ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Promotion and resolution of every part's mentions: extract_entities' tables."""
+    """Promotion and resolution of every part's mentions: extract_entities' tables. Empties cols (its
+    columns are freed as they are read)."""
 
 def cooccurrence(windows: npt.NDArray[np.int64], entities: npt.NDArray[np.int64]) -> dict[str, npt.NDArray[np.int64]]:
     """Columns a, b (entity ids, a < b), count (windows naming both)."""

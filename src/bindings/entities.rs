@@ -329,7 +329,8 @@ fn extract_mentions<'py>(
 /// `extract_mentions`, concatenated in document order, `n_docs` documents in all): the
 /// same tables as `extract_entities` on the whole corpus. The numeric columns are read in
 /// place (numpy arrays of the dtypes `extract_mentions` gives: int64, bool, float64);
-/// without a `written` column the table has no `text` (what counting needs).
+/// without a `written` column the table has no `text` (what counting needs). `cols` is
+/// consumed: it is empty on return (its columns are freed as soon as they are read).
 #[pyfunction]
 #[pyo3(signature = (cols, n_docs, gazetteer=None, aliases=Vec::new(), n_threads=None))]
 fn resolve_mentions<'py>(
@@ -352,108 +353,119 @@ fn resolve_mentions<'py>(
     };
     let ints = |name: &str| -> PyResult<PyReadonlyArray1<'py, i64>> { get(name)?.extract() };
     let flags = |name: &str| -> PyResult<PyReadonlyArray1<'py, bool>> { get(name)?.extract() };
-    let (doc, start, end, sentence, kind) = (
-        ints("doc")?,
-        ints("start")?,
-        ints("end")?,
-        ints("sentence")?,
-        ints("type")?,
-    );
-    let (builtin, user_entry) = (ints("builtin")?, ints("user")?);
-    let (person, org, loc, rejected) = (
-        flags("person_evidence")?,
-        flags("org_evidence")?,
-        flags("loc_evidence")?,
-        flags("rejected")?,
-    );
-    let confidence: PyReadonlyArray1<'py, f64> = get("confidence")?.extract()?;
-    let (doc, start, end, sentence, kind) = (
-        doc.as_slice()?,
-        start.as_slice()?,
-        end.as_slice()?,
-        sentence.as_slice()?,
-        kind.as_slice()?,
-    );
-    let (builtin, user_entry) = (builtin.as_slice()?, user_entry.as_slice()?);
-    let (person, org, loc, rejected) = (
-        person.as_slice()?,
-        org.as_slice()?,
-        loc.as_slice()?,
-        rejected.as_slice()?,
-    );
-    let confidence = confidence.as_slice()?;
-    let name: Vec<String> = get("name")?.extract()?;
-    let written: Option<Vec<String>> = match cols.get_item("written")? {
-        Some(w) => Some(w.extract()?),
-        None => None,
-    };
-    let n = doc.len();
-    let lengths = [
-        start.len(),
-        end.len(),
-        sentence.len(),
-        kind.len(),
-        person.len(),
-        org.len(),
-        loc.len(),
-        builtin.len(),
-        user_entry.len(),
-        confidence.len(),
-        rejected.len(),
-        name.len(),
-        written.as_ref().map_or(n, Vec::len),
-    ];
-    if lengths.iter().any(|&l| l != n) {
-        return Err(error(
-            py,
-            "InputValueError",
-            "mention columns differ in length".into(),
-        ));
-    }
-    let bad = || {
-        error(
-            py,
-            "InputValueError",
-            "mention columns hold values out of range".into(),
-        )
-    };
-    let mut mentions: Vec<Vec<Mention>> = (0..n_docs).map(|_| Vec::new()).collect();
-    let mut forms: Vec<Vec<String>> = (0..n_docs).map(|_| Vec::new()).collect();
-    let mut written = written.map(Vec::into_iter);
-    for (k, name) in name.into_iter().enumerate() {
-        let d = usize::try_from(doc[k])
-            .ok()
-            .filter(|&d| d < n_docs)
-            .ok_or_else(bad)?;
-        let to_u32 = |v: i64| u32::try_from(v).map_err(|_| bad());
-        let entry = |v: i64| if v < 0 { Ok(None) } else { to_u32(v).map(Some) };
-        mentions[d].push(Mention {
-            doc: d as u32,
-            start: to_u32(start[k])?,
-            end: to_u32(end[k])?,
-            name,
-            entity_type: usize::try_from(kind[k])
-                .ok()
-                .and_then(EntityType::from_class)
-                .ok_or_else(bad)?,
-            sentence: to_u32(sentence[k])?,
-            person_evidence: person[k],
-            org_evidence: org[k],
-            loc_evidence: loc[k],
-            builtin: entry(builtin[k])?,
-            user: entry(user_entry[k])?,
-            confidence: confidence[k] as f32,
-            rejected: rejected[k],
-        });
-        if let Some(form) = written.as_mut().and_then(Iterator::next) {
-            forms[d].push(form);
+    let (mentions, forms, has_forms) = {
+        let (doc, start, end, sentence, kind) = (
+            ints("doc")?,
+            ints("start")?,
+            ints("end")?,
+            ints("sentence")?,
+            ints("type")?,
+        );
+        let (builtin, user_entry) = (ints("builtin")?, ints("user")?);
+        let (person, org, loc, rejected) = (
+            flags("person_evidence")?,
+            flags("org_evidence")?,
+            flags("loc_evidence")?,
+            flags("rejected")?,
+        );
+        let confidence: PyReadonlyArray1<'py, f64> = get("confidence")?.extract()?;
+        let (doc, start, end, sentence, kind) = (
+            doc.as_slice()?,
+            start.as_slice()?,
+            end.as_slice()?,
+            sentence.as_slice()?,
+            kind.as_slice()?,
+        );
+        let (builtin, user_entry) = (builtin.as_slice()?, user_entry.as_slice()?);
+        let (person, org, loc, rejected) = (
+            person.as_slice()?,
+            org.as_slice()?,
+            loc.as_slice()?,
+            rejected.as_slice()?,
+        );
+        let confidence = confidence.as_slice()?;
+        let name: Vec<String> = get("name")?.extract()?;
+        // The columns are consumed: each Python list goes once its strings are copied, the
+        // arrays once the mentions are built (a million articles: about 39 million mentions,
+        // several GB that need not stand twice).
+        cols.del_item("name")?;
+        let written: Option<Vec<String>> = match cols.get_item("written")? {
+            Some(w) => Some(w.extract()?),
+            None => None,
+        };
+        if written.is_some() {
+            cols.del_item("written")?;
         }
-    }
+        let n = doc.len();
+        let lengths = [
+            start.len(),
+            end.len(),
+            sentence.len(),
+            kind.len(),
+            person.len(),
+            org.len(),
+            loc.len(),
+            builtin.len(),
+            user_entry.len(),
+            confidence.len(),
+            rejected.len(),
+            name.len(),
+            written.as_ref().map_or(n, Vec::len),
+        ];
+        if lengths.iter().any(|&l| l != n) {
+            return Err(error(
+                py,
+                "InputValueError",
+                "mention columns differ in length".into(),
+            ));
+        }
+        let bad = || {
+            error(
+                py,
+                "InputValueError",
+                "mention columns hold values out of range".into(),
+            )
+        };
+        let mut mentions: Vec<Vec<Mention>> = (0..n_docs).map(|_| Vec::new()).collect();
+        let mut forms: Vec<Vec<String>> = (0..n_docs).map(|_| Vec::new()).collect();
+        let mut written = written.map(Vec::into_iter);
+        for (k, name) in name.into_iter().enumerate() {
+            let d = usize::try_from(doc[k])
+                .ok()
+                .filter(|&d| d < n_docs)
+                .ok_or_else(bad)?;
+            let to_u32 = |v: i64| u32::try_from(v).map_err(|_| bad());
+            let entry = |v: i64| if v < 0 { Ok(None) } else { to_u32(v).map(Some) };
+            mentions[d].push(Mention {
+                doc: d as u32,
+                start: to_u32(start[k])?,
+                end: to_u32(end[k])?,
+                name,
+                entity_type: usize::try_from(kind[k])
+                    .ok()
+                    .and_then(EntityType::from_class)
+                    .ok_or_else(bad)?,
+                sentence: to_u32(sentence[k])?,
+                person_evidence: person[k],
+                org_evidence: org[k],
+                loc_evidence: loc[k],
+                builtin: entry(builtin[k])?,
+                user: entry(user_entry[k])?,
+                confidence: confidence[k] as f32,
+                rejected: rejected[k],
+            });
+            if let Some(form) = written.as_mut().and_then(Iterator::next) {
+                forms[d].push(form);
+            }
+        }
+        (mentions, forms, written.is_some())
+    };
+    cols.clear();
     let user: Option<Arc<Gazetteer>> = gazetteer.map(|g| Arc::clone(&g.inner));
     resolved_tables(
         py,
         mentions,
-        written.is_some().then_some(forms.as_slice()),
+        has_forms.then_some(forms.as_slice()),
         user.as_deref(),
         &aliases,
         n_threads,

@@ -246,10 +246,12 @@ def _case_stats(part: pd.Series, languages: Any, detect: bool, n_threads: Option
 
 
 def _part_mentions(part: pd.Series, first_doc: int, left_out: list, stats: tuple, gazetteer: Any, detect: bool,
-                   n_threads: Optional[int], written: bool = True) -> dict:
+                   n_threads: Optional[int], written: bool = True) -> list:
     """Pass 2 on one partition, its texts in other languages (``left_out``, from pass 1)
     left out without detecting their language again; without ``written``, the mentions'
-    text as written stays on the worker (counting needs none)."""
+    text as written stays on the worker (counting needs none). The mention columns of each
+    slice of texts, in order: the driver joins them as each partition arrives (joined
+    here, they would stand twice on the worker)."""
     from . import _native
     from ._entities import _written
     from ._input import as_texts
@@ -270,10 +272,7 @@ def _part_mentions(part: pd.Series, first_doc: int, left_out: list, stats: tuple
             spans = {"text": cols["written"], "doc": cols["doc"], "start": cols["start"], "end": cols["end"]}
             cols["written"] = _written(spans, original, first_doc).tolist()
         chunks.append(cols)
-    if len(chunks) == 1:
-        return chunks[0]
-    return {k: (np.concatenate([c[k] for c in chunks]) if isinstance(chunks[0][k], np.ndarray)
-                else [x for c in chunks for x in c[k]]) for k in chunks[0]}
+    return chunks
 
 
 #: Texts extracted at a time within a partition (about 0.4 GB of native work at 20,000
@@ -345,40 +344,48 @@ def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages:
     # One graph node each: the statistics and the gazetteer travel to a worker once.
     shared_stats, shared_gaz = dask.delayed(stats, pure=True), dask.delayed(gaz, pure=True)
     starts = np.concatenate([[0], np.cumsum(sizes)]).astype(int)
-    found = _gathered([dask.delayed(_part_mentions)(p, int(starts[i]), left_out[i], shared_stats, shared_gaz,
+    found = _gathered(_joined, [dask.delayed(_part_mentions)(p, int(starts[i]), left_out[i], shared_stats, shared_gaz,
                                                     bool(detect), n_threads, written)
                        for i, p in enumerate(parts)])
-    cols: dict[str, Any] = {k: np.concatenate([np.asarray(f[k], dtype=dtype) for f in found] or
+    # Joined a column at a time, each slice's column dropped once joined: the mentions
+    # never stand twice on the driver.
+    cols: dict[str, Any] = {k: np.concatenate([np.asarray(f.pop(k), dtype=dtype) for f in found] or
                                               [np.zeros(0, dtype=dtype)])
                             for k, dtype in _MENTION_COLUMNS.items()}
-    cols["name"] = [x for f in found for x in f["name"]]
-    if written:
-        cols["written"] = [x for f in found for x in f["written"]]
+    for k in ("name", "written") if written else ("name",):
+        cols[k] = [x for f in found for x in f.pop(k)]
     del found
     out, merges = _native.resolve_mentions(cols, len(labels), gaz._native if gaz else None, pairs, n_threads)
     return labels, out, merges
 
 
-def _gathered(tasks: list) -> list:
-    """The results of ``tasks`` (dask delayed), in order. On a distributed cluster each
-    result leaves its worker as soon as it is done, so a worker holds the partitions it is
-    working on, not every result it made until the last one is done (a million articles:
-    each worker held half the corpus' mentions, past 5 GB). Elsewhere ``dask.compute``."""
+def _joined(chunks: list) -> dict:
+    """One partition's mention columns from those of its slices (``_part_mentions``)."""
+    return {k: (np.concatenate([c.pop(k) for c in chunks]) if isinstance(chunks[0][k], np.ndarray)
+                else [x for c in chunks for x in c.pop(k)]) for k in list(chunks[0])}
+
+
+def _gathered(combine: Any, tasks: list) -> list:
+    """``combine`` of the result of each of ``tasks`` (dask delayed), in order. On a
+    distributed cluster each result leaves its worker as soon as it is done, so a worker
+    holds the partitions it is working on, not every result it made until the last one is
+    done (a million articles: each worker held half the corpus' mentions, past 5 GB), and
+    is combined on arrival. Elsewhere ``dask.compute``."""
     import dask
 
     try:
         from distributed import as_completed, default_client
     except ImportError:  # pragma: no cover - distributed is part of the dask extra
-        return list(dask.compute(*tasks))
+        return [combine(r) for r in dask.compute(*tasks)]
     try:
         client = default_client()
     except ValueError:  # no client: the local schedulers
-        return list(dask.compute(*tasks))
+        return [combine(r) for r in dask.compute(*tasks)]
     futures = client.compute(tasks)
     order = {f.key: i for i, f in enumerate(futures)}
     out: list = [None] * len(futures)
     for future in as_completed(futures):
-        out[order[future.key]] = future.result()
+        out[order[future.key]] = combine(future.result())
         future.release()
     del futures
     return out

@@ -347,7 +347,7 @@ def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages:
     found = _gathered(_joined, [dask.delayed(_part_mentions)(p, int(starts[i]), left_out[i], shared_stats, shared_gaz,
                                                     bool(detect), n_threads, written)
                        for i, p in enumerate(parts)])
-    # Joined a column at a time, each slice's column dropped once joined: the mentions
+    # Joined a column at a time, each partition's column dropped once joined: the mentions
     # never stand twice on the driver.
     cols: dict[str, Any] = {k: np.concatenate([np.asarray(f.pop(k), dtype=dtype) for f in found] or
                                               [np.zeros(0, dtype=dtype)])
@@ -361,6 +361,8 @@ def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages:
 
 def _joined(chunks: list) -> dict:
     """One partition's mention columns from those of its slices (``_part_mentions``)."""
+    if len(chunks) == 1:
+        return chunks[0]
     return {k: (np.concatenate([c.pop(k) for c in chunks]) if isinstance(chunks[0][k], np.ndarray)
                 else [x for c in chunks for x in c.pop(k)]) for k in list(chunks[0])}
 
@@ -387,7 +389,6 @@ def _gathered(combine: Any, tasks: list) -> list:
     for future in as_completed(futures):
         out[order[future.key]] = combine(future.result())
         future.release()
-    del futures
     return out
 
 

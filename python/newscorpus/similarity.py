@@ -824,15 +824,15 @@ def stories(
     return pd.Series(_labels(t, reps), index=t.index, name="story")
 
 
-def _date_values(t, dates: Any, name: str = "dates") -> pd.Series:
-    """``dates`` (or another column ``name`` aligned with the texts) as a Series of one
-    value a text, in the texts' order; str values stripped."""
+def _aligned(t, column: Any, name: str) -> pd.Series:
+    """``column`` (``dates``, ``outlets``: option ``name``) as a Series of one value a text,
+    in the texts' order (a Series by index when the texts have one); str values stripped."""
     n = len(t.values)
-    values = dates
-    if isinstance(dates, pd.Series) and t.index is not None:
-        if len(dates) != n:
-            raise OptionError(f"{name} has {len(dates)} values for {n} texts")
-        values = dates.reindex(t.index)
+    values = column
+    if isinstance(column, pd.Series) and t.index is not None:
+        if len(column) != n:
+            raise OptionError(f"{name} has {len(column)} values for {n} texts")
+        values = column.reindex(t.index)
     raw = pd.Series(values.to_numpy() if isinstance(values, pd.Series) else list(values))
     if len(raw) != n:
         raise OptionError(f"{name} has {len(raw)} values for {n} texts")
@@ -844,7 +844,7 @@ def _date_values(t, dates: Any, name: str = "dates") -> pd.Series:
 def _codes(t, values: Any, name: str, blank_missing: bool = False) -> np.ndarray:
     """One integer a text, equal for equal values of ``values`` (aligned with the texts as
     ``dates`` are), -1 for a missing one (and, with ``blank_missing``, an empty str)."""
-    raw = _date_values(t, values, name)
+    raw = _aligned(t, values, name)
     if blank_missing:
         raw = raw.where(raw.astype(str) != "")
     try:
@@ -869,7 +869,7 @@ def _within_window(t, dates: Any, window: Any, a: np.ndarray, b: np.ndarray) -> 
         raise OptionError(f"window={window!r} is not a time span such as '7D' or '36h' ({e})") from None
     if pd.isna(gap) or gap < pd.Timedelta(0):
         raise OptionError(f"window={window!r} must be a time span of zero or more")
-    raw = _date_values(t, dates)
+    raw = _aligned(t, dates, "dates")
     try:
         stamps = pd.to_datetime(raw, errors="coerce", utc=True, format="mixed")
     except (TypeError, ValueError) as e:

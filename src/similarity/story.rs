@@ -122,12 +122,12 @@ impl Terms {
             None => vec![false; words.len()],
         };
         let kept_words = not_stop(&words, &stop);
-        let copies = shingles::into_set(shingles::word_ngrams(&words, COPY_NGRAM));
-        let lead = shingles::into_set(shingles::word_ngrams(
-            &words[..words.len().min(LEAD_WORDS)],
-            COPY_NGRAM,
-        ))
-        .into_boxed_slice();
+        // The lead's 3-grams are the first of the text's (those of its first LEAD_WORDS
+        // words, or all of a shorter text's): hashed once for both sets.
+        let grams = shingles::word_ngrams(&words, COPY_NGRAM);
+        let in_lead = grams.len().min(LEAD_WORDS + 1 - COPY_NGRAM);
+        let lead = shingles::into_set(grams[..in_lead].to_vec()).into_boxed_slice();
+        let copies = shingles::into_set(grams);
         Terms {
             copies,
             lead,
@@ -409,6 +409,19 @@ mod tests {
         }
         // The copy is one story with its original through the floor.
         assert!(docs.score(0, 4) >= docs.copies(0, 4) && docs.copies(0, 4) > 0.8);
+    }
+
+    #[test]
+    fn the_lead_is_the_set_of_the_first_words_3_grams() {
+        for len in [0usize, 1, 2, 3, 10, 49, 50, 51, 120] {
+            let text: Vec<String> = (0..len).map(|k| format!("word{}", k % 37)).collect();
+            let text = text.join(" ");
+            let terms = Terms::of(&text, &text);
+            let (words, _) = shingles::word_and_stem_hashes(&text);
+            let first = &words[..words.len().min(LEAD_WORDS)];
+            let want = shingles::into_set(shingles::word_ngrams(first, COPY_NGRAM));
+            assert_eq!(&*terms.lead, want.as_slice(), "{len} words");
+        }
     }
 
     #[test]

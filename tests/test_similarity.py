@@ -257,6 +257,15 @@ def test_relate_outlets_keep_an_outlets_own_updates_out_of_rewrite(seeds):
     s = pd.Series(seeds, index=list("abcde"))
     outlets = pd.Series(["wire", "x", "y", "z", "wire"], index=["b", "c", "d", "e", "a"])
     assert label(nc.relate(s, outlets=outlets))[("a", "b")] == "same_story"
+    # As a notebook user passes them: a column of the same frame, through the accessor.
+    df = nc.load_sample().set_index("id")
+    pairs = df["text"].news.relate(outlets=df["outlet"])
+    rewrites = pairs[pairs["label"] == "rewrite"]
+    assert len(rewrites) and (df.loc[rewrites["a"], "outlet"].to_numpy() != df.loc[rewrites["b"], "outlet"].to_numpy()).all()
+    plain = df["text"].news.relate()
+    own = plain[(plain["label"] == "rewrite").to_numpy()
+                & (df.loc[plain["a"], "outlet"].to_numpy() == df.loc[plain["b"], "outlet"].to_numpy())]
+    assert len(own) and set(zip(own["a"], own["b"])) <= set(zip(*pairs.loc[pairs["label"] == "same_story", ["a", "b"]].T.values))
     with pytest.raises(OptionError, match="outlets has 2 values for 5 texts"):
         nc.relate(seeds, outlets=["a", "b"])
     with pytest.raises(OptionError, match="rewrite_lead"):

@@ -151,15 +151,51 @@ impl Tfidf {
     pub fn vector(&self, doc: &[u64]) -> Vec<(u64, f32)> {
         let mut v = term_counts(doc);
         for (t, w) in &mut v {
-            *w = sublinear_tf(*w) * self.idf.get(t).copied().unwrap_or(self.default_idf);
+            *w = self.weight(*t, *w);
         }
+        normalize_weights(&mut v);
+        v
+    }
+
+    /// [`Tfidf::fit_counting`] from the terms of each document already counted: its
+    /// distinct terms, each once (for example the terms of [`term_counts`]).
+    /// `each_term(doc, f)` calls `f` once for each of the document's distinct terms.
+    pub fn fit_distinct<D: Sync>(
+        docs: &[D],
+        n: usize,
+        each_term: impl Fn(&D, &mut dyn FnMut(u64)) + Sync,
+    ) -> Self {
+        let df = docs
+            .par_iter()
+            .fold(AHashMap::<u64, u32>::new, |mut df, doc| {
+                each_term(doc, &mut |t| *df.entry(t).or_default() += 1);
+                df
+            })
+            .reduce(AHashMap::new, merge_counts);
+        Tfidf {
+            idf: df.into_iter().map(|(t, d)| (t, idf_of(n, d))).collect(),
+            default_idf: idf_of(n, 0),
+        }
+    }
+
+    /// The TF-IDF weight (before normalisation) of a term found `tf` times in a document.
+    pub fn weight(&self, term: u64, tf: f32) -> f32 {
+        sublinear_tf(tf) * self.idf.get(&term).copied().unwrap_or(self.default_idf)
+    }
+
+    /// [`Tfidf::vector`] of a document given by its [`term_counts`].
+    pub fn vector_of_counts(&self, counts: &[(u64, f32)]) -> Vec<(u64, f32)> {
+        let mut v: Vec<(u64, f32)> = counts
+            .iter()
+            .map(|&(t, tf)| (t, self.weight(t, tf)))
+            .collect();
         normalize_weights(&mut v);
         v
     }
 }
 
 /// A document's distinct terms, sorted, with how often each occurs.
-fn term_counts(doc: &[u64]) -> SparseVector {
+pub fn term_counts(doc: &[u64]) -> SparseVector {
     let mut terms = doc.to_vec();
     terms.sort_unstable();
     let mut v: SparseVector = Vec::new();
@@ -184,7 +220,7 @@ fn sublinear_tf(tf: f32) -> f32 {
 }
 
 /// Scale weights to unit length (all-zero weights stay zero).
-fn normalize_weights<T>(v: &mut [(T, f32)]) {
+pub fn normalize_weights<T>(v: &mut [(T, f32)]) {
     let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         for (_, w) in v.iter_mut() {
@@ -205,13 +241,16 @@ fn document_frequency(docs: &[Vec<u64>]) -> AHashMap<u64, u32> {
             }
             df
         })
-        .reduce(AHashMap::new, |a, b| {
-            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            for (t, d) in small {
-                *big.entry(t).or_default() += d;
-            }
-            big
-        })
+        .reduce(AHashMap::new, merge_counts)
+}
+
+/// Two tables of counts in one (the smaller added into the larger).
+fn merge_counts(a: AHashMap<u64, u32>, b: AHashMap<u64, u32>) -> AHashMap<u64, u32> {
+    let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    for (t, d) in small {
+        *big.entry(t).or_default() += d;
+    }
+    big
 }
 
 /// An inverted index of sparse vectors: term -> `(document, weight)`, in document order.

@@ -14,7 +14,7 @@
 //! `Overall`: -4 unrelated to -1 one story) to 0 to 1, and never below the Jaccard of the
 //! word 3-gram sets, so that copies (which `SemEval` hardly holds) score as one story.
 
-use super::exact::{Overlap, SparseVector, Tfidf};
+use super::exact::{term_counts, Overlap, SparseVector, Tfidf};
 use super::shingles;
 use super::stopwords::StopWords;
 use crate::cancel::Cancel;
@@ -77,37 +77,47 @@ pub struct StoryDocs {
     numbers: AHashSet<u64>,
 }
 
-/// `plain`'s entries with the weight of the same term in `stop` (a subset of its terms,
-/// both sorted by term), 0.0 where `stop` has none.
-fn both_weights(plain: &[(u64, f32)], stop: &[(u64, f32)]) -> Vec<(u64, f32, f32)> {
-    let mut k = 0;
-    plain
+/// A document's stem vectors from its [`stem_counts`]: `(stem, weight among all its stems,
+/// weight among those not stop words)`, each L2-normalised (0.0 in the second for a stem
+/// of stop words only), as the two idf tables weigh them.
+fn both_weights(stems: &[(u64, f32, f32)], all: &Tfidf, kept: &Tfidf) -> Vec<(u64, f32, f32)> {
+    let mut out: Vec<(u64, f32, f32)> = stems
         .iter()
-        .map(|&(t, w)| {
-            while k < stop.len() && stop[k].0 < t {
-                k += 1;
-            }
-            let s = if k < stop.len() && stop[k].0 == t {
-                stop[k].1
+        .map(|&(s, n_all, n_kept)| {
+            let k = if n_kept > 0.0 {
+                kept.weight(s, n_kept)
             } else {
                 0.0
             };
-            (t, w, s)
+            (s, all.weight(s, n_all), k)
         })
-        .collect()
+        .collect();
+    // Each vector's norm summed in stem order, as `normalize_weights` sums it (a 0.0 of a
+    // stop word adds nothing).
+    let norm_all = out.iter().map(|&(_, w, _)| w * w).sum::<f32>().sqrt();
+    let norm_kept = out.iter().map(|&(_, _, w)| w * w).sum::<f32>().sqrt();
+    for (_, w, k) in &mut out {
+        if norm_all > 0.0 {
+            *w /= norm_all;
+        }
+        if norm_kept > 0.0 {
+            *k /= norm_kept;
+        }
+    }
+    out
 }
 
 /// One document's terms: the set of its word 3-grams (the copy floor), its words without
-/// the stop words of its language, the stems of all its words in text order and which of
-/// them stand for a stop word (one byte a word, not a second list of stems), and the words
-/// that are numbers.
+/// the stop words of its language (counted: each distinct word, sorted, with how often it
+/// occurs), its stems counted twice (`(stem, all its words, those not stop words)`,
+/// sorted), and the words that are numbers. Counted once here, in parallel, the terms are
+/// not sorted again for the idf tables and the vectors.
 #[derive(Default)]
 struct Terms {
     copies: Vec<u64>,
     lead: Box<[u64]>,
-    kept_words: Vec<u64>,
-    stems: Vec<u64>,
-    stop: Vec<bool>,
+    kept_words: Vec<(u64, f32)>,
+    stems: Vec<(u64, f32, f32)>,
     numbers: Vec<u64>,
 }
 
@@ -121,7 +131,8 @@ impl Terms {
             Some(list) => words.iter().map(|w| list.contains(w)).collect(),
             None => vec![false; words.len()],
         };
-        let kept_words = not_stop(&words, &stop);
+        let kept_words = term_counts(&not_stop(&words, &stop));
+        let stems = stem_counts(&stems, &stop);
         // The lead's 3-grams are the first of the text's (those of its first LEAD_WORDS
         // words, or all of a shorter text's): hashed once for both sets.
         let grams = shingles::word_ngrams(&words, COPY_NGRAM);
@@ -133,15 +144,28 @@ impl Terms {
             lead,
             kept_words,
             stems,
-            stop,
             numbers,
         }
     }
+}
 
-    /// The stems of the words that are not stop words.
-    fn kept_stems(&self) -> Vec<u64> {
-        not_stop(&self.stems, &self.stop)
+/// Each distinct stem of `stems` (sorted) with how many words it stands for, and how many
+/// of them are not stop words (`stop[k]` for `stems[k]`).
+fn stem_counts(stems: &[u64], stop: &[bool]) -> Vec<(u64, f32, f32)> {
+    let mut tagged: Vec<(u64, bool)> = stems.iter().copied().zip(stop.iter().copied()).collect();
+    tagged.sort_unstable_by_key(|&(s, _)| s);
+    let mut out: Vec<(u64, f32, f32)> = Vec::new();
+    for (s, is_stop) in tagged {
+        let kept = if is_stop { 0.0 } else { 1.0 };
+        match out.last_mut() {
+            Some((last, all, not_stop)) if *last == s => {
+                *all += 1.0;
+                *not_stop += kept;
+            }
+            _ => out.push((s, 1.0, kept)),
+        }
     }
+    out
 }
 
 /// The terms whose `stop` entry is false.
@@ -154,11 +178,10 @@ fn not_stop(terms: &[u64], stop: &[bool]) -> Vec<u64> {
         .collect()
 }
 
-/// The TF-IDF weighting of `docs`, idf from the documents whose text is present (a
-/// missing text has no terms, so only the document total needs telling).
-fn fit(texts: &[Option<&str>], docs: &[Vec<u64>]) -> Tfidf {
-    let present = texts.iter().filter(|t| t.is_some()).count();
-    Tfidf::fit_counting(docs, present)
+/// How many texts are present: the idf's document total (a missing text has no terms, so
+/// only the total needs telling).
+fn present(texts: &[Option<&str>]) -> usize {
+    texts.iter().filter(|t| t.is_some()).count()
 }
 
 impl StoryDocs {
@@ -202,40 +225,46 @@ impl StoryDocs {
             .iter()
             .flat_map(|t| t.numbers.iter().copied())
             .collect();
+        let n = present(texts);
         // Each list is dropped as soon as its vectors are made (the raw terms of a large
         // corpus weigh as much as its vectors).
-        let kept_words: Vec<Vec<u64>> = terms
+        let kept_words: Vec<Vec<(u64, f32)>> = terms
             .iter_mut()
             .map(|t| std::mem::take(&mut t.kept_words))
             .collect();
-        let stop = fit(texts, &kept_words).vectors(&kept_words);
+        let words = Tfidf::fit_distinct(&kept_words, n, |d, f| d.iter().for_each(|&(t, _)| f(t)));
+        let stop = kept_words
+            .par_iter()
+            .map(|d| words.vector_of_counts(d))
+            .collect();
         drop(kept_words);
-        // The stem vectors are made one document at a time from the two fitted idf tables,
-        // straight into `both`: no corpus-wide vectors of stems beside it.
-        let kept_stems: Vec<Vec<u64>> = terms.par_iter().map(Terms::kept_stems).collect();
-        let stem_stop = fit(texts, &kept_stems);
-        drop(kept_stems);
-        let n = terms.len();
-        let (mut stems, mut masks, mut copies, mut leads) = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
+        // Two idf tables of the stems (all words, and the words not stop words), then the
+        // stem vectors one document at a time straight into `both`: no corpus-wide vectors
+        // of stems beside it.
+        let stem_all = Tfidf::fit_distinct(&terms, n, |t, f| {
+            t.stems.iter().for_each(|&(s, _, _)| f(s));
+        });
+        let stem_stop = Tfidf::fit_distinct(&terms, n, |t, f| {
+            for &(s, _, kept) in &t.stems {
+                if kept > 0.0 {
+                    f(s);
+                }
+            }
+        });
+        let (mut copies, mut leads) = (
+            Vec::with_capacity(terms.len()),
+            Vec::with_capacity(terms.len()),
         );
-        for t in terms {
-            stems.push(t.stems);
-            masks.push(t.stop);
-            copies.push(t.copies);
-            leads.push(t.lead);
-        }
-        let stem_all = fit(texts, &stems);
-        let both = stems
-            .into_par_iter()
-            .zip(masks.into_par_iter())
-            .map(|(stems, mask)| {
-                let kept = stem_stop.vector(&not_stop(&stems, &mask));
-                both_weights(&stem_all.vector(&stems), &kept)
+        let both = terms
+            .into_iter()
+            .map(|t| {
+                copies.push(t.copies);
+                leads.push(t.lead);
+                t.stems
             })
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|stems| both_weights(&stems, &stem_all, &stem_stop))
             .collect();
         StoryDocs {
             stop,
@@ -385,17 +414,21 @@ mod tests {
             None,
         ];
         let docs = StoryDocs::new(&texts);
-        // The stem vectors without stop words, as the score builds them.
+        // The stem vectors without stop words, made the plain way: each text's stems of
+        // the words not stop words, fitted and weighted as any other terms.
         let opts = Options::matching_key();
         let kept: Vec<Vec<u64>> = texts
             .iter()
             .map(|t| {
                 t.map_or_else(Vec::new, |t| {
-                    Terms::of(t, &normalize(t, &opts).text).kept_stems()
+                    let (words, stems) = shingles::word_and_stem_hashes(&normalize(t, &opts).text);
+                    let list = StopWords::ByLanguage.for_text(t).unwrap();
+                    let stop: Vec<bool> = words.iter().map(|w| list.contains(w)).collect();
+                    not_stop(&stems, &stop)
                 })
             })
             .collect();
-        let stem_stop = fit(&texts, &kept).vectors(&kept);
+        let stem_stop = Tfidf::fit_counting(&kept, present(&texts)).vectors(&kept);
         for i in 0..texts.len() {
             for j in 0..texts.len() {
                 let f = docs.features(i, j);

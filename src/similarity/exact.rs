@@ -209,13 +209,13 @@ pub fn term_counts(doc: &[u64]) -> SparseVector {
 }
 
 /// Smoothed idf, as scikit-learn's default: `ln((1 + n) / (1 + df)) + 1`.
-fn idf_of(n: usize, df: u32) -> f32 {
+pub fn idf_of(n: usize, df: u32) -> f32 {
     let n = n as f32;
     ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0
 }
 
 /// Sublinear term frequency: `1 + ln tf`.
-fn sublinear_tf(tf: f32) -> f32 {
+pub fn sublinear_tf(tf: f32) -> f32 {
     1.0 + tf.ln()
 }
 

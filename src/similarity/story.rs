@@ -14,12 +14,12 @@
 //! `Overall`: -4 unrelated to -1 one story) to 0 to 1, and never below the Jaccard of the
 //! word 3-gram sets, so that copies (which `SemEval` hardly holds) score as one story.
 
-use super::exact::{term_counts, Overlap, SparseVector, Tfidf};
+use super::exact::{idf_of, sublinear_tf, term_counts, Overlap, SparseVector, Tfidf};
 use super::shingles;
 use super::stopwords::StopWords;
 use crate::cancel::Cancel;
 use crate::normalize::{normalize, Options};
-use ahash::AHashSet;
+use ahash::{AHashMap, AHashSet};
 use rayon::prelude::*;
 
 /// The features' names, in the order of [`Weights::features`].
@@ -70,26 +70,67 @@ pub struct StoryDocs {
     /// Each stem of the document with its weights in both stem vectors: `(term, with stop
     /// words, without them)`, 0.0 in the second for a stop word. One merge of two such
     /// lists gives both cosines and the shared stems (the score's features).
-    both: Vec<Vec<(u64, f32, f32)>>,
+    both: Vec<Vec<(u32, f32, f32)>>,
     copies: Vec<Vec<u64>>,
     /// The set of the word 3-grams of each document's first [`LEAD_WORDS`] words.
     leads: Vec<Box<[u64]>>,
     numbers: AHashSet<u64>,
 }
 
-/// A document's stem vectors from its [`stem_counts`]: `(stem, weight among all its stems,
-/// weight among those not stop words)`, each L2-normalised (0.0 in the second for a stem
-/// of stop words only), as the two idf tables weigh them.
-fn both_weights(stems: &[(u64, f32, f32)], all: &Tfidf, kept: &Tfidf) -> Vec<(u64, f32, f32)> {
-    let mut out: Vec<(u64, f32, f32)> = stems
+/// Every stem of a corpus: its number, its idf among all words and its idf among the
+/// words not stop words. Stems are numbered in the order of their hashes, so a document's
+/// stems sorted by hash are sorted by number too (its vectors merge as before, in 12 bytes
+/// an entry instead of 16).
+type StemTable = AHashMap<u64, (u32, f32, f32)>;
+
+/// The [`StemTable`] of the documents' [`stem_counts`], idf over `n` present documents.
+fn stem_table(terms: &[Terms], n: usize) -> StemTable {
+    // (documents holding the stem, documents holding it outside stop words)
+    let df = terms
+        .par_iter()
+        .fold(AHashMap::<u64, (u32, u32)>::new, |mut df, t| {
+            for &(s, _, kept) in &t.stems {
+                let e = df.entry(s).or_default();
+                e.0 += 1;
+                e.1 += u32::from(kept > 0.0);
+            }
+            df
+        })
+        .reduce(AHashMap::new, |a, b| {
+            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            for (s, (all, kept)) in small {
+                let e = big.entry(s).or_default();
+                e.0 += all;
+                e.1 += kept;
+            }
+            big
+        });
+    let mut stems: Vec<u64> = df.keys().copied().collect();
+    stems.par_sort_unstable();
+    stems
+        .into_iter()
+        .enumerate()
+        .map(|(id, s)| {
+            let (all, kept) = df[&s];
+            (s, (id as u32, idf_of(n, all), idf_of(n, kept)))
+        })
+        .collect()
+}
+
+/// A document's stem vectors from its [`stem_counts`]: `(stem number, weight among all its
+/// stems, weight among those not stop words)`, each L2-normalised (0.0 in the second for a
+/// stem of stop words only), as scikit-learn's sublinear TF-IDF weighs them.
+fn both_weights(stems: &[(u64, f32, f32)], table: &StemTable) -> Vec<(u32, f32, f32)> {
+    let mut out: Vec<(u32, f32, f32)> = stems
         .iter()
         .map(|&(s, n_all, n_kept)| {
+            let (id, idf_all, idf_kept) = table[&s];
             let k = if n_kept > 0.0 {
-                kept.weight(s, n_kept)
+                sublinear_tf(n_kept) * idf_kept
             } else {
                 0.0
             };
-            (s, all.weight(s, n_all), k)
+            (id, sublinear_tf(n_all) * idf_all, k)
         })
         .collect();
     // Each vector's norm summed in stem order, as `normalize_weights` sums it (a 0.0 of a
@@ -238,19 +279,9 @@ impl StoryDocs {
             .map(|d| words.vector_of_counts(d))
             .collect();
         drop(kept_words);
-        // Two idf tables of the stems (all words, and the words not stop words), then the
-        // stem vectors one document at a time straight into `both`: no corpus-wide vectors
-        // of stems beside it.
-        let stem_all = Tfidf::fit_distinct(&terms, n, |t, f| {
-            t.stems.iter().for_each(|&(s, _, _)| f(s));
-        });
-        let stem_stop = Tfidf::fit_distinct(&terms, n, |t, f| {
-            for &(s, _, kept) in &t.stems {
-                if kept > 0.0 {
-                    f(s);
-                }
-            }
-        });
+        // The stems' numbers and idf, then the stem vectors one document at a time
+        // straight into `both`: no corpus-wide vectors of stems beside it.
+        let table = stem_table(&terms, n);
         let (mut copies, mut leads) = (
             Vec::with_capacity(terms.len()),
             Vec::with_capacity(terms.len()),
@@ -264,7 +295,7 @@ impl StoryDocs {
             })
             .collect::<Vec<_>>()
             .into_par_iter()
-            .map(|stems| both_weights(&stems, &stem_all, &stem_stop))
+            .map(|stems| both_weights(&stems, &table))
             .collect();
         StoryDocs {
             stop,

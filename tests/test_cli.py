@@ -154,3 +154,32 @@ def test_dedup_joins_its_band_keys_without_holding_every_part_twice():
     got = _join_freeing(parts, (2,), np.uint64)
     assert parts == [] and got.dtype == np.uint64 and (got == want).all()
     assert _join_freeing([], (), bool).shape == (0,)
+
+
+def test_band_pairs_reads_the_band_keys_in_the_parts_they_were_made_in():
+    import numpy as np
+
+    from newscorpus import _native
+    from newscorpus.exceptions import InputValueError
+
+    # 40 texts: five stories, each in eight versions with one word changed (near copies),
+    # and one exact copy; their band keys as `dedup` makes them a batch at a time.
+    texts = [f"story {k} " + " ".join(f"w{k}_{i}" if i != v else f"x{v}" for i in range(30))
+             for v in range(8) for k in range(5)]
+    texts[39] = texts[0]
+    bands, rows = _native.lsh_params(0.8, 128, "recall")
+    sigs, keys = _native.minhash_keys(texts, 128, 3, "word", 1, None, 3)
+    band_keys, live = _native.band_keys(sigs, bands, rows)
+    whole = _native.band_pairs([band_keys], live, keys)
+    assert len(whole["a"]) > 5 and (whole["estimate"] == 1).sum() == 1
+    # In parts (an empty one, and one not contiguous, copied), the same pairs.
+    odd = np.asfortranarray(band_keys[30:])
+    parts = [band_keys[:7], band_keys[7:7], band_keys[7:30], odd]
+    assert not odd.flags["C_CONTIGUOUS"]
+    got = _native.band_pairs(parts, live, keys)
+    for column in ("a", "b", "estimate"):
+        np.testing.assert_array_equal(got[column], whole[column])
+    with pytest.raises(InputValueError, match="one row a document"):
+        _native.band_pairs([band_keys[:7], band_keys[7:, :2]], live, keys)
+    with pytest.raises(InputValueError, match="one row a document"):
+        _native.band_pairs([band_keys[:7]], live, keys)

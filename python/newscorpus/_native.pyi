@@ -152,9 +152,10 @@ def band_keys(signatures: npt.NDArray[np.uint32], bands: int, rows: int
               ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
     """LSH band keys (n, bands) of signatures, and whether each is live (not empty)."""
 
-def band_pairs(band_keys: npt.NDArray[np.uint64], live: npt.NDArray[np.bool_], keys: npt.NDArray[np.uint64],
+def band_pairs(band_keys: list[npt.NDArray[np.uint64]], live: npt.NDArray[np.bool_], keys: npt.NDArray[np.uint64],
                n_threads: Optional[int] = None) -> dict[str, npt.NDArray[Any]]:
-    """Columns a, b, estimate (1 for copies, NaN for LSH candidates) from band keys alone."""
+    """Columns a, b, estimate (1 for copies, NaN for LSH candidates) from band keys alone,
+    given in parts of consecutive documents."""
 
 def junk_reasons(texts: list[Any], min_words: int = 3, n_threads: Optional[int] = None) -> list[Optional[str]]:
     """Why each text is junk ("too few words", "cookie wall", "captcha", "paywall", "error page") or None."""

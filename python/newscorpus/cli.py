@@ -143,7 +143,7 @@ _PAIR_CHUNK = 20_000
 def _join_freeing(parts: list, shape: tuple, dtype: Any) -> Any:
     """The arrays of ``parts`` joined along their first axis, each part dropped from the
     list once copied: memory holds the result and one part, not every part twice (as
-    ``np.concatenate`` would: 1.8 GB of band keys at 10 million texts)."""
+    ``np.concatenate`` would)."""
     import numpy as np
 
     out = np.empty((sum(len(p) for p in parts), *shape), dtype=dtype)
@@ -169,9 +169,10 @@ def _dedup_cmd(args: argparse.Namespace) -> int:
 
     path = Path(args.input)
     bands, rows = _native.lsh_params(args.threshold, args.num_perm, "recall")
-    # A Parquet file tells its row count: the keys go straight into arrays of that size
-    # (joining parts at the end doubled them while the freed parts stayed in the heap: 10
-    # million texts peaked at 5.0 GB). Other formats keep parts and join them.
+    # A Parquet file tells its row count: the keys go straight into arrays of that size.
+    # Other formats keep the band keys in the parts they were made in, and the search reads
+    # the parts where they are (joining them doubled 1.8 GB of keys at 10 million texts,
+    # and the freed parts stayed in the heap); the small columns are joined.
     total = _parquet_rows(path, args.format)
     band_parts: list = []
     live_parts: list = []
@@ -201,11 +202,15 @@ def _dedup_cmd(args: argparse.Namespace) -> int:
         progress.update(len(frame))
     progress.close()
     if total is None:
-        band_keys = _join_freeing(band_parts, (bands,), np.uint64)
         live = _join_freeing(live_parts, (), bool)
         key_hashes = _join_freeing(key_parts, (2,), np.uint64)
-    cols = _native.band_pairs(band_keys, live, key_hashes, args.threads)
-    del band_keys, live, key_hashes
+    else:
+        band_parts = [band_keys]
+        del band_keys
+    if not band_parts:
+        band_parts = [np.zeros((0, bands), dtype=np.uint64)]
+    cols = _native.band_pairs(band_parts, live, key_hashes, args.threads)
+    del band_parts, live, key_hashes
     a, b, estimate = cols["a"], cols["b"], cols["estimate"]
     # Second pass: the texts and ids of the paired rows only.
     needed = np.unique(np.concatenate([a, b])) if len(a) else np.zeros(0, dtype=np.int64)

@@ -270,42 +270,53 @@ fn band_keys<'py>(
     ))
 }
 
-/// Near-duplicate candidates from band keys alone (`band_keys` as `band_keys` gives them,
-/// `keys` as `minhash_keys` does): a dict of numpy columns `a`, `b`, `estimate` (1 for a copy
-/// with its key's first text, NaN for an LSH candidate the caller scores), sorted by
-/// `(a, b)`.
+/// Near-duplicate candidates from band keys alone (`band_keys`: a list of arrays, each of
+/// consecutive documents' keys as `band_keys` gives them, read in place; `live` and `keys`
+/// of every document, as `band_keys` and `minhash_keys` give them): a dict of numpy
+/// columns `a`, `b`, `estimate` (1 for a copy with its key's first text, NaN for an LSH
+/// candidate the caller scores), sorted by `(a, b)`.
 #[pyfunction]
 #[pyo3(signature = (band_keys, live, keys, n_threads=None))]
 fn band_pairs<'py>(
     py: Python<'py>,
-    band_keys: PyReadonlyArray2<'py, u64>,
+    band_keys: Vec<PyReadonlyArray2<'py, u64>>,
     live: PyReadonlyArray1<'py, bool>,
     keys: PyReadonlyArray2<'py, u64>,
     n_threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
-    let (n, bands) = band_keys.as_array().dim();
+    let bands = band_keys.first().map_or(0, |p| p.as_array().dim().1);
+    let n: usize = band_keys.iter().map(|p| p.as_array().dim().0).sum();
     let live: Vec<bool> = live.as_array().iter().copied().collect();
     let k = keys.as_array();
-    if live.len() != n || k.dim() != (n, 2) {
+    if live.len() != n
+        || k.dim() != (n, 2)
+        || band_keys.iter().any(|p| p.as_array().dim().1 != bands)
+    {
         return Err(error(
             py,
             "InputValueError",
-            "band_keys, live and keys must have one row a document".into(),
+            "band_keys (all with one number of bands), live and keys must have one row a document"
+                .into(),
         ));
     }
-    // Read in place when the array is contiguous (the command line's is): a copy of the
-    // keys of 10 million texts would be 1.8 GB more.
-    let copied: Vec<u64>;
-    let flat: &[u64] = if let Ok(slice) = band_keys.as_slice() {
-        slice
-    } else {
-        copied = band_keys.as_array().iter().copied().collect();
-        &copied
-    };
+    // Each part read in place when in row-major order (the command line's are: the keys
+    // of 10 million texts weigh 1.8 GB, and joining the parts of a file of unknown length
+    // doubled them), else copied in that order (numpy's `as_slice` would also take a
+    // column-major array as it lies).
+    let views: Vec<_> = band_keys.iter().map(|p| p.as_array()).collect();
+    let copied: Vec<Option<Vec<u64>>> = views
+        .iter()
+        .map(|v| v.as_slice().is_none().then(|| v.iter().copied().collect()))
+        .collect();
+    let parts: Vec<&[u64]> = views
+        .iter()
+        .zip(&copied)
+        .map(|(v, c)| c.as_deref().or_else(|| v.as_slice()).unwrap_or(&[]))
+        .collect();
     let hashes = key_hashes(&k);
     let pairs = detached(py, n_threads, || {
-        sim::pairs_of_band_keys(flat, bands, &live, &hashes)
+        sim::pairs_of_band_keys(&parts, bands, &live, &hashes)
     })?;
     pair_columns(py, &pairs)
 }

@@ -62,36 +62,58 @@ pub fn candidates(
     keys.par_chunks_mut(bands)
         .zip(live.par_iter())
         .for_each(|(row, &d)| lsh::row_band_keys(&signatures[d as usize * num_perm..], rows, row));
-    candidates_by_row(&keys, bands, &live, max_bucket, |i, _| i)
+    candidates_by_row(&live, max_bucket, bands, |i, band| keys[i * bands + band])
 }
 
-/// [`candidates`] from band keys already made, those of every document (`keys[d * bands +
-/// band]` for document `d`), of which only `docs` (live, in increasing order) take part:
-/// for a caller that kept the keys and not the signatures (a file streamed in batches). No
-/// copy of the chosen documents' keys is made (10 million documents' keys weigh 1.8 GB at
-/// 23 bands).
+/// [`candidates`] from band keys already made, those of every document, in `parts` of
+/// consecutive documents (`parts[p][r * bands + band]` for the `r`-th document of part
+/// `p`; one part holds them all), of which only `docs` (live, in increasing order) take
+/// part: for a caller that kept the keys and not the signatures (a file streamed in
+/// batches, whose keys stay in the parts they were made in). No copy of the keys is made
+/// (10 million documents' keys weigh 1.8 GB at 23 bands, and joining parts doubled them).
 pub fn candidates_of_all_keys(
-    keys: &[u64],
+    parts: &[&[u64]],
     bands: usize,
     docs: &[u32],
     max_bucket: usize,
 ) -> Candidates {
-    if bands > 0 {
-        assert!(
-            docs.iter().all(|&d| (d as usize + 1) * bands <= keys.len()),
-            "bands keys a document"
-        );
+    if bands == 0 {
+        return Candidates::default();
     }
-    candidates_by_row(keys, bands, docs, max_bucket, |_, d| d as usize)
+    // Where each part's documents start, then each chosen document's (part, row).
+    let mut starts: Vec<usize> = Vec::with_capacity(parts.len() + 1);
+    starts.push(0);
+    for p in parts {
+        assert_eq!(p.len() % bands, 0, "bands keys a document");
+        starts.push(starts.last().unwrap() + p.len() / bands);
+    }
+    let total = *starts.last().unwrap();
+    assert!(
+        docs.iter().all(|&d| (d as usize) < total),
+        "bands keys a document"
+    );
+    let mut part = 0;
+    let at: Vec<(u32, u32)> = docs
+        .iter()
+        .map(|&d| {
+            while starts[part + 1] <= d as usize {
+                part += 1;
+            }
+            (part as u32, (d as usize - starts[part]) as u32)
+        })
+        .collect();
+    candidates_by_row(docs, max_bucket, bands, |i, band| {
+        let (p, r) = at[i];
+        parts[p as usize][r as usize * bands + band]
+    })
 }
 
-/// The candidates of `live` whose band keys start at row `row(i, live[i])` of `keys`.
+/// The candidates of `live`, whose `i`-th document's key of `band` is `key(i, band)`.
 fn candidates_by_row(
-    keys: &[u64],
-    bands: usize,
     live: &[u32],
     max_bucket: usize,
-    row: impl Fn(usize, u32) -> usize + Sync,
+    bands: usize,
+    key: impl Fn(usize, usize) -> u64 + Sync,
 ) -> Candidates {
     if bands == 0 {
         return Candidates::default();
@@ -102,7 +124,7 @@ fn candidates_by_row(
             let mut entries: Vec<(u64, u32)> = live
                 .iter()
                 .enumerate()
-                .map(|(i, &d)| (keys[row(i, d) * bands + band], d))
+                .map(|(i, &d)| (key(i, band), d))
                 .collect();
             entries.sort_unstable();
             let mut out = Candidates::default();
@@ -337,10 +359,20 @@ mod tests {
             .iter()
             .flat_map(|&d| all[d as usize * bands..(d as usize + 1) * bands].to_vec())
             .collect();
-        let want = candidates_by_row(&kept, bands, &docs, usize::MAX, |i, _| i).pairs;
-        let got = candidates_of_all_keys(&all, bands, &docs, usize::MAX).pairs;
+        let want = candidates_by_row(&docs, usize::MAX, bands, |i, b| kept[i * bands + b]).pairs;
+        let got = candidates_of_all_keys(&[&all], bands, &docs, usize::MAX).pairs;
         assert!(!want.is_empty());
         assert_eq!(got, want);
+        // In parts of any sizes (an empty one too), the same.
+        for cut in [1usize, 7, 13, 39] {
+            let (x, rest) = all.split_at(cut * bands);
+            let (y, z) = rest.split_at(((40 - cut) / 2) * bands);
+            let parts: Vec<&[u64]> = vec![x, &[], y, z];
+            assert_eq!(
+                candidates_of_all_keys(&parts, bands, &docs, usize::MAX).pairs,
+                want
+            );
+        }
     }
 
     #[test]

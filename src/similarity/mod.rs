@@ -127,14 +127,15 @@ pub fn same_key_pairs(first: &[u32], verify: bool) -> Vec<Pair> {
         .collect()
 }
 
-/// Near-duplicate candidates of a corpus from its band keys alone (`band_keys[d * bands +
-/// band]`, `live[d]` false for a document with no shingles) and matching-key hashes, as
+/// Near-duplicate candidates of a corpus from its band keys alone (in parts of consecutive
+/// documents, as [`groups::candidates_of_all_keys`] reads them; `live[d]` false for a
+/// document with no shingles) and matching-key hashes, as
 /// `near_duplicates` finds them from signatures: each copy paired with its key's first
 /// document (estimate 1), and the first copies that share a band (estimate NaN: the caller
 /// scores them), sorted by `(a, b)`. For a caller that streams a corpus and keeps 8 bytes a
 /// band a document instead of its signature.
 pub fn pairs_of_band_keys(
-    band_keys: &[u64],
+    band_keys: &[&[u64]],
     bands: usize,
     live: &[bool],
     keys: &[Option<u128>],
@@ -561,7 +562,7 @@ mod tests {
                 .collect();
         want.sort_unstable();
         let (band_keys, live) = lsh::band_keys(&sigs, 128, bands, rows);
-        let got: Vec<(u32, u32, bool)> = pairs_of_band_keys(&band_keys, bands, &live, &keys)
+        let got: Vec<(u32, u32, bool)> = pairs_of_band_keys(&[&band_keys], bands, &live, &keys)
             .iter()
             .map(|p| (p.a, p.b, !p.estimate.is_nan()))
             .collect();

@@ -265,19 +265,41 @@ pub enum StopWords {
     ByLanguage,
 }
 
+/// The language `StopWords::ByLanguage` reads `text` in (the text as given): English when
+/// it reads as English (`language::reads_as_english`), else the detected language's code;
+/// `None` when nothing can be told.
+pub fn language_of(text: &str) -> Option<&'static str> {
+    languages_of(text).0
+}
+
+/// [`language_of`] `text`, and the language it is surely in: English when it reads as
+/// English, else the detected language when the detector calls it reliable (a headline
+/// of a few words, counted as English for its stop words, is in no sure language; a
+/// Chinese text, whose words are not spaced, is in Chinese). The model runs only on texts
+/// that do not read as English.
+pub fn languages_of(text: &str) -> (Option<&'static str>, Option<&'static str>) {
+    use crate::language::{detect, reading, Reading};
+    let sure = |text: &str| detect(text).filter(|l| l.reliable).map(|l| l.code);
+    match reading(text) {
+        Reading::English => (Some("en"), Some("en")),
+        Reading::Short => (Some("en"), sure(text)),
+        Reading::Other => {
+            let found = detect(text);
+            (
+                found.map(|l| l.code),
+                found.filter(|l| l.reliable).map(|l| l.code),
+            )
+        }
+    }
+}
+
 impl StopWords {
     /// The stop words for `text` (the text as given, before normalization).
     pub fn for_text(&self, text: &str) -> Option<&AHashSet<u64>> {
         match self {
             StopWords::Keep => None,
             StopWords::Set(set) => Some(set),
-            StopWords::ByLanguage => {
-                if crate::language::reads_as_english(text) {
-                    Some(english_hashes())
-                } else {
-                    language_hashes(crate::language::detect(text)?.code)
-                }
-            }
+            StopWords::ByLanguage => language_hashes(language_of(text)?),
         }
     }
 }

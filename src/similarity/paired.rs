@@ -56,14 +56,14 @@ pub fn stories(
     a: &[Option<&str>],
     b: &[Option<&str>],
     cancel: &Cancel,
-) -> Option<(Vec<f64>, Vec<[f64; 3]>)> {
+) -> Option<(Vec<f64>, Vec<[f64; 4]>)> {
     assert_eq!(a.len(), b.len(), "aligned pairs");
     let n = a.len();
     let texts: Vec<Option<&str>> = a.iter().chain(b).copied().collect();
     let docs = StoryDocs::new(&texts);
     let features = scores_by(n, cancel, |i| {
         if a[i].is_none() || b[i].is_none() {
-            [f64::NAN; 3]
+            [f64::NAN; 4]
         } else {
             docs.features(i, n + i)
         }

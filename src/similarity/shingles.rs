@@ -194,6 +194,64 @@ pub fn number_hashes(key: &str) -> Vec<u64> {
     out
 }
 
+/// The names and numbers of `text` as written (case tells a name, so before
+/// normalization), each hashed in lower case: a word that starts with a capital letter
+/// (the letters, digits, `_` and `-` after it; two characters at least), and a number of
+/// two characters or more (ASCII digits, with `.` and `,` between them), neither right
+/// after a letter or digit of a spaced script. Scripts without case (Chinese, Arabic) give their numbers and
+/// whatever names they write in a cased script. What two articles in different languages
+/// share: the people, places, bodies and figures they name.
+pub fn name_hashes(text: &str) -> Vec<u64> {
+    // A letter of a script written without spaces (Chinese, Japanese, Thai) is no part of
+    // the word a name or number next to it is in ("WHO" and "2020" in "世卫组织WHO称2020年").
+    let word = |c: char| (c.is_alphanumeric() && !unspaced(c)) || c == '_';
+    let mut out = Vec::new();
+    let mut lower = String::new();
+    let mut chars = text.char_indices().peekable();
+    let mut after_word = false;
+    while let Some((start, c)) = chars.next() {
+        if !after_word && c.is_uppercase() {
+            let mut end = start + c.len_utf8();
+            while let Some(&(k, d)) = chars.peek() {
+                if !(word(d) || d == '-') {
+                    break;
+                }
+                end = k + d.len_utf8();
+                chars.next();
+            }
+            let name = &text[start..end];
+            if name.chars().nth(1).is_some() {
+                lower.clear();
+                lower.extend(name.chars().flat_map(char::to_lowercase));
+                out.push(xxh3_64(lower.as_bytes()));
+            }
+            after_word = false; // the next character is neither a word's nor `-`
+            continue;
+        }
+        if !after_word && c.is_ascii_digit() {
+            // Digits, `.` and `,`, up to the last digit (separators after it are read
+            // too: they are no part of a name or number).
+            let (mut end, mut last) = (start + 1, c);
+            while let Some(&(k, d)) = chars.peek() {
+                if d.is_ascii_digit() {
+                    end = k + 1;
+                } else if d != '.' && d != ',' {
+                    break;
+                }
+                last = d;
+                chars.next();
+            }
+            if end - start > 1 {
+                out.push(xxh3_64(&text.as_bytes()[start..end]));
+            }
+            after_word = word(last);
+            continue;
+        }
+        after_word = word(c);
+    }
+    out
+}
+
 /// Append the hash of each word of `key` to `out`, in order (`bits` is scratch).
 fn word_hashes_into(key: &str, bits: &mut Vec<u64>, out: &mut Vec<u64>) {
     let bytes = key.as_bytes();
@@ -375,6 +433,40 @@ pub fn shingle_hashes_into(key: &str, kind: Shingle, scratch: &mut Scratch, out:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_and_numbers_as_written() {
+        let h = |w: &str| xxh3_64(w.as_bytes());
+        let got = name_hashes(
+            "Angela Merkel met McDonald's CEO in Paris-Nord on 12 May 2020: 3.5% of 1,200. \
+             iPhone X, COVID-19, x2 4x 5,Bonn 7.",
+        );
+        let want: Vec<u64> = [
+            "angela",
+            "merkel",
+            "mcdonald",
+            "ceo",
+            "paris-nord",
+            "12",
+            "may",
+            "2020",
+            "3.5",
+            "1,200",
+            "covid-19",
+            "bonn",
+        ]
+        .iter()
+        .map(|w| h(w))
+        .collect();
+        assert_eq!(got, want);
+        // Cased scripts other than Latin; none in Chinese but the numbers and Latin names.
+        assert_eq!(name_hashes("Путин и Шольц"), vec![h("путин"), h("шольц")]);
+        assert_eq!(
+            name_hashes("世卫组织WHO称2020年"),
+            vec![h("who"), h("2020")]
+        );
+        assert!(name_hashes("").is_empty() && name_hashes("a B c").is_empty());
+    }
 
     #[test]
     fn word_shingles() {

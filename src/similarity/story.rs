@@ -187,16 +187,18 @@ impl Terms {
             Some(list) => words.iter().map(|w| list.contains(w)).collect(),
             None => vec![false; words.len()],
         };
-        // A text is surely in a language with a stop list only when it writes that
-        // language as prose does: 20 words at least, a fifth of them its function words
-        // (prose writes a third or more). A results table or a three-line wire brief the
-        // detector calls French ("Shr 12 cts vs 10 cts ...") is in no language.
+        // A text is surely in a language other than English only when it is prose: 20
+        // words at least, at most a fifth of them numbers, and, for a language with a stop
+        // list, a fifth of them its function words (prose writes a third or more). A
+        // results table or a three-line wire brief the detector calls French ("Shr 12 cts
+        // vs 10 cts ...") or Dutch ("Feyenoord Rotterdam 3 Volendam 0") is in none.
         let sure = sure.filter(|&code| {
             code == "en"
-                || stopwords::language_hashes(code).is_none_or(|list| {
-                    words.len() >= 20
-                        && 5 * words.iter().filter(|w| list.contains(w)).count() >= words.len()
-                })
+                || (words.len() >= 20
+                    && 5 * numbers.len() <= words.len()
+                    && stopwords::language_hashes(code).is_none_or(|list| {
+                        5 * words.iter().filter(|w| list.contains(w)).count() >= words.len()
+                    }))
         });
         let kept_words = term_counts(&not_stop(&words, &stop));
         let stems = stem_counts(&stems, &stop);
@@ -506,14 +508,24 @@ mod tests {
             "Shr profit 15 cts vs profit four cts\n Annual div 72 cts vs 72 cts prior yr\n \
             Net profit 72,000 vs profit 16,000\n Revs 7,075,000 vs 2,330,000\n 12 mths\n \
             Shr profit 42 cts vs loss 11 cts\n Net profit 152,000 vs loss 41,000";
-        let docs = StoryDocs::new(&[Some(en), Some(de), Some(de_other), Some(table)]);
+        let results = "Feyenoord Rotterdam 3 Volendam 0\nNEC Nijmegen 0 AZ Alkmaar 0\n\
+            Vitesse Arnhem 1 Utrecht 0\nTwente Enschede 1 Roda JC 1\nPSV Eindhoven 4 \
+            Groningen 1\nGraafschap Doetinchem 3 RKC Waalwijk 2\nNAC Breda 1 Sparta 2";
+        let texts = [
+            Some(en),
+            Some(de),
+            Some(de_other),
+            Some(table),
+            Some(results),
+        ];
+        let docs = StoryDocs::new(&texts);
         assert_eq!(
             &docs.languages[..3],
             &[2, 1, 1],
             "en, de, de (numbered as de, en)"
         );
-        // The detector may call the table French; it writes no French: no language.
-        assert_eq!(docs.languages[3], 0);
+        // The detector may call the tables French or Dutch; they are no prose: no language.
+        assert_eq!(&docs.languages[3..], &[0, 0]);
         let report = docs.features(0, 1)[3];
         assert!(report > 0.4, "{report}");
         assert!(docs.features(0, 2)[3] < 0.2 && docs.features(1, 2)[3] == 0.0);

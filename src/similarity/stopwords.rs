@@ -269,26 +269,26 @@ pub enum StopWords {
 /// it reads as English (`language::reads_as_english`), else the detected language's code;
 /// `None` when nothing can be told.
 pub fn language_of(text: &str) -> Option<&'static str> {
-    languages_of(text).0
+    languages_of(text, false).0
 }
 
 /// [`language_of`] `text`, and the language it is surely in: English when it reads as
-/// English, else the detected language when the detector calls it reliable (a headline
-/// of a few words, counted as English for its stop words, is in no sure language; a
-/// Chinese text, whose words are not spaced, is in Chinese). The model runs only on texts
-/// that do not read as English.
-pub fn languages_of(text: &str) -> (Option<&'static str>, Option<&'static str>) {
+/// English; else, for `prose` (the caller's judgement of its words), the detected
+/// language when the detector calls it reliable (a Chinese text, whose words are not
+/// spaced, is in Chinese; a headline of a few words, counted as English for its stop
+/// words, is in none). The model runs at most once, and only on texts that do not read
+/// as English.
+pub fn languages_of(text: &str, prose: bool) -> (Option<&'static str>, Option<&'static str>) {
     use crate::language::{detect, reading, Reading};
-    let sure = |text: &str| detect(text).filter(|l| l.reliable).map(|l| l.code);
+    let sure = |found: Option<crate::language::Language>| {
+        found.filter(|l| prose && l.reliable).map(|l| l.code)
+    };
     match reading(text) {
         Reading::English => (Some("en"), Some("en")),
-        Reading::Short => (Some("en"), sure(text)),
+        Reading::Short => (Some("en"), if prose { sure(detect(text)) } else { None }),
         Reading::Other => {
             let found = detect(text);
-            (
-                found.map(|l| l.code),
-                found.filter(|l| l.reliable).map(|l| l.code),
-            )
+            (found.map(|l| l.code), sure(found))
         }
     }
 }

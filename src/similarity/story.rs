@@ -42,7 +42,7 @@ pub struct Weights {
 /// Pearson with people: see the README and `benchmarks/fit_story_score.py`.
 pub const WEIGHTS: Weights = Weights {
     intercept: -3.8876,
-    features: [4.2161, 3.0888, -5.0531, 0.9787],
+    features: [4.2161, 3.0888, -5.0531, 0.9624],
 };
 
 /// Word n-grams whose Jaccard is the floor of the score (copies are one story).
@@ -95,13 +95,14 @@ pub struct StoryDocs {
 /// an entry instead of 16).
 type StemTable = AHashMap<u64, (u32, f32, f32)>;
 
-/// The [`StemTable`] of the documents' [`stem_counts`], idf over `n` present documents.
+/// The [`StemTable`] of the documents' stems ([`stem_runs`]), idf over `n` present
+/// documents.
 fn stem_table(terms: &[Terms], n: usize) -> StemTable {
     // (documents holding the stem, documents holding it outside stop words)
     let df = terms
         .par_iter()
         .fold(AHashMap::<u64, (u32, u32)>::new, |mut df, t| {
-            for &(s, _, kept) in &t.stems {
+            for (s, _, kept) in stem_runs(&t.stems, &t.stop) {
                 let e = df.entry(s).or_default();
                 e.0 += 1;
                 e.1 += u32::from(kept > 0.0);
@@ -129,13 +130,13 @@ fn stem_table(terms: &[Terms], n: usize) -> StemTable {
         .collect()
 }
 
-/// A document's stem vectors from its [`stem_counts`]: `(stem number, weight among all its
-/// stems, weight among those not stop words)`, each L2-normalised (0.0 in the second for a
-/// stem of stop words only), as scikit-learn's sublinear TF-IDF weighs them.
-fn both_weights(stems: &[(u64, f32, f32)], table: &StemTable) -> Vec<(u32, f32, f32)> {
-    let mut out: Vec<(u32, f32, f32)> = stems
-        .iter()
-        .map(|&(s, n_all, n_kept)| {
+/// A document's stem vectors from its sorted stems and their stop flags ([`stem_runs`]):
+/// `(stem number, weight among all its stems, weight among those not stop words)`, each
+/// L2-normalised (0.0 in the second for a stem of stop words only), as scikit-learn's
+/// sublinear TF-IDF weighs them.
+fn both_weights(stems: &[u64], stop: &[bool], table: &StemTable) -> Vec<(u32, f32, f32)> {
+    let mut out: Vec<(u32, f32, f32)> = stem_runs(stems, stop)
+        .map(|(s, n_all, n_kept)| {
             let (id, idf_all, idf_kept) = table[&s];
             let k = if n_kept > 0.0 {
                 sublinear_tf(n_kept) * idf_kept
@@ -161,16 +162,18 @@ fn both_weights(stems: &[(u64, f32, f32)], table: &StemTable) -> Vec<(u32, f32, 
 }
 
 /// One document's terms: the set of its word 3-grams (the copy floor), its words without
-/// the stop words of its language (counted: each distinct word, sorted, with how often it
-/// occurs), its stems counted twice (`(stem, all its words, those not stop words)`,
-/// sorted), and the words that are numbers. Counted once here, in parallel, the terms are
-/// not sorted again for the idf tables and the vectors.
+/// the stop words of its language, the stems of all its words and which of them stand for
+/// a stop word (one byte a word, not a second list of stems), and the words that are
+/// numbers. Words and stems are sorted once here, in parallel, so the idf tables and the
+/// vectors count them by runs without sorting again; kept one entry a word (8 or 9 bytes,
+/// not 16 or 24 a distinct term: the terms of a million texts stand together).
 #[derive(Default)]
 struct Terms {
     copies: Vec<u64>,
     lead: Box<[u64]>,
-    kept_words: Vec<(u64, f32)>,
-    stems: Vec<(u64, f32, f32)>,
+    kept_words: Vec<u64>,
+    stems: Vec<u64>,
+    stop: Vec<bool>,
     numbers: Vec<u64>,
     /// The language the text is surely in ([`stopwords::languages_of`]), if any.
     language: Option<&'static str>,
@@ -182,26 +185,28 @@ impl Terms {
     fn of(t: &str, key: &str) -> Self {
         let (words, stems) = shingles::word_and_stem_hashes(key);
         let numbers = shingles::number_hashes(key);
-        let (language, sure) = stopwords::languages_of(t);
-        let stop: Vec<bool> = match language.and_then(stopwords::language_hashes) {
-            Some(list) => words.iter().map(|w| list.contains(w)).collect(),
-            None => vec![false; words.len()],
-        };
         // A text is surely in a language other than English only when it is prose: 20
         // words at least, at most a fifth of them numbers, and, for a language with a stop
         // list, a fifth of them its function words (prose writes a third or more). A
         // results table or a three-line wire brief the detector calls French ("Shr 12 cts
         // vs 10 cts ...") or Dutch ("Feyenoord Rotterdam 3 Volendam 0") is in none.
+        let prose = words.len() >= 20 && 5 * numbers.len() <= words.len();
+        let (language, sure) = stopwords::languages_of(t, prose);
+        let stop: Vec<bool> = match language.and_then(stopwords::language_hashes) {
+            Some(list) => words.iter().map(|w| list.contains(w)).collect(),
+            None => vec![false; words.len()],
+        };
         let sure = sure.filter(|&code| {
             code == "en"
-                || (words.len() >= 20
-                    && 5 * numbers.len() <= words.len()
-                    && stopwords::language_hashes(code).is_none_or(|list| {
-                        5 * words.iter().filter(|w| list.contains(w)).count() >= words.len()
-                    }))
+                || stopwords::language_hashes(code).is_none_or(|list| {
+                    5 * words.iter().filter(|w| list.contains(w)).count() >= words.len()
+                })
         });
-        let kept_words = term_counts(&not_stop(&words, &stop));
-        let stems = stem_counts(&stems, &stop);
+        let mut kept_words = not_stop(&words, &stop);
+        kept_words.sort_unstable();
+        let mut tagged: Vec<(u64, bool)> = stems.into_iter().zip(stop).collect();
+        tagged.sort_unstable_by_key(|&(s, _)| s);
+        let (stems, stop): (Vec<u64>, Vec<bool>) = tagged.into_iter().unzip();
         // The lead's 3-grams are the first of the text's (those of its first LEAD_WORDS
         // words, or all of a shorter text's): hashed once for both sets.
         let grams = shingles::word_ngrams(&words, COPY_NGRAM);
@@ -213,6 +218,7 @@ impl Terms {
             lead,
             kept_words,
             stems,
+            stop,
             numbers,
             language: sure,
         }
@@ -221,21 +227,22 @@ impl Terms {
 
 /// Each distinct stem of `stems` (sorted) with how many words it stands for, and how many
 /// of them are not stop words (`stop[k]` for `stems[k]`).
-fn stem_counts(stems: &[u64], stop: &[bool]) -> Vec<(u64, f32, f32)> {
-    let mut tagged: Vec<(u64, bool)> = stems.iter().copied().zip(stop.iter().copied()).collect();
-    tagged.sort_unstable_by_key(|&(s, _)| s);
-    let mut out: Vec<(u64, f32, f32)> = Vec::new();
-    for (s, is_stop) in tagged {
-        let kept = if is_stop { 0.0 } else { 1.0 };
-        match out.last_mut() {
-            Some((last, all, not_stop)) if *last == s => {
-                *all += 1.0;
-                *not_stop += kept;
-            }
-            _ => out.push((s, 1.0, kept)),
-        }
-    }
-    out
+fn stem_runs<'a>(stems: &'a [u64], stop: &'a [bool]) -> impl Iterator<Item = (u64, f32, f32)> + 'a {
+    let mut at = 0;
+    stems.chunk_by(|a, b| a == b).map(move |run| {
+        let kept = stop[at..at + run.len()].iter().filter(|&&s| !s).count();
+        at += run.len();
+        (run[0], run.len() as f32, kept as f32)
+    })
+}
+
+/// A sorted list's distinct terms with how often each occurs (what [`term_counts`] gives
+/// the list unsorted).
+fn runs(sorted: &[u64]) -> Vec<(u64, f32)> {
+    sorted
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run[0], run.len() as f32))
+        .collect()
 }
 
 /// The terms whose `stop` entry is false.
@@ -335,14 +342,16 @@ impl StoryDocs {
         let (languages, names) = names_across(texts, &terms, n);
         // Each list is dropped as soon as its vectors are made (the raw terms of a large
         // corpus weigh as much as its vectors).
-        let kept_words: Vec<Vec<(u64, f32)>> = terms
+        let kept_words: Vec<Vec<u64>> = terms
             .iter_mut()
             .map(|t| std::mem::take(&mut t.kept_words))
             .collect();
-        let words = Tfidf::fit_distinct(&kept_words, n, |d, f| d.iter().for_each(|&(t, _)| f(t)));
+        let words = Tfidf::fit_distinct(&kept_words, n, |d, f| {
+            d.chunk_by(|a, b| a == b).for_each(|run| f(run[0]));
+        });
         let stop = kept_words
             .par_iter()
-            .map(|d| words.vector_of_counts(d))
+            .map(|d| words.vector_of_counts(&runs(d)))
             .collect();
         drop(kept_words);
         // The stems' numbers and idf, then the stem vectors one document at a time
@@ -357,11 +366,11 @@ impl StoryDocs {
             .map(|t| {
                 copies.push(t.copies);
                 leads.push(t.lead);
-                t.stems
+                (t.stems, t.stop)
             })
             .collect::<Vec<_>>()
             .into_par_iter()
-            .map(|stems| both_weights(&stems, &table))
+            .map(|(stems, stop)| both_weights(&stems, &stop, &table))
             .collect();
         StoryDocs {
             stop,

@@ -698,3 +698,24 @@ def test_story_features_compare_word_stems():
     # Numbers stay whole: 2017 and 20170 are two terms.
     h = nc.similarity.story_features(["vote 2017"], ["vote 20170"])
     assert h["word_jaccard"].iloc[0] ** 2 == pytest.approx(1 / 3)
+
+
+def test_story_features_tie_two_languages_by_their_names_and_numbers():
+    from newscorpus.similarity import story_features
+
+    en = ("Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Monday, and the two "
+          "leaders agreed on a 2.5 billion euro plan for the Airbus plant in Toulouse, the French "
+          "presidency said in a statement after the talks.")
+    de = ("Bundeskanzler Olaf Scholz hat am Montag in Paris Präsident Emmanuel Macron getroffen. Die "
+          "beiden einigten sich auf einen Plan über 2.5 Milliarden Euro für das Airbus-Werk in "
+          "Toulouse, wie der Élysée-Palast nach den Gesprächen mitteilte.")
+    other = ("Die Bahn hat am Dienstag in Hamburg neue Fahrpläne vorgestellt, die ab Dezember gelten "
+             "sollen. Die Gewerkschaft kritisierte die Pläne und kündigte Gespräche mit dem Vorstand "
+             "des Unternehmens in Berlin an.")
+    f = story_features(pd.Series([en, en, de, None]), pd.Series([de, other, other, de]))
+    assert list(f.columns) == ["cosine_stop", "cosine", "word_jaccard", "names_across"]
+    assert f["names_across"][0] > 0.4 > f["names_across"][1]
+    assert f["names_across"][2] == 0.0  # one language: the word features alone
+    assert f.iloc[3].isna().all()
+    story = nc.paired_similarity([en, en], [de, other], "story")
+    assert story[0] > story[1] + 0.1

@@ -383,8 +383,11 @@ def story_features(a: Any, b: Any, *, n_threads: Optional[int] = None) -> pd.Dat
     cosine without the stop words of each text's language (``stop_words="auto"``, whole
     words); ``cosine``, the TF-IDF cosine of all stems; ``word_jaccard``, the Jaccard of
     their stem sets (it weighs against pairs that share words only because they are
-    long). The idf is fitted on every present text of ``a`` and ``b``. Missing texts give
-    NaN rows."""
+    long); and ``names_across``, for two texts in two languages (each surely in its
+    language: it reads as English, or the detector is sure and it is prose), the square
+    root of the TF-IDF cosine of the names and numbers they write (capitalised words and
+    numbers, read from the text as written), 0 for two texts in one language. The idf is
+    fitted on every present text of ``a`` and ``b``. Missing texts give NaN rows."""
     ta, tb = as_texts(a, "a"), as_texts(b, "b")
     cols = _native.paired_story(ta.values, tb.values, n_threads)
     return pd.DataFrame({k: cols[k] for k in STORY_FEATURES})

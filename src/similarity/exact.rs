@@ -220,7 +220,7 @@ pub fn sublinear_tf(tf: f32) -> f32 {
 }
 
 /// Scale weights to unit length (all-zero weights stay zero).
-pub fn normalize_weights<T>(v: &mut [(T, f32)]) {
+fn normalize_weights<T>(v: &mut [(T, f32)]) {
     let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         for (_, w) in v.iter_mut() {

@@ -265,7 +265,11 @@ fn present(texts: &[Option<&str>]) -> usize {
 /// order of their codes) and, when there are two languages or more, the TF-IDF vectors
 /// of the names and numbers of each document with a language (idf over `n` present
 /// documents); no vectors for a corpus of one language.
-fn names_across(texts: &[Option<&str>], terms: &[Terms], n: usize) -> (Vec<u8>, Vec<SparseVector>) {
+fn languages_and_names(
+    texts: &[Option<&str>],
+    terms: &[Terms],
+    n: usize,
+) -> (Vec<u8>, Vec<SparseVector>) {
     let mut codes: Vec<&str> = terms.iter().filter_map(|t| t.language).collect();
     codes.sort_unstable();
     codes.dedup();
@@ -339,7 +343,7 @@ impl StoryDocs {
             .flat_map(|t| t.numbers.iter().copied())
             .collect();
         let n = present(texts);
-        let (languages, names) = names_across(texts, &terms, n);
+        let (languages, names) = languages_and_names(texts, &terms, n);
         // Each list is dropped as soon as its vectors are made (the raw terms of a large
         // corpus weigh as much as its vectors).
         let kept_words: Vec<Vec<u64>> = terms

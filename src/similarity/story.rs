@@ -264,11 +264,13 @@ fn present(texts: &[Option<&str>]) -> usize {
 /// Each document's language number (0 unknown; the corpus' languages numbered in the
 /// order of their codes) and, when there are two languages or more, the TF-IDF vectors
 /// of the names and numbers of each document with a language (idf over `n` present
-/// documents); no vectors for a corpus of one language.
+/// documents); no vectors for a corpus of one language. Once `cancel` is set the texts
+/// left are not read (the result is then incomplete and discarded).
 fn languages_and_names(
     texts: &[Option<&str>],
     terms: &[Terms],
     n: usize,
+    cancel: &Cancel,
 ) -> (Vec<u8>, Vec<SparseVector>) {
     let mut codes: Vec<&str> = terms.iter().filter_map(|t| t.language).collect();
     codes.sort_unstable();
@@ -289,7 +291,7 @@ fn languages_and_names(
         .par_iter()
         .zip(&languages)
         .map(|(t, &l)| match t {
-            Some(t) if l > 0 => term_counts(&shingles::name_hashes(t)),
+            Some(t) if l > 0 && !cancel.is_cancelled() => term_counts(&shingles::name_hashes(t)),
             _ => Vec::new(),
         })
         .collect();
@@ -319,7 +321,7 @@ impl StoryDocs {
                     .map_or_else(Terms::default, |t| Terms::of(t, &normalize(t, &opts).text))
             })
             .collect();
-        Self::from_terms(texts, terms)
+        Self::from_terms(texts, terms, cancel)
     }
 
     /// The documents of `texts` from their matching keys, computed already (`keys[d]` for
@@ -334,16 +336,16 @@ impl StoryDocs {
                 _ => Terms::default(),
             })
             .collect();
-        Self::from_terms(texts, terms)
+        Self::from_terms(texts, terms, cancel)
     }
 
-    fn from_terms(texts: &[Option<&str>], mut terms: Vec<Terms>) -> Self {
+    fn from_terms(texts: &[Option<&str>], mut terms: Vec<Terms>, cancel: &Cancel) -> Self {
         let numbers: AHashSet<u64> = terms
             .iter()
             .flat_map(|t| t.numbers.iter().copied())
             .collect();
         let n = present(texts);
-        let (languages, names) = languages_and_names(texts, &terms, n);
+        let (languages, names) = languages_and_names(texts, &terms, n, cancel);
         // Each list is dropped as soon as its vectors are made (the raw terms of a large
         // corpus weigh as much as its vectors).
         let kept_words: Vec<Vec<u64>> = terms

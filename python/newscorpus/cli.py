@@ -207,8 +207,6 @@ def _dedup_cmd(args: argparse.Namespace) -> int:
     else:
         band_parts = [band_keys]
         del band_keys
-    if not band_parts:
-        band_parts = [np.zeros((0, bands), dtype=np.uint64)]
     cols = _native.band_pairs(band_parts, live, key_hashes, args.threads)
     del band_parts, live, key_hashes
     a, b, estimate = cols["a"], cols["b"], cols["estimate"]

@@ -135,12 +135,12 @@ impl Tfidf {
     /// [`Tfidf::fit`] where only `n` of the documents count in the idf's document total
     /// (the others, missing texts, are empty and so add no document frequency).
     pub fn fit_counting(docs: &[Vec<u64>], n: usize) -> Self {
-        let df = document_frequency(docs);
-        let idf = df.into_iter().map(|(t, d)| (t, idf_of(n, d))).collect();
-        Tfidf {
-            idf,
-            default_idf: idf_of(n, 0),
-        }
+        Self::fit_distinct(docs, n, |doc, f| {
+            let mut terms = doc.clone();
+            terms.sort_unstable();
+            terms.dedup();
+            terms.into_iter().for_each(f);
+        })
     }
 
     /// The vectors of many documents, in parallel.
@@ -171,7 +171,7 @@ impl Tfidf {
                 each_term(doc, &mut |t| *df.entry(t).or_default() += 1);
                 df
             })
-            .reduce(AHashMap::new, merge_counts);
+            .reduce(AHashMap::new, |a, b| merged(a, b, |x, y| *x += y));
         Tfidf {
             idf: df.into_iter().map(|(t, d)| (t, idf_of(n, d))).collect(),
             default_idf: idf_of(n, 0),
@@ -198,14 +198,15 @@ impl Tfidf {
 pub fn term_counts(doc: &[u64]) -> SparseVector {
     let mut terms = doc.to_vec();
     terms.sort_unstable();
-    let mut v: SparseVector = Vec::new();
-    for t in terms {
-        match v.last_mut() {
-            Some((last, tf)) if *last == t => *tf += 1.0,
-            _ => v.push((t, 1.0)),
-        }
-    }
-    v
+    runs_of_sorted(&terms)
+}
+
+/// [`term_counts`] of terms already sorted: each run of one term, with its length.
+pub fn runs_of_sorted(sorted: &[u64]) -> SparseVector {
+    sorted
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run[0], run.len() as f32))
+        .collect()
 }
 
 /// Smoothed idf, as scikit-learn's default: `ln((1 + n) / (1 + df)) + 1`.
@@ -229,26 +230,16 @@ fn normalize_weights<T>(v: &mut [(T, f32)]) {
     }
 }
 
-/// How many documents hold each term (counted in parallel, one table a thread, then merged).
-fn document_frequency(docs: &[Vec<u64>]) -> AHashMap<u64, u32> {
-    docs.par_iter()
-        .fold(AHashMap::<u64, u32>::new, |mut df, doc| {
-            let mut terms = doc.clone();
-            terms.sort_unstable();
-            terms.dedup();
-            for t in terms {
-                *df.entry(t).or_default() += 1;
-            }
-            df
-        })
-        .reduce(AHashMap::new, merge_counts)
-}
-
-/// Two tables of counts in one (the smaller added into the larger).
-fn merge_counts(a: AHashMap<u64, u32>, b: AHashMap<u64, u32>) -> AHashMap<u64, u32> {
+/// Two tables, one term's values joined by `add` (the smaller table added into the
+/// larger): how the tables that threads count apart become one.
+pub fn merged<V: Default>(
+    a: AHashMap<u64, V>,
+    b: AHashMap<u64, V>,
+    add: impl Fn(&mut V, V),
+) -> AHashMap<u64, V> {
     let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    for (t, d) in small {
-        *big.entry(t).or_default() += d;
+    for (t, v) in small {
+        add(big.entry(t).or_default(), v);
     }
     big
 }

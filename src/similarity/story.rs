@@ -18,7 +18,9 @@
 //! `Overall`: -4 unrelated to -1 one story) to 0 to 1, and never below the Jaccard of the
 //! word 3-gram sets, so that copies (which `SemEval` hardly holds) score as one story.
 
-use super::exact::{idf_of, sublinear_tf, term_counts, Overlap, SparseVector, Tfidf};
+use super::exact::{
+    idf_of, merged, runs_of_sorted, sublinear_tf, term_counts, Overlap, SparseVector, Tfidf,
+};
 use super::shingles;
 use super::stopwords;
 use crate::cancel::Cancel;
@@ -110,13 +112,10 @@ fn stem_table(terms: &[Terms], n: usize) -> StemTable {
             df
         })
         .reduce(AHashMap::new, |a, b| {
-            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            for (s, (all, kept)) in small {
-                let e = big.entry(s).or_default();
-                e.0 += all;
-                e.1 += kept;
-            }
-            big
+            merged(a, b, |x, (all, kept)| {
+                x.0 += all;
+                x.1 += kept;
+            })
         });
     let mut stems: Vec<u64> = df.keys().copied().collect();
     stems.par_sort_unstable();
@@ -236,15 +235,6 @@ fn stem_runs<'a>(stems: &'a [u64], stop: &'a [bool]) -> impl Iterator<Item = (u6
     })
 }
 
-/// A sorted list's distinct terms with how often each occurs (what [`term_counts`] gives
-/// the list unsorted).
-fn runs(sorted: &[u64]) -> Vec<(u64, f32)> {
-    sorted
-        .chunk_by(|a, b| a == b)
-        .map(|run| (run[0], run.len() as f32))
-        .collect()
-}
-
 /// The terms whose `stop` entry is false.
 fn not_stop(terms: &[u64], stop: &[bool]) -> Vec<u64> {
     terms
@@ -357,7 +347,7 @@ impl StoryDocs {
         });
         let stop = kept_words
             .par_iter()
-            .map(|d| words.vector_of_counts(&runs(d)))
+            .map(|d| words.vector_of_counts(&runs_of_sorted(d)))
             .collect();
         drop(kept_words);
         // The stems' numbers and idf, then the stem vectors one document at a time

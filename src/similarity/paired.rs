@@ -17,10 +17,15 @@ pub fn set_scores(
     cancel: &Cancel,
 ) -> Option<Vec<f64>> {
     assert_eq!(a.len(), b.len(), "aligned pairs");
-    scores_by(a.len(), cancel, |i| match (&a[i], &b[i]) {
-        (Some(x), Some(y)) => metric.of(Overlap::of(x, y)),
-        _ => f64::NAN,
-    })
+    scores_by(
+        a.len(),
+        cancel,
+        || (),
+        |(), i| match (&a[i], &b[i]) {
+            (Some(x), Some(y)) => metric.of(Overlap::of(x, y)),
+            _ => f64::NAN,
+        },
+    )
 }
 
 /// TF-IDF cosine of each pair of term lists (word hashes, repeats kept), with the idf
@@ -41,13 +46,18 @@ pub fn cosines(
     let present = a.iter().chain(b).filter(|t| t.is_some()).count();
     let vectors = Tfidf::fit_counting(&terms, present).vectors(&terms);
     let n = a.len();
-    scores_by(n, cancel, |i| {
-        if a[i].is_none() || b[i].is_none() {
-            f64::NAN
-        } else {
-            f64::from(dot(&vectors[i], &vectors[n + i]))
-        }
-    })
+    scores_by(
+        n,
+        cancel,
+        || (),
+        |(), i| {
+            if a[i].is_none() || b[i].is_none() {
+                f64::NAN
+            } else {
+                f64::from(dot(&vectors[i], &vectors[n + i]))
+            }
+        },
+    )
 }
 
 /// The story score (`story::StoryDocs::score`) of each pair, with its features, idf from
@@ -61,13 +71,18 @@ pub fn stories(
     let n = a.len();
     let texts: Vec<Option<&str>> = a.iter().chain(b).copied().collect();
     let docs = StoryDocs::new(&texts);
-    let features = scores_by(n, cancel, |i| {
-        if a[i].is_none() || b[i].is_none() {
-            [f64::NAN; 4]
-        } else {
-            docs.features(i, n + i)
-        }
-    })?;
+    let features = scores_by(
+        n,
+        cancel,
+        || docs.scorer(),
+        |scorer, i| {
+            if a[i].is_none() || b[i].is_none() {
+                [f64::NAN; 4]
+            } else {
+                scorer.features(i, n + i)
+            }
+        },
+    )?;
     let story = features
         .par_iter()
         .enumerate()
@@ -82,19 +97,22 @@ pub fn stories(
     Some((story, features))
 }
 
-/// `score(i)` for every `i < n`, in parallel chunks of 1,024; `None` when cancelled.
-fn scores_by<T: Copy + Default + Send>(
+/// `score(state, i)` for every `i < n`, in parallel chunks of 1,024, each with a `state`
+/// of its own (`init()`); `None` when cancelled.
+fn scores_by<T: Copy + Default + Send, S>(
     n: usize,
     cancel: &Cancel,
-    score: impl Fn(usize) -> T + Sync,
+    init: impl Fn() -> S + Sync,
+    score: impl Fn(&mut S, usize) -> T + Sync,
 ) -> Option<Vec<T>> {
     let mut out = vec![T::default(); n];
     out.par_chunks_mut(1024).enumerate().for_each(|(c, chunk)| {
         if cancel.is_cancelled() {
             return;
         }
+        let mut state = init();
         for (k, slot) in chunk.iter_mut().enumerate() {
-            *slot = score(c * 1024 + k);
+            *slot = score(&mut state, c * 1024 + k);
         }
     });
     (!cancel.is_cancelled()).then_some(out)

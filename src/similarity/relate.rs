@@ -6,7 +6,7 @@
 use super::exact::{containment_pairs, cosine_pairs, distinctive_df, Overlap};
 use super::shingles::{shingle_set, Shingle};
 use super::stopwords::StopWords;
-use super::story::{StoryDocs, COPY_NGRAM};
+use super::story::{PairScorer, StoryDocs, COPY_NGRAM};
 use crate::cancel::Cancel;
 use rayon::prelude::*;
 
@@ -274,25 +274,33 @@ pub fn scored_pairs(
         }
     }
     cancel.begin_phase(0.5, merged.len());
+    // Chunks of pairs sorted by `a`: each scorer reads a row's first document once.
     merged
         .par_chunks(4096)
-        .flat_map_iter(|chunk| {
-            cancel.tick(chunk.len());
-            // Once cancelled, the remaining chunks are skipped (the result is discarded).
-            let chunk = if cancel.is_cancelled() {
-                &[][..]
-            } else {
-                chunk
-            };
-            chunk.iter().map(|&(a, b, cosine, shingled)| {
-                let cosine = if cosine.is_nan() {
-                    dot(&vectors[a as usize], &vectors[b as usize]).min(1.0)
+        .map_init(
+            || docs.scorer(),
+            |scorer, chunk| {
+                cancel.tick(chunk.len());
+                // Once cancelled, the remaining chunks are skipped (the result is discarded).
+                let chunk = if cancel.is_cancelled() {
+                    &[][..]
                 } else {
-                    cosine
+                    chunk
                 };
-                score_pair(shingles, docs, t, (a, b), (a, b), cosine, shingled)
-            })
-        })
+                chunk
+                    .iter()
+                    .map(|&(a, b, cosine, shingled)| {
+                        let cosine = if cosine.is_nan() {
+                            dot(&vectors[a as usize], &vectors[b as usize]).min(1.0)
+                        } else {
+                            cosine
+                        };
+                        score_pair(shingles, scorer, t, (a, b), (a, b), cosine, shingled)
+                    })
+                    .collect::<Vec<_>>()
+            },
+        )
+        .flatten_iter()
         .collect()
 }
 
@@ -336,7 +344,7 @@ fn best_of_each(pairs: &[(u32, u32, f32)], n: usize, k: usize) -> Vec<(u32, u32,
 /// search found (`shingled`) can be a copy, and only its overlap is computed here.
 fn score_pair(
     shingles: &[Vec<u64>],
-    docs: &StoryDocs,
+    scorer: &mut PairScorer,
     t: &Thresholds,
     (a, b): (u32, u32),
     (x, y): (u32, u32),
@@ -352,14 +360,25 @@ fn score_pair(
             o.jaccard() >= t.duplicate
                 || (o.a.min(o.b) >= t.min_excerpt && o.overlap_coefficient() >= t.excerpt)
         });
-    let story = docs.score(x as usize, y as usize);
+    // The copy floor of the pairs whose 3-gram overlap is at hand (see
+    // `StoryDocs::score_with`): `shingles` are the story documents' own 3-gram sets when
+    // relate shingles by word 3-grams (its default), else their overlap is merged here.
+    let copy_sets = scorer.docs().copy_sets();
+    let floor = overlap.map(|o| {
+        if std::ptr::eq(shingles, copy_sets) {
+            o
+        } else {
+            Overlap::of(&copy_sets[x as usize], &copy_sets[y as usize])
+        }
+    });
+    let story = scorer.score_with(x as usize, y as usize, floor);
     let relation = if copy {
         Some(Relation::Duplicate)
     } else if close {
         let kept = overlap.is_some_and(|o| {
             o.a.min(o.b) >= t.min_excerpt
                 && o.overlap_coefficient() >= t.rewrite
-                && docs.lead_share(x as usize, y as usize) >= t.rewrite_lead
+                && scorer.docs().lead_share(x as usize, y as usize) >= t.rewrite_lead
         });
         Some(if kept {
             Relation::Rewrite
@@ -412,6 +431,7 @@ pub fn copy_pairs(
     labelled_only: bool,
 ) -> Vec<Related> {
     let min_cosine = t.same_story.min(t.candidates) as f32;
+    let mut scorer = docs.scorer();
     first
         .iter()
         .enumerate()
@@ -420,7 +440,15 @@ pub fn copy_pairs(
             let v = &vectors[f as usize];
             let cosine = dot(v, v).min(1.0);
             let found = cosine >= min_cosine || shingles[f as usize].len() >= t.min_excerpt;
-            let pair = score_pair(shingles, docs, t, (f, d as u32), (f, f), cosine, true);
+            let pair = score_pair(
+                shingles,
+                &mut scorer,
+                t,
+                (f, d as u32),
+                (f, f),
+                cosine,
+                true,
+            );
             (found && (pair.relation.is_some() || !labelled_only)).then_some(pair)
         })
         .collect()

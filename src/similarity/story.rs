@@ -75,8 +75,8 @@ pub struct StoryDocs {
     /// The TF-IDF vectors of the words without the stop words (`relate`'s cosine).
     stop: Vec<SparseVector>,
     /// Each stem of the document with its weights in both stem vectors: `(term, with stop
-    /// words, without them)`, 0.0 in the second for a stop word. One merge of two such
-    /// lists gives both cosines and the shared stems (the score's features).
+    /// words, without them)`, 0.0 in the second for a stop word. One pass over two such
+    /// lists ([`PairScorer`]) gives both cosines and the shared stems (the score's features).
     both: Vec<Vec<(u32, f32, f32)>>,
     copies: Vec<Vec<u64>>,
     /// The set of the word 3-grams of each document's first [`LEAD_WORDS`] words.
@@ -89,6 +89,8 @@ pub struct StoryDocs {
     /// for the pairs of two languages; made only when the corpus holds two languages or
     /// more (empty otherwise: no pair needs them).
     names: Vec<SparseVector>,
+    /// The number of distinct stems of the corpus (stems are numbered `0..stems`).
+    stems: usize,
 }
 
 /// Every stem of a corpus: its number, its idf among all words and its idf among the
@@ -353,6 +355,7 @@ impl StoryDocs {
         // The stems' numbers and idf, then the stem vectors one document at a time
         // straight into `both`: no corpus-wide vectors of stems beside it.
         let table = stem_table(&terms, n);
+        let stems = table.len();
         let (mut copies, mut leads) = (
             Vec::with_capacity(terms.len()),
             Vec::with_capacity(terms.len()),
@@ -376,6 +379,7 @@ impl StoryDocs {
             numbers,
             languages,
             names,
+            stems,
         }
     }
 
@@ -424,34 +428,21 @@ impl StoryDocs {
         &self.stop
     }
 
-    /// The features ([`FEATURES`]) of documents `i` and `j`.
+    /// The features ([`FEATURES`]) of documents `i` and `j` (a [`PairScorer`] of its own;
+    /// take one for many pairs).
     pub fn features(&self, i: usize, j: usize) -> [f64; 4] {
-        // One branch-free merge (see `Overlap::of`) gives both cosines and the shared
-        // words; a step that is not a match adds 0.0, as does a stop word's 0.0 weight, so
-        // each sum is that of its own vectors' merge.
-        let (x, y) = (&self.both[i], &self.both[j]);
-        let (mut a, mut b, mut plain, mut stop, mut shared) = (0, 0, 0.0f32, 0.0f32, 0);
-        while a < x.len() && b < y.len() {
-            let ((ta, pa, sa), (tb, pb, sb)) = (x[a], y[b]);
-            let equal = ta == tb;
-            plain += if equal { pa * pb } else { 0.0 };
-            stop += if equal { sa * sb } else { 0.0 };
-            shared += usize::from(equal);
-            a += usize::from(ta <= tb);
-            b += usize::from(tb <= ta);
+        self.scorer().features(i, j)
+    }
+
+    /// A scorer of pairs of these documents, for one thread: it holds the stem weights of
+    /// the last first document it was given, so the pairs of a row are scored without
+    /// reading that document again.
+    pub fn scorer(&self) -> PairScorer<'_> {
+        PairScorer {
+            docs: self,
+            row: vec![(0.0, 0.0); self.stems],
+            current: None,
         }
-        let words = Overlap {
-            intersection: shared,
-            a: x.len(),
-            b: y.len(),
-        };
-        [
-            f64::from(stop),
-            f64::from(plain),
-            words.jaccard(),
-            self.names_across(i, j),
-        ]
-        .map(|s| s.clamp(0.0, 1.0).sqrt())
     }
 
     /// The cosine of the names and numbers of documents `i` and `j` when they are in two
@@ -464,12 +455,82 @@ impl StoryDocs {
         f64::from(super::relate::dot(&self.names[i], &self.names[j]))
     }
 
-    /// The story score of documents `i` and `j` (with their own copy floor, [`Self::copies`]).
-    /// The floor is read only when it could lift the score: a Jaccard is at most the
-    /// smaller set's size over the larger's, so two sets of unlike sizes need no merge.
+    /// The story score of documents `i` and `j` (with their own copy floor, [`Self::copies`];
+    /// a [`PairScorer`] of its own: take one for many pairs).
     pub fn score(&self, i: usize, j: usize) -> f64 {
+        self.scorer().score(i, j)
+    }
+}
+
+/// Scores pairs of [`StoryDocs`] by rows: the stem weights of the first document of a
+/// pair are spread over a table with a slot for every stem of the corpus, and each second
+/// document's stems are looked up there, in their order, with no branch: a look-up a stem
+/// of one document, where a merge of two sorted lists steps through both and each step
+/// waits for the last. The sums are those of the merge, term for term in stem order.
+pub struct PairScorer<'a> {
+    docs: &'a StoryDocs,
+    /// `(weight among all stems, among those not stop words)` of each stem of `current`,
+    /// `(0.0, 0.0)` elsewhere (a present stem weighs more than 0 among all).
+    row: Vec<(f32, f32)>,
+    current: Option<usize>,
+}
+
+impl<'a> PairScorer<'a> {
+    /// The documents it scores.
+    pub fn docs(&self) -> &'a StoryDocs {
+        self.docs
+    }
+
+    /// Spread document `i` over the row (clearing the last one's stems).
+    fn load(&mut self, i: usize) {
+        if self.current == Some(i) {
+            return;
+        }
+        let both = &self.docs.both;
+        if let Some(c) = self.current.take() {
+            for &(t, _, _) in &both[c] {
+                self.row[t as usize] = (0.0, 0.0);
+            }
+        }
+        for &(t, plain, stop) in &both[i] {
+            self.row[t as usize] = (plain, stop);
+        }
+        self.current = Some(i);
+    }
+
+    /// The features ([`FEATURES`]) of documents `i` and `j`; fastest when consecutive
+    /// calls share `i`.
+    pub fn features(&mut self, i: usize, j: usize) -> [f64; 4] {
+        self.load(i);
+        let (mut plain, mut stop, mut shared) = (0.0f32, 0.0f32, 0);
+        for &(t, pb, sb) in &self.docs.both[j] {
+            let (pa, sa) = self.row[t as usize];
+            plain += pa * pb;
+            stop += sa * sb;
+            shared += usize::from(pa > 0.0);
+        }
+        let words = Overlap {
+            intersection: shared,
+            a: self.docs.both[i].len(),
+            b: self.docs.both[j].len(),
+        };
+        [
+            f64::from(stop),
+            f64::from(plain),
+            words.jaccard(),
+            self.docs.names_across(i, j),
+        ]
+        .map(|s| s.clamp(0.0, 1.0).sqrt())
+    }
+
+    /// The story score of documents `i` and `j` (with their own copy floor,
+    /// [`StoryDocs::copies`]). The floor is read only when it could lift the score: a
+    /// Jaccard is at most the smaller set's size over the larger's, so two sets of unlike
+    /// sizes need no merge.
+    pub fn score(&mut self, i: usize, j: usize) -> f64 {
         let base = score_of(self.features(i, j), 0.0);
-        let (a, b) = (self.copies[i].len(), self.copies[j].len());
+        let copies = &self.docs.copies;
+        let (a, b) = (copies[i].len(), copies[j].len());
         let most = if a.max(b) == 0 {
             0.0
         } else {
@@ -478,8 +539,19 @@ impl StoryDocs {
         if most <= base {
             base
         } else {
-            base.max(self.copies(i, j))
+            base.max(self.docs.copies(i, j))
         }
+    }
+
+    /// The story score of documents `i` and `j` with the copy floor given: the overlap of
+    /// their word 3-gram sets when the caller has merged them, else no floor. `relate`'s
+    /// search has that overlap for the pairs that may be copies or retellings (found by
+    /// their shingles, or at a cosine of a same story); for the others (two thirds of
+    /// its candidates, whose floor lifted 0.1% of them, never to a label) the merge of
+    /// two 3-gram sets would cost more than the score itself.
+    pub fn score_with(&mut self, i: usize, j: usize, copies: Option<Overlap>) -> f64 {
+        let base = score_of(self.features(i, j), 0.0);
+        copies.map_or(base, |o| base.max(o.jaccard()))
     }
 }
 
@@ -564,7 +636,7 @@ mod tests {
     }
 
     #[test]
-    fn one_merge_gives_each_vectors_own_cosine_and_the_floor_is_read_when_it_counts() {
+    fn one_pass_gives_each_vectors_own_cosine_and_the_floor_is_read_when_it_counts() {
         let copy = format!("{PORT} More later.");
         let texts = [
             Some(PORT),
@@ -604,6 +676,30 @@ mod tests {
         }
         // The copy is one story with its original through the floor.
         assert!(docs.score(0, 4) >= docs.copies(0, 4) && docs.copies(0, 4) > 0.8);
+        // One scorer over pairs in any order (rows repeated, left and come back to) gives
+        // each pair the bits of a scorer of its own: a row's stems are cleared for the next.
+        let mut scorer = docs.scorer();
+        for (i, j) in [
+            (0, 1),
+            (0, 4),
+            (2, 3),
+            (0, 1),
+            (6, 0),
+            (4, 0),
+            (4, 4),
+            (5, 0),
+        ] {
+            assert_eq!(scorer.score(i, j).to_bits(), docs.score(i, j).to_bits());
+            let base = score_of(docs.features(i, j), 0.0);
+            assert_eq!(scorer.score_with(i, j, None).to_bits(), base.to_bits());
+            let sets = docs.copy_sets();
+            let overlap = Overlap::of(&sets[i], &sets[j]);
+            let floored = score_of(docs.features(i, j), overlap.jaccard());
+            assert_eq!(
+                scorer.score_with(i, j, Some(overlap)).to_bits(),
+                floored.to_bits()
+            );
+        }
     }
 
     #[test]

@@ -376,9 +376,20 @@ pub fn clusters_of_copies(
         .collect()
 }
 
-/// A possible merge in [`average_linkage`]: (average similarity as an integer key, the two
-/// clusters, lower ids first on ties, and their versions when it was made).
-type MergeCandidate = (u64, std::cmp::Reverse<(u32, u32)>, u32, u32);
+/// A possible merge in [`average_linkage`], one integer so that the heap compares once:
+/// the average similarity as an integer key in the high 64 bits, then the complements of
+/// the two clusters' ids (lower ids first on ties). 16 bytes: the heap is most of the
+/// clustering's memory traffic.
+type MergeCandidate = u128;
+
+fn merge_candidate(key: u64, a: u32, b: u32) -> MergeCandidate {
+    (u128::from(key) << 64) | (u128::from(!a) << 32) | u128::from(!b)
+}
+
+/// The key and the two clusters of a [`MergeCandidate`].
+fn merge_parts(c: MergeCandidate) -> (u64, u32, u32) {
+    ((c >> 64) as u64, !((c >> 32) as u32), !(c as u32))
+}
 
 /// Average-linkage clusters of a sparse similarity graph: clusters merge, best pair first,
 /// while the average similarity of all pairs of documents between them is at least
@@ -422,7 +433,6 @@ pub fn average_linkage_of_copies(
             size[f as usize] += 1;
         }
     }
-    let mut version = vec![0u32; n];
     let mut parent: Vec<u32> = (0..n as u32).collect();
     // Sum of the similarities between two clusters, by cluster id, for each cluster.
     let mut adjacent: Vec<ahash::AHashMap<u32, f64>> = vec![ahash::AHashMap::new(); n];
@@ -435,7 +445,9 @@ pub fn average_linkage_of_copies(
         *adjacent[a as usize].entry(b).or_default() += w;
         *adjacent[b as usize].entry(a).or_default() += w;
     }
-    // Max-heap of (average, then the lower ids first), with the versions it was made at.
+    // Max-heap of (average, then the lower ids first). A candidate is stale when a side
+    // has merged away or the pair's average is no longer its key (a merge pushes the
+    // pair again with its new average).
     let key = |avg: f64| (avg * 1e12) as u64;
     let min_key = key(threshold);
     // Only pairs at or above the threshold are candidates: a pair's average is computed
@@ -449,7 +461,7 @@ pub fn average_linkage_of_copies(
         for (&b, &sum) in near {
             let avg = sum / (size[a] * size[b as usize]) as f64;
             if (a as u32) < b && key(avg) >= min_key {
-                initial.push((key(avg), std::cmp::Reverse((a as u32, b)), 0, 0));
+                initial.push(merge_candidate(key(avg), a as u32, b));
             }
         }
     }
@@ -464,18 +476,19 @@ pub fn average_linkage_of_copies(
             (None, _) => false,
         };
         let next = if first { initial.next() } else { heap.pop() };
-        let Some((k, std::cmp::Reverse((a, b)), va, vb)) = next else {
+        let Some((k, a, b)) = next.map(merge_parts) else {
             break;
         };
         if k < min_key {
             break;
         }
         let (a, b) = (a as usize, b as usize);
-        if parent[a] as usize != a
-            || parent[b] as usize != b
-            || version[a] != va
-            || version[b] != vb
-        {
+        let current = |a: usize, b: usize| {
+            adjacent[a]
+                .get(&(b as u32))
+                .map(|&sum| key(sum / (size[a] * size[b]) as f64))
+        };
+        if parent[a] as usize != a || parent[b] as usize != b || current(a, b) != Some(k) {
             continue;
         }
         merges += 1;
@@ -490,7 +503,6 @@ pub fn average_linkage_of_copies(
         };
         parent[gone] = keep as u32;
         size[keep] += size[gone];
-        version[keep] += 1;
         let moved = std::mem::take(&mut adjacent[gone]);
         adjacent[keep].remove(&(gone as u32));
         for (e, sum) in moved {
@@ -508,8 +520,7 @@ pub fn average_linkage_of_copies(
                 continue;
             }
             let (x, y) = (keep.min(e as usize) as u32, keep.max(e as usize) as u32);
-            let (vx, vy) = (version[x as usize], version[y as usize]);
-            heap.push((key(avg), std::cmp::Reverse((x, y)), vx, vy));
+            heap.push(merge_candidate(key(avg), x, y));
         }
     }
     // Each chain of parents is walked once: every document on it then points at the root.

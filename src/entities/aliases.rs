@@ -4,7 +4,9 @@
 //! 1. user alias map (fixed: never merged further), user gazetteer and built-in gazetteer
 //!    canonical names ("U.S." is "United States", "Kiev" is "Kyiv");
 //! 2. within a document, a surname after (or before) the full name resolves to it
-//!    ("Putin" is "Vladimir Putin");
+//!    ("Putin" is "Vladimir Putin", "Assad" is "Bashar al-Assad"); failing that, a lone
+//!    name that begins exactly one full name there written family name first, as the
+//!    corpus uses it ("Xi" is "Xi Jinping");
 //! 3. one type for each name across the corpus: evidence of a person (a title, a word
 //!    like "spokesman") outweighs other votes, so "Trump" is not PER here and ORG there;
 //! 4. spelling variants merge: names of one type, 5 letters or more, the same first letter,
@@ -51,6 +53,29 @@ pub fn fold(name: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// How step 2 took a lone name for a full name in the same document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum InDoc {
+    /// The last word of a person's full name (or it without its Arabic article).
+    Surname,
+    /// The first word of exactly one person's full name written family name first, no
+    /// full name ending in it.
+    FirstWord,
+    /// The last word of an organisation's name.
+    OrgEnd,
+}
+
+/// What a lone surname may be of a full name whose last word is `last` (folded): the word
+/// itself, and, for an Arabic name written with its article ("al-Assad", "el-Sisi"), the
+/// word without it ("Assad").
+fn surname_forms(last: &str) -> impl Iterator<Item = &str> {
+    let bare = ["al-", "el-"]
+        .iter()
+        .find_map(|article| last.strip_prefix(article))
+        .filter(|rest| rest.chars().count() >= 3);
+    std::iter::once(last).chain(bare)
 }
 
 fn is_all_caps(name: &str) -> bool {
@@ -602,7 +627,7 @@ pub fn resolve(
             .collect()
     };
     // Step 2: within a document, a lone surname resolves to the full name beside it.
-    let mut in_doc: AHashMap<(usize, usize, bool), u32> = AHashMap::new();
+    let mut in_doc: AHashMap<(usize, usize, InDoc), u32> = AHashMap::new();
     // A one-word organisation is a fragment of longer names ("United", "Commission") when
     // more documents end a longer organisation in it than write it alone; else it is a
     // name of its own ("Labour" is not "New Labour" in an article naming both).
@@ -632,8 +657,42 @@ pub fn resolve(
             })
             .collect()
     };
+    // Full names of people written family name first ("Xi Jinping", "Kim Jong Un", "Tsai
+    // Ing-wen"), as the corpus uses them: the first word stands alone, the last hardly
+    // ever (a tenth as often at most), and the first word is no person's surname in the
+    // corpus. Only these take a lone first word in step 2: a given name on its own is too
+    // often something else ("Ray", the film about Ray Charles; "Trump" beside "Trump
+    // Tower").
+    let family_first: Vec<bool> = {
+        let mut alone: AHashMap<&str, u32> = AHashMap::new();
+        let mut person_surnames: AHashSet<&str> = AHashSet::new();
+        for (id, g) in groups.iter().enumerate() {
+            if g.words == 1 {
+                *alone.entry(g.key.as_str()).or_default() += g.forms.values().sum::<u32>();
+            } else if full_ok[id] && is_mostly(g, EntityType::Per) {
+                person_surnames.extend(surname_forms(g.key.rsplit(' ').next().unwrap_or("")));
+            }
+        }
+        let alone = |w: &str| alone.get(w).copied().unwrap_or(0);
+        groups
+            .iter()
+            .enumerate()
+            .map(|(id, g)| {
+                let first = g.key.split(' ').next().unwrap_or("");
+                let last = g.key.rsplit(' ').next().unwrap_or("");
+                full_ok[id]
+                    && is_mostly(g, EntityType::Per)
+                    && !person_surnames.contains(first)
+                    && alone(first) > 0
+                    && alone(last) * 10 <= alone(first)
+            })
+            .collect()
+    };
     for (d, doc) in mentions.iter().enumerate() {
         let mut surnames: AHashMap<String, Option<usize>> = AHashMap::new();
+        // The first word of each full name written family name first: taken by a lone
+        // name that is no full name's surname here.
+        let mut firsts: AHashMap<String, Option<usize>> = AHashMap::new();
         // The same for organisations: "United" after "Manchester United", "the Senate"
         // after "Kansas Senate" in one article.
         let mut org_ends: AHashMap<String, Option<usize>> = AHashMap::new();
@@ -645,10 +704,22 @@ pub fn resolve(
                 _ => continue,
             };
             if g.words >= 2 && !g.fixed {
-                let last = g.key.rsplit(' ').next().unwrap_or("").to_string();
-                let e = ends.entry(last).or_insert(Some(key_of[d][k]));
-                if *e != Some(key_of[d][k]) {
-                    *e = None; // two full names share it: ambiguous
+                let id = key_of[d][k];
+                let last = g.key.rsplit(' ').next().unwrap_or("");
+                let person = m.entity_type == EntityType::Per;
+                let forms = surname_forms(last).take(if person { 2 } else { 1 });
+                for form in forms {
+                    let e = ends.entry(form.to_string()).or_insert(Some(id));
+                    if *e != Some(id) {
+                        *e = None; // two full names share it: ambiguous
+                    }
+                }
+                if person && family_first[id] {
+                    let first = g.key.split(' ').next().unwrap_or("").to_string();
+                    let e = firsts.entry(first).or_insert(Some(id));
+                    if *e != Some(id) {
+                        *e = None;
+                    }
                 }
             }
         }
@@ -665,12 +736,28 @@ pub fn resolve(
             } else {
                 continue;
             };
-            if let Some(Some(full)) = ends.get(g.key.as_str()) {
-                *in_doc
-                    .entry((id, *full, kind == EntityType::Per))
-                    .or_default() += 1;
-                *slot = *full;
-                groups[*full].votes[kind as usize] += 1.0;
+            let key = g.key.as_str();
+            let found = match ends.get(key) {
+                Some(found) => found.map(|full| (full, kind == EntityType::Per)),
+                None if kind == EntityType::Per => {
+                    firsts.get(key).copied().flatten().map(|full| (full, false))
+                }
+                None => None,
+            };
+            let Some((full, surname)) = found else {
+                continue;
+            };
+            let how = match (kind, surname) {
+                (EntityType::Per, true) => InDoc::Surname,
+                (EntityType::Per, false) => InDoc::FirstWord,
+                _ => InDoc::OrgEnd,
+            };
+            *in_doc.entry((id, full, how)).or_default() += 1;
+            *slot = full;
+            // A surname's mention votes for its full name's type; a first word, often a
+            // firm's or a place's too, does not.
+            if how != InDoc::FirstWord {
+                groups[full].votes[kind as usize] += 1.0;
             }
         }
     }
@@ -699,21 +786,21 @@ pub fn resolve(
             .map(|(w, _)| w)
             .collect()
     };
-    let mut in_doc: Vec<((usize, usize, bool), u32)> = in_doc.into_iter().collect();
+    let mut in_doc: Vec<((usize, usize, InDoc), u32)> = in_doc.into_iter().collect();
     in_doc.sort_unstable();
-    for ((from, to, person), n) in in_doc {
+    for ((from, to, how), n) in in_doc {
         audit.push(Merge {
             name: groups[from].key.clone(),
             canonical: groups[to].key.clone(),
-            entity_type: if person {
-                EntityType::Per
-            } else {
+            entity_type: if how == InDoc::OrgEnd {
                 EntityType::Org
-            },
-            reason: if person {
-                "surname of a full name in the same document"
             } else {
-                "last word of an organisation in the same document"
+                EntityType::Per
+            },
+            reason: match how {
+                InDoc::Surname => "surname of a full name in the same document",
+                InDoc::FirstWord => "first word of a full name in the same document",
+                InDoc::OrgEnd => "last word of an organisation in the same document",
             },
             mentions: n,
             candidates: String::new(),
@@ -880,8 +967,10 @@ pub fn resolve(
             && full_ok[id]
         {
             let last = g.key.rsplit(' ').next().unwrap_or("");
-            for h in deletion_hashes(last) {
-                surname_index.entry(h).or_default().push(id);
+            for form in surname_forms(last) {
+                for h in deletion_hashes(form) {
+                    surname_index.entry(h).or_default().push(id);
+                }
             }
         }
     }
@@ -903,11 +992,13 @@ pub fn resolve(
             .copied()
             .filter(|&full| {
                 let last = groups[full].key.rsplit(' ').next().unwrap_or("");
-                last == g.key
-                    || (last.chars().next() == g.key.chars().next()
-                        && edit_distance(last, &g.key, 1) <= 1
-                        && !differ_by_final_s(last, &g.key)
-                        && safe_variant(last, &g.key, false))
+                surname_forms(last).any(|last| {
+                    last == g.key
+                        || (last.chars().next() == g.key.chars().next()
+                            && edit_distance(last, &g.key, 1) <= 1
+                            && !differ_by_final_s(last, &g.key)
+                            && safe_variant(last, &g.key, false))
+                })
             })
             .collect();
         targets.sort_unstable();
@@ -1158,6 +1249,50 @@ mod tests {
             confidence: 1.0,
             rejected: false,
         }
+    }
+
+    #[test]
+    fn family_names_written_first_and_arabic_articles() {
+        use EntityType::*;
+        let docs = vec![
+            vec![
+                mention(0, "Xi Jinping", Per, true),
+                mention(0, "Xi", Per, false),
+                mention(0, "Bashar al-Assad", Per, true),
+                mention(0, "Assad", Per, false),
+            ],
+            vec![mention(1, "Xi", Per, true), mention(1, "Assad", Per, true)],
+            // "Ray Charles" is "Charles" on his own: "Ray" here is something else (the film).
+            vec![
+                mention(2, "Ray Charles", Per, true),
+                mention(2, "Ray", Per, false),
+                mention(2, "Charles", Per, false),
+            ],
+            vec![
+                mention(3, "Charles", Per, true),
+                mention(3, "Charles", Per, false),
+            ],
+            // "Trump" is a person's surname in the corpus: never the first word of a tower.
+            vec![
+                mention(4, "Trump Tower", Per, false),
+                mention(4, "Trump", Per, false),
+            ],
+            vec![
+                mention(5, "Donald Trump", Per, true),
+                mention(5, "Trump", Per, true),
+            ],
+        ];
+        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
+        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
+        assert_eq!(name(0, 1), "Xi Jinping");
+        assert_eq!(name(0, 3), "Bashar al-Assad");
+        assert_eq!(name(1, 1), "Bashar al-Assad"); // across the corpus, as any surname
+        assert_eq!(name(2, 1), "Ray");
+        assert_eq!(name(2, 2), "Ray Charles");
+        assert_eq!(name(4, 1), "Donald Trump");
+        assert!(r.audit.iter().any(|m| m.name == "Xi"
+            && m.canonical == "Xi Jinping"
+            && m.reason == "first word of a full name in the same document"));
     }
 
     #[test]

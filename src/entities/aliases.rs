@@ -13,7 +13,7 @@
 //!    one edit apart (Kellog / Kellogg, Zelensky / Zelenskyy / Zelenskiy), into the more
 //!    frequent, unless both are distinct gazetteer names;
 //! 5. a lone surname that is the last word of exactly one full name of a person in the
-//!    corpus resolves to it; of several, to the one named at least three times as often
+//!    corpus (or the first, for a name written family name first) resolves to it; of several, to the one named at least three times as often
 //!    as the others together ("Trump" is Donald Trump); else it is left alone, and the
 //!    audit lists the full names it could be.
 
@@ -972,6 +972,14 @@ pub fn resolve(
                     surname_index.entry(h).or_default().push(id);
                 }
             }
+            // A family name written first is the surname of its full name too.
+            if family_first[id] {
+                let first = g.key.split(' ').next().unwrap_or("");
+                surname_index
+                    .entry(xxhash_rust::xxh3::xxh3_64(first.as_bytes()))
+                    .or_default()
+                    .push(id);
+            }
         }
     }
     for id in 0..groups.len() {
@@ -991,7 +999,11 @@ pub fn resolve(
             .flatten()
             .copied()
             .filter(|&full| {
-                let last = groups[full].key.rsplit(' ').next().unwrap_or("");
+                let key = &groups[full].key;
+                if family_first[full] && key.split(' ').next() == Some(g.key.as_str()) {
+                    return true;
+                }
+                let last = key.rsplit(' ').next().unwrap_or("");
                 surname_forms(last).any(|last| {
                     last == g.key
                         || (last.chars().next() == g.key.chars().next()
@@ -1287,6 +1299,7 @@ mod tests {
         assert_eq!(name(0, 1), "Xi Jinping");
         assert_eq!(name(0, 3), "Bashar al-Assad");
         assert_eq!(name(1, 1), "Bashar al-Assad"); // across the corpus, as any surname
+        assert_eq!(name(1, 0), "Xi Jinping"); // a family name written first, too
         assert_eq!(name(2, 1), "Ray");
         assert_eq!(name(2, 2), "Ray Charles");
         assert_eq!(name(4, 1), "Donald Trump");

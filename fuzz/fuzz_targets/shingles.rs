@@ -1,10 +1,13 @@
 //! Any key: terms are the maximal runs of letters and digits (the char definition), with
 //! runs of an unspaced script as character bigrams; term hashes are those of the terms,
 //! shingle sets are sorted and distinct, any n works; each stem is a non-empty part of its
-//! term (at most six characters when cut), and its hash sits beside the term's.
+//! term (at most six characters when cut), and its hash sits beside the term's. A key
+//! without its quotations is no longer, and is left as it is when it holds no quotation
+//! mark.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use newscorpus::similarity::relate::without_quotations;
 use newscorpus::similarity::shingles::{
     reference_terms, shingle_set, stem, word_and_stem_hashes, word_hash, word_hashes, words,
     Shingle,
@@ -35,5 +38,10 @@ fuzz_target!(|data: &[u8]| {
         let set = shingle_set(&key, kind);
         assert!(set.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(set.is_empty(), got.is_empty());
+    }
+    let unquoted = without_quotations(&key);
+    assert!(unquoted.len() <= key.len());
+    if !key.contains(['"', '«', '「', '『']) {
+        assert_eq!(unquoted, key);
     }
 });

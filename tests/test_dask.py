@@ -191,3 +191,18 @@ def test_resolving_the_parts_mentions_consumes_their_columns():
     again, _ = _native.resolve_mentions(kept, len(texts))
     assert list(out) == list(again) and all(np.array_equal(np.asarray(out[k]), np.asarray(again[k])) for k in out)
     assert "Anna Wilson" in out["entity_names"]
+
+
+def test_parts_name_tables_merge_into_one():
+    # Each part sends its distinct names once and a number a mention; the driver makes one
+    # table of them in order of first appearance and renumbers every part's mentions.
+    from newscorpus.dask import _merged_names
+
+    parts = [{"names": ["Anna Wilson", "Essendale"], "name_code": np.array([0, 1, 0], dtype=np.uint32)},
+             {"names": [], "name_code": np.zeros(0, dtype=np.uint32)},
+             {"names": ["Essendale", "Bob Stone"], "name_code": np.array([1, 0, 1], dtype=np.uint32)}]
+    names, codes = _merged_names(parts)
+    assert names == ["Anna Wilson", "Essendale", "Bob Stone"]
+    assert codes.tolist() == [0, 1, 0, 2, 1, 2]
+    assert all(part == {} for part in parts)
+    assert _merged_names([])[0] == [] and len(_merged_names([])[1]) == 0

@@ -254,7 +254,9 @@ def entity_case_stats(texts: list[Any], n_threads: Optional[int] = None
 def extract_mentions(texts: list[Any], first_doc: int, keys: npt.NDArray[np.uint64], lower: npt.NDArray[np.uint32],
                      capital: npt.NDArray[np.uint32], gazetteer: Optional[Gazetteer] = None, detect: bool = True,
                      n_threads: Optional[int] = None, written: bool = True) -> dict[str, Any]:
-    """Pass 2 for one part: mention columns (documents numbered from first_doc), written forms."""
+    """Pass 2 for one part: compact mention columns (documents numbered from first_doc; names
+    as ``names``, the part's distinct names, and ``name_code``, a row of it a mention),
+    written forms."""
 
 def resolve_mentions(cols: dict[str, Any], n_docs: int, gazetteer: Optional[Gazetteer] = None,
                      aliases: list[tuple[str, str]] = ..., n_threads: Optional[int] = None

@@ -15,11 +15,12 @@ the same texts (tested):
 
 - ``entities`` finds names on the workers in two passes, as in memory: each partition's case
   statistics (how each word is written), added up on the driver and sent to the workers
-  once, then each partition's mentions, brought to the driver as columns (about 100 bytes
-  a mention) and resolved there across the whole corpus (one canonical name each). It
-  returns the same pandas DataFrame as ``newscorpus.entities`` on the same texts;
-  ``entity_counts`` and ``cooccurrence`` count it as in memory. The driver holds every mention: a million
-  articles of 30 mentions each is about 3 GB there.
+  once, then each partition's mentions, brought to the driver as compact columns (about 40
+  bytes a mention, names as numbers into a table of distinct names) and resolved there
+  across the whole corpus (one canonical name each). It returns the same pandas DataFrame
+  as ``newscorpus.entities`` on the same texts; ``entity_counts`` and ``cooccurrence``
+  count it as in memory. The driver holds every mention while it resolves them: see the
+  README for what a million articles take there.
 """
 
 from __future__ import annotations
@@ -303,10 +304,27 @@ def entities(
     return _mention_tables(pd.Index(labels), out, merges, audit)
 
 
-#: The native mention columns of pass 2 and their dtypes (as ``extract_mentions`` gives them).
-_MENTION_COLUMNS = {"doc": np.int64, "start": np.int64, "end": np.int64, "sentence": np.int64, "type": np.int64,
+#: The native mention columns of pass 2 and their dtypes (as ``extract_mentions`` gives them);
+#: names come as a table of a part's distinct names (``names``) and a row of it a mention
+#: (``name_code``).
+_MENTION_COLUMNS = {"doc": np.uint32, "start": np.uint32, "end": np.uint32, "sentence": np.uint32, "type": np.uint8,
                     "person_evidence": np.bool_, "org_evidence": np.bool_, "loc_evidence": np.bool_,
-                    "builtin": np.int64, "user": np.int64, "confidence": np.float64, "rejected": np.bool_}
+                    "builtin": np.int64, "user": np.int64, "confidence": np.float32, "rejected": np.bool_}
+
+
+def _merged_names(parts: list) -> tuple:
+    """``(names, codes)`` of parts' mention columns in order: one table of every distinct
+    name (in order of first appearance) and each mention's row of it. Each part's
+    ``names`` and ``name_code`` are popped as they are read."""
+    table: dict = {}
+    codes = []
+    for part in parts:
+        local = part.pop("names")
+        code = np.asarray(part.pop("name_code"), dtype=np.uint32)
+        rows = np.fromiter((table.setdefault(name, len(table)) for name in local), dtype=np.uint32,
+                           count=len(local))
+        codes.append(rows[code] if len(code) else code)
+    return list(table), (np.concatenate(codes) if codes else np.zeros(0, dtype=np.uint32))
 
 
 def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages: Any, n_threads: Any, *,
@@ -352,8 +370,9 @@ def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages:
     cols: dict[str, Any] = {k: np.concatenate([np.asarray(f.pop(k), dtype=dtype) for f in found] or
                                               [np.zeros(0, dtype=dtype)])
                             for k, dtype in _MENTION_COLUMNS.items()}
-    for k in ("name", "written") if written else ("name",):
-        cols[k] = [x for f in found for x in f.pop(k)]
+    cols["names"], cols["name_code"] = _merged_names(found)
+    if written:
+        cols["written"] = [x for f in found for x in f.pop("written")]
     del found
     out, merges = _native.resolve_mentions(cols, len(labels), gaz._native if gaz else None, pairs, n_threads)
     return labels, out, merges
@@ -363,8 +382,11 @@ def _joined(chunks: list) -> dict:
     """One partition's mention columns from those of its slices (``_part_mentions``)."""
     if len(chunks) == 1:
         return chunks[0]
-    return {k: (np.concatenate([c.pop(k) for c in chunks]) if isinstance(chunks[0][k], np.ndarray)
-                else [x for c in chunks for x in c.pop(k)]) for k in list(chunks[0])}
+    names, codes = _merged_names(chunks)
+    out = {k: (np.concatenate([c.pop(k) for c in chunks]) if isinstance(chunks[0][k], np.ndarray)
+               else [x for c in chunks for x in c.pop(k)]) for k in list(chunks[0])}
+    out["names"], out["name_code"] = names, codes
+    return out
 
 
 def _gathered(combine: Any, tasks: list) -> list:

@@ -279,18 +279,17 @@ fn extract_mentions<'py>(
     )?;
     let flat: Vec<&Mention> = mentions.iter().flatten().collect();
     let cols = PyDict::new(py);
-    set_column(&cols, "doc", flat.iter().map(|m| i64::from(m.doc)))?;
-    set_column(&cols, "start", flat.iter().map(|m| i64::from(m.start)))?;
-    set_column(&cols, "end", flat.iter().map(|m| i64::from(m.end)))?;
-    set_column(
-        &cols,
-        "sentence",
-        flat.iter().map(|m| i64::from(m.sentence)),
-    )?;
+    // Compact columns (about 30 bytes a mention): a million articles' mentions all stand
+    // on the driver that resolves them. Names are a table of the part's distinct names
+    // and a number a mention.
+    set_column(&cols, "doc", flat.iter().map(|m| m.doc))?;
+    set_column(&cols, "start", flat.iter().map(|m| m.start))?;
+    set_column(&cols, "end", flat.iter().map(|m| m.end))?;
+    set_column(&cols, "sentence", flat.iter().map(|m| m.sentence))?;
     set_column(
         &cols,
         "type",
-        flat.iter().map(|m| m.entity_type.class() as i64),
+        flat.iter().map(|m| m.entity_type.class() as u8),
     )?;
     set_column(
         &cols,
@@ -299,26 +298,25 @@ fn extract_mentions<'py>(
     )?;
     set_column(&cols, "org_evidence", flat.iter().map(|m| m.org_evidence))?;
     set_column(&cols, "loc_evidence", flat.iter().map(|m| m.loc_evidence))?;
-    set_column(
-        &cols,
-        "builtin",
-        flat.iter().map(|m| m.builtin.map_or(-1, i64::from)),
-    )?;
-    set_column(
-        &cols,
-        "user",
-        flat.iter().map(|m| m.user.map_or(-1, i64::from)),
-    )?;
-    set_column(
-        &cols,
-        "confidence",
-        flat.iter().map(|m| f64::from(m.confidence)),
-    )?;
+    // Gazetteer entries are numbered from 0; no entry is -1.
+    let entry = |e: Option<u32>| e.map_or(-1, i64::from);
+    set_column(&cols, "builtin", flat.iter().map(|m| entry(m.builtin)))?;
+    set_column(&cols, "user", flat.iter().map(|m| entry(m.user)))?;
+    set_column(&cols, "confidence", flat.iter().map(|m| m.confidence))?;
     set_column(&cols, "rejected", flat.iter().map(|m| m.rejected))?;
-    cols.set_item(
-        "name",
-        PyList::new(py, flat.iter().map(|m| m.name.as_str()))?,
-    )?;
+    let mut number: ahash::AHashMap<&str, u32> = ahash::AHashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let codes: Vec<u32> = flat
+        .iter()
+        .map(|m| {
+            *number.entry(m.name.as_str()).or_insert_with(|| {
+                names.push(m.name.as_str());
+                (names.len() - 1) as u32
+            })
+        })
+        .collect();
+    set_column(&cols, "name_code", codes)?;
+    cols.set_item("names", PyList::new(py, names)?)?;
     if let Some(written) = written {
         cols.set_item("written", PyList::new(py, written.iter().flatten())?)?;
     }
@@ -328,7 +326,8 @@ fn extract_mentions<'py>(
 /// Promotion and resolution over the mentions of every part of a corpus (the columns of
 /// `extract_mentions`, concatenated in document order, `n_docs` documents in all): the
 /// same tables as `extract_entities` on the whole corpus. The numeric columns are read in
-/// place (numpy arrays of the dtypes `extract_mentions` gives: int64, bool, float64);
+/// place (numpy arrays of the dtypes `extract_mentions` gives: uint32, uint8, int64, bool,
+/// float32), and the names from `names` (a table) and `name_code` (a row of it a mention);
 /// without a `written` column the table has no `text` (what counting needs). `cols` is
 /// consumed: it is empty on return (its columns are freed as soon as they are read).
 #[pyfunction]
@@ -352,15 +351,17 @@ fn resolve_mentions<'py>(
         })
     };
     let ints = |name: &str| -> PyResult<PyReadonlyArray1<'py, i64>> { get(name)?.extract() };
+    let counts = |name: &str| -> PyResult<PyReadonlyArray1<'py, u32>> { get(name)?.extract() };
     let flags = |name: &str| -> PyResult<PyReadonlyArray1<'py, bool>> { get(name)?.extract() };
     let (mentions, forms, has_forms) = {
-        let (doc, start, end, sentence, kind) = (
-            ints("doc")?,
-            ints("start")?,
-            ints("end")?,
-            ints("sentence")?,
-            ints("type")?,
+        let (doc, start, end, sentence, code) = (
+            counts("doc")?,
+            counts("start")?,
+            counts("end")?,
+            counts("sentence")?,
+            counts("name_code")?,
         );
+        let kind: PyReadonlyArray1<'py, u8> = get("type")?.extract()?;
         let (builtin, user_entry) = (ints("builtin")?, ints("user")?);
         let (person, org, loc, rejected) = (
             flags("person_evidence")?,
@@ -368,13 +369,14 @@ fn resolve_mentions<'py>(
             flags("loc_evidence")?,
             flags("rejected")?,
         );
-        let confidence: PyReadonlyArray1<'py, f64> = get("confidence")?.extract()?;
-        let (doc, start, end, sentence, kind) = (
+        let confidence: PyReadonlyArray1<'py, f32> = get("confidence")?.extract()?;
+        let (doc, start, end, sentence, kind, code) = (
             doc.as_slice()?,
             start.as_slice()?,
             end.as_slice()?,
             sentence.as_slice()?,
             kind.as_slice()?,
+            code.as_slice()?,
         );
         let (builtin, user_entry) = (builtin.as_slice()?, user_entry.as_slice()?);
         let (person, org, loc, rejected) = (
@@ -384,11 +386,11 @@ fn resolve_mentions<'py>(
             rejected.as_slice()?,
         );
         let confidence = confidence.as_slice()?;
-        let name: Vec<String> = get("name")?.extract()?;
+        let names: Vec<String> = get("names")?.extract()?;
         // The columns are consumed: each Python list goes once its strings are copied, the
         // arrays once the mentions are built (a million articles: about 39 million mentions,
         // several GB that need not stand twice).
-        cols.del_item("name")?;
+        cols.del_item("names")?;
         let written: Option<Vec<String>> = match cols.get_item("written")? {
             Some(w) => Some(w.extract()?),
             None => None,
@@ -409,7 +411,7 @@ fn resolve_mentions<'py>(
             user_entry.len(),
             confidence.len(),
             rejected.len(),
-            name.len(),
+            code.len(),
             written.as_ref().map_or(n, Vec::len),
         ];
         if lengths.iter().any(|&l| l != n) {
@@ -429,29 +431,31 @@ fn resolve_mentions<'py>(
         let mut mentions: Vec<Vec<Mention>> = (0..n_docs).map(|_| Vec::new()).collect();
         let mut forms: Vec<Vec<String>> = (0..n_docs).map(|_| Vec::new()).collect();
         let mut written = written.map(Vec::into_iter);
-        for (k, name) in name.into_iter().enumerate() {
-            let d = usize::try_from(doc[k])
-                .ok()
-                .filter(|&d| d < n_docs)
-                .ok_or_else(bad)?;
-            let to_u32 = |v: i64| u32::try_from(v).map_err(|_| bad());
-            let entry = |v: i64| if v < 0 { Ok(None) } else { to_u32(v).map(Some) };
+        for k in 0..n {
+            let d = doc[k] as usize;
+            if d >= n_docs {
+                return Err(bad());
+            }
+            let entry = |v: i64| {
+                if v < 0 {
+                    Ok(None)
+                } else {
+                    u32::try_from(v).map(Some).map_err(|_| bad())
+                }
+            };
             mentions[d].push(Mention {
-                doc: d as u32,
-                start: to_u32(start[k])?,
-                end: to_u32(end[k])?,
-                name,
-                entity_type: usize::try_from(kind[k])
-                    .ok()
-                    .and_then(EntityType::from_class)
-                    .ok_or_else(bad)?,
-                sentence: to_u32(sentence[k])?,
+                doc: doc[k],
+                start: start[k],
+                end: end[k],
+                name: names.get(code[k] as usize).ok_or_else(bad)?.clone(),
+                entity_type: EntityType::from_class(usize::from(kind[k])).ok_or_else(bad)?,
+                sentence: sentence[k],
                 person_evidence: person[k],
                 org_evidence: org[k],
                 loc_evidence: loc[k],
                 builtin: entry(builtin[k])?,
                 user: entry(user_entry[k])?,
-                confidence: confidence[k] as f32,
+                confidence: confidence[k],
                 rejected: rejected[k],
             });
             if let Some(form) = written.as_mut().and_then(Iterator::next) {

@@ -298,3 +298,18 @@ def test_team_context_is_evidence_of_an_organisation():
     assert types["Chelsea"] == "ORG" and types["Arsenal"] == "ORG"
     # Two people joined by "and" take a plural verb: still people.
     assert types["Gordon Brown"] == "PER" and types["Jose Mourinho"] == "PER"
+
+
+def test_a_family_name_written_first_joins_its_full_name():
+    # "Xi" stands alone and "Jinping" never does: Xi is the family name, written first.
+    # "Trump" is a person's surname in the corpus, so it never joins "Trump Tower".
+    texts = ["President Xi Jinping met the delegation in Beijing. Xi said trade would grow.",
+             "Mr Xi spoke for an hour. Xi Jinping then left for Shanghai.",
+             "Xi warned against protectionism at the forum.",
+             "Bashar al-Assad addressed parliament. Assad said the war was won.",
+             "Donald Trump spoke at Trump Tower on Monday. Trump said the talks went well."]
+    ents = nc.entities(texts)
+    xi = ents[ents["text"] == "Xi"]
+    assert len(xi) >= 3 and (xi["canonical"] == "Xi Jinping").all()
+    assert (ents.loc[ents["text"] == "Assad", "canonical"] == "Bashar al-Assad").all()
+    assert (ents.loc[ents["text"] == "Trump", "canonical"] == "Donald Trump").all()

@@ -719,3 +719,31 @@ def test_story_features_tie_two_languages_by_their_names_and_numbers():
     assert f.iloc[3].isna().all()
     story = nc.paired_similarity([en, en], [de, other], "story")
     assert story[0] > story[1] + 0.1
+
+
+def test_two_reports_quoting_one_statement_are_same_story_not_rewrite():
+    # The quotation is most of what the two first texts share, and most of their leads:
+    # without taking quotations out they read as a retelling. The last two retell one
+    # report in other words around the same facts: a rewrite.
+    quote = ('"We will cut income taxes for every working family in the country next year and again the '
+             'year after, because families have carried this recovery and deserve to keep more of what '
+             'they earn,"')
+    texts = [
+        quote + " the finance minister told parliament on Monday, as opposition members shouted that the "
+                "budget office had costed none of the promises made since spring.",
+        quote + " Finance Minister Olaf Brandt wrote in a newspaper column, days before a regional election "
+                "in which his party trails the greens by nine points in polls.",
+        "The finance minister told parliament on Monday that income taxes would be cut for every working "
+        "family next year and again the year after, as opposition members shouted that the budget office "
+        "had costed none of the promises made since spring.",
+        "The finance minister told parliament on Monday that income taxes will be cut for every working "
+        "family next year and once more the year after, while opposition members shouted that the budget "
+        "office had costed none of the promises since spring.",
+        "Heavy rain flooded streets in Essen overnight and firefighters pumped water.",
+        "Dock workers at the port of Hamburg went on strike over pay on Monday.",
+        "A new bridge over the Rhine opened to traffic after four years of work.",
+        "The city council voted to extend the tram line to the northern suburbs.",
+    ]
+    pairs = nc.relate(texts).set_index(["a", "b"])["label"]
+    assert pairs[(0, 1)] == "same_story"
+    assert pairs[(2, 3)] == "rewrite"

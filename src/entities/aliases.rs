@@ -739,7 +739,10 @@ pub fn resolve(
             let key = g.key.as_str();
             let found = match ends.get(key) {
                 Some(found) => found.map(|full| (full, kind == EntityType::Per)),
-                None if kind == EntityType::Per => {
+                // (A first word's mentions must be mostly typed as a person's: "WeChat",
+                // "Skype" and "Berlinale" are not the first words of "WeChat QR", "Skype
+                // Out" and "Berlinale Support", fragments typed PER.)
+                None if kind == EntityType::Per && is_mostly(g, EntityType::Per) => {
                     firsts.get(key).copied().flatten().map(|full| (full, false))
                 }
                 None => None,

@@ -13,9 +13,10 @@
 //!    one edit apart (Kellog / Kellogg, Zelensky / Zelenskyy / Zelenskiy), into the more
 //!    frequent, unless both are distinct gazetteer names;
 //! 5. a lone surname that is the last word of exactly one full name of a person in the
-//!    corpus (or the first, for a name written family name first) resolves to it; of several, to the one named at least three times as often
-//!    as the others together ("Trump" is Donald Trump); else it is left alone, and the
-//!    audit lists the full names it could be.
+//!    corpus (or the first, for a name written family name first) resolves to it; of
+//!    several, to the one named at least three times as often as the others together
+//!    ("Trump" is Donald Trump); else it is left alone, and the audit lists the full names
+//!    it could be.
 
 use super::extract::Mention;
 use super::gazetteer::Gazetteer;
@@ -145,6 +146,27 @@ struct Group {
     words: usize,
 }
 
+impl Group {
+    /// The first word of its comparison form (the whole of a one-word name).
+    fn first_word(&self) -> &str {
+        self.key.split(' ').next().unwrap_or("")
+    }
+
+    /// The last word of its comparison form (the whole of a one-word name).
+    fn last_word(&self) -> &str {
+        self.key.rsplit(' ').next().unwrap_or("")
+    }
+}
+
+/// Claim `word` for full name `id` in a map of the words that stand for one full name in
+/// a document: a second full name claiming it makes it ambiguous (`None`).
+fn claim(map: &mut AHashMap<String, Option<usize>>, word: &str, id: usize) {
+    let e = map.entry(word.to_string()).or_insert(Some(id));
+    if *e != Some(id) {
+        *e = None;
+    }
+}
+
 /// A name as written, with the user-gazetteer and built-in entries it matched.
 type Written<'m> = (&'m str, Option<u32>, Option<u32>);
 
@@ -235,6 +257,11 @@ fn company(
         .collect()
 }
 
+/// The hash of `word` itself, the first of its [`deletion_hashes`].
+fn word_hash(word: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
+}
+
 /// Names longer than this many characters are not spelling variants of anything: their
 /// deletion neighbourhood would cost the square of their length (a 100-character name
 /// is already a sentence, not a misspelling).
@@ -244,7 +271,7 @@ const MAX_VARIANT_CHARS: usize = 64;
 /// made by deleting one character after the first: two words one edit apart share one.
 fn deletion_hashes(word: &str) -> Vec<u64> {
     use xxhash_rust::xxh3::xxh3_64;
-    let mut out = vec![xxh3_64(word.as_bytes())];
+    let mut out = vec![word_hash(word)];
     if word.len() > MAX_VARIANT_CHARS * 4
         || !(5..=MAX_VARIANT_CHARS).contains(&word.chars().filter(|c| c.is_alphabetic()).count())
     {
@@ -387,8 +414,8 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
         .iter()
         .filter(|g| g.words >= 2 && is_mostly(g, EntityType::Per))
     {
-        let first = g.key.split(' ').next().unwrap_or("");
-        let last = g.key.rsplit(' ').next().unwrap_or("");
+        let first = g.first_word();
+        let last = g.last_word();
         let sure = g.person_context || g.forms.values().sum::<u32>() >= 2;
         for w in [first, last] {
             let n = seen.entry(w).or_default();
@@ -406,8 +433,8 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
         for &id in ids {
             let g = &groups[id];
             if g.words >= 2 && is_mostly(g, EntityType::Per) {
-                in_doc.insert(g.key.split(' ').next().unwrap_or(""));
-                in_doc.insert(g.key.rsplit(' ').next().unwrap_or(""));
+                in_doc.insert(g.first_word());
+                in_doc.insert(g.last_word());
             }
         }
         if in_doc.is_empty() {
@@ -595,7 +622,7 @@ pub fn resolve(
         }
         // A name ending in a building, place or body word is no person ("Trump Tower",
         // "Kansas Senate"): its best other type.
-        let last = g.key.rsplit(' ').next().unwrap_or("");
+        let last = g.last_word();
         let no_person = g.words >= 2
             && (crate::entities::lexicon::is_facility_head(last)
                 || crate::entities::lexicon::is_body_word(last));
@@ -641,7 +668,7 @@ pub fn resolve(
                 ids.iter()
                     .map(|&id| &groups[id])
                     .filter(|g| g.words >= 2 && is_mostly(g, EntityType::Org))
-                    .map(|g| g.key.rsplit(' ').next().unwrap_or("")),
+                    .map(Group::last_word),
             );
             ends.sort_unstable();
             ends.dedup();
@@ -670,7 +697,7 @@ pub fn resolve(
             if g.words == 1 {
                 *alone.entry(g.key.as_str()).or_default() += g.forms.values().sum::<u32>();
             } else if full_ok[id] && is_mostly(g, EntityType::Per) {
-                person_surnames.extend(surname_forms(g.key.rsplit(' ').next().unwrap_or("")));
+                person_surnames.extend(surname_forms(g.last_word()));
             }
         }
         let alone = |w: &str| alone.get(w).copied().unwrap_or(0);
@@ -678,8 +705,8 @@ pub fn resolve(
             .iter()
             .enumerate()
             .map(|(id, g)| {
-                let first = g.key.split(' ').next().unwrap_or("");
-                let last = g.key.rsplit(' ').next().unwrap_or("");
+                let first = g.first_word();
+                let last = g.last_word();
                 full_ok[id]
                     && is_mostly(g, EntityType::Per)
                     && !person_surnames.contains(first)
@@ -705,21 +732,12 @@ pub fn resolve(
             };
             if g.words >= 2 && !g.fixed {
                 let id = key_of[d][k];
-                let last = g.key.rsplit(' ').next().unwrap_or("");
                 let person = m.entity_type == EntityType::Per;
-                let forms = surname_forms(last).take(if person { 2 } else { 1 });
-                for form in forms {
-                    let e = ends.entry(form.to_string()).or_insert(Some(id));
-                    if *e != Some(id) {
-                        *e = None; // two full names share it: ambiguous
-                    }
+                for form in surname_forms(g.last_word()).take(if person { 2 } else { 1 }) {
+                    claim(ends, form, id);
                 }
                 if person && family_first[id] {
-                    let first = g.key.split(' ').next().unwrap_or("").to_string();
-                    let e = firsts.entry(first).or_insert(Some(id));
-                    if *e != Some(id) {
-                        *e = None;
-                    }
+                    claim(&mut firsts, g.first_word(), id);
                 }
             }
         }
@@ -775,12 +793,8 @@ pub fn resolve(
         let mut starts: AHashMap<&str, (u32, u32)> = AHashMap::new();
         for g in groups.iter().filter(|g| g.words >= 2) {
             if is_mostly(g, EntityType::Per) {
-                if let Some(first) = g.key.split(' ').next() {
-                    starts.entry(first).or_default().0 += 1;
-                }
-                if let Some(last) = g.key.rsplit(' ').next() {
-                    starts.entry(last).or_default().1 += 1;
-                }
+                starts.entry(g.first_word()).or_default().0 += 1;
+                starts.entry(g.last_word()).or_default().1 += 1;
             }
         }
         starts
@@ -969,7 +983,7 @@ pub fn resolve(
             && root(&parent, id) == id
             && full_ok[id]
         {
-            let last = g.key.rsplit(' ').next().unwrap_or("");
+            let last = g.last_word();
             for form in surname_forms(last) {
                 for h in deletion_hashes(form) {
                     surname_index.entry(h).or_default().push(id);
@@ -977,9 +991,8 @@ pub fn resolve(
             }
             // A family name written first is the surname of its full name too.
             if family_first[id] {
-                let first = g.key.split(' ').next().unwrap_or("");
                 surname_index
-                    .entry(xxhash_rust::xxh3::xxh3_64(first.as_bytes()))
+                    .entry(word_hash(g.first_word()))
                     .or_default()
                     .push(id);
             }
@@ -1002,12 +1015,10 @@ pub fn resolve(
             .flatten()
             .copied()
             .filter(|&full| {
-                let key = &groups[full].key;
-                if family_first[full] && key.split(' ').next() == Some(g.key.as_str()) {
+                if family_first[full] && groups[full].first_word() == g.key {
                     return true;
                 }
-                let last = key.rsplit(' ').next().unwrap_or("");
-                surname_forms(last).any(|last| {
+                surname_forms(groups[full].last_word()).any(|last| {
                     last == g.key
                         || (last.chars().next() == g.key.chars().next()
                             && edit_distance(last, &g.key, 1) <= 1

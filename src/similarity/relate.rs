@@ -71,6 +71,15 @@ pub struct Thresholds {
     pub distinctive: bool,
 }
 
+impl Thresholds {
+    /// Does the shorter text of a pair whose shingles overlap as `o` stand at least
+    /// `share` in the other, having at least `min_excerpt` shingles (the excerpt and
+    /// rewrite tests)?
+    fn keeps(&self, o: Overlap, share: f64) -> bool {
+        o.a.min(o.b) >= self.min_excerpt && o.overlap_coefficient() >= share
+    }
+}
+
 impl Default for Thresholds {
     /// Measured by `benchmarks/calibrate_relate.py`:
     /// - duplicate 0.8: the copies in the seeds and the sample corpus score 0.76 to 1.0 in
@@ -293,7 +302,7 @@ fn quotations_are_not_rewrites(
         .filter(|r| r.relation == Some(Relation::Rewrite))
     {
         let o = Overlap::of(set(r.a), set(r.b));
-        if !(o.a.min(o.b) >= t.min_excerpt && o.overlap_coefficient() >= t.rewrite) {
+        if !t.keeps(o, t.rewrite) {
             r.relation = Some(Relation::SameStory);
         }
     }
@@ -449,11 +458,8 @@ fn score_pair(
     // (A close pair's overlap decides between rewrite and same story: computed for it too.)
     let overlap =
         (shingled || close).then(|| Overlap::of(&shingles[x as usize], &shingles[y as usize]));
-    let copy = shingled
-        && overlap.is_some_and(|o| {
-            o.jaccard() >= t.duplicate
-                || (o.a.min(o.b) >= t.min_excerpt && o.overlap_coefficient() >= t.excerpt)
-        });
+    let copy =
+        shingled && overlap.is_some_and(|o| o.jaccard() >= t.duplicate || t.keeps(o, t.excerpt));
     // The copy floor of the pairs whose 3-gram overlap is at hand (see
     // `StoryDocs::score_with`): `shingles` are the story documents' own 3-gram sets when
     // relate shingles by word 3-grams (its default), else their overlap is merged here.
@@ -470,8 +476,7 @@ fn score_pair(
         Some(Relation::Duplicate)
     } else if close {
         let kept = overlap.is_some_and(|o| {
-            o.a.min(o.b) >= t.min_excerpt
-                && o.overlap_coefficient() >= t.rewrite
+            t.keeps(o, t.rewrite)
                 && scorer.docs().lead_share(x as usize, y as usize) >= t.rewrite_lead
         });
         Some(if kept {

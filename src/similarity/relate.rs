@@ -291,12 +291,18 @@ fn quotations_are_not_rewrites(
     let sets: Vec<Vec<u64>> = docs
         .par_iter()
         .map(|&d| {
-            texts[d as usize].map_or_else(Vec::new, |text| {
-                let key = crate::normalize::normalize(text, &opts).text;
-                shingle_set(&without_quotations(&key), kind)
-            })
+            // Once cancelled the texts left are not read (the result is discarded).
+            texts[d as usize]
+                .filter(|_| !cancel.is_cancelled())
+                .map_or_else(Vec::new, |text| {
+                    let key = crate::normalize::normalize(text, &opts).text;
+                    shingle_set(&without_quotations(&key), kind)
+                })
         })
         .collect();
+    if cancel.is_cancelled() {
+        return;
+    }
     let set = |d: u32| docs.binary_search(&d).map_or(&[][..], |k| &sets[k][..]);
     for r in pairs
         .iter_mut()

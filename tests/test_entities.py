@@ -308,8 +308,11 @@ def test_a_family_name_written_first_joins_its_full_name():
              "Xi warned against protectionism at the forum.",
              "Bashar al-Assad addressed parliament. Assad said the war was won.",
              "Donald Trump spoke at Trump Tower on Monday. Trump said the talks went well."]
-    ents = nc.entities(texts)
+    column = pd.Series(texts, index=pd.Index([101, 102, 103, 104, 105], name="article_id"))
+    ents = nc.entities(column)
     xi = ents[ents["text"] == "Xi"]
     assert len(xi) >= 3 and (xi["canonical"] == "Xi Jinping").all()
     assert (ents.loc[ents["text"] == "Assad", "canonical"] == "Bashar al-Assad").all()
     assert (ents.loc[ents["text"] == "Trump", "canonical"] == "Donald Trump").all()
+    counts = nc.entity_counts(column).set_index("entity")
+    assert counts.loc["Xi Jinping", "documents"] == 3 and "Xi" not in counts.index

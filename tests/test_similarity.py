@@ -744,6 +744,8 @@ def test_two_reports_quoting_one_statement_are_same_story_not_rewrite():
         "A new bridge over the Rhine opened to traffic after four years of work.",
         "The city council voted to extend the tram line to the northern suburbs.",
     ]
-    pairs = nc.relate(texts).set_index(["a", "b"])["label"]
-    assert pairs[(0, 1)] == "same_story"
-    assert pairs[(2, 3)] == "rewrite"
+    # A pandas Series with its own labels, as a notebook holds a column: pairs are named by them.
+    column = pd.Series(texts, index=[f"art{k}" for k in range(len(texts))], name="text")
+    pairs = nc.relate(column).set_index(["a", "b"])["label"]
+    assert pairs[("art0", "art1")] == "same_story"
+    assert pairs[("art2", "art3")] == "rewrite"

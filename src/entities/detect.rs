@@ -514,10 +514,28 @@ impl<'s> Detector<'s> {
             return false;
         }
         let headline = doc.title_line[t.line as usize];
-        if t.sentence_start || doc.caps_line[t.line as usize] || headline {
+        if t.sentence_start
+            || doc.caps_line[t.line as usize]
+            || headline
+            || Self::field_label(doc, i)
+        {
             return self.name_like(word, headline, buf);
         }
         true
+    }
+
+    /// Is word `i` written in capitals and followed by a colon, as a field's label is
+    /// ("TARGET: two police officers wounded", "PICTURES:")? Such a word is a name only
+    /// as its lone all-caps line's words are ([`Self::name_like`]): when the corpus writes
+    /// it capitalised ("TRUMP:", "CNN:"); a label the corpus writes in lowercase is no name.
+    fn field_label(doc: &Doc, i: usize) -> bool {
+        let word = doc.word(i);
+        word.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !word.chars().any(char::is_lowercase)
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.start == doc.tokens[i].end && t.text(doc.text) == ":")
     }
 
     /// A title run starting at `i` ("Foreign Minister", "Secretary of State"): where it ends.
@@ -1183,6 +1201,17 @@ mod tests {
         let text = "SOCCER - JAPAN GET SURPRISE WIN\nJapan beat the hosts, a surprise win in soccer for the visitors. They get a point.";
         let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
         assert_eq!(names, vec!["JAPAN", "Japan"]);
+    }
+
+    #[test]
+    fn field_labels_are_names_only_when_the_corpus_writes_them_so() {
+        // "target" is written in lowercase here, "Trump" and "CNN" capitalised.
+        // (The labels are in the middle of their lines, as in one-line scraped texts.)
+        let text = "the attacks of 2017 TARGET: two police officers. The target was a patrol, \
+                    the next target a bank, Trump said on CNN. In an interview TRUMP: we will \
+                    win. Said the report on CNN: it will.";
+        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
+        assert_eq!(names, vec!["Trump", "CNN", "TRUMP", "CNN"]);
     }
 
     #[test]

@@ -316,3 +316,20 @@ def test_a_family_name_written_first_joins_its_full_name():
     assert (ents.loc[ents["text"] == "Trump", "canonical"] == "Donald Trump").all()
     counts = nc.entity_counts(column).set_index("entity")
     assert counts.loc["Xi Jinping", "documents"] == 3 and "Xi" not in counts.index
+
+
+def test_a_party_is_one_row_however_it_is_written():
+    # "Labour" joins "Labour Party"; the Tories are the Conservative Party (built-in
+    # knowledge); a field label in capitals that the corpus writes in lowercase is no name.
+    texts = ["The Labour Party met in Brighton. Labour said the Tories had no plan for schools.",
+             "Labour and the Conservatives clashed. The Tory leader spoke after Labour did.",
+             "The Conservative Party chose a leader. Labour MPs said the target was missed.",
+             "Attacks in 2017 TARGET: two police officers. The target was a patrol, police said."]
+    column = pd.Series(texts, index=pd.Index(["a", "b", "c", "d"], name="article_id"))
+    counts = nc.entity_counts(column).set_index("entity")
+    assert counts.loc["Labour Party", "documents"] == 3 and "Labour" not in counts.index
+    assert counts.loc["Conservative Party", "documents"] == 3
+    assert not {"Tory", "Tories", "Conservatives"} & set(counts.index)
+    assert counts.loc["Labour Party", "type"] == "ORG"
+    ents = nc.entities(column)
+    assert "TARGET" not in set(ents["text"])

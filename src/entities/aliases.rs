@@ -912,6 +912,85 @@ pub fn resolve(
             candidates: String::new(),
         });
     }
+    // A party's name without "Party" ("Labour", "Conservative") is the party when the
+    // corpus types it an organisation, it names no body ("Congress"), and more documents
+    // write it alone than inside other organisations' names (twice as many): "Labour
+    // Party" takes "Labour" in; "National" (National Semiconductor, National Westminster)
+    // and "Action" (Organizing for Action) are fragments of other names. An adherent
+    // ("Communist", "Socialist": "Communist countries", "Socialist president") is no
+    // party, nor are "Republican", typed as an adjective, and "Green", a surname.
+    let mut parties: Vec<(usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .filter(|&(g, group)| {
+            count[g] > 0 && group.words >= 2 && !group.fixed && types[g] == EntityType::Org
+        })
+        .filter_map(|(g, group)| {
+            let head = group.key.strip_suffix(" party")?;
+            let &h = by_key.get(head)?;
+            let ok = count[h] > 0
+                && !groups[h].fixed
+                && parent[h] == h
+                && types[h] == EntityType::Org
+                && !crate::entities::lexicon::is_body_word(groups[h].last_word())
+                && !groups[h].last_word().ends_with("ist")
+                && root(&parent, g) != h;
+            ok.then_some((h, g))
+        })
+        .collect();
+    if !parties.is_empty() {
+        // The heads each organisation's name holds as words (its own party's aside).
+        let mut by_first: AHashMap<&str, Vec<(usize, usize)>> = AHashMap::new();
+        for &(h, g) in &parties {
+            by_first
+                .entry(groups[h].first_word())
+                .or_default()
+                .push((h, g));
+        }
+        let mut holds: AHashMap<usize, Vec<usize>> = AHashMap::new();
+        for (id, group) in groups.iter().enumerate() {
+            if group.words < 2 || count[id] == 0 || !is_mostly(group, EntityType::Org) {
+                continue;
+            }
+            let words: Vec<&str> = group.key.split(' ').collect();
+            for (i, w) in words.iter().enumerate() {
+                for &(h, g) in by_first.get(w).map_or(&[][..], Vec::as_slice) {
+                    let head = groups[h].key.split(' ');
+                    if id != g
+                        && head.clone().count() <= words.len() - i
+                        && head.zip(&words[i..]).all(|(a, b)| a == *b)
+                    {
+                        holds.entry(id).or_default().push(h);
+                    }
+                }
+            }
+        }
+        let mut inside: AHashMap<usize, u32> = AHashMap::new();
+        let mut seen: Vec<usize> = Vec::new();
+        for ids in &key_of {
+            seen.clear();
+            seen.extend(ids.iter().filter_map(|id| holds.get(id)).flatten());
+            seen.sort_unstable();
+            seen.dedup();
+            for &h in &seen {
+                *inside.entry(h).or_default() += 1;
+            }
+        }
+        parties.retain(|&(h, _)| inside.get(&h).copied().unwrap_or(0) * 2 <= docs_naming[h]);
+    }
+    parties.sort_unstable();
+    for (h, g) in parties {
+        let party = root(&parent, g);
+        parent[h] = party;
+        audit.push(Merge {
+            name: groups[h].key.clone(),
+            canonical: groups[party].key.clone(),
+            entity_type: EntityType::Org,
+            reason: "a party's name without \"Party\"",
+            mentions: count[h],
+            candidates: String::new(),
+        });
+    }
     // Step 5: a lone surname, the last word of exactly one full name in the corpus (or
     // one edit from it, for words of 5 letters or more), in the documents that share
     // another name with those naming the full name ([`COMPANY_LIFT`]).
@@ -1517,5 +1596,58 @@ mod tests {
             &[("Zelenskiy".into(), "Zelenskiy".into())],
         );
         assert_eq!(r.names[r.entity_of[3][0] as usize], "Zelenskiy");
+    }
+
+    #[test]
+    fn a_party_takes_its_name_without_party_when_that_is_an_organisation() {
+        use EntityType::*;
+        let docs = vec![
+            vec![
+                mention(0, "Zorbic Party", Org, false),
+                mention(0, "Zorbic", Org, false),
+                mention(0, "Green Party", Org, false),
+                mention(0, "Green", Per, true),
+            ],
+            vec![
+                mention(1, "Zorbic", Org, false),
+                mention(1, "Republican Party", Org, false),
+                mention(1, "Republican", Misc, false),
+                mention(1, "Republican", Misc, false),
+            ],
+        ];
+        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
+        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
+        assert_eq!(name(0, 1), "Zorbic Party");
+        assert_eq!(name(1, 0), "Zorbic Party");
+        assert_eq!(r.types[r.entity_of[1][0] as usize], Org);
+        assert!(r
+            .audit
+            .iter()
+            .any(|m| m.name == "Zorbic" && m.canonical == "Zorbic Party" && m.mentions == 2));
+        // A surname and an adjective stay apart from the parties.
+        assert_eq!(name(0, 3), "Green");
+        assert_eq!(name(1, 2), "Republican");
+        assert_eq!(name(1, 1), "Republican Party");
+        // So do a body ("Congress") and a word other organisations' names hold more often
+        // than it stands alone ("Zap" of "Zap Holdings").
+        let docs = vec![
+            vec![
+                mention(0, "Congress Party", Org, false),
+                mention(0, "Congress", Org, false),
+                mention(0, "Zap Party", Org, false),
+                mention(0, "Zap", Org, false),
+            ],
+            vec![
+                mention(1, "Zap Holdings", Org, false),
+                mention(1, "Zorbist Party", Org, false),
+                mention(1, "Zorbist", Org, false),
+            ],
+            vec![mention(2, "Zap Holdings", Org, false)],
+        ];
+        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
+        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
+        assert_eq!(name(0, 1), "Congress");
+        assert_eq!(name(0, 3), "Zap");
+        assert_eq!(name(1, 2), "Zorbist");
     }
 }

@@ -333,3 +333,16 @@ def test_a_party_is_one_row_however_it_is_written():
     assert counts.loc["Labour Party", "type"] == "ORG"
     ents = nc.entities(column)
     assert "TARGET" not in set(ents["text"])
+
+
+def test_a_word_capitalised_only_after_a_prefix_is_no_name():
+    # "anti-Semitism" is a common word; "pro-Russian" and "anti-Trump" name what the
+    # corpus also names on its own.
+    texts = ["Leaders condemned anti-Semitism. The rise of anti-Semitism and anti-Semitic "
+             "attacks worried the community.",
+             "A pro-Russian group and an anti-Trump rally met. Officials said Trump and "
+             "Russian diplomats had called."]
+    ents = nc.entities(texts)
+    assert not {"Semitism", "Semitic"} & set(ents["text"])
+    assert {"Trump", "Russian"} <= set(ents["text"])
+    assert (ents["text"] == "Trump").sum() == 2

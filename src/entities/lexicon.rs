@@ -906,6 +906,30 @@ pub fn is_connector(word: &str) -> bool {
     S.get_or_init(|| set(CONNECTORS)).contains(word)
 }
 
+/// English prefixes written with a hyphen before a capitalised word ("anti-Semitism",
+/// "pro-Russian", "sub-Saharan"). Not "ex-", which stands before names ("ex-ITN").
+pub fn is_prefix(word: &str) -> bool {
+    matches!(
+        word,
+        "anti"
+            | "pro"
+            | "non"
+            | "sub"
+            | "post"
+            | "pre"
+            | "mid"
+            | "neo"
+            | "pan"
+            | "trans"
+            | "semi"
+            | "ultra"
+            | "counter"
+            | "inter"
+            | "intra"
+            | "un"
+    )
+}
+
 pub fn is_function_word(lower: &str) -> bool {
     static S: OnceLock<AHashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(FUNCTION_WORDS)).contains(lower)

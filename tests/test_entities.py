@@ -346,3 +346,14 @@ def test_a_word_capitalised_only_after_a_prefix_is_no_name():
     assert not {"Semitism", "Semitic"} & set(ents["text"])
     assert {"Trump", "Russian"} <= set(ents["text"])
     assert (ents["text"] == "Trump").sum() == 2
+
+
+def test_an_organisation_name_goes_on_after_for_and_on():
+    texts = ["Figures from the Office for National Statistics were cited by the Council on "
+             "Foreign Relations, and the Supreme Court on Monday said that was OK.",
+             "Officials cited the Syrian Observatory for Human Rights, which said it was OK."]
+    names = set(nc.entities(texts)["text"])
+    assert {"Office for National Statistics", "Council on Foreign Relations",
+            "Syrian Observatory for Human Rights"} <= names
+    assert "Human Rights" not in names and "OK" not in names
+    assert not any("Monday" in n for n in names)

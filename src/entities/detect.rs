@@ -567,6 +567,15 @@ impl<'s> Detector<'s> {
         true
     }
 
+    /// A weekday, month or other furniture word ("Monday", "Thursdays", "Jan", "March").
+    fn date_or_furniture(word: &str, buf: &mut String) -> bool {
+        let lower = lower_into(word, buf);
+        let one = lower.strip_suffix('s').unwrap_or(lower);
+        [lower, one]
+            .iter()
+            .any(|w| lexicon::is_month(w) || lexicon::is_furniture(w))
+    }
+
     /// Is word `i` written in capitals and followed by a colon, as a field's label is
     /// ("TARGET: two police officers wounded", "PICTURES:")? Such a word is a name only
     /// as its lone all-caps line's words are ([`Self::name_like`]): when the corpus writes
@@ -686,6 +695,16 @@ impl<'s> Detector<'s> {
                     && usable[j + 1]
                     && (lexicon::is_connector(doc.word(j)) || doc.word(j) == "&")
                 {
+                    j += 2;
+                } else if j + 1 < n
+                    && doc.same_line(i, j + 1)
+                    && usable[j + 1]
+                    && matches!(doc.word(j), "for" | "on")
+                    && lexicon::goes_on_after(doc.word(j - 1))
+                    && !Self::date_or_furniture(doc.word(j + 1), &mut buf)
+                {
+                    // "Office for National Statistics", "Council on Foreign Relations";
+                    // not "the Court on Monday".
                     j += 2;
                 } else if j + 2 < n
                     && doc.same_line(i, j + 2)
@@ -1264,6 +1283,25 @@ mod tests {
                     anti-Trump rally was small.";
         let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
         assert_eq!(names, vec!["Kremlin", "Kremlin", "Trump", "Trump"]);
+    }
+
+    #[test]
+    fn names_go_on_after_a_head_and_for_or_on() {
+        let text = "figures from the Office for National Statistics and the Syrian Observatory \
+                    for Human Rights were read at the Council on Foreign Relations, and the \
+                    Supreme Court on Monday said it was OK. The Bank on Thursdays pays.";
+        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Office for National Statistics",
+                "Syrian Observatory for Human Rights",
+                "Council on Foreign Relations",
+                "Supreme Court",
+                "Bank",
+                "Thursdays"
+            ]
+        );
     }
 
     #[test]

@@ -545,11 +545,40 @@ pub fn is_organisation_head(word: &str) -> bool {
     S.get_or_init(|| set(ORGANISATION_HEADS)).contains(word)
 }
 
+/// Heads after which "for" or "on" and a capitalised word go on with one name ("Office for
+/// National Statistics", "Council on Foreign Relations", "Syrian Observatory for Human
+/// Rights"): the organisation heads and these.
+pub const HEADS_GOING_ON: &[&str] = &[
+    "Alliance",
+    "Campaign",
+    "Center",
+    "Centre",
+    "Coalition",
+    "Conference",
+    "Convention",
+    "Federation",
+    "Front",
+    "Fund",
+    "Movement",
+    "Network",
+    "Observatory",
+    "Organisation",
+    "Organization",
+    "Society",
+    "Trust",
+];
+
+/// Does a name ending in `head` go on after "for" or "on" ([`HEADS_GOING_ON`])?
+pub fn goes_on_after(head: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    is_organisation_head(head) || S.get_or_init(|| set(HEADS_GOING_ON)).contains(head)
+}
+
 /// Acronyms of common nouns, never a name alone (lowercase): "TV", "PC", "GMT", "LNG".
 pub const COMMON_ACRONYMS: &[&str] = &[
     "ai", "aids", "atm", "bst", "cctv", "cd", "ceo", "cfo", "copd", "cpu", "dna", "dvd", "gdp",
     "gmt", "gp", "gps", "hiv", "id", "ipo", "ivf", "lgbt", "lgbtq", "lng", "mp", "mp3", "mri",
-    "p2p", "pc", "pdf", "pin", "sms", "tv", "ufo", "usb", "utc", "vat", "vip", "vr", "vx",
+    "ok", "p2p", "pc", "pdf", "pin", "sms", "tv", "ufo", "usb", "utc", "vat", "vip", "vr", "vx",
 ];
 
 /// Generic heads that are no name alone, however capitalised ("the Department said").
@@ -750,7 +779,7 @@ pub fn is_never_alone(lower: &str) -> bool {
 }
 
 /// Is `lower` in [`NEVER_ALONE`]?
-fn is_furniture(lower: &str) -> bool {
+pub fn is_furniture(lower: &str) -> bool {
     static S: OnceLock<AHashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(NEVER_ALONE)).contains(lower)
 }

@@ -357,3 +357,13 @@ def test_an_organisation_name_goes_on_after_for_and_on():
             "Syrian Observatory for Human Rights"} <= names
     assert "Human Rights" not in names and "OK" not in names
     assert not any("Monday" in n for n in names)
+
+
+def test_common_words_with_capitals_are_no_names_and_isil_is_islamic_state():
+    texts = ["The minister made a U-turn, and MEPs wore T-shirts in Brussels on Monday.",
+             "Fighters of the Islamic State of Iraq and the Levant (ISIL) left Mosul."]
+    ents = nc.entities(texts)
+    names = set(ents["text"])
+    assert not {"U-turn", "MEPs", "T-shirts", "Levant"} & names
+    isil = ents[ents["text"].str.startswith("Islamic State")]
+    assert len(isil) == 1 and isil["canonical"].iloc[0] == "Islamic State"

@@ -547,6 +547,13 @@ impl<'s> Detector<'s> {
         if !is_capitalised(word) || is_pronoun_or_contraction(word) {
             return false;
         }
+        // A capital letter, a hyphen and a word in lowercase: "U-turn", "X-ray", "T-shirt".
+        let mut chars = word.chars();
+        if let (Some(_), Some('-'), Some(c)) = (chars.next(), chars.next(), chars.next()) {
+            if c.is_lowercase() {
+                return false;
+            }
+        }
         // A word the corpus writes capitalised after a prefix ("anti-Semitism") at least
         // as often as on its own is part of a common word; "pro-Russian", "anti-EU" and
         // "pro-Trump" name what the corpus names alone.
@@ -1283,6 +1290,10 @@ mod tests {
                     anti-Trump rally was small.";
         let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
         assert_eq!(names, vec!["Kremlin", "Kremlin", "Trump", "Trump"]);
+        // Nor is a capital letter before a hyphen and a common word.
+        let text = "The minister made a U-turn after an X-ray, and T-Mobile said so.";
+        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
+        assert_eq!(names, vec!["T-Mobile"]);
     }
 
     #[test]

@@ -577,8 +577,9 @@ pub fn goes_on_after(head: &str) -> bool {
 /// Acronyms of common nouns, never a name alone (lowercase): "TV", "PC", "GMT", "LNG".
 pub const COMMON_ACRONYMS: &[&str] = &[
     "ai", "aids", "atm", "bst", "cctv", "cd", "ceo", "cfo", "copd", "cpu", "dna", "dvd", "gdp",
-    "gmt", "gp", "gps", "hiv", "id", "ipo", "ivf", "lgbt", "lgbtq", "lng", "mp", "mp3", "mri",
-    "ok", "p2p", "pc", "pdf", "pin", "sms", "tv", "ufo", "usb", "utc", "vat", "vip", "vr", "vx",
+    "gmt", "gp", "gps", "hiv", "id", "ipo", "ivf", "lgbt", "lgbtq", "lng", "mep", "mp", "mp3",
+    "mri", "msp", "ok", "p2p", "pc", "pdf", "pin", "sms", "tv", "ufo", "usb", "utc", "vat", "vip",
+    "vr", "vx",
 ];
 
 /// Generic heads that are no name alone, however capitalised ("the Department said").

@@ -367,3 +367,10 @@ def test_common_words_with_capitals_are_no_names_and_isil_is_islamic_state():
     assert not {"U-turn", "MEPs", "T-shirts", "Levant"} & names
     isil = ents[ents["text"].str.startswith("Islamic State")]
     assert len(isil) == 1 and isil["canonical"].iloc[0] == "Islamic State"
+
+
+def test_a_name_written_with_a_hyphen_or_a_space_is_one_row():
+    texts = ["Malaysian police said Kim Jong-nam died at the airport. Kim Jong-nam was 45.",
+             "South Korea said Kim Jong Nam had been under watch for years."]
+    counts = nc.entity_counts(texts).set_index("entity")
+    assert counts.loc["Kim Jong-nam", "documents"] == 2 and "Kim Jong Nam" not in counts.index

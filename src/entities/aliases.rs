@@ -912,6 +912,35 @@ pub fn resolve(
             candidates: String::new(),
         });
     }
+    // A name written with a hyphen is the name written with a space there ("Kim Jong-nam",
+    // "Kim Jong Nam"; "Jean-Claude Juncker"): the one written more often takes the other
+    // in, when both are of one type and of two words or more.
+    let mut spaced: AHashMap<String, Vec<usize>> = AHashMap::new();
+    for (id, g) in groups.iter().enumerate() {
+        if count[id] > 0 && !g.fixed && parent[id] == id && g.key.contains(' ') {
+            spaced.entry(g.key.replace('-', " ")).or_default().push(id);
+        }
+    }
+    let mut hyphened: Vec<Vec<usize>> = spaced.into_values().filter(|ids| ids.len() > 1).collect();
+    hyphened.sort_unstable();
+    for mut ids in hyphened {
+        ids.sort_by_key(|&g| std::cmp::Reverse(rank(g)));
+        let keep = ids[0];
+        for &g in &ids[1..] {
+            if types[g] != types[keep] || groups[g].gazetteer {
+                continue;
+            }
+            parent[g] = keep;
+            audit.push(Merge {
+                name: groups[g].key.clone(),
+                canonical: groups[keep].key.clone(),
+                entity_type: types[keep],
+                reason: "written with a hyphen or a space",
+                mentions: count[g],
+                candidates: String::new(),
+            });
+        }
+    }
     // A party's name without "Party" ("Labour", "Conservative") is the party when the
     // corpus types it an organisation, it names no body ("Congress"), and more documents
     // write it alone than inside other organisations' names (twice as many): "Labour
@@ -1649,5 +1678,29 @@ mod tests {
         assert_eq!(name(0, 1), "Congress");
         assert_eq!(name(0, 3), "Zap");
         assert_eq!(name(1, 2), "Zorbist");
+    }
+
+    #[test]
+    fn a_name_written_with_a_hyphen_or_a_space_is_one() {
+        use EntityType::*;
+        let docs = vec![
+            vec![
+                mention(0, "Kim Jong-nam", Per, false),
+                mention(0, "Kim Jong-nam", Per, false),
+            ],
+            vec![
+                mention(1, "Kim Jong Nam", Per, false),
+                mention(1, "Zorb Blu-ray", Misc, false),
+                mention(1, "Zorb Blu Ray", Org, false),
+            ],
+        ];
+        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
+        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
+        assert_eq!(name(1, 0), "Kim Jong-nam");
+        assert!(r.audit.iter().any(|m| m.name == "Kim Jong Nam"
+            && m.canonical == "Kim Jong-nam"
+            && m.reason == "written with a hyphen or a space"));
+        // Two types: two things.
+        assert_ne!(name(1, 1), name(1, 2));
     }
 }

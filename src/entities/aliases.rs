@@ -295,6 +295,9 @@ fn may_be_person(g: &Group) -> bool {
     total == 0.0 || g.votes[EntityType::Per as usize] * 3.0 >= total
 }
 
+/// The most words of a party's name without "Party" ("Scottish National").
+const MAX_HEAD_WORDS: usize = 4;
+
 /// Shortest word, in letters, that one edit may make a variant of another on its own.
 const MIN_VARIANT_WORD: usize = 7;
 
@@ -952,7 +955,12 @@ pub fn resolve(
         .iter()
         .enumerate()
         .filter(|&(g, group)| {
-            count[g] > 0 && group.words >= 2 && !group.fixed && types[g] == EntityType::Org
+            // (A party's name is a few words: the search below looks for heads of at most
+            // `MAX_HEAD_WORDS` words, keeping it linear in the names' words.)
+            count[g] > 0
+                && (2..=MAX_HEAD_WORDS + 1).contains(&group.words)
+                && !group.fixed
+                && types[g] == EntityType::Org
         })
         .filter_map(|(g, group)| {
             let head = group.key.strip_suffix(" party")?;
@@ -969,27 +977,28 @@ pub fn resolve(
         .collect();
     if !parties.is_empty() {
         // The heads each organisation's name holds as words (its own party's aside).
-        let mut by_first: AHashMap<&str, Vec<(usize, usize)>> = AHashMap::new();
-        for &(h, g) in &parties {
-            by_first
-                .entry(groups[h].first_word())
-                .or_default()
-                .push((h, g));
-        }
+        let heads: AHashMap<&str, (usize, usize)> = parties
+            .iter()
+            .map(|&(h, g)| (groups[h].key.as_str(), (h, g)))
+            .collect();
         let mut holds: AHashMap<usize, Vec<usize>> = AHashMap::new();
+        let mut span = String::new();
         for (id, group) in groups.iter().enumerate() {
             if group.words < 2 || count[id] == 0 || !is_mostly(group, EntityType::Org) {
                 continue;
             }
             let words: Vec<&str> = group.key.split(' ').collect();
-            for (i, w) in words.iter().enumerate() {
-                for &(h, g) in by_first.get(w).map_or(&[][..], Vec::as_slice) {
-                    let head = groups[h].key.split(' ');
-                    if id != g
-                        && head.clone().count() <= words.len() - i
-                        && head.zip(&words[i..]).all(|(a, b)| a == *b)
-                    {
-                        holds.entry(id).or_default().push(h);
+            for i in 0..words.len() {
+                span.clear();
+                for w in words.iter().skip(i).take(MAX_HEAD_WORDS) {
+                    if !span.is_empty() {
+                        span.push(' ');
+                    }
+                    span.push_str(w);
+                    if let Some(&(h, g)) = heads.get(span.as_str()) {
+                        if id != g {
+                            holds.entry(id).or_default().push(h);
+                        }
                     }
                 }
             }

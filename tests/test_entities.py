@@ -374,3 +374,12 @@ def test_a_name_written_with_a_hyphen_or_a_space_is_one_row():
              "South Korea said Kim Jong Nam had been under watch for years."]
     counts = nc.entity_counts(texts).set_index("entity")
     assert counts.loc["Kim Jong-nam", "documents"] == 2 and "Kim Jong Nam" not in counts.index
+
+
+def test_a_name_written_with_and_is_one_when_the_corpus_writes_it_so():
+    # "Belt" and "Road" stand alone nowhere: one name. Trump and Putin stand alone too.
+    texts = [f"China said the Belt and Road Initiative would grow, as Trump and Putin met. Trump "
+             f"said so, Putin agreed, and Trump left. Report {i}." for i in range(4)]
+    names = set(nc.entities(texts)["text"])
+    assert "Belt and Road Initiative" in names and "Belt" not in names
+    assert {"Trump", "Putin"} <= names and "Trump and Putin" not in names

@@ -38,6 +38,19 @@ fn lower_hash(word: &str, buf: &mut String) -> u64 {
     xxh3_64(lower_into(word, buf).as_bytes())
 }
 
+/// Fewest times a corpus writes "A and B" for it to be one name ([`Detector::joined_by_and`]).
+const MIN_AND_PAIRS: u32 = 3;
+
+/// The key of the counts of "`a` and `b`": both lowercase forms, and a separator no word
+/// holds.
+fn pair_hash(a: &str, b: &str) -> u64 {
+    let mut key = String::with_capacity(a.len() + b.len() + 1);
+    key.extend(a.chars().flat_map(char::to_lowercase));
+    key.push('\u{1}');
+    key.extend(b.chars().flat_map(char::to_lowercase));
+    xxh3_64(key.as_bytes())
+}
+
 /// The key of a word's counts after a lowercase prefix: "-" and its lowercase form.
 fn prefixed_hash(word: &str, buf: &mut String) -> u64 {
     let key = ["-", lower_into(word, buf)].concat();
@@ -89,6 +102,13 @@ impl CaseStats {
             }
             let word = t.text(text);
             let lower = word.chars().next().is_some_and(char::is_lowercase);
+            // "Standard and Poor's": the pair counts too ([`Self::pair`]), at a sentence's
+            // start as well (where its second word counts as written capitalised).
+            if !lower {
+                if let Some(next) = doc.capitalised_after_and(i) {
+                    self.counts.entry(pair_hash(word, next)).or_default().1 += 1;
+                }
+            }
             if !lower && t.sentence_start {
                 continue;
             }
@@ -145,6 +165,13 @@ impl CaseStats {
     /// (lowercase, capitalised mid-sentence) counts of a word.
     pub fn get(&self, lower_hash: u64) -> (u32, u32) {
         self.counts.get(&lower_hash).copied().unwrap_or_default()
+    }
+
+    /// How often the corpus writes capitalised `a`, "and", capitalised `b` (outside all-caps
+    /// lines and headlines): kept under the hash of both words, as [`Self::after_prefix`]
+    /// is.
+    pub fn pair(&self, a: &str, b: &str) -> u32 {
+        self.get(pair_hash(a, b)).1
     }
 
     /// How often the corpus writes `word` capitalised after a lowercase prefix and a
@@ -224,6 +251,17 @@ impl<'a> Doc<'a> {
 
     fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
+    }
+
+    /// The capitalised word after word `i` and "and" on its line ("Poor's" of "Standard
+    /// and Poor's").
+    fn capitalised_after_and(&self, i: usize) -> Option<&'a str> {
+        let (and, next) = (self.tokens.get(i + 1)?, self.tokens.get(i + 2)?);
+        (and.text(self.text) == "and"
+            && next.kind == Kind::Word
+            && self.same_line(i, i + 2)
+            && is_capitalised(next.text(self.text)))
+        .then(|| next.text(self.text))
     }
 
     /// Does word `i` follow an English prefix and a hyphen, all three touching
@@ -574,6 +612,22 @@ impl<'s> Detector<'s> {
         true
     }
 
+    /// Are one-word name `a`, "and" and `b` one name? When the corpus writes them so at
+    /// least [`MIN_AND_PAIRS`] times, and writes each of the two words capitalised
+    /// elsewhere at most as often ("Belt and Road", "Ways and Means", "Procter and
+    /// Gamble"): not "Trump and Putin", whose words stand alone (and are known surnames).
+    fn joined_by_and(&self, a: &str, b: &str) -> bool {
+        let mut buf = String::new();
+        let pair = self.stats.pair(a, b);
+        pair >= MIN_AND_PAIRS
+            && [a, b].iter().all(|w| {
+                self.stats.get(lower_hash(w, &mut buf)).1 <= 2 * pair
+                    // (A known person's surname is a person of its own: a small corpus
+                    // about one summit writes "Trump and Putin" as often as either.)
+                    && !gazetteer::builtin_surnames().contains(lower_into(w, &mut buf))
+            })
+    }
+
     /// A weekday, month or other furniture word ("Monday", "Thursdays", "Jan", "March").
     fn date_or_furniture(word: &str, buf: &mut String) -> bool {
         let lower = lower_into(word, buf);
@@ -703,6 +757,13 @@ impl<'s> Detector<'s> {
                     && (lexicon::is_connector(doc.word(j)) || doc.word(j) == "&")
                 {
                     j += 2;
+                } else if j == i + 1
+                    && usable.get(j + 1) == Some(&true)
+                    && doc.capitalised_after_and(i).is_some()
+                    && self.joined_by_and(doc.word(i), doc.word(j + 1))
+                {
+                    // "Standard and Poor's", "Belt and Road Initiative", "Procter and Gamble".
+                    j += 2;
                 } else if j + 1 < n
                     && doc.same_line(i, j + 1)
                     && usable[j + 1]
@@ -796,12 +857,13 @@ impl<'s> Detector<'s> {
             }
             // A month, weekday, function or furniture word alone is no name, unless a
             // title or a word such as "spokesman" stands before it ("Prime Minister May").
-            let alone = end - first == 1 && {
+            // Nor are legal forms alone ("Co Inc", left of "Kidder Peabody and Co Inc").
+            let alone = (end - first == 1 && {
                 let w = doc.word(first);
                 lexicon::is_title(w)
                     || lexicon::is_never_alone_word(w, &mut buf)
                     || (lexicon::is_month(lower_into(w, &mut buf)) && is_date(doc, first, &mut buf))
-            };
+            }) || (first..end).all(|k| lexicon::is_legal_suffix(doc.word(k)));
             // What follows says "a team or a company": a member's role and a name ("Chelsea
             // boss Jose Mourinho"), a plural verb ("Chelsea have", as British English writes
             // of teams and firms; not after "and", where two people take one), or "v".
@@ -1294,6 +1356,34 @@ mod tests {
         let text = "The minister made a U-turn after an X-ray, and T-Mobile said so.";
         let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
         assert_eq!(names, vec!["T-Mobile"]);
+    }
+
+    #[test]
+    fn two_words_the_corpus_writes_with_and_are_one_name() {
+        let text = "the Belt and Road Initiative grew, and the Belt and Road plan was praised by \
+                    Trump and Putin; the Belt and Road Initiative met Trump and Putin, who said \
+                    Trump and Putin were friends, as Trump was, and as Putin said Trump was. \
+                    So said Trump, and Trump again.";
+        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Belt and Road Initiative",
+                "Belt and Road",
+                "Trump",
+                "Putin",
+                "Belt and Road Initiative",
+                "Trump",
+                "Putin",
+                "Trump",
+                "Putin",
+                "Trump",
+                "Putin",
+                "Trump",
+                "Trump",
+                "Trump"
+            ]
+        );
     }
 
     #[test]

@@ -82,6 +82,11 @@ def _cases():
         "entities: lone surnames of many full names": (lambda n: nc.entities(
             [" ".join(f"Ann Zor{i} met Kay Pell{i}." for i in range(n))] * 2
             + [" ".join(f"Zor{i} spoke." for i in range(n))]), 5_000),
+        # Names joined at "and" (pairs counted corpus-wide), names going on after a head and
+        # "for", words after a prefix ("anti-Qua1"), one long text.
+        "entities: 'and', 'for' and prefixes": (lambda n: nc.entities(
+            [" ".join(f"the Zed{i % 50} and Qua{i % 50} Office for Zed{i} Affairs met anti-Qua{i} "
+                      f"people." for i in range(n))] * 2), 10_000),
         "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),

@@ -383,3 +383,12 @@ def test_a_name_written_with_and_is_one_when_the_corpus_writes_it_so():
     names = set(nc.entities(texts)["text"])
     assert "Belt and Road Initiative" in names and "Belt" not in names
     assert {"Trump", "Putin"} <= names and "Trump and Putin" not in names
+
+
+def test_a_title_with_of_the_and_its_portfolio_stands_before_the_name():
+    texts = ["Chancellor of the Exchequer Nigel Lawson said rates would fall.",
+             "The budget of Chancellor of the Exchequer Nigel Lawson was read to the Chairman "
+             "of the Federal Reserve Board."]
+    ents = nc.entities(texts)
+    assert set(ents.loc[ents["type"] == "PER", "text"]) == {"Nigel Lawson"}
+    assert "Federal Reserve Board" in set(ents["text"])

@@ -680,8 +680,15 @@ impl<'s> Detector<'s> {
         // "of" or "for" and the portfolio, then the name: its last two capitalised words
         // (three with an initial, "John F. Kelly"); one word when only two follow
         // ("Secretary of State Tillerson").
+        // ("of the": "Chancellor of the Exchequer Nigel Lawson", "Speaker of the House Paul
+        // Ryan".)
+        let skip = if end + 3 < n && doc.word(end) == "of" && doc.word(end + 1) == "the" {
+            2
+        } else {
+            1
+        };
         if end + 2 < n && matches!(doc.word(end), "of" | "for") && doc.same_line(i, end) {
-            let caps = (end + 1..n)
+            let caps = (end + skip..n)
                 .take(MAX_TITLE_WORDS)
                 .take_while(|&k| {
                     doc.same_line(i, k)
@@ -694,8 +701,15 @@ impl<'s> Detector<'s> {
             } else {
                 2
             };
-            if caps >= 2 {
-                end += 1 + caps.saturating_sub(name).max(1);
+            // After "of the", a body's name is as likely as a portfolio and a person's:
+            // three words at least, the last no head of a body or building ("Chairman of
+            // the Federal Reserve Board", "Speaker of the State Duma" name no one).
+            let last = doc.word(end + skip + caps.max(1) - 1);
+            let person_last = !(lexicon::is_body_word(last)
+                || lexicon::is_facility_head(&last.to_lowercase())
+                || lexicon::is_legal_suffix(last));
+            if caps >= 2 && (skip == 1 || (caps >= 3 && person_last)) {
+                end += skip + caps.saturating_sub(name).max(1);
             }
         }
         // A title is only a title before a name, and not the first word of a body's name
@@ -1384,6 +1398,19 @@ mod tests {
                 "Trump"
             ]
         );
+    }
+
+    #[test]
+    fn a_title_of_the_portfolio_stands_before_the_name() {
+        let text = "the budget of Chancellor of the Exchequer Nigel Lawson, and of Speaker of \
+                    the House Paul Ryan, was read to Chairman of the Federal Reserve Board.";
+        let got = spans(text);
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            names,
+            vec!["Nigel Lawson", "Paul Ryan", "Federal Reserve Board"]
+        );
+        assert!(got[0].1 && got[1].1, "{got:?}");
     }
 
     #[test]

@@ -1636,6 +1636,17 @@ mod tests {
         assert_eq!(r.names[r.entity_of[3][0] as usize], "Zelenskiy");
     }
 
+    /// The entity name of each mention of `docs`, resolved with the built-in gazetteer.
+    fn names_of(docs: &[Vec<Mention>]) -> (Vec<Vec<String>>, Resolved) {
+        let r = resolve(docs, gazetteer::builtin(), None, &[]);
+        let names = r
+            .entity_of
+            .iter()
+            .map(|ids| ids.iter().map(|&e| r.names[e as usize].clone()).collect())
+            .collect();
+        (names, r)
+    }
+
     #[test]
     fn a_party_takes_its_name_without_party_when_that_is_an_organisation() {
         use EntityType::*;
@@ -1653,19 +1664,18 @@ mod tests {
                 mention(1, "Republican", Misc, false),
             ],
         ];
-        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
-        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
-        assert_eq!(name(0, 1), "Zorbic Party");
-        assert_eq!(name(1, 0), "Zorbic Party");
+        let (name, r) = names_of(&docs);
+        assert_eq!(name[0][1], "Zorbic Party");
+        assert_eq!(name[1][0], "Zorbic Party");
         assert_eq!(r.types[r.entity_of[1][0] as usize], Org);
         assert!(r
             .audit
             .iter()
             .any(|m| m.name == "Zorbic" && m.canonical == "Zorbic Party" && m.mentions == 2));
         // A surname and an adjective stay apart from the parties.
-        assert_eq!(name(0, 3), "Green");
-        assert_eq!(name(1, 2), "Republican");
-        assert_eq!(name(1, 1), "Republican Party");
+        assert_eq!(name[0][3], "Green");
+        assert_eq!(name[1][2], "Republican");
+        assert_eq!(name[1][1], "Republican Party");
         // So do a body ("Congress") and a word other organisations' names hold more often
         // than it stands alone ("Zap" of "Zap Holdings").
         let docs = vec![
@@ -1682,11 +1692,10 @@ mod tests {
             ],
             vec![mention(2, "Zap Holdings", Org, false)],
         ];
-        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
-        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
-        assert_eq!(name(0, 1), "Congress");
-        assert_eq!(name(0, 3), "Zap");
-        assert_eq!(name(1, 2), "Zorbist");
+        let (name, _) = names_of(&docs);
+        assert_eq!(name[0][1], "Congress");
+        assert_eq!(name[0][3], "Zap");
+        assert_eq!(name[1][2], "Zorbist");
     }
 
     #[test]
@@ -1703,13 +1712,12 @@ mod tests {
                 mention(1, "Zorb Blu Ray", Org, false),
             ],
         ];
-        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
-        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
-        assert_eq!(name(1, 0), "Kim Jong-nam");
+        let (name, r) = names_of(&docs);
+        assert_eq!(name[1][0], "Kim Jong-nam");
         assert!(r.audit.iter().any(|m| m.name == "Kim Jong Nam"
             && m.canonical == "Kim Jong-nam"
             && m.reason == "written with a hyphen or a space"));
         // Two types: two things.
-        assert_ne!(name(1, 1), name(1, 2));
+        assert_ne!(name[1][1], name[1][2]);
     }
 }

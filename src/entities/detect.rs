@@ -51,7 +51,7 @@ fn pair_hash(a: &str, b: &str) -> u64 {
     xxh3_64(key.as_bytes())
 }
 
-/// The key of a word's counts after a lowercase prefix: "-" and its lowercase form.
+/// The key of a word's counts after an English prefix: "-" and its lowercase form.
 fn prefixed_hash(word: &str, buf: &mut String) -> u64 {
     let key = ["-", lower_into(word, buf)].concat();
     xxh3_64(key.as_bytes())
@@ -112,7 +112,7 @@ impl CaseStats {
             if !lower && t.sentence_start {
                 continue;
             }
-            // A capitalised word after a lowercase prefix ("anti-Semitism", "pro-Russian")
+            // A capitalised word after an English prefix ("anti-Semitism", "pro-Russian")
             // counts apart ([`Self::after_prefix`]), not as written capitalised.
             let key = if !lower && doc.after_prefix(i) {
                 prefixed_hash(word, &mut buf)
@@ -174,7 +174,7 @@ impl CaseStats {
         self.get(pair_hash(a, b)).1
     }
 
-    /// How often the corpus writes `word` capitalised after a lowercase prefix and a
+    /// How often the corpus writes `word` capitalised after an English prefix and a
     /// hyphen ("anti-Semitism", "pro-Russian"): kept under the hash of "-" and its
     /// lowercase form, so the transport of the counts as columns carries it unchanged.
     pub fn after_prefix(&self, word: &str, buf: &mut String) -> u32 {

@@ -309,8 +309,8 @@ fn extract_mentions<'py>(
     let codes: Vec<u32> = flat
         .iter()
         .map(|m| {
-            *number.entry(m.name.as_str()).or_insert_with(|| {
-                names.push(m.name.as_str());
+            *number.entry(&*m.name).or_insert_with(|| {
+                names.push(&*m.name);
                 (names.len() - 1) as u32
             })
         })
@@ -386,7 +386,12 @@ fn resolve_mentions<'py>(
             rejected.as_slice()?,
         );
         let confidence = confidence.as_slice()?;
-        let names: Vec<String> = get("names")?.extract()?;
+        // One copy of each distinct name, shared by its mentions.
+        let names: Vec<Arc<str>> = get("names")?
+            .extract::<Vec<String>>()?
+            .into_iter()
+            .map(Arc::from)
+            .collect();
         // The columns are consumed: each Python list goes once its strings are copied, the
         // arrays once the mentions are built (a million articles: about 39 million mentions,
         // several GB that need not stand twice).
@@ -447,7 +452,7 @@ fn resolve_mentions<'py>(
                 doc: doc[k],
                 start: start[k],
                 end: end[k],
-                name: names.get(code[k] as usize).ok_or_else(bad)?.clone(),
+                name: Arc::clone(names.get(code[k] as usize).ok_or_else(bad)?),
                 entity_type: EntityType::from_class(usize::from(kind[k])).ok_or_else(bad)?,
                 sentence: sentence[k],
                 person_evidence: person[k],

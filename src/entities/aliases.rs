@@ -494,11 +494,7 @@ pub fn resolve(
         .map(|doc| {
             doc.iter()
                 .map(|m| {
-                    let w = (
-                        m.name.as_str(),
-                        m.user.filter(|_| user.is_some()),
-                        m.builtin,
-                    );
+                    let w = (&*m.name, m.user.filter(|_| user.is_some()), m.builtin);
                     let id = *written_id.entry(w).or_insert_with(|| {
                         written.push(w);
                         written_count.push(0);
@@ -1381,7 +1377,7 @@ mod tests {
             doc,
             start: 0,
             end: 0,
-            name: name.to_string(),
+            name: name.into(),
             entity_type: t,
             sentence: 0,
             person_evidence: evidence,
@@ -1483,7 +1479,7 @@ mod tests {
                 r.names[r.entity_of[d][0] as usize].clone(),
                 r.audit
                     .iter()
-                    .find(|m| m.name == docs[d][0].name)
+                    .find(|m| *m.name == *docs[d][0].name)
                     .map(|m| m.reason),
             )
         };

@@ -6,6 +6,7 @@ use super::model::Model;
 use super::EntityType;
 use crate::normalize::{normalize, Normalized, Options};
 use rayon::prelude::*;
+use std::sync::Arc;
 
 /// One mention of a name.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,7 +16,9 @@ pub struct Mention {
     pub start: u32,
     pub end: u32,
     /// The name as the normalized text writes it (a possessive "'s" is not part of it).
-    pub name: String,
+    /// Shared (an `Arc`): the mentions a Dask driver rebuilds from a table of distinct
+    /// names point into it instead of each owning a copy.
+    pub name: Arc<str>,
     pub entity_type: EntityType,
     /// Sentence number in the document (0-based); a line break also ends a sentence.
     pub sentence: u32,
@@ -379,7 +382,7 @@ pub fn extract_doc(
                 doc: doc_id,
                 start: s.start,
                 end: s.end,
-                name: norm.text[s.byte_start..s.byte_end].to_string(),
+                name: norm.text[s.byte_start..s.byte_end].into(),
                 entity_type,
                 sentence: s.sentence,
                 person_evidence: s.person_evidence,
@@ -441,7 +444,7 @@ pub fn extract_doc(
                     doc: doc_id,
                     start,
                     end,
-                    name: norm.text[m.start..m.end].to_string(),
+                    name: norm.text[m.start..m.end].into(),
                     entity_type: entry.entity_type,
                     sentence: prepared.sentence_at(m.start),
                     person_evidence: false,

@@ -79,10 +79,6 @@ fn surname_forms(last: &str) -> impl Iterator<Item = &str> {
     std::iter::once(last).chain(bare)
 }
 
-fn is_all_caps(name: &str) -> bool {
-    name.chars().filter(|c| c.is_alphabetic()).count() > 1 && !name.chars().any(char::is_lowercase)
-}
-
 /// Do two names differ only by a final "s"? For people they are different names, not
 /// spellings of one: Holme and Holmes, Richard and Richards, Adam and Adams.
 fn differ_by_final_s(a: &str, b: &str) -> bool {
@@ -1272,7 +1268,11 @@ pub fn resolve(
                         }
                         _ => form.as_str(),
                     };
-                    (is_all_caps(name), std::cmp::Reverse(**n), *form)
+                    (
+                        crate::entities::lexicon::is_all_caps(name),
+                        std::cmp::Reverse(**n),
+                        *form,
+                    )
                 })
                 .map_or_else(|| g.key.clone(), |f| f.0.clone())
         };

@@ -642,9 +642,7 @@ impl<'s> Detector<'s> {
     /// as its lone all-caps line's words are ([`Self::name_like`]): when the corpus writes
     /// it capitalised ("TRUMP:", "CNN:"); a label the corpus writes in lowercase is no name.
     fn field_label(doc: &Doc, i: usize) -> bool {
-        let word = doc.word(i);
-        word.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && !word.chars().any(char::is_lowercase)
+        lexicon::is_all_caps(doc.word(i))
             && doc
                 .tokens
                 .get(i + 1)
@@ -704,11 +702,13 @@ impl<'s> Detector<'s> {
             // After "of the", a body's name is as likely as a portfolio and a person's:
             // three words at least, the last no head of a body or building ("Chairman of
             // the Federal Reserve Board", "Speaker of the State Duma" name no one).
-            let last = doc.word(end + skip + caps.max(1) - 1);
-            let person_last = !(lexicon::is_body_word(last)
-                || lexicon::is_facility_head(&last.to_lowercase())
-                || lexicon::is_legal_suffix(last));
-            if caps >= 2 && (skip == 1 || (caps >= 3 && person_last)) {
+            let person_last = || {
+                let last = doc.word(end + skip + caps - 1);
+                !(lexicon::is_body_word(last)
+                    || lexicon::is_facility_head(&last.to_lowercase())
+                    || lexicon::is_legal_suffix(last))
+            };
+            if caps >= 2 && (skip == 1 || (caps >= 3 && person_last())) {
                 end += skip + caps.saturating_sub(name).max(1);
             }
         }

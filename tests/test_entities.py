@@ -310,6 +310,32 @@ def test_a_name_written_mostly_in_capitals_is_shown_in_capitals():
     assert "ICE" in set(nc.entity_counts(texts)["entity"])
 
 
+def test_a_possessive_inside_a_name_keeps_the_name_whole():
+    # "National People's Congress", "International Women's Day": the corpus writes the
+    # pair again and again, and "People"/"Women" are common words it capitalises mostly
+    # there. "Britain's Labour Party" and "Trump's White House" are two names each:
+    # Britain and Trump stand alone too.
+    texts = [
+        "The National People's Congress opened in Beijing. Many people watched.",
+        "Delegates to the National People's Congress voted, and people said little.",
+        "The National People's Congress closed on Wednesday, people said.",
+        "On International Women's Day, women marched in Dublin.",
+        "International Women's Day rallies drew thousands of women.",
+        "Leaders marked International Women's Day with speeches about women.",
+        "Britain's Labour Party met in Liverpool. Britain voted. Trump's White House said Trump agreed.",
+        "Britain's Labour Party lost seats across Britain. Trump's White House and Trump said so.",
+        "Britain's Labour Party split as Britain waited. Trump's White House denied it, Trump said.",
+    ]
+    ents = nc.entities(pd.Series(texts, index=range(50, 59)))
+    names = set(ents["canonical"])
+    assert "National People's Congress" in names and "International Women's Day" in names
+    assert not names & {"Day", "International Women", "National People", "Congress"}
+    assert {"United Kingdom", "Labour Party", "White House", "Trump"} <= names
+    assert not any("'s" in n for n in names - {"National People's Congress", "International Women's Day"})
+    types = dict(zip(ents["canonical"], ents["type"]))
+    assert types["National People's Congress"] == "ORG" and types["International Women's Day"] == "MISC"
+
+
 def test_a_family_name_with_particles_joins_its_full_name():
     # "Le Pen", "de Mistura": the family name keeps its particles; alone it is the person
     # named in full, even where the model reads "Le Pen" as an organisation, once a title

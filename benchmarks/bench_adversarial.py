@@ -87,6 +87,12 @@ def _cases():
         "entities: 'and', 'for' and prefixes": (lambda n: nc.entities(
             [" ".join(f"the Zed{i % 50} and Qua{i % 50} Office for Zed{i} Affairs met anti-Qua{i} "
                       f"people." for i in range(n))] * 2), 10_000),
+        # Possessives inside names (pairs counted corpus-wide): one run of "People's"
+        # joined end to end, and many family names with particles alone and in full.
+        "entities: possessives and particles": (lambda n: nc.entities(
+            ["The " + "People's " * n + "Congress met.", " ".join(
+                f"Ann le Zor{i} met Bo van Pell{i}; le Zor{i} and van Pell{i} left." for i in range(n // 4))] * 2),
+            20_000),
         "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),

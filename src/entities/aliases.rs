@@ -1594,15 +1594,13 @@ mod tests {
                 mention(3, "Der Spiegel", Org, false),
             ],
         ];
-        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
-        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
-        let kind = |d: usize, k: usize| r.types[r.entity_of[d][k] as usize];
-        assert_eq!(name(0, 1), "Marine Le Pen");
-        assert_eq!(kind(0, 1), Per);
-        assert_eq!(name(0, 3), "Staffan de Mistura");
-        assert_eq!(name(1, 0), "Marine Le Pen"); // across the corpus, as any surname
-        assert_eq!(name(2, 1), "de Havilland");
-        assert_eq!(name(3, 1), "Der Spiegel");
+        let (names, r) = names_of(&docs);
+        assert_eq!(names[0][1], "Marine Le Pen");
+        assert_eq!(r.types[r.entity_of[0][1] as usize], Per);
+        assert_eq!(names[0][3], "Staffan de Mistura");
+        assert_eq!(names[1][0], "Marine Le Pen"); // across the corpus, as any surname
+        assert_eq!(names[2][1], "de Havilland");
+        assert_eq!(names[3][1], "Der Spiegel");
     }
 
     #[test]
@@ -1620,10 +1618,9 @@ mod tests {
             mention(5, "Ice", Org, false),
             mention(5, "Kiev", Loc, false),
         ]);
-        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
-        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
-        assert_eq!((name(5, 0), name(0, 0)), ("ICE", "ICE"));
-        assert_eq!((name(5, 1), name(0, 1)), ("Kiev", "Kiev"));
+        let (names, _) = names_of(&docs);
+        assert_eq!((&*names[5][0], &*names[0][0]), ("ICE", "ICE"));
+        assert_eq!((&*names[5][1], &*names[0][1]), ("Kiev", "Kiev"));
     }
 
     #[test]

@@ -44,9 +44,15 @@ const MIN_AND_PAIRS: u32 = 3;
 /// The key of the counts of "`a` and `b`": both lowercase forms, and a separator no word
 /// holds.
 fn pair_hash(a: &str, b: &str) -> u64 {
+    two_word_hash(a, b, '\u{1}')
+}
+
+/// Two words' lowercase forms with `separator` (a character no word holds) between them,
+/// hashed.
+fn two_word_hash(a: &str, b: &str, separator: char) -> u64 {
     let mut key = String::with_capacity(a.len() + b.len() + 1);
     key.extend(a.chars().flat_map(char::to_lowercase));
-    key.push('\u{1}');
+    key.push(separator);
     key.extend(b.chars().flat_map(char::to_lowercase));
     xxh3_64(key.as_bytes())
 }
@@ -57,11 +63,7 @@ const MIN_POSSESSIVE_PAIRS: u32 = 3;
 
 /// The key of the counts of "`a`'s `b`", as [`pair_hash`] with another separator.
 fn possessive_hash(a: &str, b: &str) -> u64 {
-    let mut key = String::with_capacity(a.len() + b.len() + 1);
-    key.extend(a.chars().flat_map(char::to_lowercase));
-    key.push('\u{2}');
-    key.extend(b.chars().flat_map(char::to_lowercase));
-    xxh3_64(key.as_bytes())
+    two_word_hash(a, b, '\u{2}')
 }
 
 /// The key of how often a word is written capitalised, mid-sentence, before "'s" and a

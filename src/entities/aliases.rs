@@ -526,6 +526,59 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
     }
 }
 
+/// A name the corpus writes with a legal form (`USAir Inc`), or the first words of one it
+/// writes so ("Shearson Lehman" of "Shearson Lehman Brothers Inc", "Hughes" of "Hughes Tool
+/// Co"), is a firm, not the person the model took it for, when no title or role ever
+/// stood before it. A word alone that is a person's surname in the corpus ("Wright" of Jim
+/// Wright, beside a "Wright Inc") or a given name (the first word of two people's full
+/// names: "John" of "John Hancock Financial Services Inc") is left to its votes. Its
+/// person votes become organisation votes.
+fn firms_are_not_people(groups: &mut [Group]) {
+    let mut heads: AHashSet<String> = AHashSet::new();
+    let mut people_first: AHashMap<&str, u32> = AHashMap::new();
+    let mut people_last: AHashSet<&str> = AHashSet::new();
+    for g in groups.iter() {
+        if g.words >= 2 && is_mostly(g, EntityType::Per) {
+            *people_first.entry(g.first_word()).or_default() += 1;
+            people_last.insert(g.last_word());
+        }
+        let legal = g.forms.keys().any(|form| {
+            form.rsplit_once(' ')
+                .is_some_and(|(_, last)| crate::entities::lexicon::is_legal_suffix(last))
+        });
+        if legal {
+            let mut head = String::with_capacity(g.key.len());
+            for w in g.key.split(' ') {
+                if !head.is_empty() {
+                    head.push(' ');
+                }
+                head.push_str(w);
+                heads.insert(head.clone());
+            }
+        }
+    }
+    let firms: Vec<usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| {
+            !g.fixed
+                && !g.gazetteer
+                && !g.person_context
+                && leads(g, EntityType::Per)
+                && heads.contains(&g.key)
+                && (g.words >= 2
+                    || people_first.get(g.key.as_str()).copied().unwrap_or(0) < 2
+                        && !people_last.contains(g.key.as_str()))
+        })
+        .map(|(id, _)| id)
+        .collect();
+    for id in firms {
+        let g = &mut groups[id];
+        let per = std::mem::take(&mut g.votes[EntityType::Per as usize]);
+        g.votes[EntityType::Org as usize] += per;
+    }
+}
+
 /// Resolve the mentions of a corpus (`mentions[d]`: document `d`'s mentions).
 ///
 /// `user_aliases` maps a name as written (compared folded) to the canonical name the
@@ -671,6 +724,7 @@ pub fn resolve(
         key_of.push(keys);
     }
     places_are_not_people(&mut groups, &key_of);
+    firms_are_not_people(&mut groups);
     // parent[g]: the group g merges into (itself when it stands alone).
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     // A gazetteer's type, else the mentions' weighted vote (a user alias keeps the vote).
@@ -1621,6 +1675,41 @@ mod tests {
         let (names, _) = names_of(&docs);
         assert_eq!((&*names[5][0], &*names[0][0]), ("ICE", "ICE"));
         assert_eq!((&*names[5][1], &*names[0][1]), ("Kiev", "Kiev"));
+    }
+
+    #[test]
+    fn a_name_written_with_a_legal_form_or_heading_one_is_a_firm() {
+        use EntityType::*;
+        let docs = vec![
+            vec![
+                mention(0, "USAir", Per, false),
+                mention(0, "USAir Inc", Org, false),
+                mention(0, "Shearson Lehman", Per, false),
+                mention(0, "Shearson Lehman Brothers Inc", Org, false),
+            ],
+            vec![
+                mention(1, "USAir", Per, false),
+                mention(1, "Jim Wright", Per, true),
+                mention(1, "Wright", Per, false),
+                mention(1, "Wright Inc", Org, false),
+            ],
+            // A title before it once: a person, whatever firm shares the name.
+            vec![
+                mention(2, "Verizon", Per, false),
+                mention(2, "Ms Rocket", Per, true),
+            ],
+            vec![
+                mention(3, "Rocket", Per, true),
+                mention(3, "Rocket Corp", Org, false),
+            ],
+        ];
+        let (names, r) = names_of(&docs);
+        let kind = |d: usize, k: usize| r.types[r.entity_of[d][k] as usize];
+        assert_eq!((kind(0, 0), kind(1, 0)), (Org, Org));
+        assert_eq!(kind(0, 2), Org);
+        // "Wright" is Jim Wright's surname in the corpus: left to its votes (and to him).
+        assert_eq!((names[1][2].as_str(), kind(1, 2)), ("Jim Wright", Per));
+        assert_eq!(kind(3, 0), Per);
     }
 
     #[test]

@@ -55,6 +55,7 @@ def _cases():
         "normalize: one 'word' without spaces": (lambda n: nc.normalize(["x" * n]), 4_000_000),
         "matching_key: combining marks": (lambda n: nc.matching_key(["a\u0301" * n]), 1_000_000),
         "entities: 'Anna ' run": (lambda n: nc.entities(["Anna " * n]), 200_000),
+        "entities: 'Anna ' run with a legal form": (lambda n: nc.entities(["Anna " * n + "Inc said."]), 200_000),
         "entities: capitalised one-word names": (lambda n: nc.entities([" ".join(f"Name{i}" for i in range(n))]), 50_000),
         "entities: many 'U.S.' titles": (lambda n: nc.entities(["U.S. President " * n]), 50_000),
         # One text of many lone months beside many full names ending in one (the month rule).

@@ -526,6 +526,9 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
     }
 }
 
+/// The most words of a firm's name read for [`firms_are_not_people`].
+const MAX_FIRM_WORDS: usize = 8;
+
 /// A name the corpus writes with a legal form (`USAir Inc`), or the first words of one it
 /// writes so ("Shearson Lehman" of "Shearson Lehman Brothers Inc", "Hughes" of "Hughes Tool
 /// Co"), is a firm, not the person the model took it for, when no title or role ever
@@ -542,10 +545,13 @@ fn firms_are_not_people(groups: &mut [Group]) {
             *people_first.entry(g.first_word()).or_default() += 1;
             people_last.insert(g.last_word());
         }
-        let legal = g.forms.keys().any(|form| {
-            form.rsplit_once(' ')
-                .is_some_and(|(_, last)| crate::entities::lexicon::is_legal_suffix(last))
-        });
+        // (A firm's name is a few words: longer runs of capitals are no firm's, and their
+        // heads would cost the square of their length.)
+        let legal = g.words <= MAX_FIRM_WORDS
+            && g.forms.keys().any(|form| {
+                form.rsplit_once(' ')
+                    .is_some_and(|(_, last)| crate::entities::lexicon::is_legal_suffix(last))
+            });
         if legal {
             let mut head = String::with_capacity(g.key.len());
             for w in g.key.split(' ') {

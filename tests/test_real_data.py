@@ -90,11 +90,13 @@ def test_conll_rebuild(data_dir):
 def test_reuters_firms_the_model_reads_as_people_are_organisations(reuters):
     # Reuters-21578 writes these firms alone and, elsewhere, with a legal form ("USAir
     # Inc", "Westpac Banking Corp", "Wells Fargo and Co"): the model's "person" gives way.
-    # Jim Wright, whose surname a "Wright" firm shares, stays a person.
+    # Jim Wright, whose surname a "Wright" firm shares, stays a person. "E.F. Hutton" takes
+    # its lone "Hutton" as a full name takes a surname.
     with warnings.catch_warnings():
         # (It says that 242 earnings tables read as French are left out.)
         warnings.simplefilter("ignore", nc.NewsCorpusWarning)
         counts = nc.entity_counts(reuters["text"]).set_index("entity")
-    for firm in ["USAir", "Westpac", "Woolworth", "Reebok", "Wells Fargo"]:
+    for firm in ["USAir", "Westpac", "Woolworth", "Reebok", "Wells Fargo", "E.F. Hutton", "Kidder Peabody"]:
         assert counts.loc[firm, "type"] == "ORG", firm
     assert counts.loc["Jim Wright", "type"] == "PER"
+    assert "Hutton" not in counts.index and counts.loc["E.F. Hutton", "mentions"] >= 100

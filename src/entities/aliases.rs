@@ -196,6 +196,8 @@ struct Group {
     gazetteer: bool,
     /// A title or a role stands before one of its mentions ("Mr", "striker").
     person_context: bool,
+    /// How many of its mentions had a person cue before them.
+    person_cues: u32,
     words: usize,
 }
 
@@ -526,17 +528,23 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
     }
 }
 
+/// A firm's name may have a person cue before one mention in this many ("lead manager
+/// Shearson Lehman", "Baker Hughes"), not more ([`firms_are_not_people`]).
+const FIRM_CUE_SHARE: u32 = 10;
+
 /// The most words of a firm's name read for [`firms_are_not_people`].
 const MAX_FIRM_WORDS: usize = 8;
 
 /// A name the corpus writes with a legal form (`USAir Inc`), or the first words of one it
 /// writes so ("Shearson Lehman" of "Shearson Lehman Brothers Inc", "Hughes" of "Hughes Tool
-/// Co"), is a firm, not the person the model took it for, when no title or role ever
-/// stood before it. A word alone that is a person's surname in the corpus ("Wright" of Jim
-/// Wright, beside a "Wright Inc") or a given name (the first word of two people's full
-/// names: "John" of "John Hancock Financial Services Inc") is left to its votes. Its
-/// person votes become organisation votes.
-fn firms_are_not_people(groups: &mut [Group]) {
+/// Co"), is a firm, not the person the model took it for, unless a title or role stood
+/// before more than one of its mentions in [`FIRM_CUE_SHARE`]. A word alone that is a
+/// person's surname in the corpus ("Wright" of Jim Wright, beside a "Wright Inc") or a
+/// given name (the first word of two people's full names: "John" of "John Hancock
+/// Financial Services Inc") is left to its votes. Its person votes become organisation
+/// votes. Returns which groups it made firms (they take their lone short names as a
+/// person's full name takes a surname: "Hutton" of "E.F. Hutton").
+fn firms_are_not_people(groups: &mut [Group]) -> Vec<bool> {
     let mut heads: AHashSet<String> = AHashSet::new();
     let mut people_first: AHashMap<&str, u32> = AHashMap::new();
     let mut people_last: AHashSet<&str> = AHashSet::new();
@@ -569,7 +577,7 @@ fn firms_are_not_people(groups: &mut [Group]) {
         .filter(|(_, g)| {
             !g.fixed
                 && !g.gazetteer
-                && !g.person_context
+                && g.person_cues * FIRM_CUE_SHARE <= g.forms.values().sum::<u32>()
                 && leads(g, EntityType::Per)
                 && heads.contains(&g.key)
                 && (g.words >= 2
@@ -578,11 +586,14 @@ fn firms_are_not_people(groups: &mut [Group]) {
         })
         .map(|(id, _)| id)
         .collect();
+    let mut firm = vec![false; groups.len()];
     for id in firms {
+        firm[id] = true;
         let g = &mut groups[id];
         let per = std::mem::take(&mut g.votes[EntityType::Per as usize]);
         g.votes[EntityType::Org as usize] += per;
     }
+    firm
 }
 
 /// Resolve the mentions of a corpus (`mentions[d]`: document `d`'s mentions).
@@ -693,6 +704,7 @@ pub fn resolve(
                 fixed: false,
                 gazetteer: false,
                 person_context: false,
+                person_cues: 0,
             });
             groups.len() - 1
         });
@@ -725,12 +737,13 @@ pub fn resolve(
             };
             g.votes[m.entity_type as usize] += weight;
             g.person_context |= m.person_evidence;
+            g.person_cues += u32::from(m.person_evidence);
             keys.push(id);
         }
         key_of.push(keys);
     }
     places_are_not_people(&mut groups, &key_of);
-    firms_are_not_people(&mut groups);
+    let firm = firms_are_not_people(&mut groups);
     // parent[g]: the group g merges into (itself when it stands alone).
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     // A gazetteer's type, else the mentions' weighted vote (a user alias keeps the vote).
@@ -843,7 +856,7 @@ pub fn resolve(
                 // (A family name with particles comes last: "Cindy de Graaf".)
                 full_ok[id]
                     && family_at[id].is_none()
-                    && is_mostly(g, EntityType::Per)
+                    && (is_mostly(g, EntityType::Per) || firm[id])
                     && !person_surnames.contains(first)
                     && alone(first) > 0
                     && alone(last) * 10 <= alone(first)
@@ -917,9 +930,10 @@ pub fn resolve(
             };
             *in_doc.entry((id, full, how)).or_default() += 1;
             *slot = full;
-            // A surname's mention votes for its full name's type; a first word, often a
-            // firm's or a place's too, does not.
+            // A surname's mention votes for its full name's type (a firm's short name, for
+            // an organisation); a first word, often a firm's or a place's too, does not.
             if how != InDoc::FirstWord {
+                let kind = if firm[full] { EntityType::Org } else { kind };
                 groups[full].votes[kind as usize] += 1.0;
             }
         }
@@ -1235,7 +1249,7 @@ pub fn resolve(
     for (id, g) in groups.iter().enumerate() {
         if count[id] > 0
             && g.words >= 2
-            && types[id] == EntityType::Per
+            && (types[id] == EntityType::Per || firm[id])
             && root(&parent, id) == id
             && full_ok[id]
         {
@@ -1709,10 +1723,22 @@ mod tests {
                 mention(3, "Rocket Corp", Org, false),
             ],
         ];
+        let mut docs = docs;
+        // A person cue before one mention in ten ("lead manager Kidder Peabody") does not
+        // make the firm a person, and its lone short name joins it as a surname would.
+        for d in 4..14 {
+            docs.push(vec![
+                mention(d, "Kidder Peabody", Per, d == 4),
+                mention(d, "Peabody", Per, false),
+            ]);
+        }
+        docs.push(vec![mention(14, "Kidder Peabody Inc", Org, false)]);
         let (names, r) = names_of(&docs);
         let kind = |d: usize, k: usize| r.types[r.entity_of[d][k] as usize];
         assert_eq!((kind(0, 0), kind(1, 0)), (Org, Org));
         assert_eq!(kind(0, 2), Org);
+        assert_eq!((names[5][1].as_str(), kind(5, 1)), ("Kidder Peabody", Org));
+        assert_eq!(kind(4, 0), Org);
         // "Wright" is Jim Wright's surname in the corpus: left to its votes (and to him).
         assert_eq!((names[1][2].as_str(), kind(1, 2)), ("Jim Wright", Per));
         assert_eq!(kind(3, 0), Per);

@@ -536,14 +536,14 @@ const FIRM_CUE_SHARE: u32 = 10;
 const MAX_FIRM_WORDS: usize = 8;
 
 /// A name the corpus writes with a legal form (`USAir Inc`), or the first words of one it
-/// writes so ("Shearson Lehman" of "Shearson Lehman Brothers Inc", "Hughes" of "Hughes Tool
-/// Co"), is a firm, not the person the model took it for, unless a title or role stood
-/// before more than one of its mentions in [`FIRM_CUE_SHARE`]. A word alone that is a
-/// person's surname in the corpus ("Wright" of Jim Wright, beside a "Wright Inc") or a
-/// given name (the first word of two people's full names: "John" of "John Hancock
-/// Financial Services Inc") is left to its votes. Its person votes become organisation
-/// votes. Returns which groups it made firms (they take their lone short names as a
-/// person's full name takes a surname: "Hutton" of "E.F. Hutton").
+/// writes so ("Shearson Lehman" of "Shearson Lehman Brothers Inc", "Drexel Burnham" of
+/// "Drexel Burnham Lambert Inc"), is a firm, not the person the model took it for, unless a
+/// title or role stood before more than one of its mentions in [`FIRM_CUE_SHARE`]. A word
+/// alone that is a person's surname in the corpus ("Wright" of Jim Wright, beside a "Wright
+/// Inc") or a given name (the first word of two people's full names: "John" of "John
+/// Hancock Financial Services Inc") is left to its votes. Its person votes become
+/// organisation votes. Returns which groups it made firms (they take their lone short names
+/// as a person's full name takes a surname: "Hutton" of "E.F. Hutton").
 fn firms_are_not_people(groups: &mut [Group]) -> Vec<bool> {
     let mut heads: AHashSet<String> = AHashSet::new();
     let mut people_first: AHashMap<&str, u32> = AHashMap::new();

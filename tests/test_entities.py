@@ -336,6 +336,23 @@ def test_a_possessive_inside_a_name_keeps_the_name_whole():
     assert types["National People's Congress"] == "ORG" and types["International Women's Day"] == "MISC"
 
 
+def test_an_acronym_is_the_name_it_stands_for():
+    # News spells an acronym out once, if ever: "CBO" is the Congressional Budget Office
+    # wherever the corpus names both in one article; "EPA" likewise.
+    texts = pd.Series([
+        "The Congressional Budget Office (CBO) said 24 million would lose cover.",
+        "The CBO report angered Republicans.",
+        "Democrats cited the CBO score again on Monday.",
+        "The Environmental Protection Agency, or EPA, cut its budget. The EPA said so.",
+        "EPA staff protested in Washington.",
+    ], index=[10, 11, 12, 13, 14])
+    ents = nc.entities(texts)
+    assert (ents.loc[ents["text"] == "CBO", "canonical"] == "Congressional Budget Office").all()
+    assert (ents.loc[ents["text"] == "EPA", "canonical"] == "Environmental Protection Agency").all()
+    counts = nc.entity_counts(texts).set_index("entity")
+    assert counts.loc["Congressional Budget Office", "documents"] == 3 and "CBO" not in counts.index
+
+
 def test_a_family_name_with_particles_joins_its_full_name():
     # "Le Pen", "de Mistura": the family name keeps its particles; alone it is the person
     # named in full, even where the model reads "Le Pen" as an organisation, once a title

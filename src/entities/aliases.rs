@@ -532,6 +532,158 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
 /// Shearson Lehman", "Baker Hughes"), not more ([`firms_are_not_people`]).
 const FIRM_CUE_SHARE: u32 = 10;
 
+/// The longest acronym, in letters, read for [`acronyms_join_their_names`].
+const MAX_ACRONYM: usize = 6;
+
+/// The most names whose initials an acronym may be for it to be read at all.
+const MAX_ACRONYM_NAMES: usize = 50;
+
+/// Words an acronym skips ("Department of Homeland Security": DHS).
+const ACRONYM_SKIPS: &[&str] = &["and", "for", "of", "on", "the"];
+
+/// The initials of a name of two words or more (its folded key), skipping connectors.
+fn initials(key: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut words = 0;
+    for w in key.split(' ').filter(|w| !ACRONYM_SKIPS.contains(w)) {
+        let c = w.chars().next()?;
+        if !c.is_alphabetic() || words == MAX_ACRONYM {
+            return None;
+        }
+        out.push(c);
+        words += 1;
+    }
+    (words >= 2).then_some(out)
+}
+
+/// An acronym is the name it stands for: a word written in capitals (2 to [`MAX_ACRONYM`]
+/// letters) joins the longer name of its initials that the documents naming it name too
+/// ("CBO" and "Congressional Budget Office", "EPA", "DHS", "IS" and "Islamic State"), when
+/// that name is in at least [`DOMINANT_SHARE`] times as many of its documents as the other
+/// names of those initials together (one is enough, two for two letters: news spells an
+/// acronym out once, if ever); written in capitals [`CAPS_DISPLAY`] times as often as otherwise (not "Aaa" and
+/// "AAA", a credit rating); both of one type, and no person ("GB" is not Gelete Burka). The longer name stays the entity's name.
+fn acronyms_join_their_names(
+    groups: &[Group],
+    key_of: &[Vec<usize>],
+    count: &[u32],
+    types: &[EntityType],
+    parent: &mut [usize],
+    audit: &mut Vec<Merge>,
+) {
+    let mut by_initials: AHashMap<String, Vec<usize>> = AHashMap::new();
+    for (id, g) in groups.iter().enumerate() {
+        // (No person: "GB" is not Gelete Burka. Nor a name holding the acronym as a word:
+        // "GE EDI".)
+        if g.words >= 2
+            && count[id] > 0
+            && parent[id] == id
+            && !g.fixed
+            && types[id] != EntityType::Per
+        {
+            if let Some(i) = initials(&g.key).filter(|i| !g.key.split(' ').any(|w| w == i)) {
+                by_initials.entry(i).or_default().push(id);
+            }
+        }
+    }
+    let acronym = |id: usize, g: &Group| {
+        g.words == 1
+            && count[id] > 0
+            && parent[id] == id
+            && !g.fixed
+            && !g.gazetteer
+            && (2..=MAX_ACRONYM).contains(&g.key.chars().count())
+            && g.key.chars().all(char::is_alphabetic)
+            && {
+                // Written in capitals, as an acronym is shown ("Aaa" and "AAA", Moody's and
+                // S&P's rating, are not).
+                let (caps, other) = g.forms.iter().fold((0, 0), |(c, o), (form, &n)| {
+                    if crate::entities::lexicon::is_all_caps(form) {
+                        (c + n, o)
+                    } else {
+                        (c, o + n)
+                    }
+                });
+                caps > 0 && caps >= CAPS_DISPLAY * other
+            }
+    };
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (id, g) in groups.iter().enumerate() {
+        if !acronym(id, g) {
+            continue;
+        }
+        if let Some(names) = by_initials
+            .get(&g.key)
+            .filter(|n| n.len() <= MAX_ACRONYM_NAMES)
+        {
+            pairs.extend(names.iter().map(|&n| (id, n)));
+        }
+    }
+    if pairs.is_empty() {
+        return;
+    }
+    // Documents naming both, for each pair.
+    let index: AHashMap<(usize, usize), usize> =
+        pairs.iter().enumerate().map(|(k, &p)| (p, k)).collect();
+    let mut wanted: AHashMap<usize, Vec<usize>> = AHashMap::new();
+    for &(a, n) in &pairs {
+        wanted.entry(a).or_default().push(n);
+    }
+    let mut together = vec![0u32; pairs.len()];
+    let mut here: AHashSet<usize> = AHashSet::new();
+    for ids in key_of {
+        here.clear();
+        here.extend(ids.iter().map(|&id| root(parent, id)));
+        // (Each document counts once for each pair.)
+        let mut seen: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|a| wanted.contains_key(a))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for a in seen {
+            for &n in &wanted[&a] {
+                if here.contains(&n) {
+                    together[index[&(a, n)]] += 1;
+                }
+            }
+        }
+    }
+    let mut merges: Vec<(usize, usize, u32)> = Vec::new();
+    for (a, names) in &wanted {
+        let mut scored: Vec<(u32, usize)> = names
+            .iter()
+            .map(|&n| (together[index[&(*a, n)]], n))
+            .collect();
+        scored.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        let (best, n) = scored[0];
+        let rest: u32 = scored[1..].iter().map(|s| s.0).sum();
+        // (Two letters say little: "GB" beside a runner's name once is not her; "IS" and
+        // "Islamic State" together in two documents or more are one.)
+        let needed = if groups[*a].key.chars().count() == 2 {
+            2
+        } else {
+            1
+        };
+        if best >= needed && best >= DOMINANT_SHARE * rest && types[*a] == types[n] {
+            merges.push((*a, n, best));
+        }
+    }
+    merges.sort_unstable();
+    for (a, n, _) in merges {
+        parent[a] = n;
+        audit.push(Merge {
+            name: groups[a].key.clone(),
+            canonical: groups[n].key.clone(),
+            entity_type: types[n],
+            reason: "an acronym of a name in the same documents",
+            mentions: count[a],
+            candidates: String::new(),
+        });
+    }
+}
+
 /// The most words of a firm's name read for [`firms_are_not_people`].
 const MAX_FIRM_WORDS: usize = 8;
 
@@ -1182,6 +1334,7 @@ pub fn resolve(
             candidates: String::new(),
         });
     }
+    acronyms_join_their_names(&groups, &key_of, &count, &types, &mut parent, &mut audit);
     // Step 5: a lone surname, the last word of exactly one full name in the corpus (or
     // one edit from it, for words of 5 letters or more), in the documents that share
     // another name with those naming the full name ([`COMPANY_LIFT`]).
@@ -1742,6 +1895,43 @@ mod tests {
         // "Wright" is Jim Wright's surname in the corpus: left to its votes (and to him).
         assert_eq!((names[1][2].as_str(), kind(1, 2)), ("Jim Wright", Per));
         assert_eq!(kind(3, 0), Per);
+    }
+
+    #[test]
+    fn an_acronym_joins_the_name_it_stands_for() {
+        use EntityType::*;
+        let docs = vec![
+            vec![
+                mention(0, "Congressional Budget Office", Org, false),
+                mention(0, "CBO", Org, false),
+                mention(0, "Islamic State", Org, false),
+                mention(0, "IS", Org, false),
+                mention(0, "Gelete Burka", Org, false),
+                mention(0, "GB", Org, false),
+            ],
+            vec![mention(1, "CBO", Org, false), mention(1, "IS", Org, false)],
+            vec![
+                mention(2, "Islamic State", Org, false),
+                mention(2, "IS", Org, false),
+            ],
+            // "AAA" and "Aaa", a credit rating, is no acronym shown in capitals.
+            vec![
+                mention(3, "American Arbitration Association", Org, false),
+                mention(3, "AAA", Org, false),
+                mention(3, "Aaa", Org, false),
+            ],
+        ];
+        let (names, _) = names_of(&docs);
+        assert_eq!(names[1][0], "Congressional Budget Office");
+        assert_eq!(names[1][1], "Islamic State"); // two letters: named together twice
+        assert_eq!(names[0][5], "GB"); // two letters, together once
+        assert_eq!(names[3][1], "Aaa"); // not the association
+        assert_eq!(
+            initials("department of homeland security").as_deref(),
+            Some("dhs")
+        );
+        assert_eq!(initials("donald trump").as_deref(), Some("dt"));
+        assert_eq!(initials("trump"), None);
     }
 
     #[test]

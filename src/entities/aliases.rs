@@ -631,18 +631,24 @@ fn acronyms_join_their_names(
     }
     let mut together = vec![0u32; pairs.len()];
     let mut here: AHashSet<usize> = AHashSet::new();
+    let mut is_acronym = vec![false; groups.len()];
+    for &a in wanted.keys() {
+        is_acronym[a] = true;
+    }
+    let mut seen: Vec<usize> = Vec::new();
     for ids in key_of {
-        here.clear();
-        here.extend(ids.iter().map(|&id| root(parent, id)));
-        // (Each document counts once for each pair.)
-        let mut seen: Vec<usize> = ids
-            .iter()
-            .copied()
-            .filter(|a| wanted.contains_key(a))
-            .collect();
+        // (Each document counts once for each pair; only documents naming an acronym are
+        // read further.)
+        seen.clear();
+        seen.extend(ids.iter().copied().filter(|&a| is_acronym[a]));
+        if seen.is_empty() {
+            continue;
+        }
         seen.sort_unstable();
         seen.dedup();
-        for a in seen {
+        here.clear();
+        here.extend(ids.iter().map(|&id| root(parent, id)));
+        for &a in &seen {
             for &n in &wanted[&a] {
                 if here.contains(&n) {
                     together[index[&(a, n)]] += 1;

@@ -194,9 +194,7 @@ struct Group {
     /// From the user's alias map: never merged into anything else.
     fixed: bool,
     gazetteer: bool,
-    /// A title or a role stands before one of its mentions ("Mr", "striker").
-    person_context: bool,
-    /// How many of its mentions had a person cue before them.
+    /// How many of its mentions had a title or a role before them ("Mr", "striker").
     person_cues: u32,
     words: usize,
 }
@@ -211,6 +209,31 @@ impl Group {
     fn last_word(&self) -> &str {
         self.key.rsplit(' ').next().unwrap_or("")
     }
+
+    /// Did a title or a role stand before one of its mentions?
+    fn person_context(&self) -> bool {
+        self.person_cues > 0
+    }
+
+    /// Does the corpus write it in capitals [`CAPS_DISPLAY`] times as often as otherwise
+    /// (an acronym: "ICE", not "Ice"; "AAA" and "Aaa", a rating, are not), a form being in
+    /// capitals when `in_caps` says so?
+    fn in_capitals(&self, in_caps: fn(&str) -> bool) -> bool {
+        let (caps, other) = self.forms.iter().fold((0, 0), |(c, o), (form, &n)| {
+            if in_caps(form) {
+                (c + n, o)
+            } else {
+                (c, o + n)
+            }
+        });
+        caps > 0 && caps >= CAPS_DISPLAY * other
+    }
+}
+
+/// Is a form written in capitals, its legal form aside ("AT&T Inc" is)?
+fn written_in_capitals(form: &str) -> bool {
+    let name = crate::entities::lexicon::before_legal_form(form).unwrap_or(form);
+    crate::entities::lexicon::is_all_caps(name)
 }
 
 /// Claim `word` for full name `id` in a map of the words that stand for one full name in
@@ -354,6 +377,13 @@ fn may_be_person(g: &Group) -> bool {
     total == 0.0 || g.votes[EntityType::Per as usize] * 3.0 >= total
 }
 
+/// Can a lone name be a person's surname: a one-word name [`may_be_person`], or a family
+/// name with its particles (`particle`: "Le Pen") after a title once ("Ms Le Pen"),
+/// however the model typed it.
+fn may_be_surname(g: &Group, particle: bool) -> bool {
+    may_be_person(g) || particle && g.person_context()
+}
+
 /// The most words of a party's name without "Party" ("Scottish National").
 const MAX_HEAD_WORDS: usize = 4;
 
@@ -480,7 +510,7 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
     {
         let first = g.first_word();
         let last = g.last_word();
-        let sure = g.person_context || g.forms.values().sum::<u32>() >= 2;
+        let sure = g.person_context() || g.forms.values().sum::<u32>() >= 2;
         for w in [first, last] {
             let n = seen.entry(w).or_default();
             *n += 1;
@@ -514,7 +544,7 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
     for g in groups.iter_mut() {
         if g.fixed
             || g.gazetteer
-            || g.person_context
+            || g.person_context()
             || !leads(g, EntityType::Per)
             || !places.contains(&g.key)
             || g.key.split(' ').any(|w| person_words.contains(w))
@@ -561,8 +591,9 @@ fn initials(key: &str) -> Option<String> {
 /// ("CBO" and "Congressional Budget Office", "EPA", "DHS", "IS" and "Islamic State"), when
 /// that name is in at least [`DOMINANT_SHARE`] times as many of its documents as the other
 /// names of those initials together (one is enough, two for two letters: news spells an
-/// acronym out once, if ever); written in capitals [`CAPS_DISPLAY`] times as often as otherwise (not "Aaa" and
-/// "AAA", a credit rating); both of one type, and no person ("GB" is not Gelete Burka). The longer name stays the entity's name.
+/// acronym out once, if ever); written in capitals [`CAPS_DISPLAY`] times as often as
+/// otherwise (not "Aaa" and "AAA", a credit rating); both of one type, and no person ("GB"
+/// is not Gelete Burka). The longer name stays the entity's name.
 fn acronyms_join_their_names(
     groups: &[Group],
     key_of: &[Vec<usize>],
@@ -594,20 +625,10 @@ fn acronyms_join_their_names(
             && !g.gazetteer
             && (2..=MAX_ACRONYM).contains(&g.key.chars().count())
             && g.key.chars().all(char::is_alphabetic)
-            && {
-                // Written in capitals, as an acronym is shown ("Aaa" and "AAA", Moody's and
-                // S&P's rating, are not).
-                let (caps, other) = g.forms.iter().fold((0, 0), |(c, o), (form, &n)| {
-                    if crate::entities::lexicon::is_all_caps(form) {
-                        (c + n, o)
-                    } else {
-                        (c, o + n)
-                    }
-                });
-                caps > 0 && caps >= CAPS_DISPLAY * other
-            }
+            && g.in_capitals(crate::entities::lexicon::is_all_caps)
     };
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    // Each acronym's names of its initials, with the documents naming both.
+    let mut wanted: AHashMap<usize, Vec<(usize, u32)>> = AHashMap::new();
     for (id, g) in groups.iter().enumerate() {
         if !acronym(id, g) {
             continue;
@@ -616,25 +637,17 @@ fn acronyms_join_their_names(
             .get(&g.key)
             .filter(|n| n.len() <= MAX_ACRONYM_NAMES)
         {
-            pairs.extend(names.iter().map(|&n| (id, n)));
+            wanted.insert(id, names.iter().map(|&n| (n, 0)).collect());
         }
     }
-    if pairs.is_empty() {
+    if wanted.is_empty() {
         return;
     }
-    // Documents naming both, for each pair.
-    let index: AHashMap<(usize, usize), usize> =
-        pairs.iter().enumerate().map(|(k, &p)| (p, k)).collect();
-    let mut wanted: AHashMap<usize, Vec<usize>> = AHashMap::new();
-    for &(a, n) in &pairs {
-        wanted.entry(a).or_default().push(n);
-    }
-    let mut together = vec![0u32; pairs.len()];
-    let mut here: AHashSet<usize> = AHashSet::new();
     let mut is_acronym = vec![false; groups.len()];
     for &a in wanted.keys() {
         is_acronym[a] = true;
     }
+    let mut here: AHashSet<usize> = AHashSet::new();
     let mut seen: Vec<usize> = Vec::new();
     for ids in key_of {
         // (Each document counts once for each pair; only documents naming an acronym are
@@ -648,36 +661,30 @@ fn acronyms_join_their_names(
         seen.dedup();
         here.clear();
         here.extend(ids.iter().map(|&id| root(parent, id)));
-        for &a in &seen {
-            for &n in &wanted[&a] {
-                if here.contains(&n) {
-                    together[index[&(a, n)]] += 1;
-                }
+        for a in &seen {
+            for (n, together) in wanted.get_mut(a).into_iter().flatten() {
+                *together += u32::from(here.contains(n));
             }
         }
     }
-    let mut merges: Vec<(usize, usize, u32)> = Vec::new();
-    for (a, names) in &wanted {
-        let mut scored: Vec<(u32, usize)> = names
-            .iter()
-            .map(|&n| (together[index[&(*a, n)]], n))
-            .collect();
-        scored.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        let (best, n) = scored[0];
-        let rest: u32 = scored[1..].iter().map(|s| s.0).sum();
+    let mut merges: Vec<(usize, usize)> = Vec::new();
+    for (&a, names) in &mut wanted {
+        names.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        let (n, best) = names[0];
+        let rest: u32 = names[1..].iter().map(|s| s.1).sum();
         // (Two letters say little: "GB" beside a runner's name once is not her; "IS" and
         // "Islamic State" together in two documents or more are one.)
-        let needed = if groups[*a].key.chars().count() == 2 {
+        let needed = if groups[a].key.chars().count() == 2 {
             2
         } else {
             1
         };
-        if best >= needed && best >= DOMINANT_SHARE * rest && types[*a] == types[n] {
-            merges.push((*a, n, best));
+        if best >= needed && best >= DOMINANT_SHARE * rest && types[a] == types[n] {
+            merges.push((a, n));
         }
     }
     merges.sort_unstable();
-    for (a, n, _) in merges {
+    for (a, n) in merges {
         parent[a] = n;
         audit.push(Merge {
             name: groups[a].key.clone(),
@@ -714,10 +721,9 @@ fn firms_are_not_people(groups: &mut [Group]) -> Vec<bool> {
         // (A firm's name is a few words: longer runs of capitals are no firm's, and their
         // heads would cost the square of their length.)
         let legal = g.words <= MAX_FIRM_WORDS
-            && g.forms.keys().any(|form| {
-                form.rsplit_once(' ')
-                    .is_some_and(|(_, last)| crate::entities::lexicon::is_legal_suffix(last))
-            });
+            && g.forms
+                .keys()
+                .any(|form| crate::entities::lexicon::before_legal_form(form).is_some());
         if legal {
             let mut head = String::with_capacity(g.key.len());
             for w in g.key.split(' ') {
@@ -861,7 +867,6 @@ pub fn resolve(
                 canonical: None,
                 fixed: false,
                 gazetteer: false,
-                person_context: false,
                 person_cues: 0,
             });
             groups.len() - 1
@@ -894,7 +899,6 @@ pub fn resolve(
                 1.0
             };
             g.votes[m.entity_type as usize] += weight;
-            g.person_context |= m.person_evidence;
             g.person_cues += u32::from(m.person_evidence);
             keys.push(id);
         }
@@ -1060,7 +1064,7 @@ pub fn resolve(
             if (g.words != 1 && !particle) || g.fixed || g.gazetteer {
                 continue;
             }
-            let (ends, kind) = if may_be_person(g) || particle && g.person_context {
+            let (ends, kind) = if may_be_surname(g, particle) {
                 (&surnames, EntityType::Per)
             } else if fragment[id] && is_mostly(g, EntityType::Org) {
                 (&org_ends, EntityType::Org)
@@ -1441,7 +1445,7 @@ pub fn resolve(
             || g.fixed
             || g.gazetteer
             || root(&parent, id) != id
-            || !(may_be_person(g) || particle && g.person_context)
+            || !may_be_surname(g, particle)
         {
             continue;
         }
@@ -1596,39 +1600,14 @@ pub fn resolve(
         let name = if let Some((c, _)) = &g.canonical {
             c.clone()
         } else {
-            // "AT&T Inc" is not preferred to "AT&T" for being in lowercase.
-            let caps = |form: &str| {
-                let name = match form.rsplit_once(' ') {
-                    Some((head, last)) if crate::entities::lexicon::is_legal_suffix(last) => head,
-                    _ => form,
-                };
-                crate::entities::lexicon::is_all_caps(name)
-            };
-            // One pass, each form's case read once: the most common form in capitals and
-            // otherwise (ties: the first in order), and how often each way is written.
-            let mut best: [Option<(&String, u32)>; 2] = [None, None];
-            let mut total = [0u32; 2];
-            for (form, &n) in &g.forms {
-                let k = usize::from(caps(form));
-                total[k] += n;
-                let better = |&(f, m): &(&String, u32)| (n, Reverse(form)) > (m, Reverse(f));
-                if best[k].as_ref().is_none_or(better) {
-                    best[k] = Some((form, n));
-                }
-            }
-            let acronym = total[1] >= CAPS_DISPLAY * total[0] && types[r] != EntityType::Loc;
-            let pick = match best {
-                [Some(o), Some(c)] if acronym => {
-                    Some(if (c.1, Reverse(c.0)) > (o.1, Reverse(o.0)) {
-                        c
-                    } else {
-                        o
-                    })
-                }
-                [Some(o), _] => Some(o),
-                [None, c] => c,
-            };
-            pick.map_or_else(|| g.key.clone(), |(f, _)| f.clone())
+            // ("AT&T Inc" is not preferred to "AT&T" for being in lowercase.)
+            let acronym = g.in_capitals(written_in_capitals) && types[r] != EntityType::Loc;
+            g.forms
+                .iter()
+                .min_by_key(|(form, n)| {
+                    (written_in_capitals(form) && !acronym, Reverse(**n), *form)
+                })
+                .map_or_else(|| g.key.clone(), |f| f.0.clone())
         };
         let id = names.len() as u32;
         for &m in &members[&r] {

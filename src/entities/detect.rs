@@ -69,13 +69,17 @@ fn possessive_hash(a: &str, b: &str) -> u64 {
 /// The key of how often a word is written capitalised, mid-sentence, before "'s" and a
 /// capitalised word: "'s" and its lowercase form.
 fn before_possessive_hash(word: &str, buf: &mut String) -> u64 {
-    let key = ["'s", lower_into(word, buf)].concat();
-    xxh3_64(key.as_bytes())
+    tagged_hash("'s", word, buf)
 }
 
 /// The key of a word's counts after an English prefix: "-" and its lowercase form.
 fn prefixed_hash(word: &str, buf: &mut String) -> u64 {
-    let key = ["-", lower_into(word, buf)].concat();
+    tagged_hash("-", word, buf)
+}
+
+/// A word's lowercase form after `tag` (characters no word starts with), hashed.
+fn tagged_hash(tag: &str, word: &str, buf: &mut String) -> u64 {
+    let key = [tag, lower_into(word, buf)].concat();
     xxh3_64(key.as_bytes())
 }
 
@@ -303,24 +307,26 @@ impl<'a> Doc<'a> {
     /// The capitalised word after word `i` and "and" on its line ("Poor's" of "Standard
     /// and Poor's").
     fn capitalised_after_and(&self, i: usize) -> Option<&'a str> {
-        let (and, next) = (self.tokens.get(i + 1)?, self.tokens.get(i + 2)?);
-        (and.text(self.text) == "and"
-            && next.kind == Kind::Word
-            && self.same_line(i, i + 2)
-            && is_capitalised(next.text(self.text)))
-        .then(|| next.text(self.text))
+        self.capitalised_after(i, |_, between| between == "and")
     }
 
     /// The capitalised word after word `i` and a possessive "'s" touching it, on its line
     /// ("Day" of "Women's Day").
     fn capitalised_after_possessive(&self, i: usize) -> Option<&'a str> {
-        let (word, s, next) = (
+        self.capitalised_after(i, |touching, between| {
+            touching && between.eq_ignore_ascii_case("'s")
+        })
+    }
+
+    /// The word two after word `i` when it is capitalised, on its line, and the token
+    /// between passes `between` (told whether it touches word `i`, and its text).
+    fn capitalised_after(&self, i: usize, between: impl Fn(bool, &str) -> bool) -> Option<&'a str> {
+        let (word, mid, next) = (
             &self.tokens[i],
             self.tokens.get(i + 1)?,
             self.tokens.get(i + 2)?,
         );
-        (word.end == s.start
-            && s.text(self.text).eq_ignore_ascii_case("'s")
+        (between(word.end == mid.start, mid.text(self.text))
             && next.kind == Kind::Word
             && self.same_line(i, i + 2)
             && is_capitalised(next.text(self.text)))

@@ -694,6 +694,14 @@ pub fn is_legal_suffix(word: &str) -> bool {
     LEGAL_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
+/// A name as written without its final legal form ("AT&T" of "AT&T Inc"), when it ends in
+/// one after another word.
+pub fn before_legal_form(name: &str) -> Option<&str> {
+    name.rsplit_once(' ')
+        .filter(|(_, last)| is_legal_suffix(last))
+        .map(|(head, _)| head)
+}
+
 /// A name's comparison key (`aliases::fold`) without a final legal form, and an "and" or
 /// "&" before it: "Texaco Inc" and "Texaco", "Merrill Lynch and Co" and "Merrill Lynch"
 /// are one firm. A one-word key is left whole.

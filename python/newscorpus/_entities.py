@@ -408,10 +408,10 @@ class _Mentions:
     def of_columns(cls, labels: Any, cols: dict) -> "_Mentions":
         """From the native mention columns, ``labels`` naming the documents by position
         (an index; None: the positions themselves)."""
-        docs = cols["doc"]
-        doc = labels[docs] if labels is not None else docs
+        docs = cols["doc"]  # (32-bit from the native layer)
+        doc = labels[docs] if labels is not None else np.asarray(docs, dtype=np.int64)
         codes, names, types = _by_name_and_type(cols["entity_names"], cols["entity_types"])
-        entity = codes[np.asarray(cols["entity"], dtype=np.int64)]
+        entity = codes[cols["entity"]]
         return cls(doc, entity, np.asarray(cols["sentence"], dtype=np.int64), names, types)
 
     @classmethod

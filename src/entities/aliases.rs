@@ -799,6 +799,7 @@ pub fn resolve(
                 .collect()
         })
         .collect();
+    drop(written_id);
     let decided: Vec<Decided> = {
         use rayon::prelude::*;
         written
@@ -881,9 +882,10 @@ pub fn resolve(
         group_of_written.push(id);
     }
     let mut key_of: Vec<Vec<usize>> = Vec::with_capacity(mentions.len());
-    for (doc, ids) in mentions.iter().zip(&mention_written) {
+    // (Each document's written ids are freed as they are read.)
+    for (doc, ids) in mentions.iter().zip(mention_written) {
         let mut keys = Vec::with_capacity(doc.len());
-        for (m, &w) in doc.iter().zip(ids) {
+        for (m, w) in doc.iter().zip(ids) {
             let id = group_of_written[w as usize];
             let g = &mut groups[id];
             let weight = if g.fixed || m.user.is_some() {

@@ -467,6 +467,18 @@ pub fn extract_doc(
         out.append(&mut found);
         out.sort_by_key(|m| (m.start, m.end));
     }
+    // A corpus holds tens of millions of these until it is resolved: no spare capacity,
+    // and the mentions of one name in a document share one copy of it.
+    out.shrink_to_fit();
+    let mut shared: ahash::AHashSet<Arc<str>> = ahash::AHashSet::with_capacity(out.len());
+    for m in &mut out {
+        match shared.get(&*m.name) {
+            Some(first) => m.name = Arc::clone(first),
+            None => {
+                shared.insert(Arc::clone(&m.name));
+            }
+        }
+    }
     out
 }
 
@@ -493,6 +505,7 @@ pub fn promote(docs: &mut [Vec<Mention>]) {
             }
         }
         doc.retain(|m| !m.rejected);
+        doc.shrink_to_fit();
     });
 }
 

@@ -255,8 +255,8 @@ def extract_mentions(texts: list[Any], first_doc: int, keys: npt.NDArray[np.uint
                      capital: npt.NDArray[np.uint32], gazetteer: Optional[Gazetteer] = None, detect: bool = True,
                      n_threads: Optional[int] = None, written: bool = True) -> dict[str, Any]:
     """Pass 2 for one part: compact mention columns (documents numbered from first_doc; names
-    as ``names``, the part's distinct names, and ``name_code``, a row of it a mention),
-    written forms."""
+    as ``names``, the part's distinct names, and ``name_code``, a row of it a mention), and
+    with ``written`` the offsets and written forms."""
 
 def resolve_mentions(cols: dict[str, Any], n_docs: int, gazetteer: Optional[Gazetteer] = None,
                      aliases: list[tuple[str, str]] = ..., n_threads: Optional[int] = None

@@ -307,9 +307,12 @@ def entities(
 #: The native mention columns of pass 2 and their dtypes (as ``extract_mentions`` gives them);
 #: names come as a table of a part's distinct names (``names``) and a row of it a mention
 #: (``name_code``).
-_MENTION_COLUMNS = {"doc": np.uint32, "start": np.uint32, "end": np.uint32, "sentence": np.uint32, "type": np.uint8,
+_MENTION_COLUMNS = {"doc": np.uint32, "sentence": np.uint32, "type": np.uint8,
                     "person_evidence": np.bool_, "org_evidence": np.bool_, "loc_evidence": np.bool_,
-                    "builtin": np.int64, "user": np.int64, "confidence": np.float32, "rejected": np.bool_}
+                    "builtin": np.int32, "user": np.int32, "rejected": np.bool_}
+
+#: The offsets, sent with the mentions as written only (resolution reads none).
+_SPAN_COLUMNS = {"start": np.uint32, "end": np.uint32}
 
 
 def _merged_names(parts: list) -> tuple:
@@ -367,9 +370,10 @@ def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages:
                        for i, p in enumerate(parts)])
     # Joined a column at a time, each partition's column dropped once joined: the mentions
     # never stand twice on the driver.
+    columns = {**_MENTION_COLUMNS, **(_SPAN_COLUMNS if written else {})}
     cols: dict[str, Any] = {k: np.concatenate([np.asarray(f.pop(k), dtype=dtype) for f in found] or
                                               [np.zeros(0, dtype=dtype)])
-                            for k, dtype in _MENTION_COLUMNS.items()}
+                            for k, dtype in columns.items()}
     cols["names"], cols["name_code"] = _merged_names(found)
     if written:
         cols["written"] = [x for f in found for x in f.pop("written")]

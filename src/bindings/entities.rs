@@ -6,7 +6,7 @@ use crate::entities::aliases::resolve;
 use crate::entities::count;
 use crate::entities::detect::CaseStats;
 use crate::entities::extract::{
-    count_case, extract_doc, promote, ByteOfChar, CharCounter, ExtractOptions, Mention,
+    count_case, extract_doc, promote, ByteOfChar, CharCounter, Entry, ExtractOptions, Mention,
 };
 use crate::entities::gazetteer::{self, Gazetteer};
 use crate::entities::model::Model;
@@ -283,8 +283,11 @@ fn extract_mentions<'py>(
     // on the driver that resolves them. Names are a table of the part's distinct names
     // and a number a mention.
     set_column(&cols, "doc", flat.iter().map(|m| m.doc))?;
-    set_column(&cols, "start", flat.iter().map(|m| m.start))?;
-    set_column(&cols, "end", flat.iter().map(|m| m.end))?;
+    // (Resolution reads no offsets: only the table of mentions as written needs them.)
+    if written.is_some() {
+        set_column(&cols, "start", flat.iter().map(|m| m.start))?;
+        set_column(&cols, "end", flat.iter().map(|m| m.end))?;
+    }
     set_column(&cols, "sentence", flat.iter().map(|m| m.sentence))?;
     set_column(
         &cols,
@@ -298,11 +301,14 @@ fn extract_mentions<'py>(
     )?;
     set_column(&cols, "org_evidence", flat.iter().map(|m| m.org_evidence))?;
     set_column(&cols, "loc_evidence", flat.iter().map(|m| m.loc_evidence))?;
-    // Gazetteer entries are numbered from 0; no entry is -1.
-    let entry = |e: Option<u32>| e.map_or(-1, i64::from);
-    set_column(&cols, "builtin", flat.iter().map(|m| entry(m.builtin)))?;
-    set_column(&cols, "user", flat.iter().map(|m| entry(m.user)))?;
-    set_column(&cols, "confidence", flat.iter().map(|m| m.confidence))?;
+    // Gazetteer entries are numbered from 0 (below 2**31); no entry is -1.
+    let entry = |e: Option<u32>| e.map_or(-1, |e| e as i32);
+    set_column(
+        &cols,
+        "builtin",
+        flat.iter().map(|m| entry(m.entry.builtin())),
+    )?;
+    set_column(&cols, "user", flat.iter().map(|m| entry(m.entry.user())))?;
     set_column(&cols, "rejected", flat.iter().map(|m| m.rejected))?;
     let mut number: ahash::AHashMap<&str, u32> = ahash::AHashMap::new();
     let mut names: Vec<&str> = Vec::new();
@@ -326,9 +332,10 @@ fn extract_mentions<'py>(
 /// Promotion and resolution over the mentions of every part of a corpus (the columns of
 /// `extract_mentions`, concatenated in document order, `n_docs` documents in all): the
 /// same tables as `extract_entities` on the whole corpus. The numeric columns are read in
-/// place (numpy arrays of the dtypes `extract_mentions` gives: uint32, uint8, int64, bool,
-/// float32), and the names from `names` (a table) and `name_code` (a row of it a mention);
-/// without a `written` column the table has no `text` (what counting needs). `cols` is
+/// place (numpy arrays of the dtypes `extract_mentions` gives: uint32, uint8, int32, bool),
+/// and the names from `names` (a table) and `name_code` (a row of it a mention); without a
+/// `written` column (and then no `start` and `end`) the table has no `text` (what counting
+/// needs). `cols` is
 /// consumed: it is empty on return (its columns are freed as soon as they are read).
 #[pyfunction]
 #[pyo3(signature = (cols, n_docs, gazetteer=None, aliases=Vec::new(), n_threads=None))]
@@ -350,17 +357,17 @@ fn resolve_mentions<'py>(
             )
         })
     };
-    let ints = |name: &str| -> PyResult<PyReadonlyArray1<'py, i64>> { get(name)?.extract() };
+    let ints = |name: &str| -> PyResult<PyReadonlyArray1<'py, i32>> { get(name)?.extract() };
     let counts = |name: &str| -> PyResult<PyReadonlyArray1<'py, u32>> { get(name)?.extract() };
     let flags = |name: &str| -> PyResult<PyReadonlyArray1<'py, bool>> { get(name)?.extract() };
     let (mentions, forms, has_forms) = {
-        let (doc, start, end, sentence, code) = (
-            counts("doc")?,
-            counts("start")?,
-            counts("end")?,
-            counts("sentence")?,
-            counts("name_code")?,
-        );
+        let (doc, sentence, code) = (counts("doc")?, counts("sentence")?, counts("name_code")?);
+        // Offsets come with the mentions as written, which need them (resolution does not).
+        let spans = if cols.contains("written")? {
+            Some((counts("start")?, counts("end")?))
+        } else {
+            None
+        };
         let kind: PyReadonlyArray1<'py, u8> = get("type")?.extract()?;
         let (builtin, user_entry) = (ints("builtin")?, ints("user")?);
         let (person, org, loc, rejected) = (
@@ -369,15 +376,16 @@ fn resolve_mentions<'py>(
             flags("loc_evidence")?,
             flags("rejected")?,
         );
-        let confidence: PyReadonlyArray1<'py, f32> = get("confidence")?.extract()?;
-        let (doc, start, end, sentence, kind, code) = (
+        let (doc, sentence, kind, code) = (
             doc.as_slice()?,
-            start.as_slice()?,
-            end.as_slice()?,
             sentence.as_slice()?,
             kind.as_slice()?,
             code.as_slice()?,
         );
+        let (start, end) = match &spans {
+            Some((start, end)) => (Some(start.as_slice()?), Some(end.as_slice()?)),
+            None => (None, None),
+        };
         let (builtin, user_entry) = (builtin.as_slice()?, user_entry.as_slice()?);
         let (person, org, loc, rejected) = (
             person.as_slice()?,
@@ -385,7 +393,6 @@ fn resolve_mentions<'py>(
             loc.as_slice()?,
             rejected.as_slice()?,
         );
-        let confidence = confidence.as_slice()?;
         // One copy of each distinct name, shared by its mentions.
         let names: Vec<Arc<str>> = get("names")?
             .extract::<Vec<String>>()?
@@ -405,8 +412,8 @@ fn resolve_mentions<'py>(
         }
         let n = doc.len();
         let lengths = [
-            start.len(),
-            end.len(),
+            start.map_or(n, <[u32]>::len),
+            end.map_or(n, <[u32]>::len),
             sentence.len(),
             kind.len(),
             person.len(),
@@ -414,7 +421,6 @@ fn resolve_mentions<'py>(
             loc.len(),
             builtin.len(),
             user_entry.len(),
-            confidence.len(),
             rejected.len(),
             code.len(),
             written.as_ref().map_or(n, Vec::len),
@@ -450,26 +456,24 @@ fn resolve_mentions<'py>(
         let mut written = written.map(Vec::into_iter);
         for k in 0..n {
             let d = doc[k] as usize;
-            let entry = |v: i64| {
-                if v < 0 {
-                    Ok(None)
-                } else {
-                    u32::try_from(v).map(Some).map_err(|_| bad())
-                }
+            // (No entry is -1; a mention is of one gazetteer at most.)
+            let entry = match (builtin[k], user_entry[k]) {
+                (b, u) if b < 0 && u < 0 => Entry::None,
+                (b, u) if u < 0 => Entry::Builtin(b as u32),
+                (b, u) if b < 0 => Entry::User(u as u32),
+                _ => return Err(bad()),
             };
             mentions[d].push(Mention {
                 doc: doc[k],
-                start: start[k],
-                end: end[k],
+                start: start.map_or(0, |s| s[k]),
+                end: end.map_or(0, |e| e[k]),
                 name: Arc::clone(names.get(code[k] as usize).ok_or_else(bad)?),
                 entity_type: EntityType::from_class(usize::from(kind[k])).ok_or_else(bad)?,
                 sentence: sentence[k],
                 person_evidence: person[k],
                 org_evidence: org[k],
                 loc_evidence: loc[k],
-                builtin: entry(builtin[k])?,
-                user: entry(user_entry[k])?,
-                confidence: confidence[k],
+                entry,
                 rejected: rejected[k],
             });
             if let Some(form) = written.as_mut().and_then(Iterator::next) {

@@ -787,7 +787,11 @@ pub fn resolve(
         .map(|doc| {
             doc.iter()
                 .map(|m| {
-                    let w = (&*m.name, m.user.filter(|_| user.is_some()), m.builtin);
+                    let w = (
+                        &*m.name,
+                        m.entry.user().filter(|_| user.is_some()),
+                        m.entry.builtin(),
+                    );
                     let id = *written_id.entry(w).or_insert_with(|| {
                         written.push(w);
                         written_count.push(0);
@@ -888,9 +892,9 @@ pub fn resolve(
         for (m, w) in doc.iter().zip(ids) {
             let id = group_of_written[w as usize];
             let g = &mut groups[id];
-            let weight = if g.fixed || m.user.is_some() {
+            let weight = if g.fixed || m.entry.user().is_some() {
                 100.0
-            } else if m.builtin.is_some() {
+            } else if m.entry.builtin().is_some() {
                 3.0
             } else if (m.person_evidence && m.entity_type == EntityType::Per)
                 || (m.org_evidence && m.entity_type == EntityType::Org)
@@ -1718,9 +1722,7 @@ mod tests {
             person_evidence: evidence,
             org_evidence: false,
             loc_evidence: false,
-            builtin: None,
-            user: None,
-            confidence: 1.0,
+            entry: crate::entities::extract::Entry::None,
             rejected: false,
         }
     }

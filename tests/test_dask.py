@@ -193,6 +193,28 @@ def test_resolving_the_parts_mentions_consumes_their_columns():
     assert "Anna Wilson" in out["entity_names"]
 
 
+def test_counting_sends_no_offsets_and_a_mention_is_of_one_gazetteer():
+    # Counting needs documents, sentences and entities: a worker sends no offsets (nor the
+    # model's margins, which nothing reads), and the driver's tables are the counts' own.
+    from newscorpus import _native
+
+    texts = ["Anna Wilson met the mayor of Essendale.", "Wilson said Essendale Council would vote."]
+    stats = _native.entity_case_stats(texts)
+    cols = _native.extract_mentions(texts, 0, *stats, written=False)
+    assert {"start", "end", "confidence", "written"}.isdisjoint(cols)
+    assert cols["builtin"].dtype == np.int32 and cols["user"].dtype == np.int32
+    both = {k: (v.copy() if isinstance(v, np.ndarray) else list(v)) for k, v in cols.items()}
+    out, _ = _native.resolve_mentions(cols, len(texts))
+    assert set(out) >= {"doc", "sentence", "entity"} and "start" not in out
+    assert out["doc"].dtype == np.uint32 and list(out["doc"]) == [0, 0, 1, 1]
+    assert [out["entity_names"][e] for e in out["entity"]].count("Anna Wilson") == 2
+    # A mention found by the built-in gazetteer and the user's at once is no mention
+    # extract_mentions makes: refused, not resolved as one or the other.
+    both["builtin"][0], both["user"][0] = 3, 4
+    with pytest.raises(nc.InputValueError, match="out of range"):
+        _native.resolve_mentions(both, len(texts))
+
+
 def test_parts_name_tables_merge_into_one():
     # Each part sends its distinct names once and a number a mention; the driver makes one
     # table of them in order of first appearance and renumbers every part's mentions.

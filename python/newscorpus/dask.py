@@ -15,8 +15,8 @@ the same texts (tested):
 
 - ``entities`` finds names on the workers in two passes, as in memory: each partition's case
   statistics (how each word is written), added up on the driver and sent to the workers
-  once, then each partition's mentions, brought to the driver as compact columns (about 40
-  bytes a mention, names as numbers into a table of distinct names) and resolved there
+  once, then each partition's mentions, brought to the driver as compact columns (25 bytes
+  a mention for counting, names as numbers into a table of distinct names) and resolved there
   across the whole corpus (one canonical name each). It returns the same pandas DataFrame
   as ``newscorpus.entities`` on the same texts; ``entity_counts`` and ``cooccurrence``
   count it as in memory. The driver holds every mention while it resolves them: see the

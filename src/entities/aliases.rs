@@ -1863,7 +1863,7 @@ mod tests {
     #[test]
     fn a_name_written_with_a_legal_form_or_heading_one_is_a_firm() {
         use EntityType::*;
-        let docs = vec![
+        let mut docs = vec![
             vec![
                 mention(0, "USAir", Per, false),
                 mention(0, "USAir Inc", Org, false),
@@ -1886,7 +1886,6 @@ mod tests {
                 mention(3, "Rocket Corp", Org, false),
             ],
         ];
-        let mut docs = docs;
         // A person cue before one mention in ten ("lead manager Kidder Peabody") does not
         // make the firm a person, and its lone short name joins it as a surname would.
         for d in 4..14 {

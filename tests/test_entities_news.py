@@ -206,6 +206,27 @@ def test_world_knowledge_types_platforms_religions_and_places():
     assert types.get("Mosul") == "LOC" and types.get("Maryland") == "LOC"
 
 
+def test_a_product_award_or_holiday_inside_a_longer_name_leaves_it_whole():
+    # A demonym or a faith's adherents at the head of a run of capitals is a word before a
+    # noun ("German Bundesbank" is split, as CoNLL-2003 does); a built-in product, award or
+    # holiday is part of the longer name. Before: "Oscar Pistorius" came out MISC, "Linux
+    # Foundation" and "Bernie Mac" were lost once Linux and Mac were known.
+    ents = nc.entities(["South African athlete Oscar Pistorius was jailed on Monday, a court in Pretoria said.",
+                        "The Linux Foundation backs Linux. Bernie Mac starred in the film. Android Pay "
+                        "launched in London.",
+                        "Police in Leeds said Christmas Eve was quiet. Sales of the iPod rose.",
+                        "Leaders of the Muslim Brotherhood met the Christian Democratic Union in Berlin."])
+    types = dict(zip(ents["text"], ents["type"].astype(str)))
+    assert types.get("Oscar Pistorius") == "PER", types
+    assert types.get("Linux Foundation") == "ORG" and types.get("Linux") == "MISC", types
+    assert types.get("Bernie Mac") == "PER", types
+    assert "Android Pay" in types and "Android" not in types, types
+    assert types.get("Christmas Eve") == "MISC" and types.get("iPod") == "MISC", types
+    assert types.get("Muslim Brotherhood") == "ORG", types
+    assert types.get("Christian Democratic Union") == "ORG", types
+    assert "South African" in types and "Oscar" not in types, types
+
+
 def test_places_from_the_data_packages_are_no_people_but_context_still_decides():
     # The model alone took these for people (issue: Guangdong, Denver, the Bronx came out PER).
     types = _types(["Henan said the floods had passed.", "Denver police arrested a man after the crash.",

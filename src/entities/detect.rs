@@ -1126,9 +1126,16 @@ impl<'s> Detector<'s> {
                 k = j;
             } else {
                 // A longer candidate holds the name: keep it (it may hold a later one too).
+                // It says "a word before a noun, not one name" ("German Bundesbank"), as
+                // CoNLL-2003 splits such runs, only for demonyms and adherents and for
+                // places and organisations: a product, award or holiday inside is part of
+                // the name ("Oscar Pistorius", "Linux Foundation", "Christmas Eve").
                 let entity_type = self.builtin.entries[m.entry as usize].entity_type;
-                for c in overlapping {
-                    c.gazetteer_inside.get_or_insert(entity_type);
+                let keep = entity_type != EntityType::Misc || gazetteer::builtin_adjective(m.entry);
+                if keep {
+                    for c in overlapping {
+                        c.gazetteer_inside.get_or_insert(entity_type);
+                    }
                 }
             }
         }
@@ -1401,6 +1408,50 @@ mod tests {
                 (s.to_string(), c.title_before, c.person_context)
             })
             .collect()
+    }
+
+    #[test]
+    fn only_demonyms_adherents_places_and_firms_mark_a_longer_candidate() {
+        // The "inside" feature tells the model a run of capitals starts with a word before
+        // a noun; a built-in product, award or holiday inside a name does not.
+        let inside = |text: &str| -> Vec<(String, Option<EntityType>)> {
+            let (doc, found) = candidates_of(text);
+            found
+                .iter()
+                .filter(|c| c.end - c.first > 1)
+                .map(|c| {
+                    let s = &text[doc.tokens[c.first].start..doc.tokens[c.end - 1].end];
+                    (s.to_string(), c.gazetteer_inside)
+                })
+                .collect()
+        };
+        assert_eq!(
+            inside(
+                "They met German Bundesbank officials and Muslim Council leaders in Paris Commune."
+            ),
+            vec![
+                ("German Bundesbank".to_string(), Some(EntityType::Misc)),
+                ("Muslim Council".to_string(), Some(EntityType::Misc)),
+                ("Paris Commune".to_string(), Some(EntityType::Loc)),
+            ]
+        );
+        assert_eq!(
+            inside(
+                "Then Oscar Pistorius spoke and the Linux Foundation replied at Christmas Market."
+            ),
+            vec![
+                ("Oscar Pistorius".to_string(), None),
+                ("Linux Foundation".to_string(), None),
+                ("Christmas Market".to_string(), None),
+            ]
+        );
+        assert!(gazetteer::builtin_adjective(
+            gazetteer::builtin()
+                .entries
+                .iter()
+                .position(|e| e.canonical == "Muslim")
+                .unwrap() as u32
+        ));
     }
 
     #[test]

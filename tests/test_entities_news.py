@@ -378,3 +378,20 @@ def test_outlets_own_names_are_left_out_of_their_counts_by_default():
     pairs = nc.cooccurrence(df["text"], by=df["outlet"])
     assert not ((pairs["a"] == "Al Jazeera") & (pairs["b"] == "Vladimir Putin")).any() or \
         pairs.loc[(pairs["a"] == "Al Jazeera") & (pairs["b"] == "Vladimir Putin"), "count"].iloc[0] == 1
+
+
+def test_films_and_albums_the_corpus_names_so_are_titles_not_people():
+    # "the film Vera Drake", "the drama Vera Drake": a title, though the model reads a person.
+    texts = ["Mike Leigh's film Vera Drake won the top prize. Vera Drake star Imelda Staunton was there.",
+             "Vera Drake is up for three awards, and the drama Vera Drake has been praised.",
+             "Imelda Staunton, who plays Vera Drake, thanked Mike Leigh.",
+             "Foxx played Ray Charles in the biopic Ray. Ray opened in October.",
+             "Jamie Foxx won for Ray, the film about Ray Charles. Ray Charles died in 2004."]
+    counts = nc.entity_counts(texts)
+    kind = dict(zip(counts["entity"], counts["type"]))
+    assert kind["Vera Drake"] == "MISC" and counts.set_index("entity").at["Vera Drake", "mentions"] == 5
+    assert kind["Ray Charles"] == "PER" and kind["Imelda Staunton"] == "PER"
+    # Named a film once in many mentions, a person stays a person.
+    person = ["Sarah Jones said the plan would work.", "Sarah Jones met officials on Monday."] * 15
+    person += ["The documentary Sarah Jones made was shown."]
+    assert dict(zip(*nc.entity_counts(person)[["entity", "type"]].T.values))["Sarah Jones"] == "PER"

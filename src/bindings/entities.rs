@@ -301,6 +301,7 @@ fn extract_mentions<'py>(
     )?;
     set_column(&cols, "org_evidence", flat.iter().map(|m| m.org_evidence))?;
     set_column(&cols, "loc_evidence", flat.iter().map(|m| m.loc_evidence))?;
+    set_column(&cols, "work_evidence", flat.iter().map(|m| m.work_evidence))?;
     // Gazetteer entries are numbered from 0 (below 2**31); no entry is -1.
     let entry = |e: Option<u32>| e.map_or(-1, |e| e as i32);
     set_column(
@@ -370,10 +371,11 @@ fn resolve_mentions<'py>(
         };
         let kind: PyReadonlyArray1<'py, u8> = get("type")?.extract()?;
         let (builtin, user_entry) = (ints("builtin")?, ints("user")?);
-        let (person, org, loc, rejected) = (
+        let (person, org, loc, work, rejected) = (
             flags("person_evidence")?,
             flags("org_evidence")?,
             flags("loc_evidence")?,
+            flags("work_evidence")?,
             flags("rejected")?,
         );
         let (doc, sentence, kind, code) = (
@@ -387,10 +389,11 @@ fn resolve_mentions<'py>(
             None => (None, None),
         };
         let (builtin, user_entry) = (builtin.as_slice()?, user_entry.as_slice()?);
-        let (person, org, loc, rejected) = (
+        let (person, org, loc, work, rejected) = (
             person.as_slice()?,
             org.as_slice()?,
             loc.as_slice()?,
+            work.as_slice()?,
             rejected.as_slice()?,
         );
         // One copy of each distinct name, shared by its mentions.
@@ -473,6 +476,7 @@ fn resolve_mentions<'py>(
                 person_evidence: person[k],
                 org_evidence: org[k],
                 loc_evidence: loc[k],
+                work_evidence: work[k],
                 entry,
                 rejected: rejected[k],
             });

@@ -468,6 +468,19 @@ const PLACE_WORDS: &[&str] = &[
     "suburb",
 ];
 
+/// Does a kind of work, written in lower case, stand right before token `i` (or before an
+/// opening quotation mark there): "the film Vera Drake", "the movie \"Ray\""?
+fn work_word_before(doc: &Doc, i: usize) -> bool {
+    let mut k = i;
+    if k > 0
+        && doc.same_line(k - 1, i)
+        && matches!(doc.word(k - 1), "\"" | "'" | "\u{201c}" | "\u{2018}")
+    {
+        k -= 1;
+    }
+    k > 0 && doc.same_line(k - 1, i) && lexicon::is_work_word(doc.word(k - 1))
+}
+
 fn place_word_before(doc: &Doc, first: usize, buf: &mut String) -> bool {
     let word_at = |k: usize| (k < first && doc.same_line(k, first)).then(|| doc.word(k));
     let place_word = |w: &str, buf: &mut String| {
@@ -603,6 +616,8 @@ pub struct Candidate {
     /// Said to be a place: a dateline ("ESSENDALE (WPA) -"), a place word before it ("the
     /// capital Ostrava Nova", "the town of X") or a geographic head ("River Essen").
     pub place_context: bool,
+    /// A kind of work stands before it ("the film Vera Drake"): the title of a work.
+    pub work_context: bool,
     /// Where the name ends when a number completes it ("BBC Radio 4"): the model judges
     /// the words before the number (`first..end`), the mention runs to here.
     pub number_end: Option<usize>,
@@ -1000,10 +1015,12 @@ impl<'s> Detector<'s> {
                         && end == j
                         && lexicon::is_trailing_geographic_head(doc.word(end - 1))
                         && !lexicon::is_organisation_head(doc.word(first))));
+            let work_context = !title_before && !person_context && work_word_before(doc, i);
             if !alone || ((title_before || person_context) && first == i) {
                 out.push(Candidate {
                     org_context_after,
                     place_context,
+                    work_context,
                     first,
                     end,
                     title_before: title_before && first == i,
@@ -1122,6 +1139,7 @@ impl<'s> Detector<'s> {
                     number_end: None,
                     org_context_after: false,
                     place_context: false,
+                    work_context: overlapping.first().is_some_and(|c| c.work_context),
                 });
                 k = j;
             } else {

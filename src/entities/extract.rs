@@ -30,6 +30,8 @@ pub struct Mention {
     pub org_evidence: bool,
     /// A dateline, a place word before it or a geographic head says "a place".
     pub loc_evidence: bool,
+    /// A kind of work before it ("the film Vera Drake") says "the title of a work".
+    pub work_evidence: bool,
     /// The gazetteer entry it is, exactly.
     pub entry: Entry,
     /// A candidate the model rejected: kept until [`promote`] decides (the same words are
@@ -219,6 +221,8 @@ pub struct PreparedSpan {
     pub org_evidence: bool,
     /// A dateline, a place word before it or a geographic head says "a place".
     pub loc_evidence: bool,
+    /// A kind of work before it ("the film Vera Drake") says "a title".
+    pub work_evidence: bool,
     pub builtin: Option<u32>,
     /// For a name joined at "of" ("Matt Gaetz of Florida"): its two sides, judged on their
     /// own when the model takes the first for a person and the whole is rejected, a person,
@@ -264,6 +268,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                     && super::lexicon::is_legal_suffix(doc.tokens[c.end - 1].text(&norm.text))))
                 && c.gazetteer.is_none(),
             loc_evidence: c.place_context && c.gazetteer.is_none(),
+            work_evidence: c.work_context && c.gazetteer.is_none(),
             builtin: c.gazetteer,
             parts: None,
         }
@@ -294,6 +299,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                 let after = Candidate {
                     title_before: false,
                     person_context: false,
+                    work_context: false,
                     ..side(k + 1, c.end)
                 };
                 span.parts = Some(Box::new([span_of(&before), span_of(&after)]));
@@ -401,6 +407,13 @@ pub fn extract_doc(
             if loc_evidence && class != 0 {
                 entity_type = EntityType::Loc;
             }
+            // A kind of work before it says "a title" ("the film Vera Drake", "the biopic
+            // Ray"), whatever the model saw.
+            let work_evidence =
+                s.work_evidence && !s.person_evidence && !org_evidence && !loc_evidence;
+            if work_evidence && class != 0 {
+                entity_type = EntityType::Misc;
+            }
             Mention {
                 doc: doc_id,
                 start: s.start,
@@ -411,6 +424,7 @@ pub fn extract_doc(
                 person_evidence: s.person_evidence,
                 org_evidence,
                 loc_evidence,
+                work_evidence,
                 entry: s.builtin.map_or(Entry::None, Entry::Builtin),
                 rejected: class == 0,
             }
@@ -470,6 +484,7 @@ pub fn extract_doc(
                     person_evidence: false,
                     org_evidence: false,
                     loc_evidence: false,
+                    work_evidence: false,
                     entry: Entry::User(m.entry),
                     rejected: false,
                 }
@@ -598,5 +613,24 @@ mod tests {
             .collect();
         assert_eq!(got, vec!["Kremlin", "Dmitry Peskov"]);
         assert!(p.spans[1].person_evidence);
+    }
+
+    #[test]
+    fn a_kind_of_work_before_a_name_says_title() {
+        let text = "Mike Leigh's film Vera Drake won. The biopic \"Ray\" opened. \
+                    The Film Council met. Actor Ray Winstone came.";
+        let stats = case_stats(&[Some(text)]);
+        let p = prepare(text, &stats, &Lexicons::default());
+        let work: Vec<(&str, bool)> = p
+            .spans
+            .iter()
+            .map(|s| (&p.norm.text[s.byte_start..s.byte_end], s.work_evidence))
+            .collect();
+        for (name, evidence) in &work {
+            let expected = matches!(*name, "Vera Drake" | "Ray");
+            assert_eq!(*evidence, expected, "{name}: {work:?}");
+        }
+        assert!(work.iter().any(|w| w.0 == "Vera Drake"));
+        assert!(work.iter().any(|w| w.0 == "Ray"));
     }
 }

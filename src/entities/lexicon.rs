@@ -871,6 +871,37 @@ pub fn is_member_role(lower: &str) -> bool {
     S.get_or_init(|| set(MEMBER_ROLES)).contains(lower)
 }
 
+/// Kinds of work a title follows: "the film Vera Drake", "his album Musicology", "the
+/// biopic Ray", "the comedy Sideways". A name after one is the title of a work, not a person, firm or place. (Not
+/// "show", "series", "game", "single" or "song", which as often come before a person or a
+/// team: "polls show Trump", "the game Wales lost".)
+const WORK_WORDS: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "biopic",
+    "documentary",
+    "album",
+    "albums",
+    "novel",
+    "sitcom",
+    "musical",
+    "blockbuster",
+    "comedy",
+    "comedies",
+    "drama",
+    "dramas",
+    "thriller",
+    "sequel",
+    "cartoon",
+];
+
+/// Is `lower` a kind of work a title follows ([`WORK_WORDS`])?
+pub fn is_work_word(lower: &str) -> bool {
+    WORK_WORDS.contains(&lower)
+}
+
 pub fn is_person_context(lower: &str) -> bool {
     static S: OnceLock<AHashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(PERSON_CONTEXT)).contains(lower)

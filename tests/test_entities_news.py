@@ -395,3 +395,12 @@ def test_films_and_albums_the_corpus_names_so_are_titles_not_people():
     person = ["Sarah Jones said the plan would work.", "Sarah Jones met officials on Monday."] * 15
     person += ["The documentary Sarah Jones made was shown."]
     assert dict(zip(*nc.entity_counts(person)[["entity", "type"]].T.values))["Sarah Jones"] == "PER"
+
+
+def test_one_word_names_the_corpus_calls_firms_are_organisations():
+    texts = ["The oil firm Petrobras said output rose. Petrobras will invest more.",
+             "Petrobras shares fell after the state company Petrobras cut its forecast.",
+             "Analysts said Petrobras had done well.",
+             "Games designer Peter Molyneux left the company Peter Molyneux founded."]
+    kind = dict(zip(*nc.entity_counts(texts)[["entity", "type"]].T.values))
+    assert kind["Petrobras"] == "ORG" and kind["Peter Molyneux"] == "PER"

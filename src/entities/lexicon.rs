@@ -2,6 +2,7 @@
 //! evidence of a person), words that join the parts of a name, and words that are never
 //! names on their own. Written for newscorpus.
 
+use super::EntityType;
 use ahash::AHashSet;
 use std::sync::OnceLock;
 
@@ -897,9 +898,43 @@ const WORK_WORDS: &[&str] = &[
     "cartoon",
 ];
 
-/// Is `lower` a kind of work a title follows ([`WORK_WORDS`])?
-pub fn is_work_word(lower: &str) -> bool {
-    WORK_WORDS.contains(&lower)
+/// Kinds of firm a firm's name follows: "the US firm Marsh", "Yukos's unit
+/// Yuganskneftegas", "the security firm Sophos", "insurance broker Marsh". (Not "network",
+/// "rival" or "producer", which as often come before a person or a place.)
+const FIRM_WORDS: &[&str] = &[
+    "firm",
+    "firms",
+    "company",
+    "giant",
+    "maker",
+    "carmaker",
+    "chipmaker",
+    "retailer",
+    "airline",
+    "unit",
+    "subsidiary",
+    "conglomerate",
+    "insurer",
+    "startup",
+    "operator",
+    "chain",
+    "broker",
+    "brokerage",
+    "lender",
+    "bank",
+    "group",
+];
+
+/// What a lower-case word before a name calls it: a work ([`WORK_WORDS`], `MISC`) or a
+/// firm ([`FIRM_WORDS`], `ORG`).
+pub fn kind_word(lower: &str) -> Option<EntityType> {
+    if WORK_WORDS.contains(&lower) {
+        Some(EntityType::Misc)
+    } else if FIRM_WORDS.contains(&lower) {
+        Some(EntityType::Org)
+    } else {
+        None
+    }
 }
 
 pub fn is_person_context(lower: &str) -> bool {

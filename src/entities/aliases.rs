@@ -201,7 +201,8 @@ struct Group {
     work_cues: u32,
     firm_cues: u32,
     /// What the corpus calls it ([`called_so`]): a work (`MISC`) or a firm (`ORG`), its
-    /// type then, and never a first name.
+    /// type then, and never a first name; or a person it gives a title ([`titled_people`]:
+    /// `PER`).
     called: Option<EntityType>,
     words: usize,
 }
@@ -757,8 +758,10 @@ const MAX_FIRM_WORDS: usize = 8;
 /// Inc") or a given name (the first word of two people's full names: "John" of "John
 /// Hancock Financial Services Inc") is left to its votes. Its person votes become
 /// organisation votes. Returns which groups it made firms (they take their lone short names
-/// as a person's full name takes a surname: "Hutton" of "E.F. Hutton").
-fn firms_are_not_people(groups: &mut [Group]) -> Vec<bool> {
+/// as a person's full name takes a surname: "Hutton" of "E.F. Hutton"), and the heads of
+/// the names written with a legal form ("morgan", "morgan stanley" of "Morgan Stanley Group
+/// Inc"), whatever their votes.
+fn firms_are_not_people(groups: &mut [Group]) -> (Vec<bool>, AHashSet<String>) {
     let mut heads: AHashSet<String> = AHashSet::new();
     let mut people_first: AHashMap<&str, u32> = AHashMap::new();
     let mut people_last: AHashSet<&str> = AHashSet::new();
@@ -806,7 +809,45 @@ fn firms_are_not_people(groups: &mut [Group]) -> Vec<bool> {
         let per = std::mem::take(&mut g.votes[EntityType::Per as usize]);
         g.votes[EntityType::Org as usize] += per;
     }
-    firm
+    (firm, heads)
+}
+
+/// A name of two or three words whose first word is a common given name
+/// ([`crate::entities::gazetteer::is_given_name`]) and which the corpus gives a title or
+/// role before at least one of its mentions in [`FIRM_CUE_SHARE`] ("best actress Hilary
+/// Swank", "Senator John Tower") is a person, whatever the model voted: BBC's lists of
+/// critics' tips ("actress - Hilary Swank. - Philip French, The Observer") made Hilary
+/// Swank an organisation 21 times of 25, and a last word that names buildings made John
+/// Tower and Keith Hall places. Not when it or its first two words are the head of a name
+/// written with a legal form (`heads`, of [`firms_are_not_people`]: "lead manager Morgan
+/// Stanley", "Morgan Stanley International", beside "Morgan Stanley Group Inc"), when it
+/// ends in a body's word, or when a gazetteer, the user's aliases or what the corpus calls
+/// it ([`called_so`]) fix its type. Its votes become a person's (so its surname alone
+/// follows it in a document naming it in full), and its type is `PER` (`called`).
+fn titled_people(groups: &mut [Group], heads: &AHashSet<String>) {
+    for g in groups.iter_mut() {
+        let mentions: u32 = g.forms.values().sum();
+        let firm_head = || {
+            let two = g.key.splitn(3, ' ').take(2).collect::<Vec<_>>().join(" ");
+            heads.contains(&g.key) || heads.contains(&two)
+        };
+        if g.fixed
+            || g.gazetteer
+            || g.called.is_some()
+            || !(2..=3).contains(&g.words)
+            || g.person_cues == 0
+            || g.person_cues * FIRM_CUE_SHARE < mentions
+            || crate::entities::lexicon::is_body_word(g.last_word())
+            || !crate::entities::gazetteer::is_given_name(g.first_word())
+            || firm_head()
+        {
+            continue;
+        }
+        let total: f32 = g.votes.iter().sum();
+        g.votes = [0.0; 4];
+        g.votes[EntityType::Per as usize] = total;
+        g.called = Some(EntityType::Per);
+    }
 }
 
 /// Resolve the mentions of a corpus (`mentions[d]`: document `d`'s mentions).
@@ -966,7 +1007,8 @@ pub fn resolve(
     }
     places_are_not_people(&mut groups, &key_of);
     called_so(&mut groups);
-    let firm = firms_are_not_people(&mut groups);
+    let (firm, heads) = firms_are_not_people(&mut groups);
+    titled_people(&mut groups, &heads);
     // parent[g]: the group g merges into (itself when it stands alone).
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     // A gazetteer's type, else the mentions' weighted vote (a user alias keeps the vote).
@@ -1116,14 +1158,19 @@ pub fn resolve(
         let mut org_ends: AHashMap<String, Option<usize>> = AHashMap::new();
         for (k, m) in doc.iter().enumerate() {
             let g = &groups[key_of[d][k]];
-            let ends = match m.entity_type {
+            // (A titled person's mentions are a person's, however the model typed them.)
+            let kind = match g.called {
+                Some(EntityType::Per) => EntityType::Per,
+                _ => m.entity_type,
+            };
+            let ends = match kind {
                 EntityType::Per if full_ok[key_of[d][k]] => &mut surnames,
                 EntityType::Org if is_mostly(g, EntityType::Org) => &mut org_ends,
                 _ => continue,
             };
             if g.words >= 2 && !g.fixed {
                 let id = key_of[d][k];
-                let person = m.entity_type == EntityType::Per;
+                let person = kind == EntityType::Per;
                 for form in surname_forms(g.last_word()).take(if person { 2 } else { 1 }) {
                     claim(ends, form, id);
                 }
@@ -1180,7 +1227,19 @@ pub fn resolve(
                 *slot = full;
                 continue;
             }
-            let (ends, kind) = if may_be_surname(g, particle) {
+            // The surname of a titled person named in full here is theirs, however the
+            // model typed it ("Swank" ORG 17 times beside "Hilary Swank"), unless a name
+            // with a legal form begins with it ("Salomon" beside Robert Salomon, of
+            // "Salomon Brothers Inc"); a family name with particles needs its own title
+            // (the firm "de Havilland" beside Geoffrey de Havilland).
+            let titled = || {
+                g.words == 1
+                    && !heads.contains(&g.key)
+                    && surnames.get(g.key.as_str()).is_some_and(|full| {
+                        full.is_some_and(|f| groups[f].called == Some(EntityType::Per))
+                    })
+            };
+            let (ends, kind) = if may_be_surname(g, particle) || titled() {
                 (&surnames, EntityType::Per)
             } else if fragment[id] && is_mostly(g, EntityType::Org) {
                 (&org_ends, EntityType::Org)
@@ -1901,6 +1960,65 @@ mod tests {
         assert_eq!(kind(4, 1), Per);
         assert_eq!((name(5, 2), kind(5, 2)), ("Verizon", Org));
         assert_eq!((name(5, 3), kind(5, 3)), ("Peter Molyneux", Per));
+    }
+
+    #[test]
+    fn a_titled_name_with_a_given_name_first_is_a_person() {
+        use EntityType::*;
+        let docs = vec![
+            // "best actress Hilary Swank" once, then lists of tips the model reads as an
+            // organisation's, with her surname alone.
+            vec![
+                mention(0, "Hilary Swank", Per, true),
+                mention(0, "Hilary Swank", Org, false),
+                mention(0, "Swank", Org, false),
+            ],
+            (0..8)
+                .map(|_| mention(1, "Hilary Swank", Org, false))
+                .collect(),
+            // "Senator John Tower": a person, though towers are buildings.
+            vec![
+                mention(2, "John Tower", Per, true),
+                mention(2, "John Tower", Per, false),
+            ],
+            // "lead manager Morgan Stanley", whose name is written with a legal form: a firm.
+            vec![
+                mention(3, "Morgan Stanley", Org, true),
+                mention(3, "Morgan Stanley Group Inc", Org, false),
+                mention(3, "Morgan Stanley", Org, false),
+            ],
+            // "General Motors" after a title: no given name, an organisation.
+            vec![mention(4, "General Motors", Org, true)],
+            // A title before one mention of 30: not enough.
+            std::iter::once(mention(5, "Eli Lilly", Org, true))
+                .chain((0..29).map(|_| mention(5, "Eli Lilly", Org, false)))
+                .collect(),
+            // "lead manager Morgan Stanley International": a firm's division.
+            vec![
+                mention(6, "Morgan Stanley International", Org, true),
+                mention(6, "Morgan Stanley International", Org, false),
+            ],
+            // "economist Robert Salomon" beside "Salomon Brothers Inc": "Salomon" alone,
+            // typed as an organisation, stays the firm's word.
+            vec![
+                mention(7, "Robert Salomon", Per, true),
+                mention(7, "Salomon Brothers Inc", Org, false),
+                mention(7, "Salomon", Org, false),
+                mention(7, "Salomon", Org, false),
+            ],
+        ];
+        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
+        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
+        let kind = |d: usize, k: usize| r.types[r.entity_of[d][k] as usize];
+        assert_eq!((name(0, 1), kind(0, 1)), ("Hilary Swank", Per));
+        assert_eq!((name(0, 2), kind(0, 2)), ("Hilary Swank", Per));
+        assert_eq!((name(2, 0), kind(2, 0)), ("John Tower", Per));
+        assert_eq!((name(3, 0), kind(3, 0)), ("Morgan Stanley", Org));
+        assert_eq!(kind(4, 0), Org);
+        assert_eq!(kind(5, 0), Org);
+        assert_eq!(kind(6, 0), Org);
+        assert_eq!((name(7, 0), kind(7, 0)), ("Robert Salomon", Per));
+        assert_eq!((name(7, 2), kind(7, 2)), ("Salomon", Org));
     }
 
     #[test]

@@ -421,3 +421,15 @@ def test_a_titled_name_beginning_with_a_given_name_is_a_person():
     assert set(mentions.loc[mentions["text"] == "Tower", "canonical"]) == {"John Tower"}
     # A firm's name with a legal form in the corpus stays a firm after "lead manager".
     assert kind["Morgan Stanley"] == "ORG"
+
+
+def test_a_letter_lost_as_a_question_mark_still_names_a_built_in_name():
+    # Text encoded to ASCII with replacement writes RTÉ as "RT?"; a question mark after
+    # Russia Today's "RT" stays a question mark.
+    texts = ["Speaking on RT?'s Morning Ireland, the minister said the RT? News report was fair.",
+             "Is that Sinn F?in's position?",
+             "Should anyone trust RT? The Kremlin funds it."]
+    mentions = nc.entities(texts)
+    named = dict(zip(mentions["text"], mentions["canonical"]))
+    assert named["RT?"] == "RTÉ" and named["RT? News"] == "RTÉ" and named["Sinn F?in"] == "Sinn Féin"
+    assert set(mentions.loc[mentions["doc"] == 2, "canonical"]) == {"RT", "Kremlin"}

@@ -1117,6 +1117,11 @@ impl<'s> Detector<'s> {
             let (Some(first), Some(end)) = (token_starting(m.start), token_ending(m.end)) else {
                 continue;
             };
+            // A final `?` the tokenizer did not keep inside its word is a question mark, not
+            // a lost letter ("Did he watch RT?" names no RTÉ).
+            if doc.text[m.start..m.end].ends_with('?') && doc.tokens[end - 1].start + 1 >= m.end {
+                continue;
+            }
             // A share bar's "Facebook Twitter Google+" are buttons, not mentions.
             if furniture[first..end].iter().any(|&f| f) {
                 continue;

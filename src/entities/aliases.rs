@@ -850,6 +850,45 @@ fn titled_people(groups: &mut [Group], heads: &AHashSet<String>) {
     }
 }
 
+/// The first words of full names written family name first (`first_alone`, of
+/// [`resolve`]'s step 2) that name a family rather than a person in this corpus: two such
+/// full names beginning with the word stand in one document in at least one of every five
+/// documents naming either ("Kim Jong Un" and "Kim Jong-nam", whose reports call the
+/// half-brother "Kim"; "Lee Kun-hee" and his son "Lee Jae-yong"). There a lone "Kim" is
+/// left alone in the document.
+fn family_named_together(
+    groups: &[Group],
+    key_of: &[Vec<usize>],
+    first_alone: &[bool],
+) -> AHashSet<String> {
+    // For each word: documents naming one such full name, and two or more.
+    let mut counts: AHashMap<&str, (u32, u32)> = AHashMap::new();
+    let mut in_doc: Vec<(&str, usize)> = Vec::new();
+    for ids in key_of {
+        in_doc.clear();
+        in_doc.extend(
+            ids.iter()
+                .filter(|&&id| first_alone[id] && groups[id].words >= 2)
+                .map(|&id| (groups[id].first_word(), id)),
+        );
+        in_doc.sort_unstable();
+        in_doc.dedup();
+        for run in in_doc.chunk_by(|a, b| a.0 == b.0) {
+            let c = counts.entry(run[0].0).or_default();
+            if run.len() == 1 {
+                c.0 += 1;
+            } else {
+                c.1 += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, (one, two))| two * 5 >= one + two)
+        .map(|(w, _)| w.to_string())
+        .collect()
+}
+
 /// Resolve the mentions of a corpus (`mentions[d]`: document `d`'s mentions).
 ///
 /// `user_aliases` maps a name as written (compared folded) to the canonical name the
@@ -1118,20 +1157,35 @@ pub fn resolve(
     // Full names of people written family name first ("Xi Jinping", "Kim Jong Un", "Tsai
     // Ing-wen"), as the corpus uses them: the first word stands alone, the last hardly
     // ever (a tenth as often at most), and the first word is no person's surname in the
-    // corpus. Only these take a lone first word in step 2: a given name on its own is too
-    // often something else ("Ray", the film about Ray Charles; "Trump" beside "Trump
-    // Tower").
-    let family_first: Vec<bool> = {
+    // corpus (`family_first`: these take a lone first word across the corpus in step 5).
+    // In step 2, within one document, less is asked of a lone word after the full name
+    // (`first_alone`, read with [`family_named_together`]): a first word that begins
+    // people's full names more often in the corpus than it ends them (by their mentions:
+    // "Howard" ends Michael Howard's, so "Mr Howard" beside Howard Flight stays apart), of
+    // a person's name that ends in no building's or body's word and is no firm's. In a
+    // document naming one "Wang X" in full, and no one whose surname is Wang, "Wang" after
+    // it is Wang X, though "Doreen Wang" elsewhere makes Wang a surname of the corpus. (A
+    // given name on its own is too often something else: "Ray", the film about Ray
+    // Charles; "Trump" beside "Trump Tower".)
+    let (family_first, first_alone): (Vec<bool>, Vec<bool>) = {
         let mut alone: AHashMap<&str, u32> = AHashMap::new();
         let mut person_surnames: AHashSet<&str> = AHashSet::new();
+        // How many mentions of people's full names begin and end with each word.
+        let mut begins_ends: AHashMap<&str, (u32, u32)> = AHashMap::new();
         for (id, g) in groups.iter().enumerate() {
             if g.words == 1 {
                 *alone.entry(g.key.as_str()).or_default() += g.forms.values().sum::<u32>();
             } else if full_ok[id] && is_mostly(g, EntityType::Per) {
                 person_surnames.extend(surname_forms(g.last_word()));
+                let n: u32 = g.forms.values().sum();
+                begins_ends.entry(g.first_word()).or_default().0 += n;
+                for last in surname_forms(g.last_word()) {
+                    begins_ends.entry(last).or_default().1 += n;
+                }
             }
         }
         let alone = |w: &str| alone.get(w).copied().unwrap_or(0);
+        let begins_more = |w: &str| begins_ends.get(w).is_some_and(|&(b, e)| b > e);
         groups
             .iter()
             .enumerate()
@@ -1139,20 +1193,32 @@ pub fn resolve(
                 let first = g.first_word();
                 let last = g.last_word();
                 // (A family name with particles comes last: "Cindy de Graaf".)
-                full_ok[id]
+                let used_alone = full_ok[id]
                     && family_at[id].is_none()
                     && (is_mostly(g, EntityType::Per) || firm[id])
-                    && !person_surnames.contains(first)
                     && alone(first) > 0
-                    && alone(last) * 10 <= alone(first)
+                    && alone(last) * 10 <= alone(first);
+                let family = used_alone && !person_surnames.contains(first);
+                let person_name = is_mostly(g, EntityType::Per)
+                    && !firm[id]
+                    && !crate::entities::lexicon::is_facility_head(last)
+                    && !crate::entities::lexicon::is_body_word(last);
+                (
+                    family,
+                    family || used_alone && person_name && begins_more(first),
+                )
             })
-            .collect()
+            .unzip()
     };
+    let named_together = family_named_together(&groups, &key_of, &first_alone);
     for (d, doc) in mentions.iter().enumerate() {
         let mut surnames: AHashMap<String, Option<usize>> = AHashMap::new();
         // The first word of each full name written family name first: taken by a lone
         // name that is no full name's surname here.
         let mut firsts: AHashMap<String, Option<usize>> = AHashMap::new();
+        // The same for the full names only `first_alone` allows, with the position of the
+        // first mention in full: only a lone word after it is taken.
+        let mut firsts_after: AHashMap<String, Option<(usize, usize)>> = AHashMap::new();
         // The same for organisations: "United" after "Manchester United", "the Senate"
         // after "Kansas Senate" in one article.
         let mut org_ends: AHashMap<String, Option<usize>> = AHashMap::new();
@@ -1177,8 +1243,17 @@ pub fn resolve(
                 if let Some(at) = family_at[id].filter(|_| person) {
                     claim(ends, &g.key[at..], id);
                 }
-                if person && family_first[id] {
+                if !person || named_together.contains(g.first_word()) {
+                    // (A family's word: no first word taken.)
+                } else if family_first[id] {
                     claim(&mut firsts, g.first_word(), id);
+                } else if first_alone[id] {
+                    let slot = firsts_after
+                        .entry(g.first_word().to_string())
+                        .or_insert(Some((id, k)));
+                    if slot.is_some_and(|(full, _)| full != id) {
+                        *slot = None;
+                    }
                 }
             }
         }
@@ -1212,7 +1287,7 @@ pub fn resolve(
                 }
             }
         }
-        for slot in &mut key_of[d] {
+        for (k, slot) in key_of[d].iter_mut().enumerate() {
             let id = *slot;
             let g = &groups[id];
             // A family name with its particles ("Le Pen") is a lone surname of two words or
@@ -1253,7 +1328,12 @@ pub fn resolve(
                 // "Skype" and "Berlinale" are not the first words of "WeChat QR", "Skype
                 // Out" and "Berlinale Support", fragments typed PER.)
                 None if kind == EntityType::Per && is_mostly(g, EntityType::Per) => {
-                    firsts.get(key).copied().flatten().map(|full| (full, false))
+                    match (firsts.get(key), firsts_after.get(key)) {
+                        (Some(&full), None) => full,
+                        (None, Some(&Some((full, at)))) if at < k => Some(full),
+                        _ => None,
+                    }
+                    .map(|full| (full, false))
                 }
                 None => None,
             };
@@ -2064,6 +2144,50 @@ mod tests {
         assert!(r.audit.iter().any(|m| m.name == "Xi"
             && m.canonical == "Xi Jinping"
             && m.reason == "first word of a full name in the same document"));
+    }
+
+    #[test]
+    fn a_family_name_written_first_after_its_full_name_in_one_document() {
+        use EntityType::*;
+        let docs = vec![
+            // "Doreen Wang" makes Wang a surname of the corpus; "Wang Yi" is still "Wang"
+            // in his own report, after his full name (not before it).
+            vec![
+                mention(0, "Wang", Per, false),
+                mention(0, "Wang Yi", Per, true),
+                mention(0, "Wang", Per, false),
+                mention(0, "Wang Yi", Per, false),
+            ],
+            vec![mention(1, "Doreen Wang", Per, true)],
+            vec![
+                mention(2, "Wang", Per, false),
+                mention(2, "Wang", Per, false),
+            ],
+            // The Kims are a family here: named together in two documents of three.
+            vec![
+                mention(3, "Kim Jong Un", Per, true),
+                mention(3, "Kim Jong-nam", Per, true),
+                mention(3, "Kim", Per, false),
+            ],
+            vec![
+                mention(4, "Kim Jong Un", Per, true),
+                mention(4, "Kim Jong-nam", Per, true),
+            ],
+            vec![
+                mention(5, "Kim Jong Un", Per, true),
+                mention(5, "Kim", Per, false),
+            ],
+            vec![
+                mention(6, "Madame Kim", Per, true),
+                mention(6, "Kim", Per, false),
+            ],
+        ];
+        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
+        let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
+        assert_eq!(name(0, 2), "Wang Yi");
+        assert_ne!(name(0, 0), "Wang Yi");
+        assert_eq!(name(5, 1), "Kim");
+        assert_eq!(name(3, 2), "Kim");
     }
 
     #[test]

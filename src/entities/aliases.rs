@@ -812,9 +812,13 @@ fn firms_are_not_people(groups: &mut [Group]) -> (Vec<bool>, AHashSet<String>) {
     (firm, heads)
 }
 
+/// A titled person is given a title or role before at least one mention in this many (10)
+/// ([`titled_people`]; Hilary Swank 3 of 25 on BBC).
+const TITLED_CUE_SHARE: u32 = 10;
+
 /// A name of two or three words whose first word is a common given name
 /// ([`crate::entities::gazetteer::is_given_name`]) and which the corpus gives a title or
-/// role before at least one of its mentions in [`FIRM_CUE_SHARE`] ("best actress Hilary
+/// role before at least one of its mentions in [`TITLED_CUE_SHARE`] ("best actress Hilary
 /// Swank", "Senator John Tower") is a person, whatever the model voted: BBC's lists of
 /// critics' tips ("actress - Hilary Swank. - Philip French, The Observer") made Hilary
 /// Swank an organisation 21 times of 25, and a last word that names buildings made John
@@ -836,7 +840,7 @@ fn titled_people(groups: &mut [Group], heads: &AHashSet<String>) {
             || g.called.is_some()
             || !(2..=3).contains(&g.words)
             || g.person_cues == 0
-            || g.person_cues * FIRM_CUE_SHARE < mentions
+            || g.person_cues * TITLED_CUE_SHARE < mentions
             || crate::entities::lexicon::is_body_word(g.last_word())
             || !crate::entities::gazetteer::is_given_name(g.first_word())
             || firm_head()

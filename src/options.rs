@@ -40,6 +40,17 @@ pub trait Choice: Copy + Sized + 'static {
     fn names() -> Vec<&'static str> {
         Self::VALUES.iter().map(|&(n, _)| n).collect()
     }
+
+    /// The name users write for `self`.
+    fn name(self) -> &'static str
+    where
+        Self: PartialEq,
+    {
+        Self::VALUES
+            .iter()
+            .find(|&&(_, v)| v == self)
+            .map_or("", |&(n, _)| n)
+    }
 }
 
 impl Choice for Form {
@@ -288,9 +299,129 @@ pub fn unit(name: &str, value: f64) -> Result<f64> {
     }
 }
 
+/// A default, as the Python layer reads it ([`defaults`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(&'static str),
+}
+
+/// The defaults of the options several calls share, written here once: the binding
+/// layer's signatures name these constants, and the Python layer, its accessors, the Dask
+/// module and the command line read them through [`defaults`] (`_native.defaults()`).
+pub mod default {
+    /// Jaccard at which `near_duplicates`, `clusters` and `LSHIndex` call two texts copies.
+    pub const THRESHOLD: f64 = 0.8;
+    pub const NUM_PERM: i64 = 128;
+    /// Shingles: word 3-grams.
+    pub const NGRAM: i64 = 3;
+    pub const SHINGLE: &str = "word";
+    pub const SEED: i64 = 1;
+    /// Candidate pairs are verified exactly.
+    pub const VERIFY: bool = true;
+    /// Texts of fewer words are junk ([`crate::similarity::junk`]).
+    pub const JUNK_MIN_WORDS: i64 = 3;
+    /// Shared passages are runs of at least this many words.
+    pub const PASSAGE_MIN_WORDS: i64 = 8;
+    /// `top_k`'s neighbours.
+    pub const TOP_K: i64 = 10;
+    /// `paired_similarity` and `top_k` compare by this metric, `similarity_matrix` and
+    /// `cdist` by [`MATRIX_METRIC`].
+    pub const METRIC: &str = "cosine";
+    pub const MATRIX_METRIC: &str = "jaccard";
+    pub const LSH_MODE: &str = "balanced";
+    pub const CLUSTER_METHOD: &str = "connected";
+    /// Invalid Unicode is replaced, not refused.
+    pub const ERRORS: &str = "replace";
+}
+
+/// Every shared default by option name: [`default`]'s constants, the normalization
+/// options of `normalize::Options::default()` (what `entities` normalizes with too) and
+/// `relate`'s thresholds (`Thresholds::default()`).
+pub fn defaults() -> Vec<(&'static str, Value)> {
+    use Value::{Bool, Float, Int, Str};
+    let n = crate::normalize::Options::default();
+    let t = crate::similarity::relate::Thresholds::default();
+    vec![
+        ("threshold", Float(default::THRESHOLD)),
+        ("num_perm", Int(default::NUM_PERM)),
+        ("ngram", Int(default::NGRAM)),
+        ("shingle", Str(default::SHINGLE)),
+        ("seed", Int(default::SEED)),
+        ("verify", Bool(default::VERIFY)),
+        ("junk_min_words", Int(default::JUNK_MIN_WORDS)),
+        ("passage_min_words", Int(default::PASSAGE_MIN_WORDS)),
+        ("k", Int(default::TOP_K)),
+        ("metric", Str(default::METRIC)),
+        ("matrix_metric", Str(default::MATRIX_METRIC)),
+        ("mode", Str(default::LSH_MODE)),
+        ("method", Str(default::CLUSTER_METHOD)),
+        ("errors", Str(default::ERRORS)),
+        ("unicode", Str(n.form.name())),
+        ("fix_mojibake", Bool(n.fix_mojibake)),
+        ("fold_punctuation", Bool(n.fold_punctuation)),
+        ("strip_markup", Bool(n.strip_markup)),
+        ("boilerplate", Bool(n.boilerplate.builtin)),
+        ("paragraphs", Str(n.paragraphs.name())),
+        ("fix_spacing", Bool(n.fix_spacing)),
+        ("case", Str(n.case.name())),
+        ("strip_accents", Bool(n.strip_accents)),
+        ("ascii", Bool(n.ascii)),
+        ("offsets", Bool(n.offsets)),
+        ("duplicate", Float(t.duplicate)),
+        ("excerpt", Float(t.excerpt)),
+        ("rewrite", Float(t.rewrite)),
+        ("rewrite_lead", Float(t.rewrite_lead)),
+        ("same_story", Float(t.same_story)),
+        ("same_topic", Float(t.same_topic)),
+        ("candidates", Float(t.candidates)),
+        ("distinctive", Bool(t.distinctive)),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn defaults_are_named_once_and_parse_as_their_options() {
+        let all = defaults();
+        let mut names: Vec<&str> = all.iter().map(|&(n, _)| n).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), all.len(), "each default named once");
+        let get = |name: &str| all.iter().find(|&&(n, _)| n == name).map(|&(_, v)| v);
+        // The choices read back as the options they name.
+        let Some(Value::Str(unicode)) = get("unicode") else {
+            panic!("unicode")
+        };
+        assert_eq!(Form::parse(unicode), Ok(Form::Nfc));
+        let Some(Value::Str(shingle)) = get("shingle") else {
+            panic!("shingle")
+        };
+        assert!(ShingleUnit::parse(shingle).is_ok());
+        for name in ["metric", "matrix_metric"] {
+            let Some(Value::Str(m)) = get(name) else {
+                panic!("{name}")
+            };
+            assert!(Metric::parse(m).is_ok());
+        }
+        // Whole numbers within their ranges, shares within (0, 1].
+        for &(name, value) in &all {
+            if let Value::Int(i) = value {
+                if WHOLE.iter().any(|&(n, _, _)| n == name) {
+                    assert!(whole(name, i).is_ok(), "{name}");
+                }
+            }
+            if let Value::Float(f) = value {
+                if UNIT.contains(&name) {
+                    assert!(unit(name, f).is_ok(), "{name}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn choices_ignore_case_and_name_what_they_accept() {

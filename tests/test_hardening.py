@@ -386,32 +386,51 @@ def test_a_gazetteer_of_many_similar_aliases_builds_in_linear_time():
     assert {"Name 4711", "Name 99999"} <= set(ents["canonical"])
 
 
-def test_public_defaults_equal_the_native_ones():
-    # A default is written in the public signature and in the native one (pyo3's): for
-    # every public function and its native namesake, the shared options default alike,
-    # but for those the Python layer converts on purpose (listed).
-    import ast
+def test_every_default_is_written_once_in_the_core():
+    # The defaults several calls share are written once, in the core
+    # (crate::options::defaults): the native signatures name the core's constants (their
+    # text signature shows "..." or None, never a value) and every public signature, the
+    # accessors and the Dask module read _native.defaults().
     import inspect
     import re
 
     from newscorpus import _native
+    from newscorpus.pandas import NewsAccessor
 
-    converted = {("near_duplicates", "junk_min_words"), ("relate", "junk_min_words"), ("relate", "stop_words")}
-    compared = 0
+    defaults = _native.defaults()
+    # An option whose default has another name in the core, by call.
+    key_of = {("junk", "min_words"): "junk_min_words", ("shared_passages", "min_words"): "passage_min_words",
+              ("show_pair", "min_words"): "passage_min_words", ("similarity_matrix", "metric"): "matrix_metric",
+              ("cdist", "metric"): "matrix_metric", ("junk_reasons", "min_words"): "junk_min_words"}
+    written = 0
     for name in dir(_native):
-        public, native = getattr(nc, name, None), getattr(_native, name)
-        text = getattr(native, "__text_signature__", None)
-        if public is None or not text or not callable(public):
+        text = getattr(getattr(_native, name), "__text_signature__", None)
+        if not text:
             continue
-        native_defaults = dict(re.findall(r"(\w+)=([^,)]+)", text))
-        for option, parameter in inspect.signature(public).parameters.items():
-            if option not in native_defaults or parameter.default is inspect.Parameter.empty:
+        for option, value in re.findall(r"(\w+)=([^,)]+)", text):
+            if key_of.get((name, option), option) in defaults:
+                assert value.strip() in ("...", "None"), f"_native.{name} writes {option}={value}"
+                written += 1
+    assert written >= 30
+    import newscorpus.dask as ncd
+    calls = [(n, getattr(nc, n)) for n in dir(nc) if callable(getattr(nc, n, None)) and not n.startswith("_")]
+    calls += [(n, getattr(ncd, n)) for n in ("near_duplicates",)]
+    calls += [(n, getattr(NewsAccessor, n)) for n in ("near_duplicates", "clusters", "top_k")]
+    calls += [("LSHIndex", nc.LSHIndex.__init__)]
+    compared = 0
+    for name, fn in calls:
+        try:
+            parameters = inspect.signature(fn).parameters
+        except (TypeError, ValueError):
+            continue
+        for option, parameter in parameters.items():
+            key = key_of.get((name, option), option)
+            if key not in defaults or parameter.default is inspect.Parameter.empty or parameter.default is None:
                 continue
-            if (name, option) in converted:
+            # stories' own defaults (average linkage, candidates 0.075), written once, there.
+            if (name, option) in {("stories", "candidates"), ("stories", "method")}:
                 continue
-            text_value = native_defaults[option].strip()
-            native_value = ast.literal_eval({"true": "True", "false": "False"}.get(text_value, text_value))
-            assert parameter.default == native_value and type(parameter.default) is type(native_value), \
-                f"{name}({option}={parameter.default!r}) differs from the native default {text_value}"
+            assert parameter.default == defaults[key] and type(parameter.default) is type(defaults[key]), \
+                f"{name}({option}={parameter.default!r}) differs from the core's {defaults[key]!r}"
             compared += 1
-    assert compared >= 20
+    assert compared >= 40

@@ -15,6 +15,7 @@ __all__ = [
     "default_threads",
     "set_progress",
     "option_rules",
+    "defaults",
     "_panic_for_tests",
     "NormalizeOptions",
     "normalize_texts",
@@ -39,7 +40,6 @@ __all__ = [
     "relate",
     "paired_story",
     "story_weights",
-    "relate_defaults",
     "top_k",
     "Gazetteer",
     "extract_entities",
@@ -61,19 +61,19 @@ class NormalizeOptions:
     def __new__(
         cls,
         *,
-        unicode: str = "NFC",
-        fix_mojibake: bool = True,
-        fold_punctuation: bool = True,
-        strip_markup: bool = True,
-        boilerplate: bool = True,
+        unicode: Optional[str] = None,
+        fix_mojibake: Optional[bool] = None,
+        fold_punctuation: Optional[bool] = None,
+        strip_markup: Optional[bool] = None,
+        boilerplate: Optional[bool] = None,
         remove_lines: list[str] = ...,
-        paragraphs: str = "keep",
-        fix_spacing: bool = True,
-        case: str = "preserve",
-        strip_accents: bool = False,
-        ascii: bool = False,
-        offsets: bool = False,
-        errors: str = "replace",
+        paragraphs: Optional[str] = None,
+        fix_spacing: Optional[bool] = None,
+        case: Optional[str] = None,
+        strip_accents: Optional[bool] = None,
+        ascii: Optional[bool] = None,
+        offsets: Optional[bool] = None,
+        errors: str = ...,
         key: bool = False,
     ) -> "NormalizeOptions": ...
     @staticmethod
@@ -111,19 +111,22 @@ def set_progress(callback: Optional[Callable[[int], object]] = None) -> None:
 def option_rules() -> dict[str, Any]:
     """The core's option rules: {"choices": {name: values}, "whole": {name: (low, high)}, "unit": names}."""
 
+def defaults() -> dict[str, Any]:
+    """The defaults of the options several calls share, written once in the core: {name: value}."""
+
 def default_threads() -> int:
     """Threads a call uses when n_threads is None."""
 
 def _panic_for_tests() -> None:
     """Panic inside a worker thread (tests check it becomes NewsCorpusError)."""
 
-def minhash(texts: list[Any], num_perm: int = 128, ngram: int = 3, shingle: str = "word", seed: int = 1,
+def minhash(texts: list[Any], num_perm: int = ..., ngram: int = ..., shingle: str = ..., seed: int = ...,
             n_threads: Optional[int] = None) -> npt.NDArray[np.uint32]:
     """(len(texts), num_perm) signatures of the matching keys."""
 
-def near_duplicates(texts: list[Any], threshold: float = 0.8, num_perm: int = 128, ngram: int = 3,
-                    shingle: str = "word", seed: int = 1, bands: Optional[int] = None, rows: Optional[int] = None,
-                    verify: bool = True, n_threads: Optional[int] = None,
+def near_duplicates(texts: list[Any], threshold: float = ..., num_perm: int = ..., ngram: int = ...,
+                    shingle: str = ..., seed: int = ..., bands: Optional[int] = None, rows: Optional[int] = None,
+                    verify: bool = ..., n_threads: Optional[int] = None,
                     junk_min_words: Optional[int] = None) -> dict[str, Any]:
     """Columns a, b, estimate, jaccard, a_in_b, b_in_a (numpy arrays), the bands and rows used,
     and ``same``: for each text, the first text with its matching key (itself when none)."""
@@ -135,15 +138,15 @@ def average_clusters(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64],
     one text (``first``, as ``relate`` gives it) are one unit of their number."""
 
 def cluster_pairs(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], rank: npt.NDArray[np.int64],
-                  method: str = "connected", same: Optional[npt.NDArray[np.int64]] = None) -> npt.NDArray[np.int64]:
+                  method: str = ..., same: Optional[npt.NDArray[np.int64]] = None) -> npt.NDArray[np.int64]:
     """The representative (a position) of each document's cluster; texts with one ``same``
     entry are one unit (they share a cluster)."""
 
-def paired_similarity(a: list[Any], b: list[Any], metric: str = "cosine", ngram: int = 3, shingle: str = "word",
+def paired_similarity(a: list[Any], b: list[Any], metric: str = ..., ngram: int = ..., shingle: str = ...,
                       stop_words: Any = None, n_threads: Optional[int] = None) -> npt.NDArray[np.float64]:
     """Score of each aligned pair a[i], b[i]; NaN where either is missing."""
 
-def minhash_keys(texts: list[Any], num_perm: int = 128, ngram: int = 3, shingle: str = "word", seed: int = 1,
+def minhash_keys(texts: list[Any], num_perm: int = ..., ngram: int = ..., shingle: str = ..., seed: int = ...,
                  n_threads: Optional[int] = None, junk_min_words: Optional[int] = None
                  ) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint64]]:
     """Signatures (n, num_perm) and matching-key hashes (n, 2), (0, 0) for texts with no shingles."""
@@ -157,32 +160,32 @@ def band_pairs(band_keys: list[npt.NDArray[np.uint64]], live: npt.NDArray[np.boo
     """Columns a, b, estimate (1 for copies, NaN for LSH candidates) from band keys alone,
     given in parts of consecutive documents."""
 
-def junk_reasons(texts: list[Any], min_words: int = 3, n_threads: Optional[int] = None) -> list[Optional[str]]:
+def junk_reasons(texts: list[Any], min_words: int = ..., n_threads: Optional[int] = None) -> list[Optional[str]]:
     """Why each text is junk ("too few words", "cookie wall", "captcha", "paywall", "error page") or None."""
 
-def near_duplicate_clusters(texts: list[Any], rank: npt.NDArray[np.int64], threshold: float = 0.8, num_perm: int = 128,
-                            ngram: int = 3, shingle: str = "word", seed: int = 1, bands: Optional[int] = None,
-                            rows: Optional[int] = None, verify: bool = True, n_threads: Optional[int] = None,
+def near_duplicate_clusters(texts: list[Any], rank: npt.NDArray[np.int64], threshold: float = ..., num_perm: int = ...,
+                            ngram: int = ..., shingle: str = ..., seed: int = ..., bands: Optional[int] = None,
+                            rows: Optional[int] = None, verify: bool = ..., n_threads: Optional[int] = None,
                             junk_min_words: Optional[int] = None,
-                            method: str = "connected") -> npt.NDArray[np.int64]:
+                            method: str = ...) -> npt.NDArray[np.int64]:
     """The representative (a position) of each text's near-duplicate cluster, from the LSH
     buckets directly (large buckets never listed as pairs)."""
 
-def similarity_matrix(rows: list[Any], cols: Optional[list[Any]] = None, metric: str = "jaccard", ngram: int = 3,
-                      shingle: str = "word", stop_words: Any = None,
+def similarity_matrix(rows: list[Any], cols: Optional[list[Any]] = None, metric: str = ..., ngram: int = ...,
+                      shingle: str = ..., stop_words: Any = None,
                       n_threads: Optional[int] = None) -> npt.NDArray[np.float32]:
     """(len(rows), len(cols or rows)) float32 scores; stop_words None, "auto", a language code or a list."""
 
-def top_k(texts: list[Any], k: int = 10, metric: str = "cosine", ngram: int = 3, shingle: str = "word",
+def top_k(texts: list[Any], k: int = ..., metric: str = ..., ngram: int = ..., shingle: str = ...,
           stop_words: Any = None, n_threads: Optional[int] = None) -> dict[str, npt.NDArray[Any]]:
     """Columns a, b, score: each text's k best neighbours, best first."""
 
-def relate(texts: list[Any], duplicate: float = 0.8, excerpt: float = 0.9, rewrite: float = 0.15,
-           same_story: float = 0.4, same_topic: float = 0.55, candidates: float = 0.1, ngram: int = 3, shingle: str = "word",
+def relate(texts: list[Any], duplicate: float = ..., excerpt: float = ..., rewrite: float = ...,
+           same_story: float = ..., same_topic: float = ..., candidates: float = ..., ngram: int = ..., shingle: str = ...,
            stop_words: Any = None, n_threads: Optional[int] = None, junk_min_words: Optional[int] = None,
            all_candidates: bool = False, best: Optional[int] = None,
            copy_key: Optional[npt.NDArray[np.int64]] = None,
-           distinctive: bool = True, rewrite_lead: float = 0.4) -> dict[str, npt.NDArray[Any]]:
+           distinctive: bool = ..., rewrite_lead: float = ...) -> dict[str, npt.NDArray[Any]]:
     """Columns a, b, label (0 duplicate, 1 rewrite, 2 same story, 3 same topic, -1 an unlabelled candidate), cosine,
     story, jaccard, a_in_b, b_in_a (NaN for a candidate that cannot be a copy); and first (one a text): its first identical text (with the same
     ``copy_key``), which alone stands in the pairs; each later copy is in one pair, with it."""
@@ -193,22 +196,19 @@ def paired_story(a: list[Any], b: list[Any], n_threads: Optional[int] = None) ->
 def story_weights() -> list[tuple[str, float]]:
     """The story score's (name, weight) pairs, intercept first."""
 
-def relate_defaults() -> list[tuple[str, float]]:
-    """relate's default thresholds as (name, value) pairs."""
-
-def lsh_params(threshold: float, num_perm: int, mode: str = "balanced", fp_weight: float = 0.5,
+def lsh_params(threshold: float, num_perm: int, mode: str = ..., fp_weight: float = 0.5,
                fn_weight: float = 0.5) -> tuple[int, int]:
     """(bands, rows) for a threshold: "balanced" (datasketch's rule) or "recall"."""
 
-def shared_passages(a: str, b: str, min_words: int = 8) -> dict[str, Any]:
+def shared_passages(a: str, b: str, min_words: int = ...) -> dict[str, Any]:
     """Arrays a_start, a_end, b_start, b_end, words, and a_words, b_words."""
 
 @final
 class LSHIndex:
     """The native banded MinHash-LSH index (use newscorpus.LSHIndex)."""
 
-    def __new__(cls, threshold: float = 0.8, num_perm: int = 128, bands: Optional[int] = None,
-                rows: Optional[int] = None, seed: int = 1, meta: str = ...) -> "LSHIndex": ...
+    def __new__(cls, threshold: float = ..., num_perm: int = ..., bands: Optional[int] = None,
+                rows: Optional[int] = None, seed: int = ..., meta: str = ...) -> "LSHIndex": ...
     @property
     def params(self) -> tuple[int, int, int, float, int, str]: ...
     def insert(self, keys: list[Any], signatures: npt.NDArray[np.uint32]) -> None: ...

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import _native
 from ._input import as_texts, frame_index, series_like
-from ._options import check, text_value
+from ._options import DEFAULTS, check, text_value
 from ._progress import progress_bar
 from .exceptions import OptionError
 
@@ -51,19 +51,19 @@ def _options(**kwargs: Any) -> Any:
 def normalize(
     texts: Iterable[Optional[str]],
     *,
-    unicode: str = "NFC",
-    fix_mojibake: bool = True,
-    fold_punctuation: bool = True,
-    strip_markup: bool = True,
-    boilerplate: bool = True,
+    unicode: str = DEFAULTS["unicode"],
+    fix_mojibake: bool = DEFAULTS["fix_mojibake"],
+    fold_punctuation: bool = DEFAULTS["fold_punctuation"],
+    strip_markup: bool = DEFAULTS["strip_markup"],
+    boilerplate: bool = DEFAULTS["boilerplate"],
     remove_lines: Any = None,
-    paragraphs: str = "keep",
-    fix_spacing: bool = True,
-    case: str = "preserve",
-    strip_accents: bool = False,
-    ascii: bool = False,
-    offsets: bool = False,
-    errors: str = "replace",
+    paragraphs: str = DEFAULTS["paragraphs"],
+    fix_spacing: bool = DEFAULTS["fix_spacing"],
+    case: str = DEFAULTS["case"],
+    strip_accents: bool = DEFAULTS["strip_accents"],
+    ascii: bool = DEFAULTS["ascii"],
+    offsets: bool = DEFAULTS["offsets"],
+    errors: str = DEFAULTS["errors"],
     n_threads: Optional[int] = None,
     progress: Optional[bool] = None,
 ) -> Any:
@@ -152,9 +152,9 @@ def normalize(
 def matching_key(
     texts: Iterable[Optional[str]],
     *,
-    boilerplate: bool = True,
+    boilerplate: bool = DEFAULTS["boilerplate"],
     remove_lines: Any = None,
-    errors: str = "replace",
+    errors: str = DEFAULTS["errors"],
     n_threads: Optional[int] = None,
 ) -> Any:
     """The matching key that similarity and entity matching compare.
@@ -185,9 +185,9 @@ def matching_key(
 def parse_articles(
     texts: Iterable[Optional[str]],
     *,
-    boilerplate: bool = True,
+    boilerplate: bool = DEFAULTS["boilerplate"],
     remove_lines: Any = None,
-    errors: str = "replace",
+    errors: str = DEFAULTS["errors"],
     n_threads: Optional[int] = None,
     **normalize_options: Any,
 ) -> pd.DataFrame:
@@ -235,7 +235,7 @@ def find_boilerplate(
     min_docs: Optional[int] = None,
     min_chars: int = 15,
     passages: bool = True,
-    errors: str = "replace",
+    errors: str = DEFAULTS["errors"],
     n_threads: Optional[int] = None,
 ) -> pd.DataFrame:
     """Learn boilerplate from the corpus: lines and passages that repeat across many

@@ -26,6 +26,10 @@ UNIT: frozenset[str] = frozenset(_RULES["unit"])
 CHOICES: dict[str, tuple[str, ...]] = dict(_RULES["choices"])
 #: Options that may be None.
 OPTIONAL = {"bands", "rows", "n_threads", "k_query"}
+#: The defaults of the options several calls share, as the core writes them once
+#: (``crate::options::defaults``): every public signature, the accessors, the Dask module
+#: and the command line read them from here.
+DEFAULTS: dict[str, Any] = dict(_native.defaults())
 
 
 def _span(low: int, high: int) -> str:

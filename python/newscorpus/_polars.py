@@ -16,6 +16,8 @@ from typing import Any, Callable, TypeVar
 
 import pandas as pd
 
+from ._options import DEFAULTS
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -106,12 +108,12 @@ def register_namespace() -> None:
         # The corpus-level functions, as on the pandas accessor: pairs and entity tables
         # as polars DataFrames, one label a text as a polars Series (positions name texts).
 
-        def near_duplicates(self, threshold: float = 0.8, **options: Any) -> Any:
+        def near_duplicates(self, threshold: float = DEFAULTS["threshold"], **options: Any) -> Any:
             from . import near_duplicates
 
             return near_duplicates(self._s, threshold, **options)
 
-        def clusters(self, threshold: float = 0.8, **options: Any) -> Any:
+        def clusters(self, threshold: float = DEFAULTS["threshold"], **options: Any) -> Any:
             from . import clusters
 
             return clusters(self._s, threshold, **options)

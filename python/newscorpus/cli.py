@@ -16,6 +16,7 @@ from ._normalize import find_boilerplate, normalize, parse_articles
 from ._entities import cooccurrence, entities, entity_counts
 from .similarity import clusters, near_duplicates, relate, shared_passages, similarity_matrix, stories
 from .datasets import load_sample
+from ._options import DEFAULTS
 from .exceptions import NewsCorpusError
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
@@ -187,7 +188,8 @@ def _dedup_cmd(args: argparse.Namespace) -> int:
         texts = _texts_of(frame, args.column)
         # Junk texts (placeholders, cookie walls, error pages) get no signature; copies are
         # grouped by their matching key's hash, as near_duplicates groups them.
-        sigs, batch_keys = _native.minhash_keys(texts, args.num_perm, 3, "word", 1, args.threads, JUNK_MIN_WORDS)
+        sigs, batch_keys = _native.minhash_keys(texts, args.num_perm, DEFAULTS["ngram"], DEFAULTS["shingle"], DEFAULTS["seed"],
+                                                 args.threads, JUNK_MIN_WORDS)
         batch_bands, batch_live = _native.band_keys(sigs, bands, rows)
         del sigs
         if total is not None:
@@ -233,7 +235,8 @@ def _dedup_cmd(args: argparse.Namespace) -> int:
         ta, tb = [paired[int(i)] for i in a[part]], [paired[int(i)] for i in b[part]]
         rough = estimate[part]
         estimate[part] = np.where(np.isnan(rough), _pair_estimates(
-            ta, tb, args.num_perm, 3, "word", 1, JUNK_MIN_WORDS, args.threads), rough)
+            ta, tb, args.num_perm, DEFAULTS["ngram"], DEFAULTS["shingle"], DEFAULTS["seed"], JUNK_MIN_WORDS,
+            args.threads), rough)
         if args.verify:
             jaccard[part] = np.asarray(paired_similarity(ta, tb, "jaccard", n_threads=args.threads), dtype=np.float64)
         del ta, tb
@@ -472,8 +475,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--out", required=True, help="where to write the pairs (.parquet, .csv or .jsonl)")
     d.add_argument("--column", default="text")
     d.add_argument("--id", help="a column naming each row (default: the row number)")
-    d.add_argument("--threshold", type=float, default=0.8)
-    d.add_argument("--num-perm", type=int, default=128)
+    d.add_argument("--threshold", type=float, default=DEFAULTS["threshold"])
+    d.add_argument("--num-perm", type=int, default=DEFAULTS["num_perm"])
     d.add_argument("--no-verify", dest="verify", action="store_false",
                    help="keep pairs on the MinHash estimate (no second pass over the file)")
     d.add_argument("--batch-size", type=int, default=50_000)

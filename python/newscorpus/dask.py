@@ -32,6 +32,8 @@ import pandas as pd
 
 import newscorpus as _nc
 
+from ._options import DEFAULTS
+
 __all__ = ["normalize", "matching_key", "detect_language", "junk", "parse_articles", "near_duplicates", "entities",
            "entity_counts", "cooccurrence"]
 
@@ -158,14 +160,14 @@ def _verify(part: pd.DataFrame, threshold: float, num_perm: int, ngram: int, shi
 
 def near_duplicates(
     column: Any,
-    threshold: float = 0.8,
+    threshold: float = DEFAULTS["threshold"],
     *,
-    num_perm: int = 128,
-    ngram: int = 3,
-    shingle: str = "word",
-    seed: int = 1,
+    num_perm: int = DEFAULTS["num_perm"],
+    ngram: int = DEFAULTS["ngram"],
+    shingle: str = DEFAULTS["shingle"],
+    seed: int = DEFAULTS["seed"],
     junk: bool = True,
-    junk_min_words: int = 3,
+    junk_min_words: int = DEFAULTS["junk_min_words"],
 ) -> pd.DataFrame:
     """``newscorpus.near_duplicates`` of a dask column: a pandas DataFrame of pairs ``a``,
     ``b`` (index labels), ``estimate``, ``jaccard``, ``a_in_b``, ``b_in_a``, sorted by the

@@ -10,6 +10,8 @@ from typing import Any, Optional
 
 import pandas as pd
 
+from ._options import DEFAULTS
+
 __all__ = ["show_pair", "show_entities", "PairView", "EntityView"]
 
 _TYPE_COLOURS = {"PER": "#fde2a7", "ORG": "#c9e4ff", "LOC": "#c8f0c8", "MISC": "#ead7ff"}
@@ -59,7 +61,7 @@ class PairView:
         )
 
 
-def show_pair(a: str, b: str, *, min_words: int = 8, boilerplate: Any = None,
+def show_pair(a: str, b: str, *, min_words: int = DEFAULTS["passage_min_words"], boilerplate: Any = None,
               labels: tuple[str, str] = ("a", "b")) -> PairView:
     """Two articles side by side in a notebook, the passages they share highlighted, with
     their Jaccard (word 3-grams), TF-IDF cosine and story score.

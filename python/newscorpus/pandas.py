@@ -9,6 +9,8 @@ from typing import Any
 
 import pandas as pd
 
+from ._options import DEFAULTS
+
 __all__ = ["NewsAccessor"]
 
 
@@ -43,13 +45,13 @@ class NewsAccessor:
 
         return detect_language(self._series, **options)
 
-    def near_duplicates(self, threshold: float = 0.8, **options: Any) -> pd.DataFrame:
+    def near_duplicates(self, threshold: float = DEFAULTS["threshold"], **options: Any) -> pd.DataFrame:
         """``newscorpus.near_duplicates`` on this Series (pairs named by index labels)."""
         from .similarity import near_duplicates
 
         return near_duplicates(self._series, threshold, **options)
 
-    def clusters(self, threshold: float = 0.8, **options: Any) -> pd.Series:
+    def clusters(self, threshold: float = DEFAULTS["threshold"], **options: Any) -> pd.Series:
         """``newscorpus.clusters`` on this Series (a Series of representative labels)."""
         from .similarity import clusters
 
@@ -67,7 +69,7 @@ class NewsAccessor:
 
         return stories(self._series, threshold, **options)
 
-    def top_k(self, k: int = 10, **options: Any) -> pd.DataFrame:
+    def top_k(self, k: int = DEFAULTS["k"], **options: Any) -> pd.DataFrame:
         """``newscorpus.top_k`` on this Series (neighbours named by index labels)."""
         from .similarity import top_k
 

@@ -18,7 +18,7 @@ from ._input import as_texts, frame_index
 from .datasets import load_sample  # noqa: F401  (used by the examples)
 from ._normalize import _without_boilerplate
 from ._normalize import normalize as normalize_texts
-from ._options import check, flag, replace_surrogates, text_value
+from ._options import DEFAULTS, check, flag, replace_surrogates, text_value
 from ._progress import progress_bar
 from .exceptions import InputTypeError, InputValueError, OptionError
 
@@ -31,16 +31,16 @@ __all__ = ["minhash", "near_duplicates", "clusters", "similarity_matrix", "cdist
 #: push the copy's score down toward the threshold (0.832 at n=6). The highest Jaccard between
 #: WikiRef220 articles of different topics falls from 0.040 (n=2) to 0.013 (n=3) and barely
 #: below after; BBC's 100 known duplicate pairs are all found at 0.8 for every n.
-DEFAULT_NGRAM = 3
+DEFAULT_NGRAM: int = DEFAULTS["ngram"]
 
 
 def minhash(
     texts: Iterable[Optional[str]],
     *,
-    num_perm: int = 128,
+    num_perm: int = DEFAULTS["num_perm"],
     ngram: int = DEFAULT_NGRAM,
-    shingle: str = "word",
-    seed: int = 1,
+    shingle: str = DEFAULTS["shingle"],
+    seed: int = DEFAULTS["seed"],
     n_threads: Optional[int] = None,
 ) -> np.ndarray:
     """MinHash signatures of the texts' matching keys.
@@ -71,7 +71,7 @@ def minhash(
 
 
 #: Texts with fewer words than this are junk by default (see ``junk``).
-JUNK_MIN_WORDS = 3
+JUNK_MIN_WORDS: int = DEFAULTS["junk_min_words"]
 
 
 def _junk_rule(junk: Any, junk_min_words: Any) -> Optional[int]:
@@ -142,15 +142,15 @@ def junk(
 
 def near_duplicates(
     texts: Iterable[Optional[str]],
-    threshold: float = 0.8,
+    threshold: float = DEFAULTS["threshold"],
     *,
-    num_perm: int = 128,
+    num_perm: int = DEFAULTS["num_perm"],
     ngram: int = DEFAULT_NGRAM,
-    shingle: str = "word",
-    seed: int = 1,
+    shingle: str = DEFAULTS["shingle"],
+    seed: int = DEFAULTS["seed"],
     bands: Optional[int] = None,
     rows: Optional[int] = None,
-    verify: bool = True,
+    verify: bool = DEFAULTS["verify"],
     n_threads: Optional[int] = None,
     junk: bool = True,
     junk_min_words: int = JUNK_MIN_WORDS,
@@ -250,9 +250,9 @@ def _ranks(t, representative: Any) -> np.ndarray:
 
 def clusters(
     texts: Iterable[Optional[str]],
-    threshold: float = 0.8,
+    threshold: float = DEFAULTS["threshold"],
     *,
-    method: str = "connected",
+    method: str = DEFAULTS["method"],
     representative: Any = "longest",
     **pair_options: Any,
 ) -> Any:
@@ -290,8 +290,9 @@ def clusters(
     unknown = sorted(set(pair_options) - set(known))
     if unknown:
         raise TypeError(f"unexpected options: {unknown}")
-    options = {"threshold": threshold, "num_perm": 128, "ngram": DEFAULT_NGRAM, "shingle": "word", "seed": 1,
-               "bands": None, "rows": None, "verify": True, "n_threads": None, **pair_options}
+    options = {"threshold": threshold, "num_perm": DEFAULTS["num_perm"], "ngram": DEFAULT_NGRAM,
+               "shingle": DEFAULTS["shingle"], "seed": DEFAULTS["seed"], "bands": None, "rows": None,
+               "verify": DEFAULTS["verify"], "n_threads": None, **pair_options}
     junk_rule = _junk_rule(options.pop("junk", True), options.pop("junk_min_words", JUNK_MIN_WORDS))
     progress = options.pop("progress", None)
     t = as_texts(texts)
@@ -310,10 +311,10 @@ StopWords = Union[None, str, Iterable[str]]
 
 def similarity_matrix(
     texts: Iterable[Optional[str]],
-    metric: str = "jaccard",
+    metric: str = DEFAULTS["matrix_metric"],
     *,
     ngram: int = DEFAULT_NGRAM,
-    shingle: str = "word",
+    shingle: str = DEFAULTS["shingle"],
     stop_words: StopWords = None,
     n_threads: Optional[int] = None,
 ) -> np.ndarray:
@@ -347,10 +348,10 @@ def similarity_matrix(
 def cdist(
     queries: Iterable[Optional[str]],
     corpus: Iterable[Optional[str]],
-    metric: str = "jaccard",
+    metric: str = DEFAULTS["matrix_metric"],
     *,
     ngram: int = DEFAULT_NGRAM,
-    shingle: str = "word",
+    shingle: str = DEFAULTS["shingle"],
     stop_words: StopWords = None,
     n_threads: Optional[int] = None,
 ) -> np.ndarray:
@@ -409,10 +410,10 @@ def _story_scores(a: Any, b: Any, n_threads: Optional[int]) -> np.ndarray:
 def paired_similarity(
     a: Iterable[Optional[str]],
     b: Iterable[Optional[str]],
-    metric: str = "cosine",
+    metric: str = DEFAULTS["metric"],
     *,
     ngram: int = DEFAULT_NGRAM,
-    shingle: str = "word",
+    shingle: str = DEFAULTS["shingle"],
     stop_words: StopWords = None,
     n_threads: Optional[int] = None,
 ) -> Any:
@@ -488,11 +489,11 @@ def _labels(t, positions: np.ndarray) -> Any:
 
 def top_k(
     texts: Iterable[Optional[str]],
-    k: int = 10,
-    metric: str = "cosine",
+    k: int = DEFAULTS["k"],
+    metric: str = DEFAULTS["metric"],
     *,
     ngram: int = DEFAULT_NGRAM,
-    shingle: str = "word",
+    shingle: str = DEFAULTS["shingle"],
     stop_words: StopWords = None,
     n_threads: Optional[int] = None,
 ) -> pd.DataFrame:
@@ -537,7 +538,8 @@ def top_k(
 #: Labels ``relate`` gives, strongest first.
 RELATIONS = ("duplicate", "rewrite", "same_story", "same_topic")
 #: ``relate``'s default thresholds, as the native core defines them.
-RELATE_DEFAULTS = dict(_native.relate_defaults())
+RELATE_DEFAULTS = {name: DEFAULTS[name] for name in
+                   ("duplicate", "excerpt", "rewrite", "rewrite_lead", "same_story", "same_topic", "candidates")}
 
 
 def relate(
@@ -552,7 +554,7 @@ def relate(
     candidates: float = RELATE_DEFAULTS["candidates"],
     stop_words: StopWords = "auto",
     ngram: int = DEFAULT_NGRAM,
-    shingle: str = "word",
+    shingle: str = DEFAULTS["shingle"],
     dates: Any = None,
     window: Any = "1D",
     outlets: Any = None,
@@ -560,7 +562,7 @@ def relate(
     junk: bool = True,
     junk_min_words: int = JUNK_MIN_WORDS,
     boilerplate: Any = None,
-    distinctive: bool = True,
+    distinctive: bool = DEFAULTS["distinctive"],
     progress: Optional[bool] = None,
 ) -> pd.DataFrame:
     """Which articles are the same article, which retell another, which cover the same
@@ -732,7 +734,7 @@ def stories(
     junk: bool = True,
     junk_min_words: int = JUNK_MIN_WORDS,
     boilerplate: Any = None,
-    distinctive: bool = True,
+    distinctive: bool = DEFAULTS["distinctive"],
     progress: Optional[bool] = None,
 ) -> Any:
     """Group articles into stories, from the story score of pairs of articles (copies
@@ -803,7 +805,7 @@ def stories(
     d = RELATE_DEFAULTS
     with progress_bar(progress, cleaned.values, "stories"):
         cols = _native.relate(cleaned.values, d["duplicate"], d["excerpt"], 1.0, 1.0, threshold, candidates,
-                              DEFAULT_NGRAM, "word", _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words),
+                              DEFAULT_NGRAM, DEFAULTS["shingle"], _stop(stop_words), n_threads, _junk_rule(junk, junk_min_words),
                               True, neighbours, copy_key=_date_codes(t, dates),
                               distinctive=flag("distinctive", distinctive))
     # Identical texts (with the same date) are one unit: `first` names each one's first copy,
@@ -891,7 +893,8 @@ def _within_window(t, dates: Any, window: Any, a: np.ndarray, b: np.ndarray) -> 
     return ~(known[a] & known[b]) | (diff <= gap.value)
 
 
-def shared_passages(a: str, b: str, *, min_words: int = 8, boilerplate: Any = None) -> pd.DataFrame:
+def shared_passages(a: str, b: str, *, min_words: int = DEFAULTS["passage_min_words"],
+                    boilerplate: Any = None) -> pd.DataFrame:
     """The passages two articles share: why they match (a quote both outlets carry, a
     paragraph of wire copy).
 
@@ -964,8 +967,9 @@ class LSHIndex:
         (2, True)
     """
 
-    def __init__(self, threshold: float = 0.8, num_perm: int = 128, *, bands: Optional[int] = None,
-                 rows: Optional[int] = None, ngram: int = DEFAULT_NGRAM, shingle: str = "word", seed: int = 1,
+    def __init__(self, threshold: float = DEFAULTS["threshold"], num_perm: int = DEFAULTS["num_perm"], *,
+                 bands: Optional[int] = None, rows: Optional[int] = None, ngram: int = DEFAULT_NGRAM,
+                 shingle: str = DEFAULTS["shingle"], seed: int = DEFAULTS["seed"],
                  weights: tuple[float, float] = (0.5, 0.5)) -> None:
         threshold, num_perm, bands, rows, ngram, shingle, seed = check(
             threshold=threshold, num_perm=num_perm, bands=bands, rows=rows, ngram=ngram, shingle=shingle, seed=seed)

@@ -16,6 +16,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(set_progress, m)?)?;
     m.add_function(wrap_pyfunction!(option_rules, m)?)?;
+    m.add_function(wrap_pyfunction!(defaults, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     normalize::register(m)?;
     similarity::register(m)?;
@@ -47,6 +48,24 @@ fn option_rules(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
     out.set_item("choices", choices)?;
     out.set_item("whole", whole)?;
     out.set_item("unit", pyo3::types::PyTuple::new(py, options::UNIT)?)?;
+    Ok(out)
+}
+
+/// The defaults of the options several calls share, as the core writes them
+/// (`crate::options::defaults`): `{name: value}`. The Python layer's signatures read them,
+/// so each default is written once.
+#[pyfunction]
+fn defaults(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
+    use crate::options::Value;
+    let out = pyo3::types::PyDict::new(py);
+    for (name, value) in crate::options::defaults() {
+        match value {
+            Value::Bool(b) => out.set_item(name, b)?,
+            Value::Int(i) => out.set_item(name, i)?,
+            Value::Float(f) => out.set_item(name, f)?,
+            Value::Str(s) => out.set_item(name, s)?,
+        }
+    }
     Ok(out)
 }
 

@@ -4,7 +4,7 @@ use super::input::{docs_from_list, Doc};
 use super::{check_threads, run_batches, OrRaise};
 use crate::article;
 use crate::normalize::{self, Case, Form, Paragraphs};
-use crate::options::{Choice, OnInvalid};
+use crate::options::{self, Choice, OnInvalid};
 use numpy::{PyArray1, PyArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -28,26 +28,28 @@ pub struct NormalizeOptions {
 
 #[pymethods]
 impl NormalizeOptions {
+    /// An option left out (None) takes the core's default (`normalize::Options::default()`,
+    /// or the matching key's with `key`): the defaults are written there only.
     #[new]
-    #[pyo3(signature = (*, unicode="NFC", fix_mojibake=true, fold_punctuation=true, strip_markup=true,
-        boilerplate=true, remove_lines=Vec::new(), paragraphs="keep", fix_spacing=true, case="preserve",
-        strip_accents=false, ascii=false, offsets=false, errors="replace", key=false))]
+    #[pyo3(signature = (*, unicode=None, fix_mojibake=None, fold_punctuation=None, strip_markup=None,
+        boilerplate=None, remove_lines=Vec::new(), paragraphs=None, fix_spacing=None, case=None,
+        strip_accents=None, ascii=None, offsets=None, errors=options::default::ERRORS, key=false))]
     // pyo3 extracts arguments by value; the keyword list mirrors the Python signature.
     #[allow(clippy::too_many_arguments, clippy::needless_pass_by_value)]
     fn new(
         py: Python<'_>,
-        unicode: &str,
-        fix_mojibake: bool,
-        fold_punctuation: bool,
-        strip_markup: bool,
-        boilerplate: bool,
+        unicode: Option<&str>,
+        fix_mojibake: Option<bool>,
+        fold_punctuation: Option<bool>,
+        strip_markup: Option<bool>,
+        boilerplate: Option<bool>,
         remove_lines: Vec<String>,
-        paragraphs: &str,
-        fix_spacing: bool,
-        case: &str,
-        strip_accents: bool,
-        ascii: bool,
-        offsets: bool,
+        paragraphs: Option<&str>,
+        fix_spacing: Option<bool>,
+        case: Option<&str>,
+        strip_accents: Option<bool>,
+        ascii: Option<bool>,
+        offsets: Option<bool>,
         errors: &str,
         key: bool,
     ) -> PyResult<Self> {
@@ -57,16 +59,18 @@ impl NormalizeOptions {
             normalize::Options::default()
         };
         let mut opts = normalize::Options {
-            form: Form::parse(unicode).or_raise(py)?,
-            fix_mojibake,
-            fold_punctuation,
-            strip_markup,
-            paragraphs: Paragraphs::parse(paragraphs).or_raise(py)?,
-            fix_spacing,
-            case: Case::parse(case).or_raise(py)?,
-            strip_accents,
-            ascii,
-            offsets,
+            form: unicode.map_or(Ok(base.form), Form::parse).or_raise(py)?,
+            fix_mojibake: fix_mojibake.unwrap_or(base.fix_mojibake),
+            fold_punctuation: fold_punctuation.unwrap_or(base.fold_punctuation),
+            strip_markup: strip_markup.unwrap_or(base.strip_markup),
+            paragraphs: paragraphs
+                .map_or(Ok(base.paragraphs), Paragraphs::parse)
+                .or_raise(py)?,
+            fix_spacing: fix_spacing.unwrap_or(base.fix_spacing),
+            case: case.map_or(Ok(base.case), Case::parse).or_raise(py)?,
+            strip_accents: strip_accents.unwrap_or(base.strip_accents),
+            ascii: ascii.unwrap_or(base.ascii),
+            offsets: offsets.unwrap_or(base.offsets),
             ..base
         };
         if key {
@@ -78,7 +82,7 @@ impl NormalizeOptions {
             opts.paragraphs = k.paragraphs;
             opts.fold_punctuation = true;
         }
-        opts.boilerplate.builtin = boilerplate;
+        opts.boilerplate.builtin = boilerplate.unwrap_or(opts.boilerplate.builtin);
         for line in &remove_lines {
             let chars: Vec<char> = line.chars().collect();
             opts.boilerplate.add_learned(&chars);

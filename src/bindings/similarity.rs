@@ -35,7 +35,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(relate, m)?)?;
     m.add_function(wrap_pyfunction!(paired_story, m)?)?;
     m.add_function(wrap_pyfunction!(story_weights, m)?)?;
-    m.add_function(wrap_pyfunction!(relate_defaults, m)?)?;
     m.add_function(wrap_pyfunction!(top_k, m)?)?;
     Ok(())
 }
@@ -165,7 +164,7 @@ fn corpus_signatures(
 
 /// `(len(texts), num_perm)` uint32 MinHash signatures of the matching keys.
 #[pyfunction]
-#[pyo3(signature = (texts, num_perm=128, ngram=3, shingle="word", seed=1, n_threads=None))]
+#[pyo3(signature = (texts, num_perm=options::default::NUM_PERM, ngram=options::default::NGRAM, shingle=options::default::SHINGLE, seed=options::default::SEED, n_threads=None))]
 fn minhash<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyList>,
@@ -193,7 +192,7 @@ type SignaturesAndKeys<'py> = (Bound<'py, PyArray2<u32>>, Bound<'py, PyArray2<u6
 /// shingles (missing, empty, or junk when `junk_min_words` is given) has key `(0, 0)` and an
 /// empty signature, so it pairs with nothing.
 #[pyfunction]
-#[pyo3(signature = (texts, num_perm=128, ngram=3, shingle="word", seed=1, n_threads=None, junk_min_words=None))]
+#[pyo3(signature = (texts, num_perm=options::default::NUM_PERM, ngram=options::default::NGRAM, shingle=options::default::SHINGLE, seed=options::default::SEED, n_threads=None, junk_min_words=None))]
 #[allow(clippy::too_many_arguments)]
 fn minhash_keys<'py>(
     py: Python<'py>,
@@ -323,7 +322,7 @@ fn band_pairs<'py>(
 
 /// Bands and rows: `mode="recall"` (as `near_duplicates` uses) or `"balanced"` (datasketch's rule).
 #[pyfunction]
-#[pyo3(signature = (threshold, num_perm, mode="balanced", fp_weight=0.5, fn_weight=0.5))]
+#[pyo3(signature = (threshold, num_perm, mode=options::default::LSH_MODE, fp_weight=0.5, fn_weight=0.5))]
 fn lsh_params(
     py: Python<'_>,
     threshold: f64,
@@ -508,7 +507,7 @@ impl LshCorpus {
 
 /// Near-duplicate pairs as a dict of numpy columns: `a`, `b`, `estimate`, `jaccard`, `a_in_b`, `b_in_a`.
 #[pyfunction]
-#[pyo3(signature = (texts, threshold=0.8, num_perm=128, ngram=3, shingle="word", seed=1, bands=None, rows=None, verify=true, n_threads=None, junk_min_words=None))]
+#[pyo3(signature = (texts, threshold=options::default::THRESHOLD, num_perm=options::default::NUM_PERM, ngram=options::default::NGRAM, shingle=options::default::SHINGLE, seed=options::default::SEED, bands=None, rows=None, verify=options::default::VERIFY, n_threads=None, junk_min_words=None))]
 #[allow(clippy::too_many_arguments)]
 fn near_duplicates<'py>(
     py: Python<'py>,
@@ -611,7 +610,7 @@ fn checked_pairs(
 
 /// Cluster representative (a position) for each of `n` documents, from pairs and ranks.
 #[pyfunction]
-#[pyo3(signature = (n, a, b, rank, method="connected", same=None))]
+#[pyo3(signature = (n, a, b, rank, method=options::default::CLUSTER_METHOD, same=None))]
 fn cluster_pairs<'py>(
     py: Python<'py>,
     n: usize,
@@ -639,7 +638,7 @@ fn cluster_pairs<'py>(
 /// Why each text is junk (see `similarity::junk`): a reason, or None (also for missing
 /// texts).
 #[pyfunction]
-#[pyo3(signature = (texts, min_words=3, n_threads=None))]
+#[pyo3(signature = (texts, min_words=options::default::JUNK_MIN_WORDS as usize, n_threads=None))]
 fn junk_reasons<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyList>,
@@ -671,7 +670,7 @@ fn junk_reasons<'py>(
 /// the LSH buckets directly, without listing the pairs of large buckets (see
 /// `similarity::groups`), so thousands of pages of one template cost linear time.
 #[pyfunction]
-#[pyo3(signature = (texts, rank, threshold=0.8, num_perm=128, ngram=3, shingle="word", seed=1, bands=None, rows=None, verify=true, n_threads=None, junk_min_words=None, method="connected"))]
+#[pyo3(signature = (texts, rank, threshold=options::default::THRESHOLD, num_perm=options::default::NUM_PERM, ngram=options::default::NGRAM, shingle=options::default::SHINGLE, seed=options::default::SEED, bands=None, rows=None, verify=options::default::VERIFY, n_threads=None, junk_min_words=None, method=options::default::CLUSTER_METHOD))]
 #[allow(clippy::too_many_arguments)]
 fn near_duplicate_clusters<'py>(
     py: Python<'py>,
@@ -806,7 +805,7 @@ fn average_clusters<'py>(
 
 /// Scores of aligned pairs `a[i]`, `b[i]` (float64, NaN where either text is missing).
 #[pyfunction]
-#[pyo3(signature = (a, b, metric="cosine", ngram=3, shingle="word", stop_words=None, n_threads=None))]
+#[pyo3(signature = (a, b, metric=options::default::METRIC, ngram=options::default::NGRAM, shingle=options::default::SHINGLE, stop_words=None, n_threads=None))]
 #[allow(clippy::too_many_arguments)]
 fn paired_similarity<'py>(
     py: Python<'py>,
@@ -872,7 +871,7 @@ fn set_metric_of(py: Python<'_>, metric: &str) -> PyResult<Option<exact::SetMetr
 
 /// `(len(rows), len(cols))` float32 matrix; `cols=None` compares `rows` with themselves.
 #[pyfunction]
-#[pyo3(signature = (rows, cols=None, metric="jaccard", ngram=3, shingle="word", stop_words=None, n_threads=None))]
+#[pyo3(signature = (rows, cols=None, metric=options::default::MATRIX_METRIC, ngram=options::default::NGRAM, shingle=options::default::SHINGLE, stop_words=None, n_threads=None))]
 #[allow(clippy::too_many_arguments)]
 fn similarity_matrix<'py>(
     py: Python<'py>,
@@ -987,7 +986,7 @@ pub struct PyLshIndex {
 #[pymethods]
 impl PyLshIndex {
     #[new]
-    #[pyo3(signature = (threshold=0.8, num_perm=128, bands=None, rows=None, seed=1, meta=String::new()))]
+    #[pyo3(signature = (threshold=options::default::THRESHOLD, num_perm=options::default::NUM_PERM, bands=None, rows=None, seed=options::default::SEED, meta=String::new()))]
     fn new(
         py: Python<'_>,
         threshold: f64,
@@ -1077,7 +1076,7 @@ impl PyLshIndex {
 /// Shared passages of two texts: a dict of arrays `a_start`, `a_end`, `b_start`, `b_end`
 /// (character offsets in the original texts), `words`, and the word counts of both texts.
 #[pyfunction]
-#[pyo3(signature = (a, b, min_words=8))]
+#[pyo3(signature = (a, b, min_words=options::default::PASSAGE_MIN_WORDS))]
 fn shared_passages<'py>(
     py: Python<'py>,
     a: &str,
@@ -1159,7 +1158,7 @@ fn check_unit(py: Python<'_>, name: &str, value: f64) -> PyResult<f64> {
 /// identical to it (with the same `copy_key`, when given), itself for the first. A later
 /// copy is in one pair, with its first (see `relate::copy_pairs`).
 #[pyfunction]
-#[pyo3(signature = (texts, duplicate=0.8, excerpt=0.9, rewrite=0.15, same_story=0.4, same_topic=0.55, candidates=0.1, ngram=3, shingle="word", stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false, best=None, copy_key=None, distinctive=true, rewrite_lead=0.4))]
+#[pyo3(signature = (texts, duplicate=Thresholds::default().duplicate, excerpt=Thresholds::default().excerpt, rewrite=Thresholds::default().rewrite, same_story=Thresholds::default().same_story, same_topic=Thresholds::default().same_topic, candidates=Thresholds::default().candidates, ngram=options::default::NGRAM, shingle=options::default::SHINGLE, stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false, best=None, copy_key=None, distinctive=Thresholds::default().distinctive, rewrite_lead=Thresholds::default().rewrite_lead))]
 #[allow(clippy::too_many_arguments)]
 fn relate<'py>(
     py: Python<'py>,
@@ -1296,25 +1295,10 @@ fn story_weights() -> Vec<(&'static str, f64)> {
         .collect()
 }
 
-/// `relate`'s default thresholds, as the core defines them.
-#[pyfunction]
-fn relate_defaults() -> Vec<(&'static str, f64)> {
-    let t = Thresholds::default();
-    vec![
-        ("duplicate", t.duplicate),
-        ("excerpt", t.excerpt),
-        ("rewrite", t.rewrite),
-        ("rewrite_lead", t.rewrite_lead),
-        ("same_story", t.same_story),
-        ("same_topic", t.same_topic),
-        ("candidates", t.candidates),
-    ]
-}
-
 /// The `k` most similar other texts of each text: a dict of numpy columns `a`, `b`, `score`
 /// (rows of `a` in order, best `b` first), without the N x N matrix.
 #[pyfunction]
-#[pyo3(signature = (texts, k=10, metric="cosine", ngram=3, shingle="word", stop_words=None, n_threads=None))]
+#[pyo3(signature = (texts, k=options::default::TOP_K, metric=options::default::METRIC, ngram=options::default::NGRAM, shingle=options::default::SHINGLE, stop_words=None, n_threads=None))]
 #[allow(clippy::too_many_arguments)]
 fn top_k<'py>(
     py: Python<'py>,

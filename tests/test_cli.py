@@ -144,6 +144,25 @@ def test_entities_counts_a_file_by_outlet(tmp_path):
     assert batched["mentions"].sum() > 0 and set(batched.columns) >= {"outlet", "entity", "type", "mentions"}
 
 
+def test_entities_folds_its_batches_counts_as_they_come(tmp_path, monkeypatch):
+    # The batches' counts are added into a running total as they come (memory bounded by
+    # the distinct entities, not the batches): folding after every batch gives the table
+    # that adding them all at the end gives, row for row.
+    import newscorpus.cli as cli
+
+    _, path = _sample_file(tmp_path, "parquet")
+    out = tmp_path / "counts.csv"
+    assert main(["entities", str(path), "--out", str(out), "--by", "outlet", "--batch-size", "4"]) == 0
+    at_end = pd.read_csv(out)
+    folds = []
+    fold = cli._fold
+    monkeypatch.setattr(cli, "_FOLD_ROWS", 1)
+    monkeypatch.setattr(cli, "_fold", lambda parts: folds.append(len(parts)) or fold(parts))
+    assert main(["entities", str(path), "--out", str(out), "--by", "outlet", "--batch-size", "4"]) == 0
+    pd.testing.assert_frame_equal(pd.read_csv(out), at_end)
+    assert len(folds) >= 3  # folded on the way (the rows waiting reached the total's), then at the end
+
+
 def test_dedup_joins_its_band_keys_without_holding_every_part_twice():
     import numpy as np
 

@@ -252,12 +252,29 @@ def _dedup_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The batches' count rows are added into the running total once they hold this many rows
+#: and as many as the total (so each row is folded a bounded number of times, and memory
+#: holds the total and at most about as many rows again, however long the file).
+_FOLD_ROWS = 1_000_000
+
+
+def _fold(parts: list) -> pd.DataFrame:
+    """One table of counts from several: rows of one (by,) entity and type added up."""
+    total = pd.concat(parts, ignore_index=True)
+    keys = [c for c in total.columns if c not in ("mentions", "documents")]
+    total["type"] = total["type"].astype(str)
+    return total.groupby(keys, as_index=False, sort=False)[["mentions", "documents"]].sum()
+
+
 def _entities_cmd(args: argparse.Namespace) -> int:
     """Entity counts of a file's texts, a batch at a time, summed over the batches (names
-    are resolved to canonical ones within each batch)."""
+    are resolved to canonical ones within each batch). The batches' counts are folded into
+    a running total as they come (`_FOLD_ROWS`), so memory stays bounded by the number of
+    distinct entities, not the number of batches."""
     path = Path(args.input)
     columns = [args.column] + ([args.by] if args.by else [])
-    parts = []
+    parts: list = []
+    waiting = 0  # rows in parts[1:], not yet folded into parts[0]
     progress = _Progress(args.progress, "entities")
     for frame in iter_batches(path, args.format, columns, args.batch_size):
         texts = pd.Series(_texts_of(frame, args.column), dtype=object)
@@ -268,15 +285,16 @@ def _entities_cmd(args: argparse.Namespace) -> int:
             warnings.simplefilter("ignore")
             counts = entity_counts(texts, by=by, n_threads=args.threads)
         parts.append(counts)
+        waiting += len(counts)
+        if len(parts) > 1 and waiting >= max(_FOLD_ROWS, len(parts[0])):
+            parts = [_fold(parts)]
+            waiting = 0
         progress.update(len(frame))
     progress.close()
-    keys = [c for c in ("by", "entity", "type") if parts and c in parts[0].columns]
     if parts:
-        total = pd.concat(parts, ignore_index=True)
+        total = _fold(parts)
         keys = [c for c in total.columns if c not in ("mentions", "documents")]
-        total["type"] = total["type"].astype(str)
-        out = (total.groupby(keys, as_index=False, sort=False)[["mentions", "documents"]].sum()
-               .sort_values(["mentions", "documents"] + keys, ascending=[False, False] + [True] * len(keys))
+        out = (total.sort_values(["mentions", "documents"] + keys, ascending=[False, False] + [True] * len(keys))
                .reset_index(drop=True))
     else:
         out = pd.DataFrame(columns=["entity", "type", "mentions", "documents"])

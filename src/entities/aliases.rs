@@ -218,6 +218,11 @@ impl Group {
         self.key.rsplit(' ').next().unwrap_or("")
     }
 
+    /// How many mentions it has (all its forms').
+    fn mentions(&self) -> u32 {
+        self.forms.values().sum()
+    }
+
     /// Did a title or a role stand before one of its mentions?
     fn person_context(&self) -> bool {
         self.person_cues > 0
@@ -526,7 +531,7 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
     {
         let first = g.first_word();
         let last = g.last_word();
-        let sure = g.person_context() || g.forms.values().sum::<u32>() >= 2;
+        let sure = g.person_context() || g.mentions() >= 2;
         for w in [first, last] {
             let n = seen.entry(w).or_default();
             *n += 1;
@@ -594,7 +599,7 @@ const CALLED_SHARE: u32 = 20;
 /// Charles) and never takes a full name across the corpus.
 fn called_so(groups: &mut [Group]) {
     for g in groups.iter_mut() {
-        let mentions: u32 = g.forms.values().sum();
+        let mentions = g.mentions();
         let so = |cues: u32| cues >= 2 && cues * CALLED_SHARE >= mentions && g.person_cues < cues;
         g.called = if g.fixed || g.gazetteer {
             None
@@ -793,7 +798,7 @@ fn firms_are_not_people(groups: &mut [Group]) -> (Vec<bool>, AHashSet<String>) {
         .filter(|(_, g)| {
             !g.fixed
                 && !g.gazetteer
-                && g.person_cues * FIRM_CUE_SHARE <= g.forms.values().sum::<u32>()
+                && g.person_cues * FIRM_CUE_SHARE <= g.mentions()
                 && leads(g, EntityType::Per)
                 && heads.contains(&g.key)
                 && (g.words >= 2
@@ -830,7 +835,7 @@ const TITLED_CUE_SHARE: u32 = 10;
 /// follows it in a document naming it in full), and its type is `PER` (`called`).
 fn titled_people(groups: &mut [Group], heads: &AHashSet<String>) {
     for g in groups.iter_mut() {
-        let mentions: u32 = g.forms.values().sum();
+        let mentions = g.mentions();
         let firm_head = || {
             let two = g.key.splitn(3, ' ').take(2).collect::<Vec<_>>().join(" ");
             heads.contains(&g.key) || heads.contains(&two)
@@ -1173,15 +1178,14 @@ pub fn resolve(
     // Charles; "Trump" beside "Trump Tower".)
     let (family_first, first_alone): (Vec<bool>, Vec<bool>) = {
         let mut alone: AHashMap<&str, u32> = AHashMap::new();
-        let mut person_surnames: AHashSet<&str> = AHashSet::new();
-        // How many mentions of people's full names begin and end with each word.
+        // How many mentions of people's full names begin and end with each word (a word
+        // that ends one is a person's surname in the corpus).
         let mut begins_ends: AHashMap<&str, (u32, u32)> = AHashMap::new();
         for (id, g) in groups.iter().enumerate() {
             if g.words == 1 {
-                *alone.entry(g.key.as_str()).or_default() += g.forms.values().sum::<u32>();
+                *alone.entry(g.key.as_str()).or_default() += g.mentions();
             } else if full_ok[id] && is_mostly(g, EntityType::Per) {
-                person_surnames.extend(surname_forms(g.last_word()));
-                let n: u32 = g.forms.values().sum();
+                let n = g.mentions();
                 begins_ends.entry(g.first_word()).or_default().0 += n;
                 for last in surname_forms(g.last_word()) {
                     begins_ends.entry(last).or_default().1 += n;
@@ -1190,6 +1194,7 @@ pub fn resolve(
         }
         let alone = |w: &str| alone.get(w).copied().unwrap_or(0);
         let begins_more = |w: &str| begins_ends.get(w).is_some_and(|&(b, e)| b > e);
+        let a_surname = |w: &str| begins_ends.get(w).is_some_and(|&(_, e)| e > 0);
         groups
             .iter()
             .enumerate()
@@ -1202,7 +1207,7 @@ pub fn resolve(
                     && (is_mostly(g, EntityType::Per) || firm[id])
                     && alone(first) > 0
                     && alone(last) * 10 <= alone(first);
-                let family = used_alone && !person_surnames.contains(first);
+                let family = used_alone && !a_surname(first);
                 let person_name = is_mostly(g, EntityType::Per)
                     && !firm[id]
                     && !crate::entities::lexicon::is_facility_head(last)

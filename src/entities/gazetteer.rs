@@ -331,6 +331,12 @@ fn replacement_variants(name: &str) -> Vec<String> {
     if name.is_ascii() {
         return Vec::new();
     }
+    // Each letter outside ASCII written as `lost` (once a letter).
+    let each_as = |lost: char| -> String {
+        name.chars()
+            .map(|c| if c.is_ascii() { c } else { lost })
+            .collect()
+    };
     let per_byte: String = name
         .chars()
         .map(|c| {
@@ -341,14 +347,8 @@ fn replacement_variants(name: &str) -> Vec<String> {
             }
         })
         .collect();
-    let per_letter: String = name
-        .chars()
-        .map(|c| if c.is_ascii() { c } else { '\u{FFFD}' })
-        .collect();
-    let question: String = name
-        .chars()
-        .map(|c| if c.is_ascii() { c } else { '?' })
-        .collect();
+    let per_letter = each_as('\u{FFFD}');
+    let question = each_as('?');
     if per_byte == per_letter {
         vec![per_byte, question]
     } else {

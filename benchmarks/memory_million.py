@@ -11,6 +11,10 @@ strings), then everything near_duplicates adds (matching keys, shingle sets kept
 exact verification, 512-byte signatures, LSH buckets, pairs).
 
 Run: python benchmarks/memory_million.py [--n 1000000]
+
+``--write FILE.parquet --copies K`` writes the corpus of seeds 1 to K instead (K times n
+texts in one Parquet file, a row group a seed, each seed built in turn so memory holds one):
+the file the command line's ten-million-text runs read (``--copies 10``).
 """
 
 from __future__ import annotations
@@ -54,11 +58,31 @@ def build(n: int, seed: int) -> list[str]:
     return out
 
 
+def write(path: str, n: int, copies: int) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([("text", pa.string())])
+    with pq.ParquetWriter(path, schema) as writer:
+        for seed in range(1, copies + 1):
+            start = time.perf_counter()
+            texts = build(n, seed)
+            for lo in range(0, len(texts), 100_000):
+                writer.write_table(pa.table({"text": texts[lo:lo + 100_000]}, schema=schema))
+            print(f"seed {seed}: {len(texts):,} texts in {time.perf_counter() - start:.0f} s", flush=True)
+            del texts
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=1_000_000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--write", help="write the texts of seeds 1..COPIES to this Parquet file and stop")
+    ap.add_argument("--copies", type=int, default=1)
     args = ap.parse_args()
+    if args.write:
+        write(args.write, args.n, args.copies)
+        return
     start = time.perf_counter()
     texts = build(args.n, args.seed)
     print(f"{len(texts):,} articles, {megabytes(texts):,.0f} MB, built in {time.perf_counter() - start:.0f} s; "

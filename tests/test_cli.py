@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -144,23 +145,99 @@ def test_entities_counts_a_file_by_outlet(tmp_path):
     assert batched["mentions"].sum() > 0 and set(batched.columns) >= {"outlet", "entity", "type", "mentions"}
 
 
-def test_entities_folds_its_batches_counts_as_they_come(tmp_path, monkeypatch):
-    # The batches' counts are added into a running total as they come (memory bounded by
-    # the distinct entities, not the batches): folding after every batch gives the table
-    # that adding them all at the end gives, row for row.
-    import newscorpus.cli as cli
+@pytest.mark.parametrize("fold_rows, spill_rows, buckets, chunk_rows", [(1, 10**9, 16, 100_000), (1, 3, 3, 2), (50, 40, 2, 7)])
+def test_entities_sums_its_batches_in_memory_or_on_disk_to_the_same_table(tmp_path, monkeypatch, fold_rows, spill_rows,
+                                                                         buckets, chunk_rows):
+    # The batches' counts are folded into a running total as they come and, beyond a
+    # number of distinct rows, spilled to temporary files by a hash of their keys, summed a
+    # bucket at a time and merged back in order: whatever the thresholds, the file written
+    # is the one summing every batch at once gives, row for row, and no temporary file stays.
+    import newscorpus._counts as counts
 
     _, path = _sample_file(tmp_path, "parquet")
     out = tmp_path / "counts.csv"
     assert main(["entities", str(path), "--out", str(out), "--by", "outlet", "--batch-size", "4"]) == 0
     at_end = pd.read_csv(out)
-    folds = []
-    fold = cli._fold
-    monkeypatch.setattr(cli, "_FOLD_ROWS", 1)
-    monkeypatch.setattr(cli, "_fold", lambda parts: folds.append(len(parts)) or fold(parts))
+    made = []
+    monkeypatch.setattr(counts, "FOLD_ROWS", fold_rows)
+    monkeypatch.setattr(counts, "SPILL_ROWS", spill_rows)
+    monkeypatch.setattr(counts, "BUCKETS", buckets)
+    monkeypatch.setattr(counts, "CHUNK_ROWS", chunk_rows)
+    real = counts.CountTotal.close
+    monkeypatch.setattr(counts.CountTotal, "close", lambda self: made.append((self.folds, self.spills, self._dir and
+                                                                              Path(self._dir.name))) or real(self))
     assert main(["entities", str(path), "--out", str(out), "--by", "outlet", "--batch-size", "4"]) == 0
     pd.testing.assert_frame_equal(pd.read_csv(out), at_end)
-    assert len(folds) >= 3  # folded on the way (the rows waiting reached the total's), then at the end
+    (folds, spills, folder), = made
+    if spill_rows < 10**9:
+        assert spills >= 2
+    else:
+        assert folds >= 2 and spills == 0  # folded on the way (the rows waiting reached the total's)
+    assert folder is None or not folder.exists()
+
+
+def test_count_total_matches_one_sum_with_missing_groups_and_any_chunking():
+    # Random count tables, with missing groups (a group of their own, as entity_counts keeps
+    # them) and keys repeated across batches: the chunks read back, joined, are the table
+    # one groupby-sum and sort of every batch gives, for every threshold tried.
+    import numpy as np
+
+    from newscorpus._counts import CountTotal
+
+    rng = np.random.default_rng(7)
+    batches = []
+    for _ in range(12):
+        n = int(rng.integers(0, 60))
+        batches.append(pd.DataFrame({
+            "outlet": pd.Series(rng.choice(["a", "b", None], n), dtype=object),
+            "entity": [f"E{v}" for v in rng.integers(0, 40, n)],
+            "type": rng.choice(["PER", "ORG", "LOC"], n),
+            "mentions": rng.integers(1, 5, n), "documents": rng.integers(1, 3, n)}))
+    whole = pd.concat(batches, ignore_index=True)
+    want = (whole.groupby(["outlet", "entity", "type"], dropna=False, as_index=False)[["mentions", "documents"]].sum()
+            .sort_values(["mentions", "documents", "outlet", "entity", "type"], ascending=[False, False, True, True, True],
+                         ignore_index=True))
+    assert want["outlet"].isna().any()
+    for fold_rows, spill_rows, buckets, chunk_rows in [(10**6, 10**9, 1, 10**5), (1, 1, 1, 1), (5, 30, 4, 3),
+                                                       (100, 20, 7, 50), (1, 10, 16, 1)]:
+        with CountTotal(fold_rows=fold_rows, spill_rows=spill_rows, buckets=buckets, chunk_rows=chunk_rows) as total:
+            for b in batches:
+                total.add(b)
+            chunks = list(total.sorted_chunks())
+        got = pd.concat(chunks, ignore_index=True)
+        pd.testing.assert_frame_equal(got, want, check_dtype=False)
+        assert all(len(c) for c in chunks)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_chunk_writer_interrupted_leaves_no_file(tmp_path, fmt):
+    from newscorpus._counts import ChunkWriter
+
+    path = tmp_path / f"out.{fmt}"
+    with pytest.raises(KeyboardInterrupt):
+        with ChunkWriter(path, fmt) as out:
+            out.write(pd.DataFrame({"entity": ["A"], "mentions": [1]}))
+            raise KeyboardInterrupt
+    assert list(tmp_path.iterdir()) == []
+    with ChunkWriter(path, fmt) as out:
+        out.write(pd.DataFrame({"entity": ["A", "B"], "mentions": [2, 1]}))
+        out.write(pd.DataFrame({"entity": ["C"], "mentions": [1]}))
+    from newscorpus.cli import read_table
+
+    assert read_table(path)["entity"].tolist() == ["A", "B", "C"]
+
+
+def test_entities_keeps_the_texts_of_a_missing_group(tmp_path):
+    # A row whose --by value is missing is counted under a missing group (as entity_counts
+    # counts it), not dropped.
+    path = tmp_path / "in.csv"
+    pd.DataFrame({"text": ["Angela Merkel met Emmanuel Macron in Berlin.", "Barack Obama visited Berlin."],
+                  "outlet": ["dw", None]}).to_csv(path, index=False)
+    out = tmp_path / "counts.csv"
+    assert main(["entities", str(path), "--out", str(out), "--by", "outlet", "--batch-size", "1"]) == 0
+    got = pd.read_csv(out)
+    assert "Barack Obama" in set(got.loc[got["outlet"].isna(), "entity"])
+    assert got["mentions"].sum() == 5
 
 
 def test_dedup_joins_its_band_keys_without_holding_every_part_twice():

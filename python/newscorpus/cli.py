@@ -252,54 +252,37 @@ def _dedup_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
-#: The batches' count rows are added into the running total once they hold this many rows
-#: and as many as the total (so each row is folded a bounded number of times, and memory
-#: holds the total and at most about as many rows again, however long the file).
-_FOLD_ROWS = 1_000_000
-
-
-def _fold(parts: list) -> pd.DataFrame:
-    """One table of counts from several: rows of one (by,) entity and type added up."""
-    total = pd.concat(parts, ignore_index=True)
-    keys = [c for c in total.columns if c not in ("mentions", "documents")]
-    total["type"] = total["type"].astype(str)
-    return total.groupby(keys, as_index=False, sort=False)[["mentions", "documents"]].sum()
-
-
 def _entities_cmd(args: argparse.Namespace) -> int:
     """Entity counts of a file's texts, a batch at a time, summed over the batches (names
-    are resolved to canonical ones within each batch). The batches' counts are folded into
-    a running total as they come (`_FOLD_ROWS`), so memory stays bounded by the number of
-    distinct entities, not the number of batches."""
+    are resolved to canonical ones within each batch). The batches' counts are summed as
+    they come, in memory while the total is small and in temporary files beyond that
+    (`_counts.CountTotal`), and written sorted a chunk at a time: memory stays bounded
+    however many articles and distinct entities the file has."""
+    import warnings
+
+    from ._counts import ChunkWriter, CountTotal
+
     path = Path(args.input)
     columns = [args.column] + ([args.by] if args.by else [])
-    parts: list = []
-    waiting = 0  # rows in parts[1:], not yet folded into parts[0]
     progress = _Progress(args.progress, "entities")
-    for frame in iter_batches(path, args.format, columns, args.batch_size):
-        texts = pd.Series(_texts_of(frame, args.column), dtype=object)
-        by = frame[args.by].reset_index(drop=True) if args.by else None
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            counts = entity_counts(texts, by=by, n_threads=args.threads)
-        parts.append(counts)
-        waiting += len(counts)
-        if len(parts) > 1 and waiting >= max(_FOLD_ROWS, len(parts[0])):
-            parts = [_fold(parts)]
-            waiting = 0
-        progress.update(len(frame))
-    progress.close()
-    if parts:
-        total = _fold(parts)
-        keys = [c for c in total.columns if c not in ("mentions", "documents")]
-        out = (total.sort_values(["mentions", "documents"] + keys, ascending=[False, False] + [True] * len(keys))
-               .reset_index(drop=True))
-    else:
-        out = pd.DataFrame(columns=["entity", "type", "mentions", "documents"])
-    write_atomically(out, Path(args.out), args.output_format)
-    print(f"{len(out):,} rows of entity counts written to {args.out}", file=sys.stderr)
+    rows = 0
+    with CountTotal() as total:
+        for frame in iter_batches(path, args.format, columns, args.batch_size):
+            texts = pd.Series(_texts_of(frame, args.column), dtype=object)
+            by = frame[args.by].reset_index(drop=True) if args.by else None
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                counts = entity_counts(texts, by=by, n_threads=args.threads)
+            total.add(counts)
+            progress.update(len(frame))
+        progress.close()
+        with ChunkWriter(Path(args.out), _format(Path(args.out), args.output_format)) as out:
+            for chunk in total.sorted_chunks():
+                out.write(chunk)
+                rows += len(chunk)
+            if out.first:
+                out.write(pd.DataFrame(columns=total.columns or ["entity", "type", "mentions", "documents"]))
+    print(f"{rows:,} rows of entity counts written to {args.out}", file=sys.stderr)
     return 0
 
 

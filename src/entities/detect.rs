@@ -271,6 +271,7 @@ struct LineCounts {
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut tokens = tokenize(text);
+        drop_sign_off(text, &mut tokens);
         let counts = line_counts(text, &tokens);
         let mut flags = LineFlags::of(&counts);
         if let Some(into) = join_wrapped_lines(text, &mut tokens, &flags) {
@@ -457,6 +458,37 @@ fn is_dateline(doc: &Doc, first: usize, end: usize) -> bool {
         k += 1;
     }
     false
+}
+
+/// Drops a sign-off: the text's last line with words, when lines of text come before it
+/// and it holds one or two capitalised words and nothing else but brackets or a dash: an
+/// agency's credit ("Reuter" at the end of every Reuters-21578 story, "(AFP)", "- AP") or
+/// a byline, which is no mention of them. (A dateline's "(Reuters)" stays a mention, as it
+/// stands in the text's first sentence.)
+fn drop_sign_off(text: &str, tokens: &mut Vec<Token>) {
+    let Some(last_word) = tokens.iter().rposition(|t| t.kind == Kind::Word) else {
+        return;
+    };
+    let line = tokens[last_word].line;
+    let start = tokens[..=last_word]
+        .iter()
+        .rposition(|t| t.line != line)
+        .map_or(0, |k| k + 1);
+    if !tokens[..start].iter().any(|t| t.kind == Kind::Word) {
+        return;
+    }
+    let mut words = 0;
+    for t in tokens[start..].iter().take_while(|t| t.line == line) {
+        let w = t.text(text);
+        match t.kind {
+            Kind::Word if w.starts_with(char::is_uppercase) => words += 1,
+            Kind::Punct if matches!(w, "(" | ")" | "-" | "\u{2013}" | "\u{2014}") => {}
+            _ => return,
+        }
+    }
+    if words <= 2 {
+        tokens.truncate(start);
+    }
 }
 
 /// Lowercase words that, before "of" and a name ("the town of Essendale", "the province
@@ -1428,6 +1460,36 @@ mod tests {
         let doc = Doc::new(text);
         let found = det.candidates(&doc);
         (doc, found)
+    }
+
+    #[test]
+    fn a_sign_off_line_is_no_mention() {
+        let names = |text: &str| -> Vec<String> { spans(text).into_iter().map(|s| s.0).collect() };
+        // Reuters-21578's credit, with the markup after it; an agency in brackets; a dash.
+        for end in ["\n Reuter\n&#3;", "\n\n(AFP)", "\n- AP", "\nJane Smith\n"] {
+            let text = format!("Barack Obama met Angela Merkel in Berlin on Monday.{end}");
+            assert_eq!(
+                names(&text),
+                ["Barack Obama", "Angela Merkel", "Berlin"],
+                "{end:?}"
+            );
+        }
+        // Not a sign-off: a sentence, three names, a text of one line.
+        for (text, last) in [
+            ("Talks went on.\nBarack Obama spoke.", "Barack Obama"),
+            (
+                "Talks went on.\nBarack Hussein Obama",
+                "Barack Hussein Obama",
+            ),
+            ("Talks went on.\nObama and Merkel", "Merkel"),
+            ("Barack Obama", "Barack Obama"),
+        ] {
+            assert_eq!(
+                names(text).last().map(String::as_str),
+                Some(last),
+                "{text:?}"
+            );
+        }
     }
 
     fn spans(text: &str) -> Vec<(String, bool, bool)> {

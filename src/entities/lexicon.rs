@@ -905,6 +905,34 @@ const WORK_WORDS: &[&str] = &[
     "cartoon",
 ];
 
+/// Kinds of publication or broadcaster a quoted name may stand beside (`the "Die Welt"
+/// newspaper`, `the daily "Cumhuriyet"`): quoted so, a name is an organisation's, not a
+/// work's title.
+const PUBLICATION_WORDS: &[&str] = &[
+    "newspaper",
+    "newspapers",
+    "daily",
+    "paper",
+    "magazine",
+    "weekly",
+    "tabloid",
+    "broadsheet",
+    "journal",
+    "broadcaster",
+    "channel",
+    "network",
+    "station",
+    "agency",
+    "website",
+    "site",
+    "portal",
+    "outlet",
+];
+
+pub fn is_publication_word(lower: &str) -> bool {
+    PUBLICATION_WORDS.contains(&lower)
+}
+
 /// Kinds of firm a firm's name follows: "the US firm Marsh", "Yukos's unit
 /// Yuganskneftegas", "the security firm Sophos", "insurance broker Marsh". (Not "network",
 /// "rival" or "producer", which as often come before a person or a place.)

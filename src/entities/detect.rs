@@ -527,9 +527,10 @@ fn is_quoted(doc: &Doc, first: usize, end: usize) -> bool {
         && k + 1 < n
         && doc.same_line(k, k + 1)
         && capitalised(k + 1);
-    !nickname
-        && !(k + 1 < n && doc.same_line(k, k + 1) && publication(k + 1))
-        && !(first >= 2 && doc.same_line(first - 2, first) && publication(first - 2))
+    let publication_after = k + 1 < n && doc.same_line(k, k + 1) && publication(k + 1);
+    let publication_before =
+        first >= 2 && doc.same_line(first - 2, first) && publication(first - 2);
+    !(nickname || publication_after || publication_before)
 }
 
 /// Lowercase words that, before "of" and a name ("the town of Essendale", "the province

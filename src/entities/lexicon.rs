@@ -584,10 +584,10 @@ pub fn goes_on_after(head: &str) -> bool {
 
 /// Acronyms of common nouns, never a name alone (lowercase): "TV", "PC", "GMT", "LNG".
 pub const COMMON_ACRONYMS: &[&str] = &[
-    "ai", "aids", "atm", "bst", "cctv", "cd", "ceo", "cfo", "copd", "cpu", "dna", "dvd", "gdp",
-    "gmt", "gp", "gps", "hiv", "id", "ipo", "ivf", "lgbt", "lgbtq", "lng", "mep", "mp", "mp3",
-    "mri", "msp", "ok", "p2p", "pc", "pdf", "pin", "sms", "tv", "ufo", "usb", "utc", "vat", "vip",
-    "vr", "vx",
+    "ai", "aids", "atm", "bst", "cctv", "cd", "ceo", "cfo", "copd", "cpi", "cpu", "dna", "dvd",
+    "gdp", "gmt", "gnp", "gp", "gps", "hiv", "id", "ipo", "ivf", "lgbt", "lgbtq", "lng", "mep",
+    "mp", "mp3", "mri", "msp", "ok", "p2p", "pc", "pdf", "pin", "ppi", "sms", "tv", "ufo", "usb",
+    "utc", "vat", "vip", "vr", "vx",
 ];
 
 /// Generic heads that are no name alone, however capitalised ("the Department said").

@@ -491,6 +491,27 @@ fn drop_sign_off(text: &str, tokens: &mut Vec<Token>) {
     }
 }
 
+/// The text with each line break a wrapped line runs on across (two tokens of one joined
+/// line with a break between them) written as a space, so that a built-in name wrapped in
+/// two ("United Nations\nConference on Trade and Development") matches as it does on one
+/// line; `None` when no line was joined. Byte for byte the same length: offsets hold.
+fn wraps_as_spaces(doc: &Doc) -> Option<String> {
+    let mut out: Option<Vec<u8>> = None;
+    for pair in doc.tokens.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.line == b.line && doc.text[a.end..b.start].contains('\n') {
+            let bytes = out.get_or_insert_with(|| doc.text.as_bytes().to_vec());
+            for byte in &mut bytes[a.end..b.start] {
+                if matches!(*byte, b'\n' | b'\r') {
+                    *byte = b' ';
+                }
+            }
+        }
+    }
+    // Only ASCII bytes were replaced, by an ASCII byte: still UTF-8.
+    out.map(|bytes| String::from_utf8(bytes).unwrap_or_default())
+}
+
 /// Is the name at tokens `first..end` in quotation marks, alone: a quote right before it
 /// and right after it or after one punctuation mark (`the film "Moonlight"`, `'La La
 /// Land' and 'Moonlight.'`)? News writes the titles of works so (AP style); across the
@@ -1176,7 +1197,10 @@ impl<'s> Detector<'s> {
     /// Built-in gazetteer names: mark exact matches, merge candidates a longer name covers
     /// ("Bosnia and Herzegovina"), and add names the rules missed.
     fn add_gazetteer(&self, doc: &Doc, cands: &mut Vec<Candidate>, furniture: &[bool]) {
-        let matches = self.builtin.find(doc.text);
+        let matches = match wraps_as_spaces(doc) {
+            Some(unwrapped) => self.builtin.find(&unwrapped),
+            None => self.builtin.find(doc.text),
+        };
         if matches.is_empty() {
             return;
         }
@@ -1538,6 +1562,24 @@ mod tests {
         ] {
             assert!(quoted(text).iter().all(|(_, q)| !q), "{text}");
         }
+    }
+
+    #[test]
+    fn a_built_in_name_wrapped_across_lines_matches() {
+        // Wire copy wrapped at about 70 columns: the lines join, and the built-in name in
+        // two lines is the built-in name.
+        let text = "Delegates met in Geneva under the auspices of the United Nations\n\
+                    Conference on Trade and Development (UNCTAD) to talk about prices.\n";
+        let (doc, found) = candidates_of(text);
+        let span = |c: &Candidate| &text[doc.tokens[c.first].start..doc.tokens[c.end - 1].end];
+        let unctad = found.iter().find(|c| span(c).starts_with("United Nations"));
+        assert_eq!(
+            unctad.map(span),
+            Some("United Nations\nConference on Trade and Development")
+        );
+        assert!(unctad.unwrap().gazetteer.is_some());
+        // A paragraph break joins nothing.
+        assert!(wraps_as_spaces(&Doc::new("Talks ended.\n\nUnited Nations staff left.")).is_none());
     }
 
     #[test]

@@ -211,7 +211,7 @@ def test_count_total_matches_one_sum_with_missing_groups_and_any_chunking():
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_chunk_writer_interrupted_leaves_no_file(tmp_path, fmt):
-    from newscorpus._counts import ChunkWriter
+    from newscorpus.cli import ChunkWriter
 
     path = tmp_path / f"out.{fmt}"
     with pytest.raises(KeyboardInterrupt):

@@ -9,16 +9,15 @@ holds about ``spill_rows`` rows while reading and ``buckets * chunk_rows`` rows 
 merging, however many distinct keys the stream has. Only pandas and numpy are used (no
 pyarrow needed), and the result is the table one would get by summing every batch at once
 and sorting it by counts (descending), then keys (ascending): row for row, whatever the
-batch sizes and thresholds.
+batch sizes and thresholds. (``cli.ChunkWriter`` writes the chunks as they come.)
 """
 
 from __future__ import annotations
 
-import os
 import pickle
 import tempfile
 from pathlib import Path
-from typing import IO, Any, Iterator, Optional
+from typing import Iterator, Optional
 
 import numpy as np
 import pandas as pd
@@ -66,7 +65,7 @@ class CountTotal:
         self.waiting += len(table)
         if len(self.parts) > 1 and self.waiting >= max(self.fold_rows, len(self.parts[0])):
             self._fold()
-        if self.parts and len(self.parts[0]) > self.spill_rows and len(self.parts) == 1:
+        if len(self.parts) == 1 and len(self.parts[0]) > self.spill_rows:
             self._spill(self.parts.pop())
 
     def _fold(self) -> None:
@@ -83,10 +82,18 @@ class CountTotal:
         summed = total.groupby(self.keys, as_index=False, sort=False, dropna=False, observed=True)[self.values].sum()
         return summed[self.columns]
 
+    def _path(self, name: str) -> Path:
+        assert self._dir is not None
+        return Path(self._dir.name) / f"{name}.pickle"
+
+    def _chunks(self, table: pd.DataFrame) -> Iterator[pd.DataFrame]:
+        for lo in range(0, len(table), self.chunk_rows):
+            yield table.iloc[lo:lo + self.chunk_rows]
+
     def _spill(self, table: pd.DataFrame) -> None:
         if self._dir is None:
             self._dir = tempfile.TemporaryDirectory(prefix="newscorpus-counts-")
-            self._bucket_files = [open(Path(self._dir.name) / f"bucket{k}.pickle", "wb") for k in range(self.buckets)]
+            self._bucket_files = [open(self._path(f"bucket{k}"), "wb") for k in range(self.buckets)]
         bucket = pd.util.hash_pandas_object(table[self.keys], index=False).to_numpy() % np.uint64(self.buckets)
         for k in range(self.buckets):
             rows = table[bucket == k]
@@ -109,8 +116,7 @@ class CountTotal:
             total = self._sort(self._sum(self.parts)) if self.parts else None
             self.parts = []
             if total is not None:
-                for lo in range(0, len(total), self.chunk_rows):
-                    yield total.iloc[lo:lo + self.chunk_rows]
+                yield from self._chunks(total)
             return
         if self.parts:
             self._spill(self._sum(self.parts))
@@ -119,13 +125,13 @@ class CountTotal:
             f.close()
         runs = []
         for k in range(self.buckets):
-            path = Path(self._dir.name) / f"bucket{k}.pickle"
+            path = self._path(f"bucket{k}")
             summed = self._sort(self._sum(list(_load_all(path))))
             path.unlink()
-            run = Path(self._dir.name) / f"run{k}.pickle"
+            run = self._path(f"run{k}")
             with open(run, "wb") as out:
-                for lo in range(0, len(summed), self.chunk_rows):
-                    pickle.dump(summed.iloc[lo:lo + self.chunk_rows], out, protocol=pickle.HIGHEST_PROTOCOL)
+                for chunk in self._chunks(summed):
+                    pickle.dump(chunk, out, protocol=pickle.HIGHEST_PROTOCOL)
             del summed
             runs.append(run)
         yield from self._merge(runs)
@@ -193,57 +199,3 @@ def _load_all(path: Path) -> Iterator[pd.DataFrame]:
                 yield pickle.load(f)
             except EOFError:
                 return
-
-
-class ChunkWriter:
-    """Writes a table a chunk at a time to a temporary file beside ``path`` and moves it into
-    place on success: an interrupted run leaves no half-written output."""
-
-    def __init__(self, path: Path, fmt: str) -> None:
-        self.path, self.fmt = path, fmt
-        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-        os.close(handle)
-        self.tmp = Path(tmp)
-        self.first = True
-        self._text: Optional[IO[str]] = None
-        self._parquet: Any = None
-        self._schema: Any = None
-
-    def write(self, frame: pd.DataFrame) -> None:
-        if self.fmt == "parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            if self._parquet is None:
-                schema = pa.Schema.from_pandas(frame, preserve_index=False)
-                # A column with no value in the first chunk takes strings, not Arrow's null type.
-                for i, field in enumerate(schema):
-                    if pa.types.is_null(field.type):
-                        schema = schema.set(i, field.with_type(pa.string()))
-                self._schema = schema
-                self._parquet = pq.ParquetWriter(self.tmp, schema)
-            self._parquet.write_table(pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False))
-        else:
-            if self._text is None:
-                self._text = open(self.tmp, "w", encoding="utf-8", newline="")
-            if self.fmt == "csv":
-                frame.to_csv(self._text, header=self.first, index=False)
-            else:
-                text = frame.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
-                self._text.write(text if not text or text.endswith("\n") else text + "\n")
-        self.first = False
-
-    def __enter__(self) -> "ChunkWriter":
-        return self
-
-    def __exit__(self, kind: object, *exc: object) -> None:
-        try:
-            if self._parquet is not None:
-                self._parquet.close()
-            if self._text is not None:
-                self._text.close()
-        finally:
-            if kind is None:
-                os.replace(self.tmp, self.path)
-            else:
-                self.tmp.unlink(missing_ok=True)

@@ -6,8 +6,9 @@ import argparse
 import sys
 import textwrap
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import IO, Any, Iterator, Optional, Sequence
 
 import pandas as pd
 
@@ -85,21 +86,80 @@ def _texts_of(frame: pd.DataFrame, column: str) -> list:
     return [v if isinstance(v, str) else None for v in frame[column].tolist()]
 
 
-def write_atomically(frame: pd.DataFrame, path: Path, fmt: Optional[str] = None) -> None:
-    """Write to a temporary file beside ``path``, then move it into place: an interrupted
-    run leaves no half-written output."""
+@contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path``, moved into place when the block ends without an
+    error and removed when it does not (Ctrl-C included): an interrupted run leaves no
+    half-written output."""
     import os
     import tempfile
 
-    fmt = _format(path, fmt)
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
     os.close(handle)
     try:
-        write_table(frame, Path(tmp), fmt)
+        yield Path(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomically(frame: pd.DataFrame, path: Path, fmt: Optional[str] = None) -> None:
+    """Write to a temporary file beside ``path``, then move it into place: an interrupted
+    run leaves no half-written output."""
+    fmt = _format(path, fmt)
+    with _replacing(path) as tmp:
+        write_table(frame, tmp, fmt)
+
+
+class ChunkWriter:
+    """Writes a table a chunk at a time (``write``) to a temporary file beside ``path`` and
+    moves it into place when the ``with`` block ends without an error (`_replacing`)."""
+
+    def __init__(self, path: Path, fmt: str) -> None:
+        self.path, self.fmt = path, fmt
+        self.first = True
+        self._text: Optional[IO[str]] = None
+        self._parquet: Any = None
+        self._schema: Any = None
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self.fmt == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            if self._parquet is None:
+                schema = pa.Schema.from_pandas(frame, preserve_index=False)
+                # A column with no value in the first chunk takes strings, not Arrow's null type.
+                for i, field in enumerate(schema):
+                    if pa.types.is_null(field.type):
+                        schema = schema.set(i, field.with_type(pa.string()))
+                self._schema = schema
+                self._parquet = pq.ParquetWriter(self.tmp, schema)
+            self._parquet.write_table(pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False))
+        else:
+            if self._text is None:
+                self._text = open(self.tmp, "w", encoding="utf-8", newline="")
+            if self.fmt == "csv":
+                frame.to_csv(self._text, header=self.first, index=False)
+            else:
+                text = frame.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+                self._text.write(text if not text or text.endswith("\n") else text + "\n")
+        self.first = False
+
+    def __enter__(self) -> "ChunkWriter":
+        self._replacing = _replacing(self.path)
+        self.tmp = self._replacing.__enter__()
+        return self
+
+    def __exit__(self, kind: Any, value: Any, trace: Any) -> None:
+        try:
+            if self._parquet is not None:
+                self._parquet.close()
+            if self._text is not None:
+                self._text.close()
+        finally:
+            self._replacing.__exit__(kind, value, trace)
 
 
 class _Progress:
@@ -260,7 +320,7 @@ def _entities_cmd(args: argparse.Namespace) -> int:
     however many articles and distinct entities the file has."""
     import warnings
 
-    from ._counts import ChunkWriter, CountTotal
+    from ._counts import CountTotal
 
     path = Path(args.input)
     columns = [args.column] + ([args.by] if args.by else [])

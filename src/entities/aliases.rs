@@ -609,17 +609,16 @@ const QUOTED_SHARE: u32 = 2;
 fn called_so(groups: &mut [Group]) {
     for g in groups.iter_mut() {
         let mentions = g.mentions();
-        let so = |cues: u32| cues >= 2 && cues * CALLED_SHARE >= mentions && g.person_cues < cues;
-        // In quotation marks alone at least half the time, three times or more: a title
-        // as news writes them (`"La La Land"`, `'Moonlight'`), not a name quoted once.
-        let quoted = g.quoted >= QUOTED_MIN
-            && g.quoted * QUOTED_SHARE >= mentions
-            && g.person_cues < g.quoted;
+        // Cues at least `min` times, before one mention in `share` at least, and more
+        // often than a title or role.
+        let so = |cues: u32, min: u32, share: u32| {
+            cues >= min && cues * share >= mentions && g.person_cues < cues
+        };
         g.called = if g.fixed || g.gazetteer {
             None
-        } else if so(g.work_cues) || quoted {
+        } else if so(g.work_cues, 2, CALLED_SHARE) || so(g.quoted, QUOTED_MIN, QUOTED_SHARE) {
             Some(EntityType::Misc)
-        } else if g.words == 1 && so(g.firm_cues) {
+        } else if g.words == 1 && so(g.firm_cues, 2, CALLED_SHARE) {
             Some(EntityType::Org)
         } else {
             None

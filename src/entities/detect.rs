@@ -252,6 +252,8 @@ pub struct Doc<'a> {
     pub title_line: Vec<bool>,
     /// A line of results or figures: as many numbers as words.
     pub table_line: Vec<bool>,
+    /// Some line runs on across a line break (hard-wrapped text, [`join_wrapped_lines`]).
+    pub wrapped: bool,
 }
 
 /// What a line holds, for telling headlines and tables from running text.
@@ -274,7 +276,9 @@ impl<'a> Doc<'a> {
         drop_sign_off(text, &mut tokens);
         let counts = line_counts(text, &tokens);
         let mut flags = LineFlags::of(&counts);
-        if let Some(into) = join_wrapped_lines(text, &mut tokens, &flags) {
+        let joined = join_wrapped_lines(text, &mut tokens, &flags);
+        let wrapped = joined.is_some();
+        if let Some(into) = joined {
             // A joined line's counts are the sum of its lines' (and it ends as the last).
             let mut joined = vec![LineCounts::default(); counts.len()];
             for (c, &to) in counts.iter().zip(&into) {
@@ -298,6 +302,7 @@ impl<'a> Doc<'a> {
             caps_line: flags.caps,
             title_line: flags.title,
             table_line: flags.table,
+            wrapped,
         }
     }
 
@@ -494,8 +499,12 @@ fn drop_sign_off(text: &str, tokens: &mut Vec<Token>) {
 /// The text with each line break a wrapped line runs on across (two tokens of one joined
 /// line with a break between them) written as a space, so that a built-in name wrapped in
 /// two ("United Nations\nConference on Trade and Development") matches as it does on one
-/// line; `None` when no line was joined. Byte for byte the same length: offsets hold.
+/// line; `None` when no line was joined ([`Doc::wrapped`]). Byte for byte the same length:
+/// offsets hold.
 fn wraps_as_spaces(doc: &Doc) -> Option<String> {
+    if !doc.wrapped {
+        return None;
+    }
     let mut out: Option<Vec<u8>> = None;
     for pair in doc.tokens.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
@@ -517,12 +526,7 @@ fn wraps_as_spaces(doc: &Doc) -> Option<String> {
 /// Land' and 'Moonlight.'`)? News writes the titles of works so (AP style); across the
 /// corpus it makes a name a work's title ([`super::aliases`]).
 fn is_quoted(doc: &Doc, first: usize, end: usize) -> bool {
-    let quote = |k: usize| {
-        matches!(
-            doc.word(k),
-            "\"" | "'" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}"
-        )
-    };
+    let quote = |k: usize| is_opening_quote(doc.word(k)) || is_closing_quote(doc.word(k));
     let n = doc.tokens.len();
     if first == 0 || !doc.same_line(first - 1, first) || !quote(first - 1) {
         return false;
@@ -536,10 +540,8 @@ fn is_quoted(doc: &Doc, first: usize, end: usize) -> bool {
     }
     // Not a newspaper, channel or site quoted so (`the "Die Welt" newspaper`, `the German
     // daily "Die Welt"`): an organisation.
-    let publication = |k: usize| {
-        doc.tokens[k].kind == Kind::Word
-            && lexicon::is_publication_word(&doc.word(k).to_lowercase())
-    };
+    let publication =
+        |k: usize| doc.tokens[k].kind == Kind::Word && lexicon::is_publication_word(doc.word(k));
     // Nor a nickname inside a name (`Burkhard "Bobby" Junger`).
     let capitalised = |k: usize| doc.tokens[k].kind == Kind::Word && is_capitalised(doc.word(k));
     let nickname = first >= 2
@@ -568,10 +570,7 @@ const PLACE_WORDS: &[&str] = &[
 /// \"Ray\"" (`MISC`), "the US firm Marsh" (`ORG`)?
 fn kind_word_before(doc: &Doc, i: usize) -> Option<EntityType> {
     let mut k = i;
-    if k > 0
-        && doc.same_line(k - 1, i)
-        && matches!(doc.word(k - 1), "\"" | "'" | "\u{201c}" | "\u{2018}")
-    {
+    if k > 0 && doc.same_line(k - 1, i) && is_opening_quote(doc.word(k - 1)) {
         k -= 1;
     }
     (k > 0 && doc.same_line(k - 1, i))
@@ -612,6 +611,16 @@ fn followed_by_verb(doc: &Doc, k: usize) -> bool {
     }
 }
 
+/// A quotation mark that opens a quotation: straight or curly.
+fn is_opening_quote(w: &str) -> bool {
+    matches!(w, "\"" | "'" | "\u{201c}" | "\u{2018}")
+}
+
+/// A quotation mark that closes a quotation: straight or curly.
+fn is_closing_quote(w: &str) -> bool {
+    matches!(w, "\"" | "'" | "\u{201d}" | "\u{2019}")
+}
+
 /// Do these tokens end with a full stop, a question or an exclamation mark (a closing
 /// quote or bracket may follow)?
 fn ends_sentence(text: &str, tokens: &[Token]) -> bool {
@@ -619,7 +628,7 @@ fn ends_sentence(text: &str, tokens: &[Token]) -> bool {
         .iter()
         .rev()
         .map(|t| t.text(text))
-        .find(|w| !matches!(*w, "\"" | "'" | ")" | "\u{201d}" | "\u{2019}"))
+        .find(|w| *w != ")" && !is_closing_quote(w))
         .is_some_and(|w| matches!(w, "." | "!" | "?"))
 }
 

@@ -929,8 +929,11 @@ const PUBLICATION_WORDS: &[&str] = &[
     "outlet",
 ];
 
-pub fn is_publication_word(lower: &str) -> bool {
-    PUBLICATION_WORDS.contains(&lower)
+/// Is `word` (any case) in [`PUBLICATION_WORDS`]?
+pub fn is_publication_word(word: &str) -> bool {
+    PUBLICATION_WORDS
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(word))
 }
 
 /// Kinds of firm a firm's name follows: "the US firm Marsh", "Yukos's unit

@@ -147,6 +147,82 @@ def test_entities_equal_the_in_memory_ones(partitions):
                                                                languages=None))
 
 
+def _summed_by_partition(col, by=None, **options):
+    """What partition-wise counting must give: each partition counted in memory (its names
+    resolved within it), the tables summed, sorted as entity_counts sorts."""
+    import warnings
+
+    tables = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for part in col.to_delayed():
+            tables.append(nc.entity_counts(part.compute(), by=by, **options))
+    both = pd.concat(tables, ignore_index=True)
+    keys = [c for c in both.columns if c not in ("mentions", "documents")]
+    summed = both.groupby(keys, as_index=False, dropna=False, sort=False)[["mentions", "documents"]].sum()
+    group = keys[:-2]
+    return summed.sort_values(group + ["mentions", "documents", "entity", "type"],
+                              ascending=[True] * len(group) + [False, False, True, True], ignore_index=True)
+
+
+@pytest.mark.parametrize("partitions", [1, 3])
+def test_entity_counts_resolved_partition_by_partition(partitions, tmp_path):
+    import warnings
+
+    import dask
+
+    texts, col = _entity_column(partitions)
+    outlets = pd.Series((["a", "b", None] * len(texts))[:len(texts)], index=texts.index, name="outlet", dtype=object)
+    gaz = nc.Gazetteer({"Essendale Council": ("ORG", ["the council"])})
+    with dask.config.set(scheduler="synchronous"), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got = ncd.entity_counts(col, resolve="partition", gazetteer=gaz)
+        by_dask = ncd.entity_counts(col, by=dd.from_pandas(outlets, npartitions=partitions, sort=False),
+                                    resolve="partition", languages=None)
+        by_pandas = ncd.entity_counts(col, by=outlets, resolve="partition", languages=None)
+    # The German text is left out once for the whole column, as in memory (one warning).
+    assert [str(w.message) for w in caught if "left out" in str(w.message)] == \
+        ["entities: left out 1 of %d texts in languages it does not support (de 1); it supports en. "
+         "Pass languages=None to extract from every text anyway." % len(texts)]
+    pd.testing.assert_frame_equal(got, _summed_by_partition(col, gazetteer=gaz))
+    want = _summed_by_partition(col, by=outlets, languages=None)
+    assert want["outlet"].isna().any() and len(want) > 50
+    pd.testing.assert_frame_equal(by_dask, want)
+    pd.testing.assert_frame_equal(by_pandas, want)
+    if partitions == 1:  # one partition: the corpus is the partition
+        with pytest.warns(nc.NewsCorpusWarning, match="left out 1"):
+            pd.testing.assert_frame_equal(got, nc.entity_counts(texts, gazetteer=gaz))
+    # Written to a file a chunk at a time, sorted as the command line writes its counts.
+    with dask.config.set(scheduler="synchronous"):
+        path = ncd.entity_counts(col, by=outlets, resolve="partition", languages=None, out=tmp_path / "c.parquet")
+        csv = ncd.entity_counts(col, resolve="partition", languages=None, out=tmp_path / "c.csv")
+    assert path == tmp_path / "c.parquet"
+    written = pd.read_parquet(path)
+    cli_order = want.sort_values(["mentions", "documents", "outlet", "entity", "type"],
+                                 ascending=[False, False, True, True, True], ignore_index=True)
+    assert written.astype(object).where(written.notna(), None).values.tolist() == \
+        cli_order.astype(object).where(cli_order.notna(), None).values.tolist()
+    assert len(pd.read_csv(csv)) == len(_summed_by_partition(col, languages=None))
+
+
+def test_entity_counts_refuse_what_they_cannot_do(tmp_path):
+    import dask
+
+    texts, col = _entity_column(2)
+    with dask.config.set(scheduler="synchronous"):
+        with pytest.raises(OptionError, match="resolve"):
+            ncd.entity_counts(col, resolve="batch")
+        with pytest.raises(OptionError, match="out="):
+            ncd.entity_counts(col, out=tmp_path / "c.parquet")
+        with pytest.raises(OptionError, match="format"):
+            ncd.entity_counts(col, resolve="partition", out=tmp_path / "c.xlsx")
+        with pytest.raises(OptionError, match="by must be"):
+            ncd.entity_counts(col, by=["a"] * len(texts), resolve="partition")
+        with pytest.raises(OptionError, match="audit"):
+            ncd.entity_counts(col, resolve="partition", audit=True)
+    assert not any(tmp_path.iterdir())
+
+
 def test_partitions_are_extracted_in_slices(monkeypatch):
     """A worker extracts a partition a slice of texts at a time (its peak is one slice's):
     the same mentions, documents numbered across slices."""
@@ -171,6 +247,8 @@ def test_on_a_local_cluster_with_two_worker_processes():
         ents_texts, ents_col = _entity_column(4)
         gaz = nc.Gazetteer({"Essendale Council": ("ORG", ["the council"])})
         ents = ncd.entities(ents_col, gazetteer=gaz, languages=None)
+        part_counts = ncd.entity_counts(ents_col, resolve="partition", gazetteer=gaz, languages=None)
+    pd.testing.assert_frame_equal(part_counts, _summed_by_partition(ents_col, gazetteer=gaz, languages=None))
     want_ents = nc.entities(ents_texts, gazetteer=gaz, languages=None)
     pd.testing.assert_frame_equal(ents.reset_index(drop=True), want_ents.reset_index(drop=True))
     want = nc.near_duplicates(texts)

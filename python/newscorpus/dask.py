@@ -21,6 +21,11 @@ the same texts (tested):
   as ``newscorpus.entities`` on the same texts; ``entity_counts`` and ``cooccurrence``
   count it as in memory. The driver holds every mention while it resolves them: see the
   README for what a million articles take there.
+- ``entity_counts(..., resolve="partition")`` counts each partition on its worker, names
+  resolved within the partition (as the command line resolves each batch of a file), and
+  sums the tables on the driver as they arrive, in bounded memory (temporary files beyond
+  2,000,000 rows; ``out=`` writes the table a chunk at a time): any number of articles,
+  at the price of a name two partitions resolve differently counting as two.
 """
 
 from __future__ import annotations
@@ -397,27 +402,13 @@ def _joined(chunks: list) -> dict:
 
 
 def _gathered(combine: Any, tasks: list) -> list:
-    """``combine`` of the result of each of ``tasks`` (dask delayed), in order. On a
-    distributed cluster each result leaves its worker as soon as it is done, so a worker
-    holds the partitions it is working on, not every result it made until the last one is
-    done (a million articles: each worker held half the corpus' mentions, past 5 GB), and
-    is combined on arrival. Elsewhere ``dask.compute``."""
-    import dask
-
-    try:
-        from distributed import as_completed, default_client
-    except ImportError:  # pragma: no cover - distributed is part of the dask extra
-        return [combine(r) for r in dask.compute(*tasks)]
-    try:
-        client = default_client()
-    except ValueError:  # no client: the local schedulers
-        return [combine(r) for r in dask.compute(*tasks)]
-    futures = client.compute(tasks)
-    order = {f.key: i for i, f in enumerate(futures)}
-    out: list = [None] * len(futures)
-    for future in as_completed(futures):
-        out[order[future.key]] = combine(future.result())
-        future.release()
+    """``combine`` of the result of each of ``tasks`` (dask delayed), in order, each combined
+    on arrival (``_as_done``): a worker holds the partitions it is working on, not every
+    result it made until the last one is done (a million articles: each worker held half
+    the corpus' mentions, past 5 GB)."""
+    out: list = [None] * len(tasks)
+    for i, result in _as_done(tasks):
+        out[i] = combine(result)
     return out
 
 
@@ -431,14 +422,36 @@ def _counting_mentions(column: Any, options: dict) -> Any:
     return _Mentions.of_columns(pd.Index(labels), out)
 
 
-def entity_counts(column: Any, by: Any = None, *, own_names: bool = False, **options: Any) -> pd.DataFrame:
-    """``newscorpus.entity_counts`` of a dask column: mentions found as ``entities`` finds
-    them, counted on the driver from integer codes (no mention's text leaves the workers).
-    ``by``: None, or a dask or pandas Series aligned with the column's index (an outlet, a
-    date), as in memory; ``options`` go to ``entities``.
+def entity_counts(column: Any, by: Any = None, *, own_names: bool = False, resolve: str = "corpus",
+                  out: Any = None, **options: Any) -> Any:
+    """``newscorpus.entity_counts`` of a dask column. ``by``: None, or a dask or pandas
+    Series aligned with the column's index (an outlet, a date), as in memory; ``options``
+    go to ``entities``.
+
+    ``resolve="corpus"`` (the default): mentions found as ``entities`` finds them, resolved
+    across the whole column and counted on the driver from integer codes (no mention's
+    text leaves the workers): the very table of ``newscorpus.entity_counts``. The driver
+    holds every mention while it resolves them (about 9 GB a million articles).
+
+    ``resolve="partition"``: each partition is counted on its worker, its names resolved to
+    canonical ones within the partition (as ``newscorpus entities`` resolves each batch of a
+    file), and the partitions' tables are summed on the driver as they arrive, in memory
+    while the total is small and in temporary files beyond 2,000,000 rows: memory is bounded
+    however many articles the column has. A name that two partitions resolve differently
+    ("Trump" alone in one, beside "Donald Trump" in the other) gives two rows. Returns the
+    table sorted as in memory, or, with ``out`` (a ``.parquet``, ``.csv`` or ``.jsonl``
+    path), writes it there a chunk at a time, sorted by counts (descending) then keys, as
+    the command line writes it, and returns the path.
     """
     from . import entity_counts as _counts
+    from .exceptions import OptionError
 
+    if resolve == "partition":
+        return _partition_counts(column, by, own_names, out, options)
+    if resolve != "corpus":
+        raise OptionError(f'resolve must be "corpus" or "partition", got {resolve!r}')
+    if out is not None:
+        raise OptionError('out= is for resolve="partition"; the corpus-wide table is returned')
     mentions = _counting_mentions(column, options)
     if by is not None and hasattr(by, "compute"):
         by = by.compute()
@@ -457,3 +470,129 @@ def cooccurrence(column: Any, window: str = "document", *, min_count: int = 1, b
     if by is not None and hasattr(by, "compute"):
         by = by.compute()
     return _pairs(mentions=mentions, window=window, min_count=min_count, by=by, own_names=own_names)
+
+
+def _part_counts(part: pd.Series, by: Any, own_names: bool, options: dict) -> tuple:
+    """``entity_counts`` of one partition (names resolved within it), with the languages
+    it left out (warned about once, on the driver) and its number of texts."""
+    import warnings
+
+    from . import entity_counts as _counts
+    from ._entities import _language_filter
+    from ._input import as_texts
+
+    values, skipped = _language_filter(as_texts(part).values, options["languages"], options["n_threads"])
+    texts = pd.Series(values, index=part.index, dtype=object)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # texts of a partition with no name, and the like
+        table = _counts(texts, by=by, own_names=own_names, **{**options, "languages": None, "progress": False})
+    return table, skipped, len(values)
+
+
+def _as_done(tasks: list) -> Any:
+    """``(i, result)`` of each of ``tasks`` (dask delayed) as it is done: on a distributed
+    cluster each result leaves its worker once done and is yielded on arrival; elsewhere
+    they are computed a few at a time (as many as the machine has cores), so the driver
+    holds a few results, not all of them."""
+    import os
+
+    import dask
+
+    try:
+        from distributed import as_completed, default_client
+
+        client = default_client()
+    except (ImportError, ValueError):  # no distributed client: the local schedulers
+        step = max(os.cpu_count() or 1, 1)
+        for lo in range(0, len(tasks), step):
+            yield from enumerate(dask.compute(*tasks[lo:lo + step]), lo)
+        return
+    futures = client.compute(tasks)
+    order = {f.key: i for i, f in enumerate(futures)}
+    for future in as_completed(futures):
+        yield order[future.key], future.result()
+        future.release()
+
+
+def _partition_counts(column: Any, by: Any, own_names: bool, out: Any, options: dict) -> Any:
+    """``entity_counts(resolve="partition")``: see there."""
+    from pathlib import Path
+
+    import dask
+
+    from ._counts import CountTotal
+    from ._entities import _EXTRACT_OPTIONS, _extract_options, _gazetteer, _warn_left_out
+    from ._options import check
+    from .cli import ChunkWriter, _format
+    from .exceptions import OptionError
+
+    own_names = check(own_names=own_names)
+    kw = _extract_options(options, [name for name in _EXTRACT_OPTIONS if name != "progress"])
+    if not isinstance(kw["detect"], (bool, np.bool_)):
+        raise OptionError(f"detect must be True or False, got {kw['detect']!r}")
+    kw["n_threads"] = check(n_threads=kw["n_threads"])
+    kw["gazetteer"] = _gazetteer(kw["gazetteer"])
+    path = None
+    if out is not None:
+        path = Path(out)
+        fmt = _format_of(path, _format)
+    parts = column.to_delayed()
+    # by: a dask Series partitioned as the column goes with it a partition at a time;
+    # otherwise (a pandas Series, or other partitions) it is one graph node, sent to a
+    # worker once, and each partition looks its labels up in it, as in memory.
+    if by is not None and hasattr(by, "to_delayed") and getattr(by, "npartitions", None) == column.npartitions:
+        bys = by.to_delayed()
+    elif by is None:
+        bys = [None] * len(parts)
+    else:
+        whole = by.compute() if hasattr(by, "compute") else by
+        if not isinstance(whole, pd.Series):
+            raise OptionError("by must be a dask or pandas Series aligned with the column's index")
+        bys = [dask.delayed(whole, pure=True)] * len(parts)
+    shared = dask.delayed(kw, pure=True)
+    tasks = [dask.delayed(_part_counts)(p, b, own_names, shared) for p, b in zip(parts, bys)]
+    skipped: dict = {}
+    n = 0
+    template = None
+    with CountTotal() as total:
+        for _, (table, left_out, k) in _as_done(tasks):
+            if template is None:
+                template = table.iloc[:0]
+            total.add(table)
+            for code, m in left_out.items():
+                skipped[code] = skipped.get(code, 0) + m
+            n += k
+        _warn_left_out(skipped, n, kw["languages"])
+        if path is not None:
+            with ChunkWriter(path, fmt) as writer:
+                for chunk in total.sorted_chunks():
+                    writer.write(chunk)
+                if writer.first:
+                    writer.write(template if template is not None else
+                                 pd.DataFrame(columns=["entity", "type", "mentions", "documents"]))
+            return path
+        chunks = list(total.sorted_chunks())
+    if template is None:
+        template = _nc.entity_counts([], own_names=own_names)
+    if not chunks:
+        return template
+    table = pd.concat(chunks, ignore_index=True)
+    del chunks
+    # The in-memory order: by the group first (when there is one), then counts, then names.
+    keys = [c for c in template.columns if c not in ("mentions", "documents")]
+    group = keys[:-2]
+    order = group + ["mentions", "documents", "entity", "type"]
+    ascending = [True] * len(group) + [False, False, True, True]
+    table = table.sort_values(order, ascending=ascending, kind="stable", ignore_index=True)
+    return table.astype(template.dtypes.to_dict())
+
+
+def _format_of(path: Any, fmt_of: Any) -> str:
+    """The format of an output path by its extension, as the command line reads it (an
+    OptionError, not an exit, for one it cannot tell)."""
+    from .exceptions import OptionError
+
+    try:
+        return fmt_of(path, None)
+    except SystemExit as e:
+        raise OptionError(str(e).removeprefix("newscorpus: ")) from None

@@ -203,6 +203,20 @@ def test_entity_counts_resolved_partition_by_partition(partitions, tmp_path):
     assert written.astype(object).where(written.notna(), None).values.tolist() == \
         cli_order.astype(object).where(cli_order.notna(), None).values.tolist()
     assert len(pd.read_csv(csv)) == len(_summed_by_partition(col, languages=None))
+    # Pairs named together: counted a partition at a time, summed, then min_count.
+    with dask.config.set(scheduler="synchronous"):
+        pairs = ncd.cooccurrence(col, "sentence", min_count=2, by=outlets, resolve="partition", languages=None)
+    tables = []
+    for part in col.to_delayed():
+        tables.append(nc.cooccurrence(part.compute(), "sentence", by=outlets, languages=None))
+    summed = pd.concat(tables).groupby(["a", "a_type", "b", "b_type"], as_index=False)["count"].sum()
+    summed = summed[summed["count"] >= 2].sort_values(["count", "a", "b", "a_type", "b_type"],
+                                                      ascending=[False, True, True, True, True], ignore_index=True)
+    assert len(summed) > 5
+    pd.testing.assert_frame_equal(pairs, summed)
+    if partitions == 1:
+        pd.testing.assert_frame_equal(pairs, nc.cooccurrence(texts, "sentence", min_count=2, by=outlets,
+                                                             languages=None))
 
 
 def test_entity_counts_refuse_what_they_cannot_do(tmp_path):
@@ -220,6 +234,10 @@ def test_entity_counts_refuse_what_they_cannot_do(tmp_path):
             ncd.entity_counts(col, by=["a"] * len(texts), resolve="partition")
         with pytest.raises(OptionError, match="audit"):
             ncd.entity_counts(col, resolve="partition", audit=True)
+        with pytest.raises(OptionError, match="resolve"):
+            ncd.cooccurrence(col, resolve="sentence")
+        with pytest.raises(OptionError, match="window"):
+            ncd.cooccurrence(col, "paragraph", resolve="partition")
     assert not any(tmp_path.iterdir())
 
 
@@ -306,3 +324,21 @@ def test_parts_name_tables_merge_into_one():
     assert codes.tolist() == [0, 1, 0, 2, 1, 2]
     assert all(part == {} for part in parts)
     assert _merged_names([])[0] == [] and len(_merged_names([])[1]) == 0
+
+
+def test_a_pair_of_one_name_is_written_alike_in_every_partition(monkeypatch):
+    # "Jordan" the person and "Jordan" the country named together: the pair's order comes
+    # from the names, so when they are equal the types order it (else two partitions could
+    # write it both ways and the sum would split it).
+    from newscorpus import _entities
+    from newscorpus.dask import _part_table
+
+    def fake(texts, **_):
+        return pd.DataFrame({"a": ["Jordan", "Amman"], "a_type": ["PER", "LOC"], "b": ["Jordan", "Jordan"],
+                             "b_type": ["LOC", "PER"], "count": [2, 1]})
+
+    monkeypatch.setattr(_entities, "cooccurrence", fake)
+    out, skipped, n = _part_table(pd.Series(["x", "y"]), None, "cooccurrence", {"window": "document"},
+                                  {"languages": None, "n_threads": None})
+    assert out.values.tolist() == [["Jordan", "LOC", "Jordan", "PER", 2], ["Amman", "LOC", "Jordan", "PER", 1]]
+    assert skipped == {} and n == 2

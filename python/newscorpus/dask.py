@@ -21,7 +21,7 @@ the same texts (tested):
   as ``newscorpus.entities`` on the same texts; ``entity_counts`` and ``cooccurrence``
   count it as in memory. The driver holds every mention while it resolves them: see the
   README for what a million articles take there.
-- ``entity_counts(..., resolve="partition")`` counts each partition on its worker, names
+- ``entity_counts(..., resolve="partition")`` (and ``cooccurrence``) counts each partition on its worker, names
   resolved within the partition (as the command line resolves each batch of a file), and
   sums the tables on the driver as they arrive, in bounded memory (temporary files beyond
   2,000,000 rows; ``out=`` writes the table a chunk at a time): any number of articles,
@@ -444,14 +444,11 @@ def entity_counts(column: Any, by: Any = None, *, own_names: bool = False, resol
     the command line writes it, and returns the path.
     """
     from . import entity_counts as _counts
-    from .exceptions import OptionError
+    from ._options import check
 
-    if resolve == "partition":
-        return _partition_counts(column, by, own_names, out, options)
-    if resolve != "corpus":
-        raise OptionError(f'resolve must be "corpus" or "partition", got {resolve!r}')
-    if out is not None:
-        raise OptionError('out= is for resolve="partition"; the corpus-wide table is returned')
+    if _by_partition(resolve, out):
+        return _partition_tables(column, by, "entity_counts", {"own_names": check(own_names=own_names)}, 1, out,
+                                 options)
     mentions = _counting_mentions(column, options)
     if by is not None and hasattr(by, "compute"):
         by = by.compute()
@@ -459,34 +456,68 @@ def entity_counts(column: Any, by: Any = None, *, own_names: bool = False, resol
 
 
 def cooccurrence(column: Any, window: str = "document", *, min_count: int = 1, by: Any = None,
-                 own_names: bool = False, **options: Any) -> pd.DataFrame:
-    """``newscorpus.cooccurrence`` of a dask column: mentions found as ``entities`` finds
-    them, paired on the driver. ``by``: None, or a dask or pandas Series aligned with the
-    column's index; ``options`` go to ``entities``.
+                 own_names: bool = False, resolve: str = "corpus", out: Any = None, **options: Any) -> Any:
+    """``newscorpus.cooccurrence`` of a dask column. ``by``: None, or a dask or pandas
+    Series aligned with the column's index; ``options`` go to ``entities``.
+
+    ``resolve="corpus"`` (the default): mentions found as ``entities`` finds them, resolved
+    across the whole column and paired on the driver: the in-memory table.
+    ``resolve="partition"``: each partition's pairs are counted on its worker, names
+    resolved within the partition, and summed on the driver in bounded memory, as
+    ``entity_counts(resolve="partition")`` does (``min_count`` applies to the sums; ``out``
+    writes the table a chunk at a time and returns its path).
     """
     from . import cooccurrence as _pairs
+    from ._options import check
 
+    window, min_count, own_names = check(window=window, min_count=min_count, own_names=own_names)
+    if _by_partition(resolve, out):
+        return _partition_tables(column, by, "cooccurrence", {"window": window, "own_names": own_names},
+                                 min_count, out, options)
     mentions = _counting_mentions(column, options)
     if by is not None and hasattr(by, "compute"):
         by = by.compute()
     return _pairs(mentions=mentions, window=window, min_count=min_count, by=by, own_names=own_names)
 
 
-def _part_counts(part: pd.Series, by: Any, own_names: bool, options: dict) -> tuple:
-    """``entity_counts`` of one partition (names resolved within it), with the languages
-    it left out (warned about once, on the driver) and its number of texts."""
+def _by_partition(resolve: Any, out: Any) -> bool:
+    """Whether ``resolve`` asks for partition-wise tables (and ``out`` is only given then)."""
+    from .exceptions import OptionError
+
+    if resolve not in ("corpus", "partition"):
+        raise OptionError(f'resolve must be "corpus" or "partition", got {resolve!r}')
+    if resolve == "corpus" and out is not None:
+        raise OptionError('out= is for resolve="partition"; the corpus-wide table is returned')
+    return resolve == "partition"
+
+
+#: The partition-wise tables: the in-memory function, its count columns, and its order
+#: (ascending for each column but the counts).
+_TABLES = {"entity_counts": (("mentions", "documents"), ["mentions", "documents", "entity", "type"]),
+           "cooccurrence": (("count",), ["count", "a", "b", "a_type", "b_type"])}
+
+
+def _part_table(part: pd.Series, by: Any, table: str, params: dict, options: dict) -> tuple:
+    """``entity_counts`` or ``cooccurrence`` (``table``) of one partition, its names
+    resolved within it, with the languages it left out (warned about once, on the
+    driver) and its number of texts."""
     import warnings
 
-    from . import entity_counts as _counts
-    from ._entities import _language_filter
+    from . import _entities
     from ._input import as_texts
 
-    values, skipped = _language_filter(as_texts(part).values, options["languages"], options["n_threads"])
+    values, skipped = _entities._language_filter(as_texts(part).values, options["languages"], options["n_threads"])
     texts = pd.Series(values, index=part.index, dtype=object)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # texts of a partition with no name, and the like
-        table = _counts(texts, by=by, own_names=own_names, **{**options, "languages": None, "progress": False})
-    return table, skipped, len(values)
+        out = getattr(_entities, table)(texts, by=by, **params, **{**options, "languages": None, "progress": False})
+    if table == "cooccurrence":
+        # Two entities of one name ("Jordan" PER and LOC) in the order of their types, so
+        # that every partition writes the pair alike.
+        swap = (out["a"] == out["b"]).to_numpy() & (out["a_type"] > out["b_type"]).to_numpy()
+        if swap.any():
+            out.loc[swap, ["a_type", "b_type"]] = out.loc[swap, ["b_type", "a_type"]].to_numpy()
+    return out, skipped, len(values)
 
 
 def _as_done(tasks: list) -> Any:
@@ -514,8 +545,9 @@ def _as_done(tasks: list) -> Any:
         future.release()
 
 
-def _partition_counts(column: Any, by: Any, own_names: bool, out: Any, options: dict) -> Any:
-    """``entity_counts(resolve="partition")``: see there."""
+def _partition_tables(column: Any, by: Any, table: str, params: dict, min_count: int, out: Any,
+                      options: dict) -> Any:
+    """``entity_counts`` or ``cooccurrence`` with ``resolve="partition"``: see there."""
     from pathlib import Path
 
     import dask
@@ -526,13 +558,12 @@ def _partition_counts(column: Any, by: Any, own_names: bool, out: Any, options: 
     from .cli import ChunkWriter, _format
     from .exceptions import OptionError
 
-    own_names = check(own_names=own_names)
     kw = _extract_options(options, [name for name in _EXTRACT_OPTIONS if name != "progress"])
     if not isinstance(kw["detect"], (bool, np.bool_)):
         raise OptionError(f"detect must be True or False, got {kw['detect']!r}")
     kw["n_threads"] = check(n_threads=kw["n_threads"])
     kw["gazetteer"] = _gazetteer(kw["gazetteer"])
-    path = None
+    path = fmt = None
     if out is not None:
         path = Path(out)
         fmt = _format_of(path, _format)
@@ -550,41 +581,40 @@ def _partition_counts(column: Any, by: Any, own_names: bool, out: Any, options: 
             raise OptionError("by must be a dask or pandas Series aligned with the column's index")
         bys = [dask.delayed(whole, pure=True)] * len(parts)
     shared = dask.delayed(kw, pure=True)
-    tasks = [dask.delayed(_part_counts)(p, b, own_names, shared) for p, b in zip(parts, bys)]
+    tasks = [dask.delayed(_part_table)(p, b, table, params, shared) for p, b in zip(parts, bys)]
+    values, order = _TABLES[table]
     skipped: dict = {}
     n = 0
     template = None
-    with CountTotal() as total:
-        for _, (table, left_out, k) in _as_done(tasks):
+    with CountTotal(values) as total:
+        for _, (part, left_out, k) in _as_done(tasks):
             if template is None:
-                template = table.iloc[:0]
-            total.add(table)
+                template = part.iloc[:0]
+            total.add(part)
             for code, m in left_out.items():
                 skipped[code] = skipped.get(code, 0) + m
             n += k
         _warn_left_out(skipped, n, kw["languages"])
+        if template is None:  # no partition
+            template = getattr(_nc, table)([], **params)
+        kept = (lambda chunk: chunk[chunk[values[0]] >= min_count]) if min_count > 1 else (lambda chunk: chunk)
         if path is not None:
-            with ChunkWriter(path, fmt) as writer:
+            with ChunkWriter(path, fmt or "parquet") as writer:
                 for chunk in total.sorted_chunks():
-                    writer.write(chunk)
+                    writer.write(kept(chunk))
                 if writer.first:
-                    writer.write(template if template is not None else
-                                 pd.DataFrame(columns=["entity", "type", "mentions", "documents"]))
+                    writer.write(template)
             return path
-        chunks = list(total.sorted_chunks())
-    if template is None:
-        template = _nc.entity_counts([], own_names=own_names)
+        chunks = [kept(chunk) for chunk in total.sorted_chunks()]
     if not chunks:
         return template
-    table = pd.concat(chunks, ignore_index=True)
+    result = pd.concat(chunks, ignore_index=True)
     del chunks
     # The in-memory order: by the group first (when there is one), then counts, then names.
-    keys = [c for c in template.columns if c not in ("mentions", "documents")]
-    group = keys[:-2]
-    order = group + ["mentions", "documents", "entity", "type"]
-    ascending = [True] * len(group) + [False, False, True, True]
-    table = table.sort_values(order, ascending=ascending, kind="stable", ignore_index=True)
-    return table.astype(template.dtypes.to_dict())
+    group = [c for c in template.columns if c not in values and c not in order]
+    result = result.sort_values(group + order, ascending=[True] * len(group) + [c not in values for c in order],
+                                kind="stable", ignore_index=True)
+    return result.astype(template.dtypes.to_dict())
 
 
 def _format_of(path: Any, fmt_of: Any) -> str:

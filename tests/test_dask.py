@@ -88,6 +88,22 @@ def test_near_duplicates_with_copies_across_partitions(partitions):
     want = nc.near_duplicates(series, 0.7)
     assert len(want) > 300
     pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    # Copy groups: the same representative for every text, by each method and choice of
+    # representative (dates here: a Series aligned with the column's index).
+    dates = pd.Series(pd.date_range("2026-01-01", periods=len(series), freq="h")[::-1], index=series.index)
+    col = dd.from_pandas(series, npartitions=partitions, sort=False)
+    for method in ("connected", "center"):
+        for rep in ("longest", "first", dates):
+            with dask.config.set(scheduler="synchronous"):
+                got_groups = ncd.clusters(col, 0.7, method=method, representative=rep)
+            want_groups = nc.clusters(series, 0.7, method=method, representative=rep)
+            assert want_groups.nunique() < 150  # (junk pages are groups of their own)
+            _same(got_groups, want_groups)
+    with dask.config.set(scheduler="synchronous"):
+        _same(ncd.clusters(col, representative=dd.from_pandas(dates, npartitions=2, sort=False)),
+              nc.clusters(series, representative=dates))
+        with pytest.raises(OptionError, match="average"):
+            ncd.clusters(col, method="average")
 
 
 def _entity_column(partitions):
@@ -262,6 +278,7 @@ def test_on_a_local_cluster_with_two_worker_processes():
             distributed.Client(cluster):
         _same(ncd.normalize(col).compute(), nc.normalize(texts))
         got = ncd.near_duplicates(col)
+        groups = ncd.clusters(col, method="center")
         ents_texts, ents_col = _entity_column(4)
         gaz = nc.Gazetteer({"Essendale Council": ("ORG", ["the council"])})
         ents = ncd.entities(ents_col, gazetteer=gaz, languages=None)
@@ -271,6 +288,7 @@ def test_on_a_local_cluster_with_two_worker_processes():
     pd.testing.assert_frame_equal(ents.reset_index(drop=True), want_ents.reset_index(drop=True))
     want = nc.near_duplicates(texts)
     assert list(zip(got["a"], got["b"])) == list(zip(want["a"], want["b"]))
+    _same(groups, nc.clusters(texts, method="center"))
 
 
 def test_resolving_the_parts_mentions_consumes_their_columns():

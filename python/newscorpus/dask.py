@@ -11,7 +11,8 @@ the same texts (tested):
   partition by partition (junk texts left out), copies grouped by matching key, band keys
   shuffled so that each bucket meets in one partition, candidate pairs made unique and
   joined with their two texts, and verified exactly there. Only the pairs come to the
-  driver, as a pandas DataFrame.
+  driver, as a pandas DataFrame. ``clusters`` groups them there as ``newscorpus.clusters``
+  does (a pandas Series of representatives).
 
 - ``entities`` finds names on the workers in two passes, as in memory: each partition's case
   statistics (how each word is written), added up on the driver and sent to the workers

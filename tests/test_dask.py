@@ -360,3 +360,33 @@ def test_a_pair_of_one_name_is_written_alike_in_every_partition(monkeypatch):
                                   {"languages": None, "n_threads": None})
     assert out.values.tolist() == [["Jordan", "LOC", "Jordan", "PER", 2], ["Amman", "LOC", "Jordan", "PER", 1]]
     assert skipped == {} and n == 2
+
+
+def test_results_arrive_as_done_and_the_rest_is_cancelled_when_the_reader_stops():
+    # On a cluster the driver yields each result on arrival; when it stops reading (Ctrl-C
+    # in the loop, an error), the tasks not yet done are cancelled, not run to the end.
+    import time
+
+    import dask
+
+    distributed = pytest.importorskip("distributed")
+    from newscorpus.dask import _as_done
+
+    def slow(k):
+        time.sleep(0.05 if k == 0 else 3)
+        return k
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=4, processes=False, dashboard_address=None) as c, \
+            distributed.Client(c) as client:
+        tasks = [dask.delayed(slow)(k) for k in range(4)]
+        started = time.perf_counter()
+        done = _as_done(tasks)
+        assert next(done) == (0, 0)
+        done.close()
+        assert time.perf_counter() - started < 2.5
+        deadline = time.time() + 1.5  # (uncancelled, they would run 3 s)
+        while client.processing() and any(client.processing().values()) and time.time() < deadline:
+            time.sleep(0.05)
+        assert not any(client.processing().values())
+    with dask.config.set(scheduler="synchronous"):
+        assert list(_as_done([dask.delayed(slow)(0)] * 3)) == [(0, 0), (1, 0), (2, 0)]

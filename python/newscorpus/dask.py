@@ -610,6 +610,7 @@ def _as_done(tasks: list) -> Any:
     they are computed a few at a time (as many as the machine has cores), so the driver
     holds a few results, not all of them."""
     import os
+    import time
 
     import dask
 
@@ -624,9 +625,23 @@ def _as_done(tasks: list) -> Any:
         return
     futures = client.compute(tasks)
     order = {f.key: i for i, f in enumerate(futures)}
-    for future in as_completed(futures):
-        yield order[future.key], future.result()
-        future.release()
+    done = as_completed(futures)
+    try:
+        while not done.is_empty():
+            # Polled with short sleeps, not waited on: Ctrl-C is seen within a tenth of
+            # a second whichever thread the signal reaches.
+            if not done.has_ready():
+                time.sleep(_POLL)
+                continue
+            for future in done.next_batch(block=False):
+                yield order[future.key], future.result()
+                future.release()
+    finally:  # interrupted (or done): the work left is cancelled, not finished in vain
+        client.cancel([f for f in futures if not f.done()])
+
+
+#: Seconds between two looks at the tasks' progress (``_as_done``).
+_POLL = 0.1
 
 
 def _partition_tables(column: Any, by: Any, table: str, params: dict, min_count: int, out: Any,

@@ -945,15 +945,20 @@ pub fn cosine_matrix(
 mod tests {
     use super::*;
 
-    /// Random sparse documents over a skewed vocabulary (a few terms in most of them).
-    fn skewed_docs(n: u64) -> Vec<Vec<u64>> {
-        let mut state = 12345u64;
-        let mut next = move || {
+    /// A small deterministic generator of pseudo-random numbers (31 bits each).
+    fn numbers(seed: u64) -> impl FnMut() -> u64 {
+        let mut state = seed;
+        move || {
             state = state
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1_442_695_040_888_963_407);
             state >> 33
-        };
+        }
+    }
+
+    /// Random sparse documents over a skewed vocabulary (a few terms in most of them).
+    fn skewed_docs(n: u64) -> Vec<Vec<u64>> {
+        let mut next = numbers(12345);
         (0..n)
             .map(|_| {
                 let len = 3 + next() % 25;
@@ -1133,13 +1138,7 @@ mod tests {
 
     #[test]
     fn the_wide_dot_product_is_the_scalar_one_to_the_bit() {
-        let mut state = 99u64;
-        let mut next = move || {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            state >> 33
-        };
+        let mut next = numbers(99);
         let dense: Vec<f32> = (0..500)
             .map(|_| (next() % 10_000) as f32 / 7919.0)
             .collect();

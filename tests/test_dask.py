@@ -390,3 +390,18 @@ def test_results_arrive_as_done_and_the_rest_is_cancelled_when_the_reader_stops(
         assert not any(client.processing().values())
     with dask.config.set(scheduler="synchronous"):
         assert list(_as_done([dask.delayed(slow)(0)] * 3)) == [(0, 0), (1, 0), (2, 0)]
+
+
+def test_partition_counts_take_their_dtypes_from_a_partition_with_names():
+    # A first partition with no name at all gives an empty table of objects; the result
+    # still has the in-memory dtypes (strings), whichever partition arrives first.
+    import dask
+
+    texts = pd.Series(["", None, "x y", "Anna Wilson met the mayor of Essendale.",
+                       "Wilson said Essendale Council would vote."], dtype=object)
+    col = dd.from_pandas(texts, npartitions=2, sort=False)
+    with dask.config.set(scheduler="synchronous"):
+        got = ncd.entity_counts(col, resolve="partition", languages=None)
+    want = nc.entity_counts(texts, languages=None)
+    assert len(got) >= 2
+    assert got.dtypes.to_dict() == want.dtypes.to_dict()

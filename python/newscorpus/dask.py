@@ -684,11 +684,13 @@ def _partition_tables(column: Any, by: Any, table: str, params: dict, min_count:
     values, order = _TABLES[table]
     skipped: dict = {}
     n = 0
-    template = None
+    template, filled = None, False
     with CountTotal(values) as total:
         for _, (part, left_out, k) in _as_done(tasks):
-            if template is None:
-                template = part.iloc[:0]
+            # The columns and dtypes of the result: a partition's with rows (an empty
+            # table's columns hold objects, not strings) or, failing any, an empty one's.
+            if template is None or (len(part) and not filled):
+                template, filled = part.iloc[:0], bool(len(part))
             total.add(part)
             for code, m in left_out.items():
                 skipped[code] = skipped.get(code, 0) + m

@@ -261,6 +261,14 @@ def score() -> None:
     census = census[census["now"] == "same_story"].assign(weight=1.0)
     _report(f"same_story pairs of relate(dates=, outlets=) judged in samples 2-4 "
             f"({len(census)} of {int(stratum3.get('same_story', 0))})", census)
+    # Every rewrite pair of the call without outlets that any sample judged (each judged
+    # relation once, the earliest sample's): partly development figures (sample 1 chose
+    # the rules).
+    every = pd.concat([judged1, later], ignore_index=True).drop_duplicates(["a_id", "b_id"])
+    no_outlets = _with_today(every, dated, stratum2)
+    no_outlets = no_outlets[no_outlets["now"] == "rewrite"].assign(weight=1.0)
+    _report(f"rewrite pairs of relate(dates=) without outlets judged in samples 1-4 "
+            f"({len(no_outlets)} of {int(stratum2.get('rewrite', 0))})", no_outlets)
 
 
 if __name__ == "__main__":

@@ -14,11 +14,13 @@ pub fn has_avx512() -> bool {
     std::is_x86_feature_detected!("avx512bw")
 }
 
-/// Whether the processor has AVX2.
-#[cfg(target_arch = "x86_64")]
+/// Whether the processor has AVX2 (never, on processors other than x86-64).
 #[inline]
 pub fn has_avx2() -> bool {
-    std::is_x86_feature_detected!("avx2")
+    #[cfg(target_arch = "x86_64")]
+    return std::is_x86_feature_detected!("avx2");
+    #[cfg(not(target_arch = "x86_64"))]
+    false
 }
 
 /// Define a function whose body is compiled for the baseline, AVX2 and AVX-512, the best

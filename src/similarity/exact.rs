@@ -725,10 +725,7 @@ pub fn neighbours_sharing_rare(
         (&common_ids[from..to], &common_weights[from..to])
     };
     let n_common = common_id.len();
-    #[cfg(target_arch = "x86_64")]
     let wide = crate::simd::has_avx2();
-    #[cfg(not(target_arch = "x86_64"))]
-    let wide = false;
     let rows: Vec<Vec<(u32, u32, f32)>> = (0..n)
         .into_par_iter()
         .map_init(
@@ -1148,11 +1145,7 @@ mod tests {
                 .map(|_| (next() % 10_000) as f32 / 3571.0)
                 .collect();
             let scalar = sparse_dense_dot_scalar(&ids, &weights, &dense);
-            #[cfg(target_arch = "x86_64")]
-            let wide = crate::simd::has_avx2();
-            #[cfg(not(target_arch = "x86_64"))]
-            let wide = false;
-            let chosen = sparse_dense_dot(&ids, &weights, &dense, wide);
+            let chosen = sparse_dense_dot(&ids, &weights, &dense, crate::simd::has_avx2());
             assert_eq!(scalar.to_bits(), chosen.to_bits(), "{len} terms");
         }
     }

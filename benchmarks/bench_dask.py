@@ -129,7 +129,7 @@ def folded_by_file(folder: Path, table: Path) -> "object":
 
     import newscorpus as nc
     from newscorpus._counts import CountTotal
-    from newscorpus.cli import ChunkWriter
+    from newscorpus.cli import write_total
 
     with CountTotal() as total:
         for path in sorted(folder.glob("*.parquet")):
@@ -138,9 +138,7 @@ def folded_by_file(folder: Path, table: Path) -> "object":
                 warnings.simplefilter("ignore")
                 total.add(nc.entity_counts(texts, progress=False))
             del texts
-        with ChunkWriter(table, "parquet") as writer:
-            for chunk in total.sorted_chunks():
-                writer.write(chunk)
+        write_total(total, table, "parquet", pd.DataFrame(columns=["entity", "type", "mentions", "documents"]))
     return pd.read_parquet(table, columns=["type"])
 
 

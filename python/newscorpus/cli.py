@@ -112,6 +112,21 @@ def write_atomically(frame: pd.DataFrame, path: Path, fmt: Optional[str] = None)
         write_table(frame, tmp, fmt)
 
 
+def write_total(total: Any, path: Path, fmt: str, empty: pd.DataFrame, keep: Any = None) -> int:
+    """A summed count table (``_counts.CountTotal``) written to ``path`` sorted, a chunk at a
+    time (``keep`` of each chunk, when given: the rows to write); ``empty`` (the table's
+    columns) when no row is; returns the rows written."""
+    rows = 0
+    with ChunkWriter(path, fmt) as out:
+        for chunk in total.sorted_chunks():
+            chunk = keep(chunk) if keep is not None else chunk
+            out.write(chunk)
+            rows += len(chunk)
+        if out.first:
+            out.write(empty)
+    return rows
+
+
 class ChunkWriter:
     """Writes a table a chunk at a time (``write``) to a temporary file beside ``path`` and
     moves it into place when the ``with`` block ends without an error (`_replacing`)."""
@@ -325,7 +340,6 @@ def _entities_cmd(args: argparse.Namespace) -> int:
     path = Path(args.input)
     columns = [args.column] + ([args.by] if args.by else [])
     progress = _Progress(args.progress, "entities")
-    rows = 0
     with CountTotal() as total:
         for frame in iter_batches(path, args.format, columns, args.batch_size):
             texts = pd.Series(_texts_of(frame, args.column), dtype=object)
@@ -336,12 +350,8 @@ def _entities_cmd(args: argparse.Namespace) -> int:
             total.add(counts)
             progress.update(len(frame))
         progress.close()
-        with ChunkWriter(Path(args.out), _format(Path(args.out), args.output_format)) as out:
-            for chunk in total.sorted_chunks():
-                out.write(chunk)
-                rows += len(chunk)
-            if out.first:
-                out.write(pd.DataFrame(columns=total.columns or ["entity", "type", "mentions", "documents"]))
+        empty = pd.DataFrame(columns=total.columns or ["entity", "type", "mentions", "documents"])
+        rows = write_total(total, Path(args.out), _format(Path(args.out), args.output_format), empty)
     print(f"{rows:,} rows of entity counts written to {args.out}", file=sys.stderr)
     return 0
 

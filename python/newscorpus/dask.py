@@ -242,7 +242,8 @@ def _found_pairs(column: Any, threshold: float, num_perm: int, ngram: int, shing
             .merge(texts.rename(columns={"pos": "b", "label": "label_b", "text": "text_b"}), on="b",
                    npartitions=parts))
     out_meta = pd.DataFrame({"a": pd.Series([], dtype=np.int64), "b": pd.Series([], dtype=np.int64),
-                             "copy": pd.Series([], dtype=bool), "label_a": pd.Series([], dtype=object), "label_b": pd.Series([], dtype=object),
+                             "copy": pd.Series([], dtype=bool),
+                             "label_a": pd.Series([], dtype=object), "label_b": pd.Series([], dtype=object),
                              **{c: pd.Series([], dtype=np.float64) for c in ("estimate", "jaccard", "a_in_b",
                                                                               "b_in_a")}})
     found = both.map_partitions(_verify, threshold, num_perm, ngram, shingle, seed, rule, meta=out_meta).compute()
@@ -252,10 +253,9 @@ def _found_pairs(column: Any, threshold: float, num_perm: int, ngram: int, shing
 def _lengths(part: pd.Series) -> pd.Series:
     """Each text's length in characters (-1 for a missing one), as ``clusters`` ranks them."""
     from ._input import as_texts
+    from .similarity import _lengths as lengths
 
-    values = as_texts(part).values
-    return pd.Series(np.fromiter((len(v) if isinstance(v, str) else -1 for v in values), dtype=np.int64,
-                                 count=len(values)), index=part.index)
+    return pd.Series(lengths(as_texts(part).values), index=part.index)
 
 
 def clusters(
@@ -303,14 +303,9 @@ def clusters(
         return starts[place >> _PLACE_BITS] + (place & ((1 << _PLACE_BITS) - 1))
 
     labels = lengths.index
-    if isinstance(representative, str) and representative == "longest":
-        order = np.argsort(-lengths.to_numpy(), kind="stable")
-        ranks = np.empty(n, dtype=np.int64)
-        ranks[order] = np.arange(n)
-    else:
-        if hasattr(representative, "compute"):
-            representative = representative.compute()
-        ranks = _ranks(Texts([None] * n, labels, None), representative)
+    if hasattr(representative, "compute"):
+        representative = representative.compute()
+    ranks = _ranks(Texts([None] * n, labels, None), representative, lengths.to_numpy())
     del lengths
     a, b, copy = position(found["a"].to_numpy()), position(found["b"].to_numpy()), found["copy"].to_numpy(bool)
     # Copies of one text are one unit, as in memory: each names its first copy.
@@ -430,14 +425,9 @@ def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages:
     import dask
 
     from . import _native
-    from ._entities import _aliases, _gazetteer, _warn_left_out
-    from ._options import check
-    from .exceptions import OptionError
+    from ._entities import _aliases, _warn_left_out
 
-    if not isinstance(detect, (bool, np.bool_)):
-        raise OptionError(f"detect must be True or False, got {detect!r}")
-    n_threads = check(n_threads=n_threads)
-    gaz = _gazetteer(gazetteer)
+    gaz, n_threads = _checked(gazetteer, detect, n_threads)
     pairs = _aliases(aliases)
     parts = column.to_delayed()
     first = dask.compute(*[dask.delayed(_case_stats)(p, languages, bool(detect), n_threads) for p in parts])
@@ -496,13 +486,33 @@ def _gathered(combine: Any, tasks: list) -> list:
     return out
 
 
+def _checked(gazetteer: Any, detect: Any, n_threads: Any) -> tuple:
+    """``(gazetteer, n_threads)`` as the extraction takes them, checked on the driver before
+    any work: ``detect`` a bool, ``n_threads`` valid, the gazetteer built once (from a dict
+    or a file's entries) to be sent to the workers."""
+    from ._entities import _gazetteer
+    from ._options import check
+    from .exceptions import OptionError
+
+    if not isinstance(detect, (bool, np.bool_)):
+        raise OptionError(f"detect must be True or False, got {detect!r}")
+    return _gazetteer(gazetteer), check(n_threads=n_threads)
+
+
+def _counting_options(options: dict) -> dict:
+    """The options of ``entities`` a counting call takes (all but ``progress``: a worker
+    shows no bar), the defaults filled in; any other is an OptionError."""
+    from ._entities import _EXTRACT_OPTIONS, _extract_options
+
+    return _extract_options(options, [name for name in _EXTRACT_OPTIONS if name != "progress"])
+
+
 def _counting_mentions(column: Any, options: dict) -> Any:
     """The mentions of a dask column as counting needs them (``_entities._Mentions``: no
     text a mention ever leaves the workers)."""
-    from ._entities import _EXTRACT_OPTIONS, _extract_options, _Mentions
+    from ._entities import _Mentions
 
-    kw = _extract_options(options, [name for name in _EXTRACT_OPTIONS if name != "progress"])
-    labels, out, _ = _resolved(column, written=False, **kw)
+    labels, out, _ = _resolved(column, written=False, **_counting_options(options))
     return _Mentions.of_columns(pd.Index(labels), out)
 
 
@@ -652,20 +662,16 @@ def _partition_tables(column: Any, by: Any, table: str, params: dict, min_count:
     import dask
 
     from ._counts import CountTotal
-    from ._entities import _EXTRACT_OPTIONS, _extract_options, _gazetteer, _warn_left_out
-    from ._options import check
-    from .cli import ChunkWriter, _format
+    from ._entities import _warn_left_out
+    from .cli import write_total
     from .exceptions import OptionError
 
-    kw = _extract_options(options, [name for name in _EXTRACT_OPTIONS if name != "progress"])
-    if not isinstance(kw["detect"], (bool, np.bool_)):
-        raise OptionError(f"detect must be True or False, got {kw['detect']!r}")
-    kw["n_threads"] = check(n_threads=kw["n_threads"])
-    kw["gazetteer"] = _gazetteer(kw["gazetteer"])
-    path = fmt = None
+    kw = _counting_options(options)
+    kw["gazetteer"], kw["n_threads"] = _checked(kw["gazetteer"], kw["detect"], kw["n_threads"])
+    path = None
     if out is not None:
         path = Path(out)
-        fmt = _format_of(path, _format)
+        fmt = _format_of(path)
     parts = column.to_delayed()
     # by: a dask Series partitioned as the column goes with it a partition at a time;
     # otherwise (a pandas Series, or other partitions) it is one graph node, sent to a
@@ -698,13 +704,11 @@ def _partition_tables(column: Any, by: Any, table: str, params: dict, min_count:
         _warn_left_out(skipped, n, kw["languages"])
         if template is None:  # no partition
             template = getattr(_nc, table)([], **params)
-        kept = (lambda chunk: chunk[chunk[values[0]] >= min_count]) if min_count > 1 else (lambda chunk: chunk)
+        def kept(chunk: pd.DataFrame) -> pd.DataFrame:
+            return chunk[chunk[values[0]] >= min_count] if min_count > 1 else chunk
+
         if path is not None:
-            with ChunkWriter(path, fmt or "parquet") as writer:
-                for chunk in total.sorted_chunks():
-                    writer.write(kept(chunk))
-                if writer.first:
-                    writer.write(template)
+            write_total(total, path, fmt, template, kept)
             return path
         chunks = [kept(chunk) for chunk in total.sorted_chunks()]
     if not chunks:
@@ -718,12 +722,13 @@ def _partition_tables(column: Any, by: Any, table: str, params: dict, min_count:
     return result.astype(template.dtypes.to_dict())
 
 
-def _format_of(path: Any, fmt_of: Any) -> str:
+def _format_of(path: Any) -> str:
     """The format of an output path by its extension, as the command line reads it (an
     OptionError, not an exit, for one it cannot tell)."""
+    from .cli import _format
     from .exceptions import OptionError
 
     try:
-        return fmt_of(path, None)
+        return _format(path, None)
     except SystemExit as e:
         raise OptionError(str(e).removeprefix("newscorpus: ")) from None

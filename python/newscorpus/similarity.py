@@ -223,15 +223,21 @@ def near_duplicates(
     return frame
 
 
-def _ranks(t, representative: Any) -> np.ndarray:
-    """Rank of each document for choosing a cluster's representative (lowest wins)."""
+def _lengths(values: list) -> np.ndarray:
+    """Each text's length in characters, -1 for a missing one (``representative="longest"``)."""
+    return np.fromiter((len(v) if isinstance(v, str) else -1 for v in values), dtype=np.int64, count=len(values))
+
+
+def _ranks(t, representative: Any, lengths: Optional[np.ndarray] = None) -> np.ndarray:
+    """Rank of each document for choosing a cluster's representative (lowest wins).
+    ``lengths``: the texts' ``_lengths``, when ``t`` holds no texts (Dask reads them on the
+    workers)."""
     n = len(t.values)
     if isinstance(representative, str):
         if representative == "first":
             return np.arange(n, dtype=np.int64)
         if representative == "longest":
-            lengths = np.array([len(v) if isinstance(v, str) else -1 for v in t.values], dtype=np.int64)
-            order = np.argsort(-lengths, kind="stable")
+            order = np.argsort(-(_lengths(t.values) if lengths is None else lengths), kind="stable")
         elif representative == "earliest":
             raise OptionError('representative="earliest" needs the dates: pass representative=df["published"]')
         else:

@@ -474,3 +474,26 @@ def test_a_name_the_corpus_writes_alone_in_quotes_is_the_title_of_a_work():
     types = mentions.groupby("canonical")["type"].agg(set).to_dict()
     assert types["La La Land"] == {"MISC"} and types.get("Moonlight", {"MISC"}) == {"MISC"}
     assert "MISC" not in types["Die Welt"]
+
+
+def test_a_kind_of_body_alone_is_the_one_so_named_in_its_article_or_not_counted():
+    # Wire copy calls the Bank of England "the Bank" and the European Commission "the
+    # Commission"; across articles "Bank" is many banks, and "Federal" an adjective.
+    texts = ["The Bank of England left rates unchanged. The Bank said inflation would fall.",
+             "The European Commission fined the firm. The Commission said it would appeal.",
+             "The Bank said lending rose. The Commission met in Brussels on Monday.",
+             "Dealers said Federal funds traded at six pct, citing Federal law on reports.",
+             "Furthermore, the talks failed. Oh, yes, he said. Yes, she said in Columbus, OH."]
+    mentions, audit = nc.entities(texts, audit=True)
+    bank = mentions[(mentions["doc"] == 0) & (mentions["text"] == "Bank")]
+    assert bank["canonical"].tolist() == ["Bank of England"], mentions
+    commission = mentions[(mentions["doc"] == 1) & (mentions["text"] == "Commission")]
+    assert commission["canonical"].tolist() == ["European Commission"], mentions
+    # Alone in their article, or adjectives: no row of their own.
+    assert not set(mentions["canonical"]) & {"Bank", "Commission", "Federal", "Furthermore", "Oh", "Yes"}, mentions
+    assert "Brussels" in set(mentions["canonical"]) and "OH" in set(mentions["text"])
+    dropped = audit[audit["reason"].str.startswith("kind of body alone")]
+    assert dict(zip(dropped["name"], dropped["mentions"])) == {"Bank": 1, "Commission": 1}, audit
+    counts = nc.entity_counts(texts)
+    assert not set(counts["entity"]) & {"Bank", "Commission", "Federal"}
+    assert counts.set_index("entity").loc["Bank of England", "mentions"] == 2

@@ -2,7 +2,7 @@
 
 use super::input::{docs_from_list, Doc};
 use super::{check_threads, collect_batches, detached, error, run_batches, set_column, OrRaise};
-use crate::entities::aliases::resolve;
+use crate::entities::aliases::{resolve, NOT_COUNTED};
 use crate::entities::count;
 use crate::entities::detect::CaseStats;
 use crate::entities::extract::{
@@ -621,10 +621,9 @@ impl MentionColumns {
             per_doc: with(mentions.len()),
         };
         for (ms, ids) in mentions.into_iter().zip(entity_of) {
-            if spans {
-                c.per_doc.push(ms.len() as u32);
-            }
-            for (m, id) in ms.into_iter().zip(ids) {
+            let before = c.doc.len();
+            // (A mention of no entity, `NOT_COUNTED`, is left out.)
+            for (m, id) in ms.into_iter().zip(ids).filter(|(_, id)| *id != NOT_COUNTED) {
                 c.doc.push(m.doc);
                 c.sentence.push(m.sentence);
                 c.entity.push(id);
@@ -632,6 +631,9 @@ impl MentionColumns {
                     c.start.push(m.start);
                     c.end.push(m.end);
                 }
+            }
+            if spans {
+                c.per_doc.push((c.doc.len() - before) as u32);
             }
         }
         c

@@ -38,12 +38,16 @@ pub struct Merge {
     pub candidates: String,
 }
 
+/// The entity of a mention that is no entity's ([`Resolved::entity_of`]): a word saying
+/// what kind of body a name is, alone and no name's in its document ("the Commission").
+pub const NOT_COUNTED: u32 = u32::MAX;
+
 /// The entities of a corpus: each mention's entity, each entity's name and type.
 #[derive(Debug, Clone, Default)]
 pub struct Resolved {
     pub names: Vec<String>,
     pub types: Vec<EntityType>,
-    /// For each document, the entity of each of its mentions.
+    /// For each document, the entity of each of its mentions ([`NOT_COUNTED`]: none).
     pub entity_of: Vec<Vec<u32>>,
     pub audit: Vec<Merge>,
 }
@@ -68,6 +72,9 @@ enum InDoc {
     FirstWord,
     /// The last word of an organisation's name.
     OrgEnd,
+    /// A word saying what kind of body it is ("the Bank"), of the one name in the document
+    /// with it ([`crate::entities::lexicon::KIND_NOUNS`]).
+    Kind,
 }
 
 /// What a lone surname may be of a full name whose last word is `last` (folded): the word
@@ -1281,6 +1288,20 @@ pub fn resolve(
                 }
             }
         }
+        // The words saying what kind of body a name is ("Bank", "Commission"), each of
+        // the one name here that holds it, a body's, an agreement's or a place's (the
+        // Bank of England, the European Commission, the Soviet Union), not a person's.
+        let mut kinds: AHashMap<String, Option<usize>> = AHashMap::new();
+        for &id in &key_of[d] {
+            let g = &groups[id];
+            if g.words >= 2 && !is_mostly(g, EntityType::Per) {
+                for w in g.key.split(' ') {
+                    if crate::entities::lexicon::is_kind_noun(w) {
+                        claim(&mut kinds, w, id);
+                    }
+                }
+            }
+        }
         // A built-in person whose family name comes first, as the knowledge declares it
         // ("Park" of Park Geun-hye), takes it alone in a document naming them in full and
         // no other name that starts or ends with it, however the model typed the word
@@ -1325,6 +1346,13 @@ pub fn resolve(
                 *in_doc.entry((id, full, InDoc::FirstWord)).or_default() += 1;
                 *slot = full;
                 continue;
+            }
+            if g.words == 1 {
+                if let Some(&Some(full)) = kinds.get(g.key.as_str()) {
+                    *in_doc.entry((id, full, InDoc::Kind)).or_default() += 1;
+                    *slot = full;
+                    continue;
+                }
             }
             // The surname of a titled person named in full here is theirs, however the
             // model typed it ("Swank" ORG 17 times beside "Hilary Swank"), unless a name
@@ -1407,15 +1435,16 @@ pub fn resolve(
         audit.push(Merge {
             name: groups[from].key.clone(),
             canonical: groups[to].key.clone(),
-            entity_type: if how == InDoc::OrgEnd {
-                EntityType::Org
-            } else {
-                EntityType::Per
+            entity_type: match how {
+                InDoc::OrgEnd => EntityType::Org,
+                InDoc::Kind => group_type(&groups[to]),
+                InDoc::Surname | InDoc::FirstWord => EntityType::Per,
             },
             reason: match how {
                 InDoc::Surname => "surname of a full name in the same document",
                 InDoc::FirstWord => "first word of a full name in the same document",
                 InDoc::OrgEnd => "last word of an organisation in the same document",
+                InDoc::Kind => "kind of body of the one name so called in the same document",
             },
             mentions: n,
             candidates: String::new(),
@@ -1876,7 +1905,7 @@ pub fn resolve(
     }
     // Names and types of the final entities: the most common way the group writes itself
     // (not in capitals, when it can), or the gazetteer's canonical name.
-    let mut entity_id: Vec<u32> = vec![u32::MAX; groups.len()];
+    let mut entity_id: Vec<u32> = vec![NOT_COUNTED; groups.len()];
     let mut names: Vec<String> = Vec::new();
     let mut out_types: Vec<EntityType> = Vec::new();
     let mut members: AHashMap<usize, Vec<usize>> = AHashMap::new();
@@ -1887,6 +1916,27 @@ pub fn resolve(
     roots.sort_unstable();
     for r in roots {
         let g = &groups[r];
+        // A word saying what kind of body a name is, or its scope, alone and no name's
+        // in its document ("the Commission", "Federal funds"): the short form of many
+        // bodies across the corpus, counted as none of them.
+        if g.words == 1
+            && g.canonical.is_none()
+            && !g.fixed
+            && crate::entities::lexicon::is_generic_alone(&g.key)
+        {
+            let n: u32 = members[&r].iter().map(|&m| count[m]).sum();
+            if n > 0 {
+                audit.push(Merge {
+                    name: g.key.clone(),
+                    canonical: String::new(),
+                    entity_type: types[r],
+                    reason: "kind of body alone, no such name in its document: not counted",
+                    mentions: n,
+                    candidates: String::new(),
+                });
+            }
+            continue;
+        }
         // Not in capitals when the corpus also writes it otherwise (headlines in capitals),
         // unless it writes it in capitals CAPS_DISPLAY times as often (an acronym: "ICE",
         // the agency, 70 times; "Ice" 5) and it is no place (datelines write places in
@@ -1914,6 +1964,7 @@ pub fn resolve(
     let display_of_key: AHashMap<&str, &str> = groups
         .iter()
         .enumerate()
+        .filter(|&(id, _)| entity_id[id] != NOT_COUNTED)
         .map(|(id, g)| (g.key.as_str(), names[entity_id[id] as usize].as_str()))
         .collect();
     let display = |key: &str| display_of_key.get(key).map_or(key, |d| *d).to_string();
@@ -2015,6 +2066,56 @@ mod tests {
             entry: crate::entities::extract::Entry::None,
             rejected: false,
         }
+    }
+
+    #[test]
+    fn a_kind_of_body_alone_is_the_one_so_named_in_its_document_or_none() {
+        use EntityType::*;
+        let m = |doc: u32, name: &str, t: EntityType| mention(doc, name, t, false);
+        let docs = vec![
+            vec![m(0, "Bank of England", Org), m(0, "Bank", Org)],
+            // Two names with it: either could be meant.
+            vec![
+                m(1, "European Commission", Org),
+                m(1, "Securities and Exchange Commission", Org),
+                m(1, "Commission", Org),
+            ],
+            vec![m(2, "Bank", Org), m(2, "Commission", Org)],
+            // A scope word is an adjective or a fragment, even beside a name with it; a
+            // person's name is no body's.
+            vec![
+                m(3, "Federal Reserve", Org),
+                m(3, "Federal", Org),
+                m(3, "Sarah Bank", Per),
+                m(3, "Bank", Org),
+            ],
+        ];
+        let r = resolve(&docs, gazetteer::builtin(), None, &[]);
+        let name = |d: usize, k: usize| {
+            let id = r.entity_of[d][k];
+            (id != NOT_COUNTED).then(|| r.names[id as usize].as_str())
+        };
+        assert_eq!(name(0, 1), Some("Bank of England"));
+        assert_eq!(
+            (name(1, 0), name(1, 2)),
+            (Some("European Commission"), None)
+        );
+        assert_eq!((name(2, 0), name(2, 1)), (None, None));
+        assert_eq!(
+            (name(3, 0), name(3, 1), name(3, 2), name(3, 3)),
+            (Some("Federal Reserve"), None, Some("Sarah Bank"), None)
+        );
+        assert!(!r
+            .names
+            .iter()
+            .any(|n| ["Bank", "Commission", "Federal"].contains(&n.as_str())));
+        let dropped: Vec<(&str, u32)> = r
+            .audit
+            .iter()
+            .filter(|a| a.reason.starts_with("kind of body alone"))
+            .map(|a| (a.name.as_str(), a.mentions))
+            .collect();
+        assert_eq!(dropped, [("Bank", 2), ("Commission", 2), ("Federal", 1)]);
     }
 
     #[test]

@@ -244,6 +244,8 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "a",
     "about",
     "according",
+    "accordingly",
+    "additionally",
     "after",
     "again",
     "against",
@@ -264,9 +266,11 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "been",
     "before",
     "being",
+    "besides",
     "both",
     "but",
     "by",
+    "consequently",
     "could",
     "despite",
     "did",
@@ -281,10 +285,12 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "few",
     "for",
     "from",
+    "furthermore",
     "had",
     "has",
     "have",
     "he",
+    "hence",
     "her",
     "here",
     "his",
@@ -299,18 +305,22 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "its",
     "last",
     "later",
+    "likewise",
     "many",
     "meanwhile",
     "might",
     "more",
+    "moreover",
     "most",
     "much",
     "must",
     "my",
     "neither",
     "never",
+    "nevertheless",
     "next",
     "no",
+    "nonetheless",
     "nor",
     "not",
     "now",
@@ -321,6 +331,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "only",
     "or",
     "other",
+    "otherwise",
     "our",
     "over",
     "shall",
@@ -335,6 +346,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "their",
     "then",
     "there",
+    "therefore",
     "these",
     "they",
     "this",
@@ -607,6 +619,58 @@ pub const GENERIC_HEADS: &[&str] = &[
     "state",
 ];
 
+/// Interjections and answers (lowercase): never a name alone ("Oh, my goodness", "Yes,
+/// he said"), though a name may begin with one ("Oh Se-hoon"; in capitals, "OH" is Ohio
+/// in a dateline).
+pub const INTERJECTIONS: &[&str] = &[
+    "ah", "alas", "hello", "hey", "oh", "okay", "please", "thanks", "wow", "yeah", "yes",
+];
+
+/// Words that say what kind of body or agreement a name is (lowercase): alone ("the
+/// Bank", "the Commission"), each is the short form of a longer name in the same article
+/// (the Bank of England, the European Commission), and across a corpus of many articles
+/// the short forms of many bodies, no name of one. CoNLL-2003's training set writes these
+/// and the [`SCOPE_WORDS`] capitalised 501 times and tags one alone as an entity 16 times
+/// (11 of them "Commission", the European Commission, in articles naming it). See
+/// [`super::aliases`]'s step 2 and its last step.
+pub const KIND_NOUNS: &[&str] = &[
+    "agreement",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "commission",
+    "committee",
+    "community",
+    "company",
+    "corporation",
+    "council",
+    "court",
+    "exchange",
+    "federation",
+    "foundation",
+    "institute",
+    "system",
+    "treaty",
+    "union",
+    "university",
+];
+
+/// Words that say a name's scope (lowercase): alone ("Federal funds", "Federal law",
+/// "National" cut from a longer name), an adjective or a fragment, never one entity.
+pub const SCOPE_WORDS: &[&str] = &["federal", "international", "national"];
+
+/// Is `lower` a [`KIND_NOUNS`] word?
+pub fn is_kind_noun(lower: &str) -> bool {
+    static S: OnceLock<AHashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(KIND_NOUNS)).contains(lower)
+}
+
+/// Is `lower` a [`KIND_NOUNS`] or [`SCOPE_WORDS`] word: alone, no name of one entity?
+pub fn is_generic_alone(lower: &str) -> bool {
+    is_kind_noun(lower) || SCOPE_WORDS.contains(&lower)
+}
+
 /// Last words of places and buildings: a name ending in one is no person ("Trump Tower",
 /// "Downing Street").
 pub const FACILITY_HEADS: &[&str] = &[
@@ -742,7 +806,9 @@ pub fn is_never_alone_word(word: &str, buf: &mut String) -> bool {
     }
     // An all-capital word that is otherwise a function word is an acronym: "US", "IS", "IT".
     !is_all_caps(word)
-        && (is_function_word(lower) || HEADS.get_or_init(|| set(GENERIC_HEADS)).contains(lower))
+        && (is_function_word(lower)
+            || INTERJECTIONS.contains(&lower)
+            || HEADS.get_or_init(|| set(GENERIC_HEADS)).contains(lower))
 }
 
 /// A common-noun acronym or its plural ("TV", "MPs", "DVDs"): never the end of a name
@@ -1097,6 +1163,9 @@ mod tests {
             ORGANISATION_HEADS,
             MONTHS,
             DATE_WORDS,
+            KIND_NOUNS,
+            SCOPE_WORDS,
+            INTERJECTIONS,
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
@@ -1105,5 +1174,13 @@ mod tests {
         }
         assert!(is_title("President") && !is_title("president"));
         assert!(is_person_context("spokesman") && is_connector("of") && is_function_word("the"));
+        let mut buf = String::new();
+        assert!(
+            is_never_alone_word("Oh", &mut buf) && is_never_alone_word("Furthermore", &mut buf)
+        );
+        assert!(!is_never_alone_word("OH", &mut buf)); // Ohio, in a dateline
+        assert!(
+            is_generic_alone("bank") && is_generic_alone("federal") && !is_kind_noun("federal")
+        );
     }
 }

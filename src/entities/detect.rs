@@ -686,7 +686,77 @@ fn join_wrapped_lines(text: &str, tokens: &mut [Token], flags: &LineFlags) -> Op
         into = wraps.then(|| into.unwrap_or(line));
         i = end;
     }
+    if joined {
+        joined_short_first_line(text, tokens, flags, &mut became);
+    }
     joined.then_some(became)
+}
+
+/// In hard-wrapped text (some line wraps), a short first line wraps into the next too when
+/// it ends in a word or a comma, is no caps line or table, and the next line, right after
+/// it, is long and plain: what was before it on its line was cut, as a dateline is
+/// ("WASHINGTON, March 2 - " of "Secretary of State George\nShultz said"; Reuters-21578
+/// as its files hold it, 1,790 of 19,043 texts: "George" and "Shultz" were two names). A
+/// headline in a text that is not hard-wrapped, or with a blank line after it, is not
+/// joined.
+fn joined_short_first_line(
+    text: &str,
+    tokens: &mut [Token],
+    flags: &LineFlags,
+    became: &mut [u32],
+) {
+    let Some(first) = tokens.first().map(|t| t.line) else {
+        return;
+    };
+    let end = tokens
+        .iter()
+        .position(|t| t.line != first)
+        .unwrap_or(tokens.len());
+    if end == tokens.len() || became[first as usize] != first {
+        return;
+    }
+    let next = tokens[end].line;
+    let next_line = line_as_written_end(text, tokens, end);
+    let last = &tokens[end - 1];
+    let (f, n) = (first as usize, next as usize);
+    let wraps = next == first + 1
+        && last.end - tokens[0].start < WRAPPED_LINE_MIN
+        && (last.kind != Kind::Punct || last.text(text) == ",")
+        && tokens[end].kind != Kind::Punct
+        && tokens[next_line - 1].end - tokens[end].start >= WRAPPED_LINE_MIN
+        && !flags.caps[f]
+        && !flags.table[f]
+        && !flags.caps[n]
+        && !flags.title[n]
+        && !flags.table[n];
+    if !wraps {
+        return;
+    }
+    // The next line, and every line joined into it, join the first.
+    for t in &mut tokens[end..] {
+        if t.line == next {
+            t.line = first;
+        }
+    }
+    tokens[end].sentence_start = false;
+    for b in became.iter_mut() {
+        if *b == next {
+            *b = first;
+        }
+    }
+}
+
+/// The end of the tokens of the line as written that begins at token `start` (lines
+/// joined after it, their break still in the text, are not counted).
+fn line_as_written_end(text: &str, tokens: &[Token], start: usize) -> usize {
+    let mut k = start + 1;
+    while k < tokens.len()
+        && tokens[k].line == tokens[start].line
+        && !text[tokens[k - 1].end..tokens[k].start].contains('\n')
+    {
+        k += 1;
+    }
+    k
 }
 
 /// Words a trained model has seen mostly in lowercase (hashes of their lowercase form):
@@ -1857,6 +1927,25 @@ mod tests {
         );
         assert_ne!(line_of("Reuter"), line_of("York"));
         assert_ne!(line_of("Resume"), line_of("resumed"));
+    }
+
+    #[test]
+    fn a_short_first_line_of_hard_wrapped_text_wraps_too() {
+        // Its dateline cut ("WASHINGTON, March 2 - "), the first line is short.
+        let wrapped = "Secretary of State George\n\
+                       Shultz said the talks with Moscow went well on Monday, and\n\
+                       that a new round would open in Geneva in the spring, aides said.";
+        let names: Vec<String> = spans(wrapped).into_iter().map(|g| g.0).collect();
+        assert_eq!(names, vec!["George\nShultz", "Moscow", "Geneva"]);
+        // Not in a text that is not hard-wrapped (a headline line), nor across a blank line.
+        for text in [
+            "Talks With George\nShultz said the talks with Moscow went well on Monday, aides said.",
+            "Secretary of State George\n\nShultz said the talks with Moscow went well on\n\
+             Monday, and that a new round would open in Geneva in the spring, aides said.",
+        ] {
+            let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
+            assert!(names.contains(&"Shultz".to_string()), "{text}: {names:?}");
+        }
     }
 
     #[test]

@@ -788,6 +788,9 @@ const MAX_FIRM_WORDS: usize = 8;
 /// Inc"), whatever their votes.
 fn firms_are_not_people(groups: &mut [Group]) -> (Vec<bool>, AHashSet<String>) {
     let mut heads: AHashSet<String> = AHashSet::new();
+    // The last words of the names written with a legal form ("kodak" of "Eastman Kodak
+    // Co"): a word alone that ends one is the firm's short name, as a head is.
+    let mut ends: AHashSet<String> = AHashSet::new();
     let mut people_first: AHashMap<&str, u32> = AHashMap::new();
     let mut people_last: AHashSet<&str> = AHashSet::new();
     for g in groups.iter() {
@@ -810,6 +813,9 @@ fn firms_are_not_people(groups: &mut [Group]) -> (Vec<bool>, AHashSet<String>) {
                 head.push_str(w);
                 heads.insert(head.clone());
             }
+            if g.words >= 2 {
+                ends.insert(g.last_word().to_string());
+            }
         }
     }
     let firms: Vec<usize> = groups
@@ -820,7 +826,7 @@ fn firms_are_not_people(groups: &mut [Group]) -> (Vec<bool>, AHashSet<String>) {
                 && !g.gazetteer
                 && g.person_cues * FIRM_CUE_SHARE <= g.mentions()
                 && leads(g, EntityType::Per)
-                && heads.contains(&g.key)
+                && (heads.contains(&g.key) || g.words == 1 && ends.contains(&g.key))
                 && (g.words >= 2
                     || people_first.get(g.key.as_str()).copied().unwrap_or(0) < 2
                         && !people_last.contains(g.key.as_str()))
@@ -2489,6 +2495,14 @@ mod tests {
             ]);
         }
         docs.push(vec![mention(14, "Kidder Peabody Inc", Org, false)]);
+        // The last word of a name written with a legal form, alone, is a firm's short name
+        // too ("Kodak" of "Eastman Kodak Co"), not a person.
+        docs.push(vec![
+            mention(15, "Eastman Kodak Co", Org, false),
+            mention(15, "Kodak", Per, false),
+            mention(15, "Kodak", Per, false),
+        ]);
+        docs.push(vec![mention(16, "Kodak", Per, false)]);
         let (names, r) = names_of(&docs);
         let kind = |d: usize, k: usize| r.types[r.entity_of[d][k] as usize];
         assert_eq!((kind(0, 0), kind(1, 0)), (Org, Org));
@@ -2498,6 +2512,7 @@ mod tests {
         // "Wright" is Jim Wright's surname in the corpus: left to its votes (and to him).
         assert_eq!((names[1][2].as_str(), kind(1, 2)), ("Jim Wright", Per));
         assert_eq!(kind(3, 0), Per);
+        assert_eq!((kind(15, 1), kind(16, 0)), (Org, Org));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import warnings
 
 import pytest
@@ -100,3 +101,26 @@ def test_reuters_firms_the_model_reads_as_people_are_organisations(reuters):
         assert counts.loc[firm, "type"] == "ORG", firm
     assert counts.loc["Jim Wright", "type"] == "PER"
     assert "Hutton" not in counts.index and counts.loc["E.F. Hutton", "mentions"] >= 100
+
+
+def test_reuters_kinds_of_bodies_wrapped_first_lines_and_inner_ands(reuters):
+    # Twentieth session: "the Bank", "the Commission" and "Federal" alone are no rows of their
+    # own; a name broken after a short first line (a dateline cut) is whole; "Savings and
+    # Loan" inside a run of capitals joins; a joined name the model turns down keeps its
+    # sides ("Telegraph Co"), as before the join, and nothing is lost.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", nc.NewsCorpusWarning)
+        ents = nc.entities(reuters["text"])
+    counts = ents.groupby(["canonical", "type"]).size()
+    names = set(ents["canonical"])
+    assert not names & {"Bank", "Commission", "Federal", "International", "Agreement"}
+    assert counts[("Bank of England", "ORG")] >= 350
+    assert counts[("Eastman Kodak Co", "ORG")] >= 60 and ("Kodak", "PER") not in counts.index
+    assert counts[("House Ways and Means Committee", "ORG")] >= 20 and "House Ways" not in names
+    texts = reuters["text"]
+    wrapped = [d for d, t in enumerate(texts) if t.startswith("Secretary of State George\nShultz")]
+    assert wrapped and set(ents.loc[ents["doc"].isin(wrapped) & ents["text"].str.contains("Shultz"),
+                                    "canonical"]) == {"George Shultz"}
+    att = [d for d, t in enumerate(texts) if re.search(r"American Telephone\s+and\s+Telegraph Co", t)]
+    found = ents[ents["doc"].isin(att) & ents["text"].str.contains("Telegraph")]
+    assert len(att) > 40 and found["doc"].nunique() >= 0.8 * len(att)

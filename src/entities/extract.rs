@@ -233,6 +233,10 @@ pub struct PreparedSpan {
     /// own when the model takes the first for a person and the whole is rejected, a person,
     /// or the first a full name (see `extract_doc`).
     pub parts: Option<Box<[PreparedSpan; 2]>>,
+    /// The `parts` are the two sides of an "and" inside a run of capitals ("American
+    /// Telephone and Telegraph Co"), not of "of": judged on their own only when the whole
+    /// is rejected.
+    pub parts_at_and: bool,
 }
 
 /// Where the sentences of a document after the first start (byte offsets).
@@ -277,6 +281,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
             quoted: c.quoted && c.gazetteer.is_none(),
             builtin: c.gazetteer,
             parts: None,
+            parts_at_and: false,
         }
     };
     let spans = detector
@@ -285,10 +290,18 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
         .map(|c| {
             let mut span = span_of(&c);
             // The two sides of the first inner "of", each a candidate of its own (the
-            // context before goes with the first, the context after with the second).
-            let of = (c.first + 1..c.end.saturating_sub(1))
-                .find(|&k| doc.tokens[k].text(&norm.text) == "of");
-            if let (Some(k), None) = (of, c.gazetteer) {
+            // context before goes with the first, the context after with the second);
+            // failing an "of", of the first inner "and".
+            let inner = |word: &str| {
+                (c.first + 1..c.end.saturating_sub(1))
+                    .find(|&k| doc.tokens[k].text(&norm.text) == word)
+            };
+            // (Only an "and" inside a run of capitals, "American Telephone and Telegraph
+            // Co": a pair that starts the name, "Standard and Poor's", the corpus joins
+            // often enough that a rejected one is left to `promote`.)
+            let of = inner("of");
+            let and = inner("and").filter(|&k| of.is_none() && k > c.first + 1);
+            if let (Some(k), None) = (of.or(and), c.gazetteer) {
                 let side = |first: usize, end: usize| Candidate {
                     first,
                     end,
@@ -309,6 +322,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                     ..side(k + 1, c.end)
                 };
                 span.parts = Some(Box::new([span_of(&before), span_of(&after)]));
+                span.parts_at_and = and.is_some();
             }
             span
         })
@@ -460,7 +474,17 @@ pub fn extract_doc(
             // and the whole was rejected or taken for a person, or the first is a full name
             // ("Matt Gaetz of Florida" is Matt Gaetz and Florida, "Bill Gates of Microsoft"
             // Bill Gates and Microsoft; "Joan of Arc" is lost to this).
-            if let Some(parts) = &s.parts {
+            // A name joined at "and" that the model rejects gives its two sides, rejected
+            // too: each is a name where the corpus names it so elsewhere ([`promote`]), as
+            // it was before such names were joined ("Telegraph Co" of "American Telephone
+            // and / Telegraph Co", which the model turns down whole).
+            if let (Some(parts), true, 0) = (&s.parts, s.parts_at_and, class) {
+                for part in parts.iter() {
+                    out.push(mention(part, 0));
+                }
+                continue;
+            }
+            if let Some(parts) = s.parts.as_ref().filter(|_| !s.parts_at_and) {
                 let (first, _) = model.predict(&parts[0].features);
                 let full_name = norm.text[parts[0].byte_start..parts[0].byte_end].contains(' ');
                 if first == EntityType::Per.class() && (class == 0 || class == first || full_name) {

@@ -94,6 +94,12 @@ def _cases():
             ["The " + "People's " * n + "Congress met.", " ".join(
                 f"Ann le Zor{i} met Bo van Pell{i}; le Zor{i} and van Pell{i} left." for i in range(n // 4))] * 2),
             20_000),
+        # One run of capitals with a pair the corpus writes inside it again and again
+        # ("and" inside a run), and one text naming many banks and "the Bank" after each.
+        "entities: 'and' inside one run": (lambda n: nc.entities(
+            [" ".join("Zed Savings and Loan" for _ in range(n)) + " said."] * 2), 20_000),
+        "entities: kinds of bodies alone": (lambda n: nc.entities([" ".join(
+            f"The Bank of Zed{i} met the Zed{i} Commission, and the Bank said so." for i in range(n))]), 10_000),
         "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),

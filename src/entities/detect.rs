@@ -1093,10 +1093,11 @@ impl<'s> Detector<'s> {
                     // "Kostas Kenteris and Katerina Thanou". The word after "and" is a
                     // common word, one the corpus also writes in lowercase, or a
                     // dictionary word: "Loan", "Means", "Industry"; a first name is not,
-                    // nor does one stand before: "Winch Operator Paul Ormsby and Winchman
-                    // Ciaran Smith".)
+                    // nor does one stand in the three words before: "Winch Operator Paul
+                    // Ormsby and Winchman Ciaran Smith". Three, not the whole run: a run
+                    // of thousands of capitals and "and"s stays linear.)
                     && self.common_word(doc.word(j + 1), &mut buf)
-                    && !(i..j).chain([j + 1]).any(|k| {
+                    && !(j.saturating_sub(3).max(i)..j).chain([j + 1]).any(|k| {
                         gazetteer::is_given_name(lower_into(doc.word(k), &mut buf))
                     })
                 {

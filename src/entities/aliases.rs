@@ -75,6 +75,9 @@ enum InDoc {
     /// A word saying what kind of body it is ("the Bank"), of the one name in the document
     /// with it ([`crate::entities::lexicon::KIND_NOUNS`]).
     Kind,
+    /// A common given name alone, of the one person's full name in the document beginning
+    /// with it and no full name there ending in it ("Paula" of Paula Radcliffe).
+    GivenName,
 }
 
 /// What a lone surname may be of a full name whose last word is `last` (folded): the word
@@ -1308,6 +1311,21 @@ pub fn resolve(
                 }
             }
         }
+        // The common given names that begin one person's full name here each ("Paula"
+        // of Paula Radcliffe): news calls people so in quotes and in sport. Not a word
+        // of a family the corpus names together ("Kim": see `named_together`).
+        let mut given: AHashMap<String, Option<usize>> = AHashMap::new();
+        for &id in &key_of[d] {
+            let g = &groups[id];
+            if full_ok[id]
+                && !g.fixed
+                && (is_mostly(g, EntityType::Per) || g.called == Some(EntityType::Per))
+                && super::gazetteer::is_given_name(g.first_word())
+                && !named_together.contains(g.first_word())
+            {
+                claim(&mut given, g.first_word(), id);
+            }
+        }
         // A built-in person whose family name comes first, as the knowledge declares it
         // ("Park" of Park Geun-hye), takes it alone in a document naming them in full and
         // no other name that starts or ends with it, however the model typed the word
@@ -1358,6 +1376,21 @@ pub fn resolve(
                     *in_doc.entry((id, full, InDoc::Kind)).or_default() += 1;
                     *slot = full;
                     continue;
+                }
+                // (A word that also ends a full name here is left to the surname rules:
+                // "John" beside Elton John; so is one after a title, "Mr Howard" beside
+                // Howard Flight, a surname.)
+                if let (Some(&Some(full)), false, None, false) = (
+                    given.get(g.key.as_str()),
+                    surnames.contains_key(g.key.as_str()),
+                    g.called,
+                    doc[k].person_evidence,
+                ) {
+                    if is_mostly(g, EntityType::Per) {
+                        *in_doc.entry((id, full, InDoc::GivenName)).or_default() += 1;
+                        *slot = full;
+                        continue;
+                    }
                 }
             }
             // The surname of a titled person named in full here is theirs, however the
@@ -1444,13 +1477,16 @@ pub fn resolve(
             entity_type: match how {
                 InDoc::OrgEnd => EntityType::Org,
                 InDoc::Kind => group_type(&groups[to]),
-                InDoc::Surname | InDoc::FirstWord => EntityType::Per,
+                InDoc::Surname | InDoc::FirstWord | InDoc::GivenName => EntityType::Per,
             },
             reason: match how {
                 InDoc::Surname => "surname of a full name in the same document",
                 InDoc::FirstWord => "first word of a full name in the same document",
                 InDoc::OrgEnd => "last word of an organisation in the same document",
                 InDoc::Kind => "kind of body of the one name so called in the same document",
+                InDoc::GivenName => {
+                    "given name of the one full name so beginning in the same document"
+                }
             },
             mentions: n,
             candidates: String::new(),
@@ -2125,6 +2161,29 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_alone_is_the_one_full_name_beginning_with_it_in_its_document() {
+        use EntityType::*;
+        let p = |doc: u32, name: &str| mention(doc, name, Per, false);
+        let docs = vec![
+            vec![p(0, "Paula Radcliffe"), p(0, "Paula")],
+            // A full name ending in it: the surname rules decide.
+            vec![p(1, "Elton John"), p(1, "John Smith"), p(1, "John")],
+            // Two full names beginning with it: left alone (in a document naming none, the
+            // rules across the corpus decide).
+            vec![p(2, "Anna Smith"), p(2, "Anna Jones"), p(2, "Anna")],
+            vec![p(3, "Paula")],
+            // After a title, a surname: "Mr Howard" beside Howard Flight is Michael Howard.
+            vec![p(4, "Howard Flight"), mention(4, "Howard", Per, true)],
+            vec![p(5, "Michael Howard"), p(5, "Michael Howard")],
+        ];
+        let (names, _) = names_of(&docs);
+        assert_eq!(names[0][1], "Paula Radcliffe");
+        assert_eq!(names[1][2], "Elton John");
+        assert_eq!(names[2][2], "Anna");
+        assert_eq!(names[4][1], "Michael Howard");
+    }
+
+    #[test]
     fn names_the_corpus_quotes_are_titles_of_works() {
         use EntityType::*;
         let quoted = |doc: u32, name: &str, t: EntityType| Mention {
@@ -2272,10 +2331,14 @@ mod tests {
                 mention(0, "Assad", Per, false),
             ],
             vec![mention(1, "Xi", Per, true), mention(1, "Assad", Per, true)],
-            // "Ray Charles" is "Charles" on his own: "Ray" here is something else (the film).
+            // "Ray Charles" is "Charles" on his own: "Ray" here is something else, the film
+            // the corpus calls so ("the film Ray").
             vec![
                 mention(2, "Ray Charles", Per, true),
-                mention(2, "Ray", Per, false),
+                Mention {
+                    called: Some(Misc),
+                    ..mention(2, "Ray", Per, false)
+                },
                 mention(2, "Charles", Per, false),
             ],
             vec![
@@ -2290,6 +2353,16 @@ mod tests {
             vec![
                 mention(5, "Donald Trump", Per, true),
                 mention(5, "Trump", Per, true),
+            ],
+            vec![
+                Mention {
+                    called: Some(Misc),
+                    ..mention(6, "Ray", Per, false)
+                },
+                Mention {
+                    called: Some(Misc),
+                    ..mention(6, "Ray", Per, false)
+                },
             ],
         ];
         let r = resolve(&docs, gazetteer::builtin(), None, &[]);

@@ -145,6 +145,31 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "Majority",
     "Minority",
     "Operating",
+    // Portfolios ("Commerce Secretary Malcolm Baldrige", "Oil Minister Hisham Nazer",
+    // "Industry Minister Alain Madelin": Reuters-21578 counted "Commerce" and "Industry"
+    // as organisations, 89 and 102 mentions). Not "Labour" or "Labor": "Labour Foreign
+    // Secretary Jack Straw" names his party.
+    "Agriculture",
+    "Commerce",
+    "Communications",
+    "Culture",
+    "Development",
+    "Education",
+    "Employment",
+    "Energy",
+    "Environment",
+    "Home",
+    "Homeland",
+    "Housing",
+    "Immigration",
+    "Industry",
+    "Information",
+    "Oil",
+    "Petroleum",
+    "Planning",
+    "Tourism",
+    "Transport",
+    "Transportation",
 ];
 
 /// Lowercase words that, right before a name, say it is a person's.

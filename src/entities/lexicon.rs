@@ -620,7 +620,7 @@ pub fn goes_on_after(head: &str) -> bool {
 }
 
 /// Acronyms of common nouns, never a name alone (lowercase): "TV", "PC", "GMT", "LNG", and
-/// technologies, products of no one maker and finance terms ("HDTV", "RFID", "VoIP", "R&D",
+/// technologies, products of no one maker and finance terms ("HDTV", "RFID", "`VoIP`", "R&D",
 /// "FDI", "FRN": BBC counted HDTV, UWB, RFID, IPTV and HSDPA as organisations, 116 mentions).
 pub const COMMON_ACRONYMS: &[&str] = &[
     "adsl", "ai", "aids", "atm", "bst", "cctv", "cd", "ceo", "cfo", "copd", "cpi", "cpu", "dna",
@@ -849,14 +849,13 @@ pub fn is_never_alone_word(word: &str, buf: &mut String) -> bool {
 /// "AAA" of the one American Arbitration Association it names): "Aaa" stays an ORG row
 /// there, 58 mentions.
 pub fn is_rating_or_aggregate(word: &str) -> bool {
-    let (head, tail) = match word.find('-') {
-        Some(i) => (&word[..i], &word[i + 1..]),
-        None => {
-            let i = word
-                .find(|c: char| c.is_ascii_digit())
-                .unwrap_or(word.len());
-            (&word[..i], &word[i..])
-        }
+    let (head, tail) = if let Some(i) = word.find('-') {
+        (&word[..i], &word[i + 1..])
+    } else {
+        let i = word
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(word.len());
+        (&word[..i], &word[i..])
     };
     let digit = |t: &str| matches!(t, "1" | "2" | "3");
     let moody = matches!(head, "Aaa" | "Aa" | "Baa" | "Ba" | "Caa" | "Ca") && digit(tail);

@@ -544,7 +544,10 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
         let first = g.first_word();
         let last = g.last_word();
         let sure = g.person_context() || g.mentions() >= 2;
-        for w in [first, last] {
+        // (A first word counts when it is a given name or the name had a title: "Ontario
+        // Hydro", a utility the model took for a person, makes no person of Ontario.)
+        let first_ok = g.person_context() || super::gazetteer::is_given_name(first);
+        for w in [first, last].into_iter().skip(usize::from(!first_ok)) {
             let n = seen.entry(w).or_default();
             *n += 1;
             if sure || *n >= 2 {
@@ -560,7 +563,9 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
         for &id in ids {
             let g = &groups[id];
             if g.words >= 2 && is_mostly(g, EntityType::Per) {
-                in_doc.insert(g.first_word());
+                if g.person_context() || super::gazetteer::is_given_name(g.first_word()) {
+                    in_doc.insert(g.first_word());
+                }
                 in_doc.insert(g.last_word());
             }
         }
@@ -2754,6 +2759,17 @@ mod tests {
             mention(5, "Gloucester", Org, false),
             mention(5, "Gloucester", Org, false),
         ]);
+        // A "person" whose first word is the place and no given name ("Ontario Hydro", a
+        // utility, twice and beside the word) makes no person of the place.
+        docs.push(vec![
+            mention(6, "Ontario Hydro", Per, false),
+            mention(6, "Ontario", Per, false),
+        ]);
+        docs.push(vec![
+            mention(7, "Ontario Hydro", Per, false),
+            mention(7, "Ontario", Per, false),
+        ]);
+        assert_eq!(type_of(&docs, "Ontario"), Loc);
         assert_eq!(type_of(&docs, "Zhejiang"), Loc);
         assert_eq!(type_of(&docs, "Denver"), Loc);
         assert_eq!(type_of(&docs, "Gloucester"), Org);

@@ -913,6 +913,19 @@ impl<'s> Detector<'s> {
             })
     }
 
+    /// Are tokens `first..end` exactly a built-in place or people ("U.S.", "Iraqi")?
+    fn is_place_or_people(&self, doc: &Doc, first: usize, end: usize) -> bool {
+        let text = &doc.text[doc.tokens[first].start..doc.tokens[end - 1].end];
+        self.builtin.find(text).iter().any(|m| {
+            m.start == 0
+                && m.end == text.len()
+                && matches!(
+                    self.builtin.entries[m.entry as usize].entity_type,
+                    EntityType::Loc | EntityType::Misc
+                )
+        })
+    }
+
     /// Is `word` a common word: one the corpus writes in lowercase too, or a dictionary
     /// word of the model's?
     fn common_word(&self, word: &str, buf: &mut String) -> bool {
@@ -1179,7 +1192,9 @@ impl<'s> Detector<'s> {
             while end - first > 1
                 && ((!all_titles && lexicon::is_title(doc.word(end - 1)) && !object_of(end))
                     || lexicon::is_never_alone(lower_into(doc.word(end - 1), &mut buf))
-                    || lexicon::is_common_acronym(doc.word(end - 1), &mut buf))
+                    || lexicon::is_common_acronym(doc.word(end - 1), &mut buf)
+                    || (lexicon::is_plural_role(lower_into(doc.word(end - 1), &mut buf))
+                        && self.is_place_or_people(doc, first, end - 1)))
             {
                 end -= 1;
             }
@@ -1999,6 +2014,17 @@ mod tests {
             ]
         );
         assert_eq!(names[3..5], ["Kostas Kenteris", "Katerina Thanou"]);
+    }
+
+    #[test]
+    fn a_plural_role_after_a_place_is_no_part_of_the_name() {
+        let text = "The talks went on, and U.S. Officials said on Monday that the National \
+                    Association of Securities Dealers would meet.";
+        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
+        assert_eq!(
+            names,
+            ["U.S.", "National Association of Securities Dealers"]
+        );
     }
 
     #[test]

@@ -27,7 +27,9 @@ import pandas as pd
 import newscorpus as nc
 from newscorpus import datasets
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from corpora import DATA  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 KIND = ("agreement association authority bank board commission committee community company corporation council "
         "court exchange federation foundation institute system treaty union university").split()

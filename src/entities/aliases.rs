@@ -240,6 +240,12 @@ impl Group {
         self.person_cues > 0
     }
 
+    /// Does its first word say "a person's name": a given name, or a title before it?
+    /// ("Ontario Hydro", a utility the model took for a person, does not.)
+    fn first_word_is_a_persons(&self) -> bool {
+        self.person_context() || super::gazetteer::is_given_name(self.first_word())
+    }
+
     /// Does the corpus write it in capitals [`CAPS_DISPLAY`] times as often as otherwise
     /// (an acronym: "ICE", not "Ice"; "AAA" and "Aaa", a rating, are not), a form being in
     /// capitals when `in_caps` says so?
@@ -544,10 +550,10 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
         let first = g.first_word();
         let last = g.last_word();
         let sure = g.person_context() || g.mentions() >= 2;
-        // (A first word counts when it is a given name or the name had a title: "Ontario
-        // Hydro", a utility the model took for a person, makes no person of Ontario.)
-        let first_ok = g.person_context() || super::gazetteer::is_given_name(first);
-        for w in [first, last].into_iter().skip(usize::from(!first_ok)) {
+        // (A first word counts only as a person's: "Ontario Hydro" makes no person of
+        // Ontario.)
+        let skip_first = usize::from(!g.first_word_is_a_persons());
+        for w in [first, last].into_iter().skip(skip_first) {
             let n = seen.entry(w).or_default();
             *n += 1;
             if sure || *n >= 2 {
@@ -563,7 +569,7 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
         for &id in ids {
             let g = &groups[id];
             if g.words >= 2 && is_mostly(g, EntityType::Per) {
-                if g.person_context() || super::gazetteer::is_given_name(g.first_word()) {
+                if g.first_word_is_a_persons() {
                     in_doc.insert(g.first_word());
                 }
                 in_doc.insert(g.last_word());

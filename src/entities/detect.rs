@@ -41,9 +41,10 @@ fn lower_hash(word: &str, buf: &mut String) -> u64 {
 /// Fewest times a corpus writes "A and B" for it to be one name ([`Detector::joined_by_and`]).
 const MIN_AND_PAIRS: u32 = 3;
 
-/// Inside a longer name, each word of "A and B" may be written capitalised elsewhere this
-/// many times as often as the pair ([`Detector::joined_by_and_within`]; 2 at a name's
-/// start).
+/// Each word of "A and B" may be written capitalised elsewhere this many times as often
+/// as the pair for it to be one name ([`Detector::joined_by_and`]): at a name's start, and
+/// inside a run of capitals.
+const AND_START_SHARE: u32 = 2;
 const AND_WITHIN_SHARE: u32 = 4;
 
 /// The key of the counts of "`a` and `b`": both lowercase forms, and a separator no word
@@ -371,6 +372,11 @@ struct LineFlags {
 }
 
 impl LineFlags {
+    /// Is line `l` running text: no caps line, headline or table?
+    fn plain(&self, l: usize) -> bool {
+        !self.caps[l] && !self.title[l] && !self.table[l]
+    }
+
     fn of(count: &[LineCounts]) -> Self {
         LineFlags {
             caps: count
@@ -648,7 +654,6 @@ const WRAPPED_LINE_MIN: usize = 40;
 /// line); a blank line between them is a paragraph break, never a wrap. Returns the line
 /// each line became, when any was joined.
 fn join_wrapped_lines(text: &str, tokens: &mut [Token], flags: &LineFlags) -> Option<Vec<u32>> {
-    let plain = |l: usize| !flags.caps[l] && !flags.title[l] && !flags.table[l];
     let mut joined = false;
     let mut became: Vec<u32> = (0..flags.caps.len() as u32).collect();
     let mut into: Option<u32> = None; // the line the current one joins
@@ -680,14 +685,13 @@ fn join_wrapped_lines(text: &str, tokens: &mut [Token], flags: &LineFlags) -> Op
         }
         let wraps = next_end > end
             && last.end - tokens[i].start >= WRAPPED_LINE_MIN
-            && (last.kind != Kind::Punct || last.text(text) == ",")
-            && tokens[end].kind != Kind::Punct
+            && breaks_open(text, last, &tokens[end])
             && (tokens[next_end - 1].end - tokens[end].start >= WRAPPED_LINE_MIN
                 || ends_sentence(text, &tokens[end..next_end]))
             && !flags.caps[line as usize]
             && !flags.table[line as usize]
             && !(flags.title[line as usize] && paragraph_start)
-            && plain(line as usize + 1);
+            && flags.plain(line as usize + 1);
         into = wraps.then(|| into.unwrap_or(line));
         i = end;
     }
@@ -726,14 +730,11 @@ fn joined_short_first_line(
     let (f, n) = (first as usize, next as usize);
     let wraps = next == first + 1
         && last.end - tokens[0].start < WRAPPED_LINE_MIN
-        && (last.kind != Kind::Punct || last.text(text) == ",")
-        && tokens[end].kind != Kind::Punct
+        && breaks_open(text, last, &tokens[end])
         && tokens[next_line - 1].end - tokens[end].start >= WRAPPED_LINE_MIN
         && !flags.caps[f]
         && !flags.table[f]
-        && !flags.caps[n]
-        && !flags.title[n]
-        && !flags.table[n];
+        && flags.plain(n);
     if !wraps {
         return;
     }
@@ -749,6 +750,12 @@ fn joined_short_first_line(
             *b = first;
         }
     }
+}
+
+/// Does a line that ends in token `last` break open into the next, beginning with token
+/// `next`: it ends in a word, a number or a comma, and the next begins with no mark?
+fn breaks_open(text: &str, last: &Token, next: &Token) -> bool {
+    (last.kind != Kind::Punct || last.text(text) == ",") && next.kind != Kind::Punct
 }
 
 /// The end of the tokens of the line as written that begins at token `start` (lines
@@ -882,33 +889,22 @@ impl<'s> Detector<'s> {
         true
     }
 
-    /// Are one-word name `a`, "and" and `b` one name? When the corpus writes them so at
-    /// least [`MIN_AND_PAIRS`] times, and writes each of the two words capitalised
-    /// elsewhere at most as often ("Belt and Road", "Ways and Means", "Procter and
-    /// Gamble"): not "Trump and Putin", whose words stand alone (and are known surnames).
-    fn joined_by_and(&self, a: &str, b: &str) -> bool {
+    /// Are `a`, "and" and `b` one name? When the corpus writes them so at least
+    /// [`MIN_AND_PAIRS`] times, and writes each of the two words capitalised elsewhere at
+    /// most `share` times as often: [`AND_START_SHARE`] for a name they start ("Belt and
+    /// Road", "Ways and Means", "Procter and Gamble"), [`AND_WITHIN_SHARE`] inside a run
+    /// of capitals, where the run before the pair says more than one word does ("Federal
+    /// Savings and Loan Association"; Reuters-21578 writes "Savings" capitalised 412
+    /// times, "Savings and Loan" 180). Not "Trump and Putin", whose words stand alone
+    /// (and are known surnames).
+    fn joined_by_and(&self, a: &str, b: &str, share: u32) -> bool {
         let mut buf = String::new();
         let pair = self.stats.pair(a, b);
         pair >= MIN_AND_PAIRS
             && [a, b].iter().all(|w| {
-                self.stats.get(lower_hash(w, &mut buf)).1 <= 2 * pair
+                self.stats.get(lower_hash(w, &mut buf)).1 <= share * pair
                     // (A known person's surname is a person of its own: a small corpus
                     // about one summit writes "Trump and Putin" as often as either.)
-                    && !gazetteer::builtin_surnames().contains(lower_into(w, &mut buf))
-            })
-    }
-
-    /// Inside a name of two words or more, are `a`, "and" and `b` one name on? As
-    /// [`Self::joined_by_and`], the corpus writing each of the two words capitalised
-    /// elsewhere at most [`AND_WITHIN_SHARE`] times as often: a run of capitals before the
-    /// pair says more than one word does ("Federal Savings and Loan Association";
-    /// Reuters-21578 writes "Savings" capitalised 412 times, "Savings and Loan" 180).
-    fn joined_by_and_within(&self, a: &str, b: &str) -> bool {
-        let mut buf = String::new();
-        let pair = self.stats.pair(a, b);
-        pair >= MIN_AND_PAIRS
-            && [a, b].iter().all(|w| {
-                self.stats.get(lower_hash(w, &mut buf)).1 <= AND_WITHIN_SHARE * pair
                     && !gazetteer::builtin_surnames().contains(lower_into(w, &mut buf))
             })
     }
@@ -1094,14 +1090,14 @@ impl<'s> Detector<'s> {
                 } else if j == i + 1
                     && usable.get(j + 1) == Some(&true)
                     && doc.capitalised_after_and(i).is_some()
-                    && self.joined_by_and(doc.word(i), doc.word(j + 1))
+                    && self.joined_by_and(doc.word(i), doc.word(j + 1), AND_START_SHARE)
                 {
                     // "Standard and Poor's", "Belt and Road Initiative", "Procter and Gamble".
                     j += 2;
                 } else if j >= i + 2
                     && usable.get(j + 1) == Some(&true)
                     && doc.capitalised_after_and(j - 1).is_some()
-                    && self.joined_by_and_within(doc.word(j - 1), doc.word(j + 1))
+                    && self.joined_by_and(doc.word(j - 1), doc.word(j + 1), AND_WITHIN_SHARE)
                     // (Not two people named together, as news often names a pair:
                     // "Kostas Kenteris and Katerina Thanou". The word after "and" is a
                     // common word, one the corpus also writes in lowercase, or a

@@ -317,6 +317,7 @@ fn extract_mentions<'py>(
     set_column(&cols, "user", flat.iter().map(|m| entry(m.entry.user())))?;
     set_column(&cols, "rejected", flat.iter().map(|m| m.rejected))?;
     set_column(&cols, "quoted", flat.iter().map(|m| m.quoted))?;
+    set_column(&cols, "pronoun_after", flat.iter().map(|m| m.pronoun_after))?;
     let mut number: ahash::AHashMap<&str, u32> = ahash::AHashMap::new();
     let mut names: Vec<&str> = Vec::new();
     let codes: Vec<u32> = flat
@@ -385,6 +386,7 @@ fn resolve_mentions<'py>(
         );
         let called: PyReadonlyArray1<'py, u8> = get("called")?.extract()?;
         let quoted = flags("quoted")?;
+        let pronoun = flags("pronoun_after")?;
         let (doc, sentence, kind, code) = (
             doc.as_slice()?,
             sentence.as_slice()?,
@@ -402,7 +404,8 @@ fn resolve_mentions<'py>(
             loc.as_slice()?,
             rejected.as_slice()?,
         );
-        let (called, quoted) = (called.as_slice()?, quoted.as_slice()?);
+        let (called, quoted, pronoun) =
+            (called.as_slice()?, quoted.as_slice()?, pronoun.as_slice()?);
         // One copy of each distinct name, shared by its mentions.
         let names: Vec<Arc<str>> = get("names")?
             .extract::<Vec<String>>()?
@@ -434,6 +437,7 @@ fn resolve_mentions<'py>(
             rejected.len(),
             called.len(),
             quoted.len(),
+            pronoun.len(),
             code.len(),
             written.as_ref().map_or(n, Vec::len),
         ];
@@ -487,6 +491,7 @@ fn resolve_mentions<'py>(
                 loc_evidence: loc[k],
                 called: EntityType::from_class(usize::from(called[k])),
                 quoted: quoted[k],
+                pronoun_after: pronoun[k],
                 entry,
                 rejected: rejected[k],
             });

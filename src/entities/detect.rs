@@ -622,6 +622,21 @@ fn followed_by_verb(doc: &Doc, k: usize) -> bool {
     }
 }
 
+/// How many tokens after a name [`pronoun_follows`] reads.
+const PRONOUN_WINDOW: usize = 12;
+
+/// Does "he" or "she" stand among the [`PRONOUN_WINDOW`] tokens after token `k` (the end of
+/// a name), in its paragraph ("Silas told Reuters ... He said", "laughs Conti. When
+/// he")? News refers so to people, to firms and things as "it". One mention says little
+/// (the pronoun may be another person's); read across the corpus, it tells a person named
+/// by one word (Madonna, a blogger's online name) from a firm ([`crate::entities::aliases`]).
+pub(crate) fn pronoun_follows(doc: &Doc, k: usize) -> bool {
+    let end = (k + PRONOUN_WINDOW).min(doc.tokens.len());
+    (k..end)
+        .take_while(|&j| j == 0 || doc.tokens[j].line <= doc.tokens[j - 1].line + 1)
+        .any(|j| matches!(doc.word(j), "he" | "she" | "He" | "She"))
+}
+
 /// A quotation mark that opens a quotation: straight or curly.
 fn is_opening_quote(w: &str) -> bool {
     matches!(w, "\"" | "'" | "\u{201c}" | "\u{2018}")
@@ -2059,6 +2074,24 @@ mod tests {
             mays("Theresa May spoke. Later, the May deal was put to a vote."),
             1
         );
+    }
+
+    #[test]
+    fn a_pronoun_closely_after_a_name_in_its_paragraph() {
+        let text = "Silas told Reuters the sales were needed. He said more.\n\n\
+                    Conrail said its profit rose and that the year was good for it.\n\n\
+                    Morquendi wrote first.\n\nShe left later.";
+        let doc = Doc::new(text);
+        let after = |word: &str| {
+            let k = (0..doc.tokens.len())
+                .find(|&k| doc.word(k) == word)
+                .unwrap();
+            pronoun_follows(&doc, k + 1)
+        };
+        assert!(after("Silas"));
+        assert!(!after("Conrail"));
+        // (A paragraph break ends the reading.)
+        assert!(!after("Morquendi"));
     }
 
     #[test]

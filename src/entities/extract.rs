@@ -35,6 +35,9 @@ pub struct Mention {
     pub called: Option<EntityType>,
     /// In quotation marks, alone (`the film "Moonlight"`): how news writes a work's title.
     pub quoted: bool,
+    /// "He" or "she" follows it closely ([`crate::entities::detect::pronoun_follows`]):
+    /// read across the corpus, a person's sign.
+    pub pronoun_after: bool,
     /// The gazetteer entry it is, exactly.
     pub entry: Entry,
     /// A candidate the model rejected: kept until [`promote`] decides (the same words are
@@ -228,6 +231,7 @@ pub struct PreparedSpan {
     /// calls the name.
     pub called: Option<EntityType>,
     pub quoted: bool,
+    pub pronoun_after: bool,
     pub builtin: Option<u32>,
     /// For a name joined at "of" ("Matt Gaetz of Florida"): its two sides, judged on their
     /// own when the model takes the first for a person and the whole is rejected, a person,
@@ -279,6 +283,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
             loc_evidence: c.place_context && c.gazetteer.is_none(),
             called: c.called.filter(|_| c.gazetteer.is_none()),
             quoted: c.quoted && c.gazetteer.is_none(),
+            pronoun_after: super::detect::pronoun_follows(&doc, c.number_end.unwrap_or(c.end)),
             builtin: c.gazetteer,
             parts: None,
             parts_at_and: false,
@@ -445,6 +450,7 @@ pub fn extract_doc(
                 loc_evidence,
                 called,
                 quoted: s.quoted,
+                pronoun_after: s.pronoun_after,
                 entry: s.builtin.map_or(Entry::None, Entry::Builtin),
                 rejected: class == 0,
             }
@@ -516,6 +522,7 @@ pub fn extract_doc(
                     loc_evidence: false,
                     called: None,
                     quoted: false,
+                    pronoun_after: false,
                     entry: Entry::User(m.entry),
                     rejected: false,
                 }

@@ -100,6 +100,10 @@ def _cases():
             [" ".join("Zed Savings and Loan" for _ in range(n)) + " said."] * 2), 20_000),
         "entities: kinds of bodies alone": (lambda n: nc.entities([" ".join(
             f"The Bank of Zed{i} met the Zed{i} Commission, and the Bank said so." for i in range(n))]), 10_000),
+        # One line of one-word names between commas, with pronouns (the list and pronoun
+        # reading of words only the model calls people).
+        "entities: a team sheet with pronouns": (lambda n: nc.entities([", ".join(
+            f"Zed{i}, he said; Quo{i}" for i in range(n)) + "."]), 20_000),
         "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),

@@ -469,16 +469,18 @@ def test_a_title_with_of_the_and_its_portfolio_stands_before_the_name():
 def test_a_word_only_the_model_calls_a_person_is_no_person():
     # A capitalised word the model does not know reads to it as a person; with nothing else
     # saying so it is typed otherwise (ORG, short of the model's other votes). A pronoun
-    # after its mentions, or a title, keep a person.
+    # after its mentions, a title, or a team sheet keep a person.
     firm = ["Zorbacom said profits rose. Zorbacom will cut jobs, analysts said.",
             "Shares in Zorbacom fell on Monday after Zorbacom warned on sales."]
     singer = ["Fans waited for hours. Quillane told them {} was moved.",
               "The tour starts in May. Quillane said {} had a new album.",
               "Quillane said on Monday that {} would tour."]
-    titled = ["Mr Varnesk arrived. Varnesk said talks went well."]
+    titled = ["Mr Varnesk arrived. Varnesk said talks went well.",
+              # A team sheet names players by surname alone.
+              "Wasps: Horak, Staniforth, Penney, Nordt, Bishop; Mapletoft, Edwards."]
     for pronoun, expected in [("she", "PER"), ("it", "ORG")]:
         texts = firm + [t.format(pronoun) for t in singer] + titled
         ents = nc.entities(texts, languages=None)
         kind = dict(zip(ents["text"], ents["type"]))
-        assert kind["Zorbacom"] == "ORG" and kind["Varnesk"] == "PER"
+        assert kind["Zorbacom"] == "ORG" and kind["Varnesk"] == "PER" and kind["Nordt"] == "PER"
         assert kind["Quillane"] == expected, pronoun

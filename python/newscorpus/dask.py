@@ -396,7 +396,8 @@ def entities(
 _MENTION_COLUMNS = {"doc": np.uint32, "sentence": np.uint32, "type": np.uint8,
                     "person_evidence": np.bool_, "org_evidence": np.bool_, "loc_evidence": np.bool_,
                     "called": np.uint8, "builtin": np.int32, "user": np.int32, "rejected": np.bool_,
-                    "quoted": np.bool_, "pronoun_after": np.bool_}
+                    "quoted": np.bool_, "pronoun_after": np.bool_,
+                    "in_list": np.bool_}
 
 #: The offsets, sent with the mentions as written only (resolution reads none).
 _SPAN_COLUMNS = {"start": np.uint32, "end": np.uint32}

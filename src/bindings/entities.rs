@@ -7,6 +7,7 @@ use crate::entities::count;
 use crate::entities::detect::CaseStats;
 use crate::entities::extract::{
     count_case, extract_doc, promote, ByteOfChar, CharCounter, Entry, ExtractOptions, Mention,
+    Signs,
 };
 use crate::entities::gazetteer::{self, Gazetteer};
 use crate::entities::model::Model;
@@ -317,7 +318,12 @@ fn extract_mentions<'py>(
     set_column(&cols, "user", flat.iter().map(|m| entry(m.entry.user())))?;
     set_column(&cols, "rejected", flat.iter().map(|m| m.rejected))?;
     set_column(&cols, "quoted", flat.iter().map(|m| m.quoted))?;
-    set_column(&cols, "pronoun_after", flat.iter().map(|m| m.pronoun_after))?;
+    set_column(
+        &cols,
+        "pronoun_after",
+        flat.iter().map(|m| m.signs.pronoun_after()),
+    )?;
+    set_column(&cols, "in_list", flat.iter().map(|m| m.signs.in_list()))?;
     let mut number: ahash::AHashMap<&str, u32> = ahash::AHashMap::new();
     let mut names: Vec<&str> = Vec::new();
     let codes: Vec<u32> = flat
@@ -387,6 +393,7 @@ fn resolve_mentions<'py>(
         let called: PyReadonlyArray1<'py, u8> = get("called")?.extract()?;
         let quoted = flags("quoted")?;
         let pronoun = flags("pronoun_after")?;
+        let in_list = flags("in_list")?;
         let (doc, sentence, kind, code) = (
             doc.as_slice()?,
             sentence.as_slice()?,
@@ -404,8 +411,12 @@ fn resolve_mentions<'py>(
             loc.as_slice()?,
             rejected.as_slice()?,
         );
-        let (called, quoted, pronoun) =
-            (called.as_slice()?, quoted.as_slice()?, pronoun.as_slice()?);
+        let (called, quoted, pronoun, in_list) = (
+            called.as_slice()?,
+            quoted.as_slice()?,
+            pronoun.as_slice()?,
+            in_list.as_slice()?,
+        );
         // One copy of each distinct name, shared by its mentions.
         let names: Vec<Arc<str>> = get("names")?
             .extract::<Vec<String>>()?
@@ -438,6 +449,7 @@ fn resolve_mentions<'py>(
             called.len(),
             quoted.len(),
             pronoun.len(),
+            in_list.len(),
             code.len(),
             written.as_ref().map_or(n, Vec::len),
         ];
@@ -491,7 +503,7 @@ fn resolve_mentions<'py>(
                 loc_evidence: loc[k],
                 called: EntityType::from_class(usize::from(called[k])),
                 quoted: quoted[k],
-                pronoun_after: pronoun[k],
+                signs: Signs::new(pronoun[k], in_list[k]),
                 entry,
                 rejected: rejected[k],
             });

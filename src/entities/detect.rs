@@ -678,16 +678,31 @@ fn followed_by_verb(doc: &Doc, k: usize) -> bool {
 /// How many tokens after a name [`pronoun_follows`] reads.
 const PRONOUN_WINDOW: usize = 12;
 
-/// Does "he" or "she" stand among the [`PRONOUN_WINDOW`] tokens after token `k` (the end of
-/// a name), in its paragraph ("Silas told Reuters ... He said", "laughs Conti. When
-/// he")? News refers so to people, to firms and things as "it". One mention says little
+/// Does a personal pronoun ("he", "she", "his", "her", "him", "himself", "herself") stand
+/// among the [`PRONOUN_WINDOW`] tokens after token `k` (the end of a name), in its
+/// paragraph ("Silas told Reuters ... He said", "Schabaz's mind when she decided")? News
+/// refers so to people, to firms and things as "it". One mention says little
 /// (the pronoun may be another person's); read across the corpus, it tells a person named
 /// by one word (Madonna, a blogger's online name) from a firm ([`crate::entities::aliases`]).
 pub(crate) fn pronoun_follows(doc: &Doc, k: usize) -> bool {
     let end = (k + PRONOUN_WINDOW).min(doc.tokens.len());
     (k..end)
         .take_while(|&j| j == 0 || doc.tokens[j].line <= doc.tokens[j - 1].line + 1)
-        .any(|j| matches!(doc.word(j), "he" | "she" | "He" | "She"))
+        .any(|j| {
+            matches!(
+                doc.word(j),
+                "he" | "she"
+                    | "He"
+                    | "She"
+                    | "his"
+                    | "her"
+                    | "His"
+                    | "Her"
+                    | "him"
+                    | "himself"
+                    | "herself"
+            )
+        })
 }
 
 /// How many tokens either side of a name [`in_name_list`] reads.

@@ -45,7 +45,7 @@ pub struct Mention {
 }
 
 /// Signs of a person around a mention, read across the corpus (one byte, so that a mention
-/// keeps to 48 bytes): "he" or "she" follows it closely
+/// keeps to 48 bytes): a personal pronoun ("he", "her"...) follows it closely
 /// ([`crate::entities::detect::pronoun_follows`]), or it stands in a list of names, as a
 /// team sheet names players ([`crate::entities::detect::in_name_list`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

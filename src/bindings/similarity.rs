@@ -765,7 +765,7 @@ fn firsts_of_copies(
 /// Average-linkage cluster representative (a position) for each of `n` documents, from
 /// weighted pairs (see `similarity::average_linkage`).
 #[pyfunction]
-#[pyo3(signature = (n, a, b, weight, rank, threshold, first=None))]
+#[pyo3(signature = (n, a, b, weight, rank, threshold, first=None, min_link=0.0))]
 #[allow(clippy::too_many_arguments)]
 fn average_clusters<'py>(
     py: Python<'py>,
@@ -776,6 +776,7 @@ fn average_clusters<'py>(
     rank: PyReadonlyArray1<'py, i64>,
     threshold: f64,
     first: Option<PyReadonlyArray1<'py, i64>>,
+    min_link: f64,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     let (a, b, weight) = (a.as_slice()?, b.as_slice()?, weight.as_slice()?);
     if weight.len() != a.len() {
@@ -798,7 +799,7 @@ fn average_clusters<'py>(
         Some(f) => firsts_of_copies(py, n, f, "first")?,
     };
     let out = cancellable(py, None, |cancel| {
-        sim::average_linkage_of_copies(&first, &edges, threshold, &rank, cancel)
+        sim::average_linkage_of_copies(&first, &edges, threshold, min_link as f32, &rank, cancel)
     })?;
     Ok(PyArray1::from_iter(py, out.into_iter().map(i64::from)))
 }

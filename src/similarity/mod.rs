@@ -393,9 +393,12 @@ fn merge_parts(c: MergeCandidate) -> (u64, u32, u32) {
 
 /// Average-linkage clusters of a sparse similarity graph: clusters merge, best pair first,
 /// while the average similarity of all pairs of documents between them is at least
-/// `threshold`; a pair with no edge counts as 0. So two stories joined by one shared
-/// document stay apart unless most of their documents are alike (no chaining), and a
-/// broad story whose articles are each close to many others still forms.
+/// `threshold` (a pair with no edge counts as 0) and one pair of them at least scores
+/// `min_link` or more. So two stories joined by one shared document stay apart unless most
+/// of their documents are alike (no chaining), a broad story whose articles are each close
+/// to many others still forms, and two articles (or groups) that are only weakly alike do
+/// not become a story of their own because nothing closer claimed them (0 for `min_link`:
+/// the average alone decides).
 ///
 /// `edges` are `(a, b, similarity)`; the representative of each cluster (the value given
 /// to every member) is its member with the lowest `rank` (then the lowest position).
@@ -405,11 +408,36 @@ pub fn average_linkage(
     n: usize,
     edges: &[(u32, u32, f32)],
     threshold: f64,
+    min_link: f32,
     rank: &[u32],
     cancel: &crate::cancel::Cancel,
 ) -> Vec<u32> {
     let first: Vec<u32> = (0..n as u32).collect();
-    average_linkage_of_copies(&first, edges, threshold, rank, cancel)
+    average_linkage_of_copies(&first, edges, threshold, min_link, rank, cancel)
+}
+
+/// What [`average_linkage`] keeps of the pairs between two clusters, in 8 bytes: the sum
+/// of their similarities (each weighted by its copies), its sign bit set when one of them
+/// at least reached `min_link` (similarities are never negative, so the sign is free).
+#[derive(Clone, Copy, Default)]
+struct Link(f64);
+
+impl Link {
+    fn new(sum: f64, strong: bool) -> Self {
+        Link(if strong { -sum } else { sum })
+    }
+
+    fn sum(self) -> f64 {
+        self.0.abs()
+    }
+
+    fn strong(self) -> bool {
+        self.0.is_sign_negative()
+    }
+
+    fn add(&mut self, other: Link) {
+        *self = Link::new(self.sum() + other.sum(), self.strong() || other.strong());
+    }
 }
 
 /// [`average_linkage`] where the copies of each text (`first`, see
@@ -421,6 +449,7 @@ pub fn average_linkage_of_copies(
     first: &[u32],
     edges: &[(u32, u32, f32)],
     threshold: f64,
+    min_link: f32,
     rank: &[u32],
     cancel: &crate::cancel::Cancel,
 ) -> Vec<u32> {
@@ -434,33 +463,38 @@ pub fn average_linkage_of_copies(
         }
     }
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    // Sum of the similarities between two clusters, by cluster id, for each cluster.
-    let mut adjacent: Vec<ahash::AHashMap<u32, f64>> = vec![ahash::AHashMap::new(); n];
+    // The links between two clusters (the sum of their similarities, and whether one
+    // reaches `min_link`), by cluster id, for each cluster.
+    let mut adjacent: Vec<ahash::AHashMap<u32, Link>> = vec![ahash::AHashMap::new(); n];
     for &(a, b, w) in edges {
         let is_first = |d: u32| first[d as usize] == d;
         if a == b || !is_first(a) || !is_first(b) {
             continue;
         }
-        let w = f64::from(w) * (size[a as usize] * size[b as usize]) as f64;
-        *adjacent[a as usize].entry(b).or_default() += w;
-        *adjacent[b as usize].entry(a).or_default() += w;
+        let link = Link::new(
+            f64::from(w) * (size[a as usize] * size[b as usize]) as f64,
+            w >= min_link,
+        );
+        adjacent[a as usize].entry(b).or_default().add(link);
+        adjacent[b as usize].entry(a).or_default().add(link);
     }
     // Max-heap of (average, then the lower ids first). A candidate is stale when a side
     // has merged away or the pair's average is no longer its key (a merge pushes the
     // pair again with its new average).
     let key = |avg: f64| (avg * 1e12) as u64;
     let min_key = key(threshold);
-    // Only pairs at or above the threshold are candidates: a pair's average is computed
-    // again whenever either side changes, so one below it now can still enter later.
+    // Only pairs at or above the threshold, with a strong link, are candidates: a pair's
+    // average is computed again whenever either side changes, so one below it now can
+    // still enter later.
     // Those of the start are sorted best first and read in order beside a heap of the
     // ones merges make: most of them are stale by the time they come up (a side has
     // merged), and none is sifted through the heap (on the benchmark corpus 435,052 of
     // the 898,662 candidates, for 20,604 merges). The order is the heap's.
     let mut initial: Vec<MergeCandidate> = Vec::new();
     for (a, near) in adjacent.iter().enumerate() {
-        for (&b, &sum) in near {
-            let avg = sum / (size[a] * size[b as usize]) as f64;
-            if (a as u32) < b && key(avg) >= min_key {
+        for (&b, &link) in near {
+            let avg = link.sum() / (size[a] * size[b as usize]) as f64;
+            if (a as u32) < b && key(avg) >= min_key && link.strong() {
                 initial.push(merge_candidate(key(avg), a as u32, b));
             }
         }
@@ -486,7 +520,7 @@ pub fn average_linkage_of_copies(
         let current = |a: usize, b: usize| {
             adjacent[a]
                 .get(&(b as u32))
-                .map(|&sum| key(sum / (size[a] * size[b]) as f64))
+                .map(|&link| key(link.sum() / (size[a] * size[b]) as f64))
         };
         if parent[a] as usize != a || parent[b] as usize != b || current(a, b) != Some(k) {
             continue;
@@ -505,18 +539,18 @@ pub fn average_linkage_of_copies(
         size[keep] += size[gone];
         let moved = std::mem::take(&mut adjacent[gone]);
         adjacent[keep].remove(&(gone as u32));
-        for (e, sum) in moved {
+        for (e, link) in moved {
             if e as usize == keep {
                 continue;
             }
-            *adjacent[keep].entry(e).or_default() += sum;
+            adjacent[keep].entry(e).or_default().add(link);
             let other = &mut adjacent[e as usize];
             other.remove(&(gone as u32));
-            *other.entry(keep as u32).or_default() += sum;
+            other.entry(keep as u32).or_default().add(link);
         }
-        for (&e, &sum) in &adjacent[keep] {
-            let avg = sum / (size[keep] * size[e as usize]) as f64;
-            if key(avg) < min_key {
+        for (&e, &link) in &adjacent[keep] {
+            let avg = link.sum() / (size[keep] * size[e as usize]) as f64;
+            if key(avg) < min_key || !link.strong() {
                 continue;
             }
             let (x, y) = (keep.min(e as usize) as u32, keep.max(e as usize) as u32);
@@ -703,20 +737,20 @@ mod tests {
         edges.push((2, 3, 0.5));
         let rank = [0, 1, 2, 3, 4, 5, 6];
         assert_eq!(
-            average_linkage(7, &edges, 0.2, &rank, never),
+            average_linkage(7, &edges, 0.2, 0.0, &rank, never),
             vec![0, 0, 0, 3, 3, 3, 6]
         );
         // A low enough threshold joins them (average 0.5 / 9).
         assert_eq!(
-            average_linkage(7, &edges, 0.05, &rank, never),
+            average_linkage(7, &edges, 0.05, 0.0, &rank, never),
             vec![0, 0, 0, 0, 0, 0, 6]
         );
         // The same whatever the order of the edges.
         let mut reversed = edges.clone();
         reversed.reverse();
         assert_eq!(
-            average_linkage(7, &reversed, 0.2, &rank, never),
-            average_linkage(7, &edges, 0.2, &rank, never)
+            average_linkage(7, &reversed, 0.2, 0.0, &rank, never),
+            average_linkage(7, &edges, 0.2, 0.0, &rank, never)
         );
     }
 
@@ -759,12 +793,41 @@ mod tests {
         }
         let rank: Vec<u32> = (0..9).rev().collect();
         for threshold in [0.05, 0.1, 0.15, 0.2, 0.3, 0.45] {
-            assert_eq!(
-                average_linkage_of_copies(&first, &edges, threshold, &rank, never),
-                average_linkage(9, &expanded, threshold, &rank, never),
-                "threshold {threshold}"
-            );
+            for min_link in [0.0, 0.35, 0.5] {
+                assert_eq!(
+                    average_linkage_of_copies(&first, &edges, threshold, min_link, &rank, never),
+                    average_linkage(9, &expanded, threshold, min_link, &rank, never),
+                    "threshold {threshold}, min_link {min_link}"
+                );
+            }
         }
+    }
+
+    #[test]
+    fn average_linkage_merges_only_over_a_strong_link() {
+        let never = crate::cancel::Cancel::never();
+        // Two articles alike only weakly (0.3) are no story of their own with a min_link of
+        // 0.4, whatever the average threshold.
+        let edges = [(0, 1, 0.3f32), (1, 2, 0.5), (0, 2, 0.3)];
+        let rank = [0, 1, 2, 3];
+        assert_eq!(
+            average_linkage(4, &edges[..1], 0.1, 0.4, &rank, never),
+            vec![0, 1, 2, 3]
+        );
+        assert_eq!(
+            average_linkage(4, &edges[..1], 0.1, 0.0, &rank, never),
+            vec![0, 0, 2, 3]
+        );
+        // 1 and 2 merge over their strong pair; 0 has only weak pairs with both, so it
+        // stays out, although its average with them (0.3) passes the threshold.
+        assert_eq!(
+            average_linkage(4, &edges, 0.1, 0.4, &rank, never),
+            vec![0, 1, 1, 3]
+        );
+        assert_eq!(
+            average_linkage(4, &edges, 0.1, 0.0, &rank, never),
+            vec![0, 0, 0, 3]
+        );
     }
 
     #[test]

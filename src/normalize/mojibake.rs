@@ -104,7 +104,10 @@ fn decode_at(chars: &[char], i: usize) -> Option<(char, usize)> {
     Some((c, n + 1))
 }
 
-/// One repair pass. Returns true if anything changed.
+/// One repair pass, to a fixed point: a repaired character that completes a sequence with
+/// what stands before it (text mis-decoded twice, "Ã‚Â©", or a run such as "ÂÂ¡") is
+/// repaired in turn, so a second pass finds nothing (normalization is idempotent) and the
+/// work stays linear: every repair shortens the output. Returns true if anything changed.
 pub fn repair(input: &Text, out: &mut Text) -> bool {
     let chars = &input.chars;
     let mut changed = false;
@@ -118,8 +121,39 @@ pub fn repair(input: &Text, out: &mut Text) -> bool {
             out.push_copy(chars[i], input, i);
             i += 1;
         }
+        // Only a sequence holding a repaired character can be found here (the scan has
+        // read every one of the input's own), and it ends in a continuation byte: a check
+        // of the last few characters then, nothing before the pass's first repair.
+        let last = out.chars.last().copied();
+        if changed && last.is_some_and(|c| continuation_byte(c).is_some() || c == '\u{FFFD}') {
+            repair_tail(out);
+        }
     }
     changed
+}
+
+/// Repair the sequences that end at the last character of `out`, as long as there are:
+/// each takes the range of every character it replaces.
+fn repair_tail(out: &mut Text) {
+    loop {
+        let n = out.chars.len();
+        let found = (2..=4.min(n)).find_map(|w| {
+            let (c, width) = decode_at(&out.chars[n - w..], 0)?;
+            (width == w).then_some((c, w))
+        });
+        let Some((c, w)) = found else {
+            return;
+        };
+        let at = n - w;
+        out.chars.truncate(at);
+        out.chars.push(c);
+        if out.tracked {
+            let end = out.end[n - 1];
+            out.start.truncate(at + 1);
+            out.end.truncate(at);
+            out.end.push(end);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -157,9 +191,31 @@ mod tests {
             ("â€¦", "…"),
             // Twice mis-decoded.
             ("cafÃƒÂ©", "café"),
+            // A repaired lead completed by the character after it, and runs of leads
+            // that each repair completes again: one pass reaches what more would.
+            ("Ãƒ©", "é"),
+            ("ÂÂÂ¡", "¡"),
         ];
         for (input, expected) in cases {
             assert_eq!(fix(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn one_pass_is_a_fixed_point_with_offsets() {
+        for input in ["ÂÂÂ¡ x", "cafÃƒÂ©", "Ãƒ© and Ã‚Â£5", "a ÂÂ b"] {
+            let text = Text::from_str(input, true);
+            let mut once = text.empty_like();
+            repair(&text, &mut once);
+            let mut twice = once.empty_like();
+            assert!(!repair(&once, &mut twice), "{input:?}");
+            // Every character still maps to a range of the input, in order, covering it.
+            assert_eq!(once.start.len(), once.chars.len());
+            assert_eq!(once.start[0], 0);
+            assert_eq!(*once.end.last().unwrap() as usize, text.chars.len());
+            for k in 1..once.chars.len() {
+                assert_eq!(once.start[k], once.end[k - 1], "{input:?}");
+            }
         }
     }
 

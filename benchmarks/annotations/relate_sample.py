@@ -374,31 +374,38 @@ def score5() -> None:
 
 
 def score6() -> None:
-    """Sample 6 (held out): the share of the pairs today's ``stories(text,
-    dates=publish_date)`` puts in one story that people judged one story, and unrelated,
-    over its two strata: the pairs some earlier sample judged (a census) and the fresh ones
-    (240 drawn uniformly), each weighted by its size."""
+    """Sample 6 (held out): the share of the pairs ``stories(text, dates=publish_date)``
+    puts in one story that people judged one story, one subject, and unrelated, for the
+    defaults it was drawn from (``min_link`` 0.4, threshold 0.1, a 7-day window) and for
+    today's (a 3-day window): over the pairs some earlier sample judged (a census) and the
+    others, estimated from the 240 drawn uniformly among the first defaults' unjudged
+    pairs, each stratum weighted by its size (pairs outside both are counted, not judged)."""
     if not JUDGED6.exists():
         return
-    pairs = story_pairs(dated_stories(corpus()))
+    df = corpus()
     judged = pd.concat([pd.read_csv(p, sep="\t", dtype=str) for p in (JUDGED6, JUDGED5, JUDGED, JUDGED2, JUDGED3,
                                                                          JUDGED4)]).drop_duplicates(["a_id", "b_id"])
     drawn = pd.read_csv(SAMPLE6, sep="\t", dtype=str).merge(judged, on=["a_id", "b_id"])
     later = set(zip(drawn["a_id"], drawn["b_id"]))
-    census = pairs.merge(judged, on=["a_id", "b_id"])
-    census = census[[p not in later for p in zip(census["a_id"], census["b_id"])]]
-    fresh_size = len(pairs) - len(census)
-    print(f"\nSample 6: {len(pairs):,} pairs of stories(text, dates=publish_date) in one story today: "
-          f"{len(census):,} judged in earlier samples, {len(drawn)} of the other {fresh_size:,} drawn and "
-          f"judged blind (held out): {drawn['relation'].value_counts().to_dict()}")
-    for name, relations in (("one story", ENOUGH["same_story"]), ("one subject", ENOUGH["same_topic"]),
-                            ("unrelated", {"unrelated"})):
-        shares = []
-        for part in (census, drawn):
-            sure = part[part["relation"] != "unsure"]
-            shares.append(float(sure["relation"].isin(relations).mean()))
-        total = (shares[0] * len(census) + shares[1] * fresh_size) / len(pairs)
-        print(f"  {name:11} {total:.3f} (judged before {shares[0]:.3f}, drawn {shares[1]:.3f})")
+    before = {p for p in zip(judged["a_id"], judged["b_id"]) if p not in later}
+    frame = {p for p in map(tuple, story_pairs(dated_stories(df, window="7D")).to_numpy()) if p not in before}
+    print(f"\nSample 6: {len(drawn)} of the {len(frame):,} pairs of stories(text, dates=publish_date, window='7D') "
+          f"in one story that no earlier sample judged, drawn and judged blind (held out): "
+          f"{drawn['relation'].value_counts().to_dict()}")
+    for name, window in (("window='7D' (the defaults it was drawn from)", "7D"), ("window='3D' (today's default)", "3D")):
+        pairs = set(map(tuple, story_pairs(dated_stories(df, window=window)).to_numpy()))
+        census = judged[[p in pairs and p in before for p in zip(judged["a_id"], judged["b_id"])]]
+        sample = drawn[[p in pairs for p in zip(drawn["a_id"], drawn["b_id"])]]
+        fresh = len(pairs & frame)
+        outside = len(pairs) - len(census) - fresh
+        print(f"stories(dates=, {name}): {len(pairs):,} pairs: {len(census):,} judged before, {fresh:,} estimated "
+              f"from {len(sample)} drawn, {outside} in neither")
+        for label, relations in (("one story", ENOUGH["same_story"]), ("one subject", ENOUGH["same_topic"]),
+                                 ("unrelated", {"unrelated"})):
+            shares = [float(part.loc[part["relation"] != "unsure", "relation"].isin(relations).mean())
+                      for part in (census, sample)]
+            total = (shares[0] * len(census) + shares[1] * fresh) / (len(census) + fresh)
+            print(f"  {label:11} {total:.3f} (judged before {shares[0]:.3f}, drawn {shares[1]:.3f})")
 
 
 if __name__ == "__main__":

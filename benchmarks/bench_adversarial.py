@@ -53,6 +53,9 @@ def _cases():
         "normalize: *a emphasis openers": (lambda n: nc.normalize(["*a " * n]), 300_000),
         "normalize: &amp;amp; chains": (lambda n: nc.normalize(["&amp;" * n]), 200_000),
         "normalize: one 'word' without spaces": (lambda n: nc.normalize(["x" * n]), 4_000_000),
+        # Each repair of the last two characters completes another with the lead before.
+        "normalize: a run of mojibake leads": (lambda n: nc.normalize(["\u00c2" * n + "\u00a1"]), 1_000_000),
+        "normalize: twice mis-decoded text": (lambda n: nc.normalize(["caf\u00c3\u0192\u00c2\u00a9 " * n]), 250_000),
         "matching_key: combining marks": (lambda n: nc.matching_key(["a\u0301" * n]), 1_000_000),
         "entities: 'Anna ' run": (lambda n: nc.entities(["Anna " * n]), 200_000),
         "entities: 'Anna ' run with a legal form": (lambda n: nc.entities(["Anna " * n + "Inc said."]), 200_000),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -484,3 +485,20 @@ def test_a_word_only_the_model_calls_a_person_is_no_person():
         kind = dict(zip(ents["text"], ents["type"]))
         assert kind["Zorbacom"] == "ORG" and kind["Varnesk"] == "PER" and kind["Nordt"] == "PER"
         assert kind["Quillane"] == expected, pronoun
+
+
+def test_entity_counts_tally_natively_as_groupby_does():
+    # Mentions whose documents come in order (as extracted) are counted natively in one
+    # pass; any other order by pandas' groupby: the same table.
+    from newscorpus import _entities
+
+    ents = nc.entities(nc.load_sample()["text"])
+    native = nc.entity_counts(mentions=ents)
+    shuffled = nc.entity_counts(mentions=ents.sample(frac=1.0, random_state=0))
+    keys = ["mentions", "documents", "entity", "type"]
+    pd.testing.assert_frame_equal(native.sort_values(keys, ignore_index=True),
+                                  shuffled.sort_values(keys, ignore_index=True))
+    frame = pd.DataFrame({"doc": [0, 0, 0, 1, 3, 3], "entity": [2, 1, 2, 1, 2, 0]})
+    want = frame.groupby(["entity"], sort=False).agg(mentions=("doc", "size"), documents=("doc", "nunique"))
+    pd.testing.assert_frame_equal(_entities._tally(frame, ["entity"], 3), want.reset_index(), check_dtype=False)
+    assert _entities._native.entity_tally(np.array([1, 0]), np.array([0, 0]), 1) is None

@@ -529,8 +529,7 @@ def entity_counts(
         keys = ["group", "entity"]
         if not own_names and len(frame):
             frame = frame[~_own_names(lm.entity, lm.names, group_code, group_values)]
-    grouped = frame.groupby(keys, sort=False)
-    counts = grouped.agg(mentions=("doc", "size"), documents=("doc", "nunique")).reset_index()
+    counts = _tally(frame, keys, len(lm.names))
     entity = counts["entity"].to_numpy()
     out = pd.DataFrame({"entity": lm.names[entity] if len(entity) else np.array([], dtype=object),
                         "type": lm.types[entity] if len(entity) else np.array([], dtype=object),
@@ -541,6 +540,20 @@ def entity_counts(
     order = ["mentions", "documents", "entity"] if by is None else [name, "mentions", "documents", "entity"]
     ascending = [False, False, True] if by is None else [True, False, False, True]
     return out.sort_values(order, ascending=ascending, kind="stable").reset_index(drop=True)
+
+
+def _tally(frame: pd.DataFrame, keys: list, n_entities: int) -> pd.DataFrame:
+    """Mentions and documents of each key, in order of first appearance: natively in one
+    pass, a few numbers an entity, when the keys are the entities alone and the documents
+    come in order (as the extraction gives them: their codes are by first appearance);
+    else by pandas' groupby, which needs some 70 bytes a mention (a million articles have
+    tens of millions of mentions)."""
+    if keys == ["entity"] and len(frame):
+        rows = _native.entity_tally(frame["doc"].to_numpy(np.int64), frame["entity"].to_numpy(np.int64), n_entities)
+        if rows is not None:
+            return pd.DataFrame(rows)
+    grouped = frame.groupby(keys, sort=False)
+    return grouped.agg(mentions=("doc", "size"), documents=("doc", "nunique")).reset_index()
 
 
 _DOMAIN_PARTS = frozenset("www com org net co uk cn ie go gov news edu de fr ru au ca in".split())

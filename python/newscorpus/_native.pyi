@@ -47,6 +47,7 @@ __all__ = [
     "extract_mentions",
     "resolve_mentions",
     "cooccurrence",
+    "entity_tally",
     "builtin_gazetteer",
 ]
 
@@ -267,6 +268,11 @@ def resolve_mentions(cols: dict[str, Any], n_docs: int, gazetteer: Optional[Gaze
 
 def cooccurrence(windows: npt.NDArray[np.int64], entities: npt.NDArray[np.int64]) -> dict[str, npt.NDArray[np.int64]]:
     """Columns a, b (entity ids, a < b), count (windows naming both)."""
+
+def entity_tally(docs: npt.NDArray[np.int64], entities: npt.NDArray[np.int64],
+                 n_entities: int) -> Optional[dict[str, npt.NDArray[np.int64]]]:
+    """Columns entity, mentions, documents, in order of each entity's first mention, for
+    mentions whose documents never decrease; None otherwise."""
 
 def builtin_gazetteer() -> list[tuple[str, str]]:
     """(canonical, type) of the built-in gazetteer's entries."""

@@ -25,6 +25,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_mentions, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_mentions, m)?)?;
     m.add_function(wrap_pyfunction!(cooccurrence, m)?)?;
+    m.add_function(wrap_pyfunction!(entity_tally, m)?)?;
     m.add_function(wrap_pyfunction!(builtin_gazetteer, m)?)?;
     Ok(())
 }
@@ -764,6 +765,34 @@ fn resolved_tables<'py, S: AsRef<str>>(
         PyList::new(py, resolved.audit.iter().map(|a| a.candidates.as_str()))?,
     )?;
     Ok((cols, audit))
+}
+
+/// How often each entity is named and in how many documents (`count::tally`): columns
+/// entity, mentions, documents, in order of each entity's first mention; None when the
+/// documents do not come in order.
+#[pyfunction]
+fn entity_tally<'py>(
+    py: Python<'py>,
+    docs: PyReadonlyArray1<'py, i64>,
+    entities: PyReadonlyArray1<'py, i64>,
+    n_entities: usize,
+) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let (docs, entities) = (docs.as_slice()?, entities.as_slice()?);
+    if docs.len() != entities.len() {
+        return Err(error(
+            py,
+            "InputValueError",
+            "docs and entities differ in length".into(),
+        ));
+    }
+    let Some(rows) = detached(py, None, || count::tally(docs, entities, n_entities))? else {
+        return Ok(None);
+    };
+    let dict = PyDict::new(py);
+    set_column(&dict, "entity", rows.iter().map(|r| i64::from(r.0)))?;
+    set_column(&dict, "mentions", rows.iter().map(|r| r.1 as i64))?;
+    set_column(&dict, "documents", rows.iter().map(|r| r.2 as i64))?;
+    Ok(Some(dict))
 }
 
 /// Entity pairs named in the same window: columns a, b (entity ids), count.

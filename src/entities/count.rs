@@ -1,4 +1,6 @@
-//! Co-occurrence: how many windows (documents or sentences) name two entities together.
+//! Counting mentions: how often each entity is named and in how many documents
+//! ([`tally`]); co-occurrence: how many windows (documents or sentences) name two entities
+//! together.
 
 use ahash::AHashMap;
 use rayon::prelude::*;
@@ -46,6 +48,41 @@ pub fn cooccurrence(windows: &[u64], entities: &[u32]) -> Vec<(u32, u32, u32)> {
     out
 }
 
+/// How often each entity is named and in how many documents, for mentions whose documents
+/// come in order (`docs` never decreases: each document's mentions together, as the
+/// extraction gives them): `(entity, mentions, documents)` for each entity named, in order
+/// of its first mention (what a `groupby(sort=False)` of the mentions by entity gives).
+/// One pass and three numbers an entity id (`entities` below `n_entities`); `None` when
+/// `docs` decreases somewhere or an id is out of range (the caller counts another way).
+pub fn tally(docs: &[i64], entities: &[i64], n_entities: usize) -> Option<Vec<(u32, u64, u64)>> {
+    assert_eq!(docs.len(), entities.len(), "one document a mention");
+    let mut last_doc = vec![i64::MIN; n_entities];
+    let mut counts = vec![(0u64, 0u64); n_entities];
+    let mut order: Vec<u32> = Vec::new();
+    let mut previous = i64::MIN;
+    for (&doc, &entity) in docs.iter().zip(entities) {
+        if doc < previous || !(0..n_entities as i64).contains(&entity) {
+            return None;
+        }
+        previous = doc;
+        let e = entity as usize;
+        if counts[e].0 == 0 {
+            order.push(e as u32);
+        }
+        counts[e].0 += 1;
+        if last_doc[e] != doc {
+            last_doc[e] = doc;
+            counts[e].1 += 1;
+        }
+    }
+    Some(
+        order
+            .into_iter()
+            .map(|e| (e, counts[e as usize].0, counts[e as usize].1))
+            .collect(),
+    )
+}
+
 fn merge(
     mut into: AHashMap<(u32, u32), u32>,
     from: AHashMap<(u32, u32), u32>,
@@ -59,6 +96,22 @@ fn merge(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tally_counts_mentions_and_documents_in_order_of_first_mention() {
+        // doc 0: entities 2, 1, 2; doc 1: 1; doc 3: 2, 0.
+        let docs = [0, 0, 0, 1, 3, 3];
+        let entities = [2, 1, 2, 1, 2, 0];
+        assert_eq!(
+            tally(&docs, &entities, 3),
+            Some(vec![(2, 3, 2), (1, 2, 2), (0, 1, 1)])
+        );
+        assert_eq!(tally(&[], &[], 0), Some(vec![]));
+        // Documents out of order, an id out of range: counted another way.
+        assert_eq!(tally(&[1, 0], &[0, 0], 1), None);
+        assert_eq!(tally(&[0], &[3], 3), None);
+        assert_eq!(tally(&[0], &[-1], 3), None);
+    }
 
     #[test]
     fn counts_each_window_once() {

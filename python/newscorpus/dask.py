@@ -526,7 +526,7 @@ def entity_counts(column: Any, by: Any = None, *, own_names: bool = False, resol
     ``resolve="corpus"`` (the default): mentions found as ``entities`` finds them, resolved
     across the whole column and counted on the driver from integer codes (no mention's
     text leaves the workers): the very table of ``newscorpus.entity_counts``. The driver
-    holds every mention while it resolves them (about 9 GB a million articles).
+    holds every mention while it resolves them (about 8 GB a million articles).
 
     ``resolve="partition"``: each partition is counted on its worker, its names resolved to
     canonical ones within the partition (as ``newscorpus entities`` resolves each batch of a

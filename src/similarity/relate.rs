@@ -208,7 +208,7 @@ pub fn relate_corpus(
     } else {
         relate(shingles, vectors, &docs, t, cancel)
     };
-    rewrites_read_again(&mut pairs, &texts, kind, t, cancel);
+    rewrites_read_again(&mut pairs, &texts, &docs, kind, t, cancel);
     let copies = copy_pairs(&first, shingles, vectors, &docs, t, !all_candidates);
     if !copies.is_empty() {
         pairs.extend(copies);
@@ -269,14 +269,12 @@ pub fn without_quotations(key: &str) -> String {
 pub const HEAD_WORDS: usize = 3 * LEAD_WORDS;
 
 /// What [`rewrites_read_again`] reads of one text of a `rewrite` pair: its shingles with
-/// its quotations taken out, and the word 3-grams of its lead and of its head (first
-/// [`LEAD_WORDS`] and [`HEAD_WORDS`] words) with the number of its distinct 3-grams.
+/// its quotations taken out, and the set of the word 3-grams of its first [`HEAD_WORDS`]
+/// words (its lead and the rest of its sets are the story documents').
 #[derive(Default)]
 struct Reread {
     unquoted: Vec<u64>,
-    lead: Vec<u64>,
     head: Vec<u64>,
-    grams: usize,
 }
 
 impl Reread {
@@ -284,24 +282,11 @@ impl Reread {
         let opts = crate::normalize::Options::matching_key();
         let key = crate::normalize::normalize(text, &opts).text;
         let words = word_hashes(&key);
-        let grams = word_ngrams(&words, COPY_NGRAM);
-        let first = |n: usize| into_set(grams[..grams.len().min(n + 1 - COPY_NGRAM)].to_vec());
+        let grams = word_ngrams(&words[..words.len().min(HEAD_WORDS)], COPY_NGRAM);
         Reread {
             unquoted: shingle_set(&without_quotations(&key), kind),
-            lead: first(LEAD_WORDS),
-            head: first(HEAD_WORDS),
-            grams: into_set(grams.clone()).len(),
+            head: into_set(grams),
         }
-    }
-
-    /// The share of the lead of the shorter of `a` and `b` (fewer distinct 3-grams, as
-    /// [`StoryDocs::lead_share`] chooses) found in the head of the other.
-    fn lead_in_head(a: &Self, b: &Self) -> f64 {
-        let (short, long) = if a.grams <= b.grams { (a, b) } else { (b, a) };
-        if short.lead.is_empty() {
-            return 0.0;
-        }
-        Overlap::of(&short.lead, &long.head).intersection as f64 / short.lead.len() as f64
     }
 }
 
@@ -326,6 +311,7 @@ impl Reread {
 fn rewrites_read_again(
     pairs: &mut [Related],
     texts: &[Option<&str>],
+    story: &StoryDocs,
     kind: Shingle,
     t: &Thresholds,
     cancel: &Cancel,
@@ -358,9 +344,9 @@ fn rewrites_read_again(
         .iter_mut()
         .filter(|r| r.relation == Some(Relation::Rewrite))
     {
-        let (a, b) = (get(r.a), get(r.b));
-        let unquoted = Overlap::of(&a.unquoted, &b.unquoted);
-        if !t.keeps(unquoted, t.rewrite) || Reread::lead_in_head(a, b) < t.rewrite_lead {
+        let unquoted = Overlap::of(&get(r.a).unquoted, &get(r.b).unquoted);
+        let lead = story.lead_share_in(r.a as usize, r.b as usize, |long| &get(long as u32).head);
+        if !t.keeps(unquoted, t.rewrite) || lead < t.rewrite_lead {
             r.relation = Some(Relation::SameStory);
         }
     }

@@ -406,6 +406,17 @@ impl StoryDocs {
     /// what it retells; two reports that share a background paragraph or a quoted
     /// statement rarely share their leads.
     pub fn lead_share(&self, i: usize, j: usize) -> f64 {
+        self.lead_share_in(i, j, |long| &self.copies[long])
+    }
+
+    /// [`Self::lead_share`], the lead looked for among the 3-grams `within` gives for the
+    /// longer document (sorted: its first words only, say) instead of all of them.
+    pub fn lead_share_in<'a>(
+        &self,
+        i: usize,
+        j: usize,
+        within: impl FnOnce(usize) -> &'a [u64],
+    ) -> f64 {
         let (short, long) = if self.copies[i].len() <= self.copies[j].len() {
             (i, j)
         } else {
@@ -415,7 +426,7 @@ impl StoryDocs {
         if lead.is_empty() {
             return 0.0;
         }
-        let other = &self.copies[long];
+        let other = within(long);
         let found = lead
             .iter()
             .filter(|h| other.binary_search(h).is_ok())

@@ -43,7 +43,20 @@ def _cases():
         words = [f"w{k}x" for k in range(max(1, n * 40 // 100))]
         return [" ".join(rng.choice(words) for _ in range(40)) for _ in range(n)]
 
+    def named(n):
+        # One long template every text shares (its pairs score alike), a name each group of
+        # 50 shares, a word that joins one text of every group to one of each other group,
+        # and three names of each text's own: stories grow within a group's name, and the
+        # merges across groups are read against the names rule (stories' `anchor`) and
+        # refused.
+        template = ("Officials said economic growth slowed sharply as exports weakened, factory orders fell, "
+                    "consumer spending stalled and unemployment rose across manufacturing regions, analysts warned")
+        groups = max(1, n // 50)
+        return [f"{template} while Group{i // 50} reported figures and link{i % groups}x, "
+                + " ".join(f"and Name{i}x{k}" for k in range(3)) + " agreed." for i in range(n)]
+
     return {
+        "stories: groups a name holds together": (lambda n: nc.stories(named(n), junk=False), 5_000),
         "relate: evenly spread words": (lambda n: nc.relate(spread(n), junk=False), 10_000),
         "stories: evenly spread words": (lambda n: nc.stories(spread(n), junk=False), 10_000),
         "normalize: unclosed <!--": (lambda n: nc.normalize(["<!--" * n]), 250_000),

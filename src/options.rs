@@ -299,6 +299,17 @@ pub fn unit(name: &str, value: f64) -> Result<f64> {
     }
 }
 
+/// `value` if it lies in [0, 1] (0 turning a rule off), else an option error.
+pub fn share(name: &str, value: f64) -> Result<f64> {
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(Error::Option(format!(
+            "{name} must be in [0, 1], got {value}"
+        )))
+    }
+}
+
 /// A default, as the Python layer reads it ([`defaults`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value {

@@ -1,5 +1,6 @@
 //! `relate` and `stories` as users run them (matching keys less junk, the pair search,
-//! the labels, the rewrite re-read, copies, average linkage with `min_link`) on any UTF-8
+//! the labels, the rewrite re-read, copies, average linkage with `min_link` and the names
+//! rule) on any UTF-8
 //! input cut into documents at U+001E, with copies and near copies of the first document
 //! and publication days chosen by the first byte: no panic, pairs sorted and distinct with
 //! `a < b` inside the corpus, scores finite in [0, 1] (story scores up to rounding), every
@@ -9,6 +10,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use newscorpus::cancel::Cancel;
+use newscorpus::similarity::anchors::{corpus_names, Anchors};
 use newscorpus::similarity::relate::{relate_corpus, CorpusPairs, Thresholds};
 use newscorpus::similarity::shingles::Shingle;
 use newscorpus::similarity::stopwords::StopWords;
@@ -101,7 +103,21 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let rank: Vec<u32> = (0..n as u32).collect();
     let min_link = f32::from(ctl % 3) * 0.3;
-    let labels = average_linkage_of_copies(&r.first, &edges, 0.1, min_link, &rank, Cancel::never());
+    let names = corpus_names(&texts, Cancel::never());
+    let anchors = Anchors {
+        names: &names,
+        share: f64::from(ctl % 5) * 0.25,
+    };
+    let rule = (ctl & 128 != 0).then_some(&anchors);
+    let labels = average_linkage_of_copies(
+        &r.first,
+        &edges,
+        0.1,
+        min_link,
+        rule,
+        &rank,
+        Cancel::never(),
+    );
     assert_eq!(labels.len(), n);
     for (d, &l) in labels.iter().enumerate() {
         assert!((l as usize) < n && labels[l as usize] == l, "{d} {l}");
@@ -109,6 +125,14 @@ fuzz_target!(|data: &[u8]| {
     }
     assert_eq!(
         labels,
-        average_linkage_of_copies(&r.first, &edges, 0.1, min_link, &rank, Cancel::never())
+        average_linkage_of_copies(
+            &r.first,
+            &edges,
+            0.1,
+            min_link,
+            rule,
+            &rank,
+            Cancel::never()
+        )
     );
 });

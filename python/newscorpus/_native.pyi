@@ -134,10 +134,13 @@ def near_duplicates(texts: list[Any], threshold: float = ..., num_perm: int = ..
 
 def average_clusters(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], weight: npt.NDArray[np.float64],
                      rank: npt.NDArray[np.int64], threshold: float,
-                     first: Optional[npt.NDArray[np.int64]] = None, min_link: float = 0.0) -> npt.NDArray[np.int64]:
+                     first: Optional[npt.NDArray[np.int64]] = None, min_link: float = 0.0,
+                     texts: Optional[list[Optional[str]]] = None, anchor: float = 0.0,
+                     n_threads: Optional[int] = None) -> npt.NDArray[np.int64]:
     """Average-linkage representative (a position) of each document's cluster; the copies of
     one text (``first``, as ``relate`` gives it) are one unit of their number; two clusters
-    merge only when one pair between them weighs ``min_link`` or more."""
+    merge only when one pair between them weighs ``min_link`` or more and, with ``texts``,
+    at least ``anchor`` of their documents name one same name."""
 
 def cluster_pairs(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], rank: npt.NDArray[np.int64],
                   method: str = ..., same: Optional[npt.NDArray[np.int64]] = None) -> npt.NDArray[np.int64]:

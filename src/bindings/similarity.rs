@@ -12,7 +12,7 @@ use crate::similarity::relate::{relate_corpus, CorpusPairs, Related, Thresholds}
 use crate::similarity::shingles::{shingle_hashes, shingle_set, Shingle};
 use crate::similarity::stopwords::StopWords;
 use crate::similarity::story;
-use crate::similarity::{self as sim, align, exact, shingles, stopwords, ClusterMethod};
+use crate::similarity::{self as sim, align, anchors, exact, shingles, stopwords, ClusterMethod};
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyString};
@@ -765,7 +765,7 @@ fn firsts_of_copies(
 /// Average-linkage cluster representative (a position) for each of `n` documents, from
 /// weighted pairs (see `similarity::average_linkage`).
 #[pyfunction]
-#[pyo3(signature = (n, a, b, weight, rank, threshold, first=None, min_link=0.0))]
+#[pyo3(signature = (n, a, b, weight, rank, threshold, first=None, min_link=0.0, texts=None, anchor=0.0, n_threads=None))]
 #[allow(clippy::too_many_arguments)]
 fn average_clusters<'py>(
     py: Python<'py>,
@@ -777,7 +777,12 @@ fn average_clusters<'py>(
     threshold: f64,
     first: Option<PyReadonlyArray1<'py, i64>>,
     min_link: f64,
+    texts: Option<&Bound<'py, PyList>>,
+    anchor: f64,
+    n_threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let n_threads = check_threads(py, n_threads)?;
+    let anchor = options::share("anchor", anchor).or_raise(py)?;
     let (a, b, weight) = (a.as_slice()?, b.as_slice()?, weight.as_slice()?);
     if weight.len() != a.len() {
         return Err(error(
@@ -798,8 +803,40 @@ fn average_clusters<'py>(
         None => (0..n as u32).collect(),
         Some(f) => firsts_of_copies(py, n, f, "first")?,
     };
-    let out = cancellable(py, None, |cancel| {
-        sim::average_linkage_of_copies(&first, &edges, threshold, min_link as f32, &rank, cancel)
+    // The names of each text, for the rule that a story's articles mostly name one same
+    // name (see `similarity::anchors`); a missing text names nothing.
+    let docs = match texts {
+        Some(t) if anchor > 0.0 => {
+            let docs = docs_from_list(py, t, false)?;
+            if docs.len() != n {
+                return Err(error(
+                    py,
+                    "InputValueError",
+                    format!("{} texts for {n} documents", docs.len()),
+                ));
+            }
+            Some(docs)
+        }
+        _ => None,
+    };
+    let out = cancellable(py, n_threads, |cancel| {
+        let names: Option<Vec<Vec<u64>>> = docs.as_ref().map(|docs| {
+            let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
+            anchors::corpus_names(&refs, cancel)
+        });
+        let rule = names.as_deref().map(|names| anchors::Anchors {
+            names,
+            share: anchor,
+        });
+        sim::average_linkage_of_copies(
+            &first,
+            &edges,
+            threshold,
+            min_link as f32,
+            rule.as_ref(),
+            &rank,
+            cancel,
+        )
     })?;
     Ok(PyArray1::from_iter(py, out.into_iter().map(i64::from)))
 }

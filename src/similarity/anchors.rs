@@ -1,0 +1,262 @@
+//! What a story is about: the names its articles write. One story is about someone or
+//! something (a person, a place, a body, a product, an event's name), so most of its
+//! articles name it; a group of articles alike only in their subject's vocabulary (growth,
+//! rates and jobs in six countries; viruses, spam and browsers) names nothing in common.
+//! [`Anchors`] holds the rule [`crate::similarity::average_linkage_of_copies`] applies to
+//! every merge: the merged group's articles must mostly name one same name.
+
+use ahash::AHashMap;
+use rayon::prelude::*;
+
+use crate::cancel::Cancel;
+
+use crate::similarity::shingles::word_hash;
+
+/// Capitalised words that name nothing: the pronoun "I", titles before a name (the name
+/// after them counts) and words that open a clause after a comma.
+const NOT_NAMES: &[&str] = &[
+    "i", "mr", "mrs", "ms", "dr", "the", "a", "an", "he", "she", "it", "we", "they", "but", "and",
+    "in", "on", "of", "if", "this", "that", "there",
+];
+
+/// The names `text` writes within its sentences, as sorted distinct hashes of their
+/// lower-cased words: each word that begins with a capital letter after a word of its line
+/// ending in a lower-case letter, a digit or `,;:)'"’”` (so not a sentence's, a line's or
+/// a headline's first word), up to its first character that is not a letter, a digit, `'`, `’` or `-`,
+/// less a possessive "'s". A text in a script without capitals (Chinese, Arabic) or written
+/// in lower case names nothing: the rule then does not apply to it ([`Anchors`]).
+pub fn anchor_names(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut before: Option<char> = None;
+    let mut lower = String::new();
+    // (A line break ends a sentence, a headline or a paragraph.)
+    for (word, line_start) in text.lines().flat_map(|line| {
+        line.split_whitespace()
+            .enumerate()
+            .map(|(i, w)| (w, i == 0))
+    }) {
+        if line_start {
+            before = None;
+        }
+        let after_text = before.is_some_and(|p| {
+            p.is_lowercase()
+                || p.is_ascii_digit()
+                || matches!(p, ',' | ';' | ':' | ')' | '\'' | '"' | '’' | '”')
+        });
+        before = word.chars().next_back();
+        if !after_text || !word.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let end = word
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+            .map_or(word.len(), |(i, _)| i);
+        let mut name = &word[..end];
+        for possessive in ["'s", "’s"] {
+            name = name.strip_suffix(possessive).unwrap_or(name);
+        }
+        let name = name.trim_end_matches(['\'', '’', '-']);
+        if name.chars().nth(1).is_none() {
+            continue;
+        }
+        lower.clear();
+        lower.extend(name.chars().flat_map(char::to_lowercase));
+        if !NOT_NAMES.contains(&lower.as_str()) {
+            out.push(word_hash(&lower));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// [`anchor_names`] of each text, in parallel (a missing text names nothing). When
+/// `cancel` is set the texts not yet read name nothing.
+pub fn corpus_names(texts: &[Option<&str>], cancel: &Cancel) -> Vec<Vec<u64>> {
+    texts
+        .par_iter()
+        .map(|t| match t {
+            Some(t) if !cancel.is_cancelled() => anchor_names(t),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// The rule that a group of documents forms only when at least `share` of them name one
+/// same name ([`anchor_names`]); a document that names nothing counts as naming any name.
+pub struct Anchors<'a> {
+    /// Each document's names ([`anchor_names`]), by position.
+    pub names: &'a [Vec<u64>],
+    /// In [0, 1]; 0 lets every merge through.
+    pub share: f64,
+}
+
+/// The names of the clusters while average linkage merges them: how many documents of
+/// each cluster name each name, kept only for clusters of more than one unit (a unit of
+/// copies reads its first copy's names, each counted once a copy).
+pub(crate) struct AnchorState<'a> {
+    names: &'a [Vec<u64>],
+    share: f64,
+    counts: Vec<Option<AHashMap<u64, u64>>>,
+    /// The most documents of the cluster naming one name.
+    top: Vec<u64>,
+    /// The documents of the cluster that name nothing.
+    silent: Vec<u64>,
+}
+
+impl<'a> AnchorState<'a> {
+    /// `size[u]`: the documents of unit `u` (its copies), for each unit.
+    pub(crate) fn new(anchors: &Anchors<'a>, size: &[u64]) -> Self {
+        assert_eq!(anchors.names.len(), size.len(), "one name list a document");
+        let (top, silent) = anchors
+            .names
+            .iter()
+            .zip(size)
+            .map(|(names, &s)| if names.is_empty() { (0, s) } else { (s, 0) })
+            .unzip();
+        AnchorState {
+            names: anchors.names,
+            share: anchors.share,
+            counts: vec![None; size.len()],
+            top,
+            silent,
+        }
+    }
+
+    fn distinct(&self, c: usize) -> usize {
+        self.counts[c]
+            .as_ref()
+            .map_or(self.names[c].len(), |m| m.len())
+    }
+
+    fn count(&self, c: usize, name: u64, size: &[u64]) -> u64 {
+        match &self.counts[c] {
+            Some(m) => m.get(&name).copied().unwrap_or(0),
+            None => u64::from(self.names[c].binary_search(&name).is_ok()) * size[c],
+        }
+    }
+
+    /// The most documents of `a` and `b` together naming one name, when enough of them do
+    /// for the two to merge; `None` when too few do.
+    pub(crate) fn allows(&self, a: usize, b: usize, size: &[u64]) -> Option<u64> {
+        let (small, large) = if self.distinct(a) <= self.distinct(b) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let mut top = self.top[large];
+        match &self.counts[small] {
+            Some(m) => {
+                for (&name, &k) in m {
+                    top = top.max(k + self.count(large, name, size));
+                }
+            }
+            None => {
+                for &name in &self.names[small] {
+                    top = top.max(size[small] + self.count(large, name, size));
+                }
+            }
+        }
+        let naming = top + self.silent[a] + self.silent[b];
+        (naming as f64 >= self.share * (size[a] + size[b]) as f64).then_some(top)
+    }
+
+    /// `gone` merges into `keep` (before `size` counts the merge); `top` is what
+    /// [`AnchorState::allows`] gave for them.
+    pub(crate) fn merge(&mut self, keep: usize, gone: usize, top: u64, size: &[u64]) {
+        let (mut big, small) = if self.distinct(keep) >= self.distinct(gone) {
+            (self.take(keep, size), self.take(gone, size))
+        } else {
+            (self.take(gone, size), self.take(keep, size))
+        };
+        for (name, k) in small {
+            *big.entry(name).or_default() += k;
+        }
+        self.counts[keep] = Some(big);
+        self.top[keep] = top;
+        self.silent[keep] += self.silent[gone];
+    }
+
+    fn take(&mut self, c: usize, size: &[u64]) -> AHashMap<u64, u64> {
+        self.counts[c]
+            .take()
+            .unwrap_or_else(|| self.names[c].iter().map(|&x| (x, size[c])).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<u64> {
+        anchor_names(text)
+    }
+
+    fn hashes(words: &[&str]) -> Vec<u64> {
+        let mut h: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
+        h.sort_unstable();
+        h
+    }
+
+    #[test]
+    fn names_are_capitalised_words_within_sentences() {
+        assert_eq!(
+            names("Shares fell. Analysts said Japan's economy, led by Toyota-Nissan, grew."),
+            hashes(&["japan", "toyota-nissan"])
+        );
+        // Titles and pronouns are no names; the name after a title is.
+        assert_eq!(names("said Mr Smith and I agreed"), hashes(&["smith"]));
+        // After a closing quote, a digit or a comma.
+        assert_eq!(
+            names("\"no,\" Blair said; in 2004 Labour won"),
+            hashes(&["blair", "labour"])
+        );
+        // Caseless scripts and lower-case texts name nothing.
+        assert!(names("中国经济增长 放缓").is_empty());
+        assert!(names("شهد سعر الدولار اليوم").is_empty());
+        assert!(names("all in lower case, from paris to rome").is_empty());
+        assert!(names("").is_empty());
+        // A line's first word is no name.
+        assert_eq!(names("Growth slows\nJapan said growth slowed"), hashes(&[]));
+        // Russian capitals count too.
+        assert_eq!(names("сказал Путин"), hashes(&["путин"]));
+    }
+
+    #[test]
+    fn a_group_forms_when_most_of_it_names_one_name() {
+        let named = [
+            hashes(&["tokyo", "yen"]),
+            hashes(&["tokyo"]),
+            hashes(&["berlin"]),
+            vec![],
+        ];
+        let anchors = Anchors {
+            names: &named,
+            share: 0.8,
+        };
+        let size = vec![1, 1, 1, 1];
+        let mut state = AnchorState::new(&anchors, &size);
+        assert_eq!(state.allows(0, 1, &size), Some(2));
+        assert_eq!(state.allows(0, 2, &size), None);
+        // A document naming nothing goes with anything.
+        assert_eq!(state.allows(2, 3, &size), Some(1));
+        state.merge(0, 1, 2, &size);
+        let size = vec![2, 1, 1, 1];
+        // 2 of 3 name Tokyo: below 0.8.
+        assert_eq!(state.allows(0, 2, &size), None);
+        // 2 of 3, and one names nothing: 3 of 3.
+        assert_eq!(state.allows(0, 3, &size), Some(2));
+        // Copies count once a copy.
+        let copies = vec![3, 1, 1, 1];
+        let state = AnchorState::new(&anchors, &copies);
+        assert_eq!(state.allows(0, 2, &copies), None);
+        let lax = Anchors {
+            names: &named,
+            share: 0.75,
+        };
+        assert_eq!(
+            AnchorState::new(&lax, &copies).allows(0, 2, &copies),
+            Some(3)
+        );
+    }
+}

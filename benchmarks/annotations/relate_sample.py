@@ -389,9 +389,9 @@ def score6() -> None:
     later = set(zip(drawn["a_id"], drawn["b_id"]))
     before = {p for p in zip(judged["a_id"], judged["b_id"]) if p not in later}
     frame = {p for p in map(tuple, story_pairs(dated_stories(df, window="7D")).to_numpy()) if p not in before}
-    print(f"\nSample 6: {len(drawn)} of the {len(frame):,} pairs of stories(text, dates=publish_date, window='7D') "
-          f"in one story that no earlier sample judged, drawn and judged blind (held out): "
-          f"{drawn['relation'].value_counts().to_dict()}")
+    print(f"\nSample 6: {len(drawn)} of the 13,990 pairs of stories(text, dates=publish_date, window='7D') of "
+          f"2026-12-06 in one story that no earlier sample judged, drawn and judged blind (held out; today's code "
+          f"gives {len(frame):,} such pairs): {drawn['relation'].value_counts().to_dict()}")
     for name, window in (("window='7D' (the defaults it was drawn from)", "7D"), ("window='3D' (today's default)", "3D")):
         pairs = set(map(tuple, story_pairs(dated_stories(df, window=window)).to_numpy()))
         census = judged[[p in pairs and p in before for p in zip(judged["a_id"], judged["b_id"])]]

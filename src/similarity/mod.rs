@@ -814,6 +814,9 @@ mod tests {
             }
         }
         let rank: Vec<u32> = (0..9).rev().collect();
+        // Names (see `anchors`): each copy names what its first names; 5 names nothing.
+        let own: [&[u64]; 6] = [&[1], &[1, 2], &[2], &[3], &[1, 3], &[]];
+        let names: Vec<Vec<u64>> = first.iter().map(|&f| own[f as usize].to_vec()).collect();
         for threshold in [0.05, 0.1, 0.15, 0.2, 0.3, 0.45] {
             for min_link in [0.0, 0.35, 0.5] {
                 assert_eq!(
@@ -823,6 +826,20 @@ mod tests {
                     average_linkage(9, &expanded, threshold, min_link, None, &rank, never),
                     "threshold {threshold}, min_link {min_link}"
                 );
+                for share in [0.5, 0.7, 0.9] {
+                    let anchors = anchors::Anchors {
+                        names: &names,
+                        share,
+                    };
+                    let rule = Some(&anchors);
+                    assert_eq!(
+                        average_linkage_of_copies(
+                            &first, &edges, threshold, min_link, rule, &rank, never
+                        ),
+                        average_linkage(9, &expanded, threshold, min_link, rule, &rank, never),
+                        "threshold {threshold}, min_link {min_link}, share {share}"
+                    );
+                }
             }
         }
     }

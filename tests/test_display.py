@@ -27,3 +27,60 @@ def test_entity_view_marks_each_mention_by_type():
     later = nc.show_entities("Putin spoke.", ents[ents["doc"] == 1])
     assert 'title="PER: Vladimir Putin"' in later._repr_html_()
     assert "mentions" in repr(later)
+
+
+def test_story_table_one_row_a_story_largest_first():
+    df = nc.load_sample()
+    texts = df.set_index("id")["text"]
+    groups = nc.stories(texts)
+    table = nc.story_table(texts, groups, dates=df.set_index("id")["published"],
+                           outlets=df.set_index("id")["outlet"])
+    assert table.columns.tolist() == ["story", "articles", "outlets", "first", "last", "about", "title"]
+    # Every story of two or more articles once, largest first; labels as stories gave them.
+    sizes = groups.value_counts()
+    assert sorted(table["story"]) == sorted(sizes.index[sizes >= 2])
+    assert table["articles"].tolist() == sorted(table["articles"], reverse=True)
+    assert table["articles"].sum() == (groups.map(sizes) >= 2).sum()
+    strike = table[table["story"] == groups["port-strike-1"]].iloc[0]
+    assert strike["articles"] == (groups == groups["port-strike-1"]).sum()
+    assert strike["first"] <= strike["last"] and strike["outlets"] >= 2
+    # What it is about: names most of its articles write, not the corpus' common ones.
+    assert "Harbour Workers Union" in strike["about"] or "Tomas Reyes" in strike["about"]
+    assert "Dockworkers" in strike["title"]
+    # A list in: positions; min_size=1 keeps every text; about=0 extracts no entities.
+    flat = nc.story_table(list(texts), nc.stories(list(texts)), min_size=1, about=0)
+    assert flat["articles"].sum() == len(texts) and "about" not in flat.columns
+    assert nc.story_table([], []).empty
+
+
+def test_story_table_bad_input():
+    import pytest
+
+    from newscorpus.exceptions import InputValueError, OptionError
+
+    for bad in ({"min_size": 0}, {"min_size": True}, {"about": -1}, {"about": 1.5}):
+        with pytest.raises(OptionError):
+            nc.story_table(["a"], [0], **bad)
+    with pytest.raises(OptionError, match="stories has 1 values for 2 texts"):
+        nc.story_table(["a", "b"], [0])
+    with pytest.raises(InputValueError, match="missing"):
+        nc.story_table(["a", "b"], [0, None])
+    with pytest.raises(OptionError, match="no story"):
+        nc.show_story(["a", "b"], [0, 1], 5)
+
+
+def test_story_view_lists_articles_by_date_and_outlet():
+    df = nc.load_sample().set_index("id")
+    groups = nc.stories(df["text"])
+    view = nc.show_story(df["text"], groups, groups["essen-flood-1"], dates=df["published"], outlets=df["outlet"])
+    members = groups[groups == groups["essen-flood-1"]].index
+    assert sorted(view.articles["label"]) == sorted(members)
+    assert view.articles["date"].is_monotonic_increasing
+    assert set(view.articles["outlet"]) == set(df.loc[members, "outlet"])
+    page = view._repr_html_()
+    assert page.count("<tr>") == len(members) + 1 and "Essen" in view.summary["about"]
+    assert f"{len(members)} articles" in repr(view) and "about" in repr(view)
+    # Without dates: corpus order, no date column.
+    positions = nc.stories(list(df["text"]))
+    plain = nc.show_story(list(df["text"]), positions, positions[0])
+    assert "date" not in plain.articles.columns and plain.articles["label"].tolist() == sorted(plain.articles["label"])

@@ -18,7 +18,7 @@ from . import _native
 from . import pandas as _pandas  # noqa: F401  (registers the .news accessor)
 from ._normalize import detect_language, find_boilerplate, matching_key, normalize, original_span, parse_articles
 from .datasets import load_sample
-from .display import show_entities, show_pair
+from .display import show_entities, show_pair, show_story
 from ._entities import Gazetteer, cooccurrence, entities, entity_counts
 from .similarity import (
     LSHIndex,
@@ -32,6 +32,7 @@ from .similarity import (
     shared_passages,
     similarity_matrix,
     stories,
+    story_table,
     top_k,
 )
 from .exceptions import (
@@ -62,6 +63,7 @@ similarity_matrix = _polars_io(similarity_matrix)
 top_k = _polars_io(top_k)
 relate = _polars_io(relate)
 stories = _polars_io(stories)
+story_table = _polars_io(story_table)
 entities = _polars_io(entities)
 entity_counts = _polars_io(entity_counts)
 cooccurrence = _polars_io(cooccurrence)
@@ -78,6 +80,7 @@ __all__ = [
     "load_sample",
     "show_pair",
     "show_entities",
+    "show_story",
     "minhash",
     "near_duplicates",
     "paired_similarity",
@@ -88,6 +91,7 @@ __all__ = [
     "top_k",
     "relate",
     "stories",
+    "story_table",
     "shared_passages",
     "LSHIndex",
     "entities",

@@ -1,5 +1,6 @@
 """Views for notebooks: a pair of articles side by side with the passages they share
-highlighted, and a text with its entities highlighted. Each view is an object whose
+highlighted, a text with its entities highlighted, and a story's articles by date and
+outlet. Each view is an object whose
 ``_repr_html_`` Jupyter renders; its ``repr`` is a plain-text summary for terminals.
 """
 
@@ -8,11 +9,12 @@ from __future__ import annotations
 import html
 from typing import Any, Optional
 
+import numpy as np
 import pandas as pd
 
 from ._options import DEFAULTS
 
-__all__ = ["show_pair", "show_entities", "PairView", "EntityView"]
+__all__ = ["show_pair", "show_entities", "show_story", "PairView", "EntityView", "StoryView"]
 
 _TYPE_COLOURS = {"PER": "#fde2a7", "ORG": "#c9e4ff", "LOC": "#c8f0c8", "MISC": "#ead7ff"}
 
@@ -126,3 +128,124 @@ def show_entities(text: str, mentions: Optional[pd.DataFrame] = None) -> EntityV
 
         mentions = entities([text], languages=None)
     return EntityView(text, mentions.reset_index(drop=True))
+
+
+class StoryView:
+    """A story's articles by date and outlet, with what it is about (see ``show_story``)."""
+
+    def __init__(self, summary: pd.Series, articles: pd.DataFrame) -> None:
+        self.summary, self.articles = summary, articles
+
+    def _headline(self) -> str:
+        s = self.summary
+        parts = [f"{int(s['articles'])} articles"]
+        if "outlets" in s:
+            parts.append(f"{int(s['outlets'])} outlets")
+        if "first" in s and pd.notna(s["first"]):
+            parts.append(f"{s['first']:%Y-%m-%d %H:%M} to {s['last']:%Y-%m-%d %H:%M}")
+        if s.get("about"):
+            parts.append(f"about {s['about']}")
+        return ", ".join(parts)
+
+    def __repr__(self) -> str:
+        label = self.summary["story"]
+        label = label.item() if isinstance(label, np.generic) else label
+        return f"StoryView({label!r}: {self._headline()})"
+
+    def _repr_html_(self) -> str:
+        cell = "vertical-align:top;padding:4px 6px;border-bottom:1px solid #ddd;font-size:90%;text-align:left"
+        heads = [c for c in ("date", "outlet") if c in self.articles] + ["label", "title"]
+        rows = []
+        for r in self.articles.itertuples(index=False):
+            cells = []
+            for c in heads:
+                value = getattr(r, c)
+                if c == "date":
+                    value = "" if pd.isna(value) else f"{value:%Y-%m-%d %H:%M}"
+                elif c == "title":
+                    lead = html.escape(str(r.lead))
+                    cells.append(f'<td style="{cell}"><b>{html.escape(str(value))}</b>'
+                                 f'<br><span style="color:#555">{lead}</span></td>')
+                    continue
+                cells.append(f'<td style="{cell}">{html.escape("" if value is None else str(value))}</td>')
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        header = "".join(f'<th style="{cell}">{h}</th>' for h in heads)
+        return (f'<div><div style="margin-bottom:4px"><b>Story {html.escape(str(self.summary["story"]))}</b>: '
+                f"{html.escape(self._headline())}</div>"
+                f'<table style="border-collapse:collapse"><tr>{header}</tr>{"".join(rows)}</table></div>')
+
+
+def _lead(text: Any, title: str, chars: int) -> str:
+    """What follows an article's headline (its next lines; in a one-line text, what follows
+    the words the title shows), spaces collapsed, cut at ``chars`` characters."""
+    if not isinstance(text, str):
+        return ""
+    text = text.strip()
+    if "\n" in text:
+        body = " ".join(text.split("\n", 1)[1].split())
+    else:
+        body = " ".join(text.split())[len(title.removesuffix("…")):].strip()
+    return body[:chars] + ("…" if len(body) > chars else "")
+
+
+def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outlets: Any = None,
+               about: int = 3, lead: int = 300) -> StoryView:
+    """One story of a ``stories`` result in a notebook: its articles by date (corpus order
+    without dates) with their outlet, headline and lead, under what the story is about
+    (see ``story_table``; here each name's rarity is read from up to 500 other articles of
+    the corpus, drawn with a fixed seed).
+
+    Args:
+        texts: The texts ``stories`` was given.
+        stories: What ``stories(texts, ...)`` returned.
+        story: The label of the story to show (a value of ``stories``).
+        dates, outlets: As in ``story_table``.
+        about: How many names say what the story is about (0: none).
+        lead: Characters of each article shown after its headline.
+
+    Examples:
+        >>> import newscorpus as nc
+        >>> texts = nc.load_sample().set_index("id")["text"]
+        >>> groups = nc.stories(texts)
+        >>> view = show_story(texts, groups, groups["port-strike-1"])
+        >>> "<table" in view._repr_html_(), len(view.articles) >= 2
+        (True, True)
+    """
+    from ._input import as_texts
+    from .exceptions import OptionError
+    from .similarity import _aligned, _title, story_table
+
+    t = as_texts(texts)
+    labels = _aligned(t, stories, "stories")
+    members = np.flatnonzero((labels == story).to_numpy())
+    if not len(members):
+        raise OptionError(f"no story {story!r} in stories")
+    names = pd.Series(t.index if t.index is not None else range(len(t.values)))
+    def pick(values: Any, name: str) -> Optional[list]:
+        return None if values is None else _aligned(t, values, name).iloc[members].tolist()
+
+    sub = [t.values[p] for p in members]
+    # What the story is about is read against up to 500 other articles drawn with a fixed
+    # seed (a name every article of the corpus writes says little), not the whole corpus.
+    others = np.setdiff1d(np.arange(len(t.values)), members)
+    background = np.sort(np.random.default_rng(0).choice(others, size=min(500, len(others)), replace=False))
+    read = np.concatenate([members, background])
+    rest = object()  # the background's label: no story's
+    keyed = pd.Series([t.values[p] for p in read], index=names.iloc[read].to_numpy(), dtype=object)
+
+    def pick_read(values: Any, name: str) -> Optional[list]:
+        return None if values is None else _aligned(t, values, name).iloc[read].tolist()
+
+    table = story_table(keyed, [story] * len(members) + [rest] * len(background), dates=pick_read(dates, "dates"),
+                        outlets=pick_read(outlets, "outlets"), min_size=1, about=about)
+    summary = table[[k is not rest for k in table["story"]]].iloc[0]
+    articles = pd.DataFrame({"label": names.iloc[members].tolist()})
+    if dates is not None:
+        articles["date"] = pd.to_datetime(pd.Series(pick(dates, "dates")), errors="coerce", format="mixed")
+    if outlets is not None:
+        articles["outlet"] = pick(outlets, "outlets")
+    articles["title"] = [_title(x) for x in sub]
+    articles["lead"] = [_lead(x, title, lead) for x, title in zip(sub, articles["title"])]
+    if dates is not None:
+        articles = articles.sort_values("date", kind="stable", na_position="last")
+    return StoryView(summary, articles.reset_index(drop=True))

@@ -877,6 +877,138 @@ def stories(
     return pd.Series(_labels(t, reps), index=t.index, name="story")
 
 
+def _title(text: Any, limit: int = 100) -> str:
+    """A text's first line (its headline, in most scraped articles), spaces collapsed, cut
+    at a word within ``limit`` characters."""
+    if not isinstance(text, str):
+        return ""
+    line = " ".join(text.strip().split("\n", 1)[0].split())
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0]
+    return (cut or line[:limit]) + "…"
+
+
+def _about(texts: list, story: np.ndarray, top: int, languages: Any, n_threads: Optional[int]) -> dict:
+    """For each story label, its ``top`` names: the entities named by the most of its
+    articles (at least two of them and a third), each share weighted by how rare the name
+    is across all the articles given (a country every story names says little) when they
+    hold more than one story."""
+    from ._entities import entities
+
+    if top == 0 or not texts:
+        return {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # texts of other languages are left out: no names
+        ents = entities(texts, languages=languages, n_threads=n_threads)
+    if not len(ents):
+        return {}
+    named = ents[["doc", "canonical"]].drop_duplicates()
+    named = named.assign(story=story[named["doc"].to_numpy()])
+    size = pd.Series(story).value_counts()
+    df = named.groupby("canonical")["doc"].nunique()
+    counts = named.groupby(["story", "canonical"]).size().rename("n").reset_index()
+    counts["share"] = counts["n"] / counts["story"].map(size).to_numpy()
+    counts = counts[(counts["n"] >= 2) & (counts["share"] >= 1 / 3)]
+    # Rarity says something only against other stories' articles; one story alone ranks its
+    # names by the share of its articles naming them.
+    rarity = np.log(len(texts) / counts["canonical"].map(df).to_numpy()) if len(size) > 1 else 1.0
+    counts["score"] = counts["share"] * rarity
+    counts = counts.sort_values(["story", "score", "canonical"], ascending=[True, False, True], kind="stable")
+    return {k: ", ".join(g["canonical"].head(top)) for k, g in counts.groupby("story", sort=False)}
+
+
+def story_table(
+    texts: Iterable[Optional[str]],
+    stories: Any,
+    *,
+    dates: Any = None,
+    outlets: Any = None,
+    min_size: int = 2,
+    about: int = 3,
+    languages: Any = ("en",),
+    n_threads: Optional[int] = None,
+) -> pd.DataFrame:
+    """One row a story, largest first: what a ``stories`` result holds, to read before
+    publishing it.
+
+    Args:
+        texts: The texts ``stories`` was given (any sequence of str).
+        stories: What ``stories(texts, ...)`` returned: a Series keyed like the texts, or
+            a list aligned with them (any labels: one value a text, equal within a story).
+        dates: Publication dates aligned with the texts (as ``stories`` reads them), or
+            None.
+        outlets: Each text's outlet (a site, a paper), aligned the same way, or None.
+        min_size: Stories of fewer articles are left out (default 2: one article alone is
+            no story).
+        about: How many names say what each story is about (default 3; 0 leaves the
+            column out and extracts no entities): the people, organisations, places and
+            other names (canonical, from ``entities``) that most of its articles name
+            (at least two of them, and a third), each weighted by how rare the name is
+            across the stories' articles, so the country every story names ranks last.
+        languages: As in ``entities`` (the texts of other languages name nothing here).
+        n_threads: Threads to use; None uses one per core.
+
+    Returns:
+        A DataFrame, one row a story: ``story`` (its label, as ``stories`` gave it),
+        ``articles``, ``outlets`` (distinct, with ``outlets``), ``first`` and ``last``
+        (with ``dates``), ``about`` (names joined by ", "; empty when none is named
+        often enough) and ``title`` (the first line of the story's representative, at most
+        100 characters). Sorted by articles (most first), then first date, then the
+        order of the representatives in the texts.
+
+    Examples:
+        >>> df = load_sample()
+        >>> table = story_table(df["text"], stories(df["text"]), dates=df["published"], outlets=df["outlet"])
+        >>> table.columns.tolist()
+        ['story', 'articles', 'outlets', 'first', 'last', 'about', 'title']
+        >>> int(table["articles"].sum()) <= len(df)
+        True
+    """
+    if isinstance(min_size, bool) or not isinstance(min_size, (int, np.integer)) or min_size < 1:
+        raise OptionError(f"min_size must be a positive int, got {min_size!r}")
+    if isinstance(about, bool) or not isinstance(about, (int, np.integer)) or about < 0:
+        raise OptionError(f"about must be an int of 0 or more, got {about!r}")
+    t = as_texts(texts)
+    n_threads = check(n_threads=n_threads)
+    n = len(t.values)
+    story = _aligned(t, stories, "stories")
+    if story.isna().any():
+        raise InputValueError(f"stories has {int(story.isna().sum())} missing labels; pass what stories() returned")
+    labels = pd.Series(t.index if t.index is not None else range(n))
+    # Stories are read by integer codes (labels of any types, compared only for equality).
+    code, unique = pd.factorize(story, sort=False)
+    sizes = np.bincount(code, minlength=len(unique))
+    kept = sizes[code] >= min_size
+    frame = pd.DataFrame({"story": code[kept], "position": np.flatnonzero(kept)})
+    rows = frame.groupby("story", sort=False)
+    table = pd.DataFrame({"story": np.asarray(list(rows.groups), dtype=np.int64), "articles": rows.size().to_numpy()})
+    order_key = rows["position"].min().to_numpy()
+    if outlets is not None:
+        outlet = _aligned(t, outlets, "outlets")
+        outlet = outlet.where(outlet.astype(str) != "")
+        table["outlets"] = frame.assign(o=outlet.to_numpy()[frame["position"]]).groupby(
+            "story", sort=False)["o"].nunique().to_numpy()
+    if dates is not None:
+        raw = _aligned(t, dates, "dates")
+        stamps = pd.to_datetime(raw, errors="coerce", format="mixed")
+        when = frame.assign(d=stamps.to_numpy()[frame["position"]]).groupby("story", sort=False)["d"]
+        table["first"], table["last"] = when.min().to_numpy(), when.max().to_numpy()
+    if about:
+        names = _about([t.values[p] for p in frame["position"]], frame["story"].to_numpy(), about, languages,
+                       n_threads)
+        table["about"] = [names.get(k, "") for k in table["story"]]
+    # The representative: the member whose label is the story's label, else its first member.
+    where = {lab: p for p, lab in zip(frame["position"], labels.to_numpy()[frame["position"]])}
+    rep = [where.get(unique[k], first) for k, first in zip(table["story"], order_key)]
+    table["title"] = [_title(t.values[p]) for p in rep]
+    table["story"] = pd.Series(unique, dtype=object if story.dtype == object else story.dtype).to_numpy()[table["story"]]
+    sort = table.assign(_order=order_key)
+    by = ["articles"] + (["first"] if "first" in table else []) + ["_order"]
+    sort = sort.sort_values(by, ascending=[False] + [True] * (len(by) - 1), kind="stable", na_position="last")
+    return sort.drop(columns="_order").reset_index(drop=True)
+
+
 def _aligned(t, column: Any, name: str) -> pd.Series:
     """``column`` (``dates``, ``outlets``: option ``name``) as a Series of one value a text,
     in the texts' order (a Series by index when the texts have one); str values stripped."""

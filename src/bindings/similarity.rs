@@ -820,7 +820,7 @@ fn average_clusters<'py>(
         _ => None,
     };
     let out = cancellable(py, n_threads, |cancel| {
-        let names: Option<Vec<Vec<u64>>> = docs.as_ref().map(|docs| {
+        let names: Option<Vec<Option<Vec<u64>>>> = docs.as_ref().map(|docs| {
             let refs: Vec<Option<&str>> = docs.iter().map(Doc::as_str).collect();
             anchors::corpus_names(&refs, cancel)
         });

@@ -493,6 +493,7 @@ pub fn average_linkage_of_copies(
     // pair again with its new average).
     let key = |avg: f64| (avg * 1e12) as u64;
     let min_key = key(threshold);
+    let names_not_asked = key(anchors::NAMES_NOT_ASKED);
     // Only pairs at or above the threshold, with a strong link, are candidates: a pair's
     // average is computed again whenever either side changes, so one below it now can
     // still enter later.
@@ -540,10 +541,12 @@ pub fn average_linkage_of_copies(
             continue;
         }
         // Too few of the two's documents name one same name: no story (the pair comes up
-        // again if either side merges with another first).
+        // again if either side merges with another first), unless they are alike enough
+        // to be one article.
         let top = match &named {
             Some(state) => match state.allows(a, b, &size) {
                 Some(top) => Some(top),
+                None if k >= names_not_asked => Some(state.top_of(a, b, &size)),
                 None => continue,
             },
             None => None,
@@ -814,9 +817,20 @@ mod tests {
             }
         }
         let rank: Vec<u32> = (0..9).rev().collect();
-        // Names (see `anchors`): each copy names what its first names; 5 names nothing.
-        let own: [&[u64]; 6] = [&[1], &[1, 2], &[2], &[3], &[1, 3], &[]];
-        let names: Vec<Vec<u64>> = first.iter().map(|&f| own[f as usize].to_vec()).collect();
+        // Names (see `anchors`): each copy names what its first names; 4 names nothing
+        // though it writes capitals, 5 writes none.
+        let own: [Option<&[u64]>; 6] = [
+            Some(&[1]),
+            Some(&[1, 2]),
+            Some(&[2]),
+            Some(&[3]),
+            Some(&[]),
+            None,
+        ];
+        let names: Vec<Option<Vec<u64>>> = first
+            .iter()
+            .map(|&f| own[f as usize].map(<[u64]>::to_vec))
+            .collect();
         for threshold in [0.05, 0.1, 0.15, 0.2, 0.3, 0.45] {
             for min_link in [0.0, 0.35, 0.5] {
                 assert_eq!(
@@ -887,7 +901,7 @@ mod tests {
             "日本经济增长放缓",
             "日本经济陷入衰退",
         ];
-        let names: Vec<Vec<u64>> = texts.iter().map(|t| anchor_names(t)).collect();
+        let names: Vec<Option<Vec<u64>>> = texts.iter().map(|t| anchor_names(t)).collect();
         let mut edges = vec![(4, 5, 0.6f32)];
         for a in 0..4u32 {
             for b in a + 1..4 {
@@ -902,6 +916,23 @@ mod tests {
         assert_eq!(
             average_linkage(6, &edges, 0.1, 0.4, Some(&anchors), &rank, never),
             vec![0, 0, 2, 2, 4, 4]
+        );
+        // Near copies are one story whatever they name (here: nothing, in a text with
+        // capitals); alike only as the subject's reports, they stay apart.
+        let notices = [
+            "Shares fell sharply on heavy selling.",
+            "Shares fell sharply on heavy selling, traders said.",
+            "Shares rose on light buying.",
+        ];
+        let names: Vec<Option<Vec<u64>>> = notices.iter().map(|t| anchor_names(t)).collect();
+        let anchors = Anchors {
+            names: &names,
+            share: 0.8,
+        };
+        let close = [(0, 1, 0.95f32), (0, 2, 0.5), (1, 2, 0.5)];
+        assert_eq!(
+            average_linkage(3, &close, 0.1, 0.4, Some(&anchors), &rank[..3], never),
+            vec![0, 0, 2]
         );
         assert_eq!(
             average_linkage(6, &edges, 0.1, 0.4, None, &rank, never),

@@ -2,7 +2,9 @@
 
     python benchmarks/annotations/bbc_story_sample.py sample      # writes bbc_story_pairs.tsv (ids only)
     python benchmarks/annotations/bbc_story_sample.py sample8     # writes bbc_story_pairs8.tsv (held out)
-    python benchmarks/annotations/bbc_story_sample.py chunks N [7|8]  # blind, shuffled chunks for N judges (/tmp)
+    python benchmarks/annotations/bbc_story_sample.py sample9     # writes reuters_story_pairs9.tsv (Reuters, held out)
+    python benchmarks/annotations/bbc_story_sample.py chunks N [7|8|9]  # blind, shuffled chunks for N judges (/tmp)
+    python benchmarks/annotations/bbc_story_sample.py show9 FILE [CHARS]  # the same for Reuters pairs
     python benchmarks/annotations/bbc_story_sample.py show FILE [CHARS]  # each pair's two texts, no label
     python benchmarks/annotations/bbc_story_sample.py score        # shares for today's code, several settings
 
@@ -46,6 +48,9 @@ PAIRS = 240
 SAMPLE8 = HERE / "bbc_story_pairs8.tsv"
 JUDGED8 = HERE / "bbc_story_judged8.tsv"
 SEED8 = 20261211
+SAMPLE9 = HERE / "reuters_story_pairs9.tsv"
+JUDGED9 = HERE / "reuters_story_judged9.tsv"
+SEED9 = 20261212
 
 #: The settings ``score`` compares: the defaults the sample was drawn from (before the names
 #: rule, ``anchor``), today's, then other grains.
@@ -67,6 +72,12 @@ def corpus() -> pd.Series:
     """BBC texts by id (``business/001``)."""
     df = datasets.load_bbc(DATA / "bbc")
     return df.set_index("id")["text"]
+
+
+def reuters() -> pd.DataFrame:
+    """Reuters-21578 (HTML entities decoded) by ``newid`` (as str): ``title`` and ``text``."""
+    df = datasets.load_reuters21578(DATA / "reuters21578", unescape=True)
+    return df.assign(newid=df["newid"].astype(str)).set_index("newid")
 
 
 def story_pairs(story: pd.Series) -> pd.DataFrame:
@@ -99,8 +110,53 @@ def sample8() -> None:
     print(f"{len(out)} of {len(fresh)} fresh pairs of the {len(pairs)} in one story -> {SAMPLE8}")
 
 
+def sample9() -> None:
+    """Reuters-21578 (no dates passed, as users load it): 240 pairs drawn uniformly (seed
+    20261212) from the pairs ``stories(text, anchor=0)`` puts in one story, the rule's
+    population before it, so that both settings are read on one sample; held out (the
+    rule and its share were chosen on BBC)."""
+    pairs = story_pairs(nc.stories(reuters()["text"], anchor=0.0))
+    out = pairs.sample(PAIRS, random_state=SEED9)
+    out.to_csv(SAMPLE9, sep="\t", index=False)
+    print(f"{len(out)} of {len(pairs)} pairs in one story -> {SAMPLE9}")
+
+
+def show9(path: str, chars: int = 2500) -> None:
+    df = reuters()
+    for row in pd.read_csv(path, sep="\t", dtype=str).itertuples():
+        print(f"### {row.a_id}\t{row.b_id}")
+        for side in (row.a_id, row.b_id):
+            body = " ".join(str(df.at[side, "text"]).split())
+            more = f" [... {len(body) - chars} more characters]" if len(body) > chars else ""
+            print(f"[{side}] {str(df.at[side, 'title']).strip()}\n    {body[:chars]}{more}")
+        print()
+
+
+def score9() -> None:
+    """Sample 9: for the Reuters pairs each setting keeps in one story, the shares judged one
+    story, one subject and unrelated."""
+    texts = reuters()["text"]
+    judged = pd.read_csv(SAMPLE9, sep="\t", dtype=str).merge(pd.read_csv(JUDGED9, sep="\t", dtype=str),
+                                                              on=["a_id", "b_id"], how="left")
+    sure = judged[judged["relation"].fillna("unsure") != "unsure"]
+    print(f"\nSample 9 (Reuters-21578, held out): {len(judged)} pairs of stories(text, anchor=0), judged blind: "
+          f"{judged['relation'].value_counts().to_dict()}")
+    one = sure["relation"].isin(ONE_STORY).to_numpy()
+    for name, options in (("anchor=0 (drawn from)", {"anchor": 0.0}), ("today's defaults (anchor 0.8)", {})):
+        story = nc.stories(texts, **options)
+        together = story[sure["a_id"]].to_numpy() == story[sure["b_id"]].to_numpy()
+        kept = sure[together]
+        sizes = story.value_counts()
+        print(f"stories(reuters, {name}): {together.sum()} of the pairs together: one story "
+              f"{kept['relation'].isin(ONE_STORY).mean():.3f}, one subject {kept['relation'].isin(ONE_SUBJECT).mean():.3f}, "
+              f"unrelated {(kept['relation'] == 'unrelated').mean():.3f}; of the {one.sum()} judged one story, "
+              f"together {together[one].mean():.3f}; largest story {sizes.iloc[0]}, in stories of 2 or more "
+              f"{sizes[sizes >= 2].sum()} of {len(story)}")
+
+
 def chunks(n: int, which: str = "7") -> None:
-    pairs = pd.read_csv(SAMPLE if which == "7" else SAMPLE8, sep="\t", dtype=str).sample(frac=1.0, random_state=1)
+    source = {"7": SAMPLE, "8": SAMPLE8, "9": SAMPLE9}[which]
+    pairs = pd.read_csv(source, sep="\t", dtype=str).sample(frac=1.0, random_state=1)
     for k in range(n):
         path = Path("/tmp") / f"bbc_story{which}_chunk{k + 1}.tsv"
         pairs.iloc[k::n].to_csv(path, sep="\t", index=False)
@@ -145,6 +201,8 @@ def score() -> None:
     print(f"(the defaults put {population} pairs of articles in one story)")
     if JUDGED8.exists():
         score8(texts)
+    if JUDGED9.exists():
+        score9()
 
 
 def score8(texts: pd.Series) -> None:
@@ -169,6 +227,10 @@ if __name__ == "__main__":
         sample()
     elif what == "sample8":
         sample8()
+    elif what == "sample9":
+        sample9()
+    elif what == "show9":
+        show9(sys.argv[2], *(int(x) for x in sys.argv[3:4]))
     elif what == "chunks":
         chunks(int(sys.argv[2]), *sys.argv[3:4])
     elif what == "show":

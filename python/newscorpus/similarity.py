@@ -729,8 +729,10 @@ STORY_THRESHOLDS = {"average": 0.1, "connected": 0.55, "center": 0.55}
 STORY_MIN_LINK = 0.4
 #: ``stories``' default ``anchor`` (method "average"): a group of articles is a story only
 #: when at least this share of them name one same name (a capitalised word within a
-#: sentence: a person, a place, a body, a product). On BBC without dates the pairs of one
-#: story people judged unrelated went from 17% to 7% (sample 7, which chose it; README).
+#: sentence: a person, a place, a body, a product). Without dates the pairs of one story
+#: people judged unrelated went from 17% to 4% on BBC (sample 7, which chose it; 3% on a
+#: held-out sample) and from 22% to 4% on Reuters-21578 (14% held out before its
+#: refinement; README).
 STORY_ANCHOR = 0.8
 #: ``stories``' default ``candidates``: a little below ``relate``'s 0.1, as the neighbour
 #: bound already keeps the work near-linear (``benchmarks/calibrate_relate.py``).
@@ -783,9 +785,12 @@ def stories(
             written with a capital letter within a sentence. One story is about someone
             or something; articles alike only in their subject's words (growth and rates
             in six countries; viruses, spam and browsers) name nothing in common and stay
-            apart. An article that names nothing this way (a script without capitals such
-            as Chinese or Arabic, a text in lower case) counts as naming any name, so the
-            rule leaves such articles to the scores. 0 turns it off.
+            apart. Months, weekdays, legal forms and titles name nothing. An article
+            without both capitals and small letters (a script without capitals such as
+            Chinese or Arabic, a text in one case) counts as naming any name, so the rule
+            leaves such articles to the scores; one that writes both and names nothing (an
+            earnings table) names none. Groups whose pairs average 0.9 or more (copies,
+            near copies, retellings) are one story whatever they name. 0 turns it off.
         representative: Which article names a story: "longest", "first", or dates/ranks
             aligned with the texts (lowest first), as in ``clusters``.
         stop_words: Stop words of the candidate search's cosine, as in ``relate``.

@@ -19,7 +19,8 @@ pub struct Article {
     pub removed: Vec<String>,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' English names, lower case.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -40,6 +40,7 @@ from corpora import DATA  # noqa: E402
 
 import newscorpus as nc  # noqa: E402
 from newscorpus import datasets  # noqa: E402
+from relate_sample import story_pairs  # noqa: E402  (every pair of articles in one story)
 
 SAMPLE = HERE / "bbc_story_pairs.tsv"
 JUDGED = HERE / "bbc_story_judged.tsv"
@@ -78,17 +79,6 @@ def reuters() -> pd.DataFrame:
     """Reuters-21578 (HTML entities decoded) by ``newid`` (as str): ``title`` and ``text``."""
     df = datasets.load_reuters21578(DATA / "reuters21578", unescape=True)
     return df.assign(newid=df["newid"].astype(str)).set_index("newid")
-
-
-def story_pairs(story: pd.Series) -> pd.DataFrame:
-    """Every pair of articles that ``story`` puts in one story, ``a`` before ``b`` in corpus
-    order."""
-    order = {k: i for i, k in enumerate(story.index)}
-    rows = []
-    for _, members in story.groupby(story, sort=True):
-        ids = sorted(members.index, key=order.__getitem__)
-        rows += [(ids[i], ids[j]) for i in range(len(ids)) for j in range(i + 1, len(ids))]
-    return pd.DataFrame(rows, columns=["a_id", "b_id"])
 
 
 def sample() -> None:

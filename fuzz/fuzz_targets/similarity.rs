@@ -109,22 +109,7 @@ fuzz_target!(|data: &[u8]| {
         share: f64::from(ctl % 5) * 0.25,
     };
     let rule = (ctl & 128 != 0).then_some(&anchors);
-    let labels = average_linkage_of_copies(
-        &r.first,
-        &edges,
-        0.1,
-        min_link,
-        rule,
-        &rank,
-        Cancel::never(),
-    );
-    assert_eq!(labels.len(), n);
-    for (d, &l) in labels.iter().enumerate() {
-        assert!((l as usize) < n && labels[l as usize] == l, "{d} {l}");
-        assert_eq!(labels[r.first[d] as usize], l, "copies apart: {d}");
-    }
-    assert_eq!(
-        labels,
+    let cluster = || {
         average_linkage_of_copies(
             &r.first,
             &edges,
@@ -132,7 +117,14 @@ fuzz_target!(|data: &[u8]| {
             min_link,
             rule,
             &rank,
-            Cancel::never()
+            Cancel::never(),
         )
-    );
+    };
+    let labels = cluster();
+    assert_eq!(labels.len(), n);
+    for (d, &l) in labels.iter().enumerate() {
+        assert!((l as usize) < n && labels[l as usize] == l, "{d} {l}");
+        assert_eq!(labels[r.first[d] as usize], l, "copies apart: {d}");
+    }
+    assert_eq!(labels, cluster());
 });

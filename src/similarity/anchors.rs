@@ -15,7 +15,7 @@ use crate::similarity::shingles::word_hash;
 /// Capitalised words that name no one thing: the pronoun "I", titles before a name (the
 /// name after them counts), words that open a clause after a comma, the calendar (two
 /// reports of one month are not about one thing: Reuters' earnings tables all name "Jan"
-/// or "Sept") and legal forms of firms.
+/// or "Sept"; the months' full names are `article::MONTHS`) and legal forms of firms.
 const NOT_NAMES: &[&str] = &[
     "i",
     "mr",
@@ -47,18 +47,6 @@ const NOT_NAMES: &[&str] = &[
     "chancellor",
     "senator",
     "governor",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan",
     "feb",
     "mar",
@@ -133,7 +121,8 @@ pub fn anchor_names(text: &str) -> Option<Vec<u64>> {
         }
         lower.clear();
         lower.extend(name.chars().flat_map(char::to_lowercase));
-        if !NOT_NAMES.contains(&lower.as_str()) {
+        if !NOT_NAMES.contains(&lower.as_str()) && !crate::article::MONTHS.contains(&lower.as_str())
+        {
             out.push(word_hash(&lower));
         }
     }

@@ -16,69 +16,20 @@ use crate::similarity::shingles::word_hash;
 /// name after them counts), words that open a clause after a comma, the calendar (two
 /// reports of one month are not about one thing: Reuters' earnings tables all name "Jan"
 /// or "Sept"; the months' full names are `article::MONTHS`) and legal forms of firms.
+#[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "i",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "we",
-    "they",
-    "but",
-    "and",
-    "in",
-    "on",
-    "of",
-    "if",
-    "this",
-    "that",
-    "there",
-    "president",
-    "minister",
-    "prime",
-    "secretary",
-    "chairman",
-    "chancellor",
-    "senator",
-    "governor",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "plc",
-    "llc",
+    "i", "mr", "mrs", "ms", "dr", "the", "a", "an", "he", "she", "it", "we", "they", "but",
+    "and", "in", "on", "of", "if", "this", "that", "there", "president", "minister", "prime",
+    "secretary", "chairman", "chancellor", "senator", "governor", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "inc", "corp", "co", "ltd", "plc", "llc",
 ];
 
 /// The names `text` writes within its sentences, as sorted distinct hashes of their
 /// lower-cased words: each word that begins with a capital letter after a word of its line
 /// ending in a lower-case letter, a digit or `,;:)'"’”` (so not a sentence's, a line's or
-/// a headline's first word), up to its first character that is not a letter, a digit, `'`, `’` or `-`,
-/// less a possessive "'s". `None` for a text that does not write both capitals and small
+/// a headline's first word), up to its first character that is not a letter, a digit,
+/// `'`, `’` or `-`, less a possessive "'s". `None` for a text that does not write both capitals and small
 /// letters (a script without capitals such as Chinese or Arabic, a text in one case): the
 /// rule does not apply to it ([`Anchors`]). A text that does and names nothing (an
 /// earnings table: "Shr 12 cts vs 10 cts") gives an empty list.
@@ -131,8 +82,8 @@ pub fn anchor_names(text: &str) -> Option<Vec<u64>> {
     Some(out)
 }
 
-/// [`anchor_names`] of each text, in parallel (a missing text is as a caseless one). When
-/// `cancel` is set the texts not yet read name nothing.
+/// [`anchor_names`] of each text, in parallel (a missing text counts as one without case).
+/// When `cancel` is set the texts not yet read count so too.
 pub fn corpus_names(texts: &[Option<&str>], cancel: &Cancel) -> Vec<Option<Vec<u64>>> {
     texts
         .par_iter()
@@ -247,7 +198,7 @@ impl<'a> AnchorState<'a> {
     }
 
     /// `gone` merges into `keep` (before `size` counts the merge); `top` is what
-    /// [`AnchorState::allows`] gave for them.
+    /// [`AnchorState::top_of`] gives for them.
     pub(crate) fn merge(&mut self, keep: usize, gone: usize, top: u64, size: &[u64]) {
         let (mut big, small) = if self.distinct(keep) >= self.distinct(gone) {
             (self.take(keep, size), self.take(gone, size))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 import newscorpus as nc
 
 
@@ -51,6 +53,13 @@ def test_story_table_one_row_a_story_largest_first():
     flat = nc.story_table(list(texts), nc.stories(list(texts)), min_size=1, about=0)
     assert flat["articles"].sum() == len(texts) and "about" not in flat.columns
     assert nc.story_table([], []).empty
+    # Headlines given apart (a scraped title column) name the stories.
+    heads = pd.Series([f"Headline of {k}" for k in texts.index], index=texts.index)
+    titled = nc.story_table(texts, groups, titles=heads, about=0)
+    assert titled["title"].tolist() == [f"Headline of {k}" for k in titled["story"]]
+    view = nc.show_story(texts, groups, groups["port-strike-1"], titles=heads, about=0)
+    assert view.articles["title"].str.startswith("Headline of").all()
+    assert view.articles["lead"].iloc[0][:20] in " ".join(str(texts[view.articles["label"].iloc[0]]).split())
 
 
 def test_story_table_bad_input():

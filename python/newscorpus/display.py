@@ -175,13 +175,16 @@ class StoryView:
                 f'<table style="border-collapse:collapse"><tr>{header}</tr>{"".join(rows)}</table></div>')
 
 
-def _lead(text: Any, title: str, chars: int) -> str:
-    """What follows an article's headline (its next lines; in a one-line text, what follows
-    the words the title shows), spaces collapsed, cut at ``chars`` characters."""
+def _lead(text: Any, title: Optional[str], chars: int) -> str:
+    """What follows an article's headline taken from its text (its next lines; in a one-line
+    text, what follows the words the title shows), or, with ``title`` None (a headline given
+    apart), the text's beginning; spaces collapsed, cut at ``chars`` characters."""
     if not isinstance(text, str):
         return ""
     text = text.strip()
-    if "\n" in text:
+    if title is None:
+        body = " ".join(text.split())
+    elif "\n" in text:
         body = " ".join(text.split("\n", 1)[1].split())
     else:
         body = " ".join(text.split())[len(title.removesuffix("…")):].strip()
@@ -189,7 +192,7 @@ def _lead(text: Any, title: str, chars: int) -> str:
 
 
 def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outlets: Any = None,
-               about: int = 3, lead: int = 300) -> StoryView:
+               titles: Any = None, about: int = 3, lead: int = 300) -> StoryView:
     """One story of a ``stories`` result in a notebook: its articles by date (corpus order
     without dates) with their outlet, headline and lead, under what the story is about
     (see ``story_table``; here each name's rarity is read from up to 500 other articles of
@@ -199,7 +202,8 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
         texts: The texts ``stories`` was given.
         stories: What ``stories(texts, ...)`` returned.
         story: The label of the story to show (a value of ``stories``).
-        dates, outlets: As in ``story_table``.
+        dates, outlets, titles: As in ``story_table`` (with ``titles``, each article's lead
+            is its text's beginning).
         about: How many names say what the story is about (0: none).
         lead: Characters of each article shown after its headline.
 
@@ -237,15 +241,20 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
         return None if values is None else _aligned(t, values, name).iloc[read].tolist()
 
     table = story_table(keyed, [story] * len(members) + [rest] * len(background), dates=pick_read(dates, "dates"),
-                        outlets=pick_read(outlets, "outlets"), min_size=1, about=about)
+                        outlets=pick_read(outlets, "outlets"), titles=pick_read(titles, "titles"), min_size=1,
+                        about=about)
     summary = table[[k is not rest for k in table["story"]]].iloc[0]
     articles = pd.DataFrame({"label": names.iloc[members].tolist()})
     if dates is not None:
         articles["date"] = pd.to_datetime(pd.Series(pick(dates, "dates")), errors="coerce", format="mixed")
     if outlets is not None:
         articles["outlet"] = pick(outlets, "outlets")
-    articles["title"] = [_title(x) for x in sub]
-    articles["lead"] = [_lead(x, title, lead) for x, title in zip(sub, articles["title"])]
+    if titles is None:
+        articles["title"] = [_title(x) for x in sub]
+        articles["lead"] = [_lead(x, title, lead) for x, title in zip(sub, articles["title"])]
+    else:
+        articles["title"] = [_title(x) for x in _aligned(t, titles, "titles").iloc[members]]
+        articles["lead"] = [_lead(x, None, lead) for x in sub]
     if dates is not None:
         articles = articles.sort_values("date", kind="stable", na_position="last")
     return StoryView(summary, articles.reset_index(drop=True))

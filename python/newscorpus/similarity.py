@@ -929,6 +929,7 @@ def story_table(
     *,
     dates: Any = None,
     outlets: Any = None,
+    titles: Any = None,
     min_size: int = 2,
     about: int = 3,
     languages: Any = ("en",),
@@ -944,6 +945,8 @@ def story_table(
         dates: Publication dates aligned with the texts (as ``stories`` reads them), or
             None.
         outlets: Each text's outlet (a site, a paper), aligned the same way, or None.
+        titles: Each text's headline, aligned the same way (a scraped ``title`` column),
+            or None: the first line of the text then stands for it.
         min_size: Stories of fewer articles are left out (default 2: one article alone is
             no story).
         about: How many names say what each story is about (default 3; 0 leaves the
@@ -958,8 +961,8 @@ def story_table(
         A DataFrame, one row a story: ``story`` (its label, as ``stories`` gave it),
         ``articles``, ``outlets`` (distinct, with ``outlets``), ``first`` and ``last``
         (with ``dates``), ``about`` (names joined by ", "; empty when none is named
-        often enough) and ``title`` (the first line of the story's representative, at most
-        100 characters). Sorted by articles (most first), then first date, then the
+        often enough) and ``title`` (the story's representative's headline from
+        ``titles``, else its first line; at most 100 characters). Sorted by articles (most first), then first date, then the
         order of the representatives in the texts.
 
     Examples:
@@ -1006,7 +1009,8 @@ def story_table(
     # The representative: the member whose label is the story's label, else its first member.
     where = {lab: p for p, lab in zip(frame["position"], labels.to_numpy()[frame["position"]])}
     rep = [where.get(unique[k], first) for k, first in zip(table["story"], order_key)]
-    table["title"] = [_title(t.values[p]) for p in rep]
+    heads = t.values if titles is None else _aligned(t, titles, "titles").tolist()
+    table["title"] = [_title(heads[p]) for p in rep]
     table["story"] = pd.Series(unique, dtype=object if story.dtype == object else story.dtype).to_numpy()[table["story"]]
     sort = table.assign(_order=order_key)
     by = ["articles"] + (["first"] if "first" in table else []) + ["_order"]

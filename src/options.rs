@@ -299,7 +299,12 @@ pub fn unit(name: &str, value: f64) -> Result<f64> {
     }
 }
 
-/// `value` if it lies in [0, 1] (0 turning a rule off), else an option error.
+/// Options that take a share in [0, 1], where 0 turns a rule off (`stories`' `min_link`
+/// and `anchor`).
+pub const SHARE: &[&str] = &["min_link", "anchor"];
+
+/// `value` of the option `name` if it lies in [0, 1] (0 turning a rule off), else an
+/// option error.
 pub fn share(name: &str, value: f64) -> Result<f64> {
     if (0.0..=1.0).contains(&value) {
         Ok(value)
@@ -468,6 +473,10 @@ mod tests {
         assert!(unit("threshold", 0.0).is_err());
         assert!(unit("threshold", f64::NAN).is_err());
         assert_eq!(unit("threshold", 1.0), Ok(1.0));
+        assert_eq!(share("anchor", 0.0), Ok(0.0));
+        assert_eq!(share("anchor", 1.0), Ok(1.0));
+        assert!(share("anchor", f64::NAN).is_err());
+        assert!(share("min_link", -0.1).is_err());
         assert_eq!(ShingleUnit::Word.with(5), Ok(Shingle::Words(5)));
         assert!(ShingleUnit::Char.with(0).is_err());
     }

@@ -21,6 +21,8 @@ _RULES = _native.option_rules()
 WHOLE: dict[str, tuple[int, int]] = dict(_RULES["whole"])
 #: Options that take a share in (0, 1].
 UNIT: frozenset[str] = frozenset(_RULES["unit"])
+#: Options that take a share in [0, 1], 0 turning a rule off.
+SHARE: frozenset[str] = frozenset(_RULES["share"])
 #: Accepted values of each choice option, as the core writes them (compared without case:
 #: ASCII letters only, as the core compares them).
 CHOICES: dict[str, tuple[str, ...]] = dict(_RULES["choices"])
@@ -54,6 +56,15 @@ def unit(name: str, value: Any) -> float:
     return value
 
 
+def share(name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(float(value)):
+        raise OptionError(f"{name} must be a number in [0, 1], got {value!r}")
+    value = float(value)
+    if not 0.0 <= value <= 1.0:
+        raise OptionError(f"{name} must be in [0, 1], got {value}")
+    return value
+
+
 def choice(name: str, value: Any, allowed: tuple[str, ...]) -> str:
     """The accepted value ``value`` names, as written in ``allowed``; ASCII letters compare
     without case (the core's rule), so ``"Cosine"`` is ``"cosine"`` and ``"nfc"`` is ``"NFC"``."""
@@ -84,6 +95,8 @@ def check(**options: Any) -> Any:
             out.append(whole(name, value, *WHOLE[name]))
         elif name in UNIT:
             out.append(unit(name, value))
+        elif name in SHARE:
+            out.append(share(name, value))
         elif name in CHOICES:
             out.append(choice(name, value, CHOICES[name]))
         elif name in ("verify", "detect", "audit", "offsets", "case_sensitive", "own_names", "junk", "passages"):

@@ -839,14 +839,7 @@ def stories(
     method = check(method=method)
     threshold = STORY_THRESHOLDS[method] if threshold is None else threshold
     threshold, candidates, n_threads = check(threshold=threshold, candidates=candidates, n_threads=n_threads)
-    if isinstance(min_link, (bool, np.bool_)) or not isinstance(min_link, (int, float, np.integer, np.floating)) \
-            or not 0 <= min_link <= 1:
-        raise OptionError(f"min_link must be a number in [0, 1], got {min_link!r}")
-    min_link = float(min_link)
-    if isinstance(anchor, (bool, np.bool_)) or not isinstance(anchor, (int, float, np.integer, np.floating)) \
-            or not 0 <= anchor <= 1:
-        raise OptionError(f"anchor must be a number in [0, 1], got {anchor!r}")
-    anchor = float(anchor)
+    min_link, anchor = check(min_link=min_link, anchor=anchor)
     if neighbours is not None:
         if isinstance(neighbours, bool) or not isinstance(neighbours, (int, np.integer)) or neighbours < 1:
             raise OptionError(f"neighbours must be a positive int or None, got {neighbours!r}")

@@ -32,7 +32,7 @@ fn after_fork_in_child() {
 
 /// The rules of every option, as the core writes them (`crate::options`), for the Python
 /// layer to check options with: `{"choices": {name: [values]}, "whole": {name: (low,
-/// high)}, "unit": [names]}`.
+/// high)}, "unit": [names], "share": [names]}`.
 #[pyfunction]
 fn option_rules(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
     use crate::options;
@@ -48,6 +48,7 @@ fn option_rules(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
     out.set_item("choices", choices)?;
     out.set_item("whole", whole)?;
     out.set_item("unit", pyo3::types::PyTuple::new(py, options::UNIT)?)?;
+    out.set_item("share", pyo3::types::PyTuple::new(py, options::SHARE)?)?;
     Ok(out)
 }
 

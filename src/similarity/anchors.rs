@@ -166,12 +166,11 @@ impl<'a> AnchorState<'a> {
         }
     }
 
-    /// The most documents of `a` and `b` together naming one name, when enough of them do
-    /// for the two to merge; `None` when too few do.
-    pub(crate) fn allows(&self, a: usize, b: usize, size: &[u64]) -> Option<u64> {
-        let top = self.top_of(a, b, size);
+    /// Whether enough of `a` and `b`'s documents name one name for the two to merge, `top`
+    /// of them naming the one most named ([`AnchorState::top_of`]).
+    pub(crate) fn enough(&self, a: usize, b: usize, top: u64, size: &[u64]) -> bool {
         let naming = top + self.silent[a] + self.silent[b];
-        (naming as f64 >= self.share * (size[a] + size[b]) as f64).then_some(top)
+        naming as f64 >= self.share * (size[a] + size[b]) as f64
     }
 
     /// The most documents of `a` and `b` together naming one name.
@@ -228,6 +227,12 @@ mod tests {
         anchor_names(text).expect("a text with case")
     }
 
+    /// The most documents of `a` and `b` naming one name, when enough do for them to merge.
+    fn allows(state: &AnchorState, a: usize, b: usize, size: &[u64]) -> Option<u64> {
+        let top = state.top_of(a, b, size);
+        state.enough(a, b, top, size).then_some(top)
+    }
+
     fn hashes(words: &[&str]) -> Vec<u64> {
         let mut h: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
         h.sort_unstable();
@@ -281,29 +286,29 @@ mod tests {
         };
         let size = vec![1, 1, 1, 1, 1];
         let mut state = AnchorState::new(&anchors, &size);
-        assert_eq!(state.allows(0, 1, &size), Some(2));
-        assert_eq!(state.allows(0, 2, &size), None);
+        assert_eq!(allows(&state, 0, 1, &size), Some(2));
+        assert_eq!(allows(&state, 0, 2, &size), None);
         // A document without case goes with anything; one with case naming nothing (a
         // table) with nothing.
-        assert_eq!(state.allows(2, 3, &size), Some(1));
-        assert_eq!(state.allows(2, 4, &size), None);
-        assert_eq!(state.allows(4, 3, &size), None);
+        assert_eq!(allows(&state, 2, 3, &size), Some(1));
+        assert_eq!(allows(&state, 2, 4, &size), None);
+        assert_eq!(allows(&state, 4, 3, &size), None);
         state.merge(0, 1, 2, &size);
         let size = vec![2, 1, 1, 1, 1];
         // 2 of 3 name Tokyo: below 0.8.
-        assert_eq!(state.allows(0, 2, &size), None);
+        assert_eq!(allows(&state, 0, 2, &size), None);
         // 2 of 3, and one without case: 3 of 3.
-        assert_eq!(state.allows(0, 3, &size), Some(2));
+        assert_eq!(allows(&state, 0, 3, &size), Some(2));
         // Copies count once a copy.
         let copies = vec![3, 1, 1, 1, 1];
         let state = AnchorState::new(&anchors, &copies);
-        assert_eq!(state.allows(0, 2, &copies), None);
+        assert_eq!(allows(&state, 0, 2, &copies), None);
         let lax = Anchors {
             names: &named,
             share: 0.75,
         };
         assert_eq!(
-            AnchorState::new(&lax, &copies).allows(0, 2, &copies),
+            allows(&AnchorState::new(&lax, &copies), 0, 2, &copies),
             Some(3)
         );
     }

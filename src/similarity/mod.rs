@@ -544,11 +544,13 @@ pub fn average_linkage_of_copies(
         // again if either side merges with another first), unless they are alike enough
         // to be one article.
         let top = match &named {
-            Some(state) => match state.allows(a, b, &size) {
-                Some(top) => Some(top),
-                None if k >= names_not_asked => Some(state.top_of(a, b, &size)),
-                None => continue,
-            },
+            Some(state) => {
+                let top = state.top_of(a, b, &size);
+                if k < names_not_asked && !state.enough(a, b, top, &size) {
+                    continue;
+                }
+                Some(top)
+            }
             None => None,
         };
         // Merge the cluster with fewer neighbours into the other.

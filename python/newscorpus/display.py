@@ -225,35 +225,34 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
     if not len(members):
         raise OptionError(f"no story {story!r} in stories")
     names = pd.Series(t.index if t.index is not None else range(len(t.values)))
-    def pick(values: Any, name: str) -> Optional[list]:
-        return None if values is None else _aligned(t, values, name).iloc[members].tolist()
-
-    sub = [t.values[p] for p in members]
     # What the story is about is read against up to 500 other articles drawn with a fixed
     # seed (a name every article of the corpus writes says little), not the whole corpus.
     others = np.setdiff1d(np.arange(len(t.values)), members)
     background = np.sort(np.random.default_rng(0).choice(others, size=min(500, len(others)), replace=False))
     read = np.concatenate([members, background])
     rest = object()  # the background's label: no story's
-    keyed = pd.Series([t.values[p] for p in read], index=names.iloc[read].to_numpy(), dtype=object)
 
-    def pick_read(values: Any, name: str) -> Optional[list]:
+    def column(values: Any, name: str) -> Optional[list]:
+        """``values`` aligned with the texts, for the articles read (the story's first)."""
         return None if values is None else _aligned(t, values, name).iloc[read].tolist()
 
-    table = story_table(keyed, [story] * len(members) + [rest] * len(background), dates=pick_read(dates, "dates"),
-                        outlets=pick_read(outlets, "outlets"), titles=pick_read(titles, "titles"), min_size=1,
-                        about=about)
+    when, outlet, head = column(dates, "dates"), column(outlets, "outlets"), column(titles, "titles")
+    keyed = pd.Series([t.values[p] for p in read], index=names.iloc[read].to_numpy(), dtype=object)
+    table = story_table(keyed, [story] * len(members) + [rest] * len(background), dates=when, outlets=outlet,
+                        titles=head, min_size=1, about=about)
     summary = table[[k is not rest for k in table["story"]]].iloc[0]
+    m = len(members)
+    sub = keyed.iloc[:m].tolist()
     articles = pd.DataFrame({"label": names.iloc[members].tolist()})
-    if dates is not None:
-        articles["date"] = pd.to_datetime(pd.Series(pick(dates, "dates")), errors="coerce", format="mixed")
-    if outlets is not None:
-        articles["outlet"] = pick(outlets, "outlets")
-    if titles is None:
+    if when is not None:
+        articles["date"] = pd.to_datetime(pd.Series(when[:m]), errors="coerce", format="mixed")
+    if outlet is not None:
+        articles["outlet"] = outlet[:m]
+    if head is None:
         articles["title"] = [_title(x) for x in sub]
         articles["lead"] = [_lead(x, title, lead) for x, title in zip(sub, articles["title"])]
     else:
-        articles["title"] = [_title(x) for x in _aligned(t, titles, "titles").iloc[members]]
+        articles["title"] = [_title(x) for x in head[:m]]
         articles["lead"] = [_lead(x, None, lead) for x in sub]
     if dates is not None:
         articles = articles.sort_values("date", kind="stable", na_position="last")

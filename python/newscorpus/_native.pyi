@@ -110,7 +110,7 @@ def set_progress(callback: Optional[Callable[[int], object]] = None) -> None:
     """Set or clear this thread's progress callback (called with texts done per batch)."""
 
 def option_rules() -> dict[str, Any]:
-    """The core's option rules: {"choices": {name: values}, "whole": {name: (low, high)}, "unit": names}."""
+    """The core's option rules: {"choices": {name: values}, "whole": {name: (low, high)}, "unit": names, "share": names}."""
 
 def defaults() -> dict[str, Any]:
     """The defaults of the options several calls share, written once in the core: {name: value}."""

@@ -208,6 +208,17 @@ fn extract_entities<'py>(
         0,
         written,
     )?;
+    // Neither the case statistics nor, when no mention is shown as written, the texts are
+    // read again: freed, with what extraction left, before the resolution builds its own
+    // tables.
+    drop(stats);
+    if forms.is_none() {
+        drop(forms);
+        drop(docs);
+        super::release_freed();
+        return resolved_tables::<&str>(py, mentions, None, user.as_deref(), &aliases, n_threads);
+    }
+    super::release_freed();
     resolved_tables(
         py,
         mentions,
@@ -266,19 +277,35 @@ fn extract_mentions<'py>(
             "case statistics columns differ in length".into(),
         ));
     }
-    let stats = CaseStats::from_columns(keys, lower, capital);
     let user: Option<Arc<Gazetteer>> = gazetteer.map(|g| Arc::clone(&g.inner));
     let options = ExtractOptions { detect };
-    let (mentions, written) = mentions_of(
-        py,
-        &docs,
-        &stats,
-        user.as_deref(),
-        options,
-        n_threads,
-        first_doc,
-        written,
-    )?;
+    let cols = {
+        let stats = CaseStats::from_columns(keys, lower, capital);
+        let (mentions, written) = mentions_of(
+            py,
+            &docs,
+            &stats,
+            user.as_deref(),
+            options,
+            n_threads,
+            first_doc,
+            written,
+        )?;
+        drop(stats);
+        mention_columns(py, &mentions, written)?
+    };
+    // (A worker's memory: what the part's extraction freed goes back to the system.)
+    drop(docs);
+    super::release_freed();
+    Ok(cols)
+}
+
+/// The columns of `extract_mentions`.
+fn mention_columns<'py>(
+    py: Python<'py>,
+    mentions: &[Vec<Mention>],
+    written: Option<Vec<Vec<&str>>>,
+) -> PyResult<Bound<'py, PyDict>> {
     let flat: Vec<&Mention> = mentions.iter().flatten().collect();
     let cols = PyDict::new(py);
     // Compact columns (25 bytes a mention without offsets): a million articles' mentions
@@ -686,6 +713,7 @@ fn resolved_tables<'py, S: AsRef<str>>(
         let entity_of = std::mem::take(&mut resolved.entity_of);
         (MentionColumns::of(mentions, entity_of, spans), resolved)
     })?;
+    super::release_freed();
     let mut kept_written: Vec<&str> = Vec::new();
     let mut at = 0;
     for ((&len, spans), forms) in table

@@ -109,6 +109,19 @@ pub fn without_progress<R>(f: impl FnOnce() -> R) -> R {
 }
 
 /// Raise one of the exception classes defined in `newscorpus.exceptions`.
+/// Hands the memory the allocator holds free back to the system. glibc keeps what a long
+/// call's threads freed in their own arenas (extraction of 100,000 articles left about
+/// 480 MB of freed memory held, which the resolution that followed then added to), so
+/// long calls call this between their phases and at their end. Elsewhere a no-op.
+pub fn release_freed() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of the heap to the system; it touches no
+    // memory in use.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 pub fn error(py: Python<'_>, class: &str, message: String) -> PyErr {
     let made = py
         .import("newscorpus.exceptions")

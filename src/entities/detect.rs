@@ -926,6 +926,11 @@ pub struct Candidate {
     pub gazetteer: Option<u32>,
     /// The type of a built-in gazetteer name inside it.
     pub gazetteer_inside: Option<EntityType>,
+    /// A built-in demonym or adherents' word that begins it and is not all of it
+    /// ("Russian" of "Russian Foreign Ministry"): the token where the rest starts.
+    /// CoNLL-2003 writes such a run as two names, and the model, trained on it, rejects
+    /// the run whole; `extract_doc` reads the rest.
+    pub adjective_head: Option<usize>,
     /// What follows it says "a team or a firm": a member's role and a name ("Chelsea boss
     /// Jose Mourinho"), a plural verb ("Chelsea have") or "v".
     pub org_context_after: bool,
@@ -1396,6 +1401,7 @@ impl<'s> Detector<'s> {
                     person_context: person_context && first == i,
                     gazetteer: None,
                     gazetteer_inside: None,
+                    adjective_head: None,
                     quoted: is_quoted(doc, first, number_end.unwrap_or(end)),
                     number_end,
                 });
@@ -1514,6 +1520,7 @@ impl<'s> Detector<'s> {
                     person_context: overlapping.first().is_some_and(|c| c.person_context),
                     gazetteer: Some(m.entry),
                     gazetteer_inside: None,
+                    adjective_head: None,
                     number_end: None,
                     org_context_after: false,
                     place_context: false,
@@ -1528,10 +1535,14 @@ impl<'s> Detector<'s> {
                 // places and organisations: a product, award or holiday inside is part of
                 // the name ("Oscar Pistorius", "Linux Foundation", "Christmas Eve").
                 let entity_type = self.builtin.entries[m.entry as usize].entity_type;
-                let keep = entity_type != EntityType::Misc || gazetteer::builtin_adjective(m.entry);
+                let adjective = gazetteer::builtin_adjective(m.entry);
+                let keep = entity_type != EntityType::Misc || adjective;
                 if keep {
                     for c in overlapping {
                         c.gazetteer_inside.get_or_insert(entity_type);
+                        if adjective && c.first == first && end < c.end {
+                            c.adjective_head = Some(end);
+                        }
                     }
                 }
             }

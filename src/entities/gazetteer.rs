@@ -592,4 +592,22 @@ mod tests {
         );
         assert!(g.len() > 500, "{}", g.len());
     }
+
+    #[test]
+    fn former_states_are_their_own_and_emirates_alone_is_no_country() {
+        // A state that is gone is not the one that followed it (Reuters-21578's "Yugoslavia"
+        // of 1987 had been counted as Serbia); "Emirates" alone is mostly the airline.
+        let g = builtin();
+        let text =
+            "Yugoslavia and the USSR traded; a Soviet envoy went to West Germany. Emirates flew.";
+        let got: Vec<&str> = g
+            .find(text)
+            .iter()
+            .map(|m| g.entries[m.entry as usize].canonical.as_str())
+            .collect();
+        assert_eq!(
+            got,
+            vec!["Yugoslavia", "Soviet Union", "Soviet", "West Germany"]
+        );
+    }
 }

@@ -78,7 +78,14 @@ enum InDoc {
     /// A common given name alone, of the one person's full name in the document beginning
     /// with it and no full name there ending in it ("Paula" of Paula Radcliffe).
     GivenName,
+    /// A body's name of two words or more that ends one longer organisation's name in the
+    /// document ("Supreme Court" of the US Supreme Court, "Foreign Ministry" of the
+    /// Russian Foreign Ministry).
+    OrgTail,
 }
+
+/// The longest body's name [`InDoc::OrgTail`] reads at the end of a longer one (in words).
+const MAX_TAIL_WORDS: usize = 4;
 
 /// What a lone surname may be of a full name whose last word is `last` (folded): the word
 /// itself, and, for an Arabic name written with its article ("al-Assad", "el-Sisi"), the
@@ -1040,6 +1047,26 @@ fn family_named_together(
         .collect()
 }
 
+/// Do the first words of a body's name (`qualifier`, folded) say whose body the rest is
+/// ("us" of "us supreme court", "russian" of "russian foreign ministry"), so that the
+/// rest alone, in the same document, is that body? Not a person's name ("Trump Supreme
+/// Court", a run the model cut wrong), a title ("Deputy Central Bank") or words ending
+/// in a function word (the "Life Sciences Division of Oxford University" is no
+/// university). (A party's name is never read so: "Labour Party" beside the
+/// Parliamentary Labour Party, or a town's, is the party.)
+fn says_whose(qualifier: &str, by_key: &AHashMap<String, usize>, groups: &[Group]) -> bool {
+    use crate::entities::lexicon::{is_function_word, is_title};
+    qualifier.split(' ').all(|w| {
+        let mut capitalised = w.to_string();
+        if let Some(first) = capitalised.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        !is_function_word(w) && !is_title(&capitalised)
+    }) && by_key
+        .get(qualifier)
+        .is_none_or(|&q| !is_mostly(&groups[q], EntityType::Per))
+}
+
 /// Resolve the mentions of a corpus (`mentions[d]`: document `d`'s mentions).
 ///
 /// `user_aliases` maps a name as written (compared folded) to the canonical name the
@@ -1380,6 +1407,9 @@ pub fn resolve(
         // The same for organisations: "United" after "Manchester United", "the Senate"
         // after "Kansas Senate" in one article.
         let mut org_ends: AHashMap<String, Option<usize>> = AHashMap::new();
+        // The last two to `MAX_TAIL_WORDS` words of each organisation here whose name ends
+        // in a body's word, each of the one name so ending ("supreme court").
+        let mut org_tails: AHashMap<String, Option<usize>> = AHashMap::new();
         for (k, m) in doc.iter().enumerate() {
             let g = &groups[key_of[d][k]];
             // (A titled person's mentions are a person's, however the model typed them.)
@@ -1392,6 +1422,20 @@ pub fn resolve(
                 EntityType::Org if is_mostly(g, EntityType::Org) => &mut org_ends,
                 _ => continue,
             };
+            if kind == EntityType::Org
+                && g.words >= 3
+                && !g.fixed
+                && crate::entities::lexicon::is_body_word(g.last_word())
+                && !matches!(g.last_word(), "party" | "parties")
+            {
+                for n in 2..=MAX_TAIL_WORDS.min(g.words - 1) {
+                    if let Some((at, _)) = g.key.rmatch_indices(' ').nth(n - 1) {
+                        if says_whose(&g.key[..at], &by_key, &groups) {
+                            claim(&mut org_tails, &g.key[at + 1..], key_of[d][k]);
+                        }
+                    }
+                }
+            }
             if g.words >= 2 && !g.fixed {
                 let id = key_of[d][k];
                 let person = kind == EntityType::Per;
@@ -1477,6 +1521,19 @@ pub fn resolve(
         for (k, slot) in key_of[d].iter_mut().enumerate() {
             let id = *slot;
             let g = &groups[id];
+            // A body's name of two words or more ending the one longer organisation's
+            // name here that so ends is it ("Supreme Court" after "US Supreme Court").
+            let tail_of =
+                (g.words >= 2 && !g.fixed && !g.gazetteer && is_mostly(g, EntityType::Org))
+                    .then(|| org_tails.get(g.key.as_str()).copied().flatten())
+                    .flatten()
+                    .filter(|&full| full != id);
+            if let Some(full) = tail_of {
+                *in_doc.entry((id, full, InDoc::OrgTail)).or_default() += 1;
+                *slot = full;
+                groups[full].votes[EntityType::Org as usize] += 1.0;
+                continue;
+            }
             // A family name with its particles ("Le Pen") is a lone surname of two words or
             // more, and a person's when a title went before it once ("Ms Le Pen"), however
             // the model typed it (ORG, every time); "de Havilland", the firm, has none.
@@ -1593,7 +1650,7 @@ pub fn resolve(
             name: groups[from].key.clone(),
             canonical: groups[to].key.clone(),
             entity_type: match how {
-                InDoc::OrgEnd => EntityType::Org,
+                InDoc::OrgEnd | InDoc::OrgTail => EntityType::Org,
                 InDoc::Kind => group_type(&groups[to]),
                 InDoc::Surname | InDoc::FirstWord | InDoc::GivenName => EntityType::Per,
             },
@@ -1601,6 +1658,9 @@ pub fn resolve(
                 InDoc::Surname => "surname of a full name in the same document",
                 InDoc::FirstWord => "first word of a full name in the same document",
                 InDoc::OrgEnd => "last word of an organisation in the same document",
+                InDoc::OrgTail => {
+                    "last words of the one organisation so ending in the same document"
+                }
                 InDoc::Kind => "kind of body of the one name so called in the same document",
                 InDoc::GivenName => {
                     "given name of the one full name so beginning in the same document"
@@ -2290,6 +2350,39 @@ mod tests {
             .map(|a| (a.name.as_str(), a.mentions))
             .collect();
         assert_eq!(dropped, [("Bank", 2), ("Commission", 2), ("Federal", 1)]);
+    }
+
+    #[test]
+    fn a_body_name_ending_one_longer_organisation_in_its_document_is_it() {
+        use EntityType::*;
+        let m = |doc: u32, name: &str, t: EntityType| mention(doc, name, t, false);
+        let docs = vec![
+            vec![m(0, "US Supreme Court", Org), m(0, "Supreme Court", Org)],
+            vec![m(1, "Russian Foreign Ministry", Org), m(1, "Foreign Ministry", Org)],
+            // Two longer names end in it: either could be meant.
+            vec![
+                m(2, "Israeli Supreme Court", Org),
+                m(2, "Arkansas Supreme Court", Org),
+                m(2, "Supreme Court", Org),
+            ],
+            // Not of a person's run, a title's, one ending in "of ...", or a party's.
+            vec![m(3, "Trump", Per), m(3, "Trump", Per)],
+            vec![m(4, "Trump Supreme Court", Org), m(4, "Supreme Court", Org)],
+            vec![
+                m(5, "Life Sciences Division of Oxford University", Org),
+                m(5, "Oxford University", Org),
+            ],
+            vec![m(6, "Parliamentary Labour Party", Org), m(6, "Labour Party", Org)],
+            vec![m(7, "Supreme Court", Org)],
+        ];
+        let (names, _) = names_of(&docs);
+        assert_eq!(names[0][1], "US Supreme Court");
+        assert_eq!(names[1][1], "Russian Foreign Ministry");
+        assert_eq!(names[2][2], "Supreme Court");
+        assert_eq!(names[4][1], "Supreme Court");
+        assert_eq!(names[5][1], "Oxford University");
+        assert_eq!(names[6][1], "Labour Party");
+        assert_eq!(names[7][0], "Supreme Court");
     }
 
     #[test]

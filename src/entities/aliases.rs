@@ -82,6 +82,9 @@ enum InDoc {
     /// document ("Supreme Court" of the US Supreme Court, "Foreign Ministry" of the
     /// Russian Foreign Ministry).
     OrgTail,
+    /// A word alone that begins the one firm's name written with a legal form in the
+    /// document ("Dome" of "Dome Petroleum Ltd").
+    FirmHead,
 }
 
 /// The longest body's name [`InDoc::OrgTail`] reads at the end of a longer one (in words).
@@ -1231,6 +1234,17 @@ pub fn resolve(
     places_are_not_people(&mut groups, &key_of);
     called_so(&mut groups);
     let (firm, heads) = firms_are_not_people(&mut groups);
+    // The names the corpus writes with a legal form somewhere ("Dome Petroleum Ltd",
+    // "Texaco Inc"): a firm's.
+    let legal: Vec<bool> = groups
+        .iter()
+        .map(|g| {
+            g.words <= MAX_FIRM_WORDS
+                && g.forms
+                    .keys()
+                    .any(|form| crate::entities::lexicon::before_legal_form(form).is_some())
+        })
+        .collect();
     titled_people(&mut groups, &heads);
     let unknown = unknown_words_are_not_people(&groups);
     // parent[g]: the group g merges into (itself when it stands alone).
@@ -1410,8 +1424,14 @@ pub fn resolve(
         // The last two to `MAX_TAIL_WORDS` words of each organisation here whose name ends
         // in a body's word, each of the one name so ending ("supreme court").
         let mut org_tails: AHashMap<String, Option<usize>> = AHashMap::new();
+        // The first word of each firm here written with a legal form, of the one so
+        // beginning ("dome" of "Dome Petroleum Ltd").
+        let mut firm_heads: AHashMap<String, Option<usize>> = AHashMap::new();
         for (k, m) in doc.iter().enumerate() {
             let g = &groups[key_of[d][k]];
+            if legal[key_of[d][k]] && g.words >= 2 && !g.fixed {
+                claim(&mut firm_heads, g.first_word(), key_of[d][k]);
+            }
             // (A titled person's mentions are a person's, however the model typed them.)
             let kind = match g.called {
                 Some(EntityType::Per) => EntityType::Per,
@@ -1534,6 +1554,30 @@ pub fn resolve(
                 groups[full].votes[EntityType::Org as usize] += 1.0;
                 continue;
             }
+            // A word alone that begins the one firm's name here written with a legal form
+            // is the firm ("Dome" after "Dome Petroleum Ltd", which the model took for a
+            // place 207 times in Reuters-21578), unless it is a firm's name of its own
+            // ("Texaco", as "Texaco Inc", beside Texaco Canada), a built-in name or a place
+            // ("Texas" of "Texas Instruments Inc"), a kind of body ("Bank": see `kinds`),
+            // ends a name here too, or follows a title.
+            let head_of = (g.words == 1
+                && !g.fixed
+                && !g.gazetteer
+                && !legal[id]
+                && !crate::entities::lexicon::is_generic_alone(&g.key)
+                && !doc[k].person_evidence
+                && !surnames.contains_key(g.key.as_str())
+                && !org_ends.contains_key(g.key.as_str())
+                && !super::gazetteer::places().contains(&g.key))
+            .then(|| firm_heads.get(g.key.as_str()).copied().flatten())
+            .flatten()
+            .filter(|&full| full != id);
+            if let Some(full) = head_of {
+                *in_doc.entry((id, full, InDoc::FirmHead)).or_default() += 1;
+                *slot = full;
+                groups[full].votes[EntityType::Org as usize] += 1.0;
+                continue;
+            }
             // A family name with its particles ("Le Pen") is a lone surname of two words or
             // more, and a person's when a title went before it once ("Ms Le Pen"), however
             // the model typed it (ORG, every time); "de Havilland", the firm, has none.
@@ -1650,7 +1694,7 @@ pub fn resolve(
             name: groups[from].key.clone(),
             canonical: groups[to].key.clone(),
             entity_type: match how {
-                InDoc::OrgEnd | InDoc::OrgTail => EntityType::Org,
+                InDoc::OrgEnd | InDoc::OrgTail | InDoc::FirmHead => EntityType::Org,
                 InDoc::Kind => group_type(&groups[to]),
                 InDoc::Surname | InDoc::FirstWord | InDoc::GivenName => EntityType::Per,
             },
@@ -1661,6 +1705,7 @@ pub fn resolve(
                 InDoc::OrgTail => {
                     "last words of the one organisation so ending in the same document"
                 }
+                InDoc::FirmHead => "first word of the one firm so beginning in the same document",
                 InDoc::Kind => "kind of body of the one name so called in the same document",
                 InDoc::GivenName => {
                     "given name of the one full name so beginning in the same document"
@@ -2358,7 +2403,10 @@ mod tests {
         let m = |doc: u32, name: &str, t: EntityType| mention(doc, name, t, false);
         let docs = vec![
             vec![m(0, "US Supreme Court", Org), m(0, "Supreme Court", Org)],
-            vec![m(1, "Russian Foreign Ministry", Org), m(1, "Foreign Ministry", Org)],
+            vec![
+                m(1, "Russian Foreign Ministry", Org),
+                m(1, "Foreign Ministry", Org),
+            ],
             // Two longer names end in it: either could be meant.
             vec![
                 m(2, "Israeli Supreme Court", Org),
@@ -2372,7 +2420,10 @@ mod tests {
                 m(5, "Life Sciences Division of Oxford University", Org),
                 m(5, "Oxford University", Org),
             ],
-            vec![m(6, "Parliamentary Labour Party", Org), m(6, "Labour Party", Org)],
+            vec![
+                m(6, "Parliamentary Labour Party", Org),
+                m(6, "Labour Party", Org),
+            ],
             vec![m(7, "Supreme Court", Org)],
         ];
         let (names, _) = names_of(&docs);
@@ -2383,6 +2434,46 @@ mod tests {
         assert_eq!(names[5][1], "Oxford University");
         assert_eq!(names[6][1], "Labour Party");
         assert_eq!(names[7][0], "Supreme Court");
+    }
+
+    #[test]
+    fn a_word_beginning_the_one_firm_written_with_a_legal_form_in_its_document_is_it() {
+        use EntityType::*;
+        let m = |doc: u32, name: &str, t: EntityType| mention(doc, name, t, false);
+        let docs = vec![
+            vec![m(0, "Dome Petroleum Ltd", Org), m(0, "Dome", Loc)],
+            // A firm's own name ("Texaco Inc") stays itself beside its unit.
+            vec![
+                m(1, "Texaco Inc", Org),
+                m(1, "Texaco Canada Inc", Org),
+                m(1, "Texaco", Org),
+            ],
+            // A place, or a word that ends a person's name here, is not the firm.
+            vec![m(2, "Kansas Instruments Inc", Org), m(2, "Kansas", Loc)],
+            vec![
+                m(3, "Salomon Brothers Inc", Org),
+                m(3, "Robert Salomon", Per),
+                m(3, "Salomon", Per),
+            ],
+            // Two firms begin with it: either could be meant.
+            vec![
+                m(4, "Fairchild Industries Inc", Org),
+                m(4, "Fairchild Semiconductor Corp", Org),
+                m(4, "Fairchild", Org),
+            ],
+            vec![m(5, "Dome", Loc)],
+        ];
+        let (names, r) = names_of(&docs);
+        assert_eq!(names[0][1], "Dome Petroleum Ltd");
+        assert_eq!(names[1][2], "Texaco");
+        assert_eq!(names[2][1], "Kansas");
+        assert_eq!(names[3][2], "Robert Salomon");
+        assert_eq!(names[4][2], "Fairchild");
+        assert_eq!(names[5][0], "Dome");
+        assert!(r
+            .audit
+            .iter()
+            .any(|a| a.reason.starts_with("first word of the one firm") && a.name == "Dome"));
     }
 
     #[test]

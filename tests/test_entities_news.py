@@ -516,3 +516,20 @@ def test_a_body_a_demonym_says_whose_it_is_is_one_name_and_former_states_are_the
     # airline, not the country.
     assert (2, "Yugoslavia", "LOC") in got and (2, "Soviet Union", "LOC") in got, got
     assert not any(c == "United Arab Emirates" for _, c, _ in got), got
+
+
+def test_a_short_form_is_the_one_body_or_firm_its_article_names_in_full():
+    # "the Supreme Court" after "the US Supreme Court", "Dome" after "Dome Petroleum Ltd"
+    # (Reuters-21578's Dome was a place 207 times); not a place's name, nor a party's.
+    ents, audit = nc.entities(["The US Supreme Court heard the case. The Supreme Court ruled on Monday.",
+                               "Dome Petroleum Ltd said it lost money. Lenders to Dome would be paid, it said.",
+                               "Texas Instruments Inc opened a plant in Texas, officials in Texas said.",
+                               "The Parliamentary Labour Party met. The Labour Party chairman spoke."], audit=True)
+    got = list(zip(ents["doc"], ents["text"], ents["canonical"]))
+    assert (0, "Supreme Court", "US Supreme Court") in got, got
+    assert (1, "Dome", "Dome Petroleum Ltd") in got, got
+    assert (2, "Texas", "Texas") in got, got
+    assert (3, "Labour Party", "Labour Party") in got, got
+    reasons = set(audit["reason"])
+    assert "last words of the one organisation so ending in the same document" in reasons, reasons
+    assert "first word of the one firm so beginning in the same document" in reasons, reasons

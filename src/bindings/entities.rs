@@ -212,13 +212,14 @@ fn extract_entities<'py>(
     // read again: freed, with what extraction left, before the resolution builds its own
     // tables.
     drop(stats);
+    let bytes: usize = docs.iter().map(Doc::len).sum();
     if forms.is_none() {
         drop(forms);
         drop(docs);
-        super::release_freed();
+        super::release_freed(bytes);
         return resolved_tables::<&str>(py, mentions, None, user.as_deref(), &aliases, n_threads);
     }
-    super::release_freed();
+    super::release_freed(bytes);
     resolved_tables(
         py,
         mentions,
@@ -295,8 +296,9 @@ fn extract_mentions<'py>(
         mention_columns(py, &mentions, written)?
     };
     // (A worker's memory: what the part's extraction freed goes back to the system.)
+    let bytes: usize = docs.iter().map(Doc::len).sum();
     drop(docs);
-    super::release_freed();
+    super::release_freed(bytes);
     Ok(cols)
 }
 
@@ -713,7 +715,8 @@ fn resolved_tables<'py, S: AsRef<str>>(
         let entity_of = std::mem::take(&mut resolved.entity_of);
         (MentionColumns::of(mentions, entity_of, spans), resolved)
     })?;
-    super::release_freed();
+    // (About 40 mentions an article of 2,500 bytes.)
+    super::release_freed(table.doc.len() * 64);
     let mut kept_written: Vec<&str> = Vec::new();
     let mut at = 0;
     for ((&len, spans), forms) in table

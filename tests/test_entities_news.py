@@ -533,3 +533,13 @@ def test_a_short_form_is_the_one_body_or_firm_its_article_names_in_full():
     reasons = set(audit["reason"])
     assert "last words of the one organisation so ending in the same document" in reasons, reasons
     assert "first word of the one firm so beginning in the same document" in reasons, reasons
+
+
+def test_a_title_alone_is_no_name_and_a_clubs_mark_says_club():
+    # SemEval-2022's English articles counted "Chief Minister" (7) and "Chief Justice" (6)
+    # as entities, and "Chelsea FC" as a person; "Mr King" is Mervyn King, a person.
+    ents = nc.entities(["The Chief Minister said the state would act, and the Vice President agreed.",
+                        "Chelsea FC signed the striker. Mr King said rates would rise."])
+    got = list(zip(ents["doc"], ents["text"], ents["type"].astype(str)))
+    assert not any(d == 0 for d, _, _ in got), got
+    assert (1, "Chelsea FC", "ORG") in got and (1, "Mr King", "PER") in got, got

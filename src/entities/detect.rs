@@ -1352,7 +1352,16 @@ impl<'s> Detector<'s> {
                 lexicon::is_title(w)
                     || lexicon::is_never_alone_word(w, &mut buf)
                     || (lexicon::is_month(lower_into(w, &mut buf)) && is_date(doc, first, &mut buf))
-            }) || (first..end).all(|k| lexicon::is_legal_suffix(doc.word(k)));
+            }) || (first..end).all(|k| lexicon::is_legal_suffix(doc.word(k)))
+                // Nor a title of two words or more ending in an office with no name after
+                // it ("the Chief Minister said", "the Chief Justice": SemEval-2022's
+                // English articles counted both, 7 and 6 times; not "Mr King").
+                || (end - first >= 2
+                    && lexicon::is_office(doc.word(end - 1))
+                    && (first..end).all(|k| {
+                        let w = doc.word(k);
+                        lexicon::is_title(w) || lexicon::is_title_modifier(w)
+                    }));
             // What follows says "a team or a company": a member's role and a name ("Chelsea
             // boss Jose Mourinho"), a plural verb ("Chelsea have", as British English writes
             // of teams and firms; not after "and", where two people take one), or "v".

@@ -299,10 +299,13 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
             features,
             person_evidence: c.title_before || c.person_context,
             // A legal form at the end ("Chrysler Corp") says "a firm" as a team's
-            // context does.
+            // context does, and a club's mark a club ("Chelsea FC", which the model took
+            // for a person).
             org_evidence: (c.org_context_after
-                || (c.end - c.first >= 2
-                    && super::lexicon::is_legal_suffix(doc.tokens[c.end - 1].text(&norm.text))))
+                || (c.end - c.first >= 2 && {
+                    let last = doc.tokens[c.end - 1].text(&norm.text);
+                    super::lexicon::is_legal_suffix(last) || super::lexicon::is_club_suffix(last)
+                }))
                 && c.gazetteer.is_none(),
             loc_evidence: c.place_context && c.gazetteer.is_none(),
             called: c.called.filter(|_| c.gazetteer.is_none()),

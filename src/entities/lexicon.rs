@@ -818,6 +818,13 @@ pub fn is_legal_suffix(word: &str) -> bool {
     LEGAL_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
+/// Is `word` (as written) the mark of a football club that ends its name ("Chelsea FC",
+/// "Bournemouth AFC", "Valencia CF")? Like a legal form, evidence of an organisation (not
+/// dropped from the name's key as a legal form is: "Valencia" alone is as often the city).
+pub fn is_club_suffix(word: &str) -> bool {
+    matches!(word, "FC" | "F.C." | "AFC" | "A.F.C." | "CF")
+}
+
 /// A name as written without its final legal form ("AT&T" of "AT&T Inc"), when it ends in
 /// one after another word.
 pub fn before_legal_form(name: &str) -> Option<&str> {
@@ -982,6 +989,29 @@ pub fn is_title(word: &str) -> bool {
         || (word.contains('-')
             && word.split('-').all(|p| titles.contains(p) || is_title_modifier(p))
             && word.split('-').any(|p| titles.contains(p)))
+}
+
+/// Is `word` (as written) an office that ends a title ("Chief Minister", "Vice
+/// President", "Attorney General")? Not titles that are also names ("King", "Queen",
+/// "Prince") or honorifics ("Mr").
+pub fn is_office(word: &str) -> bool {
+    matches!(
+        word,
+        "Minister"
+            | "Justice"
+            | "Secretary"
+            | "President"
+            | "Chancellor"
+            | "General"
+            | "Governor"
+            | "Commissioner"
+            | "Ambassador"
+            | "Director"
+            | "Chairman"
+            | "Chairwoman"
+            | "Speaker"
+            | "Premier"
+    ) && is_title(word)
 }
 
 pub fn is_title_modifier(word: &str) -> bool {

@@ -543,3 +543,13 @@ def test_a_title_alone_is_no_name_and_a_clubs_mark_says_club():
     got = list(zip(ents["doc"], ents["text"], ents["type"].astype(str)))
     assert not any(d == 0 for d, _, _ in got), got
     assert (1, "Chelsea FC", "ORG") in got and (1, "Mr King", "PER") in got, got
+
+
+def test_a_ticker_is_no_mention_and_a_firm_named_like_a_title_keeps_it():
+    # Wire copy writes a ticker after a firm's name: Reuters-21578 counted "PA" (Paris) 86
+    # times and "HK" as Hong Kong; "General Electric Co" lost its "General" as a title.
+    ents = nc.entities(["NBC is a unit of General Electric Co <GE>, it said, and shares of Cheung Kong "
+                        "<CKGH.HK> rose in Hong Kong. General Colin Powell spoke."])
+    got = list(ents["text"])
+    assert "General Electric Co" in got and "Colin Powell" in got, got
+    assert got.count("Hong Kong") == 1 and "GE" not in got and "HK" not in got, got

@@ -553,3 +553,15 @@ def test_a_ticker_is_no_mention_and_a_firm_named_like_a_title_keeps_it():
     got = list(ents["text"])
     assert "General Electric Co" in got and "Colin Powell" in got, got
     assert got.count("Hong Kong") == 1 and "GE" not in got and "HK" not in got, got
+
+
+def test_a_futures_month_and_a_share_class_are_no_names():
+    # Reuters-21578's commodity reports: "May settled at 2.88" (the May contract), tables
+    # in capitals ("35 OVER MAY"), "Class A common stock" ("Class" was ORG 80 times).
+    ents = nc.entities(["Corn futures eased. May settled at 2.88 dlrs and July closed lower.",
+                        "SRW WHEAT, SPOT, 35 OVER MAY - UNC\nCORN, SPOT, 5 UNDER MAY - UP 1",
+                        "The company said its Class A common stock rose.",
+                        "Prime Minister Theresa May said on Monday that talks would go on. May said more."])
+    got = list(zip(ents["doc"], ents["text"]))
+    assert not any(d in (0, 1, 2) and t in ("May", "MAY", "Class") for d, t in got), got
+    assert (3, "May") in got, got

@@ -675,6 +675,33 @@ fn followed_by_verb(doc: &Doc, k: usize) -> bool {
     }
 }
 
+/// Is the word at token `k` what a futures contract does in a market report ("May settled
+/// at 2.88", "May closed 2.21 cents higher": Reuters-21578's commodity reports)? After a
+/// month, the month's contract, not a person.
+fn followed_by_market_verb(doc: &Doc, k: usize) -> bool {
+    k < doc.tokens.len()
+        && doc.same_line(k - 1, k)
+        && matches!(
+            doc.word(k),
+            "settled"
+                | "closed"
+                | "opened"
+                | "traded"
+                | "finished"
+                | "ended"
+                | "gained"
+                | "eased"
+                | "firmed"
+                | "rallied"
+                | "dipped"
+                | "slipped"
+                | "declined"
+                | "advanced"
+                | "retreated"
+                | "expired"
+        )
+}
+
 /// How many tokens after a name [`pronoun_follows`] reads.
 const PRONOUN_WINDOW: usize = 12;
 
@@ -1460,15 +1487,22 @@ impl<'s> Detector<'s> {
                 && !c.title_before
                 && !c.person_context
                 && lexicon::is_month(lower_into(doc.word(c.first), buf))
-                && !followed_by_verb(doc, c.end)
+                && (!followed_by_verb(doc, c.end) || followed_by_market_verb(doc, c.end))
         };
         if out.iter().any(|c| lone_month(c, &mut buf)) {
             // Months that end a full name or follow a title here (one pass: linear
             // however many months and names the text holds).
             let mut named: AHashSet<String> = AHashSet::new();
+            // (Not a run on a line in capitals: a table's "UNDER MAY" names no one.)
             for c in &out {
                 let last = doc.word(c.end - 1);
                 if (c.end - c.first >= 2 || c.title_before || c.person_context)
+                    && !doc.caps_line[doc.tokens[c.first].line as usize]
+                    && (c.first..c.end - 1).all(|k| {
+                        let w = doc.word(k);
+                        w.chars().all(char::is_alphabetic)
+                            && !lexicon::is_month(lower_into(w, &mut buf))
+                    })
                     && lexicon::is_month(lower_into(last, &mut buf))
                 {
                     named.insert(buf.clone());

@@ -412,6 +412,8 @@ pub const NEVER_ALONE: &[&str] = &[
     "advertisement",
     "aug",
     "caption",
+    // A share class ("Class A common stock": Reuters-21578 counted "Class" ORG 80 times).
+    "class",
     "click",
     "close",
     "comment",

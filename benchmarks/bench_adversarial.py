@@ -120,6 +120,11 @@ def _cases():
         # reading of words only the model calls people).
         "entities: a team sheet with pronouns": (lambda n: nc.entities([", ".join(
             f"Zed{i}, he said; Quo{i}" for i in range(n)) + "."]), 20_000),
+        # The in-document short forms (a firm's first word, a body's last words), tickers,
+        # demonym bodies and futures months, all in one article.
+        "entities: short forms, tickers, demonym bodies": (lambda n: nc.entities([" ".join(
+            f"Zed{i} Petroleum Ltd <Z{i}.PA> said Zed{i} and the Russian Zed{i} Ministry met; "
+            f"the Zed{i} Ministry and May settled." for i in range(n))]), 5_000),
         "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),

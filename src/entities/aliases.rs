@@ -816,24 +816,33 @@ const MAX_FIRM_WORDS: usize = 8;
 /// as a person's full name takes a surname: "Hutton" of "E.F. Hutton"), and the heads of
 /// the names written with a legal form ("morgan", "morgan stanley" of "Morgan Stanley Group
 /// Inc"), whatever their votes.
-fn firms_are_not_people(groups: &mut [Group]) -> (Vec<bool>, AHashSet<String>) {
+/// Which groups the corpus writes with a legal form somewhere ("Dome Petroleum Ltd",
+/// "Texaco Inc"): a firm's names. (A firm's name is a few words: longer runs of capitals
+/// are no firm's, and their heads would cost the square of their length.)
+fn written_with_legal_form(groups: &[Group]) -> Vec<bool> {
+    groups
+        .iter()
+        .map(|g| {
+            g.words <= MAX_FIRM_WORDS
+                && g.forms
+                    .keys()
+                    .any(|form| crate::entities::lexicon::before_legal_form(form).is_some())
+        })
+        .collect()
+}
+
+fn firms_are_not_people(groups: &mut [Group], legal: &[bool]) -> (Vec<bool>, AHashSet<String>) {
     let mut heads: AHashSet<String> = AHashSet::new();
     // The last words of the names written with a legal form ("kodak" of "Eastman Kodak
     // Co"): a word alone that ends one is the firm's short name, as a head is.
     let mut ends: AHashSet<String> = AHashSet::new();
     let mut people_first: AHashMap<&str, u32> = AHashMap::new();
     let mut people_last: AHashSet<&str> = AHashSet::new();
-    for g in groups.iter() {
+    for (g, &legal) in groups.iter().zip(legal) {
         if g.words >= 2 && is_mostly(g, EntityType::Per) {
             *people_first.entry(g.first_word()).or_default() += 1;
             people_last.insert(g.last_word());
         }
-        // (A firm's name is a few words: longer runs of capitals are no firm's, and their
-        // heads would cost the square of their length.)
-        let legal = g.words <= MAX_FIRM_WORDS
-            && g.forms
-                .keys()
-                .any(|form| crate::entities::lexicon::before_legal_form(form).is_some());
         if legal {
             let mut head = String::with_capacity(g.key.len());
             for w in g.key.split(' ') {
@@ -1233,18 +1242,8 @@ pub fn resolve(
     }
     places_are_not_people(&mut groups, &key_of);
     called_so(&mut groups);
-    let (firm, heads) = firms_are_not_people(&mut groups);
-    // The names the corpus writes with a legal form somewhere ("Dome Petroleum Ltd",
-    // "Texaco Inc"): a firm's.
-    let legal: Vec<bool> = groups
-        .iter()
-        .map(|g| {
-            g.words <= MAX_FIRM_WORDS
-                && g.forms
-                    .keys()
-                    .any(|form| crate::entities::lexicon::before_legal_form(form).is_some())
-        })
-        .collect();
+    let legal = written_with_legal_form(&groups);
+    let (firm, heads) = firms_are_not_people(&mut groups, &legal);
     titled_people(&mut groups, &heads);
     let unknown = unknown_words_are_not_people(&groups);
     // parent[g]: the group g merges into (itself when it stands alone).

@@ -926,14 +926,22 @@ mod tests {
             "Shares fell sharply on heavy selling, traders said.",
             "Shares rose on light buying.",
         ];
-        let names: Vec<Option<Vec<u64>>> = notices.iter().map(|t| anchor_names(t)).collect();
-        let anchors = Anchors {
-            names: &names,
+        let notice_names: Vec<Option<Vec<u64>>> = notices.iter().map(|t| anchor_names(t)).collect();
+        let notice_anchors = Anchors {
+            names: &notice_names,
             share: 0.8,
         };
         let close = [(0, 1, 0.95f32), (0, 2, 0.5), (1, 2, 0.5)];
         assert_eq!(
-            average_linkage(3, &close, 0.1, 0.4, Some(&anchors), &rank[..3], never),
+            average_linkage(
+                3,
+                &close,
+                0.1,
+                0.4,
+                Some(&notice_anchors),
+                &rank[..3],
+                never
+            ),
             vec![0, 0, 2]
         );
         assert_eq!(

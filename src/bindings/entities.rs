@@ -1,13 +1,15 @@
 //! Bindings for entities: extraction with alias resolution, gazetteers, co-occurrence.
 
 use super::input::{docs_from_list, Doc};
-use super::{check_threads, collect_batches, detached, error, run_batches, set_column, OrRaise};
-use crate::entities::aliases::{resolve, NOT_COUNTED};
+use super::{
+    cancellable, check_threads, collect_batches, detached, error, run_batches, set_column, OrRaise,
+};
+use crate::entities::aliases::{resolve_until, NOT_COUNTED};
 use crate::entities::count;
 use crate::entities::detect::CaseStats;
 use crate::entities::extract::{
-    count_case, extract_doc, promote, ByteOfChar, CharCounter, Entry, ExtractOptions, Mention,
-    Signs,
+    count_case, extract_doc, promote_until, ByteOfChar, CharCounter, Entry, ExtractOptions,
+    Mention, Signs,
 };
 use crate::entities::gazetteer::{self, Gazetteer};
 use crate::entities::model::Model;
@@ -709,9 +711,10 @@ fn resolved_tables<'py, S: AsRef<str>>(
         Vec::new()
     };
     let spans = written.is_some();
-    let (table, resolved) = detached(py, n_threads, || {
-        promote(&mut mentions);
-        let mut resolved = resolve(&mentions, gazetteer::builtin(), user, aliases);
+    // (Cancellable: resolving a million articles takes about a minute.)
+    let (table, resolved) = cancellable(py, n_threads, |cancel| {
+        promote_until(&mut mentions, cancel);
+        let mut resolved = resolve_until(&mentions, gazetteer::builtin(), user, aliases, cancel);
         let entity_of = std::mem::take(&mut resolved.entity_of);
         (MentionColumns::of(mentions, entity_of, spans), resolved)
     })?;

@@ -607,11 +607,25 @@ pub fn extract_doc(
 /// elsewhere in the corpus becomes a mention of the type they have most often there; the
 /// other rejected candidates are dropped.
 pub fn promote(docs: &mut [Vec<Mention>]) {
+    promote_until(docs, crate::cancel::Cancel::never());
+}
+
+/// [`promote`], stopping soon after `cancel` is set (every 1,024 documents; the mentions
+/// are then left half promoted, for the caller to drop).
+pub fn promote_until(docs: &mut [Vec<Mention>], cancel: &crate::cancel::Cancel) {
     let mut votes: ahash::AHashMap<String, [u32; 4]> = ahash::AHashMap::new();
-    for m in docs.iter().flatten().filter(|m| !m.rejected) {
-        votes.entry(m.name.to_lowercase()).or_default()[m.entity_type as usize] += 1;
+    for (d, doc) in docs.iter().enumerate() {
+        if d % 1024 == 0 && cancel.is_cancelled() {
+            return;
+        }
+        for m in doc.iter().filter(|m| !m.rejected) {
+            votes.entry(m.name.to_lowercase()).or_default()[m.entity_type as usize] += 1;
+        }
     }
     docs.par_iter_mut().for_each(|doc| {
+        if cancel.is_cancelled() {
+            return;
+        }
         for m in doc.iter_mut().filter(|m| m.rejected) {
             if let Some(v) = votes
                 .get(&m.name.to_lowercase())

@@ -510,16 +510,27 @@ fn line_edit(chars: &[char], a: usize, b: usize) -> Option<LineEdit> {
             p += 1;
         }
     }
-    // ATX heading.
-    let mut q = p;
-    while q < e && chars[q] == '#' && q - p < 7 {
-        q += 1;
-    }
+    // ATX heading: its marker, and any marker right after it ("# # Title"), all in one
+    // pass: the markup rounds are bounded, so one marker a round left a line of more
+    // than 32 of them to the next normalization (not idempotent; fuzzing).
+    let heading_marker = |p: usize| {
+        let mut q = p;
+        while q < e && chars[q] == '#' && q - p < 7 {
+            q += 1;
+        }
+        (q > p && q - p <= 6 && (q == e || is_blank(chars[q]))).then_some(q)
+    };
     let mut content_end = e;
-    if q > p && q - p <= 6 && (q == e || is_blank(chars[q])) {
-        p = q;
-        while p < e && is_blank(chars[p]) {
-            p += 1;
+    if let Some(mut q) = heading_marker(p) {
+        loop {
+            p = q;
+            while p < e && is_blank(chars[p]) {
+                p += 1;
+            }
+            match heading_marker(p) {
+                Some(next) if p < e => q = next,
+                _ => break,
+            }
         }
         // Closing hashes: "## Title ##".
         let mut t = e;

@@ -515,6 +515,19 @@ mod tests {
     }
 
     #[test]
+    fn idempotent_on_many_heading_markers() {
+        // More stacked markers than the bounded markup rounds strip one a round (fuzzing:
+        // "#\x0c" 33 times, then a word).
+        for opts in [Options::default(), Options::matching_key()] {
+            let text = format!("{}o", "#\u{c}".repeat(33));
+            let once = normalize(&text, &opts).text;
+            assert_eq!(once, "o");
+            assert_eq!(normalize(&once, &opts).text, once);
+            assert_eq!(normalize("# # Title", &opts).text.to_lowercase(), "title");
+        }
+    }
+
+    #[test]
     fn idempotent_on_table() {
         let inputs = [
             "Trumpʼs “plan” — it’s…",

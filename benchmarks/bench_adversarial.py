@@ -125,6 +125,12 @@ def _cases():
         "entities: short forms, tickers, demonym bodies": (lambda n: nc.entities([" ".join(
             f"Zed{i} Petroleum Ltd <Z{i}.PA> said Zed{i} and the Russian Zed{i} Ministry met; "
             f"the Zed{i} Ministry and May settled." for i in range(n))]), 5_000),
+        # Sentences opening with a word the corpus capitalises inside sentences too, firms
+        # joined at "and" before a legal form, and one run of "Gas and" ending in one.
+        "entities: sentence starts, 'and' before a legal form": (lambda n: nc.entities([" ".join(
+            f"General Zed{i} Gas and Electric Co said. Shares of General Zed{i} Tire and Rubber Co "
+            f"rose; the general gas and electric tire and rubber rise." for i in range(n)),
+            " ".join("Gas and" for _ in range(n)) + " Electric Co said."]), 5_000),
         "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),

@@ -47,6 +47,12 @@ const MIN_AND_PAIRS: u32 = 3;
 const AND_START_SHARE: u32 = 2;
 const AND_WITHIN_SHARE: u32 = 4;
 
+/// A sentence's first word starts the name after it when the corpus writes it capitalised
+/// inside sentences at least a tenth as often as in lowercase, and 5 times or more
+/// ([`Detector::starts_a_name`]).
+const START_CAP_SHARE: u32 = 10;
+const START_CAP_MIN: u32 = 5;
+
 /// The key of the counts of "`a` and `b`": both lowercase forms, and a separator no word
 /// holds.
 fn pair_hash(a: &str, b: &str) -> u64 {
@@ -258,6 +264,9 @@ pub struct Doc<'a> {
     pub title_line: Vec<bool>,
     /// A line of results or figures: as many numbers as words.
     pub table_line: Vec<bool>,
+    /// A short line that ends no sentence, in a text not hard-wrapped: a headline in
+    /// sentence case ("Budget Aston takes on Porsche"), a caption, a heading.
+    pub short_unended: Vec<bool>,
     /// Some line runs on across a line break (hard-wrapped text, [`join_wrapped_lines`]).
     pub wrapped: bool,
 }
@@ -309,6 +318,13 @@ impl<'a> Doc<'a> {
             caps_line: flags.caps,
             title_line: flags.title,
             table_line: flags.table,
+            // (Hard-wrapped text breaks its lines anywhere: there a short line says
+            // nothing, and its headlines are in capitals or title case.)
+            short_unended: if wrapped {
+                vec![false; flags.short_unended.len()]
+            } else {
+                flags.short_unended
+            },
             wrapped,
         }
     }
@@ -370,6 +386,7 @@ struct LineFlags {
     caps: Vec<bool>,
     title: Vec<bool>,
     table: Vec<bool>,
+    short_unended: Vec<bool>,
 }
 
 impl LineFlags {
@@ -398,9 +415,17 @@ impl LineFlags {
                             || (c.words >= 3 && c.capitalised == c.words && c.numbers == 0))
                 })
                 .collect(),
+            short_unended: count
+                .iter()
+                .map(|c| !c.ends_sentence && c.words <= SHORT_LINE_WORDS)
+                .collect(),
         }
     }
 }
+
+/// A line of at most this many words that ends no sentence is a headline or a caption
+/// whatever its case ([`Doc::short_unended`]).
+const SHORT_LINE_WORDS: u32 = 15;
 
 fn line_counts(text: &str, tokens: &[Token]) -> Vec<LineCounts> {
     let lines = tokens
@@ -1068,6 +1093,81 @@ impl<'s> Detector<'s> {
         true
     }
 
+    /// Does a sentence's first word `i`, a word the corpus also writes in lowercase (so not
+    /// [`Self::usable`] there), start the name that the next word continues? When the corpus
+    /// writes it capitalised inside sentences at least [`START_CAP_SHARE`] as often as in
+    /// lowercase ([`START_CAP_MIN`] times or more): "General Electric Co said", "First
+    /// Interstate", "National Security Adviser", "Finance Minister" open a sentence as they
+    /// sit inside one, where "Shares", "Analysts", "Former" or "Rival" before a name almost
+    /// never appear capitalised. Only with the next capitalised word adjacent on its line,
+    /// and not on a headline (title case, or any short line that ends no sentence:
+    /// "Budget Aston takes on Porsche"), all-caps line or field label (which
+    /// [`Self::name_like`] reads its own way); not an initial ("S Jones" of a team sheet)
+    /// nor a function word.
+    fn starts_a_name(&self, doc: &Doc, i: usize, buf: &mut String) -> bool {
+        let t = &doc.tokens[i];
+        let word = doc.word(i);
+        if !t.sentence_start
+            || t.kind != Kind::Word
+            || doc.tokens[i + 1].kind != Kind::Word
+            || !doc.same_line(i, i + 1)
+            || doc.caps_line[t.line as usize]
+            || doc.title_line[t.line as usize]
+            || doc.short_unended[t.line as usize]
+            || word.chars().nth(1).is_none()
+            || !is_capitalised(word)
+            || is_pronoun_or_contraction(word)
+            || in_ticker(doc, i)
+            || word.contains('-')
+            || Self::field_label(doc, i)
+        {
+            return false;
+        }
+        // A person's name after it keeps the word out: "Economist Rajiv Biswas",
+        // "Conservative Francois Fillon", "Police Chief Calvin Williams" describe the
+        // person, as the titles the name's own rules strip do.
+        let next_words = (i + 1..(i + 4).min(doc.tokens.len()))
+            .take_while(|&k| doc.tokens[k].kind == Kind::Word && doc.same_line(i, k));
+        if next_words.into_iter().any(|k| {
+            let w = doc.word(k);
+            lexicon::is_title(w) || gazetteer::is_given_name(lower_into(w, buf))
+        }) {
+            return false;
+        }
+        let lower = lower_into(word, buf);
+        if lexicon::is_function_word(lower) {
+            return false;
+        }
+        let (low, cap) = self.stats.get(xxh3_64(lower.as_bytes()));
+        cap >= START_CAP_MIN && cap * START_CAP_SHARE >= low
+    }
+
+    /// Does the "and" at token `j` join a firm's name: the run of capitals before it ends in
+    /// a common word, and one common word follows it and then a legal form, all on one
+    /// line ("Pacific Gas and Electric Co", "Goodyear Tire and Rubber Co", "Sumitomo Trust
+    /// and Banking Co", "American Telephone and Telegraph Co")? Alone each side would be a
+    /// firm of its own ("Electric Co"), which no article names. Not when either word is a
+    /// name ("Ford and Chrysler Corp", "IBM and Apple Inc": a name, or a word the corpus
+    /// writes only capitalised, on one side), a given name or surname ("Harper and Row" is
+    /// the corpus' pair rule's), or a legal form itself ("Chrysler Corp and Bank Plc").
+    fn firm_joined_by_and(&self, doc: &Doc, usable: &[bool], j: usize, buf: &mut String) -> bool {
+        let n = doc.tokens.len();
+        j + 2 < n
+            && j >= 1
+            && doc.word(j) == "and"
+            && usable[j + 1]
+            && doc.same_line(j - 1, j + 2)
+            && doc.tokens[j + 1].kind == Kind::Word
+            && lexicon::is_legal_suffix(doc.word(j + 2))
+            && [doc.word(j - 1), doc.word(j + 1)].iter().all(|w| {
+                is_capitalised(w)
+                    && !lexicon::is_legal_suffix(w)
+                    && self.common_word(w, buf)
+                    && !gazetteer::is_given_name(lower_into(w, buf))
+                    && !gazetteer::builtin_surnames().contains(lower_into(w, buf))
+            })
+    }
+
     /// Are `a`, "and" and `b` one name? When the corpus writes them so at least
     /// [`MIN_AND_PAIRS`] times, and writes each of the two words capitalised elsewhere at
     /// most `share` times as often: [`AND_START_SHARE`] for a name they start ("Belt and
@@ -1250,9 +1350,15 @@ impl<'s> Detector<'s> {
         let mut buf = String::new();
         let mut out: Vec<Candidate> = Vec::new();
         let furniture = share_bar_tokens(doc, &mut buf);
-        let usable: Vec<bool> = (0..n)
+        let mut usable: Vec<bool> = (0..n)
             .map(|i| !furniture[i] && self.usable(doc, i, &mut buf))
             .collect();
+        for i in 0..n.saturating_sub(1) {
+            if !usable[i] && usable[i + 1] && !furniture[i] && self.starts_a_name(doc, i, &mut buf)
+            {
+                usable[i] = true;
+            }
+        }
         let mut title_end = usize::MAX;
         let mut i = 0;
         while i < n {
@@ -1305,6 +1411,9 @@ impl<'s> Detector<'s> {
                 {
                     // "Crestmont Federal Savings and Loan Association", "Ministry of
                     // Trade and Industry".
+                    j += 2;
+                } else if self.firm_joined_by_and(doc, &usable, j, &mut buf) {
+                    // "Pacific Gas and Electric Co", "Goodyear Tire and Rubber Co".
                     j += 2;
                 } else if usable.get(j + 1) == Some(&true)
                     && doc.capitalised_after_possessive(j - 1).is_some()
@@ -2239,6 +2348,63 @@ mod tests {
             ]
         );
         assert_eq!(names[3..5], ["Kostas Kenteris", "Katerina Thanou"]);
+    }
+
+    #[test]
+    fn and_between_two_common_words_before_a_legal_form_is_inside_a_firm() {
+        let text = "Analysts said Pacific Gas and Electric Co raised its rates.\n\
+                    Traders said Goodyear Tire and Rubber Co fell on Monday.\n\
+                    Officials said Ford and Chrysler Corp cut prices.\n\
+                    Officials said IBM and Apple Inc agreed.\n\
+                    The gas and electric bills rose, as tire and rubber prices did.";
+        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
+        for name in [
+            "Pacific Gas and Electric Co",
+            "Goodyear Tire and Rubber Co",
+            "Ford",
+            "Chrysler Corp",
+            "IBM",
+            "Apple Inc",
+        ] {
+            assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+        }
+        assert!(!names.iter().any(|n| n == "Electric Co" || n == "Rubber Co"));
+    }
+
+    #[test]
+    fn a_first_word_the_corpus_capitalises_inside_sentences_starts_the_name() {
+        // "National" inside sentences five times (against eight in lowercase); "rival" and
+        // "economist" only in lowercase.
+        let text = "Shares of National Motors rose. Analysts said National Mills fell.\n\
+                    Traders said National Dynamics and National Motors and National Mills rallied.\n\
+                    In national terms, the rival bids and a rival offer were seen as national, \
+                    an economist said; the national view, national terms, a national rise, the \
+                    national mood and national strikes.\n\
+                    National Electric Co said profits rose.\n\
+                    Rival Ford Motor Co said profits fell.\n\
+                    Economist Rajiv Biswas said growth slowed.\n\
+                    National John Smith said the troops left.\n\
+                    National Acme takes on rivals\n\
+                    The rest followed.";
+        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
+        for name in [
+            "National Electric Co",
+            "Ford Motor Co",
+            "Rajiv Biswas",
+            "John Smith",
+            "Acme",
+        ] {
+            assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+        }
+        // (Not on a short line that ends no sentence: a headline.)
+        assert!(
+            !names.iter().any(|n| n == "Electric Co"
+                || n.starts_with("Rival")
+                || n.starts_with("Economist")
+                || n == "National John Smith"
+                || n == "National Acme"),
+            "{names:?}"
+        );
     }
 
     #[test]

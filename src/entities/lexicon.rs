@@ -108,6 +108,7 @@ pub const TITLES: &[&str] = &[
     "Leader",
     "Officer",
     "Whip",
+    "Treasurer",
 ];
 
 /// Words that qualify a title ("Foreign Minister", "Vice President", "Deputy Prime
@@ -1013,6 +1014,7 @@ pub fn is_office(word: &str) -> bool {
             | "Chairwoman"
             | "Speaker"
             | "Premier"
+            | "Treasurer"
     ) && is_title(word)
 }
 

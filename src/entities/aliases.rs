@@ -62,6 +62,28 @@ pub fn fold(name: &str) -> String {
         .join(" ")
 }
 
+/// The built-in organisation a firm's name written with a legal form names, when the name
+/// without it is exactly one of the organisation's names ("Exxon Corp" of the built-in
+/// `ExxonMobil`, whose alias is "Exxon"; "Citibank Ltd" of Citigroup). As written ("Texas Corp" is no
+/// place, and the built-in names are compared case-sensitively); organisations only, and
+/// not an acronym: "RTE Corp" of 1987's wire copy is an American maker of transformers,
+/// not RTÉ, and "CBS Inc" no more CBS News than "ABC Inc" ABC News.
+fn builtin_firm(builtin: &Gazetteer, surface: &str) -> Option<u32> {
+    let head = crate::entities::lexicon::before_legal_form(surface)?;
+    if !head.chars().any(char::is_lowercase) {
+        return None;
+    }
+    match builtin.find(head).as_slice() {
+        [m] if m.start == 0
+            && m.end == head.len()
+            && builtin.entries[m.entry as usize].entity_type == EntityType::Org =>
+        {
+            Some(m.entry)
+        }
+        _ => None,
+    }
+}
+
 /// How step 2 took a lone name for a full name in the same document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum InDoc {
@@ -1164,6 +1186,7 @@ pub fn resolve_until(
                     };
                 }
                 let surface = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                let builtin_entry = builtin_entry.or_else(|| builtin_firm(builtin, &surface));
                 let folded = fold(name);
                 // "Texaco Inc" and "Texaco" are one group (the legal form dropped).
                 let surface_key =
@@ -2385,6 +2408,26 @@ pub fn resolve_until(
 mod tests {
     use super::*;
     use crate::entities::gazetteer;
+
+    #[test]
+    fn a_firm_with_a_legal_form_is_the_built_in_organisation_it_names() {
+        let builtin = gazetteer::builtin();
+        let canonical = |name: &str| {
+            builtin_firm(builtin, name).map(|e| builtin.entries[e as usize].canonical.as_str())
+        };
+        assert_eq!(canonical("Exxon Corp"), Some("ExxonMobil"));
+        assert_eq!(canonical("Citibank Ltd"), Some("Citigroup"));
+        // No legal form, an acronym, a place, a name the built-in list holds only in part.
+        for name in [
+            "Exxon",
+            "RTE Corp",
+            "CBS Inc",
+            "Texas Corp",
+            "Exxon Chemical Co",
+        ] {
+            assert_eq!(canonical(name), None, "{name}");
+        }
+    }
 
     fn mention(doc: u32, name: &str, t: EntityType, evidence: bool) -> Mention {
         Mention {

@@ -874,7 +874,7 @@ pub fn is_never_alone_word(word: &str, buf: &mut String) -> bool {
 }
 
 /// A credit rating or a money-supply aggregate, no name (CoNLL-2003 tags them O):
-/// Moody's ratings with their digit ("Baa-2", "Aa3"), ratings with "-minus" or "-plus"
+/// Moody's ratings with their digit ("Baa-2", "Aa3", "A-1"), ratings with "-minus" or "-plus"
 /// ("AA-minus"), and "M-1" to "M-4" as wire copy writes money supply. Not "AAA", "AA" or
 /// "B-1" alone: also a motoring club and a bomber; nor "M1", a motorway. Nor "Aaa" alone,
 /// which keeps "AAA", the rating in capitals, from being taken for an acronym (Reuters'
@@ -890,7 +890,10 @@ pub fn is_rating_or_aggregate(word: &str) -> bool {
         (&word[..i], &word[i..])
     };
     let digit = |t: &str| matches!(t, "1" | "2" | "3");
-    let moody = matches!(head, "Aaa" | "Aa" | "Baa" | "Ba" | "Caa" | "Ca") && digit(tail);
+    // (Moody's "A" with its digit only as wire copy writes it, "A-2": "A1" is a road.)
+    let moody = (matches!(head, "Aaa" | "Aa" | "Baa" | "Ba" | "Caa" | "Ca")
+        || (head == "A" && word.contains('-')))
+        && digit(tail);
     let signed = matches!(head, "AAA" | "AA" | "A" | "BBB" | "BB" | "B" | "CCC")
         && matches!(tail, "minus" | "plus");
     let aggregate =
@@ -1294,11 +1297,13 @@ mod tests {
         assert!(
             is_generic_alone("bank") && is_generic_alone("federal") && !is_kind_noun("federal")
         );
-        for rating in ["Baa-2", "Aa3", "AA-minus", "BBB-plus", "M-1", "M-3"] {
+        for rating in [
+            "Baa-2", "Aa3", "A-1", "A-3", "AA-minus", "BBB-plus", "M-1", "M-3",
+        ] {
             assert!(is_never_alone_word(rating, &mut buf), "{rating}");
         }
         for name in [
-            "AAA", "Aaa", "AA", "B-1", "M1", "A-1", "Bank", "Ba'ath", "Mario",
+            "AAA", "Aaa", "AA", "B-1", "M1", "A1", "A-10", "Bank", "Ba'ath", "Mario",
         ] {
             assert!(!is_rating_or_aggregate(name), "{name}");
         }

@@ -1063,7 +1063,12 @@ impl<'s> Detector<'s> {
             return false;
         }
         let word = doc.word(i);
-        if !is_capitalised(word) || is_pronoun_or_contraction(word) || in_ticker(doc, i) {
+        if !is_capitalised(word)
+            || is_pronoun_or_contraction(word)
+            || in_ticker(doc, i)
+            // (Nor part of one: "cut to C from CCC-minus Michigan General Corp's debt".)
+            || lexicon::is_rating_or_aggregate(word)
+        {
             return false;
         }
         // A capital letter, a hyphen and a word in lowercase: "U-turn", "X-ray", "T-shirt".
@@ -1122,6 +1127,16 @@ impl<'s> Detector<'s> {
             || Self::field_label(doc, i)
         {
             return false;
+        }
+        // A title right before a legal form is no title but part of a firm's name, which
+        // the word starts: "Data General Corp said", "Media General Inc said".
+        if i + 2 < doc.tokens.len()
+            && lexicon::is_title(doc.word(i + 1))
+            && doc.tokens[i + 2].kind == Kind::Word
+            && doc.same_line(i, i + 2)
+            && lexicon::is_legal_suffix(doc.word(i + 2))
+        {
+            return !lexicon::is_function_word(lower_into(word, buf));
         }
         // A person's name after it keeps the word out: "Economist Rajiv Biswas",
         // "Conservative Francois Fillon", "Police Chief Calvin Williams" describe the
@@ -1310,7 +1325,8 @@ impl<'s> Detector<'s> {
         // A title is only a title before a name, and not the first word of a body's name
         // ("Justice Department", "Defence Ministry") or of a firm's, whose capitalised
         // words end in a legal form ("General Electric Co" was "Electric Co" 70 times in
-        // Reuters-21578).
+        // Reuters-21578), nor inside one, right before its legal form ("Data General
+        // Corp", "Supermarkets General Corp").
         let firm = || {
             (end..n)
                 .take(MAX_TITLE_WORDS)
@@ -1320,7 +1336,7 @@ impl<'s> Detector<'s> {
                         && is_capitalised(doc.word(k))
                 })
                 .last()
-                .is_some_and(|k| k > end && lexicon::is_legal_suffix(doc.word(k)))
+                .is_some_and(|k| lexicon::is_legal_suffix(doc.word(k)))
         };
         (end < n
             && doc.same_line(i, end)
@@ -2369,6 +2385,30 @@ mod tests {
             assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
         }
         assert!(!names.iter().any(|n| n == "Electric Co" || n == "Rubber Co"));
+    }
+
+    #[test]
+    fn a_title_before_a_legal_form_is_inside_the_firm_and_a_rating_outside_it() {
+        let text = "Dart said it told Supermarkets General Corp it was flexible.\n\
+                    Data General Corp said its sales fell; the data were weak.\n\
+                    The data came and the data went, as data do.\n\
+                    It cut to C from CCC-minus Michigan General Corp's debt.\n\
+                    General Mark Smith said so.";
+        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
+        for name in [
+            "Supermarkets General Corp",
+            "Data General Corp",
+            "Michigan General Corp",
+            "Mark Smith",
+        ] {
+            assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+        }
+        assert!(
+            !names
+                .iter()
+                .any(|n| n == "General Corp" || n.contains("CCC")),
+            "{names:?}"
+        );
     }
 
     #[test]

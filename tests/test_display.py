@@ -46,6 +46,10 @@ def test_story_table_one_row_a_story_largest_first():
     strike = table[table["story"] == groups["port-strike-1"]].iloc[0]
     assert strike["articles"] == (groups == groups["port-strike-1"]).sum()
     assert strike["first"] <= strike["last"] and strike["outlets"] >= 2
+    # Links of the articles count their sites, as the outlets' names do.
+    links = "https://www." + df.set_index("id")["outlet"].str.replace(" ", "") + ".example/news/" + texts.index
+    by_link = nc.story_table(texts, groups, outlets=links)
+    assert by_link["outlets"].tolist() == table["outlets"].tolist()
     # What it is about: names most of its articles write, not the corpus' common ones.
     assert "Harbour Workers Union" in strike["about"] or "Tomas Reyes" in strike["about"]
     assert "Dockworkers" in strike["title"]

@@ -268,6 +268,12 @@ def test_relate_outlets_keep_an_outlets_own_updates_out_of_rewrite(seeds):
     assert len(own) and set(zip(own["a"], own["b"])) <= set(zip(*pairs.loc[pairs["label"] == "same_story", ["a", "b"]].T.values))
     with pytest.raises(OptionError, match="outlets has 2 values for 5 texts"):
         nc.relate(seeds, outlets=["a", "b"])
+    # Article links stand for their sites: two links of one site are one outlet, of two
+    # sites two (a scraped frame's URL column will do).
+    one_site = ["https://www.wire.com/a/1", "http://wire.com/b?id=2", "x", "y", "z"]
+    assert label(nc.relate(seeds, outlets=one_site))[(0, 1)] == "same_story"
+    two_sites = ["https://www.kyiv.ua/a/1", "https://wire.com/b", "http://[not a link", "y", "z"]
+    assert label(nc.relate(seeds, outlets=two_sites))[(0, 1)] == "rewrite"
     with pytest.raises(OptionError, match="rewrite_lead"):
         nc.relate(seeds, rewrite_lead=0)
 

@@ -217,7 +217,7 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
     """
     from ._input import as_texts
     from .exceptions import OptionError
-    from .similarity import _aligned, _title, story_table
+    from .similarity import _aligned, _outlets, _title, story_table
 
     t = as_texts(texts)
     labels = _aligned(t, stories, "stories")
@@ -236,7 +236,8 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
         """``values`` aligned with the texts, for the articles read (the story's first)."""
         return None if values is None else _aligned(t, values, name).iloc[read].tolist()
 
-    when, outlet, head = column(dates, "dates"), column(outlets, "outlets"), column(titles, "titles")
+    when, head = column(dates, "dates"), column(titles, "titles")
+    outlet = None if outlets is None else _outlets(t, outlets).iloc[read].tolist()
     keyed = pd.Series([t.values[p] for p in read], index=names.iloc[read].to_numpy(), dtype=object)
     table = story_table(keyed, [story] * len(members) + [rest] * len(background), dates=when, outlets=outlet,
                         titles=head, min_size=1, about=about)

@@ -644,7 +644,8 @@ def relate(
             given: a ``pd.Timedelta`` or what it reads ("1D", default: the same or the
             next day, for dates without times).
         outlets: Each text's outlet (site, newspaper, agency: any values, compared for
-            equality), aligned with the texts as ``dates`` are, or None. A pair from one
+            equality; a web address stands for its site, so a column of article links
+            will do), aligned with the texts as ``dates`` are, or None. A pair from one
             outlet is never ``rewrite`` (``same_story`` instead); a missing or empty outlet
             tells nothing.
         n_threads: Threads to use; None uses one per core.
@@ -692,7 +693,7 @@ def relate(
     cols.pop("first")
     if outlets is not None:
         # An outlet reusing its own paragraphs (an update, a follow-up) retells nothing.
-        codes = _codes(t, outlets, "outlets", blank_missing=True)
+        codes = _codes(t, _outlets(t, outlets).tolist(), "outlets")
         a, b = codes[cols["a"]], codes[cols["b"]]
         own = (cols["label"] == RELATIONS.index("rewrite")) & (a >= 0) & (a == b)
         cols["label"] = np.where(own, RELATIONS.index("same_story"), cols["label"])
@@ -937,7 +938,8 @@ def story_table(
             a list aligned with them (any labels: one value a text, equal within a story).
         dates: Publication dates aligned with the texts (as ``stories`` reads them), or
             None.
-        outlets: Each text's outlet (a site, a paper), aligned the same way, or None.
+        outlets: Each text's outlet (a site, a paper; a web address stands for its
+            site), aligned the same way, or None.
         titles: Each text's headline, aligned the same way (a scraped ``title`` column),
             or None: the first line of the text then stands for it.
         min_size: Stories of fewer articles are left out (default 2: one article alone is
@@ -986,8 +988,7 @@ def story_table(
     table = pd.DataFrame({"story": np.asarray(list(rows.groups), dtype=np.int64), "articles": rows.size().to_numpy()})
     order_key = rows["position"].min().to_numpy()
     if outlets is not None:
-        outlet = _aligned(t, outlets, "outlets")
-        outlet = outlet.where(outlet.astype(str) != "")
+        outlet = _outlets(t, outlets)
         table["outlets"] = frame.assign(o=outlet.to_numpy()[frame["position"]]).groupby(
             "story", sort=False)["o"].nunique().to_numpy()
     if dates is not None:
@@ -1026,6 +1027,29 @@ def _aligned(t, column: Any, name: str) -> pd.Series:
     if raw.dtype == object:
         raw = raw.map(lambda v: v.strip() if isinstance(v, str) else v)
     return raw
+
+
+def _site(value: Any) -> Any:
+    """An outlet as compared: a web address stands for its site (``https://www.bbc.co.uk/
+    news/x`` is ``bbc.co.uk``), so that a column of article links tells outlets apart as a
+    column of their names does; any other value as it is."""
+    if isinstance(value, str) and ("://" in value[:16] or value.startswith("www.")):
+        from urllib.parse import urlsplit
+
+        try:
+            host = urlsplit(value if "://" in value[:16] else "//" + value).hostname or ""
+        except ValueError:  # (not an address after all: "http://[oops")
+            return value
+        return host.removeprefix("www.") or value
+    return value
+
+
+def _outlets(t, outlets: Any) -> pd.Series:
+    """``outlets`` aligned with the texts, each a site when it is a web address, an empty
+    str missing."""
+    raw = _aligned(t, outlets, "outlets")
+    raw = raw.where(raw.astype(str) != "")
+    return raw.map(_site, na_action="ignore")
 
 
 def _codes(t, values: Any, name: str, blank_missing: bool = False) -> np.ndarray:

@@ -624,15 +624,16 @@ pub fn goes_on_after(head: &str) -> bool {
 
 /// Acronyms of common nouns, never a name alone (lowercase): "TV", "PC", "GMT", "LNG", and
 /// technologies, products of no one maker and finance terms ("HDTV", "RFID", "`VoIP`", "R&D",
-/// "FDI", "FRN": BBC counted HDTV, UWB, RFID, IPTV and HSDPA as organisations, 116 mentions).
+/// "FDI", "FRN": BBC counted HDTV, UWB, RFID, IPTV and HSDPA as organisations, 116 mentions),
+/// and a genre ("R&B star Nelly": BBC's "R&B" was an organisation 30 times).
 pub const COMMON_ACRONYMS: &[&str] = &[
     "adsl", "ai", "aids", "atm", "bst", "cctv", "cd", "ceo", "cfo", "copd", "cpi", "cpu", "dna",
     "drm", "dsl", "dvd", "etf", "fdi", "frn", "gdp", "gmo", "gmt", "gnp", "gp", "gprs", "gps",
     "gpu", "hd", "hdtv", "hiv", "hsdpa", "icbm", "id", "ied", "ipo", "iptv", "isp", "ivf", "lcd",
     "lgbt", "lgbtq", "lng", "lte", "mba", "mep", "mms", "mp", "mp3", "mri", "msp", "nfc", "ngo",
-    "ok", "oled", "p2p", "pc", "pda", "pdf", "phd", "pin", "ppi", "ptsd", "r&d", "rfid", "sme",
-    "sms", "suv", "tb", "tv", "ufo", "url", "usb", "utc", "uwb", "vat", "vip", "voip", "vpn", "vr",
-    "vx", "wlan",
+    "ok", "oled", "p2p", "pc", "pda", "pdf", "phd", "pin", "ppi", "ptsd", "r&b", "r&d", "rfid",
+    "sme", "sms", "suv", "tb", "tv", "ufo", "url", "usb", "utc", "uwb", "vat", "vip", "voip",
+    "vpn", "vr", "vx", "wlan",
 ];
 
 /// Generic heads that are no name alone, however capitalised ("the Department said").
@@ -1308,5 +1309,6 @@ mod tests {
             assert!(!is_rating_or_aggregate(name), "{name}");
         }
         assert!(is_never_alone_word("HDTV", &mut buf) && is_never_alone_word("NGOs", &mut buf));
+        assert!(is_never_alone_word("R&B", &mut buf));
     }
 }

@@ -34,6 +34,9 @@ def test_seed_acceptance(seeds, seed_counts):
         assert typed(seed_counts, name).type == "ORG", name
     for name in ("Ukraine", "Russia", "Moscow", "Kursk", "Crimea", "Saudi Arabia"):
         assert typed(seed_counts, name).type == "LOC", name
+    # The aircraft the reporters flew on, not the service ("aboard Air Force One").
+    assert typed(seed_counts, "Air Force One").type == "MISC"
+    assert not (seed_counts["entity"] == "Air Force").any()
     # Kellog and Kellogg are one entity; no entity is called Kellog.
     assert not seed_counts["entity"].str.fullmatch("Kellogg?").any()
     ents = nc.entities(seeds)

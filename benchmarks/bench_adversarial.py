@@ -131,6 +131,9 @@ def _cases():
             f"General Zed{i} Gas and Electric Co said. Shares of General Zed{i} Tire and Rubber Co "
             f"rose; the general gas and electric tire and rubber rise." for i in range(n)),
             " ".join("Gas and" for _ in range(n)) + " Electric Co said."]), 5_000),
+        # One long team sheet: every player's club in parentheses, one club again and again.
+        "entities: a team sheet of clubs in parentheses": (lambda n: nc.entities([", ".join(
+            f"A Zed{i} (Quo{i % 7} Town)" for i in range(n)) + "."]), 20_000),
         "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),

@@ -801,6 +801,43 @@ pub(crate) fn in_name_list(doc: &Doc, first: usize, end: usize) -> bool {
         >= LIST_SEPARATORS
 }
 
+/// Is the name `first..end` a club in a team sheet: in parentheses right after a player's
+/// name ("G Rowntree (Leicester), S Thompson (Northampton), J White (Leicester)"), with
+/// two more such parentheses after capitalised words near it on its line, one of them
+/// naming the same club again (a cast list names each actor once: "Mike (Finn
+/// Wolfhard), Dustin (Gaten Matarazzo)")? Tables of results name players' countries so
+/// too ("Colin Montgomerie (Scotland) 69 70"), and lists of politicians their states:
+/// [`Detector::club_like`] leaves out built-in places.
+pub(crate) fn in_team_sheet(doc: &Doc, first: usize, end: usize) -> bool {
+    let n = doc.tokens.len();
+    let line = doc.tokens[first].line;
+    let on_line = |k: usize| doc.tokens[k].line == line;
+    // "Word ( Name )": k the opening parenthesis.
+    let bracketed = |k: usize| {
+        k >= 1
+            && k + 2 < n
+            && on_line(k - 1)
+            && on_line(k + 2)
+            && doc.word(k) == "("
+            && doc.tokens[k - 1].kind == Kind::Word
+            && is_capitalised(doc.word(k - 1))
+            && doc.tokens[k + 1].kind == Kind::Word
+            && is_capitalised(doc.word(k + 1))
+    };
+    if first == 0 || end >= n || doc.word(end) != ")" || !bracketed(first - 1) {
+        return false;
+    }
+    let lo = first.saturating_sub(3 * LIST_WINDOW);
+    let hi = (end + 3 * LIST_WINDOW).min(n);
+    let others = (lo..hi).filter(|&k| k != first - 1 && bracketed(k));
+    let (mut count, mut again) = (0, false);
+    for k in others {
+        count += 1;
+        again |= doc.word(k + 1) == doc.word(first);
+    }
+    count >= 2 && again
+}
+
 /// A quotation mark that opens a quotation: straight or curly.
 fn is_opening_quote(w: &str) -> bool {
     matches!(w, "\"" | "'" | "\u{201c}" | "\u{2018}")
@@ -1203,6 +1240,22 @@ impl<'s> Detector<'s> {
             })
     }
 
+    /// Can tokens `first..end`, in parentheses after a player's name, be a club: not a
+    /// person's name (a cast list: "Mike (Finn Wolfhard)"; a given name first), not a
+    /// country's short form ("(Aus)", "(NZ)": three letters or fewer) and holding no
+    /// built-in place or people ("Republic of Ireland": a squad list's nationality)?
+    fn club_like(&self, doc: &Doc, first: usize, end: usize, buf: &mut String) -> bool {
+        let text = &doc.text[doc.tokens[first].start..doc.tokens[end - 1].end];
+        text.chars().filter(|c| c.is_alphabetic()).count() > 3
+            && !gazetteer::is_given_name(lower_into(doc.word(first), buf))
+            && self.builtin.find(text).iter().all(|m| {
+                !matches!(
+                    self.builtin.entries[m.entry as usize].entity_type,
+                    EntityType::Loc | EntityType::Misc
+                )
+            })
+    }
+
     /// Are tokens `first..end` exactly a built-in place or people ("U.S.", "Iraqi")?
     fn is_place_or_people(&self, doc: &Doc, first: usize, end: usize) -> bool {
         let text = &doc.text[doc.tokens[first].start..doc.tokens[end - 1].end];
@@ -1555,18 +1608,21 @@ impl<'s> Detector<'s> {
             let coordinated = first > 0
                 && doc.same_line(first - 1, first)
                 && matches!(doc.word(first - 1), "and" | "or" | "&" | ",");
-            let org_context_after = number_end.is_none()
-                && end == j
-                && match after(end) {
-                    Some("v" | "vs") => true,
-                    Some("have" | "are" | "were") => !coordinated,
-                    Some(w) if w.starts_with(|c: char| c.is_lowercase()) => {
-                        lexicon::is_member_role(lower_into(w, &mut buf))
-                            && after(end + 1)
-                                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
-                    }
-                    _ => false,
-                };
+            let org_context_after = (number_end.is_none()
+                && in_team_sheet(doc, first, end)
+                && self.club_like(doc, first, end, &mut buf))
+                || number_end.is_none()
+                    && end == j
+                    && match after(end) {
+                        Some("v" | "vs") => true,
+                        Some("have" | "are" | "were") => !coordinated,
+                        Some(w) if w.starts_with(|c: char| c.is_lowercase()) => {
+                            lexicon::is_member_role(lower_into(w, &mut buf))
+                                && after(end + 1)
+                                    .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+                        }
+                        _ => false,
+                    };
             let place_context = !title_before
                 && !person_context
                 && (is_dateline(doc, first, end)
@@ -2385,6 +2441,30 @@ mod tests {
             assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
         }
         assert!(!names.iter().any(|n| n == "Electric Co" || n == "Rubber Co"));
+    }
+
+    #[test]
+    fn a_club_in_a_team_sheet_has_an_organisations_evidence() {
+        let org_after = |text: &str, name: &str| -> bool {
+            let (doc, found) = candidates_of(text);
+            let c = found
+                .iter()
+                .find(|c| &text[doc.tokens[c.first].start..doc.tokens[c.end - 1].end] == name)
+                .unwrap_or_else(|| panic!("{name} in {text}"));
+            c.org_context_after
+        };
+        let sheet = "England: G Rowntree (Leicester), S Thompson (Northampton), \
+                     J White (Leicester), B Kay (Leicester), M Corry (Wasps).";
+        assert!(org_after(sheet, "Leicester"));
+        // (Named once, a club is left to the model and the corpus.)
+        assert!(!org_after(sheet, "Northampton"));
+        // A cast list names each actor once; a results table a player's country.
+        let cast = "Cast: Mike (Finn Wolfhard), Dustin (Gaten Matarazzo), Lucas (Caleb \
+                    McLaughlin), Will (Noah Schnapp).";
+        assert!(!org_after(cast, "Gaten Matarazzo"));
+        let golf = "Leaders: Colin Montgomerie (Scotland) 69, Ernie Els (South Africa) 70, \
+                    Sandy Lyle (Scotland) 71, Nick Faldo (England) 72.";
+        assert!(!org_after(golf, "Scotland"));
     }
 
     #[test]

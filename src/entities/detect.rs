@@ -808,7 +808,7 @@ pub(crate) fn in_name_list(doc: &Doc, first: usize, end: usize) -> bool {
 /// Wolfhard), Dustin (Gaten Matarazzo)")? Tables of results name players' countries so
 /// too ("Colin Montgomerie (Scotland) 69 70"), and lists of politicians their states:
 /// [`Detector::club_like`] leaves out built-in places.
-pub(crate) fn in_team_sheet(doc: &Doc, first: usize, end: usize) -> bool {
+fn in_team_sheet(doc: &Doc, first: usize, end: usize) -> bool {
     let n = doc.tokens.len();
     let line = doc.tokens[first].line;
     let on_line = |k: usize| doc.tokens[k].line == line;

@@ -2169,6 +2169,16 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that `text`'s candidates include each of `present` and none that `absent`
+    /// accepts.
+    fn assert_names(text: &str, present: &[&str], absent: impl Fn(&str) -> bool) {
+        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
+        for name in present {
+            assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+        }
+        assert!(!names.iter().any(|n| absent(n)), "{names:?}");
+    }
+
     #[test]
     fn only_demonyms_adherents_places_and_firms_mark_a_longer_candidate() {
         // The "inside" feature tells the model a run of capitals starts with a word before
@@ -2429,18 +2439,15 @@ mod tests {
                     Officials said Ford and Chrysler Corp cut prices.\n\
                     Officials said IBM and Apple Inc agreed.\n\
                     The gas and electric bills rose, as tire and rubber prices did.";
-        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
-        for name in [
+        let present = [
             "Pacific Gas and Electric Co",
             "Goodyear Tire and Rubber Co",
             "Ford",
             "Chrysler Corp",
             "IBM",
             "Apple Inc",
-        ] {
-            assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
-        }
-        assert!(!names.iter().any(|n| n == "Electric Co" || n == "Rubber Co"));
+        ];
+        assert_names(text, &present, |n| n == "Electric Co" || n == "Rubber Co");
     }
 
     #[test]
@@ -2474,21 +2481,13 @@ mod tests {
                     The data came and the data went, as data do.\n\
                     It cut to C from CCC-minus Michigan General Corp's debt.\n\
                     General Mark Smith said so.";
-        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
-        for name in [
+        let present = [
             "Supermarkets General Corp",
             "Data General Corp",
             "Michigan General Corp",
             "Mark Smith",
-        ] {
-            assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
-        }
-        assert!(
-            !names
-                .iter()
-                .any(|n| n == "General Corp" || n.contains("CCC")),
-            "{names:?}"
-        );
+        ];
+        assert_names(text, &present, |n| n == "General Corp" || n.contains("CCC"));
     }
 
     #[test]
@@ -2506,25 +2505,21 @@ mod tests {
                     National John Smith said the troops left.\n\
                     National Acme takes on rivals\n\
                     The rest followed.";
-        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
-        for name in [
+        let present = [
             "National Electric Co",
             "Ford Motor Co",
             "Rajiv Biswas",
             "John Smith",
             "Acme",
-        ] {
-            assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
-        }
+        ];
         // (Not on a short line that ends no sentence: a headline.)
-        assert!(
-            !names.iter().any(|n| n == "Electric Co"
+        assert_names(text, &present, |n| {
+            n == "Electric Co"
                 || n.starts_with("Rival")
                 || n.starts_with("Economist")
                 || n == "National John Smith"
-                || n == "National Acme"),
-            "{names:?}"
-        );
+                || n == "National Acme"
+        });
     }
 
     #[test]

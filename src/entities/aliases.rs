@@ -64,10 +64,10 @@ pub fn fold(name: &str) -> String {
 
 /// The built-in organisation a firm's name written with a legal form names, when the name
 /// without it is exactly one of the organisation's names ("Exxon Corp" of the built-in
-/// `ExxonMobil`, whose alias is "Exxon"; "Citibank Ltd" of Citigroup). As written ("Texas Corp" is no
-/// place, and the built-in names are compared case-sensitively); organisations only, and
-/// not an acronym: "RTE Corp" of 1987's wire copy is an American maker of transformers,
-/// not RTÉ, and "CBS Inc" no more CBS News than "ABC Inc" ABC News.
+/// `ExxonMobil`, whose alias is "Exxon"; "Citibank Ltd" of Citigroup). As written (the
+/// built-in names are compared case-sensitively); organisations only ("Texas Corp" is no
+/// place), and not an acronym: "RTE Corp" of 1987's wire copy is an American maker of
+/// transformers, not RTÉ, and "CBS Inc" no more CBS News than "ABC Inc" ABC News.
 fn builtin_firm(builtin: &Gazetteer, surface: &str) -> Option<u32> {
     let head = crate::entities::lexicon::before_legal_form(surface)?;
     if !head.chars().any(char::is_lowercase) {

@@ -827,17 +827,6 @@ fn acronyms_join_their_names(
 /// The most words of a firm's name read for [`firms_are_not_people`].
 const MAX_FIRM_WORDS: usize = 8;
 
-/// A name the corpus writes with a legal form (`USAir Inc`), or the first words of one it
-/// writes so ("Shearson Lehman" of "Shearson Lehman Brothers Inc", "Drexel Burnham" of
-/// "Drexel Burnham Lambert Inc"), is a firm, not the person the model took it for, unless a
-/// title or role stood before more than one of its mentions in [`FIRM_CUE_SHARE`]. A word
-/// alone that is a person's surname in the corpus ("Wright" of Jim Wright, beside a "Wright
-/// Inc") or a given name (the first word of two people's full names: "John" of "John
-/// Hancock Financial Services Inc") is left to its votes. Its person votes become
-/// organisation votes. Returns which groups it made firms (they take their lone short names
-/// as a person's full name takes a surname: "Hutton" of "E.F. Hutton"), and the heads of
-/// the names written with a legal form ("morgan", "morgan stanley" of "Morgan Stanley Group
-/// Inc"), whatever their votes.
 /// Which groups the corpus writes with a legal form somewhere ("Dome Petroleum Ltd",
 /// "Texaco Inc"): a firm's names. (A firm's name is a few words: longer runs of capitals
 /// are no firm's, and their heads would cost the square of their length.)
@@ -853,6 +842,17 @@ fn written_with_legal_form(groups: &[Group]) -> Vec<bool> {
         .collect()
 }
 
+/// A name the corpus writes with a legal form (`USAir Inc`), or the first words of one it
+/// writes so ("Shearson Lehman" of "Shearson Lehman Brothers Inc", "Drexel Burnham" of
+/// "Drexel Burnham Lambert Inc"), is a firm, not the person the model took it for, unless a
+/// title or role stood before more than one of its mentions in [`FIRM_CUE_SHARE`]. A word
+/// alone that is a person's surname in the corpus ("Wright" of Jim Wright, beside a "Wright
+/// Inc") or a given name (the first word of two people's full names: "John" of "John
+/// Hancock Financial Services Inc") is left to its votes. Its person votes become
+/// organisation votes. Returns which groups it made firms (they take their lone short names
+/// as a person's full name takes a surname: "Hutton" of "E.F. Hutton"), and the heads of
+/// the names written with a legal form ("morgan", "morgan stanley" of "Morgan Stanley Group
+/// Inc"), whatever their votes. `legal`: [`written_with_legal_form`].
 fn firms_are_not_people(groups: &mut [Group], legal: &[bool]) -> (Vec<bool>, AHashSet<String>) {
     let mut heads: AHashSet<String> = AHashSet::new();
     // The last words of the names written with a legal form ("kodak" of "Eastman Kodak

@@ -1095,8 +1095,27 @@ impl<'s> Detector<'s> {
     }
 
     fn usable(&self, doc: &Doc, i: usize, buf: &mut String) -> bool {
+        if !self.may_be_name(doc, i, buf) {
+            return false;
+        }
         let t = &doc.tokens[i];
-        if t.kind != Kind::Word {
+        let word = doc.word(i);
+        let headline = doc.title_line[t.line as usize];
+        if t.sentence_start
+            || doc.caps_line[t.line as usize]
+            || headline
+            || Self::field_label(doc, i)
+        {
+            return self.name_like(word, headline, buf);
+        }
+        true
+    }
+
+    /// Can word `i` be part of a name wherever it stands: a capitalised word, no pronoun,
+    /// ticker or rating, no "U-turn", no common word after a prefix ("anti-Semitism")?
+    /// ([`Self::usable`] then asks more of it at a sentence's start or on a headline.)
+    fn may_be_name(&self, doc: &Doc, i: usize, buf: &mut String) -> bool {
+        if doc.tokens[i].kind != Kind::Word {
             return false;
         }
         let word = doc.word(i);
@@ -1124,14 +1143,6 @@ impl<'s> Detector<'s> {
                 return false;
             }
         }
-        let headline = doc.title_line[t.line as usize];
-        if t.sentence_start
-            || doc.caps_line[t.line as usize]
-            || headline
-            || Self::field_label(doc, i)
-        {
-            return self.name_like(word, headline, buf);
-        }
         true
     }
 
@@ -1150,18 +1161,16 @@ impl<'s> Detector<'s> {
         let t = &doc.tokens[i];
         let word = doc.word(i);
         if !t.sentence_start
-            || t.kind != Kind::Word
             || doc.tokens[i + 1].kind != Kind::Word
             || !doc.same_line(i, i + 1)
             || doc.caps_line[t.line as usize]
             || doc.title_line[t.line as usize]
             || doc.short_unended[t.line as usize]
             || word.chars().nth(1).is_none()
-            || !is_capitalised(word)
-            || is_pronoun_or_contraction(word)
-            || in_ticker(doc, i)
             || word.contains('-')
             || Self::field_label(doc, i)
+            || !self.may_be_name(doc, i, buf)
+            || lexicon::is_function_word(lower_into(word, buf))
         {
             return false;
         }
@@ -1173,7 +1182,7 @@ impl<'s> Detector<'s> {
             && doc.same_line(i, i + 2)
             && lexicon::is_legal_suffix(doc.word(i + 2))
         {
-            return !lexicon::is_function_word(lower_into(word, buf));
+            return true;
         }
         // A person's name after it keeps the word out: "Economist Rajiv Biswas",
         // "Conservative Francois Fillon", "Police Chief Calvin Williams" describe the
@@ -1186,11 +1195,7 @@ impl<'s> Detector<'s> {
         }) {
             return false;
         }
-        let lower = lower_into(word, buf);
-        if lexicon::is_function_word(lower) {
-            return false;
-        }
-        let (low, cap) = self.stats.get(xxh3_64(lower.as_bytes()));
+        let (low, cap) = self.stats.get(lower_hash(word, buf));
         cap >= START_CAP_MIN && cap * START_CAP_SHARE >= low
     }
 
@@ -1608,11 +1613,8 @@ impl<'s> Detector<'s> {
             let coordinated = first > 0
                 && doc.same_line(first - 1, first)
                 && matches!(doc.word(first - 1), "and" | "or" | "&" | ",");
-            let org_context_after = (number_end.is_none()
-                && in_team_sheet(doc, first, end)
-                && self.club_like(doc, first, end, &mut buf))
-                || number_end.is_none()
-                    && end == j
+            let org_context_after = number_end.is_none()
+                && ((end == j
                     && match after(end) {
                         Some("v" | "vs") => true,
                         Some("have" | "are" | "were") => !coordinated,
@@ -1622,7 +1624,9 @@ impl<'s> Detector<'s> {
                                     .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
                         }
                         _ => false,
-                    };
+                    })
+                    // A club in a team sheet: "G Rowntree (Leicester), J White (Leicester)".
+                    || (in_team_sheet(doc, first, end) && self.club_like(doc, first, end, &mut buf)));
             let place_context = !title_before
                 && !person_context
                 && (is_dateline(doc, first, end)

@@ -693,7 +693,7 @@ def relate(
     cols.pop("first")
     if outlets is not None:
         # An outlet reusing its own paragraphs (an update, a follow-up) retells nothing.
-        codes = _codes(t, _outlets(t, outlets).tolist(), "outlets")
+        codes = _factorized(_outlets(t, outlets))
         a, b = codes[cols["a"]], codes[cols["b"]]
         own = (cols["label"] == RELATIONS.index("rewrite")) & (a >= 0) & (a == b)
         cols["label"] = np.where(own, RELATIONS.index("same_story"), cols["label"])
@@ -1052,12 +1052,14 @@ def _outlets(t, outlets: Any) -> pd.Series:
     return raw.map(_site, na_action="ignore")
 
 
-def _codes(t, values: Any, name: str, blank_missing: bool = False) -> np.ndarray:
+def _codes(t, values: Any, name: str) -> np.ndarray:
     """One integer a text, equal for equal values of ``values`` (aligned with the texts as
-    ``dates`` are), -1 for a missing one (and, with ``blank_missing``, an empty str)."""
-    raw = _aligned(t, values, name)
-    if blank_missing:
-        raw = raw.where(raw.astype(str) != "")
+    ``dates`` are), -1 for a missing one."""
+    return _factorized(_aligned(t, values, name))
+
+
+def _factorized(raw: pd.Series) -> np.ndarray:
+    """One integer a value of ``raw``, equal for equal values, -1 for a missing one."""
     try:
         codes, _ = pd.factorize(raw, use_na_sentinel=True)
     except TypeError:

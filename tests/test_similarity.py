@@ -274,6 +274,9 @@ def test_relate_outlets_keep_an_outlets_own_updates_out_of_rewrite(seeds):
     assert label(nc.relate(seeds, outlets=one_site))[(0, 1)] == "same_story"
     two_sites = ["https://www.kyiv.ua/a/1", "https://wire.com/b", "http://[not a link", "y", "z"]
     assert label(nc.relate(seeds, outlets=two_sites))[(0, 1)] == "rewrite"
+    # As a notebook user has them: a frame's column of links, through the accessor.
+    links = "https://www." + df["outlet"].str.replace(" ", "") + ".example/news/" + df.index.astype(str)
+    assert df["text"].news.relate(outlets=links).equals(pairs)
     with pytest.raises(OptionError, match="rewrite_lead"):
         nc.relate(seeds, rewrite_lead=0)
 

@@ -79,8 +79,8 @@ def main() -> None:
     pairs["truth"] = kind
     print("\nsample corpus: scores by true relation (copies and rewrites of the story's original)")
     print(pairs.groupby("truth")[["cosine", "story", "jaccard"]].describe().round(3).T.to_string())
-    print("\nsample corpus: true relation x label at the default thresholds")
-    labelled = nc.relate(df["text"]).set_index(["a", "b"])["label"]
+    print("\nsample corpus: true relation x label at the default thresholds, with its dates")
+    labelled = nc.relate(df["text"], dates=df["published"]).set_index(["a", "b"])["label"]
     pairs["label"] = [labelled.get((a, b), "(none)") for a, b in zip(pairs["a"], pairs["b"])]
     print(pd.crosstab(pairs["truth"], pairs["label"]).to_string())
 

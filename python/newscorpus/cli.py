@@ -444,9 +444,9 @@ def demo(out=None) -> int:
         p(f"    \"{_short(text, 90)}\"")
 
     p(_rule("6. How articles relate (relate) and stories (stories)"))
-    related = relate(texts)
-    truth = []
     indexed = df.set_index("id")
+    related = relate(texts, dates=indexed["published"])  # same_story needs dates
+    truth = []
     for a, b in zip(related["a"], related["b"]):
         if indexed.at[b, "copy_of"] == a or indexed.at[a, "copy_of"] == b:
             truth.append(indexed.at[b if indexed.at[b, "copy_of"] == a else a, "kind"])

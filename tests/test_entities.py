@@ -314,6 +314,24 @@ def test_a_name_written_mostly_in_capitals_is_shown_in_capitals():
     assert "ICE" in set(nc.entity_counts(texts)["entity"])
 
 
+def test_banks_and_firms_the_model_takes_for_people_are_organisations():
+    """Wire copy names banks by their own language's words ("Banque Paribas", "Societe
+    Generale") and the banks running a bond issue as its lead manager; a firm's kind ends
+    many names ("Warburg Securities"). Reuters-21578 counted them as people."""
+    texts = pd.Series([
+        "The issue is priced at par, lead manager Societe Generale said. Credit Lyonnais and "
+        "Banque Paribas will be market makers.",
+        "Warburg Securities raised its forecast for Airbus Industrie, analyst Peter Fellner said.",
+        "Co-lead managers Yamaichi International and Daiwa said demand was strong.",
+    ], index=["a", "b", "c"])
+    ents = nc.entities(texts)
+    types = dict(zip(ents["canonical"], ents["type"]))
+    for firm in ("Societe Generale", "Banque Paribas", "Warburg Securities", "Airbus Industrie",
+                 "Yamaichi International", "Daiwa"):
+        assert types.get(firm) == "ORG", (firm, types)
+    assert types["Peter Fellner"] == "PER"
+
+
 def test_a_possessive_inside_a_name_keeps_the_name_whole():
     # "National People's Congress", "International Women's Day": the corpus writes the
     # pair again and again, and "People"/"Women" are common words it capitalises mostly

@@ -1536,7 +1536,15 @@ impl<'s> Detector<'s> {
             } else {
                 0
             };
+            // "lead manager Societe Generale said": the bank that runs a bond issue.
+            let issue_manager = i > 1
+                && doc.same_line(i - 2, i)
+                && lexicon::is_issue_manager(
+                    &doc.word(i - 2).to_lowercase(),
+                    lower_into(doc.word(i - 1), &mut buf),
+                );
             let person_context = i > 0
+                && !issue_manager
                 && doc.same_line(i - 1, i)
                 && lexicon::is_person_context(lower_into(doc.word(i - 1), &mut buf));
             let title_before = title_end == i;
@@ -1640,7 +1648,9 @@ impl<'s> Detector<'s> {
                         && end == j
                         && lexicon::is_trailing_geographic_head(doc.word(end - 1))
                         && !lexicon::is_organisation_head(doc.word(first))));
-            let called = if title_before || person_context {
+            let called = if issue_manager {
+                Some(EntityType::Org)
+            } else if title_before || person_context {
                 None
             } else {
                 kind_word_before(doc, i)
@@ -2452,6 +2462,25 @@ mod tests {
             "Apple Inc",
         ];
         assert_names(text, &present, |n| n == "Electric Co" || n == "Rubber Co");
+    }
+
+    #[test]
+    fn an_issues_lead_manager_is_a_bank_not_a_persons_role() {
+        let text = "The bond is priced at par, lead manager Societe Generale said.\n\
+                    Co-lead managers Credit Lyonnais and Paribas said demand was strong.\n\
+                    The fund manager Peter Lynch said so.";
+        let (doc, found) = candidates_of(text);
+        let of = |name: &str| {
+            found
+                .iter()
+                .find(|c| &text[doc.tokens[c.first].start..doc.tokens[c.end - 1].end] == name)
+                .unwrap_or_else(|| panic!("{name} in {text}"))
+        };
+        for bank in ["Societe Generale", "Credit Lyonnais"] {
+            assert!(!of(bank).person_context, "{bank}");
+            assert_eq!(of(bank).called, Some(EntityType::Org), "{bank}");
+        }
+        assert!(of("Peter Lynch").person_context && of("Peter Lynch").called.is_none());
     }
 
     #[test]

@@ -300,11 +300,14 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
             person_evidence: c.title_before || c.person_context,
             // A legal form at the end ("Chrysler Corp") says "a firm" as a team's
             // context does, and a club's mark a club ("Chelsea FC", which the model took
-            // for a person).
+            // for a person); so do a firm's first or last word ("Banque Paribas", "Airbus
+            // Industrie", "Warburg Securities").
             org_evidence: (c.org_context_after
                 || (c.end - c.first >= 2 && {
                     let last = doc.tokens[c.end - 1].text(&norm.text);
-                    super::lexicon::is_legal_suffix(last) || super::lexicon::is_club_suffix(last)
+                    super::lexicon::is_legal_suffix(last)
+                        || super::lexicon::is_club_suffix(last)
+                        || super::lexicon::names_a_firm(doc.tokens[c.first].text(&norm.text), last)
                 }))
                 && c.gazetteer.is_none(),
             loc_evidence: c.place_context && c.gazetteer.is_none(),
@@ -744,5 +747,32 @@ mod tests {
             .iter()
             .find(|s| &p.norm.text[s.byte_start..s.byte_end] == "Verizon");
         assert_eq!(firm.unwrap().called, Some(EntityType::Org));
+    }
+
+    #[test]
+    fn a_firms_first_or_last_word_is_an_organisations_evidence() {
+        let text = "Banque Paribas said the issue was priced. Airbus Industrie won the order. \
+                    Warburg Securities raised its forecast. Paul Deutsch said so. The group met.";
+        let stats = case_stats(&[Some(text)]);
+        let p = prepare(text, &stats, &Lexicons::default());
+        let evidence = |name: &str| {
+            p.spans
+                .iter()
+                .find(|s| &p.norm.text[s.byte_start..s.byte_end] == name)
+                .unwrap_or_else(|| panic!("{name}"))
+                .org_evidence
+        };
+        for firm in ["Banque Paribas", "Airbus Industrie", "Warburg Securities"] {
+            assert!(evidence(firm), "{firm}");
+        }
+        assert!(!evidence("Paul Deutsch"));
+        assert!(crate::entities::lexicon::names_a_firm(
+            "Société",
+            "Générale"
+        ));
+        assert!(crate::entities::lexicon::names_a_firm("GRUPPO", "Ferruzzi"));
+        assert!(!crate::entities::lexicon::names_a_firm(
+            "Wright", "Brothers"
+        ));
     }
 }

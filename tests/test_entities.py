@@ -332,6 +332,17 @@ def test_banks_and_firms_the_model_takes_for_people_are_organisations():
     assert types["Peter Fellner"] == "PER"
 
 
+def test_wire_abbreviations_are_no_names():
+    # Reuters-21578 counted "N.Z. Dlrs" and "H.K. Dlrs" (84 mentions) and a table's "Prev
+    # Wk" (49) as people; an acronym in capitals ("CTS Corp") is still a name.
+    ents = nc.entities(["Cheung Kong's earnings rose to 1.28 billion H.K. Dlrs in 1986, analysts said.",
+                        "Stocks      4/2/87   Prev Wk   4/3/87  Prev Wk\nWheat     3,157.6   3,684.1",
+                        "Shares of CTS Corp rose 12 Cts to 31 dlrs."])
+    names = set(ents["text"])
+    assert not any("Dlrs" in n or "Wk" in n or "Cts" in n for n in names), names
+    assert "CTS Corp" in names
+
+
 def test_a_possessive_inside_a_name_keeps_the_name_whole():
     # "National People's Congress", "International Women's Day": the corpus writes the
     # pair again and again, and "People"/"Women" are common words it capitalises mostly

@@ -1124,6 +1124,7 @@ impl<'s> Detector<'s> {
             || in_ticker(doc, i)
             // (Nor part of one: "cut to C from CCC-minus Michigan General Corp's debt".)
             || lexicon::is_rating_or_aggregate(word)
+            || lexicon::is_wire_abbreviation(word)
         {
             return false;
         }
@@ -2462,6 +2463,16 @@ mod tests {
             "Apple Inc",
         ];
         assert_names(text, &present, |n| n == "Electric Co" || n == "Rubber Co");
+    }
+
+    #[test]
+    fn wire_abbreviations_are_no_part_of_a_name() {
+        let text = "Earnings rose to 1.28 billion H.K. Dlrs in 1986.\n\
+                    Stocks 4/2/87 Prev Wk 4/3/87 Prev Wk Named-A 3,157.6 3,684.1\n\
+                    Paul Prevost said CTS Corp would gain.";
+        assert_names(text, &["H.K.", "Paul Prevost", "CTS Corp"], |n| {
+            n.contains("Dlrs") || n.contains("Wk") || n.contains("Prev ")
+        });
     }
 
     #[test]

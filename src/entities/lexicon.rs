@@ -822,6 +822,25 @@ pub fn is_legal_suffix(word: &str) -> bool {
     LEGAL_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
+/// The abbreviations of wire copy's figures and tables, capitalised in headlines and
+/// column heads ("1.28 billion H.K. Dlrs", "Prev Wk", "Oper Shr"; lowercase): never a
+/// word of a name. (Reuters-21578 counted "N.Z. Dlrs" and "H.K. Dlrs", 84 mentions, and
+/// a table's "Prev Wk", 49, as people.)
+const WIRE_ABBREVIATIONS: &[&str] = &[
+    "bln", "cts", "dlr", "dlrs", "mln", "mlns", "oper", "pct", "prev", "qtr", "revs", "shr",
+    "shrs", "wk", "wks", "yr", "yrs",
+];
+
+/// Is `word` (capitalised or lowercase, a final dot allowed) in [`WIRE_ABBREVIATIONS`]?
+/// Not in capitals: "CTS" and "DLR" are firms' and agencies' acronyms.
+pub fn is_wire_abbreviation(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    word.chars().skip(1).any(char::is_lowercase)
+        && WIRE_ABBREVIATIONS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Words that begin a firm's name in the languages wire copy quotes them in ("Societe
 /// Generale", "Banque Paribas", "Gruppo Ferruzzi", "Credit Lyonnais", "Cie Generale",
 /// "Deutsche Babcock"; lowercase, with and without accents): a name of two words or more

@@ -332,6 +332,19 @@ def test_banks_and_firms_the_model_takes_for_people_are_organisations():
     assert types["Peter Fellner"] == "PER"
 
 
+def test_a_body_named_after_a_demonym_is_an_organisation():
+    # The model reads "Scottish Parliament" as miscellaneous (for "Scottish"); a name ending
+    # in a body's head is an organisation, not a competition ("Champions League") or a
+    # building ("Chatham House").
+    ents = nc.entities(["The Scottish Parliament voted on Tuesday. The Russian Olympic Committee "
+                        "appealed, and the World Anti-Doping Agency said it would reply.",
+                        "Celtic play in the Champions League on Wednesday."])
+    types = dict(zip(ents["canonical"], ents["type"]))
+    for body in ("Scottish Parliament", "Russian Olympic Committee", "World Anti-Doping Agency"):
+        assert types.get(body) == "ORG", (body, types)
+    assert types.get("Champions League") != "ORG"
+
+
 def test_wire_abbreviations_are_no_names():
     # Reuters-21578 counted "N.Z. Dlrs" and "H.K. Dlrs" (84 mentions) and a table's "Prev
     # Wk" (49) as people; an acronym in capitals ("CTS Corp") is still a name.

@@ -265,6 +265,9 @@ pub struct PreparedSpan {
     /// Where the words after a demonym that begins it start (a byte of the normalized
     /// text; see `Candidate::adjective_head`).
     pub adjective_rest: Option<usize>,
+    /// A name of two words or more ending in a body's head ([`super::lexicon::names_a_body`]):
+    /// an organisation where the model saw a miscellaneous name.
+    pub body: bool,
 }
 
 /// Where the sentences of a document after the first start (byte offsets).
@@ -319,6 +322,12 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
             parts: None,
             parts_at_and: false,
             adjective_rest: c.adjective_head.map(|k| doc.tokens[k].start),
+            body: c.gazetteer.is_none()
+                && c.end - c.first >= 2
+                && super::lexicon::names_a_body(
+                    doc.tokens[c.end - 2].text(&norm.text),
+                    doc.tokens[c.end - 1].text(&norm.text),
+                ),
         }
     };
     let spans = detector
@@ -459,6 +468,11 @@ pub fn extract_doc(
                     EntityType::Per | EntityType::Loc | EntityType::Org
                 );
             if org_evidence && class != 0 {
+                entity_type = EntityType::Org;
+            }
+            // A body's name the model read as miscellaneous for the demonym before it
+            // ("Scottish Parliament", "Russian Olympic Committee").
+            if s.body && entity_type == EntityType::Misc && class != 0 && !s.person_evidence {
                 entity_type = EntityType::Org;
             }
             // A dateline or a place word says "a place" of a name the model saw as a person

@@ -822,6 +822,16 @@ pub fn is_legal_suffix(word: &str) -> bool {
     LEGAL_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
+/// Does a name whose last two words are `before` and `last` end in a body's head ([`is_body_word`]:
+/// "Scottish Parliament", "Democratic National Committee", "World Anti-Doping Agency")?
+/// Not "League" (a competition: "Champions League"), nor "House" (a building: "Chatham
+/// House", "Leinster House"), nor after "of" ("Act of Parliament", "Member of Congress").
+pub fn names_a_body(before: &str, last: &str) -> bool {
+    is_body_word(last)
+        && !matches!(last, "League" | "Leagues" | "House" | "Houses")
+        && !before.eq_ignore_ascii_case("of")
+}
+
 /// The abbreviations of wire copy's figures and tables, capitalised in headlines and
 /// column heads ("1.28 billion H.K. Dlrs", "Prev Wk", "Oper Shr"; lowercase): never a
 /// word of a name. (Reuters-21578 counted "N.Z. Dlrs" and "H.K. Dlrs", 84 mentions, and
@@ -1351,6 +1361,27 @@ pub fn is_function_word(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_ending_in_a_bodys_head_is_a_body_but_for_leagues_buildings_and_of() {
+        for (before, last) in [
+            ("Scottish", "Parliament"),
+            ("National", "Committee"),
+            ("Anti-Doping", "Agency"),
+            ("Trump", "Cabinet"),
+            ("Armed", "Forces"),
+        ] {
+            assert!(names_a_body(before, last), "{before} {last}");
+        }
+        for (before, last) in [
+            ("Champions", "League"),
+            ("Chatham", "House"),
+            ("of", "Parliament"),
+            ("Scottish", "Highlands"),
+        ] {
+            assert!(!names_a_body(before, last), "{before} {last}");
+        }
+    }
 
     #[test]
     fn lists_are_sorted_and_unique() {

@@ -837,7 +837,7 @@ pub fn names_a_body(before: &str, last: &str) -> bool {
 /// word of a name. (Reuters-21578 counted "N.Z. Dlrs" and "H.K. Dlrs", 84 mentions, and
 /// a table's "Prev Wk", 49, as people.)
 const WIRE_ABBREVIATIONS: &[&str] = &[
-    "bln", "cts", "dlr", "dlrs", "mln", "mlns", "oper", "pct", "prev", "qtr", "revs", "shr",
+    "att", "bln", "cts", "dlr", "dlrs", "mln", "mlns", "oper", "pct", "prev", "qtr", "revs", "shr",
     "shrs", "wk", "wks", "yr", "yrs",
 ];
 

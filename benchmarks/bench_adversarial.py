@@ -134,6 +134,11 @@ def _cases():
         # One long team sheet: every player's club in parentheses, one club again and again.
         "entities: a team sheet of clubs in parentheses": (lambda n: nc.entities([", ".join(
             f"A Zed{i} (Quo{i % 7} Town)" for i in range(n)) + "."]), 20_000),
+        # Firms' first and last words, lead managers, wire abbreviations and bodies after a
+        # demonym, each of many names.
+        "entities: banks, lead managers, abbreviations, bodies": (lambda n: nc.entities([" ".join(
+            f"Banque Zed{i} said, lead manager Quo{i} Securities said; 12 H.K. Dlrs Prev Wk; "
+            f"the Scottish Zed{i} Committee met." for i in range(n))]), 5_000),
         "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),

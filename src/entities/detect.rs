@@ -2463,6 +2463,19 @@ mod tests {
     }
 
     #[test]
+    fn portuguese_do_joins_a_name_as_de_does() {
+        let text = "The Banco do Brasil will guarantee the credit, the Jornal do Brasil said.\n\
+                    Farmers in Rio Grande do Sul and Mato Grosso do Sul planted soy.";
+        let present = [
+            "Banco do Brasil",
+            "Jornal do Brasil",
+            "Rio Grande do Sul",
+            "Mato Grosso do Sul",
+        ];
+        assert_names(text, &present, |n| n == "Brasil" || n == "Sul");
+    }
+
+    #[test]
     fn wire_abbreviations_are_no_part_of_a_name() {
         let text = "Earnings rose to 1.28 billion H.K. Dlrs in 1986.\n\
                     Stocks 4/2/87 Prev Wk 4/3/87 Prev Wk Named-A 3,157.6 3,684.1\n\

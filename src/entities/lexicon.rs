@@ -260,8 +260,8 @@ pub const PERSON_CONTEXT: &[&str] = &[
 /// Lowercase words that may stand inside a name between two capitalised words ("Bank of
 /// England", "Ludwig van Beethoven", "Osama bin Laden").
 pub const CONNECTORS: &[&str] = &[
-    "al", "bin", "da", "de", "del", "della", "der", "des", "di", "du", "el", "ibn", "la", "le",
-    "of", "van", "von", "y",
+    "al", "bin", "da", "de", "del", "della", "der", "des", "di", "do", "du", "el", "ibn", "la",
+    "le", "of", "van", "von", "y",
 ];
 
 /// Words never a name by themselves, even capitalised at a sentence start: pronouns,

@@ -1072,12 +1072,6 @@ def _outlets(t, outlets: Any) -> pd.Series:
     return raw.map(_site, na_action="ignore")
 
 
-def _codes(t, values: Any, name: str) -> np.ndarray:
-    """One integer a text, equal for equal values of ``values`` (aligned with the texts as
-    ``dates`` are), -1 for a missing one."""
-    return _factorized(_aligned(t, values, name))
-
-
 def _factorized(raw: pd.Series) -> np.ndarray:
     """One integer a value of ``raw``, equal for equal values, -1 for a missing one."""
     try:
@@ -1090,7 +1084,7 @@ def _factorized(raw: pd.Series) -> np.ndarray:
 def _date_codes(t, dates: Any) -> Optional[np.ndarray]:
     """One integer a text, equal for equal dates (-1 for a missing one), or None without
     dates: identical texts are one copy group only when their dates are equal too."""
-    return None if dates is None else _codes(t, dates, "dates")
+    return None if dates is None else _factorized(_aligned(t, dates, "dates"))
 
 
 def _within_window(t, dates: Any, window: Any, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

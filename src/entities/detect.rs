@@ -2181,6 +2181,15 @@ mod tests {
             .collect()
     }
 
+    /// The candidate of `text` that spans exactly `name` (the first such).
+    fn candidate_named(text: &str, name: &str) -> Candidate {
+        let (doc, found) = candidates_of(text);
+        found
+            .into_iter()
+            .find(|c| &text[doc.tokens[c.first].start..doc.tokens[c.end - 1].end] == name)
+            .unwrap_or_else(|| panic!("{name} in {text}"))
+    }
+
     /// Asserts that `text`'s candidates include each of `present` and none that `absent`
     /// accepts.
     fn assert_names(text: &str, present: &[&str], absent: impl Fn(&str) -> bool) {
@@ -2490,30 +2499,18 @@ mod tests {
         let text = "The bond is priced at par, lead manager Societe Generale said.\n\
                     Co-lead managers Credit Lyonnais and Paribas said demand was strong.\n\
                     The fund manager Peter Lynch said so.";
-        let (doc, found) = candidates_of(text);
-        let of = |name: &str| {
-            found
-                .iter()
-                .find(|c| &text[doc.tokens[c.first].start..doc.tokens[c.end - 1].end] == name)
-                .unwrap_or_else(|| panic!("{name} in {text}"))
-        };
         for bank in ["Societe Generale", "Credit Lyonnais"] {
-            assert!(!of(bank).person_context, "{bank}");
-            assert_eq!(of(bank).called, Some(EntityType::Org), "{bank}");
+            let c = candidate_named(text, bank);
+            assert!(!c.person_context, "{bank}");
+            assert_eq!(c.called, Some(EntityType::Org), "{bank}");
         }
-        assert!(of("Peter Lynch").person_context && of("Peter Lynch").called.is_none());
+        let person = candidate_named(text, "Peter Lynch");
+        assert!(person.person_context && person.called.is_none());
     }
 
     #[test]
     fn a_club_in_a_team_sheet_has_an_organisations_evidence() {
-        let org_after = |text: &str, name: &str| -> bool {
-            let (doc, found) = candidates_of(text);
-            let c = found
-                .iter()
-                .find(|c| &text[doc.tokens[c.first].start..doc.tokens[c.end - 1].end] == name)
-                .unwrap_or_else(|| panic!("{name} in {text}"));
-            c.org_context_after
-        };
+        let org_after = |text: &str, name: &str| candidate_named(text, name).org_context_after;
         let sheet = "England: G Rowntree (Leicester), S Thompson (Northampton), \
                      J White (Leicester), B Kay (Leicester), M Corry (Wasps).";
         assert!(org_after(sheet, "Leicester"));

@@ -290,6 +290,9 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
     let mut span_of = |c: &Candidate| {
         let last = c.number_end.unwrap_or(c.end) - 1;
         let (a, b) = (doc.tokens[c.first].start, doc.tokens[last].end);
+        // A name's words as the firm and body tests read them (two words or more).
+        let word = |k: usize| doc.tokens[k].text(&norm.text);
+        let several = c.end - c.first >= 2;
         let (start, end) = original(&norm, &mut chars, a, b);
         let mut features = Vec::with_capacity(40);
         detector.features(&doc, c, &mut features);
@@ -306,11 +309,11 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
             // for a person); so do a firm's first or last word ("Banque Paribas", "Airbus
             // Industrie", "Warburg Securities").
             org_evidence: (c.org_context_after
-                || (c.end - c.first >= 2 && {
-                    let last = doc.tokens[c.end - 1].text(&norm.text);
+                || (several && {
+                    let last = word(c.end - 1);
                     super::lexicon::is_legal_suffix(last)
                         || super::lexicon::is_club_suffix(last)
-                        || super::lexicon::names_a_firm(doc.tokens[c.first].text(&norm.text), last)
+                        || super::lexicon::names_a_firm(word(c.first), last)
                 }))
                 && c.gazetteer.is_none(),
             loc_evidence: c.place_context && c.gazetteer.is_none(),
@@ -323,11 +326,8 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
             parts_at_and: false,
             adjective_rest: c.adjective_head.map(|k| doc.tokens[k].start),
             body: c.gazetteer.is_none()
-                && c.end - c.first >= 2
-                && super::lexicon::names_a_body(
-                    doc.tokens[c.end - 2].text(&norm.text),
-                    doc.tokens[c.end - 1].text(&norm.text),
-                ),
+                && several
+                && super::lexicon::names_a_body(word(c.end - 2), word(c.end - 1)),
         }
     };
     let spans = detector

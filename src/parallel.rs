@@ -51,6 +51,15 @@ fn pool(n: usize) -> Result<Arc<ThreadPool>, Error> {
     Ok(p)
 }
 
+/// Drop `value` on a thread of its own: what a call given up (Ctrl-C) had built, millions
+/// of small allocations, is freed without keeping the interrupt waiting (here, if no
+/// thread can be started).
+pub fn drop_apart<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new()
+        .name("newscorpus-free".into())
+        .spawn(move || drop(value));
+}
+
 /// Run `f` on `n_threads` threads (`None`: rayon's global pool, one thread per core).
 pub fn install<R: Send>(
     n_threads: Option<usize>,

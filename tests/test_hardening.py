@@ -106,6 +106,36 @@ def test_ctrl_c_lands_within_a_second_in_every_phase_of_stories(at):
     assert time.perf_counter() - started - at < 1.0
 
 
+def _named_articles(n):
+    rng = np.random.default_rng(1)
+    first = np.array([f"Ann{i}" for i in range(3000)])
+    last = np.array([f"Smithe{i}" for i in range(30000)])
+    firm = np.array([f"Acmex{i}" for i in range(20000)])
+    out = []
+    for _ in range(n):
+        f, s, c = rng.choice(first, 12), rng.choice(last, 12), rng.choice(firm, 12)
+        out.append(" ".join(f"{a} {b} told {x} Corp that {b} and the board agreed on the deal."
+                            for a, b, x in zip(f, s, c)))
+    return out
+
+
+@pytest.mark.parametrize("at", [0.5, 2.5])
+def test_ctrl_c_lands_within_a_second_while_entities_are_found_or_resolved(at):
+    # Extraction answers within an article a thread; the resolution, whose tables take
+    # seconds to build and to free, is given up on its own thread.
+    texts = _named_articles(10_000)
+    timer = threading.Timer(at, _thread.interrupt_main)
+    started = time.perf_counter()
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            nc.entity_counts(texts)
+    finally:
+        timer.cancel()
+    assert time.perf_counter() - started - at < 1.0
+    assert nc.entity_counts(["Angela Merkel met Emmanuel Macron in Paris."])["mentions"].sum() >= 2
+
+
 def test_thousands_of_copies_of_one_page():
     page = "Page not found. The page you requested does not exist or has been moved."
     texts = [page] * 16_000 + ["A real article about the harbour bridge repairs and the council vote."]

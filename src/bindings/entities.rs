@@ -2,7 +2,8 @@
 
 use super::input::{docs_from_list, Doc};
 use super::{
-    cancellable, check_threads, collect_batches, detached, error, run_batches, set_column, OrRaise,
+    cancellable_detached, check_threads, collect_batches, detached, error, run_batches, set_column,
+    OrRaise,
 };
 use crate::entities::aliases::{resolve_until, NOT_COUNTED};
 use crate::entities::count;
@@ -219,17 +220,10 @@ fn extract_entities<'py>(
         drop(forms);
         drop(docs);
         super::release_freed(bytes);
-        return resolved_tables::<&str>(py, mentions, None, user.as_deref(), &aliases, n_threads);
+        return resolved_tables::<&str>(py, mentions, None, user, aliases, n_threads);
     }
     super::release_freed(bytes);
-    resolved_tables(
-        py,
-        mentions,
-        forms.as_deref(),
-        user.as_deref(),
-        &aliases,
-        n_threads,
-    )
+    resolved_tables(py, mentions, forms.as_deref(), user, aliases, n_threads)
 }
 
 /// Pass 1 alone, for a corpus in parts (`newscorpus.dask`): the case statistics of these
@@ -551,8 +545,8 @@ fn resolve_mentions<'py>(
         py,
         mentions,
         has_forms.then_some(forms.as_slice()),
-        user.as_deref(),
-        &aliases,
+        user,
+        aliases,
         n_threads,
     )
 }
@@ -648,6 +642,7 @@ fn mentions_of<'d>(
 /// `per_doc`, each document's number of mentions, only when asked for). Made as the
 /// mentions are freed, so the two never stand side by side (a million articles: about 39
 /// million mentions of 48 bytes; 12 to 20 bytes a mention here).
+#[derive(Default)]
 struct MentionColumns {
     doc: Vec<u32>,
     sentence: Vec<u32>,
@@ -658,7 +653,13 @@ struct MentionColumns {
 }
 
 impl MentionColumns {
-    fn of(mentions: Vec<Vec<Mention>>, entity_of: Vec<Vec<u32>>, spans: bool) -> Self {
+    /// (Empty once `cancel` is set: the call is being given up.)
+    fn of(
+        mentions: Vec<Vec<Mention>>,
+        entity_of: Vec<Vec<u32>>,
+        spans: bool,
+        cancel: &crate::cancel::Cancel,
+    ) -> Self {
         let n = mentions.iter().map(Vec::len).sum();
         let with = |k: usize| Vec::with_capacity(if spans { k } else { 0 });
         let mut c = MentionColumns {
@@ -669,7 +670,10 @@ impl MentionColumns {
             end: with(n),
             per_doc: with(mentions.len()),
         };
-        for (ms, ids) in mentions.into_iter().zip(entity_of) {
+        for (d, (ms, ids)) in mentions.into_iter().zip(entity_of).enumerate() {
+            if d % 1024 == 0 && cancel.is_cancelled() {
+                return Self::default();
+            }
             let before = c.doc.len();
             // (A mention of no entity, `NOT_COUNTED`, is left out.)
             for (m, id) in ms.into_iter().zip(ids).filter(|(_, id)| *id != NOT_COUNTED) {
@@ -696,8 +700,8 @@ fn resolved_tables<'py, S: AsRef<str>>(
     py: Python<'py>,
     mut mentions: Vec<Vec<Mention>>,
     written: Option<&[Vec<S>]>,
-    user: Option<&Gazetteer>,
-    aliases: &[(String, String)],
+    user: Option<Arc<Gazetteer>>,
+    aliases: Vec<(String, String)>,
     n_threads: Option<usize>,
 ) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyDict>)> {
     // Promotion keeps each document's mentions in order and drops some: the mentions kept
@@ -711,12 +715,17 @@ fn resolved_tables<'py, S: AsRef<str>>(
         Vec::new()
     };
     let spans = written.is_some();
-    // (Cancellable: resolving a million articles takes about a minute.)
-    let (table, resolved) = cancellable(py, n_threads, |cancel| {
+    // (Cancellable: resolving a million articles takes about a minute; given up, the
+    // worker frees what it built on its own.)
+    let (table, resolved) = cancellable_detached(py, n_threads, move |cancel| {
         promote_until(&mut mentions, cancel);
-        let mut resolved = resolve_until(&mentions, gazetteer::builtin(), user, aliases, cancel);
+        let user = user.as_deref();
+        let mut resolved = resolve_until(&mentions, gazetteer::builtin(), user, &aliases, cancel);
         let entity_of = std::mem::take(&mut resolved.entity_of);
-        (MentionColumns::of(mentions, entity_of, spans), resolved)
+        (
+            MentionColumns::of(mentions, entity_of, spans, cancel),
+            resolved,
+        )
     })?;
     // (About 40 mentions an article of 2,500 bytes.)
     super::release_freed(table.doc.len() * 64);

@@ -8,6 +8,8 @@ mod similarity;
 
 use crate::cancel::Cancel;
 use pyo3::prelude::*;
+use rayon::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Register every binding on the native module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -217,13 +219,13 @@ pub fn run_batches<T: Sync, R: Send>(
         py,
         n_threads,
         next,
-        |batch: &[T]| batch.par_iter().map(f).collect(),
+        |batch: &[T], stop: &AtomicBool| unless_stopped(batch.par_iter(), f, stop),
         consume,
     )
 }
 
 /// [`run_batches`] keeping every result: `f` of each item, in order.
-pub fn collect_batches<T: Sync, R: Send>(
+pub fn collect_batches<T: Sync, R: Send + 'static>(
     py: Python<'_>,
     items: &[T],
     n_threads: Option<usize>,
@@ -231,11 +233,17 @@ pub fn collect_batches<T: Sync, R: Send>(
     f: impl Fn(&T) -> R + Sync + Send,
 ) -> PyResult<Vec<R>> {
     let mut out = Vec::with_capacity(items.len());
-    run_batches(py, items, n_threads, weight, f, |batch| {
+    let done = run_batches(py, items, n_threads, weight, f, |batch| {
         out.extend(batch);
         Ok(())
-    })?;
-    Ok(out)
+    });
+    match done {
+        Ok(()) => Ok(out),
+        Err(e) => {
+            crate::parallel::drop_apart(out);
+            Err(e)
+        }
+    }
 }
 
 /// [`run_batches`] over a Python list of texts, converted a batch at a time (while the
@@ -268,7 +276,7 @@ pub fn run_list_batches<R: Send>(
         py,
         n_threads,
         next,
-        |batch: Vec<input::Doc>| batch.par_iter().map(f).collect(),
+        |batch: Vec<input::Doc>, stop: &AtomicBool| unless_stopped(batch.par_iter(), f, stop),
         consume,
     )
 }
@@ -278,45 +286,77 @@ pub fn run_list_batches<R: Send>(
 const BATCH_WEIGHT: usize = 4 << 20;
 const BATCH_ITEMS: usize = 4096;
 
+/// `f` of each item in order, or nothing once `stop` is set (checked before each item, so
+/// a batch given up stops within one item a thread).
+fn unless_stopped<'a, T: Sync + 'a, R: Send>(
+    items: impl IndexedParallelIterator<Item = &'a T>,
+    f: impl Fn(&'a T) -> R + Sync + Send,
+    stop: &AtomicBool,
+) -> Vec<R> {
+    items
+        .map(|x| (!stop.load(Ordering::Relaxed)).then(|| f(x)))
+        .collect::<Option<Vec<R>>>()
+        .unwrap_or_default()
+}
+
 /// The batch loop: `next` gives batches (with the GIL held), `work` computes one with the
 /// GIL released on the thread pool, `consume` takes its results (GIL held). The next batch
 /// is prepared while one is computed; Ctrl-C is checked between batches, and a panic in
-/// `work` becomes a Python exception.
+/// `work` becomes a Python exception. On any error the batch under way is given up:
+/// `work` reads the flag it is passed and returns early once it is set.
 fn drive<B: Send, R: Send>(
     py: Python<'_>,
     n_threads: Option<usize>,
     mut next: impl FnMut() -> PyResult<Option<B>>,
-    work: impl Fn(B) -> Vec<R> + Sync,
+    work: impl Fn(B, &AtomicBool) -> Vec<R> + Sync,
     mut consume: impl FnMut(Vec<R>) -> PyResult<()>,
 ) -> PyResult<()> {
     let work = &work;
+    let stop = AtomicBool::new(false);
+    let stop = &stop;
     let compute = move |batch: B| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            crate::parallel::install(n_threads, || work(batch))
+            crate::parallel::install(n_threads, || work(batch, stop))
         }))
     };
     std::thread::scope(|scope| {
-        let mut pending = next()?.map(|b| scope.spawn(move || compute(b)));
-        while let Some(handle) = pending.take() {
-            let upcoming = next();
-            let joined = py.detach(|| handle.join());
-            let upcoming = upcoming?;
-            // Start the next batch before handing this one to Python.
-            if let Some(b) = upcoming {
-                pending = Some(scope.spawn(move || compute(b)));
-            }
-            let batch = match joined {
-                Ok(Ok(Ok(batch))) => batch,
-                Ok(Ok(Err(e))) => return Err(raise(py, e)),
-                Ok(Err(panic)) | Err(panic) => return Err(panic_error(py, panic.as_ref())),
-            };
-            let done = batch.len();
-            consume(batch)?;
-            report_progress(py, done)?;
-            py.check_signals()?;
+        let result = drive_in(py, scope, &mut next, compute, &mut consume);
+        if result.is_err() {
+            // (The scope then waits for the batch under way, which stops early.)
+            stop.store(true, Ordering::Relaxed);
         }
-        Ok(())
+        result
     })
+}
+
+/// [`drive`]'s loop, in `scope`.
+fn drive_in<'scope, B: Send + 'scope, R: Send + 'scope>(
+    py: Python<'_>,
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    next: &mut impl FnMut() -> PyResult<Option<B>>,
+    compute: impl Fn(B) -> std::thread::Result<crate::error::Result<Vec<R>>> + Send + Copy + 'scope,
+    consume: &mut impl FnMut(Vec<R>) -> PyResult<()>,
+) -> PyResult<()> {
+    let mut pending = next()?.map(|b| scope.spawn(move || compute(b)));
+    while let Some(handle) = pending.take() {
+        let upcoming = next();
+        let joined = py.detach(|| handle.join());
+        let upcoming = upcoming?;
+        // Start the next batch before handing this one to Python.
+        if let Some(b) = upcoming {
+            pending = Some(scope.spawn(move || compute(b)));
+        }
+        let batch = match joined {
+            Ok(Ok(Ok(batch))) => batch,
+            Ok(Ok(Err(e))) => return Err(raise(py, e)),
+            Ok(Err(panic)) | Err(panic) => return Err(panic_error(py, panic.as_ref())),
+        };
+        let done = batch.len();
+        consume(batch)?;
+        report_progress(py, done)?;
+        py.check_signals()?;
+    }
+    Ok(())
 }
 
 fn panic_error(py: Python<'_>, panic: &(dyn std::any::Any + Send)) -> PyErr {
@@ -426,6 +466,57 @@ pub fn cancellable_reporting<R: Send>(
             }
         }
     })
+}
+
+/// [`cancellable`] for work that owns everything it reads: on Ctrl-C the flag is set and
+/// `KeyboardInterrupt` raised at once, while the worker gives up and frees what it built
+/// on its own thread (resolving a million articles' mentions builds tables that take
+/// seconds to free, and some of its steps are not split).
+pub fn cancellable_detached<R: Send + 'static>(
+    py: Python<'_>,
+    n_threads: Option<usize>,
+    f: impl FnOnce(&Cancel) -> R + Send + 'static,
+) -> PyResult<R> {
+    use std::sync::mpsc::{channel, RecvTimeoutError};
+    let cancel = std::sync::Arc::new(Cancel::new());
+    let (tx, rx) = channel();
+    let worker = std::sync::Arc::clone(&cancel);
+    std::thread::Builder::new()
+        .name("newscorpus-call".into())
+        .spawn(move || {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crate::parallel::install(n_threads, || f(&worker))
+            }));
+            let _ = tx.send(result);
+        })
+        .map_err(|e| error(py, "NewsCorpusError", format!("cannot start a thread: {e}")))?;
+    // A Mutex makes the receiver Sync, so the GIL-free waits below may borrow it.
+    let rx = std::sync::Mutex::new(rx);
+    loop {
+        let received = py.detach(|| {
+            rx.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .recv_timeout(std::time::Duration::from_millis(100))
+        });
+        match received {
+            Ok(Ok(Ok(value))) => return Ok(value),
+            Ok(Ok(Err(e))) => return Err(raise(py, e)),
+            Ok(Err(panic)) => return Err(panic_error(py, panic.as_ref())),
+            Err(RecvTimeoutError::Timeout) => {
+                if let Err(interrupt) = py.check_signals() {
+                    cancel.cancel();
+                    return Err(interrupt);
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(error(
+                    py,
+                    "NewsCorpusError",
+                    "internal error in newscorpus (please report it): worker vanished".into(),
+                ))
+            }
+        }
+    }
 }
 
 /// Panic inside a worker thread, so tests can check that a panic becomes a Python

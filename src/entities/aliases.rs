@@ -25,6 +25,7 @@ use crate::normalize::{normalize, Options};
 use std::cmp::Reverse;
 
 use ahash::{AHashMap, AHashSet};
+use rayon::slice::ParallelSliceMut;
 
 /// One line of the audit table: a name form merged into a canonical name, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -574,7 +575,12 @@ fn root(parent: &[usize], mut g: usize) -> usize {
 /// (a club the model also saw as a team: Gloucester in rugby reports is an organisation);
 /// with none, it is a place. Groups the votes make organisations (Chelsea, Toyota) or
 /// anything else are left to their context.
-fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
+/// (`stop(k)`, asked every k-th document, ends it early: the call is being given up.)
+fn places_are_not_people(
+    groups: &mut [Group],
+    key_of: &[Vec<usize>],
+    stop: impl Fn(usize) -> bool,
+) {
     let places = super::gazetteer::places();
     // Words of people named in full more than once, or once after a title or role, or
     // of two people or more: a one-off "Zhejiang Geely" the model took for a person does
@@ -602,7 +608,10 @@ fn places_are_not_people(groups: &mut [Group], key_of: &[Vec<usize>]) {
     // A person named in full beside the word in one article ("Michael Jackson ...
     // Jackson died").
     let mut in_doc: AHashSet<&str> = AHashSet::new();
-    for ids in key_of {
+    for (d, ids) in key_of.iter().enumerate() {
+        if stop(d) {
+            return;
+        }
         in_doc.clear();
         for &id in ids {
             let g = &groups[id];
@@ -1132,6 +1141,14 @@ pub fn resolve_until(
     cancel: &crate::cancel::Cancel,
 ) -> Resolved {
     let stop = |k: usize| k % 1024 == 0 && cancel.is_cancelled();
+    // Between its steps: a call given up (`cancel` set) returns at once.
+    macro_rules! halt {
+        () => {
+            if cancel.is_cancelled() {
+                return Resolved::default();
+            }
+        };
+    }
     let user_map: AHashMap<String, &str> = user_aliases
         .iter()
         .map(|(from, to)| (fold(from), to.as_str()))
@@ -1236,6 +1253,9 @@ pub fn resolve_until(
     let mut group_of_written: Vec<usize> = Vec::with_capacity(written.len());
     let mut first_step: AHashMap<(String, String), (&'static str, u32)> = AHashMap::new();
     for (w, d) in decided.into_iter().enumerate() {
+        if stop(w) {
+            return Resolved::default();
+        }
         let count = written_count[w];
         if let (Some(reason), Some((c, _))) = (d.reason, &d.canonical) {
             first_step
@@ -1307,11 +1327,16 @@ pub fn resolve_until(
     if cancel.is_cancelled() {
         return Resolved::default();
     }
-    places_are_not_people(&mut groups, &key_of);
+    places_are_not_people(&mut groups, &key_of, stop);
+    halt!();
     called_so(&mut groups);
+    halt!();
     let legal = written_with_legal_form(&groups);
+    halt!();
     let (firm, heads) = firms_are_not_people(&mut groups, &legal);
+    halt!();
     titled_people(&mut groups, &heads);
+    halt!();
     let unknown = unknown_words_are_not_people(&groups);
     // parent[g]: the group g merges into (itself when it stands alone).
     let mut parent: Vec<usize> = (0..groups.len()).collect();
@@ -1348,6 +1373,7 @@ pub fn resolve_until(
         }
         EntityType::ALL[best]
     };
+    halt!();
     // Which groups may take a lone surname (checked once a group, not once a mention).
     let full_ok: Vec<bool> = {
         use rayon::prelude::*;
@@ -1356,6 +1382,7 @@ pub fn resolve_until(
             .map(|g| g.words >= 2 && can_be_full_name_with(g, builtin))
             .collect()
     };
+    halt!();
     // Each group's family name with particles, as where it starts in its key, and whether
     // it is one alone (read once a group, not once a mention).
     let (family_at, particle_name): (Vec<Option<usize>>, Vec<bool>) = {
@@ -1390,6 +1417,7 @@ pub fn resolve_until(
         })
         .collect();
     let mut in_doc: AHashMap<(usize, usize, InDoc), u32> = AHashMap::new();
+    halt!();
     // A one-word organisation is a fragment of longer names ("United", "Commission") when
     // more documents end a longer organisation in it than write it alone; else it is a
     // name of its own ("Labour" is not "New Labour" in an article naming both).
@@ -1419,6 +1447,7 @@ pub fn resolve_until(
             })
             .collect()
     };
+    halt!();
     // Full names of people written family name first ("Xi Jinping", "Kim Jong Un", "Tsai
     // Ing-wen"), as the corpus uses them: the first word stands alone, the last hardly
     // ever (a tenth as often at most), and the first word is no person's surname in the
@@ -1735,9 +1764,11 @@ pub fn resolve_until(
             }
         }
     }
+    halt!();
     // Documents that name each group after step 2 (a lone surname resolved there counts
     // for its full name).
     let docs_naming = docs_naming_each(&key_of, groups.len());
+    halt!();
     // Words that begin two or more full names of people in the corpus, and more of them
     // than they end ("John", "Paul", "Charles"; not "Trump"): given names, which stand
     // alone for many people, so step 5 takes one for the surname of a full name ending in
@@ -1756,6 +1787,7 @@ pub fn resolve_until(
             .map(|(w, _)| w)
             .collect()
     };
+    halt!();
     let mut in_doc: Vec<((usize, usize, InDoc), u32)> = in_doc.into_iter().collect();
     in_doc.sort_unstable();
     for ((from, to, how), n) in in_doc {
@@ -1784,6 +1816,7 @@ pub fn resolve_until(
             candidates: String::new(),
         });
     }
+    halt!();
     // Mentions per group after step 2.
     let mut count = vec![0u32; groups.len()];
     for ids in &key_of {
@@ -1795,6 +1828,7 @@ pub fn resolve_until(
         return Resolved::default();
     }
     let types: Vec<EntityType> = groups.iter().map(group_type).collect();
+    halt!();
     // Step 4: spelling variants, through single-deletion neighbourhoods (hashed): two
     // names one edit apart share the hash of a deletion, or one's deletion is the other.
     let mut neighbourhood: Vec<(u64, usize)> = {
@@ -1803,15 +1837,20 @@ pub fn resolve_until(
             .par_iter()
             .enumerate()
             .filter(|(id, g)| {
-                count[*id] > 0
+                // (Nothing more once the call is given up.)
+                !cancel.is_cancelled()
+                    && count[*id] > 0
                     && !g.fixed
                     && g.key.chars().filter(|c| c.is_alphabetic()).count() >= 5
             })
             .flat_map_iter(|(id, g)| deletion_hashes(&g.key).into_iter().map(move |h| (h, id)))
             .collect()
     };
-    neighbourhood.sort_unstable();
+    halt!();
+    // (In parallel: a sort of millions, which no interrupt breaks into.)
+    neighbourhood.par_sort_unstable();
     neighbourhood.dedup();
+    halt!();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for run in neighbourhood
         .chunk_by(|x, y| x.0 == y.0)
@@ -1825,8 +1864,10 @@ pub fn resolve_until(
     }
     // (The neighbourhood, 16 bytes a deletion of every name, is freed before step 5.)
     drop(neighbourhood);
-    pairs.sort_unstable();
+    halt!();
+    pairs.par_sort_unstable();
     pairs.dedup();
+    halt!();
     // Names with numbers are not variants of each other ("BBC Radio 1", "BBC Radio 4";
     // "G7", "G8"), nor short words one edit apart (`safe_variant`). Variants merge as
     // stars, never as chains: each name, most frequent first, joins the most frequent name
@@ -1852,10 +1893,12 @@ pub fn resolve_until(
         neighbours[a].push(b);
         neighbours[b].push(a);
     }
+    halt!();
     let mut order: Vec<usize> = (0..groups.len())
         .filter(|&g| !neighbours[g].is_empty())
         .collect();
     order.sort_by_key(|&g| std::cmp::Reverse(rank(g)));
+    halt!();
     for g in order {
         if groups[g].gazetteer || parent[g] != g {
             continue;
@@ -1879,6 +1922,7 @@ pub fn resolve_until(
         });
     }
     drop(neighbours);
+    halt!();
     // A name written with a hyphen is the name written with a space there ("Kim Jong-nam",
     // "Kim Jong Nam"; "Jean-Claude Juncker"): the one written more often takes the other
     // in, when both are of one type and of two words or more.
@@ -1888,6 +1932,7 @@ pub fn resolve_until(
             spaced.entry(g.key.replace('-', " ")).or_default().push(id);
         }
     }
+    halt!();
     let mut hyphened: Vec<Vec<usize>> = spaced.into_values().filter(|ids| ids.len() > 1).collect();
     hyphened.sort_unstable();
     for mut ids in hyphened {
@@ -1908,6 +1953,7 @@ pub fn resolve_until(
             });
         }
     }
+    halt!();
     // A party's name without "Party" ("Labour", "Conservative") is the party when the
     // corpus types it an organisation, it names no body ("Congress"), and more documents
     // write it alone than inside other organisations' names (twice as many): "Labour
@@ -1981,6 +2027,7 @@ pub fn resolve_until(
         parties.retain(|&(h, _)| inside.get(&h).copied().unwrap_or(0) * 2 <= docs_naming[h]);
     }
     parties.sort_unstable();
+    halt!();
     for (h, g) in parties {
         let party = root(&parent, g);
         parent[h] = party;
@@ -1993,6 +2040,7 @@ pub fn resolve_until(
             candidates: String::new(),
         });
     }
+    halt!();
     acronyms_join_their_names(&groups, &key_of, &count, &types, &mut parent, &mut audit);
     // Step 5: a lone surname, the last word of exactly one full name in the corpus (or
     // one edit from it, for words of 5 letters or more), in the documents that share
@@ -2010,25 +2058,30 @@ pub fn resolve_until(
             g
         })
         .collect();
+    halt!();
     // (Each of these lists in a vector of its exact size: a list grown a push at a time
     // holds up to twice its entries, and these hold every mention of a corpus.)
     let mut sizes = vec![0u32; groups.len()];
     for &g in groups_of.iter().flatten() {
         sizes[g] += 1;
     }
+    halt!();
     let mut docs_of: Vec<Vec<u32>> = exact(sizes);
     for (d, ids) in groups_of.iter().enumerate() {
         for &g in ids {
             docs_of[g].push(d as u32);
         }
     }
+    halt!();
     let n_docs = groups_of.iter().filter(|g| !g.is_empty()).count();
     let mut besides: AHashMap<usize, (usize, AHashMap<usize, usize>)> = AHashMap::new();
+    halt!();
     // Where each name's mentions are: (document, place in it), by document.
     let mut sizes = vec![0u32; groups.len()];
     for &id in key_of.iter().flatten() {
         sizes[root(&parent, id)] += 1;
     }
+    halt!();
     let mut slots_of: Vec<Vec<(u32, u32)>> = exact(sizes);
     for (d, ids) in key_of.iter().enumerate() {
         for (k, &id) in ids.iter().enumerate() {
@@ -2071,7 +2124,11 @@ pub fn resolve_until(
     };
     let alone_reason = "shares no other name with its full name's documents: left alone";
     let mut surname_index: AHashMap<u64, Vec<usize>> = AHashMap::new();
+    halt!();
     for (id, g) in groups.iter().enumerate() {
+        if stop(id) {
+            return Resolved::default();
+        }
         if count[id] > 0
             && g.words >= 2
             && (types[id] == EntityType::Per || firm[id])
@@ -2099,6 +2156,7 @@ pub fn resolve_until(
             }
         }
     }
+    halt!();
     for id in 0..groups.len() {
         if stop(id) {
             return Resolved::default();
@@ -2262,7 +2320,10 @@ pub fn resolve_until(
     }
     let mut roots: Vec<usize> = members.keys().copied().collect();
     roots.sort_unstable();
-    for r in roots {
+    for (k, r) in roots.into_iter().enumerate() {
+        if stop(k) {
+            return Resolved::default();
+        }
         let g = &groups[r];
         // A word saying what kind of body a name is, or its scope, alone and no name's
         // in its document ("the Commission", "Federal funds"): the short form of many
@@ -2320,6 +2381,7 @@ pub fn resolve_until(
         .filter(|&(id, _)| entity_id[id] != NOT_COUNTED)
         .map(|(id, g)| (g.key.as_str(), names[entity_id[id] as usize].as_str()))
         .collect();
+    halt!();
     let display = |key: &str| display_of_key.get(key).map_or(key, |d| *d).to_string();
     for row in &mut audit {
         if let Some(&g) = by_key.get(&row.canonical) {
@@ -2360,6 +2422,7 @@ pub fn resolve_until(
             candidates: String::new(),
         });
     }
+    halt!();
     // One row per (reason, canonical, name, type): merges that display alike (two groups
     // that became one entity) are added up, and the order is total, so the table is the
     // same on every run and thread count.
@@ -2392,6 +2455,7 @@ pub fn resolve_until(
         }
         same
     });
+    halt!();
     let entity_of = key_of
         .into_iter()
         .map(|ids| ids.into_iter().map(|id| entity_id[id]).collect())

@@ -838,6 +838,27 @@ fn in_team_sheet(doc: &Doc, first: usize, end: usize) -> bool {
     count >= 2 && again
 }
 
+/// Do the tokens from `end` read "( Word ) Ltd": one to three capitalised words in
+/// parentheses on the line, then a legal form (the bracketed part of a firm's name)?
+fn bracket_then_legal_form(doc: &Doc, end: usize) -> bool {
+    let n = doc.tokens.len();
+    if end == 0 || end >= n || doc.word(end) != "(" || !doc.same_line(end - 1, end) {
+        return false;
+    }
+    let words = (end + 1..n)
+        .take(3)
+        .take_while(|&k| {
+            doc.same_line(end, k) && doc.tokens[k].kind == Kind::Word && is_capitalised(doc.word(k))
+        })
+        .count();
+    let close = end + 1 + words;
+    words >= 1
+        && close + 1 < n
+        && doc.same_line(end, close + 1)
+        && doc.word(close) == ")"
+        && lexicon::is_legal_suffix(doc.word(close + 1))
+}
+
 /// A quotation mark that opens a quotation: straight or curly.
 fn is_opening_quote(w: &str) -> bool {
     matches!(w, "\"" | "'" | "\u{201c}" | "\u{2018}")
@@ -1632,7 +1653,10 @@ impl<'s> Detector<'s> {
                         _ => false,
                     })
                     // A club in a team sheet: "G Rowntree (Leicester), J White (Leicester)".
-                    || (in_team_sheet(doc, first, end) && self.club_like(doc, first, end, &mut buf)));
+                    || (in_team_sheet(doc, first, end) && self.club_like(doc, first, end, &mut buf))
+                    // A firm's name before a bracketed word or two and its legal form:
+                    // "Cheung Kong (Holdings) Ltd", "BHP (Australia) Pty Ltd".
+                    || bracket_then_legal_form(doc, end));
             let place_context = !title_before
                 && !person_context
                 && (is_dateline(doc, first, end)
@@ -2523,6 +2547,19 @@ mod tests {
         let golf = "Leaders: Colin Montgomerie (Scotland) 69, Ernie Els (South Africa) 70, \
                     Sandy Lyle (Scotland) 71, Nick Faldo (England) 72.";
         assert!(!org_after(golf, "Scotland"));
+    }
+
+    #[test]
+    fn a_name_before_a_bracketed_word_and_a_legal_form_is_a_firm() {
+        let org_after = |text: &str, name: &str| candidate_named(text, name).org_context_after;
+        let text = "Li Ka-shing's Cheung Kong (Holdings) Ltd said profits rose.";
+        assert!(org_after(text, "Cheung Kong"));
+        assert!(org_after(
+            "It bought BHP (Australia) Pty Ltd last year.",
+            "BHP"
+        ));
+        // A bracket with no legal form after it says nothing.
+        assert!(!org_after("Kevin Rudd (Labor) said so.", "Kevin Rudd"));
     }
 
     #[test]

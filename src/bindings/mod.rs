@@ -440,32 +440,44 @@ pub fn cancellable_reporting<R: Send>(
             Ok(())
         };
         loop {
-            match py.detach(|| receive(Some(std::time::Duration::from_millis(100)))) {
-                Ok(Ok(Ok(value))) => {
+            let got = py.detach(|| receive(Some(WAIT)));
+            if let Some(result) = finished(py, got) {
+                if result.is_ok() {
                     report_up_to(total)?;
-                    return Ok(value);
                 }
-                Ok(Ok(Err(e))) => return Err(raise(py, e)),
-                Ok(Err(panic)) => return Err(panic_error(py, panic.as_ref())),
-                Err(RecvTimeoutError::Timeout) => {
-                    let done = (cancel.fraction_done() * total as f64) as usize;
-                    if let Err(interrupt) = report_up_to(done.min(total)).and(py.check_signals()) {
-                        cancel.cancel();
-                        // The worker sees the flag within a row; wait for it to finish.
-                        let _ = py.detach(|| receive(None));
-                        return Err(interrupt);
-                    }
-                }
-                Err(RecvTimeoutError::Disconnected) => {
-                    return Err(error(
-                        py,
-                        "NewsCorpusError",
-                        "internal error in newscorpus (please report it): worker vanished".into(),
-                    ))
-                }
+                return result;
+            }
+            let done = (cancel.fraction_done() * total as f64) as usize;
+            if let Err(interrupt) = report_up_to(done.min(total)).and(py.check_signals()) {
+                cancel.cancel();
+                // The worker sees the flag within a row; wait for it to finish.
+                let _ = py.detach(|| receive(None));
+                return Err(interrupt);
             }
         }
     })
+}
+
+/// How long a call waits for its worker between two looks for Ctrl-C.
+const WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// What a worker thread sent, as the call's result; `None` while it is still at work.
+fn finished<R>(
+    py: Python<'_>,
+    got: Result<std::thread::Result<crate::error::Result<R>>, std::sync::mpsc::RecvTimeoutError>,
+) -> Option<PyResult<R>> {
+    use std::sync::mpsc::RecvTimeoutError;
+    match got {
+        Ok(Ok(Ok(value))) => Some(Ok(value)),
+        Ok(Ok(Err(e))) => Some(Err(raise(py, e))),
+        Ok(Err(panic)) => Some(Err(panic_error(py, panic.as_ref()))),
+        Err(RecvTimeoutError::Timeout) => None,
+        Err(RecvTimeoutError::Disconnected) => Some(Err(error(
+            py,
+            "NewsCorpusError",
+            "internal error in newscorpus (please report it): worker vanished".into(),
+        ))),
+    }
 }
 
 /// [`cancellable`] for work that owns everything it reads: on Ctrl-C the flag is set and
@@ -477,9 +489,8 @@ pub fn cancellable_detached<R: Send + 'static>(
     n_threads: Option<usize>,
     f: impl FnOnce(&Cancel) -> R + Send + 'static,
 ) -> PyResult<R> {
-    use std::sync::mpsc::{channel, RecvTimeoutError};
     let cancel = std::sync::Arc::new(Cancel::new());
-    let (tx, rx) = channel();
+    let (tx, rx) = std::sync::mpsc::channel();
     let worker = std::sync::Arc::clone(&cancel);
     std::thread::Builder::new()
         .name("newscorpus-call".into())
@@ -493,28 +504,17 @@ pub fn cancellable_detached<R: Send + 'static>(
     // A Mutex makes the receiver Sync, so the GIL-free waits below may borrow it.
     let rx = std::sync::Mutex::new(rx);
     loop {
-        let received = py.detach(|| {
+        let got = py.detach(|| {
             rx.lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .recv_timeout(std::time::Duration::from_millis(100))
+                .recv_timeout(WAIT)
         });
-        match received {
-            Ok(Ok(Ok(value))) => return Ok(value),
-            Ok(Ok(Err(e))) => return Err(raise(py, e)),
-            Ok(Err(panic)) => return Err(panic_error(py, panic.as_ref())),
-            Err(RecvTimeoutError::Timeout) => {
-                if let Err(interrupt) = py.check_signals() {
-                    cancel.cancel();
-                    return Err(interrupt);
-                }
-            }
-            Err(RecvTimeoutError::Disconnected) => {
-                return Err(error(
-                    py,
-                    "NewsCorpusError",
-                    "internal error in newscorpus (please report it): worker vanished".into(),
-                ))
-            }
+        if let Some(result) = finished(py, got) {
+            return result;
+        }
+        if let Err(interrupt) = py.check_signals() {
+            cancel.cancel();
+            return Err(interrupt);
         }
     }
 }

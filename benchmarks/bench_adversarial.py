@@ -139,10 +139,11 @@ def _cases():
         "entities: banks, lead managers, abbreviations, bodies": (lambda n: nc.entities([" ".join(
             f"Banque Zed{i} said, lead manager Quo{i} Securities said; 12 H.K. Dlrs Prev Wk; "
             f"the Scottish Zed{i} Committee met." for i in range(n))]), 5_000),
-        # Firms with a bracketed part before their legal form, and brackets that never
-        # close, in one text.
-        "entities: bracketed parts before legal forms": (lambda n: nc.entities([" ".join(
-            f"Zed{i} Kong (Quo{i} Holdings) Ltd and Zed{i} ( Alpha Beta Gamma Delta" for i in range(n))]), 5_000),
+        # Firms with a bracketed part before their legal form, brackets that never close,
+        # and names set off by a phrase calling them firms (or nearly), in one text.
+        "entities: bracketed parts, firms set off by a phrase": (lambda n: nc.entities([" ".join(
+            f"Zed{i} Kong (Quo{i} Holdings) Ltd and Zed{i} ( Alpha Beta Gamma Delta, Quo{i}, the big "
+            f"new trust company, and Zed{i}, a big new trust company chairman," for i in range(n))]), 5_000),
         "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),

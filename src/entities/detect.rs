@@ -859,6 +859,46 @@ fn bracket_then_legal_form(doc: &Doc, end: usize) -> bool {
         && lexicon::is_legal_suffix(doc.word(close + 1))
 }
 
+/// Do the tokens from `end` read ", the [up to four words] company," on the line: a comma,
+/// a determiner ("a", "an", "the" or a possessive), up to four words, none a function
+/// word, and a firm's kind ([`lexicon::is_firm_apposition_head`]) that ends the phrase
+/// (a comma, full stop, closing bracket, "that", "which" or the line's end follow; not
+/// "the company chairman", "an Exxon Corp <XON> director",
+/// "an analyst with UFJ Bank", "a spokesperson for the group")?
+fn firm_apposition_after(doc: &Doc, end: usize) -> bool {
+    let n = doc.tokens.len();
+    let on_line = |k: usize| k < n && doc.same_line(end - 1, k);
+    if end == 0 || !on_line(end + 1) || doc.word(end) != "," {
+        return false;
+    }
+    let possessive = |k: usize| on_line(k) && matches!(doc.word(k), "'s" | "\u{2019}s");
+    let phrase = if doc.tokens[end + 1].kind != Kind::Word {
+        return false;
+    } else if matches!(doc.word(end + 1), "a" | "an" | "the") {
+        end + 2
+    } else if possessive(end + 2) {
+        end + 3
+    } else {
+        return false;
+    };
+    let mut buf = String::new();
+    (phrase..n)
+        .take(5)
+        .take_while(|&k| {
+            on_line(k)
+                && doc.tokens[k].kind == Kind::Word
+                && !lexicon::is_function_word(lower_into(doc.word(k), &mut buf))
+        })
+        .any(|k| {
+            lexicon::is_firm_apposition_head(doc.word(k))
+                && (!on_line(k + 1)
+                    || matches!(
+                        doc.word(k + 1),
+                        "," | "." | ";" | ":" | ")" | ">" | "\"" | "that" | "which"
+                    ))
+        })
+}
+
 /// A quotation mark that opens a quotation: straight or curly.
 fn is_opening_quote(w: &str) -> bool {
     matches!(w, "\"" | "'" | "\u{201c}" | "\u{2018}")
@@ -1656,7 +1696,10 @@ impl<'s> Detector<'s> {
                     || (in_team_sheet(doc, first, end) && self.club_like(doc, first, end, &mut buf))
                     // A firm's name before a bracketed word or two and its legal form:
                     // "Cheung Kong (Holdings) Ltd", "BHP (Australia) Pty Ltd".
-                    || bracket_then_legal_form(doc, end));
+                    || bracket_then_legal_form(doc, end)
+                    // Set off by a noun phrase that calls it a firm: "Nova, the Canadian
+                    // company that owns", "Royal Trust, Canada's biggest trust company,".
+                    || firm_apposition_after(doc, end));
             let place_context = !title_before
                 && !person_context
                 && (is_dateline(doc, first, end)
@@ -2560,6 +2603,47 @@ mod tests {
         ));
         // A bracket with no legal form after it says nothing.
         assert!(!org_after("Kevin Rudd (Labor) said so.", "Kevin Rudd"));
+    }
+
+    #[test]
+    fn a_name_set_off_by_a_phrase_calling_it_a_firm_is_one() {
+        let org_after = |text: &str, name: &str| candidate_named(text, name).org_context_after;
+        assert!(org_after(
+            "Nova, the Canadian company that owns Husky, said so.",
+            "Nova"
+        ));
+        assert!(org_after(
+            "Royal Trust, Canada's second biggest trust company, rose.",
+            "Royal Trust"
+        ));
+        assert!(org_after(
+            "It sold shares to Nova, an Alberta Corp.",
+            "Nova"
+        ));
+        // The kind is the head of the phrase, not a word before a person's role.
+        assert!(!org_after(
+            "John Smith, the company chairman, said so.",
+            "John Smith"
+        ));
+        assert!(!org_after(
+            "Jane Brown, the company's founder, said so.",
+            "Jane Brown"
+        ));
+        assert!(!org_after("Mark Lee, a broker, said so.", "Mark Lee"));
+        assert!(!org_after("Anna Kay, a bank robber, fled.", "Anna Kay"));
+        assert!(!org_after(
+            "said Tom Ito, an economist with UFJ Bank.",
+            "Tom Ito"
+        ));
+        assert!(!org_after(
+            "Ann Lee, a spokesperson for the group, said so.",
+            "Ann Lee"
+        ));
+        // (A ticker or a bracket goes on with the phrase.)
+        assert!(!org_after(
+            "Don Ray, an Exxon Corp <XON> director, said so.",
+            "Don Ray"
+        ));
     }
 
     #[test]

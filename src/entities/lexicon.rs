@@ -1244,6 +1244,16 @@ const FIRM_WORDS: &[&str] = &[
     "group",
 ];
 
+/// Does a noun phrase set off after a name end in `lower`, making it a firm ("Nova, the
+/// Canadian company that", "Royal Trust, Canada's second biggest trust company,")? The
+/// kinds of [`FIRM_WORDS`] but those that also name a person's trade ("maker", "broker",
+/// "operator"), or a legal form ("Nova, an Alberta Corp").
+/// Written in lowercase ("the group", not "Meta Group").
+pub fn is_firm_apposition_head(word: &str) -> bool {
+    (FIRM_WORDS.contains(&word) && !matches!(word, "maker" | "broker" | "operator"))
+        || is_legal_suffix(word)
+}
+
 /// What a lower-case word before a name calls it: a work ([`WORK_WORDS`], `MISC`) or a
 /// firm ([`FIRM_WORDS`], `ORG`).
 pub fn kind_word(lower: &str) -> Option<EntityType> {

@@ -197,7 +197,6 @@ pub fn run_batches<T: Sync, R: Send>(
     f: impl Fn(&T) -> R + Sync + Send,
     consume: impl FnMut(Vec<R>) -> PyResult<()>,
 ) -> PyResult<()> {
-    use rayon::prelude::*;
     let mut start = 0;
     let next = || {
         if start >= items.len() {
@@ -256,7 +255,6 @@ pub fn run_list_batches<R: Send>(
     f: impl Fn(&input::Doc) -> R + Sync + Send,
     consume: impl FnMut(Vec<R>) -> PyResult<()>,
 ) -> PyResult<()> {
-    use rayon::prelude::*;
     let mut start = 0;
     let next = || {
         let mut batch = Vec::new();

@@ -1184,9 +1184,7 @@ pub fn resolve_until(
         })
         .collect();
     drop(written_id);
-    if cancel.is_cancelled() {
-        return Resolved::default();
-    }
+    halt!();
     let decided: Vec<Decided> = {
         use rayon::prelude::*;
         written
@@ -1245,9 +1243,7 @@ pub fn resolve_until(
             })
             .collect()
     };
-    if cancel.is_cancelled() {
-        return Resolved::default();
-    }
+    halt!();
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: AHashMap<String, usize> = AHashMap::new();
     let mut group_of_written: Vec<usize> = Vec::with_capacity(written.len());
@@ -1324,9 +1320,7 @@ pub fn resolve_until(
         }
         key_of.push(keys);
     }
-    if cancel.is_cancelled() {
-        return Resolved::default();
-    }
+    halt!();
     places_are_not_people(&mut groups, &key_of, stop);
     halt!();
     called_so(&mut groups);
@@ -1824,9 +1818,7 @@ pub fn resolve_until(
             count[id] += 1;
         }
     }
-    if cancel.is_cancelled() {
-        return Resolved::default();
-    }
+    halt!();
     let types: Vec<EntityType> = groups.iter().map(group_type).collect();
     halt!();
     // Step 4: spelling variants, through single-deletion neighbourhoods (hashed): two
@@ -2045,9 +2037,7 @@ pub fn resolve_until(
     // Step 5: a lone surname, the last word of exactly one full name in the corpus (or
     // one edit from it, for words of 5 letters or more), in the documents that share
     // another name with those naming the full name ([`COMPANY_LIFT`]).
-    if cancel.is_cancelled() {
-        return Resolved::default();
-    }
+    halt!();
     let groups_of: Vec<Vec<usize>> = key_of
         .iter()
         .map(|ids| {
@@ -2075,7 +2065,6 @@ pub fn resolve_until(
     halt!();
     let n_docs = groups_of.iter().filter(|g| !g.is_empty()).count();
     let mut besides: AHashMap<usize, (usize, AHashMap<usize, usize>)> = AHashMap::new();
-    halt!();
     // Where each name's mentions are: (document, place in it), by document.
     let mut sizes = vec![0u32; groups.len()];
     for &id in key_of.iter().flatten() {
@@ -2306,9 +2295,7 @@ pub fn resolve_until(
     }
     // Names and types of the final entities: the most common way the group writes itself
     // (not in capitals, when it can), or the gazetteer's canonical name.
-    if cancel.is_cancelled() {
-        return Resolved::default();
-    }
+    halt!();
     let mut entity_id: Vec<u32> = vec![NOT_COUNTED; groups.len()];
     let mut names: Vec<String> = Vec::new();
     let mut out_types: Vec<EntityType> = Vec::new();

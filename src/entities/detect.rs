@@ -871,7 +871,7 @@ fn firm_apposition_after(doc: &Doc, end: usize) -> bool {
     if end == 0 || !on_line(end + 1) || doc.word(end) != "," {
         return false;
     }
-    let possessive = |k: usize| on_line(k) && matches!(doc.word(k), "'s" | "\u{2019}s");
+    let possessive = |k: usize| on_line(k) && doc.word(k).eq_ignore_ascii_case("'s");
     let phrase = if doc.tokens[end + 1].kind != Kind::Word {
         return false;
     } else if matches!(doc.word(end + 1), "a" | "an" | "the") {

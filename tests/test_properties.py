@@ -209,3 +209,24 @@ def test_relate_distinctive_rule_only_removes_non_copy_pairs(batch):
     assert np.allclose(both["story"], both["story_loose"]) and np.allclose(both["cosine"], both["cosine_loose"], atol=1e-5)
     dup = lambda t: set(map(tuple, t.loc[t["label"] == "duplicate", key].to_numpy().tolist()))  # noqa: E731
     assert dup(strict) == dup(loose)
+
+
+_named = st.sampled_from(["dam", "spillway", "Oroville", "Disney", "Nomura", "bonds", "coupon", "pct", "issued",
+                          "said", "the", "lead", "manager", "Warburg", "London", "listed", "nine", "at", "par"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_named, min_size=1, max_size=30).map(" ".join), min_size=2, max_size=12))
+def test_relate_shared_name_rule_only_removes_pairs_words_label(batch):
+    # The shared-name rule drops same_story and same_topic pairs naming nothing in common;
+    # it never adds a pair, never touches a copy or a rewrite, and leaves the labels and
+    # scores of the pairs it keeps alone.
+    named = nc.relate(batch)
+    words = nc.relate(batch, shared_name=False)
+    key = ["a", "b"]
+    both = words.merge(named, on=key, how="left", suffixes=("", "_named"), indicator=True)
+    kept = both["_merge"] == "both"
+    assert len(named) == kept.sum()
+    assert (both.loc[kept, "label"].astype(str) == both.loc[kept, "label_named"].astype(str)).all()
+    assert np.allclose(both.loc[kept, "story"], both.loc[kept, "story_named"])
+    assert both.loc[~kept, "label"].isin(["same_story", "same_topic"]).all()

@@ -462,6 +462,40 @@ def test_relate_template_texts_do_not_pair_without_a_distinctive_word():
     assert isinstance(groups, pd.Series) and groups.index.equals(series.index)
 
 
+def _bond_notices(firms: list[str]) -> list[str]:
+    """One bond notice a firm, each worded its own way, alike in all but their names."""
+    shapes = [
+        "The bonds of {f} are issued at par with a coupon of nine pct, due in five years, and will be "
+        "listed in the exchange, the lead manager said. Fees comprise one pct for selling and a half pct.",
+        "The lead manager said {f} bonds, due in five years and listed in the exchange, pay a nine pct "
+        "coupon and are issued at par. Fees for selling are one pct and a half pct for management.",
+        "Issued at par, the {f} bonds pay a coupon of nine pct and are due in five years, said the lead "
+        "manager; they will be listed in the exchange, with one pct for selling among the fees.",
+        "Nine pct is the coupon {f} pays on bonds listed in the exchange and issued at par; selling fees "
+        "are one pct, the lead manager said of the five years bonds, and management a half pct.",
+    ]
+    return [shape.format(f=f) for shape, f in zip(shapes, firms)]
+
+
+def test_relate_pairs_its_words_label_name_one_same_name():
+    # Notices of different firms in one template share every word but their names: with
+    # the rule (default) no pair of them is related; two notices of one firm still are.
+    texts = _bond_notices(["Walt Disney", "Nippon Signal", "Saab Scania", "Walt Disney"])
+    series = pd.Series(texts, index=[f"n{i}" for i in range(len(texts))])
+    words = nc.relate(series, shared_name=False)
+    assert len(words) == 6 and set(words["label"]) == {"same_topic"}
+    named = nc.relate(series)
+    assert list(zip(named["a"], named["b"])) == [("n0", "n3")]
+    assert named["label"].tolist() == ["same_topic"]
+    # The pair kept scores as without the rule.
+    again = words[(words["a"] == "n0") & (words["b"] == "n3")]
+    assert np.allclose(again["story"].to_numpy(), named["story"].to_numpy())
+    # A script without capitals is left to its words.
+    assert len(nc.relate([t.lower() for t in texts])) == len(words)
+    with pytest.raises(OptionError):
+        nc.relate(texts, shared_name="yes")
+
+
 def test_wikiref220_story_clusters(data_dir):
     wiki = datasets.load_wikiref220(data_dir / "wikiref220")
     story = nc.stories(wiki["text"])
@@ -815,8 +849,8 @@ def test_two_reports_quoting_one_statement_are_same_story_not_rewrite():
              'year after, because families have carried this recovery and deserve to keep more of what '
              'they earn,"')
     texts = [
-        quote + " the finance minister told parliament on Monday, as opposition members shouted that the "
-                "budget office had costed none of the promises made since spring.",
+        quote + " the finance minister, Olaf Brandt, told parliament on Monday, as opposition members shouted "
+                "that the budget office had costed none of the promises made since spring.",
         quote + " Finance Minister Olaf Brandt wrote in a newspaper column, days before a regional election "
                 "in which his party trails the greens by nine points in polls.",
         "The finance minister told parliament on Monday that income taxes would be cut for every working "

@@ -190,7 +190,8 @@ def relate(texts: list[Any], duplicate: float = ..., excerpt: float = ..., rewri
            stop_words: Any = None, n_threads: Optional[int] = None, junk_min_words: Optional[int] = None,
            all_candidates: bool = False, best: Optional[int] = None,
            copy_key: Optional[npt.NDArray[np.int64]] = None,
-           distinctive: bool = ..., rewrite_lead: float = ...) -> dict[str, npt.NDArray[Any]]:
+           distinctive: bool = ..., rewrite_lead: float = ...,
+           shared_name: bool = ...) -> dict[str, npt.NDArray[Any]]:
     """Columns a, b, label (0 duplicate, 1 rewrite, 2 same story, 3 same topic, -1 an unlabelled candidate), cosine,
     story, jaccard, a_in_b, b_in_a (NaN for a candidate that cannot be a copy); and first (one a text): its first identical text (with the same
     ``copy_key``), which alone stands in the pairs; each later copy is in one pair, with it."""

@@ -1196,7 +1196,7 @@ fn check_unit(py: Python<'_>, name: &str, value: f64) -> PyResult<f64> {
 /// identical to it (with the same `copy_key`, when given), itself for the first. A later
 /// copy is in one pair, with its first (see `relate::copy_pairs`).
 #[pyfunction]
-#[pyo3(signature = (texts, duplicate=Thresholds::default().duplicate, excerpt=Thresholds::default().excerpt, rewrite=Thresholds::default().rewrite, same_story=Thresholds::default().same_story, same_topic=Thresholds::default().same_topic, candidates=Thresholds::default().candidates, ngram=options::default::NGRAM, shingle=options::default::SHINGLE, stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false, best=None, copy_key=None, distinctive=Thresholds::default().distinctive, rewrite_lead=Thresholds::default().rewrite_lead))]
+#[pyo3(signature = (texts, duplicate=Thresholds::default().duplicate, excerpt=Thresholds::default().excerpt, rewrite=Thresholds::default().rewrite, same_story=Thresholds::default().same_story, same_topic=Thresholds::default().same_topic, candidates=Thresholds::default().candidates, ngram=options::default::NGRAM, shingle=options::default::SHINGLE, stop_words=None, n_threads=None, junk_min_words=None, all_candidates=false, best=None, copy_key=None, distinctive=Thresholds::default().distinctive, rewrite_lead=Thresholds::default().rewrite_lead, shared_name=Thresholds::default().shared_name))]
 #[allow(clippy::too_many_arguments)]
 fn relate<'py>(
     py: Python<'py>,
@@ -1217,6 +1217,7 @@ fn relate<'py>(
     copy_key: Option<PyReadonlyArray1<'py, i64>>,
     distinctive: bool,
     rewrite_lead: f64,
+    shared_name: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n_threads = check_threads(py, n_threads)?;
     let kind = shingle_kind(py, shingle, ngram)?;
@@ -1230,6 +1231,7 @@ fn relate<'py>(
         candidates: check_unit(py, "candidates", candidates)?,
         best: best.filter(|&k| k > 0),
         distinctive,
+        shared_name,
         ..Thresholds::default()
     };
     let stop = stop_set(py, stop_words)?;

@@ -82,6 +82,23 @@ pub fn anchor_names(text: &str) -> Option<Vec<u64>> {
     Some(out)
 }
 
+/// Whether two documents' names ([`anchor_names`], sorted) hold one same name; a document
+/// without case (`None`) counts as naming any name, as in [`Anchors`].
+pub fn name_one_same(a: Option<&[u64]>, b: Option<&[u64]>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
 /// [`anchor_names`] of each text, in parallel (a missing text counts as one without case).
 /// When `cancel` is set the texts not yet read count so too.
 pub fn corpus_names(texts: &[Option<&str>], cancel: &Cancel) -> Vec<Option<Vec<u64>>> {
@@ -269,6 +286,19 @@ mod tests {
         assert_eq!(names("Growth slows\nJapan said growth slowed"), hashes(&[]));
         // Russian capitals count too.
         assert_eq!(names("сказал Путин"), hashes(&["путин"]));
+    }
+
+    #[test]
+    fn two_documents_name_one_same_name() {
+        let (tokyo, berlin) = (hashes(&["tokyo", "yen"]), hashes(&["berlin"]));
+        assert!(name_one_same(Some(&tokyo), Some(&hashes(&["tokyo"]))));
+        assert!(!name_one_same(Some(&tokyo), Some(&berlin)));
+        // A table names nothing, so nothing in common with anything that has case...
+        assert!(!name_one_same(Some(&[]), Some(&tokyo)));
+        assert!(!name_one_same(Some(&[]), Some(&[])));
+        // ...and a text without case is left to the scores.
+        assert!(name_one_same(None, Some(&berlin)));
+        assert!(name_one_same(Some(&[]), None));
     }
 
     #[test]

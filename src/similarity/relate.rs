@@ -3,6 +3,7 @@
 //! `benchmarks/calibrate_relate.py` (the seeds, WikiRef220's topic labels, the sample
 //! corpus); see `Thresholds::default`.
 
+use super::anchors::{anchor_names, name_one_same};
 use super::exact::{containment_pairs, cosine_pairs, distinctive_df, Overlap};
 use super::shingles::{into_set, shingle_set, word_hashes, word_ngrams, Shingle};
 use super::stopwords::StopWords;
@@ -70,6 +71,13 @@ pub struct Thresholds {
     /// story, and the search never meets every pair sharing a common word. `false`: any
     /// shared term finds a pair. Copies and excerpts are found by their shingles either way.
     pub distinctive: bool,
+    /// [`relate_corpus`] without `all_candidates`: a pair its words alone label
+    /// (`same_story`, `same_topic`) must name one same name
+    /// ([`super::anchors::name_one_same`]; a text without case names any), as a story's
+    /// articles must ([`super::anchors::Anchors`]). Templated notices of different firms
+    /// (earnings tables, bond issues, dividends) share every word but their names. Copies
+    /// and rewrites, found by shared phrases, are not asked. `false`: the words decide.
+    pub shared_name: bool,
 }
 
 impl Thresholds {
@@ -114,6 +122,7 @@ impl Default for Thresholds {
             candidates: 0.1,
             best: None,
             distinctive: true,
+            shared_name: true,
         }
     }
 }
@@ -209,6 +218,9 @@ pub fn relate_corpus(
         relate(shingles, vectors, &docs, t, cancel)
     };
     rewrites_read_again(&mut pairs, &texts, &docs, kind, t, cancel);
+    if t.shared_name && !all_candidates {
+        keep_pairs_naming_one_name(&mut pairs, &texts, cancel);
+    }
     let copies = copy_pairs(&first, shingles, vectors, &docs, t, !all_candidates);
     if !copies.is_empty() {
         pairs.extend(copies);
@@ -350,6 +362,35 @@ fn rewrites_read_again(
             r.relation = Some(Relation::SameStory);
         }
     }
+}
+
+/// Drops the pairs labelled by their words alone (`same_story`, `same_topic`) whose texts
+/// name nothing in common ([`Thresholds::shared_name`]). Only the texts of those pairs are
+/// read, in parallel.
+fn keep_pairs_naming_one_name(pairs: &mut Vec<Related>, texts: &[Option<&str>], cancel: &Cancel) {
+    let asked = |r: &Related| matches!(r.relation, Some(Relation::SameStory | Relation::SameTopic));
+    let mut docs: Vec<u32> = pairs
+        .iter()
+        .filter(|r| asked(r))
+        .flat_map(|r| [r.a, r.b])
+        .collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let names: Vec<Option<Vec<u64>>> = docs
+        .par_iter()
+        .map(|&d| {
+            // Once cancelled the texts left are not read (the result is discarded).
+            texts[d as usize]
+                .filter(|_| !cancel.is_cancelled())
+                .and_then(anchor_names)
+        })
+        .collect();
+    let of = |d: u32| {
+        docs.binary_search(&d)
+            .ok()
+            .and_then(|k| names[k].as_deref())
+    };
+    pairs.retain(|r| !asked(r) || name_one_same(of(r.a), of(r.b)));
 }
 
 /// Label every pair that passes one of the thresholds. `shingles` are the sorted shingle
@@ -740,6 +781,52 @@ mod tests {
         let long = format!("x \"{}\" y", "w ".repeat(MAX_QUOTATION));
         assert_eq!(without_quotations(&long), long);
         assert_eq!(without_quotations(""), "");
+    }
+
+    #[test]
+    fn notices_of_two_firms_alike_but_in_their_names_are_not_related() {
+        // Two firms' bond notices share every word but their names; a later notice of
+        // the first firm's issue names it again.
+        let disney = "The bonds of Walt Disney are issued at par with a coupon of nine pct, \
+            due in five years, and will be listed in Luxembourg, lead manager Warburg said. \
+            Fees comprise one pct for selling and a half pct for management.";
+        let nippon = "Lead manager Nomura said Nippon Signal bonds, listed in London and \
+            due in five years, pay a nine pct coupon and are issued at par. Management takes \
+            a half pct of the fees and selling one pct.";
+        let again = "Walt Disney raised its bonds to 80 mln dlrs on strong demand from \
+            investors in Europe, and the coupon of nine pct is unchanged, lead manager \
+            Warburg said; the issue is listed in Luxembourg.";
+        let other = "Heavy rain flooded streets overnight and firefighters pumped water from \
+            hundreds of cellars as the river rose past its banks.";
+        let texts = [Some(disney), Some(nippon), Some(again), Some(other)];
+        let keys: Vec<Option<String>> = texts
+            .iter()
+            .map(|t| t.and_then(|t| crate::similarity::key_unless_junk(t, None)))
+            .collect();
+        let pairs = |shared_name: bool| -> Vec<(u32, u32, Relation)> {
+            let t = Thresholds {
+                shared_name,
+                ..Thresholds::default()
+            };
+            relate_corpus(
+                &texts,
+                keys.clone(),
+                Shingle::Words(3),
+                None,
+                &StopWords::ByLanguage,
+                &t,
+                false,
+                Cancel::never(),
+            )
+            .pairs
+            .iter()
+            .map(|r| (r.a, r.b, r.relation.unwrap()))
+            .collect()
+        };
+        // Both pairs are close in words; only the one naming Walt Disney twice stays.
+        let both = vec![(0, 1, Relation::SameStory), (0, 2, Relation::SameStory)];
+        assert_eq!(pairs(false), both);
+        assert_eq!(pairs(true), both[1..]);
     }
 
     #[test]

@@ -835,8 +835,9 @@ mod tests {
             year and again the year after, because families have carried this recovery and \
             deserve to keep more of what they earn,\"";
         let a = format!(
-            "{quote} the finance minister told parliament on Monday, as opposition members \
-             shouted that the budget office had costed none of the promises made since spring."
+            "{quote} the finance minister, Olaf Brandt, told parliament on Monday, as opposition \
+             members shouted that the budget office had costed none of the promises made since \
+             spring."
         );
         let b = format!(
             "{quote} Finance Minister Olaf Brandt wrote in a newspaper column, days before a \

@@ -110,6 +110,12 @@ def _cases():
             ["The " + "People's " * n + "Congress met.", " ".join(
                 f"Ann le Zor{i} met Bo van Pell{i}; le Zor{i} and van Pell{i} left." for i in range(n // 4))] * 2),
             20_000),
+        # Names joined to an Arabic article: one run of thousands of them, and many names
+        # with the article inside and alone.
+        "entities: Arabic articles": (lambda n: nc.entities(
+            ["Zed " + " ".join(f"al-Qua{i}" for i in range(n)) + " said.", " ".join(
+                f"Ali al-Zor{i} met Jabhat al-Qua{i}; al-Zor{i} left." for i in range(n // 4))] * 2),
+            20_000),
         # One run of capitals with a pair the corpus writes inside it again and again
         # ("and" inside a run), and one text naming many banks and "the Bank" after each.
         "entities: 'and' inside one run": (lambda n: nc.entities(

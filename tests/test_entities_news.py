@@ -89,6 +89,23 @@ def test_surname_particles_stay_with_the_name():
     assert _names("It was de facto a ban, officials said.") == []
 
 
+def test_a_name_joined_to_its_arabic_article_stays_whole():
+    # The article joined by a hyphen is part of the name, wherever it stands in it, and the
+    # groups are organisations (built in, with their other spellings).
+    text = ("Kuwait's oil minister Sheikh Ali al-Khalifa al-Sabah said output was within quota. "
+            "Fighters of Jabhat Fateh al-Sham and Ahrar al-Sham took the town; Hayat Tahrir al-Sham "
+            "denied it. The minister spoke to the newspaper al-Qabas on Sunday.")
+    ents = nc.entities([text])
+    got = dict(zip(ents["text"], zip(ents["canonical"], ents["type"].astype(str))))
+    assert got["Ali al-Khalifa al-Sabah"] == ("Ali al-Khalifa al-Sabah", "PER")
+    for group in ("Jabhat Fateh al-Sham", "Ahrar al-Sham", "Hayat Tahrir al-Sham"):
+        assert got[group] == (group, "ORG"), got
+    assert nc.entities(["Militants of the al-Nusra Front and Jabhat al-Nusra met."])["canonical"].tolist() == \
+        ["al-Nusra Front"] * 2
+    # A scraper's hyphens for spaces join nothing: "known-as-Cyclone" is no name.
+    assert "Debbie" in _names("Officials said the storm known-as-Cyclone Debbie hit Queensland.")
+
+
 def test_a_trailing_geographic_head_says_place():
     assert _types(["Shelling of the Donetsk Region continued as ships crossed the Black Sea and the "
                    "Arabian Peninsula braced for storms."]) == {

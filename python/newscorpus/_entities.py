@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import _native
 from ._input import as_texts
+from ._normalize import _blanked
 from .datasets import load_sample  # noqa: F401  (used by the examples)
 from ._options import CHOICES, check, text_value
 from ._progress import progress_bar
@@ -292,6 +293,7 @@ def entities(
     languages: Optional[Iterable[str]] = SUPPORTED_LANGUAGES,
     n_threads: Optional[int] = None,
     progress: Optional[bool] = None,
+    boilerplate: Any = None,
 ) -> Any:
     """Every mention of a person, organisation, place or other name, with its canonical name.
 
@@ -322,6 +324,11 @@ def entities(
         progress: Show a progress bar (``tqdm.auto``: a widget in Jupyter): True, False,
             or None (default) for one in a notebook when the texts take more than a few
             seconds (about 36 MB of text).
+        boilerplate: Learned boilerplate (what ``find_boilerplate`` returns, or a list of
+            lines and passages): names inside it are no mentions (a site's disclaimer
+            naming the site in every opinion piece, a tip box naming the president in
+            every article), and offsets still index the texts as given. None (default)
+            reads the texts as given.
 
     Returns:
         A DataFrame, one row a mention, in document then text order: ``doc`` (index label
@@ -343,20 +350,23 @@ def entities(
     """
     if not isinstance(audit, (bool, np.bool_)):
         raise OptionError(f"audit must be True or False, got {audit!r}")
-    t, cols, merges = _extract(texts, gazetteer, aliases, detect, languages, n_threads, progress, written=True)
+    t, cols, merges = _extract(texts, gazetteer, aliases, detect, languages, n_threads, progress, boilerplate,
+                               written=True)
     cols["text"] = _written(cols, t.values)
     return _mention_tables(t.index, cols, merges, audit)
 
 
 def _extract(texts: Any, gazetteer: Any, aliases: Any, detect: Any, languages: Any, n_threads: Any,
-             progress: Any, *, written: bool) -> tuple:
+             progress: Any, boilerplate: Any = None, *, written: bool) -> tuple:
     """``(texts, mention columns, audit columns)`` of the native extraction, the options
-    checked; without ``written`` the columns hold no ``text`` (counting needs none)."""
+    checked (``texts`` as given: the extraction reads them with ``boilerplate`` blanked
+    out); without ``written`` the columns hold no ``text`` (counting needs none)."""
     if not isinstance(detect, (bool, np.bool_)):
         raise OptionError(f"detect must be True or False, got {detect!r}")
     t = as_texts(texts)
     n_threads = check(n_threads=n_threads)
-    values = _supported_only(t.values, languages, n_threads)
+    values = _supported_only(t.values if boilerplate is None else _blanked(t.values, boilerplate), languages,
+                             n_threads)
     gaz = _gazetteer(gazetteer)
     with progress_bar(progress, values, "entities"):
         cols, merges = _native.extract_entities(values, gaz._native if gaz else None, bool(detect),
@@ -367,7 +377,7 @@ def _extract(texts: Any, gazetteer: Any, aliases: Any, detect: Any, languages: A
 #: What ``entity_counts`` and ``cooccurrence`` pass on to the extraction, with the defaults
 #: of ``entities``.
 _EXTRACT_OPTIONS = {"gazetteer": None, "aliases": None, "detect": True, "languages": SUPPORTED_LANGUAGES,
-                    "n_threads": None, "progress": None}
+                    "n_threads": None, "progress": None, "boilerplate": None}
 
 
 def _extract_options(options: dict, allowed: Iterable[str] = tuple(_EXTRACT_OPTIONS)) -> dict:

@@ -318,6 +318,49 @@ def _without_boilerplate(texts: Any, boilerplate: Any) -> Any:
     return pd.Series(cleaned, index=t.index, name=t.name, dtype=object)
 
 
+def _blanked(values: Any, boilerplate: Any) -> list:
+    """``values`` (texts, missing ones as None) with learned boilerplate blanked out: each
+    character that removing ``boilerplate`` takes out of a text (as
+    ``normalize(remove_lines=...)`` removes it) becomes a space, the first of each run a
+    line break, so a name inside it is no mention and every other offset into the text
+    still holds. The texts as given when ``boilerplate`` is None."""
+    out = list(values)
+    if boilerplate is None:
+        return out
+    present = [i for i, v in enumerate(out) if isinstance(v, str) and v]
+    if not present:
+        return out
+    given = [out[i] for i in present]
+    plain = normalize(given, offsets=True)
+    cut = normalize(given, offsets=True, remove_lines=boilerplate)
+
+    def covered(offsets: Any, n: int) -> np.ndarray:
+        spans = np.asarray(offsets, dtype=np.int64).reshape(-1, 2)
+        edges = np.zeros(n + 1, dtype=np.int64)
+        np.add.at(edges, spans[:, 0], 1)
+        np.add.at(edges, spans[:, 1], -1)
+        return np.cumsum(edges)[:n] > 0
+
+    for k, i in enumerate(present):
+        if plain["text"].iat[k] == cut["text"].iat[k]:
+            continue
+        text = given[k]
+        gone = covered(plain["offsets"].iat[k], len(text)) & ~covered(cut["offsets"].iat[k], len(text))
+        chars = np.array(list(text), dtype=object)
+        # A word or web address whose head the passage takes goes whole: its rest alone
+        # would read as a word of its own ("Permalink http://dw.com/p", then "2W0fLkLnVc4").
+        space = np.array([c.isspace() for c in text], dtype=bool)
+        word = np.cumsum(space)  # the characters of one run of non-space share a number
+        head = ~space & np.r_[True, space[:-1]]
+        gone |= np.isin(word, word[head & gone]) & ~space
+        chars[gone & (chars != "\n")] = " "
+        # Each blanked run starts a line: the words either side of a passage cut out of a
+        # line are not one name ("Lake Chad [share bar] Lake Chad was once...").
+        chars[gone & ~np.r_[False, gone[:-1]]] = "\n"
+        out[i] = "".join(chars)
+    return out
+
+
 def original_span(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
     """Map the span ``start:end`` of a normalized text back to the original text.
 

@@ -315,15 +315,19 @@ def clusters(
     return pd.Series(labels[reps].to_flat_index(), index=labels, name="cluster")
 
 
-def _case_stats(part: pd.Series, languages: Any, detect: bool, n_threads: Optional[int]) -> tuple:
+def _case_stats(part: pd.Series, languages: Any, detect: bool, n_threads: Optional[int],
+                boilerplate: Any = None) -> tuple:
     """Pass 1 on one partition: its case statistics (none without ``detect``, as in
-    memory), the languages it leaves out, the positions of those texts, its labels."""
+    memory), the languages it leaves out, the positions of those texts, its labels; the
+    texts read with ``boilerplate`` blanked out, as in memory."""
     from . import _native
     from ._entities import _language_filter
     from ._input import as_texts
+    from ._normalize import _blanked
 
     original = as_texts(part).values
-    values, skipped = _language_filter(original, languages, n_threads)
+    read = original if boilerplate is None else _blanked(original, boilerplate)
+    values, skipped = _language_filter(read, languages, n_threads)
     left_out = [i for i, (v, o) in enumerate(zip(values, original)) if v is None and o is not None]
     if detect:
         keys, lower, capital = _native.entity_case_stats(values, n_threads)
@@ -333,7 +337,7 @@ def _case_stats(part: pd.Series, languages: Any, detect: bool, n_threads: Option
 
 
 def _part_mentions(part: pd.Series, first_doc: int, left_out: list, stats: tuple, gazetteer: Any, detect: bool,
-                   n_threads: Optional[int], written: bool = True) -> list:
+                   n_threads: Optional[int], written: bool = True, boilerplate: Any = None) -> list:
     """Pass 2 on one partition, its texts in other languages (``left_out``, from pass 1)
     left out without detecting their language again; without ``written``, the mentions'
     text as written stays on the worker (counting needs none). The mention columns of each
@@ -342,9 +346,11 @@ def _part_mentions(part: pd.Series, first_doc: int, left_out: list, stats: tuple
     from . import _native
     from ._entities import _written
     from ._input import as_texts
+    from ._normalize import _blanked
 
     original = as_texts(part).values
-    values = list(original)
+    # (Offsets hold in the blanked texts: the mentions' text is read from the originals.)
+    values = list(original) if boilerplate is None else _blanked(original, boilerplate)
     for i in left_out:
         values[i] = None
     # Arrays that crossed processes may arrive misaligned: the native call needs aligned ones.
@@ -376,6 +382,7 @@ def entities(
     audit: bool = False,
     languages: Any = ("en",),
     n_threads: Optional[int] = None,
+    boilerplate: Any = None,
 ) -> Any:
     """``newscorpus.entities`` of a dask column: the same pandas DataFrame of mentions (and,
     with ``audit=True``, the same audit table), found on the workers and resolved across
@@ -386,7 +393,8 @@ def entities(
 
     if not isinstance(audit, (bool, np.bool_)):
         raise OptionError(f"audit must be True or False, got {audit!r}")
-    labels, out, merges = _resolved(column, gazetteer, aliases, detect, languages, n_threads, written=True)
+    labels, out, merges = _resolved(column, gazetteer, aliases, detect, languages, n_threads, boilerplate,
+                                    written=True)
     return _mention_tables(pd.Index(labels), out, merges, audit)
 
 
@@ -418,8 +426,8 @@ def _merged_names(parts: list) -> tuple:
     return list(table), (np.concatenate(codes) if codes else np.zeros(0, dtype=np.uint32))
 
 
-def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages: Any, n_threads: Any, *,
-              written: bool) -> tuple:
+def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages: Any, n_threads: Any,
+              boilerplate: Any = None, *, written: bool) -> tuple:
     """``(labels, mention columns, audit columns)``: both passes on the workers, the
     resolution on the driver; without ``written`` the mentions' text as written never
     leaves the workers."""
@@ -431,7 +439,10 @@ def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages:
     gaz, n_threads = _checked(gazetteer, detect, n_threads)
     pairs = _aliases(aliases)
     parts = column.to_delayed()
-    first = dask.compute(*[dask.delayed(_case_stats)(p, languages, bool(detect), n_threads) for p in parts])
+    # One graph node: the learned boilerplate travels to a worker once.
+    shared_bp = None if boilerplate is None else dask.delayed(boilerplate, pure=True)
+    first = dask.compute(*[dask.delayed(_case_stats)(p, languages, bool(detect), n_threads, shared_bp)
+                           for p in parts])
     sizes = [len(r[5]) for r in first]
     labels = np.concatenate([r[5] for r in first]) if first else np.zeros(0, dtype=object)
     left_out = [r[4] for r in first]
@@ -449,7 +460,7 @@ def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages:
     shared_stats, shared_gaz = dask.delayed(stats, pure=True), dask.delayed(gaz, pure=True)
     starts = np.concatenate([[0], np.cumsum(sizes)]).astype(int)
     found = _gathered(_joined, [dask.delayed(_part_mentions)(p, int(starts[i]), left_out[i], shared_stats, shared_gaz,
-                                                    bool(detect), n_threads, written)
+                                                    bool(detect), n_threads, written, shared_bp)
                        for i, p in enumerate(parts)])
     # Joined a column at a time, each partition's column dropped once joined: the mentions
     # never stand twice on the driver.

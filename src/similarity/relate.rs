@@ -328,26 +328,9 @@ fn rewrites_read_again(
     t: &Thresholds,
     cancel: &Cancel,
 ) {
-    let mut docs: Vec<u32> = pairs
-        .iter()
-        .filter(|r| r.relation == Some(Relation::Rewrite))
-        .flat_map(|r| [r.a, r.b])
-        .collect();
-    docs.sort_unstable();
-    docs.dedup();
+    let rewrite = |r: &Related| r.relation == Some(Relation::Rewrite);
+    let (docs, read) = read_docs_of(pairs, rewrite, texts, cancel, |text| Reread::of(text, kind));
     if docs.is_empty() || cancel.is_cancelled() {
-        return;
-    }
-    let read: Vec<Reread> = docs
-        .par_iter()
-        .map(|&d| {
-            // Once cancelled the texts left are not read (the result is discarded).
-            texts[d as usize]
-                .filter(|_| !cancel.is_cancelled())
-                .map_or_else(Reread::default, |text| Reread::of(text, kind))
-        })
-        .collect();
-    if cancel.is_cancelled() {
         return;
     }
     let empty = Reread::default();
@@ -364,11 +347,16 @@ fn rewrites_read_again(
     }
 }
 
-/// Drops the pairs labelled by their words alone (`same_story`, `same_topic`) whose texts
-/// name nothing in common ([`Thresholds::shared_name`]). Only the texts of those pairs are
-/// read, in parallel.
-fn keep_pairs_naming_one_name(pairs: &mut Vec<Related>, texts: &[Option<&str>], cancel: &Cancel) {
-    let asked = |r: &Related| matches!(r.relation, Some(Relation::SameStory | Relation::SameTopic));
+/// The documents of the pairs `asked` picks, sorted, and what `read` makes of each one's
+/// text, in parallel (the default for a missing text, and for the texts left once
+/// `cancel` is set: the result is then discarded).
+fn read_docs_of<T: Default + Send>(
+    pairs: &[Related],
+    asked: impl Fn(&Related) -> bool,
+    texts: &[Option<&str>],
+    cancel: &Cancel,
+    read: impl Fn(&str) -> T + Sync,
+) -> (Vec<u32>, Vec<T>) {
     let mut docs: Vec<u32> = pairs
         .iter()
         .filter(|r| asked(r))
@@ -376,15 +364,23 @@ fn keep_pairs_naming_one_name(pairs: &mut Vec<Related>, texts: &[Option<&str>], 
         .collect();
     docs.sort_unstable();
     docs.dedup();
-    let names: Vec<Option<Vec<u64>>> = docs
+    let out = docs
         .par_iter()
         .map(|&d| {
-            // Once cancelled the texts left are not read (the result is discarded).
             texts[d as usize]
                 .filter(|_| !cancel.is_cancelled())
-                .and_then(anchor_names)
+                .map_or_else(T::default, &read)
         })
         .collect();
+    (docs, out)
+}
+
+/// Drops the pairs labelled by their words alone (`same_story`, `same_topic`) whose texts
+/// name nothing in common ([`Thresholds::shared_name`]). Only the texts of those pairs are
+/// read, in parallel.
+fn keep_pairs_naming_one_name(pairs: &mut Vec<Related>, texts: &[Option<&str>], cancel: &Cancel) {
+    let asked = |r: &Related| matches!(r.relation, Some(Relation::SameStory | Relation::SameTopic));
+    let (docs, names) = read_docs_of(pairs, asked, texts, cancel, anchor_names);
     let of = |d: u32| {
         docs.binary_search(&d)
             .ok()

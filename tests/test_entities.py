@@ -399,6 +399,18 @@ def test_an_acronym_is_the_name_it_stands_for():
     assert counts.loc["Congressional Budget Office", "documents"] == 3 and "CBO" not in counts.index
 
 
+def test_us_federal_departments_are_one_row_however_written():
+    texts = ["The Justice Department said on Monday it would review the case.",
+             "A Department of Justice spokesman declined to comment; DOJ lawyers filed a brief.",
+             "The U.S. Agriculture Department said wheat exports rose, and USDA raised its forecast.",
+             "Ireland's Department of Education said schools would reopen."]
+    counts = nc.entity_counts(texts)
+    rows = dict(zip(counts["entity"], counts["mentions"]))
+    assert rows["Justice Department"] == 3 and rows["Agriculture Department"] == 2
+    # "Department of Education" is also Ireland's: not taken for the US department.
+    assert "Education Department" not in rows
+
+
 def test_a_family_name_with_particles_joins_its_full_name():
     # "Le Pen", "de Mistura": the family name keeps its particles; alone it is the person
     # named in full, even where the model reads "Le Pen" as an organisation, once a title

@@ -179,6 +179,15 @@ fn is_particle_name(key: &str) -> bool {
     words <= 3 && last.chars().count() >= 2
 }
 
+/// Do two words differ only in how the Arabic article before them is written ("al-deeb",
+/// "el-deeb"): two spellings of one name.
+fn differ_by_arabic_article(x: &str, y: &str) -> bool {
+    fn bare(w: &str) -> Option<&str> {
+        w.strip_prefix("al-").or_else(|| w.strip_prefix("el-"))
+    }
+    matches!((bare(x), bare(y)), (Some(a), Some(b)) if a == b && !a.is_empty())
+}
+
 /// Do two names differ only by a final "s"? For people they are different names, not
 /// spellings of one: Holme and Holmes, Richard and Richards, Adam and Adams.
 fn differ_by_final_s(a: &str, b: &str) -> bool {
@@ -479,6 +488,7 @@ fn safe_variant(a: &str, b: &str, plurals: bool) -> bool {
         } else {
             differing_ok &= letters(x).min(letters(y)) >= MIN_VARIANT_WORD
                 || differ_by_doubled_letter(x, y)
+                || differ_by_arabic_article(x, y)
                 || (plurals && differ_by_final_s(x, y));
         }
     }
@@ -2858,6 +2868,15 @@ mod tests {
         assert_eq!(kind(6, 0), Org);
         assert_eq!((name(7, 0), kind(7, 0)), ("Robert Salomon", Per));
         assert_eq!((name(7, 2), kind(7, 2)), ("Salomon", Org));
+    }
+
+    #[test]
+    fn names_that_write_the_arabic_article_two_ways_are_variants() {
+        assert!(differ_by_arabic_article("al-deeb", "el-deeb"));
+        assert!(safe_variant("farid al-deeb", "farid el-deeb", false));
+        assert!(!differ_by_arabic_article("al-deeb", "el-dib"));
+        assert!(!differ_by_arabic_article("deeb", "al-deeb"));
+        assert!(!differ_by_arabic_article("al-", "el-"));
     }
 
     #[test]

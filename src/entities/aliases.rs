@@ -117,11 +117,15 @@ const MAX_TAIL_WORDS: usize = 4;
 /// itself, and, for an Arabic name written with its article ("al-Assad", "el-Sisi"), the
 /// word without it ("Assad").
 fn surname_forms(last: &str) -> impl Iterator<Item = &str> {
-    let bare = ["al-", "el-"]
-        .iter()
-        .find_map(|article| last.strip_prefix(article))
-        .filter(|rest| rest.chars().count() >= 3);
+    let bare = without_arabic_article(last).filter(|rest| rest.chars().count() >= 3);
     std::iter::once(last).chain(bare)
+}
+
+/// A folded word without the Arabic article written before it ("assad" of "al-assad",
+/// "sisi" of "el-sisi"); `None` when it has none.
+fn without_arabic_article(word: &str) -> Option<&str> {
+    word.strip_prefix("al-")
+        .or_else(|| word.strip_prefix("el-"))
 }
 
 /// Words that stand before a family name as part of it ("Le Pen", "de Mistura", "von der
@@ -182,10 +186,10 @@ fn is_particle_name(key: &str) -> bool {
 /// Do two words differ only in how the Arabic article before them is written ("al-deeb",
 /// "el-deeb"): two spellings of one name.
 fn differ_by_arabic_article(x: &str, y: &str) -> bool {
-    fn bare(w: &str) -> Option<&str> {
-        w.strip_prefix("al-").or_else(|| w.strip_prefix("el-"))
-    }
-    matches!((bare(x), bare(y)), (Some(a), Some(b)) if a == b && !a.is_empty())
+    matches!(
+        (without_arabic_article(x), without_arabic_article(y)),
+        (Some(a), Some(b)) if a == b && !a.is_empty()
+    )
 }
 
 /// Do two names differ only by a final "s"? For people they are different names, not

@@ -105,11 +105,7 @@ fn is_initial(word: &str) -> bool {
 /// ([`lexicon::is_particle_joined`]) as the name alone ("al-Sabah" as "Sabah"), since the
 /// model learned from text that seldom writes the article (CoNLL-2003).
 fn read_as(word: &str) -> &str {
-    if lexicon::is_particle_joined(word) {
-        word.split_once('-').map_or(word, |(_, name)| name)
-    } else {
-        word
-    }
+    lexicon::particle_joined_name(word).unwrap_or(word)
 }
 
 fn is_capitalised(word: &str) -> bool {

@@ -1304,13 +1304,18 @@ pub fn is_party_adjective(word: &str) -> bool {
 /// "as-" and "at-", English words in text whose spaces a scraper turned into hyphens
 /// ("known-as-Cyclone Debbie").
 pub fn is_particle_joined(word: &str) -> bool {
-    let Some((particle, rest)) = word.split_once('-') else {
-        return false;
-    };
-    matches!(
+    particle_joined_name(word).is_some()
+}
+
+/// The name after the particle of a word [`is_particle_joined`] takes ("Sabah" of
+/// "al-Sabah").
+pub fn particle_joined_name(word: &str) -> Option<&str> {
+    let (particle, rest) = word.split_once('-')?;
+    (matches!(
         particle,
         "al" | "el" | "ad" | "ar" | "ash" | "az" | "abu" | "bin" | "ibn"
-    ) && rest.chars().next().is_some_and(char::is_uppercase)
+    ) && rest.chars().next().is_some_and(char::is_uppercase))
+    .then_some(rest)
 }
 
 /// Lowercase particles that begin a surname ("von der Leyen", "de Abreu", "bin Salman").

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::cancel::Cancel;
 
+use crate::similarity::exact::Overlap;
 use crate::similarity::shingles::word_hash;
 
 /// Capitalised words that name no one thing: the pronoun "I", titles before a name (the
@@ -85,18 +86,10 @@ pub fn anchor_names(text: &str) -> Option<Vec<u64>> {
 /// Whether two documents' names ([`anchor_names`], sorted) hold one same name; a document
 /// without case (`None`) counts as naming any name, as in [`Anchors`].
 pub fn name_one_same(a: Option<&[u64]>, b: Option<&[u64]>) -> bool {
-    let (Some(a), Some(b)) = (a, b) else {
-        return true;
-    };
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
-        }
+    match (a, b) {
+        (Some(a), Some(b)) => Overlap::of(a, b).intersection > 0,
+        _ => true,
     }
-    false
 }
 
 /// [`anchor_names`] of each text, in parallel (a missing text counts as one without case).

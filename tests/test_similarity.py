@@ -244,6 +244,22 @@ def test_relate_seeds(seeds):
     assert set(nc.stories(seeds)) == {nc.stories(seeds)[0]}  # one story
 
 
+def test_relate_an_agencys_own_updates_are_no_rewrite(seeds):
+    # Two texts whose datelines credit one agency are its reports (a wire story's source,
+    # whichever site carries it): reusing its own paragraphs, it updates, it does not
+    # retell. Two agencies, or a credit on one side only, tell nothing.
+    label = lambda texts: nc.relate(texts, undated="same_story").set_index(["a", "b"])["label"][(0, 1)]  # noqa: E731
+    def credited(first, second):
+        return [first + seeds[0], second + seeds[1]] + seeds[2:]
+    assert label(seeds) == "rewrite"
+    assert label(credited("KYIV, February 10. /TASS/. ", "MOSCOW, February 10. /TASS/. ")) == "same_story"
+    assert label(credited("KYIV (Reuters) - ", "  LONDON (REUTERS) - ")) == "same_story"
+    assert label(credited("KYIV, February 10. /TASS/. ", "LONDON (Reuters) - ")) == "rewrite"
+    assert label(credited("KYIV, February 10. /TASS/. ", "")) == "rewrite"
+    # A word in brackets that no dateline opens is no credit.
+    assert label(credited("Officials (Reuters) - ", "Officials (Reuters) - ")) == "rewrite"
+
+
 def test_relate_outlets_keep_an_outlets_own_updates_out_of_rewrite(seeds):
     # 000 retells 001: a rewrite across two outlets, one story within one (an outlet
     # reusing its own paragraphs updates, it does not retell).

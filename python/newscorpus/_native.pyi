@@ -29,6 +29,7 @@ __all__ = [
     "cluster_pairs",
     "near_duplicate_clusters",
     "junk_reasons",
+    "credited_agencies",
     "minhash_keys",
     "band_keys",
     "band_pairs",
@@ -167,6 +168,9 @@ def band_pairs(band_keys: list[npt.NDArray[np.uint64]], live: npt.NDArray[np.boo
 
 def junk_reasons(texts: list[Any], min_words: int = ..., n_threads: Optional[int] = None) -> list[Optional[str]]:
     """Why each text is junk ("too few words", "cookie wall", "captcha", "paywall", "error page") or None."""
+
+def credited_agencies(texts: list[Any], n_threads: Optional[int] = None) -> list[Optional[str]]:
+    """The agency each text's dateline credits ("TASS" of "MOSCOW, March 25. /TASS/. ..."), or None."""
 
 def near_duplicate_clusters(texts: list[Any], rank: npt.NDArray[np.int64], threshold: float = ..., num_perm: int = ...,
                             ngram: int = ..., shingle: str = ..., seed: int = ..., bands: Optional[int] = None,

@@ -587,9 +587,11 @@ def relate(
       both texts' quotations taken out (two reports quoting one statement retell nothing),
       and at least ``rewrite_lead`` of the 3-grams of its first 50 words, found in the
       other's first 150 words (a report whose lead the other carries as background further
-      down retells nothing); and, when ``outlets`` are given, the two come from different
-      outlets (an outlet reusing its own paragraphs in an update or a follow-up retells
-      nothing: ``same_story``).
+      down retells nothing); and the two come from different sources: different
+      ``outlets`` when they are given, and never two texts whose datelines credit one
+      agency ("MOSCOW, March 25. /TASS/.", "LONDON (Reuters) -"): an outlet or an agency
+      reusing its own paragraphs in an update or a follow-up retells nothing
+      (``same_story``).
     - ``same_story``: two reports on one story: TF-IDF cosine (each text's stop words left
       out) at least ``same_story``, and, when ``dates`` are given, published at most
       ``window`` apart. Words alone cannot tell one story from the next development of
@@ -609,8 +611,9 @@ def relate(
     the labels are right"): ``same_topic`` pairs are one subject about 97% of the time but
     one event only 20%; ``same_story`` pairs (which need ``dates=``: published within a
     day) one story about 93%; ``rewrite`` pairs were retellings or copies 13 of 14 times
-    with ``dates=`` and ``outlets=``, 17 of 24 without outlets (an outlet's updates of its
-    own story then count too), and one story every time. Pass dates and outlets when you
+    with ``dates=`` and ``outlets=``, 17 of 20 without outlets (an outlet's updates of its
+    own story then count too, unless both datelines credit one agency), and one story
+    every time. Pass dates and outlets when you
     have them: without dates no pair is ``same_story`` (see ``undated``). A retelling in
     other words, lead included, cannot be told from a separate report: it is
     ``same_story``.
@@ -658,7 +661,8 @@ def relate(
             equality; a web address stands for its site, so a column of article links
             will do), aligned with the texts as ``dates`` are, or None. A pair from one
             outlet is never ``rewrite`` (``same_story`` instead); a missing or empty outlet
-            tells nothing.
+            tells nothing. With or without them, two texts whose datelines credit one
+            agency ("MOSCOW, March 25. /TASS/.") are one source too.
         undated: The label of a close pair (cosine at least ``same_story``, not a
             rewrite) whose dates are not both known (no ``dates``, or either missing):
             "same_topic" (default) or "same_story" (the words alone decide, as for a
@@ -723,12 +727,11 @@ def relate(
                               copy_key=_date_codes(t, dates), distinctive=distinctive, rewrite_lead=rewrite_lead,
                               shared_name=shared_name)
     cols.pop("first")
-    if outlets is not None:
-        # An outlet reusing its own paragraphs (an update, a follow-up) retells nothing.
-        codes = _factorized(_outlets(t, outlets))
-        a, b = codes[cols["a"]], codes[cols["b"]]
-        own = (cols["label"] == RELATIONS.index("rewrite")) & (a >= 0) & (a == b)
-        cols["label"] = np.where(own, RELATIONS.index("same_story"), cols["label"])
+    # An outlet or an agency reusing its own paragraphs (an update, a follow-up) retells
+    # nothing.
+    rewrite = np.asarray(cols["label"] == RELATIONS.index("rewrite"), dtype=bool)
+    own = rewrite & _one_source(t, outlets, cols["a"], cols["b"], rewrite, n_threads)
+    cols["label"] = np.where(own, RELATIONS.index("same_story"), cols["label"])
     dated = np.zeros(len(cols["a"]), dtype=bool)
     if dates is not None:
         # Close pairs published apart are one subject, not one story.
@@ -1096,6 +1099,26 @@ def _factorized(raw: pd.Series) -> np.ndarray:
     except TypeError:
         codes, _ = pd.factorize(raw.astype(str), use_na_sentinel=True)
     return np.ascontiguousarray(codes, dtype=np.int64)
+
+
+def _one_source(t, outlets: Any, a: np.ndarray, b: np.ndarray, among: np.ndarray, n_threads: Any) -> np.ndarray:
+    """Whether each pair ``a[i]``, ``b[i]`` (read where ``among``) comes from one source:
+    one outlet of ``outlets``, or one agency that both texts' datelines credit ("MOSCOW,
+    March 25. /TASS/.", "LONDON (Reuters) -": a wire story's source whichever site
+    carries it). A missing outlet or credit tells nothing."""
+    one = np.zeros(len(a), dtype=bool)
+    if not among.any():
+        return one
+    if outlets is not None:
+        codes = _factorized(_outlets(t, outlets))
+        one |= (codes[a] >= 0) & (codes[a] == codes[b])
+    # Only the texts of the pairs asked about are read.
+    read = np.unique(np.concatenate([a[among], b[among]]))
+    credits = _native.credited_agencies([t.values[k] for k in read], n_threads)
+    codes = np.full(len(t.values), -1, dtype=np.int64)
+    codes[read] = _factorized(pd.Series([c.casefold() if c else None for c in credits], dtype=object))
+    one |= (codes[a] >= 0) & (codes[a] == codes[b])
+    return one
 
 
 def _date_codes(t, dates: Any) -> Optional[np.ndarray]:

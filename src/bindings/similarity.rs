@@ -24,6 +24,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cluster_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(near_duplicate_clusters, m)?)?;
     m.add_function(wrap_pyfunction!(junk_reasons, m)?)?;
+    m.add_function(wrap_pyfunction!(credited_agencies, m)?)?;
     m.add_function(wrap_pyfunction!(paired_similarity, m)?)?;
     m.add_function(wrap_pyfunction!(minhash_keys, m)?)?;
     m.add_function(wrap_pyfunction!(band_keys, m)?)?;
@@ -657,6 +658,33 @@ fn junk_reasons<'py>(
                 sim::junk::junk(&crate::normalize::normalize(t, &opts).text, min_words)
                     .map(sim::junk::Junk::as_str)
             })
+        },
+        |batch| {
+            out.extend(batch);
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
+/// The agency each text's dateline credits (see `entities::detect::credited_agency`), or
+/// None (also for missing texts).
+#[pyfunction]
+#[pyo3(signature = (texts, n_threads=None))]
+fn credited_agencies<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    n_threads: Option<i64>,
+) -> PyResult<Vec<Option<String>>> {
+    let n_threads = check_threads(py, n_threads)?;
+    let mut out = Vec::with_capacity(texts.len());
+    run_list_batches(
+        py,
+        texts,
+        n_threads,
+        |d| {
+            d.as_str()
+                .and_then(crate::entities::detect::credited_agency)
         },
         |batch| {
             out.extend(batch);

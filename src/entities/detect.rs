@@ -2135,47 +2135,8 @@ const MAX_DATELINE_TOKENS: usize = 16;
 fn mark_credits(doc: &Doc, out: &mut [bool]) {
     let n = doc.tokens.len();
     let is_word = |k: usize| doc.tokens[k].kind == Kind::Word;
-    // The end (closing token) of a credit of one or two words opened at `open`.
-    let credit = |open: usize, close: &str| -> Option<usize> {
-        (open + 2..(open + 4).min(n))
-            .find(|&k| doc.word(k) == close)
-            .filter(|&end| (open + 1..end).all(|k| is_word(k) && doc.same_line(open, k)))
-    };
-    if let Some(first) = (0..n).find(|&k| is_word(k)) {
-        let mut place = false;
-        for k in first..(first + MAX_DATELINE_TOKENS).min(n) {
-            if !doc.same_line(first, k) {
-                break;
-            }
-            let w = doc.word(k);
-            let close = match w {
-                "/" => "/",
-                "(" => ")",
-                _ => "",
-            };
-            if place && !close.is_empty() {
-                let ended = credit(k, close).filter(|&end| {
-                    is_capitalised(doc.word(k + 1))
-                        && end + 2 < n
-                        && doc.same_line(end, end + 1)
-                        && (matches!(
-                            doc.word(end + 1),
-                            "." | ":" | "-" | "--" | "\u{2013}" | "\u{2014}"
-                        ) || close == "/" && is_capitalised(doc.word(end + 1)))
-                });
-                if let Some(end) = ended {
-                    out[k + 1..end].fill(true);
-                    break;
-                }
-            }
-            if is_word(k) {
-                if !(is_capitalised(w) || w.starts_with(|c: char| c.is_ascii_digit())) {
-                    break;
-                }
-                place |=
-                    lexicon::is_all_caps(w) && w.chars().filter(|c| c.is_uppercase()).count() >= 3;
-            }
-        }
+    if let Some(credit) = dateline_credit(doc) {
+        out[credit].fill(true);
     }
     // "jm/rt (AFP)", "aw/ (dpa)": an editor's initials, a slash, and the agency credited.
     let initials = |k: usize| {
@@ -2187,10 +2148,82 @@ fn mark_credits(doc: &Doc, out: &mut [bool]) {
         }
         let signed = (initials(k - 1) && doc.word(k - 2) == "/" && initials(k - 3))
             || (doc.word(k - 1) == "/" && initials(k - 2));
-        if let Some(end) = credit(k, ")").filter(|_| signed) {
+        if let Some(end) = credit_end(doc, k, ")").filter(|_| signed) {
             out[k + 1..end].fill(true);
         }
     }
+}
+
+/// The end (closing token) of a credit of one or two words opened at `open` ("/TASS/",
+/// "(Reuters)").
+fn credit_end(doc: &Doc, open: usize, close: &str) -> Option<usize> {
+    let n = doc.tokens.len();
+    (open + 2..(open + 4).min(n))
+        .find(|&k| doc.word(k) == close)
+        .filter(|&end| {
+            (open + 1..end).all(|k| doc.tokens[k].kind == Kind::Word && doc.same_line(open, k))
+        })
+}
+
+/// The tokens of the agency a text's dateline credits ([`mark_credits`]): "TASS" of
+/// "MOSCOW, February 9. /TASS/.", "Reuters" of "LONDON (Reuters) -".
+fn dateline_credit(doc: &Doc) -> Option<std::ops::Range<usize>> {
+    let n = doc.tokens.len();
+    let is_word = |k: usize| doc.tokens[k].kind == Kind::Word;
+    let first = (0..n).find(|&k| is_word(k))?;
+    let mut place = false;
+    for k in first..(first + MAX_DATELINE_TOKENS).min(n) {
+        if !doc.same_line(first, k) {
+            return None;
+        }
+        let w = doc.word(k);
+        let close = match w {
+            "/" => "/",
+            "(" => ")",
+            _ => "",
+        };
+        if place && !close.is_empty() {
+            let ended = credit_end(doc, k, close).filter(|&end| {
+                is_capitalised(doc.word(k + 1))
+                    && end + 2 < n
+                    && doc.same_line(end, end + 1)
+                    && (matches!(
+                        doc.word(end + 1),
+                        "." | ":" | "-" | "--" | "\u{2013}" | "\u{2014}"
+                    ) || close == "/" && is_capitalised(doc.word(end + 1)))
+            });
+            if let Some(end) = ended {
+                return Some(k + 1..end);
+            }
+        }
+        if is_word(k) {
+            if !(is_capitalised(w) || w.starts_with(|c: char| c.is_ascii_digit())) {
+                return None;
+            }
+            place |= lexicon::is_all_caps(w) && w.chars().filter(|c| c.is_uppercase()).count() >= 3;
+        }
+    }
+    None
+}
+
+/// How much of a text's first line [`credited_agency`] reads: a dateline and its credit
+/// ([`MAX_DATELINE_TOKENS`] tokens and a few more) fit many times over.
+const DATELINE_BYTES: usize = 400;
+
+/// The agency a text's dateline credits, as written ("TASS" of "MOSCOW, February 9.
+/// /TASS/. The ...", "Reuters" of "LONDON (Reuters) - ..."), read as the entities read it
+/// ([`mark_credits`]): a wire story's source whichever site carries it.
+pub fn credited_agency(text: &str) -> Option<String> {
+    let start = text.len() - text.trim_start().len();
+    let rest = &text[start..];
+    let mut end = rest.find('\n').unwrap_or(rest.len()).min(DATELINE_BYTES);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let doc = Doc::new(&rest[..end]);
+    let credit = dateline_credit(&doc)?;
+    let words: Vec<&str> = credit.map(|k| doc.word(k)).collect();
+    Some(words.join(" "))
 }
 
 /// The shape of a word: X for capitals, x for small letters, d for digits, runs collapsed
@@ -2326,6 +2359,31 @@ mod tests {
                 "{text}: {:?}",
                 names(text)
             );
+        }
+    }
+
+    #[test]
+    fn the_agency_a_dateline_credits_is_read_from_the_first_line() {
+        let report = "Russian President Vladimir Putin met Angela Merkel in Berlin.";
+        for (dateline, agency) in [
+            ("MOSCOW, February 9. /TASS/.", "TASS"),
+            ("  \nLONDON (Reuters) -", "Reuters"),
+            ("UNITED NATIONS, Feb 9 (Reuters) -", "Reuters"),
+            ("WASHINGTON (AP) \u{2014}", "AP"),
+        ] {
+            let text = format!("{dateline} {report}");
+            assert_eq!(credited_agency(&text).as_deref(), Some(agency), "{text}");
+        }
+        // None: a credit after the first line, a name in the report, a firm's bracketed
+        // part, an empty text, a first line cut inside a character.
+        for text in [
+            &format!("{report}\nMOSCOW, February 9. /TASS/. {report}"),
+            "GMAC (Australia) Finance Ltd is issuing a bond, it said.",
+            "Officials said (Reuters) - that talks went well.",
+            "",
+            &"\u{e9}".repeat(DATELINE_BYTES),
+        ] {
+            assert_eq!(credited_agency(text), None, "{text}");
         }
     }
 

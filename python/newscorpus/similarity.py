@@ -729,8 +729,8 @@ def relate(
     cols.pop("first")
     # An outlet or an agency reusing its own paragraphs (an update, a follow-up) retells
     # nothing.
-    rewrite = np.asarray(cols["label"] == RELATIONS.index("rewrite"), dtype=bool)
-    own = rewrite & _one_source(t, outlets, cols["a"], cols["b"], rewrite, n_threads)
+    retold = np.asarray(cols["label"] == RELATIONS.index("rewrite"), dtype=bool)
+    own = retold & _one_source(t, outlets, cols["a"], cols["b"], retold, n_threads)
     cols["label"] = np.where(own, RELATIONS.index("same_story"), cols["label"])
     dated = np.zeros(len(cols["a"]), dtype=bool)
     if dates is not None:

@@ -399,6 +399,21 @@ def test_an_acronym_is_the_name_it_stands_for():
     assert counts.loc["Congressional Budget Office", "documents"] == 3 and "CBO" not in counts.index
 
 
+def test_news_outlets_are_one_organisation_however_written():
+    texts = ["The Huffington Post first reported the story, and HuffPost later updated it.",
+             "Xinhua News Agency said the talks ended; the New China News Agency gave no details.",
+             "Steve Bannon once ran Breitbart, and Breitbart News backed the plan, Der Spiegel said.",
+             "Snapchat founder Evan Spiegel said on Monday that Spiegel would keep control.",
+             "American Telephone and Telegraph Co cut its rates, the Daily Telegraph reported."]
+    counts = nc.entity_counts(texts)
+    rows = {(e, t): m for e, t, m in zip(counts["entity"], counts["type"], counts["mentions"])}
+    assert rows[("HuffPost", "ORG")] == 2 and rows[("Xinhua", "ORG")] == 2
+    assert rows[("Breitbart News", "ORG")] == 2 and rows[("Der Spiegel", "ORG")] == 1
+    # A person or a firm that shares a word with an outlet keeps it.
+    assert rows[("Evan Spiegel", "PER")] == 2
+    assert rows[("Daily Telegraph", "ORG")] == 1
+
+
 def test_us_federal_departments_are_one_row_however_written():
     texts = ["The Justice Department said on Monday it would review the case.",
              "A Department of Justice spokesman declined to comment; DOJ lawyers filed a brief.",

@@ -414,6 +414,13 @@ def test_news_outlets_are_one_organisation_however_written():
     assert rows[("Daily Telegraph", "ORG")] == 1
 
 
+def test_westminster_short_names_are_its_bodies():
+    counts = nc.entity_counts(["The bill passed the House of Lords. Peers in the Lords then rejected it, and "
+                               "Downing Street said it would try again."])
+    rows = {(e, t): m for e, t, m in zip(counts["entity"], counts["type"], counts["mentions"])}
+    assert rows[("House of Lords", "ORG")] == 2 and rows[("Downing Street", "ORG")] == 1
+
+
 def test_us_federal_departments_are_one_row_however_written():
     texts = ["The Justice Department said on Monday it would review the case.",
              "A Department of Justice spokesman declined to comment; DOJ lawyers filed a brief.",

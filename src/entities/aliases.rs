@@ -927,6 +927,68 @@ fn firms_are_not_people(groups: &mut [Group], legal: &[bool]) -> (Vec<bool>, AHa
     (firm, heads)
 }
 
+/// A name of two words the model took for a person, a built-in organisation's name and a
+/// word that is no given name, title or surname of the corpus' people ("Sony Ericsson",
+/// "Nintendo Europe", "Toyota Shoji", "Volvo Cars"), is that organisation's firm, unit or
+/// product, not a person: its person votes become organisation votes. (Runs the
+/// detection made of a body and a person are left alone: "GATT Michael Samuels", "Xinhua
+/// Xu Wenrong", "FIFA President-Sepp Blatter", "Reuters Sanchez" beside Jose Luis
+/// Sanchez.) Only an organisation's own name, not an alias, begins such a name: "Garda
+/// Heffernan" is a police officer, "Garda" a short name of the Garda Síochána. The name
+/// is read as it is most often written, since the built-in names are compared as written.
+fn units_are_not_people(groups: &mut [Group], builtin: &Gazetteer) {
+    use crate::entities::lexicon::is_title;
+    // The surnames of the corpus' people (full names that begin with a given name or
+    // follow a person's title): "Reuters Sanchez" is the agency and a person the
+    // detection ran together.
+    let surnames: AHashSet<String> = groups
+        .iter()
+        .filter(|g| g.words >= 2 && is_mostly(g, EntityType::Per) && g.first_word_is_a_persons())
+        .map(|g| g.last_word().to_string())
+        .collect();
+    for g in groups.iter_mut() {
+        if g.fixed
+            || g.gazetteer
+            || g.words != 2
+            || g.person_cues * FIRM_CUE_SHARE > g.mentions()
+            || !leads(g, EntityType::Per)
+        {
+            continue;
+        }
+        let Some(form) = g
+            .forms
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(f, _)| f.as_str())
+        else {
+            continue;
+        };
+        let Some(end) = builtin.find(form).first().and_then(|m| {
+            let entry = &builtin.entries[m.entry as usize];
+            (m.start == 0
+                && m.end < form.len()
+                && entry.entity_type == EntityType::Org
+                && entry.canonical == form[..m.end])
+                .then_some(m.end)
+        }) else {
+            continue;
+        };
+        let unit = form[end..]
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .all(|w| {
+                let folded = w.to_lowercase();
+                !super::gazetteer::is_given_name(&folded)
+                    && !is_title(w)
+                    && !surnames.contains(&folded)
+            });
+        if unit {
+            let per = std::mem::take(&mut g.votes[EntityType::Per as usize]);
+            g.votes[EntityType::Org as usize] += per;
+        }
+    }
+}
+
 /// Is a word written as names joined by a short lowercase particle are ("Ata-ur-Rehman",
 /// "Inzamam-ul-Haq", "Abd-al-Aziz"): capitalised parts around it? People's names are
 /// written so, firms' names hardly ever ("Rolls-Royce", "Coca-Cola").
@@ -1342,6 +1404,8 @@ pub fn resolve_until(
     let legal = written_with_legal_form(&groups);
     halt!();
     let (firm, heads) = firms_are_not_people(&mut groups, &legal);
+    halt!();
+    units_are_not_people(&mut groups, builtin);
     halt!();
     titled_people(&mut groups, &heads);
     halt!();
@@ -3149,6 +3213,35 @@ mod tests {
         assert_eq!((names[1][2].as_str(), kind(1, 2)), ("Jim Wright", Per));
         assert_eq!(kind(3, 0), Per);
         assert_eq!((kind(15, 1), kind(16, 0)), (Org, Org));
+    }
+
+    #[test]
+    fn a_built_in_organisations_name_and_one_more_word_is_no_person() {
+        use EntityType::*;
+        let docs = vec![
+            vec![
+                mention(0, "Sony Ericsson", Per, false),
+                mention(0, "Nintendo Europe", Per, false),
+            ],
+            // A given name, a title or a surname of the corpus' people after it: a body
+            // and a person run together, left to its votes.
+            vec![
+                mention(1, "Reuters Sanchez", Per, false),
+                mention(1, "Jose Luis Sanchez", Per, false),
+                mention(1, "Reuters Michael", Per, false),
+                mention(1, "FIFA President-Blatter", Per, false),
+            ],
+            // An alias ("Garda" of the Garda Síochána) is no organisation's own name.
+            vec![mention(2, "Garda Heffernan", Per, false)],
+        ];
+        let (names, r) = names_of(&docs);
+        let kind = |d: usize, k: usize| r.types[r.entity_of[d][k] as usize];
+        assert_eq!((kind(0, 0), kind(0, 1)), (Org, Org));
+        assert_eq!(names[0][0], "Sony Ericsson");
+        for k in [0, 2, 3] {
+            assert_eq!(kind(1, k), Per, "{}", names[1][k]);
+        }
+        assert_eq!(kind(2, 0), Per);
     }
 
     #[test]

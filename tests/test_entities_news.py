@@ -412,6 +412,30 @@ def test_outlets_own_names_are_left_out_of_their_counts_by_default():
         pairs.loc[(pairs["a"] == "Al Jazeera") & (pairs["b"] == "Vladimir Putin"), "count"].iloc[0] == 1
 
 
+def test_an_outlets_own_name_is_its_name_not_a_name_its_host_begins_with():
+    import pandas as pd
+
+    df = pd.DataFrame({
+        "text": ["China and the European Union signed a deal in Beijing, China Daily reported.",
+                 "The Huffington Post asked readers; HuffPost later updated the story on Donald Trump.",
+                 "RTÉ reported that Recep Tayyip Erdogan met Enda Kenny in Dublin.",
+                 "Angela Merkel told the paper Die Welt, Deutsche Welle reported."],
+        "outlet": ["europe.chinadaily.com.cn", "huffingtonpost.com", "rte.ie", "dw.com"],
+    })
+    counts = nc.entity_counts(df["text"], by=df["outlet"])
+    named = {o: set(g["entity"]) for o, g in counts.groupby("outlet")}
+    # The outlet's own name goes, however written; accents aside; initials of a body.
+    assert "China Daily" not in named["europe.chinadaily.com.cn"]
+    assert "HuffPost" not in named["huffingtonpost.com"] and "Donald Trump" in named["huffingtonpost.com"]
+    assert "RTÉ" not in named["rte.ie"] and "Deutsche Welle" not in named["dw.com"]
+    # Not a name the host begins with, not its edition, not a person or paper whose
+    # initials are the outlet's.
+    assert {"China", "European Union", "Beijing"} <= named["europe.chinadaily.com.cn"]
+    assert "Recep Tayyip Erdogan" in named["rte.ie"] and "Die Welt" in named["dw.com"]
+    pairs = nc.cooccurrence(df["text"], by=df["outlet"])
+    assert ((pairs["a"] == "China") & (pairs["b"] == "European Union")).any()
+
+
 def test_films_and_albums_the_corpus_names_so_are_titles_not_people():
     # "the film Vera Drake", "the drama Vera Drake": a title, though the model reads a person.
     texts = ["Mike Leigh's film Vera Drake won the top prize. Vera Drake star Imelda Staunton was there.",

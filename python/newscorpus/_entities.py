@@ -10,6 +10,8 @@ built-in gazetteer of countries, capitals, demonyms and international organisati
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional
@@ -501,9 +503,13 @@ def entity_counts(
             "aljazeera.com" or a name such as "Al Jazeera"), keep the outlet's own name in
             its counts. The default, False, leaves it out: "Al Jazeera" in Al Jazeera's
             articles is a byline or a footer, not news (it is kept in other outlets'
-            counts). An entity is an outlet's own name when its letters equal or begin
-            with the outlet's ("Al Jazeera News", "China Daily European Weekly"), or its
-            initials are the outlet's ("Deutsche Welle" for dw.com).
+            counts). An entity is an outlet's own name when its letters (accents
+            aside), or a built-in alias's, equal or begin with the outlet's ("Al Jazeera
+            News", "China Daily European Weekly", "RTÉ" for rte.ie, "HuffPost", also
+            written "Huffington Post", for huffingtonpost.com), or, for an organisation,
+            its initials are the outlet's ("Deutsche Welle" for dw.com). A host's
+            edition or section ("europe." of europe.chinadaily.com.cn) names no outlet,
+            and a name the outlet's begins with is not its own ("China" there).
         matrix: Return a document x entity matrix of mention counts instead:
             ``(scipy.sparse.csr_matrix, documents, entities)``, where ``documents`` are
             the index labels (or positions) of the rows and ``entities`` a DataFrame of
@@ -538,7 +544,7 @@ def entity_counts(
         frame.insert(0, "group", group_code)
         keys = ["group", "entity"]
         if not own_names and len(frame):
-            frame = frame[~_own_names(lm.entity, lm.names, group_code, group_values)]
+            frame = frame[~_own_names(lm.entity, lm.names, lm.types, group_code, group_values)]
     counts = _tally(frame, keys, len(lm.names))
     entity = counts["entity"].to_numpy()
     out = pd.DataFrame({"entity": lm.names[entity] if len(entity) else np.array([], dtype=object),
@@ -566,11 +572,24 @@ def _tally(frame: pd.DataFrame, keys: list, n_entities: int) -> pd.DataFrame:
     return grouped.agg(mentions=("doc", "size"), documents=("doc", "nunique")).reset_index()
 
 
-_DOMAIN_PARTS = frozenset("www com org net co uk cn ie go gov news edu de fr ru au ca in".split())
+#: Parts of a host name that name no outlet: domains, and the editions and sections a
+#: site serves under its name ("europe.chinadaily.com.cn", "edition.cnn.com").
+_DOMAIN_PARTS = frozenset("www www2 com org net co uk cn ie go gov news edu de fr ru au ca in us eu "
+                          "m amp mobile edition editions en english int intl international global world "
+                          "europe asia africa america americas usa uae middleeast".split())
 
 
 def _letters(value: Any) -> str:
-    return "".join(c for c in str(value).lower() if c.isalpha())
+    """The letters of ``value``, lowercase and without accents ("RTÉ" gives "rte", as its
+    host rte.ie writes it)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", str(value).lower()) if c.isalpha())
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_org_aliases() -> dict[str, tuple[str, ...]]:
+    """The aliases of each built-in organisation, by canonical name: an outlet's own name
+    is also known by them ("HuffPost" is huffingtonpost.com's, as "Huffington Post")."""
+    return {name: tuple(aliases) for name, kind, aliases in _native.builtin_gazetteer() if kind == "ORG" and aliases}
 
 
 def _own_name_keys(group: Any) -> tuple[str, ...]:
@@ -584,15 +603,33 @@ def _own_name_keys(group: Any) -> tuple[str, ...]:
     return tuple(k for k in keys if k)
 
 
-def _is_own_name(entity: str, keys: tuple[str, ...]) -> bool:
+#: Articles that begin names of papers and broadcasters ("Die Welt", "Le Monde").
+_ARTICLES = frozenset("the a an die der das le la les el los las il lo gli de het".split())
+
+
+def _is_own_name(entity: str, kind: str, keys: tuple[str, ...]) -> bool:
+    """Whether ``entity`` (of type ``kind``) is the outlet's own name: its letters, or a
+    built-in alias's, equal or begin with one of the outlet's ``keys`` ("Al Jazeera News"
+    for aljazeera.com, "HuffPost" also written "Huffington Post"); or, for an
+    organisation of two words or more, its initials are one ("Deutsche Welle", dw.com).
+    A name the outlet's name begins with is not ("China" for chinadaily.com.cn), nor a
+    person whose initials are the outlet's (Recep Tayyip Erdogan on rte.ie)."""
+    initials = kind == "ORG"
+    return any(_is_own_form(form, keys, initials)
+               for form in (entity, *_builtin_org_aliases().get(str(entity), ())))
+
+
+def _is_own_form(entity: str, keys: tuple[str, ...], initials: bool) -> bool:
     e = _letters(entity)
     words = str(entity).split()
-    initials = "".join(w[0].lower() for w in words if w[:1].isalpha()) if len(words) >= 2 else ""
-    return bool(e) and any(e == k or (len(k) >= 3 and e.startswith(k)) or (len(e) >= 3 and k.startswith(e))
-                           or initials == k for k in keys)
+    # Initials leave articles out: "Die Welt" is no "dw", Deutsche Welle is.
+    first = ("".join(w[0].lower() for w in words if w[:1].isalpha() and w.lower() not in _ARTICLES)
+             if initials and len(words) >= 2 else "")
+    return bool(e) and any(e == k or (len(k) >= 3 and e.startswith(k)) or first == k for k in keys)
 
 
-def _own_names(entity: np.ndarray, names: np.ndarray, group_code: np.ndarray, group_values: np.ndarray) -> np.ndarray:
+def _own_names(entity: np.ndarray, names: np.ndarray, types: np.ndarray, group_code: np.ndarray,
+               group_values: np.ndarray) -> np.ndarray:
     """For each mention (its entity id and group code), whether its entity is the name of
     its document's group (the outlet): "Al Jazeera" in aljazeera.com's articles, "BBC
     News" in BBC's. Judged once for each (entity, group) pair that occurs."""
@@ -601,7 +638,8 @@ def _own_names(entity: np.ndarray, names: np.ndarray, group_code: np.ndarray, gr
     pair = entity.astype(np.int64) * len(group_values) + group_code
     unique, inverse = np.unique(pair, return_inverse=True)
     keys = [_own_name_keys(g) for g in group_values]
-    own = np.fromiter((_is_own_name(names[p // len(group_values)], keys[p % len(group_values)]) for p in unique),
+    own = np.fromiter((_is_own_name(names[p // len(group_values)], types[p // len(group_values)],
+                                    keys[p % len(group_values)]) for p in unique),
                       dtype=bool, count=len(unique))
     return own[inverse.reshape(-1)]
 
@@ -694,7 +732,7 @@ def cooccurrence(
     m = _light_mentions(texts, mentions, options)
     if by is not None and not own_names and len(m):
         group_code, group_values = _group_codes(_group_of(by, texts, m.doc))
-        m = m.take(~_own_names(m.entity, m.names, group_code, group_values))
+        m = m.take(~_own_names(m.entity, m.names, m.types, group_code, group_values))
     columns = ["a", "a_type", "b", "b_type", "count"]
     if len(m) == 0:
         return pd.DataFrame({c: pd.Series([], dtype=object if c != "count" else np.int64) for c in columns})

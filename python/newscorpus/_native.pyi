@@ -282,5 +282,5 @@ def entity_tally(docs: npt.NDArray[np.int64], entities: npt.NDArray[np.int64],
     """Columns entity, mentions, documents, in order of each entity's first mention, for
     mentions whose documents never decrease; None otherwise."""
 
-def builtin_gazetteer() -> list[tuple[str, str]]:
-    """(canonical, type) of the built-in gazetteer's entries."""
+def builtin_gazetteer() -> list[tuple[str, str, list[str]]]:
+    """(canonical, type, aliases) of the built-in gazetteer's entries."""

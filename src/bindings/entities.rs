@@ -168,13 +168,14 @@ impl PyGazetteer {
     }
 }
 
-/// (canonical, type, aliases) of the built-in gazetteer (for inspection).
+/// (canonical, type, aliases) of the built-in gazetteer's entries.
 #[pyfunction]
-fn builtin_gazetteer() -> Vec<(String, &'static str)> {
+fn builtin_gazetteer() -> Vec<(String, &'static str, Vec<String>)> {
     gazetteer::builtin()
         .entries
         .iter()
-        .map(|e| (e.canonical.clone(), e.entity_type.as_str()))
+        .zip(gazetteer::builtin_aliases())
+        .map(|(e, aliases)| (e.canonical.clone(), e.entity_type.as_str(), aliases.clone()))
         .collect()
 }
 

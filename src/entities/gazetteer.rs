@@ -360,6 +360,12 @@ pub fn builtin() -> &'static Gazetteer {
     &builtin_with_adjectives().0
 }
 
+/// The aliases of each built-in entry, as listed (not their replacement-character
+/// variants), in entry order: for reading which names an entry stands for.
+pub fn builtin_aliases() -> &'static [Vec<String>] {
+    &builtin_with_adjectives().2
+}
+
 /// Is built-in entry `entry` a word written before a noun as well as a name: a demonym
 /// ("German", "Russians") or a faith's adherents ("Muslim", "Catholic")? Such a word at
 /// the head of a longer run of capitals is, in news as in CoNLL-2003, mostly a word of its
@@ -373,8 +379,9 @@ pub fn builtin_adjective(entry: u32) -> bool {
         .unwrap_or(false)
 }
 
-fn builtin_with_adjectives() -> &'static (Gazetteer, Vec<bool>) {
-    static GAZ: OnceLock<(Gazetteer, Vec<bool>)> = OnceLock::new();
+#[allow(clippy::type_complexity)]
+fn builtin_with_adjectives() -> &'static (Gazetteer, Vec<bool>, Vec<Vec<String>>) {
+    static GAZ: OnceLock<(Gazetteer, Vec<bool>, Vec<Vec<String>>)> = OnceLock::new();
     GAZ.get_or_init(|| {
         let mut entries: Vec<(String, EntityType, Vec<String>)> = Vec::new();
         let mut by_name: ahash::AHashMap<String, usize> = ahash::AHashMap::new();
@@ -436,6 +443,7 @@ fn builtin_with_adjectives() -> &'static (Gazetteer, Vec<bool>) {
                 }
             }
         }
+        let listed: Vec<Vec<String>> = entries.iter().map(|(_, _, a)| a.clone()).collect();
         // Scraped text often carries a letter outside ASCII as one U+FFFD for each of its
         // UTF-8 bytes (or one for the letter): "Sinn F\u{FFFD}\u{FFFD}in" is Sinn Féin.
         for (name, _, aliases) in &mut entries {
@@ -451,7 +459,7 @@ fn builtin_with_adjectives() -> &'static (Gazetteer, Vec<bool>) {
             .map(|(name, _, _)| adjective.contains(name))
             .collect();
         let gaz = Gazetteer::new(entries, true).expect("the built-in gazetteer builds");
-        (gaz, flags)
+        (gaz, flags, listed)
     })
 }
 

@@ -434,6 +434,10 @@ def test_an_outlets_own_name_is_its_name_not_a_name_its_host_begins_with():
     assert "Recep Tayyip Erdogan" in named["rte.ie"] and "Die Welt" in named["dw.com"]
     pairs = nc.cooccurrence(df["text"], by=df["outlet"])
     assert ((pairs["a"] == "China") & (pairs["b"] == "European Union")).any()
+    # A column of article links counts by site, as relate's outlets read it.
+    links = "https://www." + df["outlet"] + "/2017/03/story-" + df.index.astype(str) + "?ref=x"
+    by_link = nc.entity_counts(df["text"], by=links.rename("outlet"))
+    pd.testing.assert_frame_equal(by_link, counts)
 
 
 def test_films_and_albums_the_corpus_names_so_are_titles_not_people():

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import _native
-from ._input import as_texts
+from ._input import as_texts, site
 from ._normalize import _blanked
 from .datasets import load_sample  # noqa: F401  (used by the examples)
 from ._options import CHOICES, check, text_value
@@ -495,7 +495,8 @@ def entity_counts(
         by: A grouping aligned with the texts, such as ``df["outlet"]`` or
             ``df["published"].dt.date``: a Series (aligned by the documents' index labels)
             or a list/array (by position). Counts are then per group; missing groups are
-            kept as a group of their own.
+            kept as a group of their own. A web address stands for its site, as in
+            ``relate``'s ``outlets``: ``by=df["url"]`` counts by outlet ("bbc.co.uk").
         mentions: A DataFrame ``entities()`` returned, to count without extracting again
             (documents are then told apart by their ``doc`` labels; texts given directly
             are counted by position, so repeated index labels never merge documents).
@@ -645,8 +646,14 @@ def _own_names(entity: np.ndarray, names: np.ndarray, types: np.ndarray, group_c
 
 
 def _group_codes(groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Codes of the groups (a missing group is a group of its own) and the group a code."""
+    """Codes of the groups (a missing group is a group of its own) and the group a code.
+    A web address stands for its site, as ``relate``'s outlets do: a scraped frame's
+    column of article links groups by outlet, not one group an article."""
     codes, values = pd.factorize(pd.Series(groups, dtype=object), use_na_sentinel=False)
+    sites = [site(v) for v in values]
+    if any(s is not v for s, v in zip(sites, values)):
+        again, values = pd.factorize(pd.Series(sites, dtype=object), use_na_sentinel=False)
+        codes = again[codes]
     return codes.astype(np.int64), np.asarray(values, dtype=object)
 
 

@@ -66,3 +66,18 @@ def series_like(values: list[Any], texts: Texts, source: Any = None) -> Any:
 def frame_index(texts: Texts) -> pd.Index:
     """The index for a one-row-per-text DataFrame."""
     return texts.index if texts.index is not None else pd.RangeIndex(len(texts.values))
+
+
+def site(value: Any) -> Any:
+    """An outlet as compared: a web address stands for its site (``https://www.bbc.co.uk/
+    news/x`` is ``bbc.co.uk``), so that a column of article links tells outlets apart as a
+    column of their names does; any other value as it is."""
+    if isinstance(value, str) and ("://" in value[:16] or value.startswith("www.")):
+        from urllib.parse import urlsplit
+
+        try:
+            host = urlsplit(value if "://" in value[:16] else "//" + value).hostname or ""
+        except ValueError:  # (not an address after all: "http://[oops")
+            return value
+        return host.removeprefix("www.") or value
+    return value

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import _native
-from ._input import as_texts, frame_index
+from ._input import as_texts, frame_index, site as _site
 from .datasets import load_sample  # noqa: F401  (used by the examples)
 from ._normalize import _without_boilerplate
 from ._normalize import normalize as normalize_texts
@@ -1067,21 +1067,6 @@ def _aligned(t, column: Any, name: str) -> pd.Series:
     if raw.dtype == object:
         raw = raw.map(lambda v: v.strip() if isinstance(v, str) else v)
     return raw
-
-
-def _site(value: Any) -> Any:
-    """An outlet as compared: a web address stands for its site (``https://www.bbc.co.uk/
-    news/x`` is ``bbc.co.uk``), so that a column of article links tells outlets apart as a
-    column of their names does; any other value as it is."""
-    if isinstance(value, str) and ("://" in value[:16] or value.startswith("www.")):
-        from urllib.parse import urlsplit
-
-        try:
-            host = urlsplit(value if "://" in value[:16] else "//" + value).hostname or ""
-        except ValueError:  # (not an address after all: "http://[oops")
-            return value
-        return host.removeprefix("www.") or value
-    return value
 
 
 def _outlets(t, outlets: Any) -> pd.Series:

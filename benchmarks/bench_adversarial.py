@@ -150,6 +150,19 @@ def _cases():
         "entities: bracketed parts, firms set off by a phrase": (lambda n: nc.entities([" ".join(
             f"Zed{i} Kong (Quo{i} Holdings) Ltd and Zed{i} ( Alpha Beta Gamma Delta, Quo{i}, the big "
             f"new trust company, and Zed{i}, a big new trust company chairman," for i in range(n))]), 5_000),
+        # Names of a built-in organisation and one more word ("Sony Zed1"), many of them, in
+        # one text; and counts by a column of web addresses, one an article.
+        "entities: units of built-in organisations": (lambda n: nc.entities([" ".join(
+            f"Shares of Sony Zed{i} and Reuters Quo{i} rose." for i in range(n))]), 10_000),
+        "entity_counts: by web addresses": (lambda n: nc.entity_counts(
+            ["Putin met Merkel in Berlin, Al Jazeera reported."] * n,
+            by=[f"https://www.site{i % 500}.com/news/{i}?ref=x" for i in range(n)]), 20_000),
+        # One agency's follow-ups: every text opens with its credit, and each pair of texts
+        # retells one lead of its own (a rewrite pair a text, every one read for credits).
+        "relate: one agency's datelines": (lambda n: nc.relate([
+            f"MOSCOW, March {i % 28 + 1}. /TASS/. Zed{i // 2} " + " ".join(f"lead{i // 2}x{k}" for k in range(60))
+            + " " + " ".join(f"w{i}x{k}" for k in range(30))
+            for i in range(n)], junk=False, undated="same_story"), 2_000),
         "Gazetteer: many aliases": (lambda n: nc.Gazetteer({f"Name {i}": ("PER", [f"N{i}"]) for i in range(n)}), 50_000),
         "clusters: copies of one page": (lambda n: nc.clusters(pages(n, True), junk=False), 4_000),
         "clusters: templated pages (distinct)": (lambda n: nc.clusters(pages(n, False), junk=False), 1_000),

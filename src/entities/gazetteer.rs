@@ -443,6 +443,24 @@ fn builtin_with_adjectives() -> &'static (Gazetteer, Vec<bool>, Vec<Vec<String>>
                 }
             }
         }
+        // An organisation's acronym of four letters or more is also written with one
+        // capital, as British papers write them ("Opec", "Uefa", "Nasa", "Unicef"); not
+        // ISIS, since "Isis" is a name of many things (a goddess, a river, a Bristol
+        // software firm in Reuters-21578).
+        for (name, entity_type, aliases) in &mut entries {
+            if *entity_type != EntityType::Org {
+                continue;
+            }
+            let titled: Vec<String> = std::iter::once(&*name)
+                .chain(aliases.iter())
+                .filter(|a| {
+                    a.len() >= 4 && a.bytes().all(|b| b.is_ascii_uppercase()) && *a != "ISIS"
+                })
+                .map(|a| a[..1].to_string() + &a[1..].to_ascii_lowercase())
+                .filter(|t| t != name && !aliases.contains(t))
+                .collect();
+            aliases.extend(titled);
+        }
         let listed: Vec<Vec<String>> = entries.iter().map(|(_, _, a)| a.clone()).collect();
         // Scraped text often carries a letter outside ASCII as one U+FFFD for each of its
         // UTF-8 bytes (or one for the letter): "Sinn F\u{FFFD}\u{FFFD}in" is Sinn Féin.
@@ -599,6 +617,28 @@ mod tests {
             ]
         );
         assert!(g.len() > 500, "{}", g.len());
+    }
+
+    #[test]
+    fn an_organisations_acronym_is_found_written_with_one_capital() {
+        let g = builtin();
+        let canonical = |text: &str| -> Vec<&str> {
+            g.find(text)
+                .iter()
+                .map(|m| g.entries[m.entry as usize].canonical.as_str())
+                .collect()
+        };
+        assert_eq!(
+            canonical("Opec met; Uefa and Unicef said; Nasa launched."),
+            vec![
+                "Organization of the Petroleum Exporting Countries",
+                "UEFA",
+                "UNICEF",
+                "NASA"
+            ]
+        );
+        // Not "Isis" (a goddess, a river, a firm), nor a short acronym ("Who", "Ice").
+        assert!(canonical("Isis said. Who knows? Ice fell.").is_empty());
     }
 
     #[test]

@@ -434,6 +434,11 @@ def test_an_outlets_own_name_is_its_name_not_a_name_its_host_begins_with():
     assert "Recep Tayyip Erdogan" in named["rte.ie"] and "Die Welt" in named["dw.com"]
     pairs = nc.cooccurrence(df["text"], by=df["outlet"])
     assert ((pairs["a"] == "China") & (pairs["b"] == "European Union")).any()
+    # A group's name begins an entity only at a word's end: by topic, "Sporting Lisbon"
+    # is no own name of "sport" (nor a blog search engine of "tech").
+    topics = nc.entity_counts(["Sporting Lisbon beat Porto in Lisbon.", "Technorati tracks blogs, CNN said."],
+                              by=["sport", "tech"])
+    assert {"Sporting Lisbon", "Technorati"} <= set(topics["entity"])
     # A column of article links counts by site, as relate's outlets read it.
     links = "https://www." + df["outlet"] + "/2017/03/story-" + df.index.astype(str) + "?ref=x"
     by_link = nc.entity_counts(df["text"], by=links.rename("outlet"))

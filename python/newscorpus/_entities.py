@@ -510,7 +510,9 @@ def entity_counts(
             written "Huffington Post", for huffingtonpost.com), or, for an organisation,
             its initials are the outlet's ("Deutsche Welle" for dw.com). A host's
             edition or section ("europe." of europe.chinadaily.com.cn) names no outlet,
-            and a name the outlet's begins with is not its own ("China" there).
+            a name the outlet's begins with is not its own ("China" there), and the
+            outlet's name begins an entity only at a word's end ("Sporting Lisbon" is
+            no own name of a group "sport").
         matrix: Return a document x entity matrix of mention counts instead:
             ``(scipy.sparse.csr_matrix, documents, entities)``, where ``documents`` are
             the index labels (or positions) of the rows and ``entities`` a DataFrame of
@@ -626,7 +628,20 @@ def _is_own_form(entity: str, keys: tuple[str, ...], initials: bool) -> bool:
     # Initials leave articles out: "Die Welt" is no "dw", Deutsche Welle is.
     first = ("".join(w[0].lower() for w in words if w[:1].isalpha() and w.lower() not in _ARTICLES)
              if initials and len(words) >= 2 else "")
-    return bool(e) and any(e == k or (len(k) >= 3 and e.startswith(k)) or first == k for k in keys)
+    return bool(e) and any(e == k or (len(k) >= 3 and k in _heads(words)) or first == k for k in keys)
+
+
+def _heads(words: list) -> set:
+    """The letters of a name's first words, ending at a word's end or at a capital inside
+    the first word: "Al Jazeera News" gives "al", "aljazeera" and "aljazeeranews";
+    "CNNMoney" gives "cnn" and "cnnmoney". So an outlet's name begins an entity only
+    there ("China Daily European Weekly" for chinadaily.com.cn), never inside a word
+    ("Sporting Lisbon" in a group "sport", "Technorati" in "tech")."""
+    out = {_letters(" ".join(words[:j])) for j in range(1, len(words) + 1)}
+    if words:
+        first = words[0]
+        out |= {_letters(first[:i]) for i in range(1, len(first)) if first[i].isupper() and first[i - 1].isalpha()}
+    return out
 
 
 def _own_names(entity: np.ndarray, names: np.ndarray, types: np.ndarray, group_code: np.ndarray,

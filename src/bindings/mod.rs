@@ -279,6 +279,21 @@ pub fn run_list_batches<R: Send>(
     )
 }
 
+/// [`run_list_batches`] keeping every result: `f` of each text of the list, in order.
+pub fn collect_list_batches<R: Send>(
+    py: Python<'_>,
+    list: &Bound<'_, pyo3::types::PyList>,
+    n_threads: Option<usize>,
+    f: impl Fn(&input::Doc) -> R + Sync + Send,
+) -> PyResult<Vec<R>> {
+    let mut out = Vec::with_capacity(list.len());
+    run_list_batches(py, list, n_threads, f, |batch| {
+        out.extend(batch);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 // About 4 MB of text a batch: long enough to keep both cores busy, short enough that
 // Ctrl-C answers within a fraction of a second.
 const BATCH_WEIGHT: usize = 4 << 20;

@@ -2,8 +2,8 @@
 
 use super::input::{doc_from_item, docs_from_list, Doc};
 use super::{
-    cancellable, cancellable_reporting, check_threads, collect_batches, detached, error,
-    run_list_batches, set_column, without_progress, OrRaise,
+    cancellable, cancellable_reporting, check_threads, collect_batches, collect_list_batches,
+    detached, error, run_list_batches, set_column, without_progress, OrRaise,
 };
 use crate::options::{self, Choice, LshMode, Method, Metric, ShingleUnit};
 use crate::similarity::lsh::{self, Key, LshIndex};
@@ -648,23 +648,12 @@ fn junk_reasons<'py>(
 ) -> PyResult<Vec<Option<&'static str>>> {
     let n_threads = check_threads(py, n_threads)?;
     let opts = crate::normalize::Options::matching_key();
-    let mut out = Vec::with_capacity(texts.len());
-    run_list_batches(
-        py,
-        texts,
-        n_threads,
-        |d| {
-            d.as_str().and_then(|t| {
-                sim::junk::junk(&crate::normalize::normalize(t, &opts).text, min_words)
-                    .map(sim::junk::Junk::as_str)
-            })
-        },
-        |batch| {
-            out.extend(batch);
-            Ok(())
-        },
-    )?;
-    Ok(out)
+    collect_list_batches(py, texts, n_threads, |d| {
+        d.as_str().and_then(|t| {
+            sim::junk::junk(&crate::normalize::normalize(t, &opts).text, min_words)
+                .map(sim::junk::Junk::as_str)
+        })
+    })
 }
 
 /// The agency each text's dateline credits (see `entities::detect::credited_agency`), or
@@ -677,21 +666,10 @@ fn credited_agencies<'py>(
     n_threads: Option<i64>,
 ) -> PyResult<Vec<Option<String>>> {
     let n_threads = check_threads(py, n_threads)?;
-    let mut out = Vec::with_capacity(texts.len());
-    run_list_batches(
-        py,
-        texts,
-        n_threads,
-        |d| {
-            d.as_str()
-                .and_then(crate::entities::detect::credited_agency)
-        },
-        |batch| {
-            out.extend(batch);
-            Ok(())
-        },
-    )?;
-    Ok(out)
+    collect_list_batches(py, texts, n_threads, |d| {
+        d.as_str()
+            .and_then(crate::entities::detect::credited_agency)
+    })
 }
 
 /// Cluster representative (a position) for each text: near-duplicate clusters made from

@@ -610,25 +610,27 @@ def _own_name_keys(group: Any) -> tuple[str, ...]:
 _ARTICLES = frozenset("the a an die der das le la les el los las il lo gli de het".split())
 
 
-def _is_own_name(entity: str, kind: str, keys: tuple[str, ...]) -> bool:
-    """Whether ``entity`` (of type ``kind``) is the outlet's own name: its letters, or a
-    built-in alias's, equal or begin with one of the outlet's ``keys`` ("Al Jazeera News"
-    for aljazeera.com, "HuffPost" also written "Huffington Post"); or, for an
-    organisation of two words or more, its initials are one ("Deutsche Welle", dw.com).
-    A name the outlet's name begins with is not ("China" for chinadaily.com.cn), nor a
-    person whose initials are the outlet's (Recep Tayyip Erdogan on rte.ie)."""
-    initials = kind == "ORG"
-    return any(_is_own_form(form, keys, initials)
-               for form in (entity, *_builtin_org_aliases().get(str(entity), ())))
-
-
-def _is_own_form(entity: str, keys: tuple[str, ...], initials: bool) -> bool:
-    e = _letters(entity)
-    words = str(entity).split()
-    # Initials leave articles out: "Die Welt" is no "dw", Deutsche Welle is.
-    first = ("".join(w[0].lower() for w in words if w[:1].isalpha() and w.lower() not in _ARTICLES)
-             if initials and len(words) >= 2 else "")
-    return bool(e) and any(e == k or (len(k) >= 3 and k in _heads(words)) or first == k for k in keys)
+def _own_forms(entity: str, kind: str) -> frozenset:
+    """The letter forms an outlet's key must equal for ``entity`` (of type ``kind``) to be
+    the outlet's own name: its letters and a built-in alias's, each as they begin at a
+    word's end (three letters or more: "Al Jazeera News" is aljazeera's, "China Daily
+    European Weekly" chinadaily's), and, for an organisation of two words or more, its
+    initials without articles ("Deutsche Welle" is dw's; "Die Welt" is not, nor Recep
+    Tayyip Erdogan rte's). A name an outlet's name begins with is not its own ("China"
+    for chinadaily.com.cn)."""
+    out: set = set()
+    for form in (entity, *_builtin_org_aliases().get(str(entity), ())):
+        words = str(form).split()
+        e = _letters(form)
+        if not e:
+            continue
+        out.add(e)
+        out |= {h for h in _heads(words) if len(h) >= 3}
+        if kind == "ORG" and len(words) >= 2:
+            first = "".join(w[0].lower() for w in words if w[:1].isalpha() and w.lower() not in _ARTICLES)
+            if first:
+                out.add(first)
+    return frozenset(out)
 
 
 def _heads(words: list) -> set:
@@ -648,14 +650,16 @@ def _own_names(entity: np.ndarray, names: np.ndarray, types: np.ndarray, group_c
                group_values: np.ndarray) -> np.ndarray:
     """For each mention (its entity id and group code), whether its entity is the name of
     its document's group (the outlet): "Al Jazeera" in aljazeera.com's articles, "BBC
-    News" in BBC's. Judged once for each (entity, group) pair that occurs."""
+    News" in BBC's. Each entity's forms are read once, then each (entity, group) pair that
+    occurs is judged by a set test."""
     if len(entity) == 0:
         return np.zeros(0, dtype=bool)
-    pair = entity.astype(np.int64) * len(group_values) + group_code
+    n_groups = len(group_values)
+    pair = entity.astype(np.int64) * n_groups + group_code
     unique, inverse = np.unique(pair, return_inverse=True)
-    keys = [_own_name_keys(g) for g in group_values]
-    own = np.fromiter((_is_own_name(names[p // len(group_values)], types[p // len(group_values)],
-                                    keys[p % len(group_values)]) for p in unique),
+    keys = [frozenset(_own_name_keys(g)) for g in group_values]
+    forms = {int(e): _own_forms(names[e], types[e]) for e in np.unique(unique // n_groups)}
+    own = np.fromiter((not forms[int(p // n_groups)].isdisjoint(keys[p % n_groups]) for p in unique),
                       dtype=bool, count=len(unique))
     return own[inverse.reshape(-1)]
 

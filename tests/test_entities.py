@@ -414,6 +414,14 @@ def test_news_outlets_are_one_organisation_however_written():
     assert rows[("Daily Telegraph", "ORG")] == 1
 
 
+def test_firms_named_like_people_are_firms_and_acronyms_are_found_with_one_capital():
+    counts = nc.entity_counts(["Shares of Fannie Mae rose; FNMA said the Federal National Mortgage Association "
+                               "would sell bonds.", "Opec ministers met as Uefa and the OECD said so."])
+    rows = {(e, t): m for e, t, m in zip(counts["entity"], counts["type"], counts["mentions"])}
+    assert rows[("Fannie Mae", "ORG")] == 3
+    assert rows[("OPEC", "ORG")] == 1 and rows[("UEFA", "ORG")] == 1 and rows[("OECD", "ORG")] == 1
+
+
 def test_westminster_short_names_are_its_bodies():
     counts = nc.entity_counts(["The bill passed the House of Lords. Peers in the Lords then rejected it, and "
                                "Downing Street said it would try again."])

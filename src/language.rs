@@ -1,6 +1,7 @@
 //! Which language a text is in: whatlang's trigram model (69 languages, MIT, built in, no
 //! download), on the first characters of the cleaned text.
 
+use crate::normalize::text::prefix;
 use crate::normalize::{normalize, Options};
 
 /// Characters of raw text read (markup and all), and of cleaned text judged: enough for a
@@ -63,13 +64,9 @@ pub enum Reading {
 
 /// How `text` reads ([`Reading`]); cheap, no model.
 pub fn reading(text: &str) -> Reading {
-    let mut end = text.len().min(RAW_PREFIX);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
     let (mut words, mut english, mut own, mut foreign) = (0usize, 0usize, 0usize, 0usize);
     let not_foreign = |own: usize, foreign: usize| foreign <= 2 * own + 2;
-    for w in text[..end].split_whitespace().take(300) {
+    for w in prefix(text, RAW_PREFIX).split_whitespace().take(300) {
         let w = w.trim_matches(|c: char| !c.is_alphabetic());
         if w.is_empty() || !w.chars().all(char::is_alphabetic) {
             continue;
@@ -114,16 +111,8 @@ fn is_foreign(w: &str) -> bool {
 
 /// The language of `text`, or `None` when nothing can be told (no letters).
 pub fn detect(text: &str) -> Option<Language> {
-    let mut end = text.len().min(RAW_PREFIX);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let clean = normalize(&text[..end], &Options::default()).text;
-    let mut cut = clean.len().min(CLEAN_PREFIX);
-    while !clean.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let info = whatlang::detect(&clean[..cut])?;
+    let clean = normalize(prefix(text, RAW_PREFIX), &Options::default()).text;
+    let info = whatlang::detect(prefix(&clean, CLEAN_PREFIX))?;
     Some(Language {
         code: iso639_1(info.lang()),
         confidence: info.confidence(),

@@ -406,7 +406,7 @@ def test_news_outlets_are_one_organisation_however_written():
              "Snapchat founder Evan Spiegel said on Monday that Spiegel would keep control.",
              "American Telephone and Telegraph Co cut its rates, the Daily Telegraph reported."]
     counts = nc.entity_counts(texts)
-    rows = {(e, t): m for e, t, m in zip(counts["entity"], counts["type"], counts["mentions"])}
+    rows = counts.set_index(["entity", "type"])["mentions"]
     assert rows[("HuffPost", "ORG")] == 2 and rows[("Xinhua", "ORG")] == 2
     assert rows[("Breitbart News", "ORG")] == 2 and rows[("Der Spiegel", "ORG")] == 1
     # A person or a firm that shares a word with an outlet keeps it.
@@ -417,7 +417,7 @@ def test_news_outlets_are_one_organisation_however_written():
 def test_firms_named_like_people_are_firms_and_acronyms_are_found_with_one_capital():
     counts = nc.entity_counts(["Shares of Fannie Mae rose; FNMA said the Federal National Mortgage Association "
                                "would sell bonds.", "Opec ministers met as Uefa and the OECD said so."])
-    rows = {(e, t): m for e, t, m in zip(counts["entity"], counts["type"], counts["mentions"])}
+    rows = counts.set_index(["entity", "type"])["mentions"]
     assert rows[("Fannie Mae", "ORG")] == 3
     assert rows[("OPEC", "ORG")] == 1 and rows[("UEFA", "ORG")] == 1 and rows[("OECD", "ORG")] == 1
 
@@ -425,7 +425,7 @@ def test_firms_named_like_people_are_firms_and_acronyms_are_found_with_one_capit
 def test_westminster_short_names_are_its_bodies():
     counts = nc.entity_counts(["The bill passed the House of Lords. Peers in the Lords then rejected it, and "
                                "Downing Street said it would try again."])
-    rows = {(e, t): m for e, t, m in zip(counts["entity"], counts["type"], counts["mentions"])}
+    rows = counts.set_index(["entity", "type"])["mentions"]
     assert rows[("House of Lords", "ORG")] == 2 and rows[("Downing Street", "ORG")] == 1
 
 

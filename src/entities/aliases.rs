@@ -287,6 +287,21 @@ impl Group {
         self.forms.values().sum()
     }
 
+    /// The way the corpus writes it most often (the first in order among the most common).
+    fn most_common_form(&self) -> Option<&str> {
+        self.forms
+            .iter()
+            .max_by_key(|f| (f.1, std::cmp::Reverse(f.0)))
+            .map(|(form, _)| form.as_str())
+    }
+
+    /// Its votes for a person become votes for an organisation (a firm the model took for
+    /// a person).
+    fn person_votes_to_org(&mut self) {
+        let per = std::mem::take(&mut self.votes[EntityType::Per as usize]);
+        self.votes[EntityType::Org as usize] += per;
+    }
+
     /// Did a title or a role stand before one of its mentions?
     fn person_context(&self) -> bool {
         self.person_cues > 0
@@ -556,10 +571,10 @@ fn is_mostly(g: &Group, t: EntityType) -> bool {
 /// Departments") or in a place, organisation or people the built-in gazetteer knows
 /// ("Philadelphia Jewish", "Matt Gaetz of Florida"), or holds a connector ("of").
 fn can_be_full_name_with(g: &Group, builtin: &Gazetteer) -> bool {
-    let Some(form) = g.forms.iter().max_by_key(|f| (f.1, std::cmp::Reverse(f.0))) else {
+    let Some(form) = g.most_common_form() else {
         return false;
     };
-    let words: Vec<&str> = form.0.split(' ').collect();
+    let words: Vec<&str> = form.split(' ').collect();
     let last = words.last().copied().unwrap_or("");
     let body = crate::entities::lexicon::is_body_word(last);
     let known = builtin
@@ -926,9 +941,7 @@ fn firms_are_not_people(groups: &mut [Group], legal: &[bool]) -> (Vec<bool>, AHa
     let mut firm = vec![false; groups.len()];
     for id in firms {
         firm[id] = true;
-        let g = &mut groups[id];
-        let per = std::mem::take(&mut g.votes[EntityType::Per as usize]);
-        g.votes[EntityType::Org as usize] += per;
+        groups[id].person_votes_to_org();
     }
     (firm, heads)
 }
@@ -961,12 +974,7 @@ fn units_are_not_people(groups: &mut [Group], builtin: &Gazetteer) {
         {
             continue;
         }
-        let Some(form) = g
-            .forms
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-            .map(|(f, _)| f.as_str())
-        else {
+        let Some(form) = g.most_common_form() else {
             continue;
         };
         let Some(end) = builtin.find(form).first().and_then(|m| {
@@ -989,8 +997,7 @@ fn units_are_not_people(groups: &mut [Group], builtin: &Gazetteer) {
                     && !surnames.contains(&folded)
             });
         if unit {
-            let per = std::mem::take(&mut g.votes[EntityType::Per as usize]);
-            g.votes[EntityType::Org as usize] += per;
+            g.person_votes_to_org();
         }
     }
 }
@@ -2489,12 +2496,8 @@ pub fn resolve_until(
             row.candidates = names.join(" | ");
         }
         if let Some(&id) = by_key.get(&row.name) {
-            if let Some(form) = groups[id]
-                .forms
-                .iter()
-                .max_by_key(|f| (f.1, std::cmp::Reverse(f.0)))
-            {
-                row.name.clone_from(form.0);
+            if let Some(form) = groups[id].most_common_form() {
+                row.name = form.to_string();
             }
         }
     }

@@ -2214,13 +2214,9 @@ const DATELINE_BYTES: usize = 400;
 /// /TASS/. The ...", "Reuters" of "LONDON (Reuters) - ..."), read as the entities read it
 /// ([`mark_credits`]): a wire story's source whichever site carries it.
 pub fn credited_agency(text: &str) -> Option<String> {
-    let start = text.len() - text.trim_start().len();
-    let rest = &text[start..];
-    let mut end = rest.find('\n').unwrap_or(rest.len()).min(DATELINE_BYTES);
-    while !rest.is_char_boundary(end) {
-        end -= 1;
-    }
-    let doc = Doc::new(&rest[..end]);
+    let rest = text.trim_start();
+    let line = rest.split('\n').next().unwrap_or(rest);
+    let doc = Doc::new(crate::normalize::text::prefix(line, DATELINE_BYTES));
     let credit = dateline_credit(&doc)?;
     let words: Vec<&str> = credit.map(|k| doc.word(k)).collect();
     Some(words.join(" "))

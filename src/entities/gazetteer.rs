@@ -360,8 +360,9 @@ pub fn builtin() -> &'static Gazetteer {
     &builtin_with_adjectives().0
 }
 
-/// The aliases of each built-in entry, as listed (not their replacement-character
-/// variants), in entry order: for reading which names an entry stands for.
+/// The aliases of each built-in entry, as listed and with an organisation's acronym also
+/// written with one capital ("Opec"), not their replacement-character variants, in entry
+/// order: for reading which names an entry stands for.
 pub fn builtin_aliases() -> &'static [Vec<String>] {
     &builtin_with_adjectives().2
 }

@@ -223,6 +223,15 @@ pub fn line_ranges(chars: &[char]) -> Vec<(usize, usize)> {
     lines
 }
 
+/// The longest prefix of `text` of at most `max` bytes that ends between two characters.
+pub fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Decode `surrogatepass` UTF-8, replacing each encoded lone surrogate (ED A0..BF xx) with
 /// one U+FFFD, so character positions stay the same as in the Python string.
 pub fn replace_surrogates(bytes: &[u8]) -> String {

@@ -258,6 +258,10 @@ def test_relate_an_agencys_own_updates_are_no_rewrite(seeds):
     assert label(credited("KYIV, February 10. /TASS/. ", "")) == "rewrite"
     # A word in brackets that no dateline opens is no credit.
     assert label(credited("Officials (Reuters) - ", "Officials (Reuters) - ")) == "rewrite"
+    # As a notebook user has them: a Series keyed by article, through the accessor.
+    s = pd.Series(credited("KYIV, February 10. /TASS/. ", "MOSCOW, February 10. /TASS/. "), index=list("abcde"))
+    pairs = s.news.relate(undated="same_story").set_index(["a", "b"])["label"]
+    assert pairs[("a", "b")] == "same_story"
 
 
 def test_relate_outlets_keep_an_outlets_own_updates_out_of_rewrite(seeds):

@@ -308,34 +308,52 @@ def test_on_a_local_cluster_with_two_worker_processes():
     _same(groups, nc.clusters(texts, method="center"))
 
 
+def _resolved_parts(parts: list, n_docs: int) -> tuple:
+    from newscorpus import _native
+
+    joined = _native.MentionParts()
+    for cols in parts:
+        joined.append(cols)
+    return joined.resolve(n_docs)
+
+
+def _copy(cols: dict) -> dict:
+    return {k: (v.copy() if isinstance(v, np.ndarray) else list(v)) for k, v in cols.items()}
+
+
 def test_resolving_the_parts_mentions_consumes_their_columns():
     # The driver's mention columns (millions of rows on a large corpus) are freed as the
-    # native resolution reads them, not kept beside its own copy; the tables are the same.
+    # parts are joined, not kept beside its own copy; the tables are extract_entities' on
+    # the whole corpus.
     from newscorpus import _native
 
     texts = ["Anna Wilson met the mayor of Essendale.", "Wilson said Essendale Council would vote."]
     stats = _native.entity_case_stats(texts)
     cols = _native.extract_mentions(texts, 0, *stats)
-    kept = {k: (v.copy() if isinstance(v, np.ndarray) else list(v)) for k, v in cols.items()}
-    out, _ = _native.resolve_mentions(cols, len(texts))
+    kept = _copy(cols)
+    out, _ = _resolved_parts([cols], len(texts))
     assert cols == {}
-    again, _ = _native.resolve_mentions(kept, len(texts))
+    again, _ = _resolved_parts([kept], len(texts))
     assert list(out) == list(again) and all(np.array_equal(np.asarray(out[k]), np.asarray(again[k])) for k in out)
     assert "Anna Wilson" in out["entity_names"]
+    whole, _ = _native.extract_entities(texts)
+    assert list(out) == list(whole) and all(np.array_equal(np.asarray(out[k]), np.asarray(whole[k])) for k in out)
 
 
 def test_counting_sends_no_offsets_and_a_mention_is_of_one_gazetteer():
     # Counting needs documents, sentences and entities: a worker sends no offsets (nor the
     # model's margins, which nothing reads), and the driver's tables are the counts' own.
+    texts = ["Anna Wilson met the mayor of Essendale.", "Wilson said Essendale Council would vote."]
     from newscorpus import _native
 
-    texts = ["Anna Wilson met the mayor of Essendale.", "Wilson said Essendale Council would vote."]
     stats = _native.entity_case_stats(texts)
     cols = _native.extract_mentions(texts, 0, *stats, written=False)
-    assert {"start", "end", "confidence", "written"}.isdisjoint(cols)
+    assert {"start", "end", "doc", "confidence", "written"}.isdisjoint(cols)
     assert cols["builtin"].dtype == np.int32 and cols["user"].dtype == np.int32
-    both = {k: (v.copy() if isinstance(v, np.ndarray) else list(v)) for k, v in cols.items()}
-    out, _ = _native.resolve_mentions(cols, len(texts))
+    # (Each name as written once, and a few bytes a mention.)
+    assert len(cols["names"]) == len(set(cols["names"])) and cols["kind"].dtype == np.uint8
+    both = _copy(cols)
+    out, _ = _resolved_parts([cols], len(texts))
     assert set(out) >= {"doc", "sentence", "entity"} and "start" not in out
     assert out["doc"].dtype == np.uint32 and list(out["doc"]) == [0, 0, 1, 1]
     assert [out["entity_names"][e] for e in out["entity"]].count("Anna Wilson") == 2
@@ -343,22 +361,37 @@ def test_counting_sends_no_offsets_and_a_mention_is_of_one_gazetteer():
     # extract_mentions makes: refused, not resolved as one or the other.
     both["builtin"][0], both["user"][0] = 3, 4
     with pytest.raises(nc.InputValueError, match="out of range"):
-        _native.resolve_mentions(both, len(texts))
+        _resolved_parts([both], len(texts))
 
 
-def test_parts_name_tables_merge_into_one():
-    # Each part sends its distinct names once and a number a mention; the driver makes one
-    # table of them in order of first appearance and renumbers every part's mentions.
-    from newscorpus.dask import _merged_names
+def test_parts_join_into_the_whole_corpus():
+    # Each part sends its distinct names once and a number a mention; joined in order, the
+    # parts resolve as the whole corpus does, parts without mentions and documents too.
+    from newscorpus import _native
 
-    parts = [{"names": ["Anna Wilson", "Essendale"], "name_code": np.array([0, 1, 0], dtype=np.uint32)},
-             {"names": [], "name_code": np.zeros(0, dtype=np.uint32)},
-             {"names": ["Essendale", "Bob Stone"], "name_code": np.array([1, 0, 1], dtype=np.uint32)}]
-    names, codes = _merged_names(parts)
-    assert names == ["Anna Wilson", "Essendale", "Bob Stone"]
-    assert codes.tolist() == [0, 1, 0, 2, 1, 2]
-    assert all(part == {} for part in parts)
-    assert _merged_names([])[0] == [] and len(_merged_names([])[1]) == 0
+    texts = ["Anna Wilson met the mayor of Essendale.", "", "Wilson said Essendale Council would vote.",
+             "Bob Stone of Essendale Council met Wilson.", "Stone left."]
+    stats = _native.entity_case_stats(texts)
+    parts = [_native.extract_mentions(texts[lo:hi], lo, *stats, written=False) for lo, hi in
+             [(0, 2), (2, 2), (2, 3), (3, 5)]]
+    out, merges = _resolved_parts(parts, len(texts))
+    whole, whole_merges = _native.extract_entities(texts, written=False)
+    assert list(out) == list(whole) and all(np.array_equal(np.asarray(out[k]), np.asarray(whole[k])) for k in out)
+    assert {k: list(v) for k, v in merges.items()} == {k: list(v) for k, v in whole_merges.items()}
+    assert "Bob Stone" in out["entity_names"]
+    # Parts that hold other documents than the corpus, or columns that disagree: refused.
+    parts = [_native.extract_mentions(texts, 0, *stats, written=False)]
+    with pytest.raises(nc.InputValueError, match="documents"):
+        _resolved_parts(parts, len(texts) + 1)
+    cols = _native.extract_mentions(texts, 0, *stats, written=False)
+    cols["kind"] = cols["kind"][:-1]
+    with pytest.raises(nc.InputValueError, match="length"):
+        _resolved_parts([cols], len(texts))
+    mixed = [_native.extract_mentions(texts[:2], 0, *stats), _native.extract_mentions(texts[2:], 2, *stats,
+                                                                                      written=False)]
+    with pytest.raises(nc.InputValueError, match="written"):
+        _resolved_parts(mixed, len(texts))
+    assert _resolved_parts([], 2)[0]["entity"].tolist() == []
 
 
 def test_a_pair_of_one_name_is_written_alike_in_every_partition(monkeypatch):

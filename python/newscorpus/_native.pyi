@@ -46,7 +46,7 @@ __all__ = [
     "extract_entities",
     "entity_case_stats",
     "extract_mentions",
-    "resolve_mentions",
+    "MentionParts",
     "cooccurrence",
     "entity_tally",
     "builtin_gazetteer",
@@ -264,15 +264,22 @@ def entity_case_stats(texts: list[Any], n_threads: Optional[int] = None
 def extract_mentions(texts: list[Any], first_doc: int, keys: npt.NDArray[np.uint64], lower: npt.NDArray[np.uint32],
                      capital: npt.NDArray[np.uint32], gazetteer: Optional[Gazetteer] = None, detect: bool = True,
                      n_threads: Optional[int] = None, written: bool = True) -> dict[str, Any]:
-    """Pass 2 for one part: compact mention columns (documents numbered from first_doc; names
-    as ``names``, the part's distinct names, and ``name_code``, a row of it a mention), and
-    with ``written`` the offsets and written forms."""
+    """Pass 2 for one part (documents numbered from first_doc), its mentions made compact:
+    per name as written ``names``, ``builtin``, ``user`` (-1: none), ``rejected``, ``tally``
+    (16 counts a name); per document ``per_doc``; per mention ``code``, ``kind``,
+    ``sentence``; with ``written`` also ``doc``, ``start``, ``end`` and ``written``."""
 
-def resolve_mentions(cols: dict[str, Any], n_docs: int, gazetteer: Optional[Gazetteer] = None,
-                     aliases: list[tuple[str, str]] = ..., n_threads: Optional[int] = None
-                     ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Promotion and resolution of every part's mentions: extract_entities' tables. Empties cols (its
-    columns are freed as they are read)."""
+@final
+class MentionParts:
+    """The parts' mentions (``extract_mentions``' columns), joined in document order as they
+    come, then promoted and resolved as ``extract_entities`` resolves the whole corpus."""
+    def __init__(self) -> None: ...
+    def append(self, cols: dict[str, Any]) -> None:
+        """Join the next part (its columns consumed: ``cols`` is empty on return)."""
+    def resolve(self, n_docs: int, gazetteer: Optional[Gazetteer] = None, aliases: list[tuple[str, str]] = ...,
+                n_threads: Optional[int] = None) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Promotion and resolution of the mentions joined: extract_entities' tables (``text``
+        only when the parts sent their mentions as written); the parts are emptied."""
 
 def cooccurrence(windows: npt.NDArray[np.int64], entities: npt.NDArray[np.int64]) -> dict[str, npt.NDArray[np.int64]]:
     """Columns a, b (entity ids, a < b), count (windows naming both)."""

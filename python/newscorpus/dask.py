@@ -16,12 +16,13 @@ the same texts (tested):
 
 - ``entities`` finds names on the workers in two passes, as in memory: each partition's case
   statistics (how each word is written), added up on the driver and sent to the workers
-  once, then each partition's mentions, brought to the driver as compact columns (25 bytes
-  a mention for counting, names as numbers into a table of distinct names) and resolved there
-  across the whole corpus (one canonical name each). It returns the same pandas DataFrame
-  as ``newscorpus.entities`` on the same texts; ``entity_counts`` and ``cooccurrence``
-  count it as in memory. The driver holds every mention while it resolves them: see the
-  README for what a million articles take there.
+  once, then each partition's mentions, made compact on the worker (each distinct name as
+  written once, with what its mentions say added up, and 9 bytes a mention for counting),
+  joined on the driver as they come and resolved there across the whole corpus (one
+  canonical name each). It returns the same pandas DataFrame as ``newscorpus.entities`` on
+  the same texts; ``entity_counts`` and ``cooccurrence`` count it as in memory. The driver
+  holds those few bytes of every mention while it resolves them: see the README for what a
+  million articles take there.
 - ``entity_counts(..., resolve="partition")`` and ``cooccurrence(..., resolve="partition")``
   count each partition on its worker, names resolved within the partition (as the command
   line resolves each batch of a file), and sum the tables on the driver as they arrive, in
@@ -364,6 +365,7 @@ def _part_mentions(part: pd.Series, first_doc: int, left_out: list, stats: tuple
         if written:
             spans = {"text": cols["written"], "doc": cols["doc"], "start": cols["start"], "end": cols["end"]}
             cols["written"] = _written(spans, original, first_doc).tolist()
+            del cols["doc"]  # (read here only)
         chunks.append(cols)
     return chunks
 
@@ -396,34 +398,6 @@ def entities(
     labels, out, merges = _resolved(column, gazetteer, aliases, detect, languages, n_threads, boilerplate,
                                     written=True)
     return _mention_tables(pd.Index(labels), out, merges, audit)
-
-
-#: The native mention columns of pass 2 and their dtypes (as ``extract_mentions`` gives them);
-#: names come as a table of a part's distinct names (``names``) and a row of it a mention
-#: (``name_code``).
-_MENTION_COLUMNS = {"doc": np.uint32, "sentence": np.uint32, "type": np.uint8,
-                    "person_evidence": np.bool_, "org_evidence": np.bool_, "loc_evidence": np.bool_,
-                    "called": np.uint8, "builtin": np.int32, "user": np.int32, "rejected": np.bool_,
-                    "quoted": np.bool_, "pronoun_after": np.bool_,
-                    "in_list": np.bool_}
-
-#: The offsets, sent with the mentions as written only (resolution reads none).
-_SPAN_COLUMNS = {"start": np.uint32, "end": np.uint32}
-
-
-def _merged_names(parts: list) -> tuple:
-    """``(names, codes)`` of parts' mention columns in order: one table of every distinct
-    name (in order of first appearance) and each mention's row of it. Each part's
-    ``names`` and ``name_code`` are popped as they are read."""
-    table: dict = {}
-    codes = []
-    for part in parts:
-        local = part.pop("names")
-        code = np.asarray(part.pop("name_code"), dtype=np.uint32)
-        rows = np.fromiter((table.setdefault(name, len(table)) for name in local), dtype=np.uint32,
-                           count=len(local))
-        codes.append(rows[code] if len(code) else code)
-    return list(table), (np.concatenate(codes) if codes else np.zeros(0, dtype=np.uint32))
 
 
 def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages: Any, n_threads: Any,
@@ -459,43 +433,26 @@ def _resolved(column: Any, gazetteer: Any, aliases: Any, detect: Any, languages:
     # One graph node each: the statistics and the gazetteer travel to a worker once.
     shared_stats, shared_gaz = dask.delayed(stats, pure=True), dask.delayed(gaz, pure=True)
     starts = np.concatenate([[0], np.cumsum(sizes)]).astype(int)
-    found = _gathered(_joined, [dask.delayed(_part_mentions)(p, int(starts[i]), left_out[i], shared_stats, shared_gaz,
-                                                    bool(detect), n_threads, written, shared_bp)
-                       for i, p in enumerate(parts)])
-    # Joined a column at a time, each partition's column dropped once joined: the mentions
-    # never stand twice on the driver.
-    columns = {**_MENTION_COLUMNS, **(_SPAN_COLUMNS if written else {})}
-    cols: dict[str, Any] = {k: np.concatenate([np.asarray(f.pop(k), dtype=dtype) for f in found] or
-                                              [np.zeros(0, dtype=dtype)])
-                            for k, dtype in columns.items()}
-    cols["names"], cols["name_code"] = _merged_names(found)
-    if written:
-        cols["written"] = [x for f in found for x in f.pop("written")]
-    del found
-    out, merges = _native.resolve_mentions(cols, len(labels), gaz._native if gaz else None, pairs, n_threads)
+    tasks = [dask.delayed(_part_mentions)(p, int(starts[i]), left_out[i], shared_stats, shared_gaz, bool(detect),
+                                          n_threads, written, shared_bp)
+             for i, p in enumerate(parts)]
+    # Each partition's slices joined in order as they come (one table of names as written,
+    # about 9 bytes a mention; a partition that comes early waits for those before it),
+    # each freed once joined: the mentions never stand twice on the driver.
+    # (Results are read as they are done, `_as_done`: a worker holds the partitions it is
+    # working on, not every result it made until the last one is done; a million articles:
+    # each worker had held half the corpus' mentions, past 5 GB.)
+    joined = _native.MentionParts()
+    waiting: dict = {}
+    following = 0
+    for i, chunks in _as_done(tasks):
+        waiting[i] = chunks
+        while following in waiting:
+            for chunk in waiting.pop(following):
+                joined.append(chunk)
+            following += 1
+    out, merges = joined.resolve(len(labels), gaz._native if gaz else None, pairs, n_threads)
     return labels, out, merges
-
-
-def _joined(chunks: list) -> dict:
-    """One partition's mention columns from those of its slices (``_part_mentions``)."""
-    if len(chunks) == 1:
-        return chunks[0]
-    names, codes = _merged_names(chunks)
-    out = {k: (np.concatenate([c.pop(k) for c in chunks]) if isinstance(chunks[0][k], np.ndarray)
-               else [x for c in chunks for x in c.pop(k)]) for k in list(chunks[0])}
-    out["names"], out["name_code"] = names, codes
-    return out
-
-
-def _gathered(combine: Any, tasks: list) -> list:
-    """``combine`` of the result of each of ``tasks`` (dask delayed), in order, each combined
-    on arrival (``_as_done``): a worker holds the partitions it is working on, not every
-    result it made until the last one is done (a million articles: each worker held half
-    the corpus' mentions, past 5 GB)."""
-    out: list = [None] * len(tasks)
-    for i, result in _as_done(tasks):
-        out[i] = combine(result)
-    return out
 
 
 def _checked(gazetteer: Any, detect: Any, n_threads: Any) -> tuple:
@@ -537,7 +494,8 @@ def entity_counts(column: Any, by: Any = None, *, own_names: bool = False, resol
     ``resolve="corpus"`` (the default): mentions found as ``entities`` finds them, resolved
     across the whole column and counted on the driver from integer codes (no mention's
     text leaves the workers): the very table of ``newscorpus.entity_counts``. The driver
-    holds every mention while it resolves them (about 8 GB a million articles).
+    holds a few bytes of every mention and every name's tables while it resolves them
+    (6.4 GB for a million articles of the benchmark's corpus).
 
     ``resolve="partition"``: each partition is counted on its worker, its names resolved to
     canonical ones within the partition (as ``newscorpus entities`` resolves each batch of a

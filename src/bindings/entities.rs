@@ -5,12 +5,12 @@ use super::{
     cancellable_detached, check_threads, collect_batches, detached, error, run_batches, set_column,
     OrRaise,
 };
-use crate::entities::aliases::{resolve_until, NOT_COUNTED};
+use crate::entities::aliases::{resolve_compact, NOT_COUNTED};
+use crate::entities::compact::{Compact, Tally, Written, WrittenIndex, TALLY_COLUMNS};
 use crate::entities::count;
 use crate::entities::detect::CaseStats;
 use crate::entities::extract::{
-    count_case, extract_doc, promote_until, ByteOfChar, CharCounter, Entry, ExtractOptions,
-    Mention, Signs,
+    count_case, extract_doc, ByteOfChar, CharCounter, Entry, ExtractOptions, Mention,
 };
 use crate::entities::gazetteer::{self, Gazetteer};
 use crate::entities::model::Model;
@@ -26,7 +26,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_entities, m)?)?;
     m.add_function(wrap_pyfunction!(entity_case_stats, m)?)?;
     m.add_function(wrap_pyfunction!(extract_mentions, m)?)?;
-    m.add_function(wrap_pyfunction!(resolve_mentions, m)?)?;
+    m.add_class::<PyMentionParts>()?;
     m.add_function(wrap_pyfunction!(cooccurrence, m)?)?;
     m.add_function(wrap_pyfunction!(entity_tally, m)?)?;
     m.add_function(wrap_pyfunction!(builtin_gazetteer, m)?)?;
@@ -216,15 +216,18 @@ fn extract_entities<'py>(
     // read again: freed, with what extraction left, before the resolution builds its own
     // tables.
     drop(stats);
+    // The mentions made compact (9 bytes each, 17 with offsets, against 48) before they
+    // are resolved.
+    let compact = Compact::of(&mentions, forms.is_some());
+    drop(mentions);
     let bytes: usize = docs.iter().map(Doc::len).sum();
     if forms.is_none() {
-        drop(forms);
         drop(docs);
         super::release_freed(bytes);
-        return resolved_tables::<&str>(py, mentions, None, user, aliases, n_threads);
+        return resolved_tables::<&str>(py, compact, None, user, aliases, n_threads);
     }
     super::release_freed(bytes);
-    resolved_tables(py, mentions, forms.as_deref(), user, aliases, n_threads)
+    resolved_tables(py, compact, forms, user, aliases, n_threads)
 }
 
 /// Pass 1 alone, for a corpus in parts (`newscorpus.dask`): the case statistics of these
@@ -299,97 +302,149 @@ fn extract_mentions<'py>(
     Ok(cols)
 }
 
-/// The columns of `extract_mentions`.
+/// The columns of `extract_mentions`: the part's mentions made compact ([`Compact`]).
+/// Per name as written (`names`, `builtin` and `user`, -1 for none, `rejected`, and
+/// `tally`, [`TALLY_COLUMNS`] counts a name one after another); per document `per_doc`
+/// (its number of mentions); per mention `code` (its row of the names), `kind` (type and
+/// title, [`crate::entities::compact::kind_byte`]) and `sentence`; with `written`, `doc`,
+/// `start`, `end` and `written` (each mention as the original writes it).
 fn mention_columns<'py>(
     py: Python<'py>,
     mentions: &[Vec<Mention>],
-    written: Option<Vec<Vec<&str>>>,
+    written: Option<Vec<&str>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let flat: Vec<&Mention> = mentions.iter().flatten().collect();
+    let c = Compact::of(mentions, written.is_some());
     let cols = PyDict::new(py);
-    // Compact columns (25 bytes a mention without offsets): a million articles' mentions
-    // all stand on the driver that resolves them. Names are a table of the part's distinct
-    // names and a number a mention.
-    set_column(&cols, "doc", flat.iter().map(|m| m.doc))?;
-    // (Resolution reads no offsets: only the table of mentions as written needs them.)
-    if written.is_some() {
-        set_column(&cols, "start", flat.iter().map(|m| m.start))?;
-        set_column(&cols, "end", flat.iter().map(|m| m.end))?;
-    }
-    set_column(&cols, "sentence", flat.iter().map(|m| m.sentence))?;
-    set_column(
-        &cols,
-        "type",
-        flat.iter().map(|m| m.entity_type.class() as u8),
-    )?;
-    set_column(
-        &cols,
-        "person_evidence",
-        flat.iter().map(|m| m.person_evidence),
-    )?;
-    set_column(&cols, "org_evidence", flat.iter().map(|m| m.org_evidence))?;
-    set_column(&cols, "loc_evidence", flat.iter().map(|m| m.loc_evidence))?;
-    // What a word before it calls it: 0 nothing, else a type's class (MISC a work, ORG a firm).
-    set_column(
-        &cols,
-        "called",
-        flat.iter().map(|m| m.called.map_or(0, |t| t.class() as u8)),
+    cols.set_item(
+        "names",
+        PyList::new(py, c.written.iter().map(|w| &*w.name))?,
     )?;
     // Gazetteer entries are numbered from 0 (below 2**31); no entry is -1.
     let entry = |e: Option<u32>| e.map_or(-1, |e| e as i32);
     set_column(
         &cols,
         "builtin",
-        flat.iter().map(|m| entry(m.entry.builtin())),
+        c.written.iter().map(|w| entry(w.entry.builtin())),
     )?;
-    set_column(&cols, "user", flat.iter().map(|m| entry(m.entry.user())))?;
-    set_column(&cols, "rejected", flat.iter().map(|m| m.rejected))?;
-    set_column(&cols, "quoted", flat.iter().map(|m| m.quoted))?;
     set_column(
         &cols,
-        "pronoun_after",
-        flat.iter().map(|m| m.signs.pronoun_after()),
+        "user",
+        c.written.iter().map(|w| entry(w.entry.user())),
     )?;
-    set_column(&cols, "in_list", flat.iter().map(|m| m.signs.in_list()))?;
-    let mut number: ahash::AHashMap<&str, u32> = ahash::AHashMap::new();
-    let mut names: Vec<&str> = Vec::new();
-    let codes: Vec<u32> = flat
-        .iter()
-        .map(|m| {
-            *number.entry(&*m.name).or_insert_with(|| {
-                names.push(&*m.name);
-                (names.len() - 1) as u32
-            })
-        })
-        .collect();
-    set_column(&cols, "name_code", codes)?;
-    cols.set_item("names", PyList::new(py, names)?)?;
-    if let Some(written) = written {
-        cols.set_item("written", PyList::new(py, written.iter().flatten())?)?;
+    set_column(&cols, "rejected", c.written.iter().map(|w| w.rejected))?;
+    set_column(
+        &cols,
+        "tally",
+        c.written.iter().flat_map(|w| w.tally.to_row()),
+    )?;
+    cols.set_item("per_doc", PyArray1::from_vec(py, c.per_doc))?;
+    cols.set_item("code", PyArray1::from_vec(py, c.code))?;
+    cols.set_item("kind", PyArray1::from_vec(py, c.kind))?;
+    cols.set_item("sentence", PyArray1::from_vec(py, c.sentence))?;
+    if let (Some((start, end)), Some(written)) = (c.spans, written) {
+        // (The worker reads the original's characters of a mention holding U+FFFD by its
+        // document.)
+        set_column(&cols, "doc", mentions.iter().flatten().map(|m| m.doc))?;
+        cols.set_item("start", PyArray1::from_vec(py, start))?;
+        cols.set_item("end", PyArray1::from_vec(py, end))?;
+        cols.set_item("written", PyList::new(py, written)?)?;
     }
     Ok(cols)
 }
 
-/// Promotion and resolution over the mentions of every part of a corpus (the columns of
-/// `extract_mentions`, concatenated in document order, `n_docs` documents in all): the
-/// same tables as `extract_entities` on the whole corpus. The numeric columns are read in
-/// place (numpy arrays of the dtypes `extract_mentions` gives: uint32, uint8, int32, bool),
-/// and the names from `names` (a table) and `name_code` (a row of it a mention); without a
-/// `written` column (and then no `start` and `end`) the table has no `text` (what counting
-/// needs). `cols` is consumed: it is empty on return (its columns are freed as soon as they
-/// are read).
-#[pyfunction]
-#[pyo3(signature = (cols, n_docs, gazetteer=None, aliases=Vec::new(), n_threads=None))]
-fn resolve_mentions<'py>(
-    py: Python<'py>,
-    cols: &Bound<'py, PyDict>,
-    n_docs: usize,
-    gazetteer: Option<PyRef<'py, PyGazetteer>>,
-    aliases: Vec<(String, String)>,
-    n_threads: Option<i64>,
-) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyDict>)> {
-    let n_threads = check_threads(py, n_threads)?;
-    let get = |name: &str| -> PyResult<Bound<'py, PyAny>> {
+/// The mentions of every part of a corpus (`extract_mentions`' columns), joined as the
+/// parts come, in document order, then promoted and resolved as `extract_entities`
+/// resolves the whole corpus: the same tables. A million articles' mentions take about
+/// 9 bytes each here (and their text as written, when the parts send it), the names as
+/// written once each.
+#[pyclass(name = "MentionParts", module = "newscorpus._native")]
+#[derive(Default)]
+pub struct PyMentionParts {
+    compact: Compact,
+    index: WrittenIndex,
+    /// Each mention as written, when the parts send it (all or none of them).
+    written: Option<Vec<String>>,
+    parts: usize,
+}
+
+#[pymethods]
+impl PyMentionParts {
+    #[new]
+    fn new() -> Self {
+        Self::default()
+    }
+
+    /// Join the next part's columns (consumed: `cols` is empty on return, each column
+    /// freed once read). Columns of the wrong length, or values out of range, are an
+    /// `InputValueError` and leave the parts joined so far as they were.
+    fn append(&mut self, cols: &Bound<'_, PyDict>) -> PyResult<()> {
+        let py = cols.py();
+        let part = compact_of_columns(cols)?;
+        let written: Option<Vec<String>> = match cols.get_item("written")? {
+            Some(w) => Some(w.extract()?),
+            None => None,
+        };
+        let bad = |why: &str| error(py, "InputValueError", format!("mention parts {why}"));
+        if written.as_ref().is_some_and(|w| w.len() != part.len())
+            || written.is_some() != part.spans.is_some()
+        {
+            return Err(bad(
+                "hold as many written forms as mentions, and offsets with them",
+            ));
+        }
+        if self.parts > 0 && written.is_some() != self.written.is_some() {
+            return Err(bad("all send their mentions as written, or none"));
+        }
+        cols.clear();
+        if self.parts == 0 {
+            self.compact.spans = part.spans.as_ref().map(|_| Default::default());
+            self.written = written.as_ref().map(|_| Vec::new());
+        }
+        self.compact.append(part, &mut self.index);
+        if let (Some(all), Some(w)) = (self.written.as_mut(), written) {
+            all.extend(w);
+        }
+        self.parts += 1;
+        Ok(())
+    }
+
+    /// Promote and resolve the mentions joined (`n_docs` documents in all; the parts are
+    /// emptied): `extract_entities`' tables, without `text` unless the parts sent it.
+    #[pyo3(signature = (n_docs, gazetteer=None, aliases=Vec::new(), n_threads=None))]
+    fn resolve<'py>(
+        &mut self,
+        py: Python<'py>,
+        n_docs: usize,
+        gazetteer: Option<PyRef<'py, PyGazetteer>>,
+        aliases: Vec<(String, String)>,
+        n_threads: Option<i64>,
+    ) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyDict>)> {
+        let n_threads = check_threads(py, n_threads)?;
+        let mut parts = std::mem::take(self);
+        if parts.parts == 0 {
+            parts.compact.per_doc = vec![0; n_docs];
+        }
+        if parts.compact.per_doc.len() != n_docs {
+            return Err(error(
+                py,
+                "InputValueError",
+                format!(
+                    "mention parts hold {} documents, not {n_docs}",
+                    parts.compact.per_doc.len()
+                ),
+            ));
+        }
+        drop(parts.index);
+        let user: Option<Arc<Gazetteer>> = gazetteer.map(|g| Arc::clone(&g.inner));
+        resolved_tables(py, parts.compact, parts.written, user, aliases, n_threads)
+    }
+}
+
+/// One part's [`Compact`] from `extract_mentions`' columns (read, not consumed), checked:
+/// lengths agree, codes name a row, kinds a type, a mention is of one gazetteer at most.
+fn compact_of_columns(cols: &Bound<'_, PyDict>) -> PyResult<Compact> {
+    let py = cols.py();
+    let get = |name: &str| -> PyResult<Bound<'_, PyAny>> {
         cols.get_item(name)?.ok_or_else(|| {
             error(
                 py,
@@ -398,158 +453,80 @@ fn resolve_mentions<'py>(
             )
         })
     };
-    let ints = |name: &str| -> PyResult<PyReadonlyArray1<'py, i32>> { get(name)?.extract() };
-    let counts = |name: &str| -> PyResult<PyReadonlyArray1<'py, u32>> { get(name)?.extract() };
-    let flags = |name: &str| -> PyResult<PyReadonlyArray1<'py, bool>> { get(name)?.extract() };
-    let (mentions, forms, has_forms) = {
-        let (doc, sentence, code) = (counts("doc")?, counts("sentence")?, counts("name_code")?);
-        // Offsets come with the mentions as written, which need them (resolution does not).
-        let spans = if cols.contains("written")? {
-            Some((counts("start")?, counts("end")?))
-        } else {
-            None
-        };
-        let kind: PyReadonlyArray1<'py, u8> = get("type")?.extract()?;
-        let (builtin, user_entry) = (ints("builtin")?, ints("user")?);
-        let (person, org, loc, rejected) = (
-            flags("person_evidence")?,
-            flags("org_evidence")?,
-            flags("loc_evidence")?,
-            flags("rejected")?,
-        );
-        let called: PyReadonlyArray1<'py, u8> = get("called")?.extract()?;
-        let quoted = flags("quoted")?;
-        let pronoun = flags("pronoun_after")?;
-        let in_list = flags("in_list")?;
-        let (doc, sentence, kind, code) = (
-            doc.as_slice()?,
-            sentence.as_slice()?,
-            kind.as_slice()?,
-            code.as_slice()?,
-        );
-        let (start, end) = match &spans {
-            Some((start, end)) => (Some(start.as_slice()?), Some(end.as_slice()?)),
-            None => (None, None),
-        };
-        let (builtin, user_entry) = (builtin.as_slice()?, user_entry.as_slice()?);
-        let (person, org, loc, rejected) = (
-            person.as_slice()?,
-            org.as_slice()?,
-            loc.as_slice()?,
-            rejected.as_slice()?,
-        );
-        let (called, quoted, pronoun, in_list) = (
-            called.as_slice()?,
-            quoted.as_slice()?,
-            pronoun.as_slice()?,
-            in_list.as_slice()?,
-        );
-        // One copy of each distinct name, shared by its mentions.
-        let names: Vec<Arc<str>> = get("names")?
-            .extract::<Vec<String>>()?
-            .into_iter()
-            .map(Arc::from)
-            .collect();
-        // The columns are consumed: each Python list goes once its strings are copied, the
-        // arrays once the mentions are built (a million articles: about 39 million mentions,
-        // several GB that need not stand twice).
-        cols.del_item("names")?;
-        let written: Option<Vec<String>> = match cols.get_item("written")? {
-            Some(w) => Some(w.extract()?),
-            None => None,
-        };
-        if written.is_some() {
-            cols.del_item("written")?;
-        }
-        let n = doc.len();
-        let lengths = [
-            start.map_or(n, <[u32]>::len),
-            end.map_or(n, <[u32]>::len),
-            sentence.len(),
-            kind.len(),
-            person.len(),
-            org.len(),
-            loc.len(),
-            builtin.len(),
-            user_entry.len(),
-            rejected.len(),
-            called.len(),
-            quoted.len(),
-            pronoun.len(),
-            in_list.len(),
-            code.len(),
-            written.as_ref().map_or(n, Vec::len),
-        ];
-        if lengths.iter().any(|&l| l != n) {
-            return Err(error(
-                py,
-                "InputValueError",
-                "mention columns differ in length".into(),
-            ));
-        }
-        let bad = || {
-            error(
-                py,
-                "InputValueError",
-                "mention columns hold values out of range".into(),
-            )
-        };
-        // Each document's mentions in a vector of its exact size (grown a push at a time,
-        // a million articles' vectors held about a third more than their mentions).
-        let mut per_doc = vec![0usize; n_docs];
-        for &d in doc {
-            *per_doc.get_mut(d as usize).ok_or_else(bad)? += 1;
-        }
-        let mut mentions: Vec<Vec<Mention>> =
-            per_doc.iter().map(|&k| Vec::with_capacity(k)).collect();
-        let mut forms: Vec<Vec<String>> = if written.is_some() {
-            per_doc.iter().map(|&k| Vec::with_capacity(k)).collect()
-        } else {
-            (0..n_docs).map(|_| Vec::new()).collect()
-        };
-        drop(per_doc);
-        let mut written = written.map(Vec::into_iter);
-        for k in 0..n {
-            let d = doc[k] as usize;
-            // (No entry is -1; a mention is of one gazetteer at most.)
-            let entry = match (builtin[k], user_entry[k]) {
-                (b, u) if b < 0 && u < 0 => Entry::None,
-                (b, u) if u < 0 => Entry::Builtin(b as u32),
-                (b, u) if b < 0 => Entry::User(u as u32),
-                _ => return Err(bad()),
-            };
-            mentions[d].push(Mention {
-                doc: doc[k],
-                start: start.map_or(0, |s| s[k]),
-                end: end.map_or(0, |e| e[k]),
-                name: Arc::clone(names.get(code[k] as usize).ok_or_else(bad)?),
-                entity_type: EntityType::from_class(usize::from(kind[k])).ok_or_else(bad)?,
-                sentence: sentence[k],
-                person_evidence: person[k],
-                org_evidence: org[k],
-                loc_evidence: loc[k],
-                called: EntityType::from_class(usize::from(called[k])),
-                quoted: quoted[k],
-                signs: Signs::new(pronoun[k], in_list[k]),
-                entry,
-                rejected: rejected[k],
-            });
-            if let Some(form) = written.as_mut().and_then(Iterator::next) {
-                forms[d].push(form);
-            }
-        }
-        (mentions, forms, written.is_some())
+    let bad = |why: &str| error(py, "InputValueError", format!("mention columns {why}"));
+    let u32s = |name: &str| -> PyResult<Vec<u32>> {
+        let a: PyReadonlyArray1<'_, u32> = get(name)?.extract()?;
+        Ok(a.as_slice()?.to_vec())
     };
-    cols.clear();
-    let user: Option<Arc<Gazetteer>> = gazetteer.map(|g| Arc::clone(&g.inner));
-    resolved_tables(
-        py,
-        mentions,
-        has_forms.then_some(forms.as_slice()),
-        user,
-        aliases,
-        n_threads,
-    )
+    let i32s = |name: &str| -> PyResult<Vec<i32>> {
+        let a: PyReadonlyArray1<'_, i32> = get(name)?.extract()?;
+        Ok(a.as_slice()?.to_vec())
+    };
+    let names: Vec<String> = get("names")?.extract()?;
+    let (builtin, user) = (i32s("builtin")?, i32s("user")?);
+    let rejected: Vec<bool> = {
+        let a: PyReadonlyArray1<'_, bool> = get("rejected")?.extract()?;
+        a.as_slice()?.to_vec()
+    };
+    let tally = u32s("tally")?;
+    let n = names.len();
+    if builtin.len() != n
+        || user.len() != n
+        || rejected.len() != n
+        || tally.len() != n * TALLY_COLUMNS
+    {
+        return Err(bad("differ in length"));
+    }
+    let mut written = Vec::with_capacity(n);
+    for (i, name) in names.into_iter().enumerate() {
+        // (No entry is -1; a mention is of one gazetteer at most.)
+        let entry = match (builtin[i], user[i]) {
+            (b, u) if b < 0 && u < 0 => Entry::None,
+            (b, u) if u < 0 => Entry::Builtin(b as u32),
+            (b, u) if b < 0 => Entry::User(u as u32),
+            _ => return Err(bad("hold values out of range")),
+        };
+        let row: &[u32; TALLY_COLUMNS] = tally[i * TALLY_COLUMNS..(i + 1) * TALLY_COLUMNS]
+            .try_into()
+            .expect("a row's length");
+        written.push(Written {
+            name: Arc::from(name),
+            entry,
+            rejected: rejected[i],
+            tally: Tally::from_row(row),
+        });
+    }
+    let (per_doc, code, sentence) = (u32s("per_doc")?, u32s("code")?, u32s("sentence")?);
+    let kind: Vec<u8> = {
+        let a: PyReadonlyArray1<'_, u8> = get("kind")?.extract()?;
+        a.as_slice()?.to_vec()
+    };
+    let spans = if cols.contains("start")? {
+        Some((u32s("start")?, u32s("end")?))
+    } else {
+        None
+    };
+    let m = code.len();
+    if kind.len() != m
+        || sentence.len() != m
+        || per_doc.iter().map(|&k| k as usize).sum::<usize>() != m
+        || spans
+            .as_ref()
+            .is_some_and(|(s, e)| s.len() != m || e.len() != m)
+    {
+        return Err(bad("differ in length"));
+    }
+    if code.iter().any(|&w| w as usize >= n) || kind.iter().any(|&k| k > 7) {
+        return Err(bad("hold values out of range"));
+    }
+    Ok(Compact {
+        written,
+        per_doc,
+        code,
+        kind,
+        sentence,
+        spans,
+    })
 }
 
 /// Pass 1 of extraction: how the corpus writes each word (one table a chunk of documents).
@@ -582,7 +559,7 @@ fn case_stats_of(py: Python<'_>, docs: &[Doc], n_threads: Option<usize>) -> PyRe
 }
 
 /// Each document's mentions, and (when asked for) each mention as the original text writes it.
-type MentionsAndForms<'d> = (Vec<Vec<Mention>>, Option<Vec<Vec<&'d str>>>);
+type MentionsAndForms<'d> = (Vec<Vec<Mention>>, Option<Vec<&'d str>>);
 
 /// Case statistics as numpy columns: word hashes, lowercase and capitalised counts.
 type StatsColumns<'py> = (
@@ -622,27 +599,21 @@ fn mentions_of<'d>(
     }
     // The mention as the original text writes it (offsets are characters; mentions are
     // in text order within a document, so one sweep a document finds the bytes).
-    let written = docs
-        .iter()
-        .zip(&mentions)
-        .map(|(doc, ms)| {
-            let text = doc.as_str().unwrap_or_default();
-            let mut bytes = ByteOfChar::new(text);
-            ms.iter()
-                .map(|m| {
-                    let (a, b) = (bytes.at(m.start), bytes.at(m.end));
-                    &text[a..b]
-                })
-                .collect()
-        })
-        .collect();
+    let mut written = Vec::with_capacity(mentions.iter().map(Vec::len).sum());
+    for (doc, ms) in docs.iter().zip(&mentions) {
+        let text = doc.as_str().unwrap_or_default();
+        let mut bytes = ByteOfChar::new(text);
+        written.extend(ms.iter().map(|m| {
+            let (a, b) = (bytes.at(m.start), bytes.at(m.end));
+            &text[a..b]
+        }));
+    }
     Ok((mentions, Some(written)))
 }
 
-/// The resolved mentions of a corpus as columns, in document order (`start`, `end` and
-/// `per_doc`, each document's number of mentions, only when asked for). Made as the
-/// mentions are freed, so the two never stand side by side (a million articles: about 39
-/// million mentions of 48 bytes; 12 to 20 bytes a mention here).
+/// The resolved mentions of a corpus as columns, in document order (`start` and `end`
+/// only when asked for), mentions of no entity left out, and which mentions of the
+/// compact each row is (`row`: only when there are written forms to pick).
 #[derive(Default)]
 struct MentionColumns {
     doc: Vec<u32>,
@@ -650,106 +621,79 @@ struct MentionColumns {
     entity: Vec<u32>,
     start: Vec<u32>,
     end: Vec<u32>,
-    per_doc: Vec<u32>,
+    row: Vec<u32>,
 }
 
 impl MentionColumns {
     /// (Empty once `cancel` is set: the call is being given up.)
-    fn of(
-        mentions: Vec<Vec<Mention>>,
-        entity_of: Vec<Vec<u32>>,
-        spans: bool,
-        cancel: &crate::cancel::Cancel,
-    ) -> Self {
-        let n = mentions.iter().map(Vec::len).sum();
-        let with = |k: usize| Vec::with_capacity(if spans { k } else { 0 });
-        let mut c = MentionColumns {
+    fn of(c: Compact, entity: Vec<u32>, rows: bool, cancel: &crate::cancel::Cancel) -> Self {
+        let n = entity.iter().filter(|&&e| e != NOT_COUNTED).count();
+        let spans = c.spans.is_some();
+        let with = |yes: bool| Vec::with_capacity(if yes { n } else { 0 });
+        let mut out = MentionColumns {
             doc: Vec::with_capacity(n),
             sentence: Vec::with_capacity(n),
             entity: Vec::with_capacity(n),
-            start: with(n),
-            end: with(n),
-            per_doc: with(mentions.len()),
+            start: with(spans),
+            end: with(spans),
+            row: with(rows),
         };
-        for (d, (ms, ids)) in mentions.into_iter().zip(entity_of).enumerate() {
+        let mut k = 0usize;
+        for (d, &len) in c.per_doc.iter().enumerate() {
             if d % 1024 == 0 && cancel.is_cancelled() {
                 return Self::default();
             }
-            let before = c.doc.len();
-            // (A mention of no entity, `NOT_COUNTED`, is left out.)
-            for (m, id) in ms.into_iter().zip(ids).filter(|(_, id)| *id != NOT_COUNTED) {
-                c.doc.push(m.doc);
-                c.sentence.push(m.sentence);
-                c.entity.push(id);
-                if spans {
-                    c.start.push(m.start);
-                    c.end.push(m.end);
+            for i in k..k + len as usize {
+                // (A mention of no entity, `NOT_COUNTED`, is left out.)
+                if entity[i] == NOT_COUNTED {
+                    continue;
+                }
+                out.doc.push(d as u32);
+                out.sentence.push(c.sentence[i]);
+                out.entity.push(entity[i]);
+                if let Some((start, end)) = &c.spans {
+                    out.start.push(start[i]);
+                    out.end.push(end[i]);
+                }
+                if rows {
+                    out.row.push(i as u32);
                 }
             }
-            if spans {
-                c.per_doc.push((c.doc.len() - before) as u32);
-            }
+            k += len as usize;
         }
-        c
+        out
     }
 }
 
 /// Promote, resolve and tabulate the mentions of a whole corpus (`written`: each mention
-/// as written, document by document, before promotion drops the rejected ones; without
+/// as written, in the compact's order before promotion drops the rejected ones; without
 /// it the table has no `text` and `replaced` columns).
-fn resolved_tables<'py, S: AsRef<str>>(
-    py: Python<'py>,
-    mut mentions: Vec<Vec<Mention>>,
-    written: Option<&[Vec<S>]>,
+fn resolved_tables<S: AsRef<str>>(
+    py: Python<'_>,
+    mut compact: Compact,
+    written: Option<Vec<S>>,
     user: Option<Arc<Gazetteer>>,
     aliases: Vec<(String, String)>,
     n_threads: Option<usize>,
-) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyDict>)> {
-    // Promotion keeps each document's mentions in order and drops some: the mentions kept
-    // are matched to their written forms by offsets.
-    let before: Vec<Vec<(u32, u32)>> = if written.is_some() {
-        mentions
-            .iter()
-            .map(|ms| ms.iter().map(|m| (m.start, m.end)).collect())
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let spans = written.is_some();
+) -> PyResult<(Bound<'_, PyDict>, Bound<'_, PyDict>)> {
+    let forms = written.is_some();
     // (Cancellable: resolving a million articles takes about a minute; given up, the
     // worker frees what it built on its own.)
-    let (table, resolved) = cancellable_detached(py, n_threads, move |cancel| {
-        promote_until(&mut mentions, cancel);
+    let (table, resolved, keep) = cancellable_detached(py, n_threads, move |cancel| {
+        let keep = compact.promote();
         let user = user.as_deref();
-        let mut resolved = resolve_until(&mentions, gazetteer::builtin(), user, &aliases, cancel);
-        let entity_of = std::mem::take(&mut resolved.entity_of);
+        let mut resolved = resolve_compact(&compact, gazetteer::builtin(), user, &aliases, cancel);
+        let entity = std::mem::take(&mut resolved.entity);
         (
-            MentionColumns::of(mentions, entity_of, spans, cancel),
+            MentionColumns::of(compact, entity, forms, cancel),
             resolved,
+            keep,
         )
     })?;
     // (About 40 mentions an article of 2,500 bytes.)
     super::release_freed(table.doc.len() * 64);
-    let mut kept_written: Vec<&str> = Vec::new();
-    let mut at = 0;
-    for ((&len, spans), forms) in table
-        .per_doc
-        .iter()
-        .zip(&before)
-        .zip(written.unwrap_or_default())
-    {
-        let mut k = 0;
-        for i in at..at + len as usize {
-            while spans[k] != (table.start[i], table.end[i]) {
-                k += 1;
-            }
-            kept_written.push(forms[k].as_ref());
-            k += 1;
-        }
-        at += len as usize;
-    }
     let cols = PyDict::new(py);
-    if written.is_some() {
+    if forms {
         // The public table's columns are 64-bit (as pandas makes integers).
         let wide = |v: &[u32]| v.iter().map(|&x| i64::from(x)).collect::<Vec<_>>();
         cols.set_item("doc", PyArray1::from_vec(py, wide(&table.doc)))?;
@@ -763,19 +707,27 @@ fn resolved_tables<'py, S: AsRef<str>>(
         cols.set_item("sentence", PyArray1::from_vec(py, table.sentence))?;
         cols.set_item("entity", PyArray1::from_vec(py, table.entity))?;
     }
-    if written.is_some() {
+    if let Some(written) = written {
+        // The written forms of the mentions promotion kept, then of the rows.
+        let kept: Vec<&str> = written
+            .iter()
+            .zip(&keep)
+            .filter(|(_, &k)| k)
+            .map(|(w, _)| w.as_ref())
+            .collect();
+        let shown: Vec<&str> = table.row.iter().map(|&i| kept[i as usize]).collect();
         // Mentions whose written form holds U+FFFD (a lone surrogate read with
         // errors="replace"): the Python layer puts the original's characters back in those.
         set_column(
             &cols,
             "replaced",
-            kept_written
+            shown
                 .iter()
                 .enumerate()
                 .filter(|(_, w)| w.contains('\u{FFFD}'))
                 .map(|(k, _)| k as i64),
         )?;
-        cols.set_item("text", PyList::new(py, kept_written)?)?;
+        cols.set_item("text", PyList::new(py, shown)?)?;
     }
     cols.set_item("entity_names", PyList::new(py, &resolved.names)?)?;
     cols.set_item(

@@ -18,6 +18,7 @@
 //!    ("Trump" is Donald Trump); else it is left alone, and the audit lists the full names
 //!    it could be.
 
+use super::compact::{kind_person_evidence, kind_type, Compact};
 use super::extract::Mention;
 use super::gazetteer::Gazetteer;
 use super::EntityType;
@@ -50,6 +51,17 @@ pub struct Resolved {
     pub types: Vec<EntityType>,
     /// For each document, the entity of each of its mentions ([`NOT_COUNTED`]: none).
     pub entity_of: Vec<Vec<u32>>,
+    pub audit: Vec<Merge>,
+}
+
+/// The entities of a corpus of compact mentions ([`resolve_compact`]): each mention's
+/// entity in the compact's order.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    pub names: Vec<String>,
+    pub types: Vec<EntityType>,
+    /// The entity of each mention ([`NOT_COUNTED`]: none).
+    pub entity: Vec<u32>,
     pub audit: Vec<Merge>,
 }
 
@@ -1229,12 +1241,41 @@ pub fn resolve_until(
     user_aliases: &[(String, String)],
     cancel: &crate::cancel::Cancel,
 ) -> Resolved {
+    let compact = Compact::of(mentions, false);
+    let r = resolve_compact(&compact, builtin, user, user_aliases, cancel);
+    if cancel.is_cancelled() {
+        return Resolved::default();
+    }
+    let mut entity = r.entity.into_iter();
+    let entity_of = compact
+        .per_doc
+        .iter()
+        .map(|&n| entity.by_ref().take(n as usize).collect())
+        .collect();
+    Resolved {
+        names: r.names,
+        types: r.types,
+        entity_of,
+        audit: r.audit,
+    }
+}
+
+/// [`resolve_until`] of a corpus's mentions made compact ([`Compact`], promoted): each
+/// mention's entity in the compact's order.
+pub fn resolve_compact(
+    mentions: &Compact,
+    builtin: &Gazetteer,
+    user: Option<&Gazetteer>,
+    user_aliases: &[(String, String)],
+    cancel: &crate::cancel::Cancel,
+) -> Resolution {
+    const NONE: u32 = u32::MAX;
     let stop = |k: usize| k % 1024 == 0 && cancel.is_cancelled();
     // Between its steps: a call given up (`cancel` set) returns at once.
     macro_rules! halt {
         () => {
             if cancel.is_cancelled() {
-                return Resolved::default();
+                return Resolution::default();
             }
         };
     }
@@ -1249,29 +1290,29 @@ pub fn resolve_until(
     let mut written_id: AHashMap<Written, u32> = AHashMap::new();
     let mut written: Vec<Written> = Vec::new();
     let mut written_count: Vec<u32> = Vec::new();
-    let mention_written: Vec<Vec<u32>> = mentions
-        .iter()
-        .enumerate()
-        .take_while(|&(d, _)| !stop(d))
-        .map(|(_, doc)| {
-            doc.iter()
-                .map(|m| {
-                    let w = (
-                        &*m.name,
-                        m.entry.user().filter(|_| user.is_some()),
-                        m.entry.builtin(),
-                    );
-                    let id = *written_id.entry(w).or_insert_with(|| {
-                        written.push(w);
-                        written_count.push(0);
-                        (written.len() - 1) as u32
-                    });
-                    written_count[id as usize] += 1;
-                    id
-                })
-                .collect()
-        })
-        .collect();
+    // The step's name as written of each of the compact's, numbered in order of first
+    // mention (`NONE`: no mention).
+    let mut step_of: Vec<u32> = vec![NONE; mentions.written.len()];
+    for (k, &w) in mentions.code.iter().enumerate() {
+        if stop(k) {
+            return Resolution::default();
+        }
+        let s = &mut step_of[w as usize];
+        if *s == NONE {
+            let cw = &mentions.written[w as usize];
+            let key = (
+                &*cw.name,
+                cw.entry.user().filter(|_| user.is_some()),
+                cw.entry.builtin(),
+            );
+            *s = *written_id.entry(key).or_insert_with(|| {
+                written.push(key);
+                written_count.push(0);
+                (written.len() - 1) as u32
+            });
+        }
+        written_count[*s as usize] += 1;
+    }
     drop(written_id);
     halt!();
     let decided: Vec<Decided> = {
@@ -1339,7 +1380,7 @@ pub fn resolve_until(
     let mut first_step: AHashMap<(String, String), (&'static str, u32)> = AHashMap::new();
     for (w, d) in decided.into_iter().enumerate() {
         if stop(w) {
-            return Resolved::default();
+            return Resolution::default();
         }
         let count = written_count[w];
         if let (Some(reason), Some((c, _))) = (d.reason, &d.canonical) {
@@ -1376,39 +1417,56 @@ pub fn resolve_until(
         }
         group_of_written.push(id);
     }
-    let mut key_of: Vec<Vec<usize>> = Vec::with_capacity(mentions.len());
-    // (Each document's written ids are freed as they are read.)
-    for (d, (doc, ids)) in mentions.iter().zip(mention_written).enumerate() {
+    let starts = mentions.doc_starts();
+    let mut key_of: Vec<Vec<usize>> = Vec::with_capacity(mentions.per_doc.len());
+    for (d, span) in starts.windows(2).enumerate() {
         if stop(d) {
-            return Resolved::default();
+            return Resolution::default();
         }
-        let mut keys = Vec::with_capacity(doc.len());
-        for (m, w) in doc.iter().zip(ids) {
-            let id = group_of_written[w as usize];
-            let g = &mut groups[id];
-            let weight = if g.fixed || m.entry.user().is_some() {
-                100.0
-            } else if m.entry.builtin().is_some() {
-                3.0
-            } else if (m.person_evidence && m.entity_type == EntityType::Per)
-                || (m.org_evidence && m.entity_type == EntityType::Org)
-                || (m.loc_evidence && m.entity_type == EntityType::Loc)
-            {
-                5.0
-            } else {
-                1.0
-            };
-            g.votes[m.entity_type as usize] += weight;
-            g.person_cues += u32::from(m.person_evidence);
-            g.work_cues += u32::from(m.called == Some(EntityType::Misc));
-            g.firm_cues += u32::from(m.called == Some(EntityType::Org));
-            g.quoted += u32::from(m.quoted);
-            g.pronoun_cues += u32::from(m.signs.pronoun_after());
-            g.list_cues += u32::from(m.signs.in_list());
-            keys.push(id);
-        }
-        key_of.push(keys);
+        key_of.push(
+            mentions.code[span[0]..span[1]]
+                .iter()
+                .map(|&w| group_of_written[step_of[w as usize] as usize])
+                .collect(),
+        );
     }
+    halt!();
+    // Each group's type votes and cues, its names' mentions added up: a mention of a
+    // name the user fixed or of the user's gazetteer weighs 100, of the built-in one 3,
+    // with its type's evidence 5, else 1 (sums of whole numbers: the order of adding
+    // changes nothing).
+    let mut votes: Vec<[f64; 4]> = vec![[0.0; 4]; groups.len()];
+    for (cw, &s) in mentions
+        .written
+        .iter()
+        .zip(&step_of)
+        .filter(|(_, &s)| s != NONE)
+    {
+        let id = group_of_written[s as usize];
+        let g = &mut groups[id];
+        let t = &cw.tally;
+        for (ty, v) in votes[id].iter_mut().enumerate() {
+            let (n, own) = (f64::from(t.typed[ty]), f64::from(t.typed_with_evidence[ty]));
+            *v += if g.fixed || cw.entry.user().is_some() {
+                100.0 * n
+            } else if cw.entry.builtin().is_some() {
+                3.0 * n
+            } else {
+                5.0 * own + (n - own)
+            };
+        }
+        g.person_cues += t.person_cues();
+        g.work_cues += t.work_cues;
+        g.firm_cues += t.firm_cues;
+        g.quoted += t.quoted;
+        g.pronoun_cues += t.pronoun_cues;
+        g.list_cues += t.list_cues;
+    }
+    for (g, v) in groups.iter_mut().zip(votes) {
+        g.votes = v.map(|x| x as f32);
+    }
+    // (Names as written are read no more: groups hold them now.)
+    drop((written, written_count, step_of, group_of_written));
     halt!();
     places_are_not_people(&mut groups, &key_of, stop);
     halt!();
@@ -1590,9 +1648,11 @@ pub fn resolve_until(
             .unzip()
     };
     let named_together = family_named_together(&groups, &key_of, &first_alone);
-    for (d, doc) in mentions.iter().enumerate() {
+    for (d, &at) in starts[..starts.len() - 1].iter().enumerate() {
+        // (Each mention's type and whether a title stood before it.)
+        let mention_kinds = &mentions.kind[at..starts[d + 1]];
         if stop(d) {
-            return Resolved::default();
+            return Resolution::default();
         }
         let mut surnames: AHashMap<String, Option<usize>> = AHashMap::new();
         // The first word of each full name written family name first: taken by a lone
@@ -1610,7 +1670,7 @@ pub fn resolve_until(
         // The first word of each firm here written with a legal form, of the one so
         // beginning ("dome" of "Dome Petroleum Ltd").
         let mut firm_heads: AHashMap<String, Option<usize>> = AHashMap::new();
-        for (k, m) in doc.iter().enumerate() {
+        for (k, &mention_kind) in mention_kinds.iter().enumerate() {
             let g = &groups[key_of[d][k]];
             if legal[key_of[d][k]] && g.words >= 2 && !g.fixed {
                 claim(&mut firm_heads, g.first_word(), key_of[d][k]);
@@ -1618,7 +1678,7 @@ pub fn resolve_until(
             // (A titled person's mentions are a person's, however the model typed them.)
             let kind = match g.called {
                 Some(EntityType::Per) => EntityType::Per,
-                _ => m.entity_type,
+                _ => kind_type(mention_kind),
             };
             let ends = match kind {
                 EntityType::Per if full_ok[key_of[d][k]] => &mut surnames,
@@ -1748,7 +1808,7 @@ pub fn resolve_until(
                 && !g.gazetteer
                 && !legal[id]
                 && !crate::entities::lexicon::is_generic_alone(&g.key)
-                && !doc[k].person_evidence
+                && !kind_person_evidence(mention_kinds[k])
                 && !surnames.contains_key(g.key.as_str())
                 && !org_ends.contains_key(g.key.as_str())
                 && !super::gazetteer::places().contains(&g.key))
@@ -1786,7 +1846,7 @@ pub fn resolve_until(
                     given.get(g.key.as_str()),
                     surnames.contains_key(g.key.as_str()),
                     g.called,
-                    doc[k].person_evidence,
+                    kind_person_evidence(mention_kinds[k]),
                 ) {
                     if is_mostly(g, EntityType::Per) {
                         *in_doc.entry((id, full, InDoc::GivenName)).or_default() += 1;
@@ -2207,7 +2267,7 @@ pub fn resolve_until(
     halt!();
     for (id, g) in groups.iter().enumerate() {
         if stop(id) {
-            return Resolved::default();
+            return Resolution::default();
         }
         if count[id] > 0
             && g.words >= 2
@@ -2239,7 +2299,7 @@ pub fn resolve_until(
     halt!();
     for id in 0..groups.len() {
         if stop(id) {
-            return Resolved::default();
+            return Resolution::default();
         }
         let g = &groups[id];
         let particle = particle_name[id];
@@ -2402,6 +2462,9 @@ pub fn resolve_until(
             }),
         }
     }
+    // (Step 5's tables, a few bytes a mention and more a name, are freed before the
+    // names are made.)
+    drop((surname_index, slots_of, docs_of, groups_of, besides));
     // Names and types of the final entities: the most common way the group writes itself
     // (not in capitals, when it can), or the gazetteer's canonical name.
     halt!();
@@ -2410,16 +2473,18 @@ pub fn resolve_until(
     let mut out_types: Vec<EntityType> = Vec::new();
     // Which entities `unknown_words_are_not_people` typed (their audit rows follow).
     let mut retyped: Vec<bool> = Vec::new();
-    let mut members: AHashMap<usize, Vec<usize>> = AHashMap::new();
-    for id in 0..groups.len() {
-        members.entry(root(&parent, id)).or_default().push(id);
-    }
-    let mut roots: Vec<usize> = members.keys().copied().collect();
-    roots.sort_unstable();
-    for (k, r) in roots.into_iter().enumerate() {
+    // Each group after the one it merged into, in order (16 bytes a group: a map of
+    // member lists took about 100).
+    let mut by_root: Vec<(usize, usize)> = (0..groups.len())
+        .map(|id| (root(&parent, id), id))
+        .collect();
+    by_root.sort_unstable();
+    for (k, run) in by_root.chunk_by(|a, b| a.0 == b.0).enumerate() {
         if stop(k) {
-            return Resolved::default();
+            return Resolution::default();
         }
+        let r = run[0].0;
+        let members = run.iter().map(|&(_, m)| m);
         let g = &groups[r];
         // A word saying what kind of body a name is, or its scope, alone and no name's
         // in its document ("the Commission", "Federal funds"): the short form of many
@@ -2429,7 +2494,7 @@ pub fn resolve_until(
             && !g.fixed
             && crate::entities::lexicon::is_generic_alone(&g.key)
         {
-            let n: u32 = members[&r].iter().map(|&m| count[m]).sum();
+            let n: u32 = members.map(|m| count[m]).sum();
             if n > 0 {
                 audit.push(Merge {
                     name: g.key.clone(),
@@ -2459,13 +2524,13 @@ pub fn resolve_until(
                 .map_or_else(|| g.key.clone(), |f| f.0.clone())
         };
         let id = names.len() as u32;
-        for &m in &members[&r] {
+        for m in members.clone() {
             entity_id[m] = id;
         }
         names.push(name);
         // (A word the model alone called a person, and the words merged into it: typed
         // last, see `unknown_words_are_not_people`.)
-        let alone = members[&r].iter().all(|&m| unknown[m].is_some());
+        let alone = members.clone().all(|m| unknown[m].is_some());
         let retype = unknown[r].filter(|_| alone);
         retyped.push(retype.is_some());
         out_types.push(retype.unwrap_or(types[r]));
@@ -2548,14 +2613,14 @@ pub fn resolve_until(
         same
     });
     halt!();
-    let entity_of = key_of
+    let entity = key_of
         .into_iter()
-        .map(|ids| ids.into_iter().map(|id| entity_id[id]).collect())
+        .flat_map(|ids| ids.into_iter().map(|id| entity_id[id]))
         .collect();
-    Resolved {
+    Resolution {
         names,
         types: out_types,
-        entity_of,
+        entity,
         audit,
     }
 }

@@ -68,7 +68,7 @@ impl Signs {
 /// The gazetteer entry a mention is, exactly: of the built-in gazetteer or of the user's
 /// (a mention is found by one or the other). One field, so that a mention takes 48 bytes
 /// (a million articles: about 39 million of them while the corpus is resolved).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Entry {
     #[default]
     None,
@@ -644,20 +644,25 @@ pub fn promote_until(docs: &mut [Vec<Mention>], cancel: &crate::cancel::Cancel) 
             return;
         }
         for m in doc.iter_mut().filter(|m| m.rejected) {
-            if let Some(v) = votes
-                .get(&m.name.to_lowercase())
-                .filter(|v| v.iter().sum::<u32>() >= 2)
-            {
-                let best = (0..4)
-                    .max_by_key(|&t| (v[t], std::cmp::Reverse(t)))
-                    .unwrap_or(0);
-                m.entity_type = EntityType::ALL[best];
+            if let Some(t) = votes.get(&m.name.to_lowercase()).and_then(promoted_type) {
+                m.entity_type = t;
                 m.rejected = false;
             }
         }
         doc.retain(|m| !m.rejected);
         doc.shrink_to_fit();
     });
+}
+
+/// The type a rejected candidate takes from the votes of its words' mentions as a name
+/// elsewhere in the corpus (by type): the commonest, when they are two or more.
+pub fn promoted_type(votes: &[u32; 4]) -> Option<EntityType> {
+    (votes.iter().sum::<u32>() >= 2).then(|| {
+        let best = (0..4)
+            .max_by_key(|&t| (votes[t], std::cmp::Reverse(t)))
+            .unwrap_or(0);
+        EntityType::ALL[best]
+    })
 }
 
 /// Mentions of every document (in parallel), in document order.

@@ -7,9 +7,11 @@
 //! - `model`: an averaged perceptron that types each candidate (or rejects it), trained on
 //!   CoNLL-2003 `train.txt` and shipped inside the package.
 //! - `gazetteer`: names matched with Aho-Corasick on word boundaries; the built-in one.
+//! - `compact`: mentions as resolution reads them, a few bytes each.
 //! - `aliases`: one canonical name for the ways a corpus writes it, with an audit trail.
 
 pub mod aliases;
+pub mod compact;
 pub mod count;
 pub mod detect;
 pub mod extract;

@@ -255,7 +255,7 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
 struct Group {
     key: String,
     /// Surface forms and their mention counts.
-    forms: AHashMap<String, u32>,
+    forms: Vec<(String, u32)>,
     votes: [f32; 4],
     /// A gazetteer's canonical name, fixed.
     canonical: Option<(String, EntityType)>,
@@ -296,14 +296,14 @@ impl Group {
 
     /// How many mentions it has (all its forms').
     fn mentions(&self) -> u32 {
-        self.forms.values().sum()
+        self.forms.iter().map(|f| f.1).sum()
     }
 
     /// The way the corpus writes it most often (the first in order among the most common).
     fn most_common_form(&self) -> Option<&str> {
         self.forms
             .iter()
-            .max_by_key(|f| (f.1, std::cmp::Reverse(f.0)))
+            .max_by_key(|f| (f.1, std::cmp::Reverse(&f.0)))
             .map(|(form, _)| form.as_str())
     }
 
@@ -329,7 +329,7 @@ impl Group {
     /// (an acronym: "ICE", not "Ice"; "AAA" and "Aaa", a rating, are not), a form being in
     /// capitals when `in_caps` says so?
     fn in_capitals(&self, in_caps: fn(&str) -> bool) -> bool {
-        let (caps, other) = self.forms.iter().fold((0, 0), |(c, o), (form, &n)| {
+        let (caps, other) = self.forms.iter().fold((0, 0), |(c, o), &(ref form, n)| {
             if in_caps(form) {
                 (c + n, o)
             } else {
@@ -892,8 +892,8 @@ fn written_with_legal_form(groups: &[Group]) -> Vec<bool> {
         .map(|g| {
             g.words <= MAX_FIRM_WORDS
                 && g.forms
-                    .keys()
-                    .any(|form| crate::entities::lexicon::before_legal_form(form).is_some())
+                    .iter()
+                    .any(|(form, _)| crate::entities::lexicon::before_legal_form(form).is_some())
         })
         .collect()
 }
@@ -1090,7 +1090,7 @@ fn unknown_words_are_not_people(groups: &[Group]) -> Vec<Option<EntityType>> {
             || named_words.contains(&g.key)
             || super::gazetteer::is_given_name(&g.key)
             || super::gazetteer::builtin_surnames().contains(&g.key)
-            || g.forms.keys().any(|f| joined_with_particle(f))
+            || g.forms.iter().any(|(f, _)| joined_with_particle(f))
             || g.pronoun_cues >= 2 && g.pronoun_cues * PRONOUN_SHARE >= g.mentions()
             || g.list_cues * LIST_SHARE >= g.mentions()
         {
@@ -1378,6 +1378,10 @@ pub fn resolve_compact(
     let mut by_key: AHashMap<String, usize> = AHashMap::new();
     let mut group_of_written: Vec<usize> = Vec::with_capacity(written.len());
     let mut first_step: AHashMap<(String, String), (&'static str, u32)> = AHashMap::new();
+    // Each group's forms as written and their mentions, counted here (a hash a form),
+    // then kept in a list a group (most groups are written one way or two: a map a group
+    // took about 150 bytes more).
+    let mut forms: AHashMap<(usize, String), u32> = AHashMap::new();
     for (w, d) in decided.into_iter().enumerate() {
         if stop(w) {
             return Resolution::default();
@@ -1393,7 +1397,7 @@ pub fn resolve_compact(
             groups.push(Group {
                 words: d.key.split(' ').count(),
                 key: d.key.clone(),
-                forms: AHashMap::new(),
+                forms: Vec::new(),
                 votes: [0.0; 4],
                 canonical: None,
                 fixed: false,
@@ -1408,14 +1412,17 @@ pub fn resolve_compact(
             });
             groups.len() - 1
         });
+        *forms.entry((id, d.surface)).or_default() += count;
         let g = &mut groups[id];
-        *g.forms.entry(d.surface).or_default() += count;
         if let Some(c) = d.canonical {
             g.gazetteer |= !d.fixed;
             g.fixed |= d.fixed;
             g.canonical = Some(c);
         }
         group_of_written.push(id);
+    }
+    for ((id, form), n) in forms {
+        groups[id].forms.push((form, n));
     }
     let starts = mentions.doc_starts();
     let mut key_of: Vec<Vec<usize>> = Vec::with_capacity(mentions.per_doc.len());
@@ -2518,9 +2525,7 @@ pub fn resolve_compact(
             let acronym = g.in_capitals(written_in_capitals) && types[r] != EntityType::Loc;
             g.forms
                 .iter()
-                .min_by_key(|(form, n)| {
-                    (written_in_capitals(form) && !acronym, Reverse(**n), *form)
-                })
+                .min_by_key(|f| (written_in_capitals(&f.0) && !acronym, Reverse(f.1), &f.0))
                 .map_or_else(|| g.key.clone(), |f| f.0.clone())
         };
         let id = names.len() as u32;

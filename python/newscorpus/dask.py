@@ -21,8 +21,8 @@ the same texts (tested):
   joined on the driver as they come and resolved there across the whole corpus (one
   canonical name each). It returns the same pandas DataFrame as ``newscorpus.entities`` on
   the same texts; ``entity_counts`` and ``cooccurrence`` count it as in memory. The driver
-  holds those few bytes of every mention while it resolves them: see the README for what a
-  million articles take there.
+  holds those few bytes of every mention, and every name's tables, while it resolves them:
+  see the README for what a million articles take there.
 - ``entity_counts(..., resolve="partition")`` and ``cooccurrence(..., resolve="partition")``
   count each partition on its worker, names resolved within the partition (as the command
   line resolves each batch of a file), and sum the tables on the driver as they arrive, in
@@ -495,7 +495,7 @@ def entity_counts(column: Any, by: Any = None, *, own_names: bool = False, resol
     across the whole column and counted on the driver from integer codes (no mention's
     text leaves the workers): the very table of ``newscorpus.entity_counts``. The driver
     holds a few bytes of every mention and every name's tables while it resolves them
-    (6.4 GB for a million articles of the benchmark's corpus).
+    (5.9 GB for a million articles of the benchmark's corpus).
 
     ``resolve="partition"``: each partition is counted on its worker, its names resolved to
     canonical ones within the partition (as ``newscorpus entities`` resolves each batch of a

@@ -2223,16 +2223,37 @@ pub fn resolve_compact(
     halt!();
     let n_docs = groups_of.iter().filter(|g| !g.is_empty()).count();
     let mut besides: AHashMap<usize, (usize, AHashMap<usize, usize>)> = AHashMap::new();
-    // Where each name's mentions are: (document, place in it), by document.
+    // The lone names that may be surnames of a full name here (the loop below reads no
+    // other name's mentions).
+    let lone: Vec<bool> = groups
+        .iter()
+        .enumerate()
+        .map(|(id, g)| {
+            let particle = particle_name[id];
+            count[id] > 0
+                && (g.words == 1 || particle)
+                && !g.fixed
+                && !g.gazetteer
+                && root(&parent, id) == id
+                && g.called.is_none()
+                && may_be_surname(g, particle)
+        })
+        .collect();
+    // Where each lone name's mentions are: (document, place in it), by document (8 bytes a
+    // mention of those only).
     let mut sizes = vec![0u32; groups.len()];
     for &id in key_of.iter().flatten() {
-        sizes[root(&parent, id)] += 1;
+        let r = root(&parent, id);
+        sizes[r] += u32::from(lone[r]);
     }
     halt!();
     let mut slots_of: Vec<Vec<(u32, u32)>> = exact(sizes);
     for (d, ids) in key_of.iter().enumerate() {
         for (k, &id) in ids.iter().enumerate() {
-            slots_of[root(&parent, id)].push((d as u32, k as u32));
+            let r = root(&parent, id);
+            if lone[r] {
+                slots_of[r].push((d as u32, k as u32));
+            }
         }
     }
     // Moves the mentions of lone surname `id` to `full` in the documents that share a name
@@ -2308,18 +2329,11 @@ pub fn resolve_compact(
         if stop(id) {
             return Resolution::default();
         }
-        let g = &groups[id];
-        let particle = particle_name[id];
-        if count[id] == 0
-            || (g.words != 1 && !particle)
-            || g.fixed
-            || g.gazetteer
-            || root(&parent, id) != id
-            || g.called.is_some()
-            || !may_be_surname(g, particle)
-        {
+        if !lone[id] {
             continue;
         }
+        let g = &groups[id];
+        let particle = particle_name[id];
         let mut hashes = deletion_hashes(&g.key);
         if particle {
             hashes.push(word_hash(&g.key));

@@ -440,6 +440,12 @@ impl PyMentionParts {
     }
 }
 
+/// A column of `extract_mentions` (a numpy array of the dtype it gives), copied.
+fn array<T: numpy::Element + Copy>(column: Bound<'_, PyAny>) -> PyResult<Vec<T>> {
+    let a: PyReadonlyArray1<'_, T> = column.extract()?;
+    Ok(a.as_slice()?.to_vec())
+}
+
 /// One part's [`Compact`] from `extract_mentions`' columns (read, not consumed), checked:
 /// lengths agree, codes name a row, kinds a type, a mention is of one gazetteer at most.
 fn compact_of_columns(cols: &Bound<'_, PyDict>) -> PyResult<Compact> {
@@ -454,21 +460,11 @@ fn compact_of_columns(cols: &Bound<'_, PyDict>) -> PyResult<Compact> {
         })
     };
     let bad = |why: &str| error(py, "InputValueError", format!("mention columns {why}"));
-    let u32s = |name: &str| -> PyResult<Vec<u32>> {
-        let a: PyReadonlyArray1<'_, u32> = get(name)?.extract()?;
-        Ok(a.as_slice()?.to_vec())
-    };
-    let i32s = |name: &str| -> PyResult<Vec<i32>> {
-        let a: PyReadonlyArray1<'_, i32> = get(name)?.extract()?;
-        Ok(a.as_slice()?.to_vec())
-    };
     let names: Vec<String> = get("names")?.extract()?;
-    let (builtin, user) = (i32s("builtin")?, i32s("user")?);
-    let rejected: Vec<bool> = {
-        let a: PyReadonlyArray1<'_, bool> = get("rejected")?.extract()?;
-        a.as_slice()?.to_vec()
-    };
-    let tally = u32s("tally")?;
+    let builtin: Vec<i32> = array(get("builtin")?)?;
+    let user: Vec<i32> = array(get("user")?)?;
+    let rejected: Vec<bool> = array(get("rejected")?)?;
+    let tally: Vec<u32> = array(get("tally")?)?;
     let n = names.len();
     if builtin.len() != n
         || user.len() != n
@@ -496,13 +492,12 @@ fn compact_of_columns(cols: &Bound<'_, PyDict>) -> PyResult<Compact> {
             tally: Tally::from_row(row),
         });
     }
-    let (per_doc, code, sentence) = (u32s("per_doc")?, u32s("code")?, u32s("sentence")?);
-    let kind: Vec<u8> = {
-        let a: PyReadonlyArray1<'_, u8> = get("kind")?.extract()?;
-        a.as_slice()?.to_vec()
-    };
+    let per_doc: Vec<u32> = array(get("per_doc")?)?;
+    let code: Vec<u32> = array(get("code")?)?;
+    let sentence: Vec<u32> = array(get("sentence")?)?;
+    let kind: Vec<u8> = array(get("kind")?)?;
     let spans = if cols.contains("start")? {
-        Some((u32s("start")?, u32s("end")?))
+        Some((array(get("start")?)?, array(get("end")?)?))
     } else {
         None
     };

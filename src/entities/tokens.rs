@@ -56,25 +56,34 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Second parts of English compounds after a name: "-led", "-based", "-backed" (any
-/// participle in -ed) and these.
+/// participle in -ed) and these ("Oscar-winning", "Trump-like", "HIV-positive": the name
+/// is the first part's).
 const COMPOUND_HEADS: &[&str] = &[
     "affiliated",
     "aligned",
+    "bashing",
     "born",
     "bound",
     "brokered",
+    "centric",
     "class",
     "era",
+    "free",
     "friendly",
     "held",
     "inspired",
     "language",
+    "leaning",
     "level",
+    "like",
     "linked",
+    "loving",
     "made",
     "majority",
     "minded",
+    "negative",
     "owned",
+    "positive",
     "related",
     "run",
     "sized",
@@ -85,6 +94,7 @@ const COMPOUND_HEADS: &[&str] = &[
     "style",
     "type",
     "wide",
+    "winning",
 ];
 
 /// Is the word part starting at byte `at` of `text` a compound head (see `COMPOUND_HEADS`)?
@@ -391,8 +401,11 @@ mod tests {
             tokenize(t).iter().map(|x| x.text(t)).collect()
         };
         assert_eq!(
-            texts("US-led Kremlin-backed"),
-            ["US", "-", "led", "Kremlin", "-", "backed"]
+            texts("US-led Kremlin-backed Oscar-winning Trump-like HIV-positive"),
+            [
+                "US", "-", "led", "Kremlin", "-", "backed", "Oscar", "-", "winning", "Trump", "-",
+                "like", "HIV", "-", "positive"
+            ]
         );
         assert_eq!(
             texts("pro-Russian anti-Semitic"),

@@ -1535,19 +1535,20 @@ impl<'s> Detector<'s> {
     /// "Ministers of the", "Members of the": a role stands before the body it is in); it
     /// does not begin with a given name; and no title follows ("Office of the Deputy Prime
     /// Minister"). A person "of the" a body is two names: "Larry Johnson of the Corn
-    /// Growers", "Posner of the JCC Association", "Burr of the Senate" (a surname is
-    /// written capitalised).
+    /// Growers", "Posner of the JCC Association", "Burr of the Senate" (a surname the
+    /// corpus writes capitalised).
     fn goes_on_with_of_the(&self, doc: &Doc, i: usize, j: usize, buf: &mut String) -> bool {
         let last = doc.word(j - 1);
         let role = |w: &str, buf: &mut String| {
-            lexicon::is_title(w)
-                || lexicon::is_title_modifier(w)
-                || matches!(
-                    lower_into(w, buf),
-                    "head" | "chair" | "chairperson" | "member" | "lady" | "ceo"
-                )
-                || lexicon::is_person_context(lower_into(w, buf))
-                || lexicon::is_plural_role(lower_into(w, buf))
+            if lexicon::is_title(w) || lexicon::is_title_modifier(w) {
+                return true;
+            }
+            let lower = lower_into(w, buf);
+            matches!(
+                lower,
+                "head" | "chair" | "chairperson" | "member" | "lady" | "ceo"
+            ) || lexicon::is_person_context(lower)
+                || lexicon::is_plural_role(lower)
         };
         let one = last.strip_suffix('s').unwrap_or(last);
         let (lower, capitalised) = self.stats.get(lower_hash(last, buf));

@@ -262,7 +262,7 @@ pub struct PreparedSpan {
     /// Telephone and Telegraph Co"), not of "of": judged on their own only when the whole
     /// is rejected.
     pub parts_at_and: bool,
-    /// The `parts` are the two sides of "of the" ("Lord of the Rings"). The model, trained
+    /// The `parts` are the two sides of "of the" ("Year of the Rooster"). The model, trained
     /// on CoNLL-2003, saw few such names whole and rejects most: rejected, the whole is
     /// still a name, miscellaneous (a work's title, most often), when it begins inside a
     /// sentence (`of_the_inside`: a common word capitalised there, "of the" and a name;
@@ -564,21 +564,25 @@ pub fn extract_doc(
             // too: each is a name where the corpus names it so elsewhere ([`promote`]), as
             // it was before such names were joined ("Telegraph Co" of "American Telephone
             // and / Telegraph Co", which the model turns down whole).
-            if let (Some(parts), true, 0) = (&s.parts, s.parts_at_and, class) {
-                for part in parts.iter() {
-                    out.push(mention(part, 0));
+            // One joined at "of the" that the model rejects is a miscellaneous name inside
+            // a sentence, and at a sentence's start gives its two sides, each as the model
+            // judges it (see `PreparedSpan::parts_at_of_the`).
+            if let (Some(parts), 0) = (&s.parts, class) {
+                if s.of_the_inside {
+                    out.push(mention(s, EntityType::Misc.class()));
+                    continue;
                 }
-                continue;
-            }
-            if let (true, true, 0) = (s.parts_at_of_the, s.of_the_inside, class) {
-                out.push(mention(s, EntityType::Misc.class()));
-                continue;
-            }
-            if let (Some(parts), true, 0) = (&s.parts, s.parts_at_of_the, class) {
-                for part in parts.iter() {
-                    out.push(mention(part, model.predict(&part.features).0));
+                if s.parts_at_and || s.parts_at_of_the {
+                    for part in parts.iter() {
+                        let class = if s.parts_at_and {
+                            0
+                        } else {
+                            model.predict(&part.features).0
+                        };
+                        out.push(mention(part, class));
+                    }
+                    continue;
                 }
-                continue;
             }
             // A body a demonym says whose it is ("Russian Foreign Ministry", "Soviet Army",
             // "Brazilian Coffee Institute": a body word last) is one name, which the

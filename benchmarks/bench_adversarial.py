@@ -143,6 +143,11 @@ def _cases():
             "The " + " of the ".join(f"News{i}" for i in range(n)) + "'s staff said the news was old.",
             " ".join(f"the Year of the Zed{i} and the Bank of the United States met the Office of "
                      f"the Qua{i}'s staff; the year and the bank and the office." for i in range(n))]), 10_000),
+        # Many names of three words that differ in one word's letters (about 20 spelling
+        # neighbours a name for step 4 to compare), in one text.
+        "entities: names one letter apart": (lambda n: nc.entities([" ".join(
+            "the Great Hall Zed" + "".join("abcdefghijklmnopqrstuvwxyz"[i // 26 ** k % 26] for k in range(4))
+            + " said." for i in range(n))]), 10_000),
         # One long team sheet: every player's club in parentheses, one club again and again.
         "entities: a team sheet of clubs in parentheses": (lambda n: nc.entities([", ".join(
             f"A Zed{i} (Quo{i % 7} Town)" for i in range(n)) + "."]), 20_000),

@@ -238,7 +238,7 @@ fn within_one_edit(a: &str, b: &str) -> bool {
         .count()
         .min(la.min(lb) - head);
     match (la - head - tail, lb - head - tail) {
-        (0, 1) | (1, 0) | (1, 1) => true,
+        (0 | 1, 1) | (1, 0) => true,
         (2, 2) => {
             let mut x = a.chars().skip(head);
             let mut y = b.chars().skip(head);

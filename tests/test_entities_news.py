@@ -642,12 +642,14 @@ def test_names_go_on_past_of_the():
         "Millions in China celebrated the Year of the Rooster on Saturday. It was a good year.",
         "She hosted Top of the Pops before she read News of the World. The top news was bad.",
         "May will notify the European Council of the UK's intention to leave. The council met.",
-        "He told the Speaker of the House and Marine Le Pen of the National Front."])
+        "He told the Speaker of the House and Marine Le Pen of the National Front.",
+        "Fans queued to see the Lord of the Rings at the cinema."])
     got = list(zip(ents["doc"], ents["text"], ents["type"].astype(str)))
     for name in ("Eternal Sunshine of the Spotless Mind", "Year of the Rooster", "Top of the Pops",
                  "News of the World"):
         assert any(t == name for _, t, _ in got), (name, got)
-    assert not any(t in ("Spotless Mind", "Rooster", "Pops", "World") for _, t, _ in got), got
+    assert any(d == 5 and t == "Lord of the Rings" for d, t, _ in got), got
+    assert not any(t in ("Spotless Mind", "Rooster", "Pops", "World", "Rings") for _, t, _ in got), got
     assert (3, "European Council", "ORG") in got and (3, "UK", "LOC") in got, got
     assert (4, "Marine Le Pen", "PER") in got and (4, "National Front", "ORG") in got, got
     assert not any(" of the " in t for d, t, _ in got if d in (3, 4)), got

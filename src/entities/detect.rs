@@ -1550,6 +1550,17 @@ impl<'s> Detector<'s> {
             ) || lexicon::is_person_context(lower)
                 || lexicon::is_plural_role(lower)
         };
+        // A ruler's or noble's title alone before "of the" begins a work's title ("Lord of
+        // the Rings", "King of the Hill"; a built-in place after it splits it back: "King
+        // of the Netherlands").
+        if j == i + 1
+            && matches!(
+                last,
+                "Lord" | "King" | "Queen" | "Lady" | "Prince" | "Princess"
+            )
+        {
+            return true;
+        }
         let one = last.strip_suffix('s').unwrap_or(last);
         let (lower, capitalised) = self.stats.get(lower_hash(last, buf));
         let common = if lower > 0 {
@@ -2626,6 +2637,11 @@ mod tests {
             names("He told the News of the Army's plans."),
             ["News", "Army"]
         );
+        // A ruler's title alone begins a work's title, not a title before a country.
+        assert!(names("They saw the Lord of the Rings again.")
+            .contains(&"Lord of the Rings".to_string()));
+        let king = names("He met the King of the Netherlands.");
+        assert!(king.iter().all(|n| !n.contains(" of the ")), "{king:?}");
     }
 
     #[test]

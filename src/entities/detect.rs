@@ -340,6 +340,11 @@ impl<'a> Doc<'a> {
         self.tokens[i].text(self.text)
     }
 
+    /// Are words `k` and `k + 1` "of the"?
+    pub fn of_the_at(&self, k: usize) -> bool {
+        k + 1 < self.tokens.len() && self.word(k) == "of" && self.word(k + 1) == "the"
+    }
+
     /// The capitalised word after word `i` and "and" on its line ("Poor's" of "Standard
     /// and Poor's").
     fn capitalised_after_and(&self, i: usize) -> Option<&'a str> {
@@ -1099,12 +1104,11 @@ fn split_at_known(
     cands: &mut Vec<Candidate>,
     known: impl Iterator<Item = (usize, usize)>,
 ) {
-    let of_the = |k: usize| doc.word(k) == "of" && doc.word(k + 1) == "the";
     // The "of" of each "of the" to split at.
     let mut at: Vec<usize> = known
         .flat_map(|(first, end)| {
-            let before = (first >= 2 && of_the(first - 2)).then(|| first - 2);
-            let after = (end + 2 < doc.tokens.len() && of_the(end)).then_some(end);
+            let before = (first >= 2 && doc.of_the_at(first - 2)).then(|| first - 2);
+            let after = (end + 2 < doc.tokens.len() && doc.of_the_at(end)).then_some(end);
             before.into_iter().chain(after)
         })
         .collect();
@@ -1562,11 +1566,12 @@ impl<'s> Detector<'s> {
             return true;
         }
         let one = last.strip_suffix('s').unwrap_or(last);
-        let (lower, capitalised) = self.stats.get(lower_hash(last, buf));
+        let h = lower_hash(last, buf);
+        let (lower, capitalised) = self.stats.get(h);
         let common = if lower > 0 {
             lower.saturating_mul(20) >= capitalised
         } else {
-            self.lexicons.common.contains(&lower_hash(last, buf))
+            self.lexicons.common.contains(&h)
         };
         common
             && !role(last, buf)
@@ -1640,9 +1645,7 @@ impl<'s> Detector<'s> {
                 } else if j + 2 < n
                     && doc.same_line(i, j + 2)
                     && usable[j + 2]
-                    && doc.word(j) == "of"
-                    && doc.word(j + 1) == "the"
-                    && Self::title_run(doc, j + 2).is_none()
+                    && doc.of_the_at(j)
                     && !Self::date_or_furniture(doc.word(j + 2), &mut buf)
                     && self.goes_on_with_of_the(doc, i, j, &mut buf)
                 {

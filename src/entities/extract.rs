@@ -258,19 +258,8 @@ pub struct PreparedSpan {
     /// own when the model takes the first for a person and the whole is rejected, a person,
     /// or the first a full name (see `extract_doc`).
     pub parts: Option<Box<[PreparedSpan; 2]>>,
-    /// The `parts` are the two sides of an "and" inside a run of capitals ("American
-    /// Telephone and Telegraph Co"), not of "of": judged on their own only when the whole
-    /// is rejected.
-    pub parts_at_and: bool,
-    /// The `parts` are the two sides of "of the" ("Year of the Rooster"). The model, trained
-    /// on CoNLL-2003, saw few such names whole and rejects most: rejected, the whole is
-    /// still a name, miscellaneous (a work's title, most often), when it begins inside a
-    /// sentence (`of_the_inside`: a common word capitalised there, "of the" and a name;
-    /// [`MAX_OF_THE_WORDS`] at most, the last no body's word),
-    /// and its two sides are judged each on its own, as before names went on past "of
-    /// the", when it begins a sentence.
-    pub parts_at_of_the: bool,
-    pub of_the_inside: bool,
+    /// Where the `parts` were joined.
+    pub joined: Joined,
     /// Where the words after a demonym that begins it start (a byte of the normalized
     /// text; see `Candidate::adjective_head`).
     pub adjective_rest: Option<usize>,
@@ -279,8 +268,26 @@ pub struct PreparedSpan {
     pub body: bool,
 }
 
+/// Where a name of two [`PreparedSpan::parts`] was joined, which says what its rejection
+/// leaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Joined {
+    /// At "of" ("Matt Gaetz of Florida"): rejected, the whole is left to `promote`.
+    Of,
+    /// At an "and" inside a run of capitals ("American Telephone and Telegraph Co"):
+    /// rejected, its two sides are, rejected too.
+    And,
+    /// At "of the" ("Year of the Rooster"). The model, trained on CoNLL-2003, saw few such
+    /// names whole and rejects most: rejected, the whole is still a name, miscellaneous (a
+    /// work's title, most often), when `kept_whole` (it begins inside a sentence: a common
+    /// word capitalised there, "of the" and a name; [`MAX_OF_THE_WORDS`] at most, the last
+    /// no body's word); otherwise (at a sentence's start) its two sides are judged each on
+    /// its own, as before names went on past "of the".
+    OfThe { kept_whole: bool },
+}
+
 /// The most words of a name with "of the" that the model rejected kept whole (see
-/// `PreparedSpan::parts_at_of_the`): a work's title ("Mice of the Marvellous Mechanical
+/// [`Joined::OfThe`]): a work's title ("Mice of the Marvellous Mechanical
 /// Mouse Organ" has 7), not a flattened list of awards.
 const MAX_OF_THE_WORDS: usize = 8;
 
@@ -337,9 +344,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
             in_list: c.number_end.is_none() && super::detect::in_name_list(&doc, c.first, c.end),
             builtin: c.gazetteer,
             parts: None,
-            parts_at_and: false,
-            parts_at_of_the: false,
-            of_the_inside: false,
+            joined: Joined::Of,
             adjective_rest: c.adjective_head.map(|k| doc.tokens[k].start),
             body: c.gazetteer.is_none()
                 && several
@@ -379,7 +384,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                     ..side(c.first, k)
                 };
                 // ("of the": the second side begins after "the".)
-                let skip_the = of.is_some() && doc.tokens[k + 1].text(&norm.text) == "the";
+                let skip_the = of.is_some() && doc.of_the_at(k);
                 let after = Candidate {
                     title_before: false,
                     person_context: false,
@@ -387,14 +392,21 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                     ..side(k + 1 + usize::from(skip_the), c.end)
                 };
                 span.parts = Some(Box::new([span_of(&before), span_of(&after)]));
-                span.parts_at_and = and.is_some();
-                span.parts_at_of_the = skip_the;
-                // (Not a name ending in a body's word, "Representatives of the Farm Credit
-                // System": the body is a name on its own.)
-                span.of_the_inside = skip_the
-                    && !doc.tokens[c.first].sentence_start
-                    && c.end - c.first <= MAX_OF_THE_WORDS
-                    && !super::lexicon::is_body_word(doc.tokens[c.end - 1].text(&norm.text));
+                span.joined = if and.is_some() {
+                    Joined::And
+                } else if skip_the {
+                    // (Not a name ending in a body's word, "Representatives of the Farm
+                    // Credit System": the body is a name on its own.)
+                    Joined::OfThe {
+                        kept_whole: !doc.tokens[c.first].sentence_start
+                            && c.end - c.first <= MAX_OF_THE_WORDS
+                            && !super::lexicon::is_body_word(
+                                doc.tokens[c.end - 1].text(&norm.text),
+                            ),
+                    }
+                } else {
+                    Joined::Of
+                };
             }
             span
         })
@@ -566,22 +578,24 @@ pub fn extract_doc(
             // and / Telegraph Co", which the model turns down whole).
             // One joined at "of the" that the model rejects is a miscellaneous name inside
             // a sentence, and at a sentence's start gives its two sides, each as the model
-            // judges it (see `PreparedSpan::parts_at_of_the`).
+            // judges it (see [`Joined::OfThe`]).
             if let (Some(parts), 0) = (&s.parts, class) {
-                if s.of_the_inside {
-                    out.push(mention(s, EntityType::Misc.class()));
-                    continue;
-                }
-                if s.parts_at_and || s.parts_at_of_the {
-                    for part in parts.iter() {
-                        let class = if s.parts_at_and {
-                            0
-                        } else {
-                            model.predict(&part.features).0
-                        };
-                        out.push(mention(part, class));
+                match s.joined {
+                    Joined::Of => {}
+                    Joined::OfThe { kept_whole: true } => {
+                        out.push(mention(s, EntityType::Misc.class()));
+                        continue;
                     }
-                    continue;
+                    Joined::And | Joined::OfThe { kept_whole: false } => {
+                        for part in parts.iter() {
+                            let class = match s.joined {
+                                Joined::And => 0,
+                                _ => model.predict(&part.features).0,
+                            };
+                            out.push(mention(part, class));
+                        }
+                        continue;
+                    }
                 }
             }
             // A body a demonym says whose it is ("Russian Foreign Ministry", "Soviet Army",
@@ -596,7 +610,7 @@ pub fn extract_doc(
                 }
                 _ => class,
             };
-            if let Some(parts) = s.parts.as_ref().filter(|_| !s.parts_at_and) {
+            if let Some(parts) = s.parts.as_ref().filter(|_| s.joined != Joined::And) {
                 let (first, _) = model.predict(&parts[0].features);
                 let full_name = norm.text[parts[0].byte_start..parts[0].byte_end].contains(' ');
                 if first == EntityType::Per.class() && (class == 0 || class == first || full_name) {

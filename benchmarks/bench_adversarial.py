@@ -148,6 +148,12 @@ def _cases():
         "entities: names one letter apart": (lambda n: nc.entities([" ".join(
             "the Great Hall Zed" + "".join("abcdefghijklmnopqrstuvwxyz"[i // 26 ** k % 26] for k in range(4))
             + " said." for i in range(n))]), 10_000),
+        # Many people named with a familiar and a formal given name in texts that share
+        # names (the company test of each pair), and rare given names alone.
+        "entities: familiar and rare given names": (lambda n: nc.entities(
+            [" ".join(f"Mike Zor{i} met Ivankaz{i} Pell{i} at Acme{i % 50}." for i in range(n))] * 2
+            + [" ".join(f"Michael Zor{i} and Ivankaz{i} saw Acme{i % 50}; Pell{i} left." for i in range(n))]),
+            5_000),
         # One long team sheet: every player's club in parentheses, one club again and again.
         "entities: a team sheet of clubs in parentheses": (lambda n: nc.entities([", ".join(
             f"A Zed{i} (Quo{i % 7} Town)" for i in range(n)) + "."]), 20_000),

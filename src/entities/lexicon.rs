@@ -1109,9 +1109,29 @@ const DOCUMENT_HEADS: &[&str] = &[
     "treaty",
 ];
 
-/// Is `lower` the last word of a law's, treaty's or plan's name ([`DOCUMENT_HEADS`])?
+/// Last words of the names of events: contests, festivals, summits, award ceremonies
+/// ("Super Bowl", "Winter Universiade", "Berlin Film Festival", "Brit Awards", "Tokyo
+/// Summit"), MISC as CoNLL-2003 has "World Cup" and "Australian Open". Not "Games"
+/// (Rockstar Games, Scientific Games: firms), "League" (the Arab League), "Marathon" (First
+/// Marathon, a firm), "Week" (Business Week, a magazine).
+const EVENT_HEADS: &[&str] = &[
+    "awards",
+    "bowl",
+    "championship",
+    "championships",
+    "cup",
+    "festival",
+    "olympics",
+    "open",
+    "prix",
+    "summit",
+    "universiade",
+];
+
+/// Is `lower` the last word of a law's, treaty's or plan's name ([`DOCUMENT_HEADS`]) or
+/// an event's ([`EVENT_HEADS`]): a miscellaneous name?
 pub fn is_document_head(lower: &str) -> bool {
-    DOCUMENT_HEADS.contains(&lower)
+    DOCUMENT_HEADS.contains(&lower) || EVENT_HEADS.contains(&lower)
 }
 
 pub fn is_share_button(lower: &str) -> bool {

@@ -455,11 +455,24 @@ fn beside(
     docs_of: &[Vec<u32>],
     groups_of: &[Vec<usize>],
 ) -> (usize, AHashMap<usize, usize>) {
-    let docs = &docs_of[group];
+    names_beside(&docs_of[group], |d, names| {
+        names.extend(groups_of[d].iter().take(COMPANY_NAMES));
+    })
+}
+
+/// How many of `docs` (the first [`COMPANY_DOCS`]) name each name, and how many were
+/// read; `names_of(d, into)` puts document `d`'s names into `into`, each once.
+fn names_beside(
+    docs: &[u32],
+    mut names_of: impl FnMut(usize, &mut Vec<usize>),
+) -> (usize, AHashMap<usize, usize>) {
     let read = docs.len().min(COMPANY_DOCS);
     let mut counts: AHashMap<usize, usize> = AHashMap::new();
+    let mut names: Vec<usize> = Vec::new();
     for &d in &docs[..read] {
-        for &g in groups_of[d as usize].iter().take(COMPANY_NAMES) {
+        names.clear();
+        names_of(d as usize, &mut names);
+        for &g in &names {
             *counts.entry(g).or_default() += 1;
         }
     }
@@ -904,10 +917,11 @@ fn acronyms_join_their_names(
         } else {
             1
         };
-        // (A law's or treaty's name is MISC however the model typed it, its acronym as
-        // the model typed it: "NAFTA" ORG, "North American Free Trade Agreement" MISC.)
+        // (A law's, treaty's or event's name is MISC however the model typed it, its
+        // acronym as the model typed it: "NAFTA" ORG, "North American Free Trade
+        // Agreement" MISC.)
         let law = types[n] == EntityType::Misc
-            && crate::entities::lexicon::is_document_head(groups[n].last_word());
+            && crate::entities::lexicon::is_misc_head(groups[n].last_word());
         if best >= needed && best >= DOMINANT_SHARE * rest && (types[a] == types[n] || law) {
             merges.push((a, n));
         }
@@ -1046,31 +1060,24 @@ fn keep_company(
     if docs_a.iter().any(|d| docs_b.binary_search(d).is_ok()) {
         return true;
     }
-    // Each name beside either: (documents of `a` naming it, of `b`).
-    let mut beside: AHashMap<usize, (u32, u32)> = AHashMap::new();
-    let mut seen: Vec<usize> = Vec::new();
-    for (docs, side) in [(docs_a, 0), (docs_b, 1)] {
-        for &d in docs {
-            seen.clear();
-            seen.extend(key_of[d as usize].iter().take(COMPANY_NAMES).copied());
-            seen.sort_unstable();
-            seen.dedup();
-            for &g in seen.iter().filter(|&&g| g != a && g != b) {
-                let e = beside.entry(g).or_default();
-                if side == 0 {
-                    e.0 += 1;
-                } else {
-                    e.1 += 1;
-                }
-            }
-        }
-    }
+    // (A document's mentions, its first `COMPANY_NAMES`, each name once.)
+    let names_of = |d: usize, names: &mut Vec<usize>| {
+        names.extend(key_of[d].iter().take(COMPANY_NAMES));
+        names.sort_unstable();
+        names.dedup();
+    };
+    let (_, beside_a) = names_beside(docs_a, names_of);
+    let (_, beside_b) = names_beside(docs_b, names_of);
     let read = (docs_a.len() + docs_b.len()) as f64;
     let rest = key_of.len() as f64 - read;
-    beside.iter().any(|(&g, &(in_a, in_b))| {
-        let here = f64::from(in_a + in_b);
+    beside_a.iter().any(|(&g, &in_a)| {
+        let in_b = beside_b.get(&g).copied().unwrap_or(0);
+        let here = (in_a + in_b) as f64;
         let elsewhere = (f64::from(docs_naming[g]) - here).max(0.0);
-        in_a > 0 && in_b > 0 && (rest <= 0.0 || here / read >= FAMILIAR_LIFT * elsewhere / rest)
+        g != a
+            && g != b
+            && in_b > 0
+            && (rest <= 0.0 || here / read >= FAMILIAR_LIFT * elsewhere / rest)
     })
 }
 
@@ -1729,7 +1736,7 @@ pub fn resolve_compact(
         // A law's, treaty's, plan's or event's name ("Paris Agreement", "Clean Power Plan",
         // "Super Bowl") is a miscellaneous name, unless a title stood before it (a person).
         let last = g.last_word();
-        if g.words >= 2 && crate::entities::lexicon::is_document_head(last) && !g.person_context() {
+        if g.words >= 2 && crate::entities::lexicon::is_misc_head(last) && !g.person_context() {
             return EntityType::Misc;
         }
         // A name ending in a building, place or body word is no person ("Trump Tower",

@@ -1130,7 +1130,7 @@ const EVENT_HEADS: &[&str] = &[
 
 /// Is `lower` the last word of a law's, treaty's or plan's name ([`DOCUMENT_HEADS`]) or
 /// an event's ([`EVENT_HEADS`]): a miscellaneous name?
-pub fn is_document_head(lower: &str) -> bool {
+pub fn is_misc_head(lower: &str) -> bool {
     DOCUMENT_HEADS.contains(&lower) || EVENT_HEADS.contains(&lower)
 }
 

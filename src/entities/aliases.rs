@@ -1119,6 +1119,81 @@ fn keep_company(
     })
 }
 
+/// The fewest mentions of a surname alone before its full name in a document, and the
+/// share of its mentions there they must be (one in [`EARLY_SHARE`]), for [`written_early`].
+const EARLY_MENTIONS: usize = 2;
+const EARLY_SHARE: usize = 3;
+
+/// Does a document write a surname alone before it names the full name it was given
+/// (`places`: where the surname's mentions are; `first`: where the full name first is) too
+/// often for it to be that person's? News names a person in full before it shortens the
+/// name; a surname written twice or more before that, a third of its mentions or more, is
+/// someone the reader needs no introduction to ("Trump" in an article that names Ivanka
+/// Trump once, near its end). A headline's one mention does not count.
+fn written_early(places: &[u32], first: usize) -> bool {
+    let before = places.iter().filter(|&&k| (k as usize) < first).count();
+    before >= EARLY_MENTIONS && before * EARLY_SHARE >= places.len()
+}
+
+/// Step 5's end: the surnames alone that a document wrote too early for the full name it
+/// names ([`written_early`]) go to the full name step 5 gave the surname in the corpus
+/// (`corpus_own`: "Trump" alone is Donald Trump's in a corpus that names him far more than
+/// Ivanka and Melania Trump), when that is another person; the audit says so.
+fn give_early_to_corpus_own(
+    early: &[(usize, usize, usize, Vec<u32>)],
+    corpus_own: &AHashMap<usize, usize>,
+    parent: &[usize],
+    groups: &[Group],
+    key_of: &mut [Vec<usize>],
+    audit: &mut Vec<Merge>,
+) {
+    let mut moved: std::collections::BTreeMap<(usize, usize, usize), u32> =
+        std::collections::BTreeMap::new();
+    for (d, id, full, places) in early {
+        let Some(&own) = corpus_own.get(&root(parent, *id)) else {
+            continue;
+        };
+        if root(parent, own) == root(parent, *full) {
+            continue;
+        }
+        for &k in places {
+            let slot = &mut key_of[*d][k as usize];
+            if *slot == *full {
+                *slot = own;
+                *moved.entry((*id, *full, own)).or_default() += 1;
+            }
+        }
+    }
+    if moved.is_empty() {
+        return;
+    }
+    // The in-document rows these mentions leave, found in one pass over the audit.
+    let mut left: AHashMap<(&str, &str), u32> = AHashMap::new();
+    for (&(id, full, _), &n) in &moved {
+        *left
+            .entry((groups[id].key.as_str(), groups[full].key.as_str()))
+            .or_default() += n;
+    }
+    for m in audit.iter_mut() {
+        if m.reason == "surname of a full name in the same document" {
+            if let Some(&n) = left.get(&(m.name.as_str(), m.canonical.as_str())) {
+                m.mentions -= n;
+            }
+        }
+    }
+    audit.retain(|m| m.mentions > 0 || m.reason != "surname of a full name in the same document");
+    for ((id, full, own), n) in moved {
+        audit.push(Merge {
+            name: groups[id].key.clone(),
+            canonical: groups[own].key.clone(),
+            entity_type: EntityType::Per,
+            reason: "surname written before its full name in the document: the corpus' own",
+            mentions: n,
+            candidates: groups[full].key.clone(),
+        });
+    }
+}
+
 /// The audit rows of a lone name whose mentions step 5 moved to a full name (`to`: its
 /// key and the reason) where their documents keep its company, and of those it left alone
 /// (`alone`: the reason and the lone name's type): `(moved, stayed)` mentions, each row
@@ -1845,6 +1920,10 @@ pub fn resolve_compact(
         })
         .collect();
     let mut in_doc: AHashMap<(usize, usize, InDoc), u32> = AHashMap::new();
+    // Surnames alone that a document writes before it names their full name here, too
+    // often to be that person's ([`written_early`]): (document, lone name, full name, the
+    // places of its mentions), for step 5 to give to the corpus' own.
+    let mut early: Vec<(usize, usize, usize, Vec<u32>)> = Vec::new();
     halt!();
     // A one-word organisation is a fragment of longer names ("United", "Commission") when
     // more documents end a longer organisation in it than write it alone; else it is a
@@ -1955,8 +2034,13 @@ pub fn resolve_compact(
         // The first word of each firm here written with a legal form, of the one so
         // beginning ("dome" of "Dome Petroleum Ltd").
         let mut firm_heads: AHashMap<String, Option<usize>> = AHashMap::new();
+        // Where each name is first written here, and the surnames taken below: (lone name,
+        // full name) -> the places of the lone name's mentions.
+        let mut first_at: AHashMap<usize, usize> = AHashMap::new();
+        let mut taken: AHashMap<(usize, usize), Vec<u32>> = AHashMap::new();
         for (k, &mention_kind) in mention_kinds.iter().enumerate() {
             let g = &groups[key_of[d][k]];
+            first_at.entry(key_of[d][k]).or_insert(k);
             if legal[key_of[d][k]] && g.words >= 2 && !g.fixed {
                 claim(&mut firm_heads, g.first_word(), key_of[d][k]);
             }
@@ -2189,6 +2273,9 @@ pub fn resolve_compact(
                 _ => InDoc::OrgEnd,
             };
             *in_doc.entry((id, full, how)).or_default() += 1;
+            if how == InDoc::Surname {
+                taken.entry((id, full)).or_default().push(k as u32);
+            }
             *slot = full;
             // A surname's mention votes for its full name's type (a firm's short name, for
             // an organisation); a first word, often a firm's or a place's too, does not.
@@ -2197,7 +2284,13 @@ pub fn resolve_compact(
                 groups[full].votes[kind as usize] += 1.0;
             }
         }
+        for ((id, full), places) in taken {
+            if written_early(&places, first_at.get(&full).copied().unwrap_or(0)) {
+                early.push((d, id, full, places));
+            }
+        }
     }
+    early.sort_unstable();
     halt!();
     // Documents that name each group after step 2 (a lone surname resolved there counts
     // for its full name).
@@ -2640,6 +2733,8 @@ pub fn resolve_compact(
         }
     }
     halt!();
+    // The full name step 5 gives each lone surname (the corpus' own, for `early`).
+    let mut corpus_own: AHashMap<usize, usize> = AHashMap::new();
     for id in 0..groups.len() {
         if stop(id) {
             return Resolution::default();
@@ -2762,6 +2857,7 @@ pub fn resolve_compact(
                 .max_by_key(|&&t| (count[t], std::cmp::Reverse(t)))
                 .expect("two or more");
             if count[top] >= DOMINANT_SHARE * (total - count[top]) && written_so(top) {
+                corpus_own.insert(id, top);
                 push_taken(
                     &mut audit,
                     &g.key,
@@ -2789,17 +2885,20 @@ pub fn resolve_compact(
                 mentions: count[id],
                 candidates: candidates(),
             }),
-            [full] => push_taken(
-                &mut audit,
-                &g.key,
-                take(id, full, &mut key_of),
-                (
-                    &groups[full].key,
-                    "surname of the only such full name in the corpus",
-                ),
-                (alone_reason, types[id]),
-                (String::new(), candidates()),
-            ),
+            [full] => {
+                corpus_own.insert(id, full);
+                push_taken(
+                    &mut audit,
+                    &g.key,
+                    take(id, full, &mut key_of),
+                    (
+                        &groups[full].key,
+                        "surname of the only such full name in the corpus",
+                    ),
+                    (alone_reason, types[id]),
+                    (String::new(), candidates()),
+                );
+            }
             [] => {}
             _ => audit.push(Merge {
                 name: g.key.clone(),
@@ -2811,6 +2910,14 @@ pub fn resolve_compact(
             }),
         }
     }
+    give_early_to_corpus_own(
+        &early,
+        &corpus_own,
+        &parent,
+        &groups,
+        &mut key_of,
+        &mut audit,
+    );
     // (Step 5's tables, a few bytes a mention and more a name, are freed before the
     // names are made.)
     drop((
@@ -4194,6 +4301,54 @@ mod tests {
         ]];
         let (name, _) = names_of(&docs);
         assert_eq!(name[0][2], "Fidgett");
+    }
+
+    #[test]
+    fn a_surname_written_before_its_full_name_is_the_corpus_own() {
+        use EntityType::*;
+        let m = |d: u32, name: &str| {
+            mention(
+                d,
+                name,
+                if name.contains("Hall") { Org } else { Per },
+                false,
+            )
+        };
+        // A corpus that calls one man by his surname alone, and names his daughter twice.
+        let mut docs: Vec<Vec<Mention>> = (0..10)
+            .map(|d| {
+                let full = m(d, "Dorian Blimp");
+                vec![full.clone(), m(d, "Capitol Hall"), full, m(d, "Blimp")]
+            })
+            .collect();
+        docs.extend((10..14).map(|d| vec![m(d, "Blimp"), m(d, "Capitol Hall"), m(d, "Blimp")]));
+        // Surnames before her name in one article are his; after it in another, hers.
+        docs.push(vec![
+            m(14, "Blimp"),
+            m(14, "Capitol Hall"),
+            m(14, "Blimp"),
+            m(14, "Ivy Blimp"),
+            m(14, "Blimp"),
+        ]);
+        docs.push(vec![m(15, "Ivy Blimp"), m(15, "Blimp"), m(15, "Blimp")]);
+        // Other news, where the hall is not named.
+        docs.extend((16..28).map(|d| vec![m(d, "Lake Tarn"), m(d, "Kim Pell")]));
+        let (name, r) = names_of(&docs);
+        assert_eq!(name[10][0], "Dorian Blimp");
+        assert_eq!(name[14][0], "Dorian Blimp");
+        assert_eq!(name[14][2], "Dorian Blimp");
+        assert_eq!(name[14][4], "Dorian Blimp");
+        assert_eq!(name[14][3], "Ivy Blimp");
+        assert_eq!(name[15][1], "Ivy Blimp");
+        assert_eq!(name[15][2], "Ivy Blimp");
+        assert!(r.audit.iter().any(|a| a.name == "Blimp"
+            && a.canonical == "Dorian Blimp"
+            && a.mentions == 3
+            && a.reason.starts_with("surname written before its full name")));
+        assert!(r.audit.iter().any(|a| a.name == "Blimp"
+            && a.canonical == "Ivy Blimp"
+            && a.mentions == 2
+            && a.reason == "surname of a full name in the same document"));
     }
 
     #[test]

@@ -4,6 +4,8 @@ Short texts written for these tests."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 import newscorpus as nc
 
 
@@ -739,3 +741,21 @@ def test_laws_treaties_and_plans_are_miscellaneous_names_with_their_acronyms():
     got = dict(zip(ents["text"], ents["type"].astype(str)))
     for name in ("Super Bowl", "Berlin Film Festival", "Winter Universiade"):
         assert got[name] == "MISC", (name, got)
+
+
+def test_a_built_in_name_with_a_model_number_is_that_model_of_its_own():
+    # BBC counted "PlayStation 2" and "PlayStation 3" (27 mentions) as the PlayStation
+    # line and "Xbox 2" as the Xbox; Reuters-21578 its "Boeing 747" and "Boeing 737" as the
+    # firm.
+    ents = nc.entities(pd.Series([
+        "Sony said the PlayStation 2 sold well, and the PlayStation 3 is due next year.",
+        "The Boeing 747 landed at Heathrow. Boeing said demand was strong.",
+        "Microsoft's Xbox 360 and the Xbox were on show.",
+    ], index=["a", "b", "c"]))
+    got = dict(zip(ents["text"], zip(ents["canonical"], ents["type"].astype(str))))
+    for name in ("PlayStation 2", "PlayStation 3", "Boeing 747", "Xbox 360"):
+        assert got[name] == (name, "MISC"), (name, got)
+    assert got["Boeing"] == ("Boeing", "ORG"), got
+    assert got["Xbox"] == ("Xbox", "MISC"), got
+    counts = nc.entity_counts(mentions=ents)
+    assert set(counts["entity"]) >= {"PlayStation 2", "PlayStation 3", "Boeing 747", "Boeing"}

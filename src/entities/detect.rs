@@ -1180,6 +1180,9 @@ pub struct Candidate {
     /// In quotation marks, alone (`the film "Moonlight"`, `'La La Land.'`), as news writes
     /// the titles of works ([`is_quoted`]).
     pub quoted: bool,
+    /// A built-in name with a number after it ("`PlayStation` 2", "Boeing 747"): a model or
+    /// version, a miscellaneous name of its own, not the product line or the firm.
+    pub numbered_builtin: bool,
 }
 
 /// The longest title run looked for.
@@ -1869,6 +1872,7 @@ impl<'s> Detector<'s> {
                     person_context: person_context && first == i,
                     gazetteer: None,
                     gazetteer_inside: None,
+                    numbered_builtin: false,
                     adjective_head: None,
                     quoted: is_quoted(doc, first, number_end.unwrap_or(end)),
                     number_end,
@@ -1991,7 +1995,13 @@ impl<'s> Detector<'s> {
             let overlapping = &mut cands[k..j];
             if let [c] = overlapping {
                 if (c.first, c.end) == (first, end) {
-                    c.gazetteer = Some(m.entry);
+                    // A number after the name makes it another thing: a model or version
+                    // ("PlayStation 2", "Boeing 747"), not the product line or the firm.
+                    if c.number_end.is_none() {
+                        c.gazetteer = Some(m.entry);
+                    } else {
+                        c.numbered_builtin = true;
+                    }
                     continue;
                 }
             }
@@ -2003,6 +2013,7 @@ impl<'s> Detector<'s> {
                     person_context: overlapping.first().is_some_and(|c| c.person_context),
                     gazetteer: Some(m.entry),
                     gazetteer_inside: None,
+                    numbered_builtin: false,
                     adjective_head: None,
                     number_end: None,
                     org_context_after: false,

@@ -266,6 +266,9 @@ pub struct PreparedSpan {
     /// A name of two words or more ending in a body's head ([`super::lexicon::names_a_body`]):
     /// an organisation where the model saw a miscellaneous name.
     pub body: bool,
+    /// A built-in name with a number after it: a model or version, miscellaneous
+    /// (`Candidate::numbered_builtin`).
+    pub numbered_builtin: bool,
 }
 
 /// Where a name of two [`PreparedSpan::parts`] was joined, which says what its rejection
@@ -343,6 +346,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
             pronoun_after: super::detect::pronoun_follows(&doc, c.number_end.unwrap_or(c.end)),
             in_list: c.number_end.is_none() && super::detect::in_name_list(&doc, c.first, c.end),
             builtin: c.gazetteer,
+            numbered_builtin: c.numbered_builtin,
             parts: None,
             joined: Joined::Of,
             adjective_rest: c.adjective_head.map(|k| doc.tokens[k].start),
@@ -374,6 +378,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
                     end,
                     gazetteer: None,
                     gazetteer_inside: None,
+                    numbered_builtin: false,
                     adjective_head: None,
                     place_context: false,
                     ..c.clone()
@@ -548,6 +553,13 @@ pub fn extract_doc(
             }
         };
         for (s, &(class, _)) in prepared.spans.iter().zip(&predictions) {
+            // A model or version of a built-in name ("PlayStation 2", "Boeing 747") is a
+            // thing made, however the model judged the words before the number.
+            let class = if s.numbered_builtin {
+                EntityType::Misc.class()
+            } else {
+                class
+            };
             let class = if class == 0 {
                 let name = norm.text[s.byte_start..s.byte_end].to_lowercase();
                 let builtin_person = s.builtin.is_some_and(|e| {

@@ -615,6 +615,8 @@ fn safe_variant(a: &str, b: &str, plurals: bool) -> bool {
     for (x, y) in a.split(' ').zip(b.split(' ')) {
         if x == y {
             shared += letters(x);
+        } else if other_initials_or_numeral(x, y) {
+            return false;
         } else {
             differing_ok &= letters(x).min(letters(y)) >= MIN_VARIANT_WORD
                 || differ_by_doubled_letter(x, y)
@@ -623,6 +625,18 @@ fn safe_variant(a: &str, b: &str, plurals: bool) -> bool {
         }
     }
     differing_ok || shared >= 6
+}
+
+/// Are two words other initials or other Roman numerals ("George H.W. Bush" and "George
+/// W. Bush", "World War III" and "World War II")? Those name another person or thing,
+/// however long the words around them. (Initials written with and without points, "W."
+/// and "W", are the same.)
+fn other_initials_or_numeral(x: &str, y: &str) -> bool {
+    let letters = |w: &str| -> String { w.chars().filter(|c| c.is_alphabetic()).collect() };
+    let (lx, ly) = (letters(x), letters(y));
+    let roman =
+        |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b"ivxlcdm".contains(&b));
+    lx != ly && ((lx.chars().count() <= 2 && ly.chars().count() <= 2) || (roman(&lx) && roman(&ly)))
 }
 
 /// Is one word the other with one letter doubled ("Kellog", "Kellogg")?
@@ -3913,8 +3927,18 @@ mod tests {
             ("zelensky", "zelenskyy"),
             ("munchin", "mnuchin"),
             ("hasan rouhani", "hassan rouhani"),
+            ("george w. bush", "george w bush"),
         ] {
             assert!(safe_variant(a, b, false), "{a} / {b}");
+        }
+        // Other initials or numerals are other people and things, however long the rest.
+        for (a, b) in [
+            ("george h.w. bush", "george w. bush"),
+            ("george hw bush", "george w bush"),
+            ("world war iii", "world war ii"),
+            ("pope john paul ii", "pope john paul i"),
+        ] {
+            assert!(!safe_variant(a, b, true), "{a} / {b}");
         }
         for (a, b) in [
             ("khalil", "khalid"),

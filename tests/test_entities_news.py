@@ -759,3 +759,8 @@ def test_a_built_in_name_with_a_model_number_is_that_model_of_its_own():
     assert got["Xbox"] == ("Xbox", "MISC"), got
     counts = nc.entity_counts(mentions=ents)
     assert set(counts["entity"]) >= {"PlayStation 2", "PlayStation 3", "Boeing 747", "Boeing"}
+
+
+def test_google_and_its_parent_alphabet_are_two_firms():
+    got = dict(zip(*nc.entities(["Google's parent Alphabet reported profits; Google grew."])[["text", "canonical"]].T.values))
+    assert got == {"Google": "Google", "Alphabet": "Alphabet"}, got

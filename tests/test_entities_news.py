@@ -764,3 +764,27 @@ def test_a_built_in_name_with_a_model_number_is_that_model_of_its_own():
 def test_google_and_its_parent_alphabet_are_two_firms():
     got = dict(zip(*nc.entities(["Google's parent Alphabet reported profits; Google grew."])[["text", "canonical"]].T.values))
     assert got == {"Google": "Google", "Alphabet": "Alphabet"}, got
+
+
+def test_products_and_games_named_by_what_follows_them_are_miscellaneous():
+    # BBC typed its browsers, consoles, viruses and games ORG (Halo 45, Nintendo's DS 44,
+    # Internet Explorer 39, Firefox 29, Half-Life 26, Cabir 21): a kind of product after
+    # the name, or a sequel's number and a verb, says what it is, read across the corpus.
+    texts = pd.Series([
+        "Mozilla released the Firefox browser. Firefox is free.",
+        "Users of the Firefox browser and of Internet Explorer (IE) were warned. IE is old.",
+        "Microsoft said the Internet Explorer browser would be patched. Firefox gained.",
+        "The Internet Explorer browser and IE 6 lost users to Firefox.",
+        "Halo 2 won the award. Gamers queued for Halo 2 at midnight.",
+        "Halo 2 sold two million copies, and Halo fans cheered.",
+        "The Cabir virus spread by Bluetooth. Cabir infects phones.",
+        "A new Cabir virus appeared in Finland.",
+        "Maroon 5 and Snow Patrol played. Fans of Maroon 5 cheered.",
+        "US band Maroon 5 and Keane will tour.",
+    ], index=range(10, 20))
+    ents = nc.entities(texts)
+    got = dict(zip(ents["canonical"], ents["type"].astype(str)))
+    for name in ("Firefox", "Internet Explorer", "Halo", "Cabir"):
+        assert got[name] == "MISC", (name, got)
+    assert "IE" not in got, got  # the acronym joins the browser
+    assert got["Maroon"] != "MISC", got  # a band's number before "and" is no sequel's

@@ -969,11 +969,13 @@ fn acronyms_join_their_names(
         } else {
             1
         };
-        // (A law's, treaty's or event's name is MISC however the model typed it, its
-        // acronym as the model typed it: "NAFTA" ORG, "North American Free Trade
-        // Agreement" MISC.)
+        // (A law's, treaty's or event's name is MISC however the model typed it, and so
+        // is a name the corpus calls a work or product ([`called_so`]); its acronym is as
+        // the model typed it: "NAFTA" ORG beside "North American Free Trade Agreement"
+        // MISC, "IE" ORG beside "Internet Explorer", "the Internet Explorer browser".)
         let law = types[n] == EntityType::Misc
-            && crate::entities::lexicon::is_misc_head(groups[n].last_word());
+            && (crate::entities::lexicon::is_misc_head(groups[n].last_word())
+                || groups[n].called == Some(EntityType::Misc));
         if best >= needed && best >= DOMINANT_SHARE * rest && (types[a] == types[n] || law) {
             merges.push((a, n));
         }

@@ -678,6 +678,35 @@ fn kind_word_before(doc: &Doc, i: usize) -> Option<EntityType> {
         .flatten()
 }
 
+/// What the words right after a name (ending before token `end`) call it: a product or
+/// a work (`MISC`), when a kind of product follows ("the Firefox browser", "Nintendo's DS
+/// handheld", "the Cabir virus") or a sequel's or version's number does ("Halo 2 won",
+/// "Half-Life 2 dominated", "Doom 3 is"): the number alone, 2 to 9, written after a space
+/// and followed by one of [`lexicon::is_after_sequel_number`]'s words, not by a unit
+/// ("Armstrong 3 seconds behind"), punctuation or "and" (a band, "Maroon 5, Snow Patrol
+/// and"; a station, "KOB 4."). Read across the corpus as a kind word before a name is
+/// ([`kind_word_before`]).
+fn product_word_after(doc: &Doc, end: usize) -> Option<EntityType> {
+    let n = doc.tokens.len();
+    let next = |k: usize| (k < n && doc.same_line(k - 1, k)).then_some(k);
+    let k = next(end)?;
+    let w = doc.word(k);
+    match doc.tokens[k].kind {
+        Kind::Word => lexicon::is_product_kind(w).then_some(EntityType::Misc),
+        Kind::Number
+            if w.len() == 1
+                && (b'2'..=b'9').contains(&w.as_bytes()[0])
+                && doc.tokens[k].start == doc.tokens[k - 1].end + 1 =>
+        {
+            let after = next(k + 1)?;
+            let sequel = doc.tokens[after].kind == Kind::Word
+                && lexicon::is_after_sequel_number(doc.word(after));
+            sequel.then_some(EntityType::Misc)
+        }
+        _ => None,
+    }
+}
+
 fn place_word_before(doc: &Doc, first: usize, buf: &mut String) -> bool {
     let word_at = |k: usize| (k < first && doc.same_line(k, first)).then(|| doc.word(k));
     let place_word = |w: &str, buf: &mut String| {
@@ -1859,7 +1888,11 @@ impl<'s> Detector<'s> {
             } else if title_before || person_context {
                 None
             } else {
-                kind_word_before(doc, i)
+                kind_word_before(doc, i).or_else(|| {
+                    (end == j && number_end.is_none())
+                        .then(|| product_word_after(doc, end))
+                        .flatten()
+                })
             };
             if !alone || ((title_before || person_context) && first == i) {
                 out.push(Candidate {

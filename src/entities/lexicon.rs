@@ -1307,6 +1307,60 @@ pub fn is_firm_apposition_head(word: &str) -> bool {
         || is_legal_suffix(word)
 }
 
+/// Kinds of product a name is when one follows it ("the Firefox browser", "the DS
+/// handheld", "the Cabir virus"); not "phone", "software" or "game", which follow firms and
+/// clubs too ("Motorola phones", "Argonaut Games software", "the Barcelona game").
+const PRODUCT_KINDS: &[&str] = &[
+    "browser",
+    "browsers",
+    "console",
+    "consoles",
+    "handheld",
+    "handhelds",
+    "virus",
+    "viruses",
+    "worm",
+    "worms",
+];
+
+/// Is this word (as written) a kind of product after a name ([`PRODUCT_KINDS`])?
+pub fn is_product_kind(word: &str) -> bool {
+    PRODUCT_KINDS.contains(&word)
+}
+
+/// Words that follow a sequel's or version's number in news ("Halo 2 won", "Doom 3 is",
+/// "Shrek 2 topped"): verbs and the kinds of work; never units ("3 seconds", "2 goals") nor
+/// "and" (a band's name in a list: "Maroon 5 and Snow Patrol").
+const AFTER_SEQUEL_NUMBER: &[&str] = &[
+    "best",
+    "broke",
+    "breaks",
+    "came",
+    "comes",
+    "console",
+    "dominated",
+    "film",
+    "game",
+    "had",
+    "has",
+    "is",
+    "sequel",
+    "sold",
+    "sweeps",
+    "topped",
+    "tops",
+    "triumphed",
+    "was",
+    "which",
+    "will",
+    "won",
+];
+
+/// Is this word (as written) one that follows a sequel's number ([`AFTER_SEQUEL_NUMBER`])?
+pub fn is_after_sequel_number(word: &str) -> bool {
+    AFTER_SEQUEL_NUMBER.contains(&word)
+}
+
 /// What a lower-case word before a name calls it: a work ([`WORK_WORDS`], `MISC`) or a
 /// firm ([`FIRM_WORDS`], `ORG`).
 pub fn kind_word(lower: &str) -> Option<EntityType> {

@@ -788,3 +788,15 @@ def test_products_and_games_named_by_what_follows_them_are_miscellaneous():
         assert got[name] == "MISC", (name, got)
     assert "IE" not in got, got  # the acronym joins the browser
     assert got["Maroon"] != "MISC", got  # a band's number before "and" is no sequel's
+
+
+def test_a_band_is_an_organisation():
+    # BBC typed U2 (38 mentions) and Westlife MISC; "band" before a one-word name calls it
+    # an organisation across the corpus, as "firm" and "group" do.
+    ents = nc.entities(pd.Series([
+        "Rock band U2's latest album topped the chart, and U2's Joshua Tree was reissued.",
+        "Irish rock band U2 are to play live at the Grammy Awards. U2 are nominated twice.",
+        "Snow Patrol will support U2 on their European tour, but U2 were not nominated.",
+        "Rumours have suggested U2 and Coldplay may be among the headliners.",
+    ]))
+    assert set(ents.loc[ents["text"] == "U2", "type"].astype(str)) == {"ORG"}, ents

@@ -3030,6 +3030,34 @@ mod tests {
     }
 
     #[test]
+    fn what_stands_before_or_after_a_name_calls_it_a_band_a_product_or_a_game() {
+        let called = |text: &str, name: &str| candidate_named(text, name).called;
+        assert_eq!(
+            called("Irish rock band Ubu topped the chart.", "Ubu"),
+            Some(EntityType::Org)
+        );
+        assert_eq!(
+            called("He used the Foxfire browser at home.", "Foxfire"),
+            Some(EntityType::Misc)
+        );
+        assert_eq!(
+            called("The Cabor virus spread fast.", "Cabor"),
+            Some(EntityType::Misc)
+        );
+        assert_eq!(
+            called("Fans said Hala 2 won the award.", "Hala"),
+            Some(EntityType::Misc)
+        );
+        // Not a unit, a list or a firm's phones.
+        assert_eq!(
+            called("He beat Lanz Armstrang 3 seconds clear.", "Lanz Armstrang"),
+            None
+        );
+        assert_eq!(called("Fans saw Marun 5 and Snow Patrol.", "Marun"), None);
+        assert_eq!(called("Motorolla phones sold well.", "Motorolla"), None);
+    }
+
+    #[test]
     fn a_club_in_a_team_sheet_has_an_organisations_evidence() {
         let org_after = |text: &str, name: &str| candidate_named(text, name).org_context_after;
         let sheet = "England: G Rowntree (Leicester), S Thompson (Northampton), \

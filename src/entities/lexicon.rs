@@ -1271,7 +1271,8 @@ pub fn is_publication_word(word: &str) -> bool {
 }
 
 /// Kinds of firm a firm's name follows: "the US firm Marsh", "Yukos's unit
-/// Yuganskneftegas", "the security firm Sophos", "insurance broker Marsh". (Not "network",
+/// Yuganskneftegas", "the security firm Sophos", "insurance broker Marsh"; and a band, an
+/// organisation as CoNLL-2003 has it ("rock band U2": BBC typed U2 MISC). (Not "network",
 /// "rival" or "producer", which as often come before a person or a place.)
 const FIRM_WORDS: &[&str] = &[
     "firm",
@@ -1295,6 +1296,7 @@ const FIRM_WORDS: &[&str] = &[
     "lender",
     "bank",
     "group",
+    "band",
 ];
 
 /// Does a noun phrase set off after a name end in `lower`, making it a firm ("Nova, the

@@ -821,9 +821,10 @@ const QUOTED_SHARE: u32 = 2;
 /// A name the corpus calls a work or a firm often enough ([`CALLED_SHARE`]) and more often
 /// than it gives it a title or role is one: the title of a work (a film, album or novel:
 /// "Vera Drake", "Ray", "Sideways", which the model, knowing no titles, takes for people,
-/// firms or places) is typed `MISC`, a firm (only a one-word name, as the firms the model
-/// reads as people are: "Verizon", "Petrobras"; a person's full name after "company" is
-/// still a person) `ORG`, unless a gazetteer or the user's alias map fixes its type. Its votes stay as they were: in a document naming a person it ends, a word
+/// firms or places) is typed `MISC`, a firm or band (a one-word name, as the firms the
+/// model reads as people are: "Verizon", "Petrobras"; or a longer one that begins with no
+/// common given name: "Wells Fargo", "Franz Ferdinand", not "the company Peter Molyneux
+/// founded") `ORG`, unless a gazetteer or the user's alias map fixes its type. Its votes stay as they were: in a document naming a person it ends, a word
 /// alone is still that person's surname ("Hamilton", the musical, is Herbert Hamilton in
 /// the report of his murder; "Kinsey", the film, is Alfred Kinsey beside his full name),
 /// but it is never a first name standing for a full name ("Ray", the film, beside Ray
@@ -840,7 +841,9 @@ fn called_so(groups: &mut [Group]) {
             None
         } else if so(g.work_cues, 2, CALLED_SHARE) || so(g.quoted, QUOTED_MIN, QUOTED_SHARE) {
             Some(EntityType::Misc)
-        } else if g.words == 1 && so(g.firm_cues, 2, CALLED_SHARE) {
+        } else if (g.words == 1 || !super::gazetteer::is_given_name(g.first_word()))
+            && so(g.firm_cues, 2, CALLED_SHARE)
+        {
             Some(EntityType::Org)
         } else {
             None
@@ -3426,13 +3429,17 @@ mod tests {
                 .chain((0..29).map(|_| mention(4, "Sarah Jones", Per, false)))
                 .collect(),
             // "the firm Verizon" twice: a firm; "the company Peter Molyneux founded" twice,
-            // a person (a firm is read from one word only).
+            // a person (a longer name is a firm's only when no common given name begins
+            // it: "the band Franz Ferdinand", "the bank Wells Fargo").
             vec![
                 firm(5, "Verizon"),
                 firm(5, "Verizon"),
                 mention(5, "Verizon", Per, false),
                 firm(5, "Peter Molyneux"),
                 firm(5, "Peter Molyneux"),
+                firm(5, "Wells Fargo"),
+                firm(5, "Wells Fargo"),
+                mention(5, "Wells Fargo", Per, false),
             ],
         ];
         let r = resolve(&docs, gazetteer::builtin(), None, &[]);
@@ -3446,6 +3453,7 @@ mod tests {
         assert_eq!(kind(4, 1), Per);
         assert_eq!((name(5, 2), kind(5, 2)), ("Verizon", Org));
         assert_eq!((name(5, 3), kind(5, 3)), ("Peter Molyneux", Per));
+        assert_eq!((name(5, 7), kind(5, 7)), ("Wells Fargo", Org));
     }
 
     #[test]

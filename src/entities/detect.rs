@@ -668,12 +668,14 @@ const PLACE_WORDS: &[&str] = &[
 /// What a kind of work or firm, written in lower case right before token `i` (or before an
 /// opening quotation mark there), calls the name: "the film Vera Drake", "the movie
 /// \"Ray\"" (`MISC`), "the US firm Marsh" (`ORG`)?
-fn kind_word_before(doc: &Doc, i: usize) -> Option<EntityType> {
+fn kind_word_before(doc: &Doc, i: usize, words: usize) -> Option<EntityType> {
     let mut k = i;
     if k > 0 && doc.same_line(k - 1, i) && is_opening_quote(doc.word(k - 1)) {
         k -= 1;
     }
-    (k > 0 && doc.same_line(k - 1, i))
+    // (A trade before a name of two words or more is a person's: "money broker Joachim
+    // Schmidt".)
+    (k > 0 && doc.same_line(k - 1, i) && !(words >= 2 && lexicon::names_a_trade(doc.word(k - 1))))
         .then(|| lexicon::kind_word(doc.word(k - 1)))
         .flatten()
 }
@@ -1888,7 +1890,7 @@ impl<'s> Detector<'s> {
             } else if title_before || person_context {
                 None
             } else {
-                kind_word_before(doc, i).or_else(|| {
+                kind_word_before(doc, i, end - first).or_else(|| {
                     (end == j && number_end.is_none())
                         .then(|| product_word_after(doc, end))
                         .flatten()
@@ -3034,6 +3036,18 @@ mod tests {
         let called = |text: &str, name: &str| candidate_named(text, name).called;
         assert_eq!(
             called("Irish rock band Ubu topped the chart.", "Ubu"),
+            Some(EntityType::Org)
+        );
+        // A trade before a full name is a person's; before one word, a firm's.
+        assert_eq!(
+            called(
+                "Police sought money broker Jochen Schmitz today.",
+                "Jochen Schmitz"
+            ),
+            None
+        );
+        assert_eq!(
+            called("The insurance broker Marsh said so.", "Marsh"),
             Some(EntityType::Org)
         );
         assert_eq!(

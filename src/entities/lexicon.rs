@@ -1305,8 +1305,13 @@ const FIRM_WORDS: &[&str] = &[
 /// "operator"), or a legal form ("Nova, an Alberta Corp").
 /// Written in lowercase ("the group", not "Meta Group").
 pub fn is_firm_apposition_head(word: &str) -> bool {
-    (FIRM_WORDS.contains(&word) && !matches!(word, "maker" | "broker" | "operator"))
-        || is_legal_suffix(word)
+    (FIRM_WORDS.contains(&word) && !names_a_trade(word)) || is_legal_suffix(word)
+}
+
+/// The kinds of [`FIRM_WORDS`] that also name a person's trade: "money broker Joachim
+/// Schmidt", "camera operator", "film maker".
+pub fn names_a_trade(word: &str) -> bool {
+    matches!(word, "maker" | "broker" | "operator")
 }
 
 /// Kinds of product a name is when one follows it ("the Firefox browser", "the DS

@@ -1138,6 +1138,10 @@ fn keep_company(
     })
 }
 
+/// The audit's reason for a surname alone given to the full name its document names
+/// (step 2), which [`give_early_to_corpus_own`] may take back.
+const SURNAME_IN_DOCUMENT: &str = "surname of a full name in the same document";
+
 /// The fewest mentions of a surname alone before its full name in a document, and the
 /// share of its mentions there they must be (one in [`EARLY_SHARE`]), for [`written_early`].
 const EARLY_MENTIONS: usize = 2;
@@ -1194,13 +1198,13 @@ fn give_early_to_corpus_own(
             .or_default() += n;
     }
     for m in audit.iter_mut() {
-        if m.reason == "surname of a full name in the same document" {
+        if m.reason == SURNAME_IN_DOCUMENT {
             if let Some(&n) = left.get(&(m.name.as_str(), m.canonical.as_str())) {
                 m.mentions -= n;
             }
         }
     }
-    audit.retain(|m| m.mentions > 0 || m.reason != "surname of a full name in the same document");
+    audit.retain(|m| m.mentions > 0 || m.reason != SURNAME_IN_DOCUMENT);
     for ((id, full, own), n) in moved {
         audit.push(Merge {
             name: groups[id].key.clone(),
@@ -2053,15 +2057,18 @@ pub fn resolve_compact(
         // The first word of each firm here written with a legal form, of the one so
         // beginning ("dome" of "Dome Petroleum Ltd").
         let mut firm_heads: AHashMap<String, Option<usize>> = AHashMap::new();
-        // Where each name is first written here, and the surnames taken below: (lone name,
-        // full name) -> the places of the lone name's mentions.
+        // Where each full name (a name that may give its surname, below) is first written
+        // here, and the surnames taken below: (lone name, full name) -> the places of the
+        // lone name's mentions.
         let mut first_at: AHashMap<usize, usize> = AHashMap::new();
         let mut taken: AHashMap<(usize, usize), Vec<u32>> = AHashMap::new();
         for (k, &mention_kind) in mention_kinds.iter().enumerate() {
             let g = &groups[key_of[d][k]];
-            first_at.entry(key_of[d][k]).or_insert(k);
-            if legal[key_of[d][k]] && g.words >= 2 && !g.fixed {
-                claim(&mut firm_heads, g.first_word(), key_of[d][k]);
+            if g.words >= 2 && !g.fixed {
+                first_at.entry(key_of[d][k]).or_insert(k);
+                if legal[key_of[d][k]] {
+                    claim(&mut firm_heads, g.first_word(), key_of[d][k]);
+                }
             }
             // (A titled person's mentions are a person's, however the model typed them.)
             let kind = match g.called {
@@ -2346,7 +2353,7 @@ pub fn resolve_compact(
                 InDoc::Surname | InDoc::FirstWord | InDoc::GivenName => EntityType::Per,
             },
             reason: match how {
-                InDoc::Surname => "surname of a full name in the same document",
+                InDoc::Surname => SURNAME_IN_DOCUMENT,
                 InDoc::FirstWord => "first word of a full name in the same document",
                 InDoc::OrgEnd => "last word of an organisation in the same document",
                 InDoc::OrgTail => {

@@ -121,7 +121,8 @@ enum InDoc {
     /// Russian Foreign Ministry).
     OrgTail,
     /// A word alone that begins the one firm's name written with a legal form in the
-    /// document ("Dome" of "Dome Petroleum Ltd").
+    /// document ("Dome" of "Dome Petroleum Ltd"), or, none so written, the one ending in a
+    /// kind of firm ("Argonaut" of "Argonaut Games").
     FirmHead,
 }
 
@@ -1254,6 +1255,24 @@ fn push_taken(
 /// The most words of a firm's name read for [`firms_are_not_people`].
 const MAX_FIRM_WORDS: usize = 8;
 
+/// Which groups name a firm by their form: written with a legal form somewhere
+/// ([`written_with_legal_form`]) or ending in a kind of firm, two to [`MAX_FIRM_WORDS`]
+/// words ("Argonaut Games", "Virgin Group": `lexicon::key_names_a_firm`). A word alone
+/// that begins the one such name in a document is the firm there.
+fn named_as_firms(groups: &[Group], legal: &[bool]) -> Vec<bool> {
+    let places = super::gazetteer::places();
+    groups
+        .iter()
+        .zip(legal)
+        .map(|(g, &legal)| {
+            legal
+                || (g.words >= 2
+                    && g.words <= MAX_FIRM_WORDS
+                    && crate::entities::lexicon::key_names_a_firm(&g.key, places))
+        })
+        .collect()
+}
+
 /// Which groups the corpus writes with a legal form somewhere ("Dome Petroleum Ltd",
 /// "Texaco Inc"): a firm's names. (A firm's name is a few words: longer runs of capitals
 /// are no firm's, and their heads would cost the square of their length.)
@@ -1851,6 +1870,7 @@ pub fn resolve_compact(
     called_so(&mut groups);
     halt!();
     let legal = written_with_legal_form(&groups);
+    let firm_named = named_as_firms(&groups, &legal);
     halt!();
     let (firm, heads) = firms_are_not_people(&mut groups, &legal);
     halt!();
@@ -1861,6 +1881,7 @@ pub fn resolve_compact(
     let unknown = unknown_words_are_not_people(&groups);
     // parent[g]: the group g merges into (itself when it stands alone).
     let mut parent: Vec<usize> = (0..groups.len()).collect();
+    let places = super::gazetteer::places();
     // A gazetteer's type, else the mentions' weighted vote (a user alias keeps the vote).
     let group_type = |g: &Group| -> EntityType {
         if let (Some((_, t)), false) = (&g.canonical, g.fixed) {
@@ -1871,15 +1892,23 @@ pub fn resolve_compact(
         }
         // A law's, treaty's, plan's or event's name ("Paris Agreement", "Clean Power Plan",
         // "Super Bowl") is a miscellaneous name, unless a title stood before it (a person).
+        // So is an event named after where it is held ("London Marathon", "Athens Games").
         let last = g.last_word();
-        if g.words >= 2 && crate::entities::lexicon::is_misc_head(last) && !g.person_context() {
+        let before = &g.key[..g.key.len() - last.len()];
+        if g.words >= 2
+            && (crate::entities::lexicon::is_misc_head(last)
+                || crate::entities::lexicon::is_place_event_head(last, before, places))
+            && !g.person_context()
+        {
             return EntityType::Misc;
         }
         // A name ending in a building, place or body word is no person ("Trump Tower",
-        // "Kansas Senate"): its best other type.
+        // "Kansas Senate"), nor one ending in "Games" or "Marathon" ("Argonaut Games"): its
+        // best other type.
         let no_person = g.words >= 2
             && (crate::entities::lexicon::is_facility_head(last)
-                || crate::entities::lexicon::is_body_word(last));
+                || crate::entities::lexicon::is_body_word(last)
+                || crate::entities::lexicon::is_never_a_persons_head(last));
         let mut best = usize::from(no_person && EntityType::Per as usize == 0);
         for t in 0..4 {
             if no_person && t == EntityType::Per as usize {
@@ -2055,8 +2084,12 @@ pub fn resolve_compact(
         // in a body's word, each of the one name so ending ("supreme court").
         let mut org_tails: AHashMap<String, Option<usize>> = AHashMap::new();
         // The first word of each firm here written with a legal form, of the one so
-        // beginning ("dome" of "Dome Petroleum Ltd").
+        // beginning ("dome" of "Dome Petroleum Ltd"); then the same for the firms only
+        // named as one (`named_as_firms`: "argonaut" of "Argonaut Games"), read for a word
+        // that begins no name with a legal form here ("Capitol" of "Capitol Bank and Trust
+        // Co." beside "Capitol Bancorp" is neither's).
         let mut firm_heads: AHashMap<String, Option<usize>> = AHashMap::new();
+        let mut named_heads: AHashMap<String, Option<usize>> = AHashMap::new();
         // Where each full name (a name that may give its surname, below) is first written
         // here, and the surnames taken below: (lone name, full name) -> the places of the
         // lone name's mentions.
@@ -2068,6 +2101,8 @@ pub fn resolve_compact(
                 first_at.entry(key_of[d][k]).or_insert(k);
                 if legal[key_of[d][k]] {
                     claim(&mut firm_heads, g.first_word(), key_of[d][k]);
+                } else if firm_named[key_of[d][k]] {
+                    claim(&mut named_heads, g.first_word(), key_of[d][k]);
                 }
             }
             // (A titled person's mentions are a person's, however the model typed them.)
@@ -2198,7 +2233,9 @@ pub fn resolve_compact(
             }
             // A word alone that begins the one firm's name here written with a legal form
             // is the firm ("Dome" after "Dome Petroleum Ltd", which the model took for a
-            // place 207 times in Reuters-21578), unless it is a firm's name of its own
+            // place 207 times in Reuters-21578), and so is one that begins the one name
+            // here that ends in a kind of firm, none with a legal form beginning with it
+            // ("Argonaut" after "Argonaut Games", "Rainier" after "Rainier Bancorp"), unless it is a firm's name of its own
             // ("Texaco", as "Texaco Inc", beside Texaco Canada), a built-in name or a place
             // ("Texas" of "Texas Instruments Inc"), a kind of body ("Bank": see `kinds`),
             // ends a name here too, or follows a title.
@@ -2211,7 +2248,12 @@ pub fn resolve_compact(
                 && !surnames.contains_key(g.key.as_str())
                 && !org_ends.contains_key(g.key.as_str())
                 && !super::gazetteer::places().contains(&g.key))
-            .then(|| firm_heads.get(g.key.as_str()).copied().flatten())
+            .then(|| {
+                (firm_heads.get(g.key.as_str()))
+                    .or_else(|| named_heads.get(g.key.as_str()))
+                    .copied()
+                    .flatten()
+            })
             .flatten()
             .filter(|&full| full != id);
             if let Some(full) = head_of {

@@ -1109,24 +1109,77 @@ const DOCUMENT_HEADS: &[&str] = &[
     "treaty",
 ];
 
-/// Last words of the names of events: contests, festivals, summits, award ceremonies
-/// ("Super Bowl", "Winter Universiade", "Berlin Film Festival", "Brit Awards", "Tokyo
-/// Summit"), MISC as CoNLL-2003 has "World Cup" and "Australian Open". Not "Games"
-/// (Rockstar Games, Scientific Games: firms), "League" (the Arab League), "Marathon" (First
-/// Marathon, a firm), "Week" (Business Week, a magazine).
+/// Last words of the names of events: contests, festivals, summits, award ceremonies,
+/// trade and television shows ("Super Bowl", "Winter Universiade", "Berlin Film Festival",
+/// "Brit Awards", "Tokyo Summit", "Consumer Electronics Show", "Geneva Motor Show", "The
+/// Daily Show", "NCAA Tournament"), MISC as CoNLL-2003 has "World Cup" and "Australian
+/// Open". Not "Games" or "Marathon" alone (Rockstar Games, Scientific Games, First
+/// Marathon: firms; see [`is_place_event_head`]), "League" (the Arab League), "Week"
+/// (Business Week, a magazine), "Fair" (Vanity Fair, a magazine).
 const EVENT_HEADS: &[&str] = &[
     "awards",
     "bowl",
     "championship",
     "championships",
     "cup",
+    "expo",
     "festival",
     "olympics",
     "open",
     "prix",
+    "show",
     "summit",
+    "tournament",
     "universiade",
 ];
+
+/// Last words of events named after where they are held ("London Marathon", "Athens
+/// Games") and of firms otherwise ("First Marathon", "Rockstar Games").
+const PLACE_EVENT_HEADS: &[&str] = &["games", "marathon"];
+
+/// Words that name the Games they stand before, as a place would ("Commonwealth Games",
+/// "Summer Games").
+const GAMES_NAMES: &[&str] = &[
+    "asian",
+    "commonwealth",
+    "olympic",
+    "paralympic",
+    "summer",
+    "winter",
+    "youth",
+];
+
+/// Is `lower` the last word of an event's name when a place, or for "Games" a word of
+/// [`GAMES_NAMES`], stands right before it (`before`, lower case, the words before it):
+/// "London Marathon", "Flora London Marathon", "Athens Games", "Summer Games"?
+pub fn is_place_event_head(lower: &str, before: &str, places: &AHashSet<String>) -> bool {
+    if !PLACE_EVENT_HEADS.contains(&lower) {
+        return false;
+    }
+    let words: Vec<&str> = before.split(' ').filter(|w| !w.is_empty()).collect();
+    if lower == "games" && words.last().is_some_and(|w| GAMES_NAMES.contains(w)) {
+        return true;
+    }
+    // The last one, two or three words before the head, as a place ("new york city").
+    (1..=words.len().min(3)).any(|k| places.contains(&words[words.len() - k..].join(" ")))
+}
+
+/// Is `lower` the last word of names that are never a person's ("Argonaut Games")?
+pub fn is_never_a_persons_head(lower: &str) -> bool {
+    PLACE_EVENT_HEADS.contains(&lower)
+}
+
+/// Does a name (its comparison key: folded, lower case, of two words or more) end in a
+/// kind of firm ([`FIRM_LAST_WORDS`]: "Virgin Group", "Warburg Securities"), or in "Games"
+/// or "Marathon" that no place or Games' name stands before ("Argonaut Games", not "Athens
+/// Games", see [`is_place_event_head`])?
+pub fn key_names_a_firm(key: &str, places: &AHashSet<String>) -> bool {
+    let Some((before, last)) = key.rsplit_once(' ') else {
+        return false;
+    };
+    FIRM_LAST_WORDS.contains(&last)
+        || (is_never_a_persons_head(last) && !is_place_event_head(last, before, places))
+}
 
 /// Is `lower` the last word of a law's, treaty's or plan's name ([`DOCUMENT_HEADS`]) or
 /// an event's ([`EVENT_HEADS`]): a miscellaneous name?
@@ -1576,5 +1629,54 @@ mod tests {
         }
         assert!(is_never_alone_word("HDTV", &mut buf) && is_never_alone_word("NGOs", &mut buf));
         assert!(is_never_alone_word("R&B", &mut buf));
+    }
+
+    #[test]
+    fn events_are_named_by_their_last_word_or_where_they_are_held() {
+        for list in [EVENT_HEADS, PLACE_EVENT_HEADS, GAMES_NAMES, FIRM_LAST_WORDS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        assert!(is_misc_head("show") && is_misc_head("tournament") && is_misc_head("expo"));
+        assert!(!is_misc_head("games") && !is_misc_head("marathon") && !is_misc_head("fair"));
+        let places: AHashSet<String> = ["london", "new york", "athens"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        for (last, before) in [
+            ("marathon", "london"),
+            ("marathon", "flora london"),
+            ("marathon", "new york"),
+            ("games", "athens"),
+            ("games", "summer"),
+            ("games", "commonwealth"),
+        ] {
+            assert!(
+                is_place_event_head(last, before, &places),
+                "{before} {last}"
+            );
+        }
+        for (last, before) in [
+            ("marathon", "first"),
+            ("games", "rockstar"),
+            ("games", "london argonaut"),
+            ("marathon", "summer"),
+            ("festival", "london"),
+        ] {
+            assert!(
+                !is_place_event_head(last, before, &places),
+                "{before} {last}"
+            );
+        }
+        for key in [
+            "argonaut games",
+            "first marathon",
+            "virgin group",
+            "rainier bancorp",
+        ] {
+            assert!(key_names_a_firm(key, &places), "{key}");
+        }
+        for key in ["athens games", "london marathon", "games", "jim group-ford"] {
+            assert!(!key_names_a_firm(key, &places), "{key}");
+        }
     }
 }

@@ -1288,30 +1288,36 @@ fn written_with_legal_form(groups: &[Group]) -> Vec<bool> {
         .collect()
 }
 
-/// A name the corpus writes with a legal form (`USAir Inc`), or the first words of one it
-/// writes so ("Shearson Lehman" of "Shearson Lehman Brothers Inc", "Drexel Burnham" of
-/// "Drexel Burnham Lambert Inc"), is a firm, not the person the model took it for, unless a
+/// A name the corpus writes with a legal form (`USAir Inc`) or that ends in a kind of firm
+/// ("Ant Financial Services Group"), or the first words of one ("Shearson Lehman" of
+/// "Shearson Lehman Brothers Inc", "Drexel Burnham" of "Drexel Burnham Lambert Inc", "Ant
+/// Financial"), is a firm, not the person the model took it for, unless a
 /// title or role stood before more than one of its mentions in [`FIRM_CUE_SHARE`]. A word
 /// alone that is a person's surname in the corpus ("Wright" of Jim Wright, beside a "Wright
 /// Inc") or a given name (the first word of two people's full names: "John" of "John
 /// Hancock Financial Services Inc") is left to its votes. Its person votes become
 /// organisation votes. Returns which groups it made firms (they take their lone short names
 /// as a person's full name takes a surname: "Hutton" of "E.F. Hutton"), and the heads of
-/// the names written with a legal form ("morgan", "morgan stanley" of "Morgan Stanley Group
-/// Inc"), whatever their votes. `legal`: [`written_with_legal_form`].
-fn firms_are_not_people(groups: &mut [Group], legal: &[bool]) -> (Vec<bool>, AHashSet<String>) {
+/// the names written with a legal form or ending in a kind of firm ("morgan", "morgan
+/// stanley" of "Morgan Stanley Group Inc"), whatever their votes. `legal`:
+/// [`written_with_legal_form`]; `named`: [`named_as_firms`].
+fn firms_are_not_people(
+    groups: &mut [Group],
+    legal: &[bool],
+    named: &[bool],
+) -> (Vec<bool>, AHashSet<String>) {
     let mut heads: AHashSet<String> = AHashSet::new();
     // The last words of the names written with a legal form ("kodak" of "Eastman Kodak
     // Co"): a word alone that ends one is the firm's short name, as a head is.
     let mut ends: AHashSet<String> = AHashSet::new();
     let mut people_first: AHashMap<&str, u32> = AHashMap::new();
     let mut people_last: AHashSet<&str> = AHashSet::new();
-    for (g, &legal) in groups.iter().zip(legal) {
+    for ((g, &legal), &named) in groups.iter().zip(legal).zip(named) {
         if g.words >= 2 && is_mostly(g, EntityType::Per) {
             *people_first.entry(g.first_word()).or_default() += 1;
             people_last.insert(g.last_word());
         }
-        if legal {
+        if named {
             let mut head = String::with_capacity(g.key.len());
             for w in g.key.split(' ') {
                 if !head.is_empty() {
@@ -1320,7 +1326,8 @@ fn firms_are_not_people(groups: &mut [Group], legal: &[bool]) -> (Vec<bool>, AHa
                 head.push_str(w);
                 heads.insert(head.clone());
             }
-            if g.words >= 2 {
+            // (Not the kind of firm that ends a name: "Games" alone is none's.)
+            if g.words >= 2 && legal {
                 ends.insert(g.last_word().to_string());
             }
         }
@@ -1872,7 +1879,7 @@ pub fn resolve_compact(
     let legal = written_with_legal_form(&groups);
     let firm_named = named_as_firms(&groups, &legal);
     halt!();
-    let (firm, heads) = firms_are_not_people(&mut groups, &legal);
+    let (firm, heads) = firms_are_not_people(&mut groups, &legal, &firm_named);
     halt!();
     units_are_not_people(&mut groups, builtin);
     halt!();

@@ -3849,6 +3849,39 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ending_in_a_kind_of_firm_is_a_firm_and_so_are_its_first_words() {
+        use EntityType::*;
+        let docs = vec![
+            vec![
+                mention(0, "Ant Financial Services Group", Org, false),
+                mention(0, "Ant Financial", Per, false),
+                mention(0, "Argonaut Games", Per, false),
+                mention(0, "Argonaut", Per, false),
+            ],
+            vec![
+                mention(1, "Ant Financial", Per, false),
+                mention(1, "London Marathon", Org, false),
+            ],
+            // A lone word beginning two such names in one article is neither's.
+            vec![
+                mention(2, "Capitol Bancorp", Org, false),
+                mention(2, "Capitol Airways", Org, false),
+                mention(2, "Capitol", Org, false),
+            ],
+        ];
+        let (names, r) = names_of(&docs);
+        let kind = |d: usize, k: usize| r.types[r.entity_of[d][k] as usize];
+        assert_eq!((kind(0, 1), kind(1, 0)), (Org, Org));
+        assert_eq!((names[0][2].as_str(), kind(0, 2)), ("Argonaut Games", Org));
+        assert_eq!((names[0][3].as_str(), kind(0, 3)), ("Argonaut Games", Org));
+        assert_eq!(
+            (names[1][1].as_str(), kind(1, 1)),
+            ("London Marathon", Misc)
+        );
+        assert_eq!(names[2][2], "Capitol");
+    }
+
+    #[test]
     fn a_titled_surname_takes_its_full_name_though_the_corpus_seldom_writes_it() {
         use EntityType::*;
         // "Zorgan" alone in 100 documents, half of them after a title ("President Zorgan"),

@@ -823,3 +823,25 @@ def test_shows_tournaments_and_events_held_at_a_place_are_miscellaneous_firms_ar
     assert got["Argonaut Games"] == "ORG", got
     lone = ents[ents["text"] == "Argonaut"]
     assert list(lone["canonical"]) == ["Argonaut Games"], ents
+
+
+def test_foreign_legal_forms_join_a_firm_to_its_short_name():
+    # Reuters-21578 counted "Volkswagen AG" (35) apart from "Volkswagen", "Deutsche Bank
+    # AG" (29) apart from "Deutsche Bank" (11), and "Outokumpu" (10) as a person beside
+    # "Outokumpu Oy": AG, AB, NV, SA, Oy... are legal forms at the end of a name, and a
+    # word written with one is a firm's name; alone they are still names ("SA" for South
+    # Africa in a team sheet).
+    texts = pd.Series([
+        "Volkswagen AG said sales rose. Volkswagen shares gained in Frankfurt.",
+        "Deutsche Bank AG raised its dividend. Deutsche Bank said profits rose.",
+        "Finland's Outokumpu Oy said it cut output. Outokumpu said nickel prices were low.",
+        "Outokumpu said its copper division would be split.",
+        "J Fourie (SA), T Umaga (New Zealand) and S Bobo (Fiji) were named.",
+        "C Visagie (SA), S Maling (NZ), V Matfield (SA), J Smit (SA) start.",
+    ])
+    ents = nc.entities(texts)
+    canon = dict(zip(ents["text"], ents["canonical"]))
+    assert canon["Volkswagen AG"] == canon["Volkswagen"], canon
+    assert canon["Deutsche Bank AG"] == canon["Deutsche Bank"], canon
+    assert set(ents.loc[ents["text"] == "Outokumpu", "type"].astype(str)) == {"ORG"}, ents
+    assert "SA" in canon, canon

@@ -2704,6 +2704,7 @@ pub fn resolve_compact(
                 && (g.words == 1 || particle)
                 && !g.fixed
                 && !g.gazetteer
+                && !legal[id]
                 && root(&parent, id) == id
                 && g.called.is_none()
                 && may_be_surname(g, particle)
@@ -3879,6 +3880,28 @@ mod tests {
             ("London Marathon", Misc)
         );
         assert_eq!(names[2][2], "Capitol");
+    }
+
+    #[test]
+    fn a_word_written_with_a_legal_form_is_no_surname_of_the_corpus() {
+        use EntityType::*;
+        // "Heineken NV" makes "Heineken" a firm's name: alone in other articles it is the
+        // brewer's, not Freddie Heineken's; "Volkswagen AG" and "Volkswagen" are one name.
+        let docs = vec![
+            vec![
+                mention(0, "Freddie Heineken", Per, false),
+                mention(0, "Heineken NV", Org, false),
+            ],
+            vec![mention(1, "Heineken", Per, false)],
+            vec![mention(2, "Heineken", Per, false)],
+            vec![
+                mention(3, "Volkswagen AG", Org, false),
+                mention(3, "Volkswagen", Org, false),
+            ],
+        ];
+        let (names, _) = names_of(&docs);
+        assert_ne!(names[1][0], "Freddie Heineken");
+        assert_eq!(names[3][0], names[3][1]);
     }
 
     #[test]

@@ -335,7 +335,7 @@ pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
             org_evidence: (c.org_context_after
                 || (several && {
                     let last = word(c.end - 1);
-                    super::lexicon::is_legal_suffix(last)
+                    super::lexicon::ends_in_legal_form(last)
                         || super::lexicon::is_club_suffix(last)
                         || super::lexicon::names_a_firm(word(c.first), last)
                 }))

@@ -823,6 +823,23 @@ pub fn is_legal_suffix(word: &str) -> bool {
     in_any_case(LEGAL_SUFFIXES, word.trim_end_matches('.'))
 }
 
+/// Legal forms of other countries' firms ("Volkswagen AG", "Boliden AB", "Akzo NV",
+/// "Outokumpu Oy", "Renault SA", "Petroleos de Venezuela S.A."; any case, a final dot
+/// dropped) that are also abbreviations alone ("SA" for South Africa, "AG" for an
+/// attorney general, "NV" for Nevada), so a legal form only where they end a longer name
+/// ([`ends_in_legal_form`]), never "no name alone" as [`LEGAL_SUFFIXES`] are. Not "AS" or
+/// "SE" (a word; a model's trim, "Mac SE"), nor "ASA" (the American Soybean Association).
+const FOREIGN_LEGAL_FORMS: &[&str] = &[
+    "a.g", "ab", "ag", "b.v", "bv", "k.k", "kk", "ltda", "n.v", "nv", "oy", "oyj", "s.a", "s.p.a",
+    "sa", "sarl",
+];
+
+/// Is `last`, the last word of a name of two words or more, a legal form: one of
+/// [`LEGAL_SUFFIXES`] or [`FOREIGN_LEGAL_FORMS`]?
+pub fn ends_in_legal_form(last: &str) -> bool {
+    is_legal_suffix(last) || in_any_case(FOREIGN_LEGAL_FORMS, last.trim_end_matches('.'))
+}
+
 /// Is `word` one of `list`'s words, ignoring ASCII case?
 fn in_any_case(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -937,7 +954,7 @@ pub fn is_club_suffix(word: &str) -> bool {
 /// one after another word.
 pub fn before_legal_form(name: &str) -> Option<&str> {
     name.rsplit_once(' ')
-        .filter(|(_, last)| is_legal_suffix(last))
+        .filter(|(_, last)| ends_in_legal_form(last))
         .map(|(head, _)| head)
 }
 
@@ -946,7 +963,7 @@ pub fn before_legal_form(name: &str) -> Option<&str> {
 /// are one firm. A one-word key is left whole.
 pub fn without_legal_suffix(key: &str) -> &str {
     match key.rsplit_once(' ') {
-        Some((head, last)) if is_legal_suffix(last) => head
+        Some((head, last)) if ends_in_legal_form(last) => head
             .strip_suffix(" and")
             .or_else(|| head.strip_suffix(" &"))
             .filter(|h| !h.is_empty())
@@ -1678,5 +1695,29 @@ mod tests {
         for key in ["athens games", "london marathon", "games", "jim group-ford"] {
             assert!(!key_names_a_firm(key, &places), "{key}");
         }
+    }
+
+    #[test]
+    fn foreign_legal_forms_end_a_name_but_are_names_alone() {
+        assert!(FOREIGN_LEGAL_FORMS.windows(2).all(|w| w[0] < w[1]));
+        for name in [
+            "Volkswagen AG",
+            "Boliden AB",
+            "Akzo NV",
+            "Outokumpu Oy",
+            "Petroleos de Venezuela S.A.",
+            "AMBAC S.p.A.",
+            "Nippon Kokan K.K.",
+        ] {
+            assert!(before_legal_form(name).is_some(), "{name}");
+        }
+        assert_eq!(without_legal_suffix("deutsche bank ag"), "deutsche bank");
+        assert_eq!(without_legal_suffix("renault sa"), "renault");
+        let mut buf = String::new();
+        for alone in ["SA", "AG", "NV", "AB"] {
+            assert!(!is_never_alone_word(alone, &mut buf), "{alone}");
+        }
+        assert!(is_never_alone_word("Corp", &mut buf));
+        assert!(before_legal_form("Mac SE").is_none() && before_legal_form("the ASA").is_none());
     }
 }

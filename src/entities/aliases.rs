@@ -2474,12 +2474,18 @@ pub fn resolve_compact(
     // one edit from it that stands for itself; a name that has joined another takes
     // nothing in. So "Anna Milkinton" does not reach "Anna Wilkinson" through "Anna
     // Wilkinton": it is two edits from it.
+    // Nor are two places of the lists: a built-in place and a place of `places`, or two of
+    // `places` ("Colombia" and Columbia, Tennessee; Zhejiang and Zhenjiang).
     let rank = |g: usize| (count[g], groups[g].gazetteer, std::cmp::Reverse(g));
+    let a_place = |g: usize| {
+        places.contains(&groups[g].key) || groups[g].gazetteer && types[g] == EntityType::Loc
+    };
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (a, b) in pairs {
         let (ga, gb) = (&groups[a], &groups[b]);
         if types[a] != types[b]
             || (ga.gazetteer && gb.gazetteer)
+            || (a_place(a) && a_place(b))
             || ga.key.chars().next() != gb.key.chars().next()
             || ga.words != gb.words
             || (ga.key.bytes().any(|b| b.is_ascii_digit())
@@ -3880,6 +3886,28 @@ mod tests {
             ("London Marathon", Misc)
         );
         assert_eq!(names[2][2], "Capitol");
+    }
+
+    #[test]
+    fn two_places_one_edit_apart_are_two_places() {
+        use EntityType::*;
+        // Shaanxi and Shanxi, Zhejiang and Zhenjiang are provinces and cities of their
+        // own; a misspelling that is no place still joins ("Zhejang").
+        let mut docs: Vec<Vec<Mention>> = (0..6)
+            .map(|d| {
+                vec![
+                    mention(d, "Zhejiang", Loc, false),
+                    mention(d, "Shanxi", Loc, false),
+                ]
+            })
+            .collect();
+        docs.push(vec![
+            mention(6, "Zhenjiang", Loc, false),
+            mention(6, "Shaanxi", Loc, false),
+            mention(6, "Zhejang", Loc, false),
+        ]);
+        let (names, _) = names_of(&docs);
+        assert_eq!(names[6], ["Zhenjiang", "Shaanxi", "Zhejiang"]);
     }
 
     #[test]

@@ -845,3 +845,25 @@ def test_foreign_legal_forms_join_a_firm_to_its_short_name():
     assert canon["Deutsche Bank AG"] == canon["Deutsche Bank"], canon
     assert set(ents.loc[ents["text"] == "Outokumpu", "type"].astype(str)) == {"ORG"}, ents
     assert "SA" in canon, canon
+
+
+def test_a_number_the_corpus_writes_with_a_name_is_part_of_it():
+    # BBC cut "Halo 2" (29), "Half-Life 2" (23), "Doom 3", "Shrek 2", "Commodore 64" before
+    # their numbers, and counted the fragments with the first games: a short number the
+    # corpus writes after a word at least three times (and once in three mid-sentence
+    # mentions) completes its name; the name without it is the series, a work too. Not
+    # a month's day, a substitute's minute in a team sheet, or a table's row.
+    texts = pd.Series([
+        "Halo 2 won the award. Gamers queued for Halo 2 at midnight.",
+        "Halo 2 sold two million copies. Fans of Halo waited years for the sequel.",
+        "Critics said Halo 2 was the best game of the year.",
+        "Liverpool: Dudek, Finnan (Nunez 56), Hyypia. Subs: Kewell (Nunez 73).",
+        "Kewell (Nunez 61) came on. Antonio Nunez was booked.",
+        "The vote is on June 2. Talks ended on June 4. They meet again on June 9 in Paris.",
+    ])
+    ents = nc.entities(texts)
+    got = dict(zip(ents["text"], zip(ents["canonical"], ents["type"].astype(str))))
+    assert got["Halo 2"] == ("Halo 2", "MISC"), got
+    assert got["Halo"] == ("Halo", "MISC"), got
+    assert not any(t.startswith("Nunez ") for t in ents["text"]), got
+    assert not any(t.startswith("June") for t in ents["text"]), got

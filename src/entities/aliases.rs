@@ -829,7 +829,8 @@ const QUOTED_SHARE: u32 = 2;
 /// alone is still that person's surname ("Hamilton", the musical, is Herbert Hamilton in
 /// the report of his murder; "Kinsey", the film, is Alfred Kinsey beside his full name),
 /// but it is never a first name standing for a full name ("Ray", the film, beside Ray
-/// Charles) and never takes a full name across the corpus.
+/// Charles) and never takes a full name across the corpus. A work's name with a sequel's
+/// number calls the name without it a work too ("Halo 2", "Halo").
 fn called_so(groups: &mut [Group]) {
     for g in groups.iter_mut() {
         let mentions = g.mentions();
@@ -849,6 +850,32 @@ fn called_so(groups: &mut [Group]) {
         } else {
             None
         };
+    }
+    // A work's name with its sequel's number ("Halo 2", "Shrek 2", "Half-Life 2", called a
+    // work) names the series it continues: the name without the number, where the corpus
+    // writes it and calls it nothing else, is a work too ("Halo" alone is the first game
+    // or the series, not the place the model took it for).
+    let series: AHashSet<&str> = groups
+        .iter()
+        .filter(|g| g.words >= 2 && g.called == Some(EntityType::Misc))
+        .filter_map(|g| {
+            let (head, number) = g.key.rsplit_once(' ')?;
+            number.bytes().all(|b| b.is_ascii_digit()).then_some(head)
+        })
+        .collect();
+    if series.is_empty() {
+        return;
+    }
+    let heads: Vec<usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| {
+            !g.fixed && !g.gazetteer && g.called.is_none() && series.contains(g.key.as_str())
+        })
+        .map(|(id, _)| id)
+        .collect();
+    for id in heads {
+        groups[id].called = Some(EntityType::Misc);
     }
 }
 

@@ -53,6 +53,14 @@ const AND_WITHIN_SHARE: u32 = 4;
 const START_CAP_SHARE: u32 = 10;
 const START_CAP_MIN: u32 = 5;
 
+/// How often, at least, the corpus writes a word before a short number for the number to
+/// be part of its name ([`CaseStats::numbered`]).
+const NUMBERED_MIN: u32 = 3;
+
+/// A word the corpus writes before a short number at least once in this many times it
+/// writes it capitalised mid-sentence takes the number into its name.
+const NUMBERED_SHARE: u32 = 3;
+
 /// The key of the counts of "`a` and `b`": both lowercase forms, and a separator no word
 /// holds.
 fn pair_hash(a: &str, b: &str) -> u64 {
@@ -93,6 +101,67 @@ fn prefixed_hash(word: &str, buf: &mut String) -> u64 {
 fn tagged_hash(tag: &str, word: &str, buf: &mut String) -> u64 {
     let key = [tag, lower_into(word, buf)].concat();
     xxh3_64(key.as_bytes())
+}
+
+/// The key of how often a capitalised word stands right before a short number that
+/// completes it ([`short_number_after`]): "#", the number and the word's lowercase form
+/// (a name's number is always the same: "Halo 2"; a team's in results is not).
+fn numbered_hash(word: &str, number: &str, buf: &mut String) -> u64 {
+    let key = ["#", number, " ", lower_into(word, buf)].concat();
+    xxh3_64(key.as_bytes())
+}
+
+/// Is token `k + 1` a short whole number right after word `k` (one space between, on its
+/// line: "Half-Life 2", "Commodore 64", "Rover 75"), the number's own end (not a score,
+/// an amount or a date: "3-1", "4.5", "4%", "7/8"), and then prose on the same line: a
+/// word in lowercase or punctuation ("Halo 2 won", "Halo 2's", "Halo 2, the"), not a
+/// table's row or a result (another number, a dash, a capitalised word or the line's end:
+/// "Chelsea 25 17 6", "Arsenal 2 - 1", "Leicester 1 Chelsea 0") nor a closing bracket (a
+/// team sheet's "(Nunez 56)")?
+fn short_number_after(doc: &Doc, k: usize) -> bool {
+    let n = doc.tokens.len();
+    let number = k + 1;
+    let after = number + 1;
+    number < n
+        && doc.same_line(k, number)
+        && doc.tokens[number].kind == Kind::Number
+        && doc.word(number).len() <= 3
+        && doc.word(number).bytes().all(|b| b.is_ascii_digit())
+        && doc.tokens[number].start == doc.tokens[k].end + 1
+        && !Detector::number_goes_on(doc, number)
+        && after < n
+        && doc.same_line(number, after)
+        && match doc.tokens[after].kind {
+            Kind::Word => !is_capitalised(doc.word(after)),
+            Kind::Number => false,
+            _ => !matches!(doc.word(after), "-" | ")"),
+        }
+}
+
+/// May the corpus learn that a short number completes `lower` ([`CaseStats::numbered`])?
+/// Not a month or weekday, written out or short ("June 2", "Jan. 29"), nor a person's
+/// given name or surname (a team sheet's "Nunez 56" is a substitute's minute).
+fn may_take_a_number(lower: &str) -> bool {
+    let month = matches!(
+        lower.trim_end_matches('.'),
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    );
+    !(month
+        || lexicon::is_month(lower)
+        || lexicon::is_never_alone(lower)
+        || gazetteer::is_given_name(lower)
+        || gazetteer::builtin_surnames().contains(lower))
 }
 
 /// "F." in "John F. Kelly".
@@ -166,6 +235,15 @@ impl CaseStats {
                         self.counts.entry(key).or_default().1 += 1;
                     }
                 }
+            }
+            // "Half-Life 2": how often a capitalised word (not a month or weekday: "June
+            // 2") stands before a short number, anywhere ([`Self::numbered`]).
+            if !lower
+                && short_number_after(&doc, i)
+                && may_take_a_number(lower_into(word, &mut buf))
+            {
+                let key = numbered_hash(word, doc.word(i + 1), &mut buf);
+                self.counts.entry(key).or_default().1 += 1;
             }
             if !lower && t.sentence_start {
                 continue;
@@ -249,6 +327,16 @@ impl CaseStats {
     /// lowercase form, so the transport of the counts as columns carries it unchanged.
     pub fn after_prefix(&self, word: &str, buf: &mut String) -> u32 {
         self.get(prefixed_hash(word, buf)).1
+    }
+
+    /// Does the corpus write `word` before `number`, a short number that completes it
+    /// ("Half-Life 2", "Commodore 64", "Spider-Man 2"), [`NUMBERED_MIN`] times or more
+    /// and at least once for every [`NUMBERED_SHARE`] times it writes it capitalised
+    /// mid-sentence? A sequel's or a model's number is then part of the name, as after
+    /// "Radio" or "Channel" ([`lexicon::is_numbered_head`]).
+    pub fn numbered(&self, word: &str, number: &str, buf: &mut String) -> bool {
+        let numbered = self.get(numbered_hash(word, number, buf)).1;
+        numbered >= NUMBERED_MIN && numbered * NUMBERED_SHARE >= self.get(lower_hash(word, buf)).1
     }
 
     pub fn len(&self) -> usize {
@@ -1814,6 +1902,7 @@ impl<'s> Detector<'s> {
             // "4%").
             let mut next = next;
             let mut number_end = None;
+            let mut learned_number = false;
             if end == j
                 && end < n
                 && doc.same_line(end - 1, end)
@@ -1822,7 +1911,13 @@ impl<'s> Detector<'s> {
                 && doc.word(end).bytes().all(|b| b.is_ascii_digit())
                 && doc.tokens[end].start == doc.tokens[end - 1].end + 1
                 && !Self::number_goes_on(doc, end)
-                && lexicon::is_numbered_head(lower_into(doc.word(end - 1), &mut buf))
+                && (lexicon::is_numbered_head(lower_into(doc.word(end - 1), &mut buf)) || {
+                    learned_number = short_number_after(doc, end - 1)
+                        && self
+                            .stats
+                            .numbered(doc.word(end - 1), doc.word(end), &mut buf);
+                    learned_number
+                })
             {
                 number_end = Some(end + 1);
                 next = end + 1;
@@ -1890,8 +1985,10 @@ impl<'s> Detector<'s> {
             } else if title_before || person_context {
                 None
             } else {
+                // (A sequel's number the corpus writes with the name is in it: "Halo 2
+                // won" is read before the number all the same. Not "Channel 4 is".)
                 kind_word_before(doc, i, end - first).or_else(|| {
-                    (end == j && number_end.is_none())
+                    (end == j && (number_end.is_none() || learned_number))
                         .then(|| product_word_after(doc, end))
                         .flatten()
                 })
@@ -2439,6 +2536,49 @@ mod tests {
         let doc = Doc::new(text);
         let found = det.candidates(&doc);
         (doc, found)
+    }
+
+    #[test]
+    fn a_number_the_corpus_writes_after_a_word_completes_its_name() {
+        let mut stats = CaseStats::default();
+        let text = "Halo 2 won. Fans bought Halo 2 and Halo 2 sold well. Halo fans cheered. \
+                    Dudek, Finnan (Nunez 56), Kewell (Nunez 73), Alonso (Nunez 80). \
+                    On June 2 and June 4 and June 9 talks began. Chelsea 25 17 6 2 Arsenal 25 \
+                    16 5 4 Everton 25 14 6 5 Chelsea 2 - 1 Arsenal.";
+        stats.add_text(text);
+        let mut buf = String::new();
+        assert!(stats.numbered("Halo", "2", &mut buf) && !stats.numbered("Halo", "3", &mut buf));
+        for (word, number) in [
+            ("Nunez", "56"),
+            ("June", "2"),
+            ("Chelsea", "25"),
+            ("Chelsea", "2"),
+        ] {
+            assert!(!stats.numbered(word, number, &mut buf), "{word}");
+        }
+        let doc = Doc::new("Halo 2 won, Halo 2's maker, score 3-1 and Rover 25 17 and Halo 4%.");
+        let at = |word: &str, nth: usize| {
+            (0..doc.tokens.len())
+                .filter(|&k| doc.word(k) == word)
+                .nth(nth)
+                .expect("word")
+        };
+        assert!(short_number_after(&doc, at("Halo", 0)) && short_number_after(&doc, at("Halo", 1)));
+        assert!(
+            !short_number_after(&doc, at("Rover", 0)) && !short_number_after(&doc, at("Halo", 2))
+        );
+        let lexicons = Lexicons::default();
+        let det = Detector::new(&stats, &lexicons);
+        let doc = Doc::new("Critics said Halo 2 was the best game of the year.");
+        let names: Vec<&str> = det
+            .candidates(&doc)
+            .iter()
+            .map(|c| {
+                let last = c.number_end.unwrap_or(c.end) - 1;
+                &doc.text[doc.tokens[c.first].start..doc.tokens[last].end]
+            })
+            .collect();
+        assert!(names.contains(&"Halo 2"), "{names:?}");
     }
 
     #[test]

@@ -134,7 +134,7 @@ fn short_number_after(doc: &Doc, k: usize) -> bool {
         && match doc.tokens[after].kind {
             Kind::Word => !is_capitalised(doc.word(after)),
             Kind::Number => false,
-            _ => !matches!(doc.word(after), "-" | ")"),
+            Kind::Punct => !matches!(doc.word(after), "-" | ")"),
         }
 }
 

@@ -180,6 +180,15 @@ def _cases():
         # one text; and counts by a column of web addresses, one an article.
         "entities: units of built-in organisations": (lambda n: nc.entities([" ".join(
             f"Shares of Sony Zed{i} and Reuters Quo{i} rose." for i in range(n))]), 10_000),
+        # Firms named by their kind and by legal forms abroad, their first words alone
+        # (many beginning two firms in one text), events held at many places, and names
+        # the corpus writes with a number (each its own number), in a few texts.
+        "entities: firms by kind, legal forms abroad, numbered names": (lambda n: nc.entities(
+            [" ".join(f"Zed{i} Group and Zed{i} Holdings said Zed{i} rose; Quo{i} AG fell and "
+                      f"Quo{i} gained. London{i} Marathon, Zed{i} Games." for i in range(n)),
+             " ".join(f"Halo{i} {i % 900 + 10} won and Halo{i} {i % 900 + 10} sold." for i in range(n)),
+             " ".join(f"Critics said Halo{i} {i % 900 + 10} was best." for i in range(n))]),
+            5_000),
         "entity_counts: by web addresses": (lambda n: nc.entity_counts(
             ["Putin met Merkel in Berlin, Al Jazeera reported."] * n,
             by=[f"https://www.site{i % 500}.com/news/{i}?ref=x" for i in range(n)]), 20_000),

@@ -834,6 +834,13 @@ const FOREIGN_LEGAL_FORMS: &[&str] = &[
     "sa", "sarl",
 ];
 
+/// Is `lower` one of [`FOREIGN_LEGAL_FORMS`] written with its dots ("s.a.", "n.v."): no
+/// abbreviation of anything else, so never a name alone, as [`LEGAL_SUFFIXES`] are.
+fn is_dotted_legal_form(lower: &str) -> bool {
+    let bare = lower.trim_end_matches('.');
+    bare.contains('.') && FOREIGN_LEGAL_FORMS.contains(&bare)
+}
+
 /// Is `last`, the last word of a name of two words or more, a legal form: one of
 /// [`LEGAL_SUFFIXES`] or [`FOREIGN_LEGAL_FORMS`]?
 pub fn ends_in_legal_form(last: &str) -> bool {
@@ -985,8 +992,8 @@ pub fn is_never_alone_word(word: &str, buf: &mut String) -> bool {
     if letters == 1 && word.chars().all(|c| c.is_alphabetic() || c == '.') {
         return true; // a letter ("P" of "S and P", a ticker "<F>", an initial left over)
     }
-    if is_furniture(lower) || is_legal_suffix(lower) {
-        return true; // "MORE" in "READ MORE:" as much as "More"; "Corp", "CORP"
+    if is_furniture(lower) || is_legal_suffix(lower) || is_dotted_legal_form(lower) {
+        return true; // "MORE" in "READ MORE:" as much as "More"; "Corp", "CORP", "S.A."
     }
     // An all-capital word that is otherwise a function word is an acronym: "US", "IS", "IT".
     !is_all_caps(word)
@@ -1717,7 +1724,8 @@ mod tests {
         for alone in ["SA", "AG", "NV", "AB"] {
             assert!(!is_never_alone_word(alone, &mut buf), "{alone}");
         }
-        assert!(is_never_alone_word("Corp", &mut buf));
+        assert!(is_never_alone_word("Corp", &mut buf) && is_never_alone_word("S.A.", &mut buf));
+        assert!(is_never_alone_word("N.V.", &mut buf) && !is_never_alone_word("U.S.", &mut buf));
         assert!(before_legal_form("Mac SE").is_none() && before_legal_form("the ASA").is_none());
     }
 }

@@ -2269,10 +2269,11 @@ pub fn resolve_compact(
             // is the firm ("Dome" after "Dome Petroleum Ltd", which the model took for a
             // place 207 times in Reuters-21578), and so is one that begins the one name
             // here that ends in a kind of firm, none with a legal form beginning with it
-            // ("Argonaut" after "Argonaut Games", "Rainier" after "Rainier Bancorp"), unless it is a firm's name of its own
-            // ("Texaco", as "Texaco Inc", beside Texaco Canada), a built-in name or a place
-            // ("Texas" of "Texas Instruments Inc"), a kind of body ("Bank": see `kinds`),
-            // ends a name here too, or follows a title.
+            // ("Argonaut" after "Argonaut Games", "Rainier" after "Rainier Bancorp"),
+            // unless it is a firm's name of its own ("Texaco", as "Texaco Inc", beside
+            // Texaco Canada), a built-in name or a place ("Texas" of "Texas Instruments
+            // Inc"), a kind of body ("Bank": see `kinds`), ends a name here too, or follows
+            // a title.
             let head_of = (g.words == 1
                 && !g.fixed
                 && !g.gazetteer
@@ -2281,7 +2282,7 @@ pub fn resolve_compact(
                 && !kind_person_evidence(mention_kinds[k])
                 && !surnames.contains_key(g.key.as_str())
                 && !org_ends.contains_key(g.key.as_str())
-                && !super::gazetteer::places().contains(&g.key))
+                && !places.contains(&g.key))
             .then(|| {
                 (firm_heads.get(g.key.as_str()))
                     .or_else(|| named_heads.get(g.key.as_str()))

@@ -236,8 +236,9 @@ impl CaseStats {
                     }
                 }
             }
-            // "Half-Life 2": how often a capitalised word (not a month or weekday: "June
-            // 2") stands before a short number, anywhere ([`Self::numbered`]).
+            // "Half-Life 2": how often a capitalised word stands before a short number,
+            // anywhere ([`Self::numbered`]; not a month, a weekday or a person's name:
+            // [`may_take_a_number`]).
             if !lower
                 && short_number_after(&doc, i)
                 && may_take_a_number(lower_into(word, &mut buf))

@@ -909,14 +909,18 @@ const FIRM_FIRST_WORDS: &[&str] = &[
 ];
 
 /// Kinds of firm that end a firm's name ("Warburg Securities", "Airbus Industrie",
-/// "Olympic Airways", "Marshall Industries", "Yildiz Holding"; lowercase): a name of two
-/// words or more ending in one is a firm's. (Not "Brothers": "the Wright Brothers".)
+/// "Olympic Airways", "Marshall Industries", "Yildiz Holding", "Jupiter Research", "Nortel
+/// Networks"; lowercase): a name of two words or more ending in one is a firm's. (Not
+/// "Brothers": "the Wright Brothers"; not "Capital", "Pictures" or "Motors", whose names
+/// are often a firm's unit beside the firm: "Barclays Capital", "Sony Pictures".)
 const FIRM_LAST_WORDS: &[&str] = &[
     "airlines",
     "airways",
     "associates",
     "bancorp",
     "bancshares",
+    "communications",
+    "electronics",
     "enterprises",
     "group",
     "groupe",
@@ -925,9 +929,12 @@ const FIRM_LAST_WORDS: &[&str] = &[
     "holdings",
     "industrie",
     "industries",
+    "networks",
     "partners",
     "pharmaceuticals",
+    "research",
     "securities",
+    "software",
     "technologies",
 ];
 
@@ -1696,6 +1703,8 @@ mod tests {
             "first marathon",
             "virgin group",
             "rainier bancorp",
+            "jupiter research",
+            "nortel networks",
         ] {
             assert!(key_names_a_firm(key, &places), "{key}");
         }

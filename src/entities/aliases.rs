@@ -408,21 +408,16 @@ fn claim_surname(
     id: usize,
     groups: &[Group],
 ) {
-    let e = map.entry(word.to_string()).or_insert(Some(id));
-    match *e {
-        Some(held) if held == id => {}
-        Some(held) => {
-            *e = match (
-                familiar_of(&groups[id].key, &groups[held].key),
-                familiar_of(&groups[held].key, &groups[id].key),
-            ) {
-                (true, _) => Some(held),
-                (_, true) => Some(id),
-                _ => None,
-            };
+    if let Some(&Some(held)) = map.get(word) {
+        if familiar_of(&groups[id].key, &groups[held].key) {
+            return;
         }
-        None => {}
+        if familiar_of(&groups[held].key, &groups[id].key) {
+            map.insert(word.to_string(), Some(id));
+            return;
+        }
     }
+    claim(map, word, id);
 }
 
 /// Is full name `a` full name `b` with its given name in a familiar form ("mike flynn",
@@ -1286,8 +1281,7 @@ const MAX_FIRM_WORDS: usize = 8;
 /// ([`written_with_legal_form`]) or ending in a kind of firm, two to [`MAX_FIRM_WORDS`]
 /// words ("Argonaut Games", "Virgin Group": `lexicon::key_names_a_firm`). A word alone
 /// that begins the one such name in a document is the firm there.
-fn named_as_firms(groups: &[Group], legal: &[bool]) -> Vec<bool> {
-    let places = super::gazetteer::places();
+fn named_as_firms(groups: &[Group], legal: &[bool], places: &AHashSet<String>) -> Vec<bool> {
     groups
         .iter()
         .zip(legal)
@@ -1903,8 +1897,9 @@ pub fn resolve_compact(
     halt!();
     called_so(&mut groups);
     halt!();
+    let places = super::gazetteer::places();
     let legal = written_with_legal_form(&groups);
-    let firm_named = named_as_firms(&groups, &legal);
+    let firm_named = named_as_firms(&groups, &legal, places);
     halt!();
     let (firm, heads) = firms_are_not_people(&mut groups, &legal, &firm_named);
     halt!();
@@ -1915,7 +1910,6 @@ pub fn resolve_compact(
     let unknown = unknown_words_are_not_people(&groups);
     // parent[g]: the group g merges into (itself when it stands alone).
     let mut parent: Vec<usize> = (0..groups.len()).collect();
-    let places = super::gazetteer::places();
     // A gazetteer's type, else the mentions' weighted vote (a user alias keeps the vote).
     let group_type = |g: &Group| -> EntityType {
         if let (Some((_, t)), false) = (&g.canonical, g.fixed) {

@@ -104,7 +104,7 @@ fn tagged_hash(tag: &str, word: &str, buf: &mut String) -> u64 {
 }
 
 /// The key of how often a capitalised word stands right before a short number that
-/// completes it ([`short_number_after`]): "#", the number and the word's lowercase form
+/// completes it ([`short_number_after`], [`prose_after_number`]): "#", the number and the word's lowercase form
 /// (a name's number is always the same: "Halo 2"; a team's in results is not).
 fn numbered_hash(word: &str, number: &str, buf: &mut String) -> u64 {
     let key = ["#", number, " ", lower_into(word, buf)].concat();
@@ -112,24 +112,28 @@ fn numbered_hash(word: &str, number: &str, buf: &mut String) -> u64 {
 }
 
 /// Is token `k + 1` a short whole number right after word `k` (one space between, on its
-/// line: "Half-Life 2", "Commodore 64", "Rover 75"), the number's own end (not a score,
-/// an amount or a date: "3-1", "4.5", "4%", "7/8"), and then prose on the same line: a
-/// word in lowercase or punctuation ("Halo 2 won", "Halo 2's", "Halo 2, the"), not a
-/// table's row or a result (another number, a dash, a capitalised word or the line's end:
-/// "Chelsea 25 17 6", "Arsenal 2 - 1", "Leicester 1 Chelsea 0") nor a closing bracket (a
-/// team sheet's "(Nunez 56)")?
+/// line: "Half-Life 2", "Commodore 64", "Rover 75", "BBC Radio 4"), the number's own end
+/// (not a score, an amount or a date: "3-1", "4.5", "4%", "7/8")?
 fn short_number_after(doc: &Doc, k: usize) -> bool {
-    let n = doc.tokens.len();
     let number = k + 1;
-    let after = number + 1;
-    number < n
+    number < doc.tokens.len()
         && doc.same_line(k, number)
         && doc.tokens[number].kind == Kind::Number
         && doc.word(number).len() <= 3
         && doc.word(number).bytes().all(|b| b.is_ascii_digit())
         && doc.tokens[number].start == doc.tokens[k].end + 1
         && !Detector::number_goes_on(doc, number)
-        && after < n
+}
+
+/// Does prose follow the number at token `number` on its line: a word in lowercase or
+/// punctuation ("Halo 2 won", "Halo 2's", "Halo 2, the"), not a table's row or a result
+/// (another number, a dash, a capitalised word or the line's end: "Chelsea 25 17 6",
+/// "Arsenal 2 - 1", "Leicester 1 Chelsea 0") nor a closing bracket (a team sheet's
+/// "(Nunez 56)")? Only such a number may be learned as part of a name
+/// ([`CaseStats::numbered`]).
+fn prose_after_number(doc: &Doc, number: usize) -> bool {
+    let after = number + 1;
+    after < doc.tokens.len()
         && doc.same_line(number, after)
         && match doc.tokens[after].kind {
             Kind::Word => !is_capitalised(doc.word(after)),
@@ -139,27 +143,14 @@ fn short_number_after(doc: &Doc, k: usize) -> bool {
 }
 
 /// May the corpus learn that a short number completes `lower` ([`CaseStats::numbered`])?
-/// Not a month or weekday, written out or short ("June 2", "Jan. 29"), nor a person's
-/// given name or surname (a team sheet's "Nunez 56" is a substitute's minute).
+/// Not a month or weekday, written out or short, with its point or without ("June 2",
+/// "Jan. 29": the short forms are [`lexicon::is_never_alone`]'s, but for "Apr"), nor a
+/// person's given name or surname (a team sheet's "Nunez 56" is a substitute's minute).
 fn may_take_a_number(lower: &str) -> bool {
-    let month = matches!(
-        lower.trim_end_matches('.'),
-        "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    );
-    !(month
-        || lexicon::is_month(lower)
-        || lexicon::is_never_alone(lower)
+    let bare = lower.trim_end_matches('.');
+    !(bare == "apr"
+        || lexicon::is_month(bare)
+        || lexicon::is_never_alone(bare)
         || gazetteer::is_given_name(lower)
         || gazetteer::builtin_surnames().contains(lower))
 }
@@ -241,6 +232,7 @@ impl CaseStats {
             // [`may_take_a_number`]).
             if !lower
                 && short_number_after(&doc, i)
+                && prose_after_number(&doc, i + 1)
                 && may_take_a_number(lower_into(word, &mut buf))
             {
                 let key = numbered_hash(word, doc.word(i + 1), &mut buf);
@@ -1899,21 +1891,16 @@ impl<'s> Detector<'s> {
                 end -= 1;
             }
             // A short number completes a name ending in a word such as "Radio" ("BBC Radio
-            // 4", "Channel 4's"), when it is a whole number (not a score "3-1", "4.5" or
-            // "4%").
+            // 4", "Channel 4's"), or one the corpus writes with that number ("Halo 2":
+            // [`CaseStats::numbered`]), when it is a whole number (not a score "3-1", "4.5"
+            // or "4%").
             let mut next = next;
             let mut number_end = None;
             let mut learned_number = false;
             if end == j
-                && end < n
-                && doc.same_line(end - 1, end)
-                && doc.tokens[end].kind == Kind::Number
-                && doc.word(end).len() <= 3
-                && doc.word(end).bytes().all(|b| b.is_ascii_digit())
-                && doc.tokens[end].start == doc.tokens[end - 1].end + 1
-                && !Self::number_goes_on(doc, end)
+                && short_number_after(doc, end - 1)
                 && (lexicon::is_numbered_head(lower_into(doc.word(end - 1), &mut buf)) || {
-                    learned_number = short_number_after(doc, end - 1)
+                    learned_number = prose_after_number(doc, end)
                         && self
                             .stats
                             .numbered(doc.word(end - 1), doc.word(end), &mut buf);
@@ -2564,10 +2551,10 @@ mod tests {
                 .nth(nth)
                 .expect("word")
         };
-        assert!(short_number_after(&doc, at("Halo", 0)) && short_number_after(&doc, at("Halo", 1)));
-        assert!(
-            !short_number_after(&doc, at("Rover", 0)) && !short_number_after(&doc, at("Halo", 2))
-        );
+        let learnable = |k: usize| short_number_after(&doc, k) && prose_after_number(&doc, k + 1);
+        assert!(learnable(at("Halo", 0)) && learnable(at("Halo", 1)));
+        assert!(short_number_after(&doc, at("Rover", 0)) && !learnable(at("Rover", 0)));
+        assert!(!short_number_after(&doc, at("Halo", 2)));
         let lexicons = Lexicons::default();
         let det = Detector::new(&stats, &lexicons);
         let doc = Doc::new("Critics said Halo 2 was the best game of the year.");

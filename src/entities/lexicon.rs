@@ -672,6 +672,16 @@ pub const BODY_ADJECTIVES: &[&str] = &[
     "senatorial",
 ];
 
+/// Is `word` (as written) a generational suffix ("Jr.", "Sr", "Jnr")? It ends a person's
+/// name ("Martin Luther King Jr."), so a title word before it is the surname ("King"),
+/// and it is no name alone.
+pub fn is_generational_suffix(word: &str) -> bool {
+    matches!(
+        word.strip_suffix('.').unwrap_or(word),
+        "Jr" | "Sr" | "Jnr" | "Snr" | "JR" | "SR"
+    )
+}
+
 /// Interjections and answers (lowercase): never a name alone ("Oh, my goodness", "Yes,
 /// he said"), though a name may begin with one ("Oh Se-hoon"; in capitals, "OH" is Ohio
 /// in a dateline).
@@ -1005,7 +1015,7 @@ pub fn without_legal_suffix(key: &str) -> &str {
 
 /// Is `word`, as written, never a name on its own? Function, date and furniture words, common
 /// acronyms and their plurals ("MPs", "DVDs"), generic heads ("Department"), adjectives of
-/// bodies ("Congressional"). An all-capital
+/// bodies ("Congressional"), generational suffixes ("Jr."). An all-capital
 /// word of two letters or more that is not a common acronym is a name ("IS", "US").
 pub fn is_never_alone_word(word: &str, buf: &mut String) -> bool {
     static HEADS: OnceLock<AHashSet<&str>> = OnceLock::new();
@@ -1019,6 +1029,9 @@ pub fn is_never_alone_word(word: &str, buf: &mut String) -> bool {
     }
     if is_furniture(lower) || is_legal_suffix(lower) || is_dotted_legal_form(lower) {
         return true; // "MORE" in "READ MORE:" as much as "More"; "Corp", "CORP", "S.A."
+    }
+    if is_generational_suffix(word) {
+        return true; // "Jr." of a name cut before it
     }
     // An all-capital word that is otherwise a function word is an acronym: "US", "IS", "IT".
     !is_all_caps(word)

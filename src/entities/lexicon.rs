@@ -672,6 +672,33 @@ pub const BODY_ADJECTIVES: &[&str] = &[
     "senatorial",
 ];
 
+/// Last words of offices' and agencies' names that may hold "and" ("Securities and
+/// Exchange Commission", "Department of Trade and Industry", "Food and Drug
+/// Administration"): a name joined at "and" ending in one is one body's, see
+/// `extract::bodys_name_with_and`. Not "Party", "Union", "League" or "University" ("Labour
+/// and Conservative Party members", "Oxford and Cambridge University": two).
+const AND_BODY_HEADS: &[&str] = &[
+    "Administration",
+    "Agency",
+    "Authority",
+    "Board",
+    "Bureau",
+    "Commission",
+    "Committee",
+    "Council",
+    "Department",
+    "Directorate",
+    "Institute",
+    "Ministry",
+    "Office",
+    "Service",
+];
+
+/// Is `word` (as written) in [`AND_BODY_HEADS`]?
+pub fn is_and_body_head(word: &str) -> bool {
+    AND_BODY_HEADS.contains(&word)
+}
+
 /// Is `word` (as written) a generational suffix ("Jr.", "Sr", "Jnr")? It ends a person's
 /// name ("Martin Luther King Jr."), so a title word before it is the surname ("King"),
 /// and it is no name alone.

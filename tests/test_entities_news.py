@@ -995,3 +995,11 @@ def test_a_bodys_name_with_and_is_one_name():
     # Written once, the words are still read as before (the corpus does not say).
     ents = nc.entities(texts[:1])
     assert "National Development and Reform Commission" not in set(ents["canonical"]), ents
+
+
+def test_a_title_word_inside_a_laws_name_is_part_of_it():
+    # "Justice" is also a title: "the Criminal Justice Bill" was cut to a law named "Bill".
+    # A title before a given name still is one ("President Bill Clinton").
+    ents = nc.entities(["Ministers amended the Criminal Justice Bill on Monday.",
+                        "President Bill Clinton signed it in 1996."])
+    assert set(ents["canonical"]) == {"Criminal Justice Bill", "Bill Clinton"}, ents

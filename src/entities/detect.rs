@@ -1659,13 +1659,31 @@ impl<'s> Detector<'s> {
                 .last()
                 .is_some_and(|k| lexicon::is_legal_suffix(doc.word(k)))
         };
-        // Nor a surname before a generational suffix ("Martin Luther King Jr.").
+        // Nor a surname before a generational suffix ("Martin Luther King Jr."), nor a
+        // word of a law's or an event's name that the head ends, the title inside it
+        // ("Criminal Justice Bill."; not "President Bill Clinton", "Mayor Bill de
+        // Blasio").
+        let misc_head_last = || {
+            // (Inside a run of capitals: "the General Agreement on Tariffs" is left as it
+            // was, its title first.)
+            i > 0
+                && doc.same_line(i - 1, i)
+                && doc.tokens[i - 1].kind == Kind::Word
+                && is_capitalised(doc.word(i - 1))
+                && lexicon::is_misc_head(&doc.word(end).to_lowercase())
+                && !(end + 1 < n
+                    && doc.same_line(end, end + 1)
+                    && doc.tokens[end + 1].kind == Kind::Word
+                    && (is_capitalised(doc.word(end + 1))
+                        || lexicon::is_leading_particle(doc.word(end + 1))))
+        };
         (end < n
             && doc.same_line(i, end)
             && is_capitalised(doc.word(end))
             && doc.tokens[end].kind == Kind::Word
             && !lexicon::is_organisation_head(doc.word(end))
             && !lexicon::is_generational_suffix(doc.word(end))
+            && !misc_head_last()
             && !firm())
         .then_some(end)
     }

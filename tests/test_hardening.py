@@ -55,6 +55,15 @@ def test_a_megabyte_capitalised_run_is_linear():
     assert len(ents) >= 1
 
 
+def test_many_state_bodies_after_their_countries_are_linear():
+    # Each "Britain's Navy" reads the few characters between the two names: from a
+    # cursor that moves forward once, not from the text's start (which took time in the
+    # square of a text of thousands of them).
+    text = "Officials said. " + " ".join(["Japan's Coast Guard watched, and Britain's Navy sailed."] * 20_000)
+    ents = _quick(nc.entities, [text])
+    assert (ents["canonical"] == "British Navy").sum() == 20_000
+
+
 def test_gazetteer_refuses_a_passage_as_a_name():
     with pytest.raises(OptionError, match="at most 256"):
         _quick(nc.Gazetteer, {"A" * 100_000: ("PER", [])})

@@ -715,6 +715,10 @@ fn bodys_name_with_and(text: &str, whole: &PreparedSpan, parts: &[PreparedSpan; 
 /// follow a name written in full; the user's gazetteer's names are left as they are.
 /// `mentions` are in text order, their offsets characters of `text`.
 fn said_whose_body(mentions: &mut [Mention], text: &str) {
+    // The text's characters from `at` on: read forward once however many pairs are
+    // checked (mentions are in text order and do not overlap).
+    let mut chars = text.chars();
+    let mut at = 0usize;
     for k in 1..mentions.len() {
         let (before, rest) = mentions.split_at_mut(k);
         let (country, body) = (&before[k - 1], &mut rest[0]);
@@ -733,7 +737,15 @@ fn said_whose_body(mentions: &mut [Mention], text: &str) {
         else {
             continue;
         };
-        let between: String = text.chars().skip(country.end as usize).take(gap).collect();
+        let from = country.end as usize;
+        if from < at {
+            continue;
+        }
+        if from > at {
+            chars.nth(from - at - 1);
+            at = from;
+        }
+        let between: String = chars.clone().take(gap).collect();
         let possessive = matches!(between.as_str(), "'s " | "\u{2019}s " | "' " | "\u{2019} ")
             && (gap == 3 || country.name.ends_with('s'));
         if possessive {

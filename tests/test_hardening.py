@@ -64,6 +64,16 @@ def test_many_state_bodies_after_their_countries_are_linear():
     assert (ents["canonical"] == "British Navy").sum() == 20_000
 
 
+@pytest.mark.parametrize("text", [
+    "www." * 250_000,                                  # 1 MB of address marks, no space
+    "http://a" * 125_000 + " Anna Smith said.",
+    "The views do not necessarily reflect " * 25_000,  # disclaimers' words, repeated
+    "Source: " * 100_000 + "Al Jazeera",
+])
+def test_furniture_rules_are_linear(text):
+    _quick(nc.entities, [text])
+
+
 def test_gazetteer_refuses_a_passage_as_a_name():
     with pytest.raises(OptionError, match="at most 256"):
         _quick(nc.Gazetteer, {"A" * 100_000: ("PER", [])})

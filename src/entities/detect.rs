@@ -2478,7 +2478,13 @@ fn mark_web_addresses(doc: &Doc, out: &mut [bool]) {
     let text = doc.text;
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for start_mark in ["http://", "https://", "www.", "pic.twitter.com/"] {
+        // (A mark inside the address just found starts none: each byte is read once a
+        // mark, however many marks a text of no spaces repeats.)
+        let mut covered = 0;
         for (at, _) in text.match_indices(start_mark) {
+            if at < covered {
+                continue;
+            }
             // (A mark inside a word is no address's start: "awww.")
             if text[..at]
                 .chars()
@@ -2491,6 +2497,7 @@ fn mark_web_addresses(doc: &Doc, out: &mut [bool]) {
                 .find(char::is_whitespace)
                 .map_or(text.len(), |k| at + k);
             spans.push((at, end));
+            covered = end;
         }
     }
     if spans.is_empty() {

@@ -457,6 +457,14 @@ struct Decided {
 /// "british parliament", "us navy"), so that each country's body is one name however the
 /// corpus names the country. `None` for any other key.
 pub fn country_body_key(key: &str) -> Option<String> {
+    // (Most keys end in no state body's head and hold no "ministry of": told before any
+    // copy.)
+    let last = key.rsplit(' ').next().unwrap_or(key);
+    if !key.contains(' ')
+        || !(crate::entities::lexicon::is_state_body_head(last) || key.contains("ministry of "))
+    {
+        return None;
+    }
     let words: Vec<&str> = key.split(' ').collect();
     (1..words.len().min(5)).find_map(|q| {
         let adjective = super::gazetteer::country_adjective(&words[..q].join(" "))?;

@@ -1763,6 +1763,11 @@ const STATE_BODY_WORDS: &[&str] = &[
     "transportation",
 ];
 
+/// Is `lower` (lowercase) the last word of a kind of state body ([`STATE_BODY_HEADS`])?
+pub fn is_state_body_head(lower: &str) -> bool {
+    STATE_BODY_HEADS.contains(&lower)
+}
+
 /// Is `name` (any case) the name of a kind of state body that every country has, with no
 /// word saying which country's: "Foreign Ministry", "Ministry of Foreign Affairs",
 /// "Supreme Court", "Central Bank", "Coast Guard", "Air Force", "Navy", "Parliament"?
@@ -1773,6 +1778,17 @@ pub fn is_generic_state_body(name: &str) -> bool {
     static WORDS: OnceLock<AHashSet<&str>> = OnceLock::new();
     let heads = HEADS.get_or_init(|| set(STATE_BODY_HEADS));
     let words = WORDS.get_or_init(|| set(STATE_BODY_WORDS));
+    // (Most names end in no such head and begin no "Ministry of": told without a copy.)
+    let mut all = name.split_whitespace();
+    let first = all.next().unwrap_or("");
+    let last = all.next_back().unwrap_or(first);
+    if !first.eq_ignore_ascii_case("ministry")
+        && !STATE_BODY_HEADS
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(last))
+    {
+        return false;
+    }
     let lower = name.to_lowercase();
     let parts: Vec<&str> = lower.split_whitespace().collect();
     let generic = |ws: &[&str]| {

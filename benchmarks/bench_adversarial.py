@@ -189,6 +189,13 @@ def _cases():
              " ".join(f"Halo{i} {i % 900 + 10} won and Halo{i} {i % 900 + 10} sold." for i in range(n)),
              " ".join(f"Critics said Halo{i} {i % 900 + 10} was best." for i in range(n))]),
             5_000),
+        "entities: state bodies, credits, web addresses, 'and' bodies": (lambda n: nc.entities(
+            [" ".join(f"Japan's Coast Guard{i} and Britain's Navy sailed; the National Development "
+                      f"and Reform Commission{i} met at pic.twitter.com/Ab{i}Cd http://t.co/x{i} "
+                      f"Martin Luther King Jr. The views do not necessarily reflect Al Jazeera's "
+                      f"editorial policy." for i in range(n)) + " Source:-Al Jazeera and news agencies",
+             "www." * n + " Source: " * n]),
+            5_000),
         "entity_counts: by web addresses": (lambda n: nc.entity_counts(
             ["Putin met Merkel in Berlin, Al Jazeera reported."] * n,
             by=[f"https://www.site{i % 500}.com/news/{i}?ref=x" for i in range(n)]), 20_000),

@@ -2567,7 +2567,7 @@ fn source_credit(doc: &Doc) -> Option<usize> {
         && doc.word(k - 1) == ":"
         && doc.same_line(k - 2, n - 1)
         && matches!(doc.word(k - 2), "Source" | "Sources" | "SOURCE" | "SOURCES"))
-    .then_some(k - 2)
+    .then(|| k - 2)
 }
 
 /// The sentences that say a text's views are not its publisher's: "The views expressed in

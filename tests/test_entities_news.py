@@ -15,6 +15,11 @@ def _types(texts, by="text"):
     return dict(zip(ents[by], ents["type"].astype(str)))
 
 
+def _read(ents):
+    """{name as written: (canonical, type)} of an entities table."""
+    return dict(zip(ents["text"], zip(ents["canonical"], ents["type"].astype(str))))
+
+
 def _names(text):
     return nc.entities([text])["text"].tolist()
 
@@ -98,7 +103,7 @@ def test_a_name_joined_to_its_arabic_article_stays_whole():
             "Fighters of Jabhat Fateh al-Sham and Ahrar al-Sham took the town; Hayat Tahrir al-Sham "
             "denied it. The minister spoke to the newspaper al-Qabas on Sunday.")
     ents = nc.entities([text])
-    got = dict(zip(ents["text"], zip(ents["canonical"], ents["type"].astype(str))))
+    got = _read(ents)
     assert got["Ali al-Khalifa al-Sabah"] == ("Ali al-Khalifa al-Sabah", "PER")
     for group in ("Jabhat Fateh al-Sham", "Ahrar al-Sham", "Hayat Tahrir al-Sham"):
         assert got[group] == (group, "ORG"), got
@@ -265,7 +270,7 @@ def test_lost_letters_written_as_replacement_characters_still_name_built_in_enti
     # "Sinn F\ufffd\ufffdin" was a person (80 mentions), "D\ufffd\ufffdil" MISC.
     ents = nc.entities(["Sinn F\ufffd\ufffdin and Fine Gael clashed in the D\ufffd\ufffdil on Tuesday.",
                         "Sinn Fein said Fianna Fail would lose."])
-    got = dict(zip(ents["text"], zip(ents["canonical"], ents["type"].astype(str))))
+    got = _read(ents)
     assert got.get("Sinn F\ufffd\ufffdin") == ("Sinn Féin", "ORG"), got
     assert got.get("D\ufffd\ufffdil") == ("Dáil", "ORG"), got
     assert got.get("Sinn Fein") == ("Sinn Féin", "ORG") and got.get("Fianna Fail") == ("Fianna Fáil", "ORG"), got
@@ -729,7 +734,7 @@ def test_laws_treaties_and_plans_are_miscellaneous_names_with_their_acronyms():
         "He wants to repeal the Affordable Care Act. The ACA covers millions.",
         "The Clean Power Plan was dropped, and the First Amendment was cited.",
     ])
-    got = dict(zip(ents["text"], zip(ents["canonical"], ents["type"].astype(str))))
+    got = _read(ents)
     for name in ("Paris Agreement", "Lisbon Treaty", "Clean Power Plan", "First Amendment",
                  "North American Free Trade Agreement", "Affordable Care Act"):
         assert got[name] == (name, "MISC"), (name, got)
@@ -752,7 +757,7 @@ def test_a_built_in_name_with_a_model_number_is_that_model_of_its_own():
         "The Boeing 747 landed at Heathrow. Boeing said demand was strong.",
         "Microsoft's Xbox 360 and the Xbox were on show.",
     ], index=["a", "b", "c"]))
-    got = dict(zip(ents["text"], zip(ents["canonical"], ents["type"].astype(str))))
+    got = _read(ents)
     for name in ("PlayStation 2", "PlayStation 3", "Boeing 747", "Xbox 360"):
         assert got[name] == (name, "MISC"), (name, got)
     assert got["Boeing"] == ("Boeing", "ORG"), got
@@ -864,7 +869,7 @@ def test_a_number_the_corpus_writes_with_a_name_is_part_of_it():
         "The vote is on June 2. Talks ended on June 4. They meet again on June 9 in Paris.",
     ])
     ents = nc.entities(texts)
-    got = dict(zip(ents["text"], zip(ents["canonical"], ents["type"].astype(str))))
+    got = _read(ents)
     assert got["Halo 2"] == ("Halo 2", "MISC"), got
     assert got["Halo"] == ("Halo", "MISC"), got
     assert not any(t.startswith("Nunez ") for t in ents["text"]), got
@@ -929,7 +934,7 @@ def test_regions_are_places_and_parliament_and_constitution_take_their_country()
         "Russia's Constitution bars a third term. Judges in Washington cited the US Constitution on Monday.",
     ]
     ents = nc.entities(texts)
-    got = dict(zip(ents["text"], zip(ents["canonical"], ents["type"].astype(str))))
+    got = _read(ents)
     assert got["Arctic"] == ("Arctic", "LOC"), got
     assert got["Mediterranean"] == ("Mediterranean", "LOC"), got
     assert got["Caribbean"] == ("Caribbean", "LOC"), got

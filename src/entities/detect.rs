@@ -2554,16 +2554,9 @@ fn source_credit(doc: &Doc) -> Option<usize> {
         }
         k -= 1;
     }
-    // (The colon, and a dash glued to it: "Source:-Al Jazeera".)
-    let mut colon = k;
-    while colon < n && matches!(doc.word(colon), "-" | "\u{2013}") {
-        colon += 1;
-    }
-    let words = (colon..n)
-        .filter(|&j| doc.tokens[j].kind == Kind::Word)
-        .count();
+    // (A dash glued to the colon, "Source:-Al Jazeera", is one of the credit's tokens.)
     (k >= 2
-        && words > 0
+        && (k..n).any(|j| doc.tokens[j].kind == Kind::Word)
         && doc.word(k - 1) == ":"
         && doc.same_line(k - 2, n - 1)
         && matches!(doc.word(k - 2), "Source" | "Sources" | "SOURCE" | "SOURCES"))

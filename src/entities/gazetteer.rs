@@ -323,6 +323,12 @@ pub fn builtin_surnames() -> &'static ahash::AHashSet<String> {
     })
 }
 
+/// The entries of a `;`-separated column of the built-in lists, empty ones left out.
+fn listed(col: Option<&'static str>) -> Vec<&'static str> {
+    col.map(|c| c.split(';').filter(|s| !s.is_empty()).collect())
+        .unwrap_or_default()
+}
+
 /// The adjective a country's bodies are named with ("Russian" of "Russian Foreign
 /// Ministry"), for a country's name, other name or adjective as folded
 /// (`aliases::fold`: "russia", "russian federation", "russian", "us", "america"): one
@@ -341,10 +347,7 @@ pub fn country_adjective(folded: &str) -> Option<&'static str> {
             &[("United States", "US"), ("Philippines", "Philippine")];
         const LEFT_OUT: &[&str] = &["Georgia", "Korea", "Korean", "Koreans"];
         let rows: Vec<Vec<&'static str>> = rows(include_str!("data/countries.tsv")).collect();
-        let list = |col: Option<&&'static str>| -> Vec<&'static str> {
-            col.map(|c| c.split(';').filter(|s| !s.is_empty()).collect())
-                .unwrap_or_default()
-        };
+        let list = |col: Option<&&'static str>| listed(col.copied());
         // Whose first adjective each word is (and of how many rows), and how many rows
         // list it.
         let mut first_of: ahash::AHashMap<&str, (usize, usize)> = ahash::AHashMap::new();
@@ -364,6 +367,9 @@ pub fn country_adjective(folded: &str) -> Option<&'static str> {
         }
         let mut map = ahash::AHashMap::new();
         for (r, cols) in rows.iter().enumerate() {
+            if LEFT_OUT.contains(&cols[0]) {
+                continue;
+            }
             let demonyms = list(cols.get(3));
             let adjective: &'static str = PREFERRED
                 .iter()
@@ -384,11 +390,7 @@ pub fn country_adjective(folded: &str) -> Option<&'static str> {
                 .chain([adjective])
             {
                 let shared = rows_of.get(w).copied().unwrap_or(0) > 1;
-                let whose = first_of.get(w).copied();
-                if LEFT_OUT.contains(&w) || LEFT_OUT.contains(&cols[0]) {
-                    continue;
-                }
-                if shared && whose != Some((r, 1)) {
+                if LEFT_OUT.contains(&w) || (shared && first_of.get(w).copied() != Some((r, 1))) {
                     continue;
                 }
                 map.entry(super::aliases::fold(w)).or_insert(adjective);
@@ -492,14 +494,8 @@ fn builtin_with_adjectives() -> &'static (Gazetteer, Vec<bool>, Vec<Vec<String>>
                 entries.push((name.to_string(), entity_type, aliases));
             }
         };
-        let list = |col: Option<&str>| -> Vec<String> {
-            col.map(|c| {
-                c.split(';')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default()
+        let list = |col: Option<&'static str>| -> Vec<String> {
+            listed(col).into_iter().map(str::to_string).collect()
         };
         let mut demonyms: Vec<String> = Vec::new();
         let mut adjectives: Vec<String> = Vec::new();

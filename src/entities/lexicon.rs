@@ -659,7 +659,7 @@ pub const GENERIC_HEADS: &[&str] = &[
 /// alone ("Congressional sources said", "a Parliamentary statement": Reuters-21578 counted
 /// "Congressional" as an organisation 57 times, BBC "Parliamentary" 14), though a name may
 /// begin with one ("Congressional Budget Office", "Parliamentary Labour Party").
-pub const BODY_ADJECTIVES: &[&str] = &[
+const BODY_ADJECTIVES: &[&str] = &[
     "congressional",
     "governmental",
     "gubernatorial",
@@ -1774,9 +1774,7 @@ pub fn is_state_body_head(lower: &str) -> bool {
 /// Such a name, counted as it stands, adds up the bodies of every country that a corpus
 /// writes it of; the country before it ("Russia's Foreign Ministry") says whose it is.
 pub fn is_generic_state_body(name: &str) -> bool {
-    static HEADS: OnceLock<AHashSet<&str>> = OnceLock::new();
     static WORDS: OnceLock<AHashSet<&str>> = OnceLock::new();
-    let heads = HEADS.get_or_init(|| set(STATE_BODY_HEADS));
     let words = WORDS.get_or_init(|| set(STATE_BODY_WORDS));
     // (Most names end in no such head and begin no "Ministry of": told without a copy.)
     let mut all = name.split_whitespace();
@@ -1800,7 +1798,7 @@ pub fn is_generic_state_body(name: &str) -> bool {
     match parts.as_slice() {
         ["ministry", "of", rest @ ..] => generic(rest),
         [head] => STATE_BODY_HEADS_ALONE.contains(head),
-        [rest @ .., head] => heads.contains(head) && generic(rest),
+        [rest @ .., head] => is_state_body_head(head) && generic(rest),
         [] => false,
     }
 }

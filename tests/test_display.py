@@ -63,6 +63,16 @@ def test_story_table_one_row_a_story_largest_first():
     assert titled["title"].tolist() == [f"Headline of {k}" for k in titled["story"]]
     view = nc.show_story(texts, groups, groups["port-strike-1"], titles=heads, about=0)
     assert view.articles["title"].str.startswith("Headline of").all()
+    # A missing or blank title (scraped columns have gaps) is the text's first line.
+    members = groups.index[groups == groups["port-strike-1"]]
+    gaps = heads.astype(object)
+    gaps[members[0]], gaps[members[1:]] = None, "  "
+    holed = nc.story_table(texts, groups, titles=gaps, about=0)
+    strike_title = holed.loc[holed["story"] == groups["port-strike-1"], "title"].iloc[0]
+    assert strike_title == nc.story_table(texts, groups, about=0).set_index("story").loc[
+        groups["port-strike-1"], "title"] and strike_title
+    shown = nc.show_story(texts, groups, groups["port-strike-1"], titles=gaps, about=0).articles
+    assert (shown["title"] != "").all() and not shown["title"].str.startswith("Headline of").any()
     assert view.articles["lead"].iloc[0][:20] in " ".join(str(texts[view.articles["label"].iloc[0]]).split())
 
 

@@ -203,7 +203,8 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
         stories: What ``stories(texts, ...)`` returned.
         story: The label of the story to show (a value of ``stories``).
         dates, outlets, titles: As in ``story_table`` (with ``titles``, each article's lead
-            is its text's beginning).
+            is its text's beginning; an article without a title shows its first line as
+            one, as without ``titles``).
         about: How many names say what the story is about (0: none).
         lead: Characters of each article shown after its headline.
 
@@ -253,8 +254,10 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
         articles["title"] = [_title(x) for x in sub]
         articles["lead"] = [_lead(x, title, lead) for x, title in zip(sub, articles["title"])]
     else:
-        articles["title"] = [_title(x) for x in head[:m]]
-        articles["lead"] = [_lead(x, None, lead) for x in sub]
+        # A missing or blank title falls back to the text's first line, as without titles.
+        given = [_title(x) for x in head[:m]]
+        articles["title"] = [g or _title(x) for g, x in zip(given, sub)]
+        articles["lead"] = [_lead(x, None if g else title, lead) for x, g, title in zip(sub, given, articles["title"])]
     if dates is not None:
         articles = articles.sort_values("date", kind="stable", na_position="last")
     return StoryView(summary, articles.reset_index(drop=True))

@@ -981,7 +981,8 @@ def story_table(
         outlets: Each text's outlet (a site, a paper; a web address stands for its
             site), aligned the same way, or None.
         titles: Each text's headline, aligned the same way (a scraped ``title`` column),
-            or None: the first line of the text then stands for it.
+            or None: the first line of the text then stands for it (so it does for a
+            missing or blank title).
         min_size: Stories of fewer articles are left out (default 2: one article alone is
             no story).
         about: How many names say what each story is about (default 3; 0 leaves the
@@ -997,7 +998,8 @@ def story_table(
         ``articles``, ``outlets`` (distinct, with ``outlets``), ``first`` and ``last``
         (with ``dates``), ``about`` (names joined by ", "; empty when none is named
         often enough) and ``title`` (the story's representative's headline from
-        ``titles``, else its first line; at most 100 characters). Sorted by articles (most first), then first date, then the
+        ``titles``, else, or where its title is missing or blank, its first line; at most
+        100 characters). Sorted by articles (most first), then first date, then the
         order of the representatives in the texts.
 
     Examples:
@@ -1044,7 +1046,8 @@ def story_table(
     where = {lab: p for p, lab in zip(frame["position"], labels.to_numpy()[frame["position"]])}
     rep = [where.get(unique[k], first) for k, first in zip(table["story"], order_key)]
     heads = t.values if titles is None else _aligned(t, titles, "titles").tolist()
-    table["title"] = [_title(heads[p]) for p in rep]
+    # A missing or blank title (a scraped column has gaps) falls back to the text's first line.
+    table["title"] = [_title(heads[p]) or _title(t.values[p]) for p in rep]
     table["story"] = pd.Series(unique, dtype=object if story.dtype == object else story.dtype).to_numpy()[table["story"]]
     sort = table.assign(_order=order_key)
     by = ["articles"] + (["first"] if "first" in table else []) + ["_order"]

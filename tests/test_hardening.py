@@ -69,6 +69,10 @@ def test_many_state_bodies_after_their_countries_are_linear():
     "http://a" * 125_000 + " Anna Smith said.",
     "The views do not necessarily reflect " * 25_000,  # disclaimers' words, repeated
     "Source: " * 100_000 + "Al Jazeera",
+    "contributed " * 100_000,                          # credits' words, no sentence end
+    "Anna Smith contributed to this report " * 25_000,
+    "(Reporting by " * 60_000 + "Anna Smith",
+    "jm/rt (AFP, " * 80_000,                           # an agency list never closed
 ])
 def test_furniture_rules_are_linear(text):
     _quick(nc.entities, [text])

@@ -148,6 +148,20 @@ def test_reporters_and_agencies_credited_at_a_reports_end_are_no_mentions():
     assert {"Mitch McConnell", "Chuck Schumer", "Theresa May", "Washington"} <= set(found)
 
 
+def test_photographers_credited_under_a_caption_are_no_mentions():
+    # China Daily's scraped texts run captions into the report on one line, two spaces
+    # apart: "Name / For China Daily  ". The two spaces are gone after normalization, so
+    # the rule reads them from the original text; the next paragraph's names stay.
+    texts = ["Workers load containers at Nansha dock. Sun Ruisheng / China Daily  Jack Ma, "
+             "Alibaba's founder, said exports rose in Guangzhou.",
+             "Shoppers in Beijing. Huang Zhengwei / For China Daily  The European Commission "
+             "said so.",
+             "The Israel / Palestine talks resumed in Cairo on Monday."]
+    found = set(nc.entities(texts)["text"])
+    assert not {"Sun Ruisheng", "Huang Zhengwei", "China Daily"} & found
+    assert {"Jack Ma", "European Commission", "Guangzhou", "Israel", "Palestine"} <= found
+
+
 def test_a_trailing_geographic_head_says_place():
     assert _types(["Shelling of the Donetsk Region continued as ships crossed the Black Sea and the "
                    "Arabian Peninsula braced for storms."]) == {

@@ -73,6 +73,8 @@ def test_many_state_bodies_after_their_countries_are_linear():
     "Anna Smith contributed to this report " * 25_000,
     "(Reporting by " * 60_000 + "Anna Smith",
     "jm/rt (AFP, " * 80_000,                           # an agency list never closed
+    "Anna and " * 50_000 + "Anna / China Daily  " * 20_000,  # photographers' credits
+    "Anna Lee / For China Daily " * 40_000,
 ])
 def test_furniture_rules_are_linear(text):
     _quick(nc.entities, [text])

@@ -304,9 +304,24 @@ fn sentence_starts(doc: &Doc) -> Vec<usize> {
         .collect()
 }
 
+/// The byte offsets of the normalized text's spaces that stand for two whitespace
+/// characters or more of the original ([`crate::entities::detect::Doc::wide_gaps`]), read
+/// only where a caption credit may stand (a text with " / ", [`Doc`]'s one reader of them).
+fn wide_gaps(norm: &Normalized) -> Vec<usize> {
+    if memchr::memmem::find(norm.text.as_bytes(), b" / ").is_none() || norm.start.is_empty() {
+        return Vec::new();
+    }
+    norm.text
+        .char_indices()
+        .zip(norm.start.iter().zip(&norm.end))
+        .filter(|&((_, c), (&a, &b))| c == ' ' && b > a + 1)
+        .map(|((at, _), _)| at)
+        .collect()
+}
+
 pub fn prepare(text: &str, stats: &CaseStats, lexicons: &Lexicons) -> Prepared {
     let norm = normalize(text, &text_options(true));
-    let doc = Doc::new(&norm.text);
+    let doc = Doc::new(&norm.text).with_wide_gaps(wide_gaps(&norm));
     let detector = Detector::new(stats, lexicons);
     let mut chars = CharCounter::new(&norm.text);
     let sentence_starts = sentence_starts(&doc);

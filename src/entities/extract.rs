@@ -306,9 +306,10 @@ fn sentence_starts(doc: &Doc) -> Vec<usize> {
 
 /// The byte offsets of the normalized text's spaces that stand for two whitespace
 /// characters or more of the original ([`crate::entities::detect::Doc::wide_gaps`]), read
-/// only where a caption credit may stand (a text with " / ", [`Doc`]'s one reader of them).
+/// only where a caption credit may stand ([`crate::entities::detect::may_hold_caption_credit`]:
+/// [`Doc`]'s one reader of them).
 fn wide_gaps(norm: &Normalized) -> Vec<usize> {
-    if memchr::memmem::find(norm.text.as_bytes(), b" / ").is_none() || norm.start.is_empty() {
+    if !crate::entities::detect::may_hold_caption_credit(&norm.text) || norm.start.is_empty() {
         return Vec::new();
     }
     norm.text

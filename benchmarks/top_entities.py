@@ -51,11 +51,16 @@ def main() -> None:
         judged = pd.concat([pd.read_csv(p, sep="\t", keep_default_na=False) for p in judged_paths],
                            ignore_index=True)
         judged = judged.rename(columns={"rank": "judged_rank"})
+        # A row re-judged after it moved has two judged rows: of those within 10 ranks the
+        # last written counts (re-judgements are appended, so it is the newest), else the
+        # nearest in rank.
+        judged_order = judged.index.to_series().rename("_order")
         merged = table.reset_index(drop=True).assign(rank=lambda f: f.index + 1).merge(
-            judged, on=["entity", "type"], how="left")
-        # A row re-judged after it moved has two judged rows: the nearest in rank counts.
-        merged = (merged.assign(_gap=(merged["rank"] - merged["judged_rank"]).abs())
-                  .sort_values(["rank", "_gap"]).drop_duplicates("rank").drop(columns="_gap")
+            judged.assign(_order=judged_order), on=["entity", "type"], how="left")
+        gap = (merged["rank"] - merged["judged_rank"]).abs()
+        merged = (merged.assign(_near=gap <= 10, _gap=gap)
+                  .sort_values(["rank", "_near", "_order", "_gap"], ascending=[True, False, False, True])
+                  .drop_duplicates("rank").drop(columns=["_near", "_order", "_gap"])
                   .reset_index(drop=True))
         far = (merged["rank"] - merged["judged_rank"]).abs() > 10
         merged.loc[far, "judgement"] = np.nan

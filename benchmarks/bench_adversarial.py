@@ -196,6 +196,13 @@ def _cases():
                       f"editorial policy." for i in range(n)) + " Source:-Al Jazeera and news agencies",
              "www." * n + " Source: " * n]),
             5_000),
+        "entities: reporters', agencies' and photographers' credits": (lambda n: nc.entities(
+            [" ".join(f"Anna Lee{i} met Bob Smith{i}. ABC News' Ann Roe{i} and Jim Doe{i} contributed "
+                      f"to this report. (Reporting by Kate Kelland{i}; Editing by Kevin Liffey{i}) kbd/rc "
+                      f"(AFP, AP, Reuters) Sun Ruisheng{i} / For China Daily  Provided to China Daily  "
+                      f"Xi Jinping{i} spoke." for i in range(n)),
+             "contributed " * n + "(Reporting by " * n + "Anna and " * n + "Anna / China Daily  " * n]),
+            5_000),
         "entity_counts: by web addresses": (lambda n: nc.entity_counts(
             ["Putin met Merkel in Berlin, Al Jazeera reported."] * n,
             by=[f"https://www.site{i % 500}.com/news/{i}?ref=x" for i in range(n)]), 20_000),

@@ -772,16 +772,24 @@ fn typed_by_what_stays(
     types: &mut [EntityType],
 ) {
     let places = super::gazetteer::places();
-    let asked = |id: usize| {
-        let g = &groups[id];
-        types[id] == EntityType::Per
-            && places.contains(&g.key)
-            && g.words == 1
-            && parent[id] == id
-            && g.canonical.is_none()
-            && g.called.is_none()
-            && !g.fixed
-    };
+    // (Decided once a group, the list of places read last: not once a mention.)
+    let asked: Vec<bool> = groups
+        .iter()
+        .enumerate()
+        .map(|(id, g)| {
+            types[id] == EntityType::Per
+                && g.words == 1
+                && parent[id] == id
+                && g.canonical.is_none()
+                && g.called.is_none()
+                && !g.fixed
+                && places.contains(&g.key)
+        })
+        .collect();
+    if !asked.contains(&true) {
+        return;
+    }
+    let asked = |id: usize| asked[id];
     // Each asked group's kept mentions' votes (a map: few groups are asked).
     let mut votes: AHashMap<usize, ([u32; 4], u32)> = AHashMap::new();
     let starts = mentions.doc_starts();

@@ -2494,17 +2494,22 @@ fn mark_credits(doc: &Doc, out: &mut [bool]) {
         if doc.word(k) != "(" {
             continue;
         }
-        let Some(end) = credit_list_end(doc, k) else {
-            continue;
-        };
         // (The initials' end: before a lost space's dash, if any.)
         let j = if dash(k - 1) { k - 1 } else { k };
         let signed = j >= 3
             && doc.same_line(j - 3, k)
             && ((initials(j - 1) && doc.word(j - 2) == "/" && initials(j - 3))
                 || (doc.word(j - 1) == "/" && initials(j - 2)));
-        let last = initials(j - 1)
-            && doc.same_line(j - 1, k)
+        // (Read on only near the text's end: most brackets are neither.)
+        let near_end = n - k <= 3 * MAX_CREDITED + MAX_TOKENS_AFTER_CREDIT;
+        let maybe_last = near_end && initials(j - 1) && doc.same_line(j - 1, k);
+        if !signed && !maybe_last {
+            continue;
+        }
+        let Some(end) = credit_list_end(doc, k) else {
+            continue;
+        };
+        let last = maybe_last
             && doc.tokens[end + 1..].iter().all(|t| t.kind != Kind::Word)
             && n - end <= MAX_TOKENS_AFTER_CREDIT;
         if signed || last {
@@ -2696,7 +2701,10 @@ fn reporting_credits(doc: &Doc) -> Vec<std::ops::Range<usize>> {
     // (Most texts hold neither word: one vectorised search each says so.)
     let bytes = doc.text.as_bytes();
     let contributed = memchr::memmem::find(bytes, b"contributed").is_some();
-    let by = memchr::memmem::find(bytes, b" by").is_some();
+    // ("Reporting by", "Editing by", "Writing by": " by" alone is in most texts.)
+    let by = [b"eporting by".as_slice(), b"diting by", b"riting by"]
+        .iter()
+        .any(|m| memchr::memmem::find(bytes, m).is_some());
     if !contributed && !by {
         return out;
     }

@@ -2758,21 +2758,17 @@ fn reporting_credits(doc: &Doc) -> Vec<std::ops::Range<usize>> {
                 }
             }
         }
-        let lead = match w {
-            "Reporting" | "Editing" | "Writing" if word(k + 1) == "by" => Some(k),
-            "Additional" | "additional" if word(k + 1) == "reporting" && word(k + 2) == "by" => {
-                Some(k)
-            }
-            "With"
-                if word(k + 1) == "additional"
-                    && word(k + 2) == "reporting"
-                    && word(k + 3) == "by" =>
-            {
-                Some(k)
-            }
-            _ => None,
-        };
-        if let Some(from) = lead.filter(|_| by) {
+        let lead = by
+            && match w {
+                "Reporting" | "Editing" | "Writing" => word(k + 1) == "by",
+                "Additional" | "additional" => word(k + 1) == "reporting" && word(k + 2) == "by",
+                "With" => {
+                    word(k + 1) == "additional" && word(k + 2) == "reporting" && word(k + 3) == "by"
+                }
+                _ => false,
+            };
+        if lead {
+            let from = k;
             let before = if from == 0 { "" } else { doc.word(from - 1) };
             let opened = before == "(";
             if doc.tokens[from].sentence_start

@@ -305,6 +305,20 @@ pub fn normalize(input: &str, opts: &Options) -> Normalized {
         repair: opts.fix_spacing,
     };
     let reflow = layout_pass(&mut text, &mut scratch, layout_opts);
+    // A rejoined hyphenation puts two lines' ends side by side, which can make a sequence
+    // the character passes repair ("Î-\nµ" gives "Îµ", the mojibake of "ε"; hypothesis):
+    // the cleaning steps run again, and the layout after them while they change
+    // something, so that normalizing the result changes nothing.
+    if reflow.dehyphenated {
+        for _ in 0..4 {
+            let before = text.chars.clone();
+            clean(&mut text, &mut scratch, opts);
+            if text.chars == before {
+                break;
+            }
+            layout_pass(&mut text, &mut scratch, layout_opts);
+        }
+    }
     // Lines joined where a sentence was broken (kept paragraphs) are real lines: boilerplate
     // rules apply to them as they would on a second pass ("follow\nus on ..."); so are
     // lines given a missing sentence space, which have one more word for a rule to count. A
@@ -542,6 +556,8 @@ mod tests {
             "One two three four five six seven.Eight\nWM",
             // A rejoined hyphenation makes "Po?Pe", which misses a sentence space.
             "P-\no?Pe",
+            // ... or "Îµ", the mojibake of "ε" (hypothesis).
+            "Î-\nµ",
             // A reference of 150 spaces and 150 letters is over the length limit; of one
             // space, it is not (fuzzing).
             &format!("x ![][{}{}] y", " ".repeat(150), "a".repeat(150)),

@@ -2502,7 +2502,11 @@ fn mark_credits(doc: &Doc, out: &mut [bool]) {
                 || (doc.word(j - 1) == "/" && initials(j - 2)));
         // (Read on only near the text's end: most brackets are neither.)
         let near_end = n - k <= 3 * MAX_CREDITED + MAX_TOKENS_AFTER_CREDIT;
-        let maybe_last = near_end && initials(j - 1) && doc.same_line(j - 1, k);
+        // (After one editor's initials, or after the report's last sentence: "... were
+        // killed. (AP, AFP, Reuters)".)
+        let maybe_last = near_end
+            && (initials(j - 1) || matches!(doc.word(j - 1), "." | "!" | "?" | "\"" | "\u{201d}"))
+            && doc.same_line(j - 1, k);
         if !signed && !maybe_last {
             continue;
         }
@@ -3168,6 +3172,7 @@ mod tests {
             "es/jm-(AFP, dpa)",
             "mp (DPA/Reuters)",
             "mp (Deutsche Welle, AFP) -",
+            "(AP, AFP, Reuters)",
         ] {
             let got = names(&format!("{report} The talks were long. {credit}"));
             assert!(

@@ -753,12 +753,17 @@ fn root(parent: &[usize], mut g: usize) -> usize {
     g
 }
 
+/// How many votes a mention with its type's own evidence (a title before a person's, a
+/// team's or firm's words after an organisation's, a place word before a place's) gives
+/// its type; any other mention of the model's gives 1.
+const EVIDENCE_VOTES: u32 = 5;
+
 /// A place's name (in the built-in list of places) that its mentions' votes call a person,
 /// whose mentions in part went to the full names beside them (steps 2 and 5: "Mr Houston"
 /// to John Houston, in the reports naming him), is a place when the mentions it keeps
-/// vote so, weighed as the votes are (a person's with a title or role before it 5, any
-/// other 1): what stays of "Houston" on BBC is the city ("filed for bankruptcy in
-/// Houston", 18 mentions the model typed a place 14 times), which the person's titled
+/// vote so, weighed as the votes are (a person's with a title or role before it
+/// [`EVIDENCE_VOTES`], any other 1): what stays of "Houston" on BBC is the city ("filed
+/// for bankruptcy in Houston", 18 mentions the model typed a place 14 times), which the person's titled
 /// mentions had outvoted; Reuters-21578's "Hesse" is the German state. Only a place is
 /// given back so: the model's per-mention types are too noisy to retype a surname by
 /// a handful of mentions otherwise (Raul Castro's "Castro", a place too, typed an
@@ -766,6 +771,7 @@ fn root(parent: &[usize], mut g: usize) -> usize {
 /// organisation is not kept a mention.
 fn typed_by_what_stays(
     mentions: &Compact,
+    starts: &[usize],
     key_of: &[Vec<usize>],
     groups: &[Group],
     parent: &[usize],
@@ -792,7 +798,6 @@ fn typed_by_what_stays(
     let asked = |id: usize| asked[id];
     // Each asked group's kept mentions' votes (a map: few groups are asked).
     let mut votes: AHashMap<usize, ([u32; 4], u32)> = AHashMap::new();
-    let starts = mentions.doc_starts();
     for (d, ids) in key_of.iter().enumerate() {
         for (k, &id) in ids.iter().enumerate() {
             if !asked(id) {
@@ -801,7 +806,7 @@ fn typed_by_what_stays(
             let kind = mentions.kind[starts[d] + k];
             let t = kind_type(kind);
             let w = if t == EntityType::Per && kind_person_evidence(kind) {
-                5
+                EVIDENCE_VOTES
             } else {
                 1
             };
@@ -1986,8 +1991,8 @@ pub fn resolve_compact(
     halt!();
     // Each group's type votes and cues, its names' mentions added up: a mention of a
     // name the user fixed or of the user's gazetteer weighs 100, of the built-in one 3,
-    // with its type's evidence 5, else 1 (sums of whole numbers: the order of adding
-    // changes nothing).
+    // with its type's evidence `EVIDENCE_VOTES`, else 1 (sums of whole numbers: the
+    // order of adding changes nothing).
     let mut votes: Vec<[f64; 4]> = vec![[0.0; 4]; groups.len()];
     for (cw, &s) in mentions
         .written
@@ -2005,7 +2010,7 @@ pub fn resolve_compact(
             } else if cw.entry.builtin().is_some() {
                 3.0 * n
             } else {
-                5.0 * own + (n - own)
+                f64::from(EVIDENCE_VOTES) * own + (n - own)
             };
         }
         g.person_cues += t.person_cues();
@@ -2933,7 +2938,6 @@ pub fn resolve_compact(
         (moved, stayed)
     };
     let alone_reason = "shares no other name with its full name's documents: left alone";
-    let starts = mentions.doc_starts();
     let mut surname_index: AHashMap<u64, Vec<usize>> = AHashMap::new();
     halt!();
     for (id, g) in groups.iter().enumerate() {
@@ -2983,6 +2987,17 @@ pub fn resolve_compact(
     halt!();
     // The full name step 5 gives each lone surname (the corpus' own, for `early`).
     let mut corpus_own: AHashMap<usize, usize> = AHashMap::new();
+    // Whether a title or role stands before one of a full name's mentions in the
+    // documents naming it (its own, or its surname's that step 2 gave it there).
+    let titled_where_named = |full: usize, key_of: &[Vec<usize>]| {
+        docs_of[full].iter().any(|&d| {
+            let d = d as usize;
+            key_of[d]
+                .iter()
+                .enumerate()
+                .any(|(k, &m)| m == full && kind_person_evidence(mentions.kind[starts[d] + k]))
+        })
+    };
     for id in 0..groups.len() {
         if stop(id) {
             return Resolution::default();
@@ -3082,17 +3097,6 @@ pub fn resolve_compact(
         // Noor Salman, the ship "Admiral Kuznetsov" no Svetlana Kuznetsova, "Energy
         // Minister Subroto" no "Energy Subroto".)
         let titled = g.person_cues * TITLED_SURNAME_SHARE >= g.mentions();
-        // Whether a title or role stands before one of the full name's mentions in the
-        // documents naming it (its own, or its surname's that step 2 gave it there).
-        let titled_where_named = |full: usize, key_of: &[Vec<usize>]| {
-            docs_of[full].iter().any(|&d| {
-                let d = d as usize;
-                key_of[d]
-                    .iter()
-                    .enumerate()
-                    .any(|(k, &m)| m == full && kind_person_evidence(mentions.kind[starts[d] + k]))
-            })
-        };
         let written_so = |full: usize| {
             let f = &groups[full];
             let beside = if titled
@@ -3178,7 +3182,7 @@ pub fn resolve_compact(
         &mut key_of,
         &mut audit,
     );
-    typed_by_what_stays(mentions, &key_of, &groups, &parent, &mut types);
+    typed_by_what_stays(mentions, &starts, &key_of, &groups, &parent, &mut types);
     // (Step 5's tables, a few bytes a mention and more a name, are freed before the
     // names are made.)
     drop((

@@ -2667,20 +2667,32 @@ fn disclaimers(doc: &Doc) -> Vec<std::ops::Range<usize>> {
         if doc.word(k) != "necessarily" || !doc.word(k + 1).starts_with("reflect") {
             continue;
         }
-        let start = (0..=k)
-            .rev()
-            .take(MAX_DISCLAIMER_TOKENS)
-            .find(|&j| doc.tokens[j].sentence_start)
-            .unwrap_or(k);
-        let end = (k + 1..n)
-            .take(MAX_DISCLAIMER_TOKENS)
-            .find(|&j| doc.tokens[j].sentence_start)
-            .unwrap_or(n.min(k + 1 + MAX_DISCLAIMER_TOKENS));
+        let start = sentence_start_within(doc, k, MAX_DISCLAIMER_TOKENS).unwrap_or(k);
+        let end = sentence_end_within(doc, k, MAX_DISCLAIMER_TOKENS);
         if (start..end).any(|j| matches!(doc.word(j), "views" | "opinions")) {
             out.push(start..end);
         }
     }
     out
+}
+
+/// The start of the sentence holding token `k`, read back at most `max` tokens (None
+/// when no sentence starts there).
+fn sentence_start_within(doc: &Doc, k: usize, max: usize) -> Option<usize> {
+    (0..=k)
+        .rev()
+        .take(max)
+        .find(|&j| doc.tokens[j].sentence_start)
+}
+
+/// The end (the next sentence's first token) of the sentence holding token `k`, read on
+/// at most `max` tokens (their end, or the text's, when no sentence starts there).
+fn sentence_end_within(doc: &Doc, k: usize, max: usize) -> usize {
+    let n = doc.tokens.len();
+    (k + 1..n)
+        .take(max)
+        .find(|&j| doc.tokens[j].sentence_start)
+        .unwrap_or(n.min(k + 1 + max))
 }
 
 /// The credits of a report's reporters and editors, which are no mentions of them or of
@@ -2713,19 +2725,8 @@ fn reporting_credits(doc: &Doc) -> Vec<std::ops::Range<usize>> {
         return out;
     }
     let word = |k: usize| if k < n { doc.word(k) } else { "" };
-    let sentence_end = |from: usize| {
-        (from + 1..n)
-            .take(MAX_CREDIT_TOKENS_BACK)
-            .find(|&j| doc.tokens[j].sentence_start)
-            .unwrap_or(n.min(from + 1 + MAX_CREDIT_TOKENS_BACK))
-    };
-    // The start of the sentence holding token `k` (None past the bound).
-    let sentence_start = |k: usize| {
-        (0..=k)
-            .rev()
-            .take(MAX_CREDIT_TOKENS_BACK)
-            .find(|&j| doc.tokens[j].sentence_start)
-    };
+    let sentence_end = |from: usize| sentence_end_within(doc, from, MAX_CREDIT_TOKENS_BACK);
+    let sentence_start = |k: usize| sentence_start_within(doc, k, MAX_CREDIT_TOKENS_BACK);
     let mut k = 0;
     while k < n {
         let w = doc.word(k);
@@ -3142,7 +3143,6 @@ mod tests {
 
     #[test]
     fn an_agency_credited_in_a_dateline_or_after_initials_is_no_mention() {
-        let names = |text: &str| -> Vec<String> { spans(text).into_iter().map(|s| s.0).collect() };
         let report = "Russian President Vladimir Putin met Angela Merkel in Berlin.";
         // The credit goes; the place of the dateline stays.
         for dateline in [
@@ -3152,7 +3152,7 @@ mod tests {
             "WASHINGTON (AP) \u{2014}",
             "UNITED NATIONS, Feb 9 (Reuters) -",
         ] {
-            let got = names(&format!("{dateline} {report}"));
+            let got = span_names(&format!("{dateline} {report}"));
             assert!(
                 !got.iter()
                     .any(|n| ["TASS", "Reuters", "AP"].contains(&n.as_str())),
@@ -3160,7 +3160,7 @@ mod tests {
             );
             assert!(got.contains(&"Angela Merkel".to_string()), "{got:?}");
         }
-        let got = names(&format!(
+        let got = span_names(&format!(
             "{report} The talks were long. jm/rt (AFP)\nSend Facebook Twitter"
         ));
         assert!(!got.contains(&"AFP".to_string()), "{got:?}");
@@ -3174,7 +3174,7 @@ mod tests {
             "mp (Deutsche Welle, AFP) -",
             "(AP, AFP, Reuters)",
         ] {
-            let got = names(&format!("{report} The talks were long. {credit}"));
+            let got = span_names(&format!("{report} The talks were long. {credit}"));
             assert!(
                 !got.iter().any(
                     |n| ["AFP", "AP", "Reuters", "DPA", "Deutsche Welle"].contains(&n.as_str())
@@ -3211,16 +3211,15 @@ mod tests {
             ),
         ] {
             assert!(
-                names(text).contains(&name.to_string()),
+                span_names(text).contains(&name.to_string()),
                 "{text}: {:?}",
-                names(text)
+                span_names(text)
             );
         }
     }
 
     #[test]
     fn reporters_and_editors_credited_are_no_mentions() {
-        let names = |text: &str| -> Vec<String> { spans(text).into_iter().map(|s| s.0).collect() };
         let report = "Russian President Vladimir Putin met Angela Merkel in Berlin.";
         for credit in [
             "ABC News' Luis Martinez and Mike Levine contributed to this report.",
@@ -3231,30 +3230,29 @@ mod tests {
             "Additional reporting by Mariya Petkova.",
             "Reporting by the BBC's Tessa Wong, Kevin Ponniah and Jay Savage.",
         ] {
-            let got = names(&format!("{report} {credit} Talks in Paris follow."));
-            assert!(
-                !got.iter().any(|n| [
-                    "Luis Martinez",
-                    "Mike Levine",
-                    "ABC News",
-                    "Associated Press",
-                    "David Pitt",
-                    "Des Moines",
-                    "Ashley Killough",
-                    "CNN",
-                    "Kate Kelland",
-                    "Kevin Liffey",
-                    "Mariya Petkova",
-                    "Tessa Wong",
-                    "BBC",
-                ]
-                .contains(&n.as_str())),
-                "{credit}: {got:?}"
-            );
             // The report and the sentence after the credit keep their names.
-            for kept in ["Angela Merkel", "Paris"] {
-                assert!(got.contains(&kept.to_string()), "{credit}: {got:?}");
-            }
+            assert_names(
+                &format!("{report} {credit} Talks in Paris follow."),
+                &["Angela Merkel", "Paris"],
+                |n| {
+                    [
+                        "Luis Martinez",
+                        "Mike Levine",
+                        "ABC News",
+                        "Associated Press",
+                        "David Pitt",
+                        "Des Moines",
+                        "Ashley Killough",
+                        "CNN",
+                        "Kate Kelland",
+                        "Kevin Liffey",
+                        "Mariya Petkova",
+                        "Tessa Wong",
+                        "BBC",
+                    ]
+                    .contains(&n)
+                },
+            );
         }
         // Not credits: reporting by someone within a sentence, a thing that contributed.
         for (text, name) in [
@@ -3269,16 +3267,15 @@ mod tests {
             ),
         ] {
             assert!(
-                names(text).contains(&name.to_string()),
+                span_names(text).contains(&name.to_string()),
                 "{text}: {:?}",
-                names(text)
+                span_names(text)
             );
         }
     }
 
     #[test]
     fn photographers_credited_under_a_caption_are_no_mentions() {
-        let names = |text: &str| -> Vec<String> { spans(text).into_iter().map(|s| s.0).collect() };
         for (text, gone, kept) in [
             (
                 "Workers load containers at Nansha dock. Sun Ruisheng / China Daily  Exports rose in Guangzhou.",
@@ -3301,13 +3298,7 @@ mod tests {
                 &["Darius Adamczyk", "China"][..],
             ),
         ] {
-            let got = names(text);
-            for g in gone {
-                assert!(!got.contains(&g.to_string()), "{text}: {got:?}");
-            }
-            for k in kept {
-                assert!(got.contains(&k.to_string()), "{text}: {got:?}");
-            }
+            assert_names(text, kept, |n| gone.contains(&n));
         }
         // A slash within a sentence, or without spaces, is no credit.
         for (text, name) in [
@@ -3321,9 +3312,9 @@ mod tests {
             ),
         ] {
             assert!(
-                names(text).contains(&name.to_string()),
+                span_names(text).contains(&name.to_string()),
                 "{text}: {:?}",
-                names(text)
+                span_names(text)
             );
         }
     }
@@ -3355,7 +3346,6 @@ mod tests {
 
     #[test]
     fn a_sign_off_line_or_a_credit_at_the_end_is_no_mention() {
-        let names = |text: &str| -> Vec<String> { spans(text).into_iter().map(|s| s.0).collect() };
         // Reuters-21578's credit, with the markup after it; an agency in brackets; a dash;
         // a clipping's source and page, or an agency, in brackets after the last sentence.
         for end in [
@@ -3369,7 +3359,7 @@ mod tests {
         ] {
             let text = format!("Barack Obama met Angela Merkel in Berlin on Monday.{end}");
             assert_eq!(
-                names(&text),
+                span_names(&text),
                 ["Barack Obama", "Angela Merkel", "Berlin"],
                 "{end:?}"
             );
@@ -3389,7 +3379,7 @@ mod tests {
             ("Barack Obama", "Barack Obama"),
         ] {
             assert_eq!(
-                names(text).last().map(String::as_str),
+                span_names(text).last().map(String::as_str),
                 Some(last),
                 "{text:?}"
             );
@@ -3416,10 +3406,15 @@ mod tests {
             .unwrap_or_else(|| panic!("{name} in {text}"))
     }
 
+    /// The candidates of `text` as written, in order.
+    fn span_names(text: &str) -> Vec<String> {
+        spans(text).into_iter().map(|g| g.0).collect()
+    }
+
     /// Asserts that `text`'s candidates include each of `present` and none that `absent`
     /// accepts.
     fn assert_names(text: &str, present: &[&str], absent: impl Fn(&str) -> bool) {
-        let names: Vec<String> = spans(text).into_iter().map(|g| g.0).collect();
+        let names = span_names(text);
         for name in present {
             assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
         }

@@ -250,14 +250,12 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
         articles["date"] = pd.to_datetime(pd.Series(when[:m]), errors="coerce", format="mixed")
     if outlet is not None:
         articles["outlet"] = outlet[:m]
-    if head is None:
-        articles["title"] = [_title(x) for x in sub]
-        articles["lead"] = [_lead(x, title, lead) for x, title in zip(sub, articles["title"])]
-    else:
-        # A missing or blank title falls back to the text's first line, as without titles.
-        given = [_title(x) for x in head[:m]]
-        articles["title"] = [g or _title(x) for g, x in zip(given, sub)]
-        articles["lead"] = [_lead(x, None if g else title, lead) for x, g, title in zip(sub, given, articles["title"])]
+    # An article without a title (no titles given, or a gap in them) shows its first line
+    # as one, and its lead after that line; a given title leaves the lead its text's
+    # beginning.
+    given = [""] * m if head is None else [_title(x) for x in head[:m]]
+    articles["title"] = [g or _title(x) for g, x in zip(given, sub)]
+    articles["lead"] = [_lead(x, None if g else title, lead) for x, g, title in zip(sub, given, articles["title"])]
     if dates is not None:
         articles = articles.sort_values("date", kind="stable", na_position="last")
     return StoryView(summary, articles.reset_index(drop=True))

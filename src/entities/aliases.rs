@@ -2413,9 +2413,10 @@ pub fn resolve_compact(
             // here that ends in a kind of firm, none with a legal form beginning with it
             // ("Argonaut" after "Argonaut Games", "Rainier" after "Rainier Bancorp"),
             // unless it is a firm's name of its own ("Texaco", as "Texaco Inc", beside
-            // Texaco Canada), a built-in name or a place ("Texas" of "Texas Instruments
-            // Inc"), a kind of body ("Bank": see `kinds`), ends a name here too, or follows
-            // a title.
+            // Texaco Canada), a built-in name, a listed place the corpus takes for one
+            // ("Texas" of "Texas Instruments Inc"; not "Delta", a Canadian city that BBC's
+            // votes make a person, beside "Delta Air Lines"), a kind of body ("Bank": see
+            // `kinds`), ends a name here too, or follows a title.
             let head_of = (g.words == 1
                 && !g.fixed
                 && !g.gazetteer
@@ -2424,7 +2425,7 @@ pub fn resolve_compact(
                 && !kind_person_evidence(mention_kinds[k])
                 && !surnames.contains_key(g.key.as_str())
                 && !org_ends.contains_key(g.key.as_str())
-                && !places.contains(&g.key))
+                && !(places.contains(&g.key) && leads(g, EntityType::Loc)))
             .then(|| {
                 (firm_heads.get(g.key.as_str()))
                     .or_else(|| named_heads.get(g.key.as_str()))
@@ -4114,6 +4115,36 @@ mod tests {
             ("London Marathon", Misc)
         );
         assert_eq!(names[2][2], "Capitol");
+    }
+
+    #[test]
+    fn a_listed_place_the_corpus_takes_for_no_place_may_begin_a_firm() {
+        use EntityType::*;
+        // "Delta" is a Canadian city of 100,000; the corpus reads it as a firm (as
+        // Reuters-21578) or a person (as BBC, where Delta Goodrem makes it a given name):
+        // beside "Delta Air Lines" it is the airline. "Texas", which the corpus calls a
+        // place, stays one beside "Texas Instruments Inc".
+        let docs = vec![
+            vec![
+                mention(0, "Delta Air Lines", Org, false),
+                mention(0, "Delta", Per, false),
+                mention(0, "Delta", Per, false),
+            ],
+            vec![
+                mention(1, "Delta", Org, false),
+                mention(1, "Delta", Org, false),
+            ],
+            vec![
+                mention(2, "Texas Instruments Inc", Org, false),
+                mention(2, "Texas", Loc, false),
+            ],
+            vec![mention(3, "Texas", Loc, false)],
+        ];
+        let (names, r) = names_of(&docs);
+        let kind = |d: usize, k: usize| r.types[r.entity_of[d][k] as usize];
+        assert_eq!((names[0][1].as_str(), kind(0, 1)), ("Delta Air Lines", Org));
+        assert_eq!((names[0][2].as_str(), kind(0, 2)), ("Delta Air Lines", Org));
+        assert_eq!((names[2][1].as_str(), kind(2, 1)), ("Texas", Loc));
     }
 
     #[test]

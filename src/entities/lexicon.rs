@@ -963,11 +963,13 @@ const FIRM_FIRST_WORDS: &[&str] = &[
 ];
 
 /// Kinds of firm that end a firm's name ("Warburg Securities", "Airbus Industrie",
-/// "Olympic Airways", "Marshall Industries", "Yildiz Holding", "Jupiter Research", "Nortel
-/// Networks"; lowercase): a name of two words or more ending in one is a firm's. (Not
-/// "Brothers": "the Wright Brothers"; not "Capital", "Pictures" or "Motors", whose names
-/// are often a firm's unit beside the firm: "Barclays Capital", "Sony Pictures".)
+/// "Olympic Airways", "Delta Air Lines", "Marshall Industries", "Yildiz Holding", "Jupiter
+/// Research", "Nortel Networks"; lowercase): a name of two words or more ending in one is
+/// a firm's. (Not "Brothers": "the Wright Brothers"; not "Capital", "Pictures" or
+/// "Motors", whose names are often a firm's unit beside the firm: "Barclays Capital", "Sony
+/// Pictures".)
 const FIRM_LAST_WORDS: &[&str] = &[
+    "airline",
     "airlines",
     "airways",
     "associates",
@@ -983,6 +985,7 @@ const FIRM_LAST_WORDS: &[&str] = &[
     "holdings",
     "industrie",
     "industries",
+    "lines",
     "networks",
     "partners",
     "pharmaceuticals",
@@ -1957,6 +1960,8 @@ mod tests {
             "rainier bancorp",
             "jupiter research",
             "nortel networks",
+            "delta air lines",
+            "anonymous airline",
         ] {
             assert!(key_names_a_firm(key, &places), "{key}");
         }

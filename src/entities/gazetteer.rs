@@ -712,6 +712,25 @@ mod tests {
             ]
         );
         assert!(g.len() > 500, "{}", g.len());
+        // The retailer, which news names far more often than the river; the river's
+        // names with a geographic word are the place.
+        let text = "Amazon.com and Amazon sell books; oil in the Amazon basin.";
+        let got: Vec<(&str, EntityType)> = g
+            .find(text)
+            .iter()
+            .map(|m| {
+                let e = &g.entries[m.entry as usize];
+                (e.canonical.as_str(), e.entity_type)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Amazon", EntityType::Org),
+                ("Amazon", EntityType::Org),
+                ("Amazon rainforest", EntityType::Loc),
+            ]
+        );
     }
 
     #[test]

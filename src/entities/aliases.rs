@@ -2094,8 +2094,14 @@ pub fn resolve_compact(
                 best = t;
             }
         }
-        // Votes for a person only: a place (buildings) or organisation (bodies).
-        if no_person && g.votes[best] == 0.0 {
+        // Votes for a person only: a place (buildings) or organisation (bodies). A
+        // legislature's or caucus's name is no miscellaneous one either ("Freedom Caucus",
+        // "Kansas Senate"; a league's may be its competition: "Premier League"; "Act of
+        // Parliament" is an act).
+        let chamber = g.words >= 2
+            && crate::entities::lexicon::is_legislature(last)
+            && !g.key.contains(" of ");
+        if (no_person && g.votes[best] == 0.0) || (chamber && best == EntityType::Misc as usize) {
             return if crate::entities::lexicon::is_facility_head(last) {
                 EntityType::Loc
             } else {
@@ -4115,6 +4121,22 @@ mod tests {
             ("London Marathon", Misc)
         );
         assert_eq!(names[2][2], "Capitol");
+    }
+
+    #[test]
+    fn a_caucus_or_chamber_is_an_organisation_a_league_may_be_its_competition() {
+        use EntityType::*;
+        let docs = vec![vec![
+            mention(0, "Freedom Caucus", Misc, false),
+            mention(0, "Freedom Caucus", Misc, false),
+            mention(0, "Kansas Senate", Misc, false),
+            mention(0, "Premier League", Misc, false),
+            mention(0, "Act of Parliament", Misc, false),
+        ]];
+        let (_, r) = names_of(&docs);
+        let kind = |d: usize, k: usize| r.types[r.entity_of[d][k] as usize];
+        assert_eq!((kind(0, 0), kind(0, 2)), (Org, Org));
+        assert_eq!((kind(0, 3), kind(0, 4)), (Misc, Misc));
     }
 
     #[test]

@@ -1158,12 +1158,21 @@ pub fn is_furniture(lower: &str) -> bool {
 /// name ("Kansas Senate").
 const LEGISLATURES: &[&str] = &[
     "cabinet",
+    "caucus",
     "congress",
     "government",
     "house",
     "parliament",
     "senate",
 ];
+
+/// Is `word` (any case, singular or plural) in [`LEGISLATURES`]?
+pub fn is_legislature(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    LEGISLATURES
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(word) || h.eq_ignore_ascii_case(singular))
+}
 
 /// Is `word` (any case, singular or plural) the last word of a body's name: an
 /// organisation head or a legislature ("Department", "Departments", "Senate")? A name

@@ -714,7 +714,8 @@ mod tests {
         assert!(g.len() > 500, "{}", g.len());
         // The retailer, which news names far more often than the river; the river's
         // names with a geographic word are the place.
-        let text = "Amazon.com and Amazon sell books; oil in the Amazon basin.";
+        let text = "Amazon.com and Amazon sell books; oil in the Amazon basin. THAAD and the \
+                    Belt and Road.";
         let got: Vec<(&str, EntityType)> = g
             .find(text)
             .iter()
@@ -729,6 +730,8 @@ mod tests {
                 ("Amazon", EntityType::Org),
                 ("Amazon", EntityType::Org),
                 ("Amazon rainforest", EntityType::Loc),
+                ("THAAD", EntityType::Misc),
+                ("Belt and Road Initiative", EntityType::Misc),
             ]
         );
     }

@@ -715,7 +715,7 @@ mod tests {
         // The retailer, which news names far more often than the river; the river's
         // names with a geographic word are the place.
         let text = "Amazon.com and Amazon sell books; oil in the Amazon basin. THAAD and the \
-                    Belt and Road.";
+                    Belt and Road. A Mac mini runs Windows XP.";
         let got: Vec<(&str, EntityType)> = g
             .find(text)
             .iter()
@@ -732,6 +732,8 @@ mod tests {
                 ("Amazon rainforest", EntityType::Loc),
                 ("THAAD", EntityType::Misc),
                 ("Belt and Road Initiative", EntityType::Misc),
+                ("Mac mini", EntityType::Misc),
+                ("Windows XP", EntityType::Misc),
             ]
         );
     }

@@ -1166,23 +1166,23 @@ const LEGISLATURES: &[&str] = &[
     "senate",
 ];
 
+/// Is `word` (any case, singular or plural: "Senates", "Departments") in `list`?
+fn in_list_any_number(list: &[&str], word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    list.iter()
+        .any(|h| h.eq_ignore_ascii_case(word) || h.eq_ignore_ascii_case(singular))
+}
+
 /// Is `word` (any case, singular or plural) in [`LEGISLATURES`]?
 pub fn is_legislature(word: &str) -> bool {
-    let singular = word.strip_suffix('s').unwrap_or(word);
-    LEGISLATURES
-        .iter()
-        .any(|h| h.eq_ignore_ascii_case(word) || h.eq_ignore_ascii_case(singular))
+    in_list_any_number(LEGISLATURES, word)
 }
 
 /// Is `word` (any case, singular or plural) the last word of a body's name: an
 /// organisation head or a legislature ("Department", "Departments", "Senate")? A name
 /// ending in one is no person's.
 pub fn is_body_word(word: &str) -> bool {
-    let singular = word.strip_suffix('s').unwrap_or(word);
-    ORGANISATION_HEADS
-        .iter()
-        .chain(LEGISLATURES)
-        .any(|h| h.eq_ignore_ascii_case(word) || h.eq_ignore_ascii_case(singular))
+    in_list_any_number(ORGANISATION_HEADS, word) || is_legislature(word)
 }
 
 /// Last words of the names of laws, treaties, bills and plans ("Affordable Care Act",

@@ -601,12 +601,12 @@ pub fn distinctive_df(n: usize) -> usize {
 /// additions in the same order, so the same result to the bit.
 /// `wide`: the processor has AVX2 ([`crate::simd::has_avx2`], checked once by the caller).
 #[inline]
-fn sparse_dense_dot(ids: &[u32], weights: &[f32], dense: &[f32], wide: bool) -> f32 {
+fn sparse_dense_dot<T: TermId>(ids: &[T], weights: &[f32], dense: &[f32], wide: bool) -> f32 {
     debug_assert_eq!(ids.len(), weights.len());
     #[cfg(target_arch = "x86_64")]
     if wide {
         debug_assert!(crate::simd::has_avx2());
-        debug_assert!(ids.iter().all(|&id| (id as usize) < dense.len()));
+        debug_assert!(ids.iter().all(|&id| id.index() < dense.len()));
         // SAFETY: the processor has AVX2 (the caller checked), and every id indexes
         // `dense` (the search numbers the common terms 0..dense.len()).
         return unsafe { sparse_dense_dot_avx2(ids, weights, dense) };
@@ -647,8 +647,12 @@ fn sparse_dense_tail<T: TermId>(ids: &[T], weights: &[f32], dense: &[f32]) -> f3
 trait TermId: Copy + Send + Sync {
     fn from_dense(id: u32) -> Self;
     fn index(self) -> usize;
-    /// [`sparse_dense_dot`] of ids of this width.
-    fn dot(ids: &[Self], weights: &[f32], dense: &[f32], wide: bool) -> f32;
+    /// Eight ids from `at` as eight four-byte lanes.
+    ///
+    /// # Safety
+    /// The processor must have AVX2, and eight ids must be readable from `at`.
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn load8(at: *const Self) -> std::arch::x86_64::__m256i;
 }
 
 impl TermId for u32 {
@@ -658,8 +662,16 @@ impl TermId for u32 {
     fn index(self) -> usize {
         self as usize
     }
-    fn dot(ids: &[Self], weights: &[f32], dense: &[f32], wide: bool) -> f32 {
-        sparse_dense_dot(ids, weights, dense, wide)
+    #[cfg(target_arch = "x86_64")]
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    unsafe fn load8(at: *const Self) -> std::arch::x86_64::__m256i {
+        // SAFETY: eight u32 are readable from `at` (the caller's promise); `loadu` reads
+        // an unaligned vector.
+        #[allow(clippy::cast_ptr_alignment)]
+        unsafe {
+            std::arch::x86_64::_mm256_loadu_si256(at.cast())
+        }
     }
 }
 
@@ -670,34 +682,32 @@ impl TermId for u16 {
     fn index(self) -> usize {
         usize::from(self)
     }
+    #[cfg(target_arch = "x86_64")]
     #[inline]
-    fn dot(ids: &[Self], weights: &[f32], dense: &[f32], wide: bool) -> f32 {
-        debug_assert_eq!(ids.len(), weights.len());
-        #[cfg(target_arch = "x86_64")]
-        if wide {
-            debug_assert!(crate::simd::has_avx2());
-            debug_assert!(ids.iter().all(|&id| usize::from(id) < dense.len()));
-            // SAFETY: as in `sparse_dense_dot`.
-            return unsafe { sparse_dense_dot16_avx2(ids, weights, dense) };
+    #[target_feature(enable = "avx2")]
+    unsafe fn load8(at: *const Self) -> std::arch::x86_64::__m256i {
+        use std::arch::x86_64::{_mm256_cvtepu16_epi32, _mm_loadu_si128};
+        // SAFETY: eight u16 (16 bytes) are readable from `at` (the caller's promise).
+        #[allow(clippy::cast_ptr_alignment)]
+        unsafe {
+            _mm256_cvtepu16_epi32(_mm_loadu_si128(at.cast()))
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = wide;
-        sparse_dense_dot_scalar(ids, weights, dense)
     }
 }
 
-/// [`sparse_dense_dot`] with AVX2: eight dense values gathered at a time, multiplied and
-/// added lane by lane (no fused multiply-add, which would round once instead of twice).
+/// [`sparse_dense_dot`] with AVX2: eight dense values gathered at a time (their ids loaded
+/// as eight four-byte lanes, two-byte ids widened), multiplied and added lane by lane (no
+/// fused multiply-add, which would round once instead of twice).
 ///
 /// # Safety
 /// The processor must have AVX2, and every id must be less than `dense.len()` (the gather
 /// reads without bounds checks).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn sparse_dense_dot_avx2(ids: &[u32], weights: &[f32], dense: &[f32]) -> f32 {
+unsafe fn sparse_dense_dot_avx2<T: TermId>(ids: &[T], weights: &[f32], dense: &[f32]) -> f32 {
     use std::arch::x86_64::{
-        __m256i, _mm256_add_ps, _mm256_i32gather_ps, _mm256_loadu_ps, _mm256_loadu_si256,
-        _mm256_mul_ps, _mm256_setzero_ps, _mm256_storeu_ps,
+        _mm256_add_ps, _mm256_i32gather_ps, _mm256_loadu_ps, _mm256_mul_ps, _mm256_setzero_ps,
+        _mm256_storeu_ps,
     };
     let whole = ids.len() / 8 * 8;
     let mut acc = _mm256_setzero_ps();
@@ -707,39 +717,7 @@ unsafe fn sparse_dense_dot_avx2(ids: &[u32], weights: &[f32], dense: &[f32]) -> 
         // (`loadu` reads an unaligned vector: the pointer's alignment does not matter.)
         #[allow(clippy::cast_ptr_alignment)]
         unsafe {
-            let id = _mm256_loadu_si256(ids.as_ptr().add(k).cast::<__m256i>());
-            let w = _mm256_loadu_ps(weights.as_ptr().add(k));
-            let values = _mm256_i32gather_ps::<4>(dense.as_ptr(), id);
-            acc = _mm256_add_ps(acc, _mm256_mul_ps(values, w));
-        }
-        k += 8;
-    }
-    let mut lanes = [0f32; 8];
-    // SAFETY: `lanes` holds eight f32.
-    unsafe { _mm256_storeu_ps(lanes.as_mut_ptr(), acc) };
-    lanes.iter().sum::<f32>() + sparse_dense_tail(&ids[whole..], &weights[whole..], dense)
-}
-
-/// [`sparse_dense_dot_avx2`] for two-byte ids, each eight widened to four bytes before
-/// the gather: the same products and sums, so the same result to the bit.
-///
-/// # Safety
-/// As [`sparse_dense_dot_avx2`].
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn sparse_dense_dot16_avx2(ids: &[u16], weights: &[f32], dense: &[f32]) -> f32 {
-    use std::arch::x86_64::{
-        __m128i, _mm256_add_ps, _mm256_cvtepu16_epi32, _mm256_i32gather_ps, _mm256_loadu_ps,
-        _mm256_mul_ps, _mm256_setzero_ps, _mm256_storeu_ps, _mm_loadu_si128,
-    };
-    let whole = ids.len() / 8 * 8;
-    let mut acc = _mm256_setzero_ps();
-    let mut k = 0;
-    while k < whole {
-        // SAFETY: k + 8 <= len for both slices; the ids index `dense` (the caller's promise).
-        #[allow(clippy::cast_ptr_alignment)]
-        unsafe {
-            let id = _mm256_cvtepu16_epi32(_mm_loadu_si128(ids.as_ptr().add(k).cast::<__m128i>()));
+            let id = T::load8(ids.as_ptr().add(k));
             let w = _mm256_loadu_ps(weights.as_ptr().add(k));
             let values = _mm256_i32gather_ps::<4>(dense.as_ptr(), id);
             acc = _mm256_add_ps(acc, _mm256_mul_ps(values, w));
@@ -856,7 +834,7 @@ fn search_rows<T: TermId>(
                 let mut hits: Vec<(u32, u32, f32)> = Vec::new();
                 for j in touched.drain(..) {
                     let (ids_j, weights_j) = common(j as usize);
-                    let shared_common = T::dot(ids_j, weights_j, dense, wide);
+                    let shared_common = sparse_dense_dot(ids_j, weights_j, dense, wide);
                     let s = score(i as u32, j, row[j as usize] + shared_common);
                     row[j as usize] = 0.0;
                     match keep {
@@ -1276,7 +1254,7 @@ mod tests {
             assert_eq!(scalar.to_bits(), chosen.to_bits(), "{len} terms");
             // Two-byte ids: the same sums.
             let short: Vec<u16> = ids.iter().map(|&id| u16::from_dense(id)).collect();
-            let narrow = u16::dot(&short, &weights, &dense, crate::simd::has_avx2());
+            let narrow = sparse_dense_dot(&short, &weights, &dense, crate::simd::has_avx2());
             assert_eq!(
                 scalar.to_bits(),
                 narrow.to_bits(),

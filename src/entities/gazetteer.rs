@@ -689,19 +689,17 @@ mod tests {
     #[test]
     fn builtin_types() {
         let g = builtin();
-        let text = "Russian troops left Moscow for Ukraine, NATO said; Russians and the UN.";
-        let got: Vec<(&str, EntityType)> = g
-            .find(text)
-            .iter()
-            .map(|m| {
-                (
-                    g.entries[m.entry as usize].canonical.as_str(),
-                    g.entries[m.entry as usize].entity_type,
-                )
-            })
-            .collect();
+        let found = |text: &str| -> Vec<(&str, EntityType)> {
+            g.find(text)
+                .iter()
+                .map(|m| {
+                    let e = &g.entries[m.entry as usize];
+                    (e.canonical.as_str(), e.entity_type)
+                })
+                .collect()
+        };
         assert_eq!(
-            got,
+            found("Russian troops left Moscow for Ukraine, NATO said; Russians and the UN."),
             vec![
                 ("Russian", EntityType::Misc),
                 ("Moscow", EntityType::Loc),
@@ -714,18 +712,11 @@ mod tests {
         assert!(g.len() > 500, "{}", g.len());
         // The retailer, which news names far more often than the river; the river's
         // names with a geographic word are the place.
-        let text = "Amazon.com and Amazon sell books; oil in the Amazon basin. THAAD and the \
-                    Belt and Road. A Mac mini runs Windows XP.";
-        let got: Vec<(&str, EntityType)> = g
-            .find(text)
-            .iter()
-            .map(|m| {
-                let e = &g.entries[m.entry as usize];
-                (e.canonical.as_str(), e.entity_type)
-            })
-            .collect();
         assert_eq!(
-            got,
+            found(
+                "Amazon.com and Amazon sell books; oil in the Amazon basin. THAAD and the \
+                 Belt and Road. A Mac mini runs Windows XP."
+            ),
             vec![
                 ("Amazon", EntityType::Org),
                 ("Amazon", EntityType::Org),

@@ -55,7 +55,29 @@ def _cases():
         return [f"{template} while Group{i // 50} reported figures and link{i % groups}x, "
                 + " ".join(f"and Name{i}x{k}" for k in range(3)) + " agreed." for i in range(n)]
 
+    def hub(n):
+        # stories' clustering step alone (`_native.average_clusters`, as `stories` calls
+        # it): a story of 400 articles all alike, each also weakly alike (below min_link)
+        # to n / 400 articles of its own. The story grows by one article at a time, and a
+        # merge that read every link of the growing story again took the square of its
+        # size times its neighbours (18 s for 600 articles with 4,000 each, before the
+        # thirty-eighth session).
+        import numpy as np
+        from newscorpus import _native
+
+        m, each = 400, max(1, n // 400)
+        core_a, core_b = np.triu_indices(m, 1)
+        weak_a = np.repeat(np.arange(m), each)
+        weak_b = m + np.arange(m * each)
+        a = np.concatenate([core_a, weak_a]).astype(np.int64)
+        b = np.concatenate([core_b, weak_b]).astype(np.int64)
+        score = np.concatenate([np.full(len(core_a), 0.9), np.full(len(weak_a), 0.11)])
+        size = m + m * each
+        order = np.arange(size, dtype=np.int64)
+        return _native.average_clusters(size, a, b, score, order, 0.3, order, min_link=0.4)
+
     return {
+        "stories: average linkage of a story with many weak neighbours": (hub, 400_000),
         "stories: groups a name holds together": (lambda n: nc.stories(named(n), junk=False), 5_000),
         "relate: evenly spread words": (lambda n: nc.relate(spread(n), junk=False), 10_000),
         "stories: evenly spread words": (lambda n: nc.stories(spread(n), junk=False), 10_000),

@@ -7,7 +7,7 @@
 //! every platform for a given seed. A signature holds the minimum of each over the shingles.
 
 /// splitmix64 (Steele, Lea and Flood 2014): the seeded generator for the hash parameters.
-fn splitmix64(state: &mut u64) -> u64 {
+pub(crate) fn splitmix64(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
     let mut z = *state;
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);

@@ -422,6 +422,24 @@ pub fn average_linkage(
     average_linkage_of_copies(&first, edges, threshold, min_link, anchors, rank, cancel)
 }
 
+/// An average similarity as the integer key [`average_linkage`]'s candidates are ordered by.
+fn average_key(avg: f64) -> u64 {
+    (avg * 1e12) as u64
+}
+
+/// The key of the average similarity between clusters `a` and `b` (`None` when no pair of
+/// their documents is linked), from [`average_linkage`]'s links and cluster sizes.
+fn pair_key(
+    adjacent: &[ahash::AHashMap<u32, Link>],
+    size: &[u64],
+    a: usize,
+    b: usize,
+) -> Option<u64> {
+    adjacent[a]
+        .get(&(b as u32))
+        .map(|&link| average_key(link.sum() / (size[a] * size[b]) as f64))
+}
+
 /// What [`average_linkage`] keeps of the pairs between two clusters, in 8 bytes: the sum
 /// of their similarities (each weighted by its copies), its sign bit set when one of them
 /// at least reached `min_link` (similarities are never negative, so the sign is free).
@@ -489,14 +507,12 @@ pub fn average_linkage_of_copies(
         adjacent[b as usize].entry(a).or_default().add(link);
     }
     // Max-heap of (average, then the lower ids first). A candidate is stale when a side
-    // has merged away or the pair's average is no longer its key (a merge pushes the
-    // pair again with its new average).
-    let key = |avg: f64| (avg * 1e12) as u64;
-    let min_key = key(threshold);
-    let names_not_asked = key(anchors::NAMES_NOT_ASKED);
-    // Only pairs at or above the threshold, with a strong link, are candidates: a pair's
-    // average is computed again whenever either side changes, so one below it now can
-    // still enter later.
+    // has merged away or the pair's average is no longer its key (see the loop).
+    let min_key = average_key(threshold);
+    let names_not_asked = average_key(anchors::NAMES_NOT_ASKED);
+    // Only pairs at or above the threshold, with a strong link, are candidates: a pair
+    // whose links a merge joins is pushed again at its new average, so one below it now
+    // can still enter later.
     // Those of the start are sorted best first and read in order beside a heap of the
     // ones merges make: most of them are stale by the time they come up (a side has
     // merged), and none is sifted through the heap (on the benchmark corpus 435,052 of
@@ -505,14 +521,17 @@ pub fn average_linkage_of_copies(
     for (a, near) in adjacent.iter().enumerate() {
         for (&b, &link) in near {
             let avg = link.sum() / (size[a] * size[b as usize]) as f64;
-            if (a as u32) < b && key(avg) >= min_key && link.strong() {
-                initial.push(merge_candidate(key(avg), a as u32, b));
+            if (a as u32) < b && average_key(avg) >= min_key && link.strong() {
+                initial.push(merge_candidate(average_key(avg), a as u32, b));
             }
         }
     }
     initial.par_sort_unstable_by(|x, y| y.cmp(x));
     let mut initial = initial.into_iter().peekable();
     let mut heap: BinaryHeap<MergeCandidate> = BinaryHeap::new();
+    // The pairs the names rule turned down, by cluster: asked again once either side has
+    // merged (the rule reads only the two clusters).
+    let mut declined: Vec<Vec<u32>> = vec![Vec::new(); if named.is_some() { n } else { 0 }];
     let mut popped = 0usize;
     loop {
         let first = match (initial.peek(), heap.peek()) {
@@ -528,16 +547,26 @@ pub fn average_linkage_of_copies(
             break;
         }
         let (a, b) = (a as usize, b as usize);
-        let current = |a: usize, b: usize| {
-            adjacent[a]
-                .get(&(b as u32))
-                .map(|&link| key(link.sum() / (size[a] * size[b]) as f64))
-        };
         popped += 1;
         if popped % 1024 == 0 && cancel.is_cancelled() {
             break;
         }
-        if parent[a] as usize != a || parent[b] as usize != b || current(a, b) != Some(k) {
+        if parent[a] as usize != a || parent[b] as usize != b {
+            continue;
+        }
+        // A merge pushes again only the pairs whose links it joined; a pair whose side grew
+        // without gaining a link to the other has a lower average than its key (the same
+        // sum over more pairs of documents), and goes back in at that average when it
+        // comes up. So every pair at the threshold has a candidate at or above its
+        // average, the best one comes up first, and each merge costs the smaller side's
+        // links, not the larger's.
+        let Some(now) = pair_key(&adjacent, &size, a, b) else {
+            continue;
+        };
+        if now != k {
+            if now < k && now >= min_key {
+                heap.push(merge_candidate(now, a as u32, b as u32));
+            }
             continue;
         }
         // Too few of the two's documents name one same name: no story (the pair comes up
@@ -547,6 +576,8 @@ pub fn average_linkage_of_copies(
             Some(state) => {
                 let top = state.top_of(a, b, &size);
                 if k < names_not_asked && !state.enough(a, b, top, &size) {
+                    declined[a].push(b as u32);
+                    declined[b].push(a as u32);
                     continue;
                 }
                 Some(top)
@@ -566,6 +597,7 @@ pub fn average_linkage_of_copies(
         size[keep] += size[gone];
         let moved = std::mem::take(&mut adjacent[gone]);
         adjacent[keep].remove(&(gone as u32));
+        let mut asked: Vec<u32> = Vec::with_capacity(moved.len());
         for (e, link) in moved {
             if e as usize == keep {
                 continue;
@@ -574,14 +606,24 @@ pub fn average_linkage_of_copies(
             let other = &mut adjacent[e as usize];
             other.remove(&(gone as u32));
             other.entry(keep as u32).or_default().add(link);
+            asked.push(e);
         }
-        for (&e, &link) in &adjacent[keep] {
-            let avg = link.sum() / (size[keep] * size[e as usize]) as f64;
-            if key(avg) < min_key || !link.strong() {
+        if !declined.is_empty() {
+            asked.append(&mut declined[keep]);
+            asked.append(&mut declined[gone]);
+        }
+        for e in asked {
+            let e = e as usize;
+            if parent[e] as usize != e || e == keep {
                 continue;
             }
-            let (x, y) = (keep.min(e as usize) as u32, keep.max(e as usize) as u32);
-            heap.push(merge_candidate(key(avg), x, y));
+            let strong = adjacent[keep].get(&(e as u32)).is_some_and(|l| l.strong());
+            match pair_key(&adjacent, &size, keep, e) {
+                Some(now) if now >= min_key && strong => {
+                    heap.push(merge_candidate(now, keep.min(e) as u32, keep.max(e) as u32));
+                }
+                _ => {}
+            }
         }
     }
     // Each chain of parents is walked once: every document on it then points at the root.
@@ -885,6 +927,147 @@ mod tests {
             average_linkage(4, &edges, 0.1, 0.0, None, &rank, never),
             vec![0, 0, 0, 3]
         );
+    }
+
+    /// Average linkage the plain way, for small graphs: at each step every pair of
+    /// clusters is scored from the edges themselves, and the best allowed pair merges
+    /// (by key, then the lower ids, the side with fewer neighbouring clusters merging into
+    /// the other, as `average_linkage` numbers its clusters).
+    fn plain_average_linkage(
+        n: usize,
+        edges: &[(u32, u32, f32)],
+        threshold: f64,
+        min_link: f32,
+        names: Option<(&[Option<Vec<u64>>], f64)>,
+        rank: &[u32],
+    ) -> Vec<u32> {
+        let mut members: Vec<Vec<usize>> = (0..n).map(|d| vec![d]).collect();
+        let mut cluster: Vec<usize> = (0..n).collect();
+        let link = |members: &[Vec<usize>], cluster: &[usize], a: usize, b: usize| {
+            let mut found = None;
+            for &(x, y, w) in edges {
+                let (cx, cy) = (cluster[x as usize], cluster[y as usize]);
+                if x != y && ((cx, cy) == (a, b) || (cx, cy) == (b, a)) {
+                    let (sum, strong) = found.unwrap_or((0.0, false));
+                    found = Some((sum + f64::from(w), strong || w >= min_link));
+                }
+            }
+            found.map(|(sum, strong)| {
+                let avg = sum / (members[a].len() * members[b].len()) as f64;
+                (average_key(avg), strong)
+            })
+        };
+        let named_enough = |docs: &[usize]| {
+            let Some((names, share)) = names else {
+                return true;
+            };
+            let silent = docs.iter().filter(|&&d| names[d].is_none()).count();
+            let top = docs
+                .iter()
+                .filter_map(|&d| names[d].as_deref())
+                .flatten()
+                .map(|name| {
+                    docs.iter()
+                        .filter(|&&d| names[d].as_deref().is_some_and(|n| n.contains(name)))
+                        .count()
+                })
+                .max()
+                .unwrap_or(0);
+            share == 0.0 || (top + silent) as f64 >= share * docs.len() as f64
+        };
+        loop {
+            let alive: Vec<usize> = (0..n).filter(|&c| !members[c].is_empty()).collect();
+            let mut best: Option<MergeCandidate> = None;
+            for (i, &a) in alive.iter().enumerate() {
+                for &b in &alive[i + 1..] {
+                    let Some((key, strong)) = link(&members, &cluster, a, b) else {
+                        continue;
+                    };
+                    let both: Vec<usize> = members[a].iter().chain(&members[b]).copied().collect();
+                    let asked = key < average_key(anchors::NAMES_NOT_ASKED);
+                    if key >= average_key(threshold) && strong && (!asked || named_enough(&both)) {
+                        let c = merge_candidate(key, a as u32, b as u32);
+                        best = best.max(Some(c));
+                    }
+                }
+            }
+            let Some((_, a, b)) = best.map(merge_parts) else {
+                break;
+            };
+            let (a, b) = (a as usize, b as usize);
+            let degree = |c: usize| {
+                alive
+                    .iter()
+                    .filter(|&&o| o != c && link(&members, &cluster, c, o).is_some())
+                    .count()
+            };
+            let (keep, gone) = if degree(a) >= degree(b) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            for d in std::mem::take(&mut members[gone]) {
+                cluster[d] = keep;
+                members[keep].push(d);
+            }
+        }
+        (0..n)
+            .map(|d| {
+                let c = &members[cluster[d]];
+                *c.iter().min_by_key(|&&m| (rank[m], m)).expect("a member") as u32
+            })
+            .collect()
+    }
+
+    #[test]
+    fn average_linkage_merges_as_the_plain_way_does() {
+        let never = crate::cancel::Cancel::never();
+        let mut state = 7u64;
+        let mut next = |below: u64| minhash::splitmix64(&mut state) % below;
+        for case in 0..400 {
+            let n = 2 + next(18) as usize;
+            // Weights in eighths add up exactly, so both ways see the same averages and
+            // ties, which the order of the candidates then decides.
+            let edges: Vec<(u32, u32, f32)> = (0..next(3 * n as u64 + 1))
+                .map(|_| {
+                    let (a, b) = (next(n as u64) as u32, next(n as u64) as u32);
+                    (a, b, next(9) as f32 / 8.0)
+                })
+                .collect();
+            let names: Vec<Option<Vec<u64>>> = (0..n)
+                .map(|_| match next(6) {
+                    0 => None,
+                    1 => Some(Vec::new()),
+                    _ => {
+                        let mut v: Vec<u64> = (0..=next(2)).map(|_| next(4)).collect();
+                        v.sort_unstable();
+                        v.dedup();
+                        Some(v)
+                    }
+                })
+                .collect();
+            let rank: Vec<u32> = (0..n).map(|_| next(n as u64) as u32).collect();
+            let threshold = [0.05, 0.1, 0.25, 0.4][next(4) as usize];
+            let min_link = [0.0, 0.375, 0.5][next(3) as usize];
+            for share in [None, Some(0.5), Some(0.8)] {
+                let anchors = share.map(|share| anchors::Anchors {
+                    names: &names,
+                    share,
+                });
+                assert_eq!(
+                    average_linkage(n, &edges, threshold, min_link, anchors.as_ref(), &rank, never),
+                    plain_average_linkage(
+                        n,
+                        &edges,
+                        threshold,
+                        min_link,
+                        share.map(|s| (&names[..], s)),
+                        &rank
+                    ),
+                    "case {case}: {edges:?}, threshold {threshold}, min_link {min_link}, share {share:?}"
+                );
+            }
+        }
     }
 
     #[test]

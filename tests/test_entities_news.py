@@ -247,6 +247,21 @@ def test_a_surname_takes_a_full_name_only_where_the_company_fits():
     assert "Liam Fox" in row["candidates"].iloc[0]
 
 
+def test_a_gazetteer_word_written_as_a_persons_surname_is_that_person():
+    # "Jordan" and "German" are built-in names (a country, a people); written as the
+    # surname of the one person named in full in the article, they are that person. In an
+    # article naming no such person the country stays a country.
+    texts = ["Michael Jordan scored 30 points for Chicago. Jordan said he was tired.",
+             "Welsh Liberal Democrat leader Mike German said taxes would rise. Mr German said the plan was unfair.",
+             "Jordan and Israel signed a water treaty in Amman on Monday."]
+    ents = nc.entities(texts)
+    got = {(d, t): c for d, t, c in zip(ents["doc"], ents["text"], ents["canonical"])}
+    assert got[(0, "Jordan")] == "Michael Jordan"
+    assert got[(1, "German")] == "Mike German"
+    assert got[(2, "Jordan")] == "Jordan"
+    assert ents[(ents["doc"] == 2) & (ents["text"] == "Jordan")]["type"].astype(str).tolist() == ["LOC"]
+
+
 def test_an_evenly_shared_surname_stays_apart_with_its_candidates():
     texts = (["Melania Trump visited a school in New York."] * 3
              + ["Ivanka Trump met officials in Ottawa."] * 3

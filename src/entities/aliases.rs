@@ -2276,6 +2276,9 @@ pub fn resolve_compact(
         // here, and the surnames taken below: (lone name, full name) -> the places of the
         // lone name's mentions.
         let mut first_at: AHashMap<usize, usize> = AHashMap::new();
+        // The last word of each person named in full here whose last word is also a
+        // gazetteer's name, of the one so ending (see its use below).
+        let mut known_surnames: AHashMap<String, Option<usize>> = AHashMap::new();
         let mut taken: AHashMap<(usize, usize), Vec<u32>> = AHashMap::new();
         for (k, &mention_kind) in mention_kinds.iter().enumerate() {
             let g = &groups[key_of[d][k]];
@@ -2292,6 +2295,18 @@ pub fn resolve_compact(
                 Some(EntityType::Per) => EntityType::Per,
                 _ => kind_type(mention_kind),
             };
+            // A person named in full here, a given name (or a title) and a gazetteer's
+            // word ("Michael Jordan", "Mr Liam Fox"), which `full_ok` turns down for its
+            // last word: for the rule below that the word alone after it is theirs.
+            if kind == EntityType::Per
+                && g.words == 2
+                && !g.fixed
+                && !full_ok[key_of[d][k]]
+                && is_mostly(g, EntityType::Per)
+                && g.first_word_is_a_persons()
+            {
+                claim(&mut known_surnames, g.last_word(), key_of[d][k]);
+            }
             let ends = match kind {
                 EntityType::Per if full_ok[key_of[d][k]] => &mut surnames,
                 EntityType::Org if is_mostly(g, EntityType::Org) => &mut org_ends,
@@ -2450,6 +2465,23 @@ pub fn resolve_compact(
             // more, and a person's when a title went before it once ("Ms Le Pen"), however
             // the model typed it (ORG, every time); "de Havilland", the firm, has none.
             let particle = particle_name[id];
+            // A gazetteer's name of one word written here as a person's (typed PER, or
+            // after a title) that is the surname of the one person named in full here is
+            // theirs: "Jordan scored" beside Michael Jordan, "Mr German" beside Mike German.
+            if g.words == 1
+                && g.gazetteer
+                && !g.fixed
+                && (kind_type(mention_kinds[k]) == EntityType::Per
+                    || kind_person_evidence(mention_kinds[k]))
+            {
+                if let Some(&Some(full)) = known_surnames.get(g.key.as_str()) {
+                    if full != id {
+                        *in_doc.entry((id, full, InDoc::Surname)).or_default() += 1;
+                        *slot = full;
+                        continue;
+                    }
+                }
+            }
             if (g.words != 1 && !particle) || g.fixed || g.gazetteer {
                 continue;
             }

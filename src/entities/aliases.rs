@@ -2276,8 +2276,8 @@ pub fn resolve_compact(
         // here, and the surnames taken below: (lone name, full name) -> the places of the
         // lone name's mentions.
         let mut first_at: AHashMap<usize, usize> = AHashMap::new();
-        // The last word of each person named in full here whose last word is also a
-        // gazetteer's name, of the one so ending (see its use below).
+        // The last word of each person named in full here whom `full_ok` turns down, of
+        // the one so ending (read for a gazetteer's word alone, below).
         let mut known_surnames: AHashMap<String, Option<usize>> = AHashMap::new();
         let mut taken: AHashMap<(usize, usize), Vec<u32>> = AHashMap::new();
         for (k, &mention_kind) in mention_kinds.iter().enumerate() {
@@ -2295,9 +2295,10 @@ pub fn resolve_compact(
                 Some(EntityType::Per) => EntityType::Per,
                 _ => kind_type(mention_kind),
             };
-            // A person named in full here, a given name (or a title) and a gazetteer's
-            // word ("Michael Jordan", "Mr Liam Fox"), which `full_ok` turns down for its
-            // last word: for the rule below that the word alone after it is theirs.
+            // A person named in full here in two words, a given name (or a title) first,
+            // whom `full_ok` turns down (its last word is one the built-in lists know:
+            // "Michael Jordan", "Mike German"): for the rule below that the gazetteer's
+            // word alone is theirs in this document.
             if kind == EntityType::Per
                 && g.words == 2
                 && !g.fixed

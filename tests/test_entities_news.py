@@ -262,6 +262,15 @@ def test_a_gazetteer_word_written_as_a_persons_surname_is_that_person():
     assert ents[(ents["doc"] == 2) & (ents["text"] == "Jordan")]["type"].astype(str).tolist() == ["LOC"]
 
 
+def test_a_surname_follows_a_full_name_with_an_international_given_name():
+    # "Igor" is not among the 1990 US Census' given names; the list written for news beside
+    # it makes "Igor Dodon" a person's full name, whose surname alone is then his (it was
+    # an organisation).
+    texts = ["Moldovan leader Igor Dodon flew to Moscow on Tuesday. Dodon thanked the Russian leadership for the talks."]
+    got = _read(nc.entities(texts))
+    assert got["Dodon"] == ("Igor Dodon", "PER")
+
+
 def test_an_evenly_shared_surname_stays_apart_with_its_candidates():
     texts = (["Melania Trump visited a school in New York."] * 3
              + ["Ivanka Trump met officials in Ottawa."] * 3

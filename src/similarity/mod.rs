@@ -427,6 +427,12 @@ fn average_key(avg: f64) -> u64 {
     (avg * 1e12) as u64
 }
 
+/// The key of the average similarity over `link` between two clusters of `a` and `b`
+/// documents.
+fn link_key(link: Link, a: u64, b: u64) -> u64 {
+    average_key(link.sum() / (a * b) as f64)
+}
+
 /// The key of the average similarity between clusters `a` and `b` (`None` when no pair of
 /// their documents is linked), from [`average_linkage`]'s links and cluster sizes.
 fn pair_key(
@@ -437,7 +443,7 @@ fn pair_key(
 ) -> Option<u64> {
     adjacent[a]
         .get(&(b as u32))
-        .map(|&link| average_key(link.sum() / (size[a] * size[b]) as f64))
+        .map(|&link| link_key(link, size[a], size[b]))
 }
 
 /// What [`average_linkage`] keeps of the pairs between two clusters, in 8 bytes: the sum
@@ -520,9 +526,9 @@ pub fn average_linkage_of_copies(
     let mut initial: Vec<MergeCandidate> = Vec::new();
     for (a, near) in adjacent.iter().enumerate() {
         for (&b, &link) in near {
-            let avg = link.sum() / (size[a] * size[b as usize]) as f64;
-            if (a as u32) < b && average_key(avg) >= min_key && link.strong() {
-                initial.push(merge_candidate(average_key(avg), a as u32, b));
+            let key = link_key(link, size[a], size[b as usize]);
+            if (a as u32) < b && key >= min_key && link.strong() {
+                initial.push(merge_candidate(key, a as u32, b));
             }
         }
     }
@@ -617,12 +623,12 @@ pub fn average_linkage_of_copies(
             if parent[e] as usize != e || e == keep {
                 continue;
             }
-            let strong = adjacent[keep].get(&(e as u32)).is_some_and(|l| l.strong());
-            match pair_key(&adjacent, &size, keep, e) {
-                Some(now) if now >= min_key && strong => {
-                    heap.push(merge_candidate(now, keep.min(e) as u32, keep.max(e) as u32));
-                }
-                _ => {}
+            let Some(&link) = adjacent[keep].get(&(e as u32)) else {
+                continue;
+            };
+            let now = link_key(link, size[keep], size[e]);
+            if now >= min_key && link.strong() {
+                heap.push(merge_candidate(now, keep.min(e) as u32, keep.max(e) as u32));
             }
         }
     }

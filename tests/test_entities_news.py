@@ -271,6 +271,26 @@ def test_a_surname_follows_a_full_name_with_an_international_given_name():
     assert got["Dodon"] == ("Igor Dodon", "PER")
 
 
+def test_the_north_and_the_south_are_the_koreas_where_they_are_named():
+    # Korea news writes "the North" and "the South" for the two Koreas; elsewhere the
+    # words stay what they are where no such country is named, and a person's surname
+    # stays theirs.
+    texts = [
+        "North Korea fired a missile on Sunday. The launch by the North was condemned in Seoul, "
+        "and South Korea said the South would respond. Troops in the South were on alert.",
+        "Unemployment in the North of England rose, officials in London said.",
+        "Oliver North testified in Washington. North said he acted alone.",
+    ]
+    ents = nc.entities(texts)
+    alone = ents[ents["text"].isin(["North", "South"])]
+    got = [(int(d), t, c) for d, t, c in zip(alone["doc"], alone["text"], alone["canonical"])]
+    assert got == [(0, "North", "North Korea"), (0, "South", "South Korea"), (0, "South", "South Korea"),
+                   (2, "North", "Oliver North")], got
+    assert "North Korea" not in set(ents[ents["doc"] != 0]["canonical"])
+    _, audit = nc.entities(texts[:1], audit=True)
+    assert audit["reason"].str.startswith("compass point").any()
+
+
 def test_an_evenly_shared_surname_stays_apart_with_its_candidates():
     texts = (["Melania Trump visited a school in New York."] * 3
              + ["Ivanka Trump met officials in Ottawa."] * 3

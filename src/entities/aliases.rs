@@ -6,7 +6,8 @@
 //! 2. within a document, a surname after (or before) the full name resolves to it
 //!    ("Putin" is "Vladimir Putin", "Assad" is "Bashar al-Assad"); failing that, a lone
 //!    name that begins exactly one full name there written family name first, as the
-//!    corpus uses it ("Xi" is "Xi Jinping");
+//!    corpus uses it ("Xi" is "Xi Jinping"); "North" or "South" alone is the one country
+//!    there so beginning ("the North" of North Korea);
 //! 3. one type for each name across the corpus: evidence of a person (a title, a word
 //!    like "spokesman") outweighs other votes, so "Trump" is not PER here and ORG there;
 //! 4. spelling variants merge: names of one type, 5 letters or more, the same first letter,
@@ -124,6 +125,30 @@ enum InDoc {
     /// document ("Dome" of "Dome Petroleum Ltd"), or, none so written, the one ending in a
     /// kind of firm ("Argonaut" of "Argonaut Games").
     FirmHead,
+    /// "North" or "South" alone, of the one country named in the document whose name
+    /// begins with it ("the North" of North Korea, of Northern Ireland in Irish news).
+    Compass,
+}
+
+/// The word "north" or "south" when a lone one may stand for this group in a document
+/// ([`InDoc::Compass`]): a country of the built-in gazetteer, of two words beginning with
+/// the word or its adjective and most often so written ("North Korea", "Northern
+/// Ireland"; not North Macedonia where the corpus writes "Macedonia"), else None.
+fn compass_of(g: &Group) -> Option<&'static str> {
+    let (Some((_, EntityType::Loc)), true) = (&g.canonical, g.gazetteer) else {
+        return None;
+    };
+    if g.words != 2
+        || super::gazetteer::country_adjective(&g.key).is_none()
+        || g.most_common_form().is_none_or(|f| fold(f) != g.key)
+    {
+        return None;
+    }
+    match g.first_word() {
+        "north" | "northern" => Some("north"),
+        "south" | "southern" => Some("south"),
+        _ => None,
+    }
 }
 
 /// The longest body's name [`InDoc::OrgTail`] reads at the end of a longer one (in words).
@@ -2280,6 +2305,13 @@ pub fn resolve_compact(
         // the one so ending (read for a gazetteer's word alone, below).
         let mut known_surnames: AHashMap<String, Option<usize>> = AHashMap::new();
         let mut taken: AHashMap<(usize, usize), Vec<u32>> = AHashMap::new();
+        // The one country here named "North ..." or "South ..." (`compass_of`).
+        let mut compass: AHashMap<String, Option<usize>> = AHashMap::new();
+        for &id in &key_of[d] {
+            if let Some(word) = compass_of(&groups[id]) {
+                claim(&mut compass, word, id);
+            }
+        }
         for (k, &mention_kind) in mention_kinds.iter().enumerate() {
             let g = &groups[key_of[d][k]];
             if g.words >= 2 && !g.fixed {
@@ -2486,6 +2518,21 @@ pub fn resolve_compact(
             if (g.words != 1 && !particle) || g.fixed || g.gazetteer {
                 continue;
             }
+            // "North" or "South" alone, not a person's ("Oliver North"), in a document that
+            // names one country so beginning is that country: Korea news writes "the
+            // North" and "the South" for the two Koreas, Irish news "the North" for
+            // Northern Ireland. (A region of another country, "the North of England",
+            // is left alone when no such country is named there.)
+            if g.words == 1
+                && kind_type(mention_kinds[k]) != EntityType::Per
+                && !kind_person_evidence(mention_kinds[k])
+            {
+                if let Some(&Some(full)) = compass.get(g.key.as_str()) {
+                    *in_doc.entry((id, full, InDoc::Compass)).or_default() += 1;
+                    *slot = full;
+                    continue;
+                }
+            }
             if let Some(&Some(full)) = declared.get(g.key.as_str()) {
                 *in_doc.entry((id, full, InDoc::FirstWord)).or_default() += 1;
                 *slot = full;
@@ -2609,6 +2656,7 @@ pub fn resolve_compact(
             entity_type: match how {
                 InDoc::OrgEnd | InDoc::OrgTail | InDoc::FirmHead => EntityType::Org,
                 InDoc::Kind => group_type(&groups[to]),
+                InDoc::Compass => EntityType::Loc,
                 InDoc::Surname | InDoc::FirstWord | InDoc::GivenName => EntityType::Per,
             },
             reason: match how {
@@ -2620,6 +2668,7 @@ pub fn resolve_compact(
                 }
                 InDoc::FirmHead => "first word of the one firm so beginning in the same document",
                 InDoc::Kind => "kind of body of the one name so called in the same document",
+                InDoc::Compass => "compass point of the one country so named in the same document",
                 InDoc::GivenName => {
                     "given name of the one full name so beginning in the same document"
                 }

@@ -291,6 +291,23 @@ def test_the_north_and_the_south_are_the_koreas_where_they_are_named():
     assert audit["reason"].str.startswith("compass point").any()
 
 
+def test_a_place_that_is_also_a_surname_stays_a_place_where_it_reads_as_one():
+    # The corpus' only Houston in full is a UKIP candidate; "Houston" in a tennis report
+    # that writes it as a place only is the city, though the report names London as his
+    # articles do, while "Mr Houston" is still him.
+    texts = (["UKIP candidate John Houston was suspended in London on Friday, UKIP said."] * 2
+             + ["Mr Houston said in London he would appeal, UKIP said on Saturday."] * 2
+             + ["Federer, the champion in London last year, won the Masters Cup in Houston and thanked the "
+                "Houston crowd."]
+             + [f"Officials in {city} met on Monday." for city in ("Paris", "Rome", "Madrid", "Oslo", "Vienna")])
+    ents = nc.entities(texts)
+    lone = ents[ents["text"] == "Houston"]
+    by_doc = {int(d): c for d, c in zip(lone["doc"], lone["canonical"])}
+    assert by_doc[2] == by_doc[3] == "John Houston", by_doc
+    assert by_doc[4] == "Houston", by_doc
+    assert set(lone[lone["doc"] == 4]["type"].astype(str)) == {"LOC"}
+
+
 def test_an_evenly_shared_surname_stays_apart_with_its_candidates():
     texts = (["Melania Trump visited a school in New York."] * 3
              + ["Ivanka Trump met officials in Ottawa."] * 3

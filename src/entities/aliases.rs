@@ -2993,8 +2993,25 @@ pub fn resolve_compact(
         }
     }
     // Moves the mentions of lone surname `id` to `full` in the documents that share a name
-    // with `full`'s; returns how many moved and how many stayed.
+    // with `full`'s; returns how many moved and how many stayed. A listed place's word
+    // stays in a document where none of its mentions reads as a person's (typed PER, or
+    // after a title): "the Houston crowd" of a tennis report is not Mr Houston of UKIP.
+    // Not when the full name is a person the built-in lists know: "the Bush
+    // administration" is George W. Bush's, not a town's.
     let mut take = |id: usize, full: usize, key_of: &mut [Vec<usize>]| -> (u32, u32) {
+        let place = places.contains(&groups[id].key)
+            && !matches!(groups[full].canonical, Some((_, EntityType::Per)));
+        let slots = &slots_of[id];
+        let person_in = |d: u32| {
+            let from = slots.partition_point(|&(e, _)| e < d);
+            slots[from..]
+                .iter()
+                .take_while(|&&(e, _)| e == d)
+                .any(|&(_, k)| {
+                    let kind = mentions.kind[starts[d as usize] + k as usize];
+                    kind_type(kind) == EntityType::Per || kind_person_evidence(kind)
+                })
+        };
         let of_full = besides
             .entry(full)
             .or_insert_with(|| beside(full, &docs_of, &groups_of));
@@ -3014,7 +3031,7 @@ pub fn resolve_compact(
         for &(d, k) in &slots_of[id] {
             let yes = match last {
                 Some((seen, yes)) if seen == d => yes,
-                _ => shares(d as usize),
+                _ => shares(d as usize) && (!place || person_in(d)),
             };
             last = Some((d, yes));
             if yes {

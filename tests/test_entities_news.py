@@ -308,6 +308,21 @@ def test_a_place_that_is_also_a_surname_stays_a_place_where_it_reads_as_one():
     assert set(lone[lone["doc"] == 4]["type"].astype(str)) == {"LOC"}
 
 
+def test_two_surnames_one_edit_apart_stay_two_when_each_ends_other_full_names():
+    # Thompson and Thomson each end the full names of other people: a lone "Thomson" is
+    # not "Thompson" misspelt (each is left alone here: neither full name dominates).
+    # Shortall and Shorthall end the same name only: one name misspelt.
+    texts = (["Paul Thompson scored for Leeds on Saturday."] * 3 + ["Alex Thomson reported from Kabul."] * 2
+             + ["Thompson scored again, the club said."] * 3 + ["Thomson said the town was quiet."] * 2
+             + ["Minister Anne Shortall spoke in Dublin."] * 3 + ["Minister Anne Shorthall spoke in Cork."]
+             + ["Shortall said the plan would work."] * 3 + ["Shorthall said the plan would work."] * 2)
+    ents = nc.entities(texts)
+    lone = ents[ents["text"].isin(["Thompson", "Thomson", "Shortall", "Shorthall"])]
+    got = {t: set(c) for t, c in lone.groupby("text")["canonical"]}
+    assert got["Thomson"] == {"Thomson"} and got["Thompson"] == {"Thompson"}, got
+    assert got["Shorthall"] == got["Shortall"], got
+
+
 def test_an_evenly_shared_surname_stays_apart_with_its_candidates():
     texts = (["Melania Trump visited a school in New York."] * 3
              + ["Ivanka Trump met officials in Ottawa."] * 3

@@ -2739,10 +2739,41 @@ pub fn resolve_compact(
     let a_place = |g: usize| {
         places.contains(&groups[g].key) || groups[g].gazetteer && types[g] == EntityType::Loc
     };
+    // The last words of the people named in full in the corpus, each with the words
+    // before it: two lone words one edit apart that end full names of other people each
+    // are two surnames (Thompson and Thomson, Johnson and Johnston, Osborne and
+    // Osbourne), not one written two ways; when each ends the same names only ("Anne
+    // Shortall", "Anne Shorthall"), it is one person's name misspelt.
+    let mut full_surnames: AHashMap<&str, Vec<&str>> = AHashMap::new();
+    for (id, g) in groups.iter().enumerate() {
+        if g.words >= 2 && count[id] > 0 && types[id] == EntityType::Per {
+            let last = g.last_word();
+            full_surnames
+                .entry(last)
+                .or_default()
+                .push(g.key[..g.key.len() - last.len()].trim_end());
+        }
+    }
+    for firsts in full_surnames.values_mut() {
+        firsts.sort_unstable();
+        firsts.dedup();
+    }
+    let two_surnames = |a: usize, b: usize| {
+        groups[a].words == 1
+            && types[a] == EntityType::Per
+            && match (
+                full_surnames.get(groups[a].key.as_str()),
+                full_surnames.get(groups[b].key.as_str()),
+            ) {
+                (Some(x), Some(y)) => x != y,
+                _ => false,
+            }
+    };
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (a, b) in pairs {
         let (ga, gb) = (&groups[a], &groups[b]);
         if types[a] != types[b]
+            || two_surnames(a, b)
             || (ga.gazetteer && gb.gazetteer)
             || (a_place(a) && a_place(b))
             || ga.key.chars().next() != gb.key.chars().next()

@@ -185,6 +185,16 @@ def _cases():
             + [" ".join(f"Zor{i} spoke. Zor{i} left. Ann Zor{i} came." for i in range(n)),
                " ".join(f"Zor{i} won at Acme{i % 50}." for i in range(n))]),
             5_000),
+        # Many pairs of surnames one edit apart, each ending full names of other people
+        # (step 4 compares the names before each), written alone too; lone "North" and
+        # "South" beside the Koreas, and a listed place beside its namesake.
+        "entities: surnames one edit apart, the Koreas, places as surnames": (lambda n: nc.entities(
+            [" ".join(f"Ann Zorbet{i} met Kay Zorbat{i} and Dan Zorbet{i} in Houston." for i in range(n))] * 2
+            + [" ".join(f"Zorbet{i} spoke. Zorbat{i} left. North Korea warned the South and the North."
+                        for i in range(n)),
+               " ".join(f"John Houston met Zorbat{i}. Mr Houston left." for i in range(n)),
+               " ".join(f"The crowd in Houston cheered Zorbet{i}." for i in range(n))]),
+            5_000),
         # One long team sheet: every player's club in parentheses, one club again and again.
         "entities: a team sheet of clubs in parentheses": (lambda n: nc.entities([", ".join(
             f"A Zed{i} (Quo{i % 7} Town)" for i in range(n)) + "."]), 20_000),

@@ -135,20 +135,18 @@ enum InDoc {
 /// the word or its adjective and most often so written ("North Korea", "Northern
 /// Ireland"; not North Macedonia where the corpus writes "Macedonia"), else None.
 fn compass_of(g: &Group) -> Option<&'static str> {
+    let word = match g.first_word() {
+        "north" | "northern" => "north",
+        "south" | "southern" => "south",
+        _ => return None,
+    };
     let (Some((_, EntityType::Loc)), true) = (&g.canonical, g.gazetteer) else {
         return None;
     };
-    if g.words != 2
-        || super::gazetteer::country_adjective(&g.key).is_none()
-        || g.most_common_form().is_none_or(|f| fold(f) != g.key)
-    {
-        return None;
-    }
-    match g.first_word() {
-        "north" | "northern" => Some("north"),
-        "south" | "southern" => Some("south"),
-        _ => None,
-    }
+    (g.words == 2
+        && super::gazetteer::country_adjective(&g.key).is_some()
+        && g.most_common_form().is_some_and(|f| fold(f) == g.key))
+    .then_some(word)
 }
 
 /// The longest body's name [`InDoc::OrgTail`] reads at the end of a longer one (in words).
@@ -2271,6 +2269,7 @@ pub fn resolve_compact(
             .unzip()
     };
     let named_together = family_named_together(&groups, &key_of, &first_alone);
+    let compass_word: Vec<Option<&str>> = groups.iter().map(compass_of).collect();
     for (d, span) in starts.windows(2).enumerate() {
         if stop(d) {
             return Resolution::default();
@@ -2308,7 +2307,7 @@ pub fn resolve_compact(
         // The one country here named "North ..." or "South ..." (`compass_of`).
         let mut compass: AHashMap<String, Option<usize>> = AHashMap::new();
         for &id in &key_of[d] {
-            if let Some(word) = compass_of(&groups[id]) {
+            if let Some(word) = compass_word[id] {
                 claim(&mut compass, word, id);
             }
         }

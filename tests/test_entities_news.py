@@ -323,6 +323,17 @@ def test_two_surnames_one_edit_apart_stay_two_when_each_ends_other_full_names():
     assert got["Shorthall"] == got["Shortall"], got
 
 
+def test_saint_in_a_dateline_in_capitals_is_part_of_the_place():
+    texts = ["ST. PETERSBURG, March 18. /TASS/. About 2,000 people gathered in the city centre.",
+             "Sources close to the talks told the FT. But Rover said the reports were wrong."]
+    ents = nc.entities(texts)
+    got = [(int(d), t, c, str(ty)) for d, t, c, ty in zip(ents["doc"], ents["text"], ents["canonical"], ents["type"])]
+    # (Named as the corpus writes it: here only in capitals.)
+    assert (0, "ST. PETERSBURG", "ST. PETERSBURG", "LOC") in got, got
+    assert not any(d == 0 and t in ("ST", "PETERSBURG") for d, t, _, _ in got), got
+    assert any(d == 1 and t == "FT" for d, t, _, _ in got), got
+
+
 def test_an_evenly_shared_surname_stays_apart_with_its_candidates():
     texts = (["Melania Trump visited a school in New York."] * 3
              + ["Ivanka Trump met officials in Ottawa."] * 3

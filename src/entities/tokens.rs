@@ -320,7 +320,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 // A state after a party letter keeps its dot ("(D-Calif.)").
                 let state =
                     after_party_letter(text, start) && word.len() <= 5 && c.is_ascii_uppercase();
-                if initial || state || word.contains('.') || ABBREVIATIONS.contains(&word) {
+                // Saint or Mount in capitals before a capitalised word, as a dateline or a
+                // headline writes a place ("ST. PETERSBURG"); not a title ("SEN. CHUCK
+                // SCHUMER" is the senator, after his title), nor "FT" ("told the FT. But").
+                let in_capitals = matches!(word, "ST" | "MT")
+                    && text[end + 1..]
+                        .strip_prefix(' ')
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_uppercase);
+                if initial
+                    || state
+                    || in_capitals
+                    || word.contains('.')
+                    || ABBREVIATIONS.contains(&word)
+                {
                     end += 1;
                     chars.next();
                 }

@@ -309,25 +309,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // The final dot of an abbreviation: "U.S.", "Mr.".
             if bytes.get(end) == Some(&b'.') {
                 let word = &text[start..end];
+                // The dot, a space and a capitalised word follow.
+                let before_a_name = text[end + 1..]
+                    .strip_prefix(' ')
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_uppercase);
                 // An initial: one capital letter, a dot, then a capitalised word
                 // ("George W. Bush").
-                let initial = word.len() == 1
-                    && c.is_ascii_uppercase()
-                    && text[end + 1..]
-                        .strip_prefix(' ')
-                        .and_then(|r| r.chars().next())
-                        .is_some_and(char::is_uppercase);
+                let initial = word.len() == 1 && c.is_ascii_uppercase() && before_a_name;
                 // A state after a party letter keeps its dot ("(D-Calif.)").
                 let state =
                     after_party_letter(text, start) && word.len() <= 5 && c.is_ascii_uppercase();
                 // Saint or Mount in capitals before a capitalised word, as a dateline or a
                 // headline writes a place ("ST. PETERSBURG"); not a title ("SEN. CHUCK
                 // SCHUMER" is the senator, after his title), nor "FT" ("told the FT. But").
-                let in_capitals = matches!(word, "ST" | "MT")
-                    && text[end + 1..]
-                        .strip_prefix(' ')
-                        .and_then(|r| r.chars().next())
-                        .is_some_and(char::is_uppercase);
+                let in_capitals = matches!(word, "ST" | "MT") && before_a_name;
                 if initial
                     || state
                     || in_capitals

@@ -614,9 +614,15 @@ pub fn average_linkage_of_copies(
             other.entry(keep as u32).or_default().add(link);
             asked.push(e);
         }
-        if !declined.is_empty() {
+        let turned_down =
+            !declined.is_empty() && (!declined[keep].is_empty() || !declined[gone].is_empty());
+        if turned_down {
+            // (A pair the names rule turned down is also a link of its sides, and may have
+            // been turned down more than once: each is asked once.)
             asked.append(&mut declined[keep]);
             asked.append(&mut declined[gone]);
+            asked.sort_unstable();
+            asked.dedup();
         }
         for e in asked {
             let e = e as usize;

@@ -600,6 +600,24 @@ def test_one_word_names_the_corpus_calls_firms_are_organisations():
     assert kind["Petrobras"] == "ORG" and kind["Peter Molyneux"] == "PER"
 
 
+def test_a_name_before_tv_or_television_is_a_broadcaster():
+    # BBC's Marvel, Reuters-21578's WOR: "TV" after a name calls it a broadcaster (as a
+    # kind of firm before it does), twice and once in 20 mentions; a family name written
+    # first that a broadcaster shares is still its person's in his report.
+    texts = ["Lee wants a share of Marvel TV and movie profits. Marvel said it would appeal.",
+             "Marvel was selling 50 million copies a year.",
+             "Comic book company Marvel has lost, and Marvel television shows are next.",
+             "The list includes NTV and Ren TV. Ren TV declined to comment.",
+             "Economist Ren Zeping said growth would slow. Ren said exports would fall."]
+    mentions = nc.entities(texts)
+    kind = dict(zip(mentions["canonical"], mentions["type"]))
+    assert kind["Marvel"] == "ORG" and kind["Ren"] == "ORG"
+    assert list(mentions.loc[mentions["doc"] == 4, "canonical"]) == ["Ren Zeping", "Ren Zeping"]
+    # Not a person's name before a title on TV, nor "TV" far from it.
+    texts = ["Chat show host Oprah Winfrey said so on TV. Winfrey, TV's richest woman, agreed."]
+    assert set(nc.entities(texts)["type"]) == {"PER"}
+
+
 def test_a_titled_name_beginning_with_a_given_name_is_a_person():
     # Lists of critics' tips read as an organisation's names; one "best actress" before
     # the name says person, and her surname alone follows her.

@@ -962,8 +962,10 @@ const QUOTED_SHARE: u32 = 2;
 /// founded") `ORG`, unless a gazetteer or the user's alias map fixes its type. Its votes stay as they were: in a document naming a person it ends, a word
 /// alone is still that person's surname ("Hamilton", the musical, is Herbert Hamilton in
 /// the report of his murder; "Kinsey", the film, is Alfred Kinsey beside his full name),
-/// but it is never a first name standing for a full name ("Ray", the film, beside Ray
-/// Charles) and never takes a full name across the corpus. A work's name with a sequel's
+/// and a firm's name may still begin one written family name first ("Ren"
+/// of Ren TV is Ren Liming in the reports naming him); but a work's name is never a first
+/// name standing for a full name ("Ray", the film, beside Ray Charles), and neither takes a
+/// full name across the corpus. A work's name with a sequel's
 /// number calls the name without it a work too ("Halo 2", "Halo").
 fn called_so(groups: &mut [Group]) {
     for g in groups.iter_mut() {
@@ -2599,7 +2601,7 @@ pub fn resolve_compact(
             };
             let how = match (kind, surname) {
                 (EntityType::Per, true) => InDoc::Surname,
-                (EntityType::Per, false) if g.called.is_none() => InDoc::FirstWord,
+                (EntityType::Per, false) if g.called != Some(EntityType::Misc) => InDoc::FirstWord,
                 (EntityType::Per, false) => continue,
                 _ => InDoc::OrgEnd,
             };
@@ -3868,6 +3870,13 @@ mod tests {
                 firm(5, "Wells Fargo"),
                 mention(5, "Wells Fargo", Per, false),
             ],
+            // "Ren TV" twice: a broadcaster; "Ren" in a report naming Ren Liming, written
+            // family name first, is still him.
+            vec![firm(6, "Ren"), firm(6, "Ren")],
+            vec![
+                mention(7, "Ren Liming", Per, false),
+                mention(7, "Ren", Per, false),
+            ],
         ];
         let r = resolve(&docs, gazetteer::builtin(), None, &[]);
         let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
@@ -3881,6 +3890,8 @@ mod tests {
         assert_eq!((name(5, 2), kind(5, 2)), ("Verizon", Org));
         assert_eq!((name(5, 3), kind(5, 3)), ("Peter Molyneux", Per));
         assert_eq!((name(5, 7), kind(5, 7)), ("Wells Fargo", Org));
+        assert_eq!((name(6, 0), kind(6, 0)), ("Ren", Org));
+        assert_eq!((name(7, 1), kind(7, 1)), ("Ren Liming", Per));
     }
 
     #[test]

@@ -784,6 +784,17 @@ fn kind_word_before(doc: &Doc, i: usize, words: usize) -> Option<EntityType> {
         .flatten()
 }
 
+/// A broadcaster (`ORG`), when "TV" or "television" follows the name (ending before token
+/// `end`) on its line: "Fox TV's Bill O'Reilly", "Sky television" ([`lexicon::is_broadcast_kind`];
+/// a name's run of capitals may have gone on to "TV", which is never a name's end).
+fn broadcast_word_after(doc: &Doc, end: usize) -> Option<EntityType> {
+    (end < doc.tokens.len()
+        && doc.same_line(end - 1, end)
+        && doc.tokens[end].kind == Kind::Word
+        && lexicon::is_broadcast_kind(doc.word(end)))
+    .then_some(EntityType::Org)
+}
+
 /// What the words right after a name (ending before token `end`) call it: a product or
 /// a work (`MISC`), when a kind of product follows ("the Firefox browser", "Nintendo's DS
 /// handheld", "the Cabir virus") or a sequel's or version's number does ("Halo 2 won",
@@ -2041,11 +2052,18 @@ impl<'s> Detector<'s> {
             } else {
                 // (A sequel's number the corpus writes with the name is in it: "Halo 2
                 // won" is read before the number all the same. Not "Channel 4 is".)
-                kind_word_before(doc, i, end - first).or_else(|| {
-                    (end == j && (number_end.is_none() || learned_number))
-                        .then(|| product_word_after(doc, end))
-                        .flatten()
-                })
+                kind_word_before(doc, i, end - first)
+                    .or_else(|| {
+                        (end == j && (number_end.is_none() || learned_number))
+                            .then(|| product_word_after(doc, end))
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        number_end
+                            .is_none()
+                            .then(|| broadcast_word_after(doc, end))
+                            .flatten()
+                    })
             };
             if !alone || ((title_before || person_context) && first == i) {
                 out.push(Candidate {

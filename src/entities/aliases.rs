@@ -717,13 +717,18 @@ fn exact<T>(sizes: Vec<u32>) -> Vec<Vec<T>> {
         .collect()
 }
 
-/// How many documents name each of `n` groups (`key_of`: each document's mentions' groups).
-fn docs_naming_each(key_of: &[Vec<usize>], n: usize) -> Vec<u32> {
+/// How many documents name each of `n` groups (`key_of`: each document's mentions' groups,
+/// each counted as the group `counted_as` gives: itself, or the name it joined).
+fn docs_naming_each(
+    key_of: &[Vec<usize>],
+    n: usize,
+    counted_as: impl Fn(usize) -> usize,
+) -> Vec<u32> {
     let mut count = vec![0u32; n];
     let mut seen: Vec<usize> = Vec::new();
     for ids in key_of {
         seen.clear();
-        seen.extend(ids.iter().copied());
+        seen.extend(ids.iter().map(|&id| counted_as(id)));
         seen.sort_unstable();
         seen.dedup();
         for &id in &seen {
@@ -883,18 +888,12 @@ fn firms_begun_by_lone_words(
 ) {
     let n = groups.len();
     // Each group's mentions and documents as they stand (a lone word's are those no full
-    // name took).
-    let (mut mentions, mut docs, mut last) = (vec![0u32; n], vec![0u32; n], vec![0usize; n]);
-    for (d, ids) in key_of.iter().enumerate() {
-        for &id in ids {
-            let id = root(parent, id);
-            mentions[id] += 1;
-            if last[id] != d + 1 {
-                last[id] = d + 1;
-                docs[id] += 1;
-            }
-        }
+    // name took; a spelling variant's, the name's it joined).
+    let mut mentions = vec![0u32; n];
+    for &id in key_of.iter().flatten() {
+        mentions[root(parent, id)] += 1;
     }
+    let docs = docs_naming_each(key_of, n, |id| root(parent, id));
     let mut firms: AHashMap<&str, (u32, u32)> = AHashMap::new();
     let mut people: AHashMap<&str, u32> = AHashMap::new();
     for (id, g) in groups.iter().enumerate() {
@@ -2273,7 +2272,7 @@ pub fn resolve_compact(
     // more documents end a longer organisation in it than write it alone; else it is a
     // name of its own ("Labour" is not "New Labour" in an article naming both).
     let fragment: Vec<bool> = {
-        let alone = docs_naming_each(&key_of, groups.len());
+        let alone = docs_naming_each(&key_of, groups.len(), |id| id);
         let mut inside: AHashMap<&str, u32> = AHashMap::new();
         let mut ends: Vec<&str> = Vec::new();
         for ids in &key_of {
@@ -2712,7 +2711,7 @@ pub fn resolve_compact(
     halt!();
     // Documents that name each group after step 2 (a lone surname resolved there counts
     // for its full name).
-    let docs_naming = docs_naming_each(&key_of, groups.len());
+    let docs_naming = docs_naming_each(&key_of, groups.len(), |id| id);
     halt!();
     // Words that begin two or more full names of people in the corpus, and more of them
     // than they end ("John", "Paul", "Charles"; not "Trump"): given names, which stand

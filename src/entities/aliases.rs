@@ -84,7 +84,7 @@ pub fn fold(name: &str) -> String {
 /// `ExxonMobil`, whose alias is "Exxon"; "Citibank Ltd" of Citigroup). As written (the
 /// built-in names are compared case-sensitively); organisations only ("Texas Corp" is no
 /// place), and not an acronym: "RTE Corp" of 1987's wire copy is an American maker of
-/// transformers, not RTÉ, and "CBS Inc" no more CBS News than "ABC Inc" ABC News.
+/// transformers, not RTÉ (so "CBS Inc" and "ABC Inc" stay as written too).
 fn builtin_firm(builtin: &Gazetteer, surface: &str) -> Option<u32> {
     let head = crate::entities::lexicon::before_legal_form(surface)?;
     if !head.chars().any(char::is_lowercase) {

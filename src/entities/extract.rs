@@ -585,9 +585,16 @@ pub fn extract_doc(
                     Some(&(k, _)) => k,
                     // A month after a title or role ("Mrs May", "Prime Minister May"),
                     // which the model, trained to reject months alone, turns down.
+                    // And a family name with its particle after one ("Mr da Silva"),
+                    // whose lowercase first word the model reads as no name's.
                     None if builtin_person
                         || known_surname(&name, stats)
-                        || (s.person_evidence && super::lexicon::is_month(&name)) =>
+                        || (s.person_evidence
+                            && (super::lexicon::is_month(&name)
+                                || name.split_once(' ').is_some_and(|(first, _)| {
+                                    super::lexicon::is_leading_particle(first)
+                                        && norm.text[s.byte_start..].starts_with(first)
+                                }))) =>
                     {
                         EntityType::Per.class()
                     }

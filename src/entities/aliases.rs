@@ -3118,51 +3118,59 @@ pub fn resolve_compact(
     // after a title): "the Houston crowd" of a tennis report is not Mr Houston of UKIP.
     // Not when the full name is a person the built-in lists know: "the Bush
     // administration" is George W. Bush's, not a town's.
-    let mut take = |id: usize, full: usize, key_of: &mut [Vec<usize>]| -> (u32, u32) {
-        let place = places.contains(&groups[id].key)
-            && !matches!(groups[full].canonical, Some((_, EntityType::Per)));
-        let slots = &slots_of[id];
-        let person_in = |d: u32| {
-            let from = slots.partition_point(|&(e, _)| e < d);
-            slots[from..]
-                .iter()
-                .take_while(|&&(e, _)| e == d)
-                .any(|&(_, k)| {
-                    let kind = mentions.kind[starts[d as usize] + k as usize];
-                    kind_type(kind) == EntityType::Per || kind_person_evidence(kind)
-                })
-        };
-        let of_full = besides
-            .entry(full)
-            .or_insert_with(|| beside(full, &docs_of, &groups_of));
-        let company = company((full, of_full), id, &docs_of, &groups_of, n_docs);
-        // (A full name of one document, or a document naming nothing else, says nothing
-        // against it; a document's first names are read, as for the company.)
-        let shares = |d: usize| {
-            docs_of[full].len() < 2
-                || (groups_of[d].len() <= 2 && groups_of[d].iter().all(|&g| g == id || g == full))
-                || groups_of[d]
+    // With `beside_only`, only in the documents that name the full name too (a spelling
+    // of its surname as common as the surname is a misspelling only there).
+    let mut take =
+        |id: usize, full: usize, beside_only: bool, key_of: &mut [Vec<usize>]| -> (u32, u32) {
+            let place = places.contains(&groups[id].key)
+                && !matches!(groups[full].canonical, Some((_, EntityType::Per)));
+            let slots = &slots_of[id];
+            let person_in = |d: u32| {
+                let from = slots.partition_point(|&(e, _)| e < d);
+                slots[from..]
                     .iter()
-                    .take(COMPANY_NAMES)
-                    .any(|g| company.contains(g))
-        };
-        let (mut moved, mut stayed) = (0u32, 0u32);
-        let mut last: Option<(u32, bool)> = None;
-        for &(d, k) in &slots_of[id] {
-            let yes = match last {
-                Some((seen, yes)) if seen == d => yes,
-                _ => shares(d as usize) && (!place || person_in(d)),
+                    .take_while(|&&(e, _)| e == d)
+                    .any(|&(_, k)| {
+                        let kind = mentions.kind[starts[d as usize] + k as usize];
+                        kind_type(kind) == EntityType::Per || kind_person_evidence(kind)
+                    })
             };
-            last = Some((d, yes));
-            if yes {
-                key_of[d as usize][k as usize] = full;
-                moved += 1;
-            } else {
-                stayed += 1;
+            let of_full = besides
+                .entry(full)
+                .or_insert_with(|| beside(full, &docs_of, &groups_of));
+            let company = company((full, of_full), id, &docs_of, &groups_of, n_docs);
+            // (A full name of one document, or a document naming nothing else, says nothing
+            // against it; a document's first names are read, as for the company.)
+            let shares = |d: usize| {
+                docs_of[full].len() < 2
+                    || (groups_of[d].len() <= 2
+                        && groups_of[d].iter().all(|&g| g == id || g == full))
+                    || groups_of[d]
+                        .iter()
+                        .take(COMPANY_NAMES)
+                        .any(|g| company.contains(g))
+            };
+            let (mut moved, mut stayed) = (0u32, 0u32);
+            let mut last: Option<(u32, bool)> = None;
+            for &(d, k) in &slots_of[id] {
+                let yes = match last {
+                    Some((seen, yes)) if seen == d => yes,
+                    _ => {
+                        shares(d as usize)
+                            && (!place || person_in(d))
+                            && (!beside_only || docs_of[full].binary_search(&d).is_ok())
+                    }
+                };
+                last = Some((d, yes));
+                if yes {
+                    key_of[d as usize][k as usize] = full;
+                    moved += 1;
+                } else {
+                    stayed += 1;
+                }
             }
-        }
-        (moved, stayed)
-    };
+            (moved, stayed)
+        };
     let alone_reason = "shares no other name with its full name's documents: left alone";
     let mut surname_index: AHashMap<u64, Vec<usize>> = AHashMap::new();
     halt!();
@@ -3237,30 +3245,51 @@ pub fn resolve_compact(
         if particle {
             hashes.push(word_hash(&g.key));
         }
+        // Each full name the lone name may be the surname of: `Some(true)` where it is the
+        // surname as written (or a family name first, or one with its particles), and
+        // `Some(false)` where it is a spelling one edit from it.
+        let surname_of = |full: usize| -> Option<bool> {
+            if particle {
+                // (Taken whole: no spelling variants of a family name with particles.)
+                return (family_at[full].map(|at| &groups[full].key[at..]) == Some(&g.key))
+                    .then_some(true);
+            }
+            if family_first[full] && groups[full].first_word() == g.key {
+                return Some(true);
+            }
+            let last_word = groups[full].last_word();
+            if surname_forms(last_word).any(|last| last == g.key) {
+                return Some(true);
+            }
+            surname_forms(last_word)
+                .any(|last| {
+                    last.chars().next() == g.key.chars().next()
+                        && within_one_edit(last, &g.key)
+                        && !differ_by_final_s(last, &g.key)
+                        && safe_variant(last, &g.key, false)
+                })
+                .then_some(false)
+        };
         let mut targets: Vec<usize> = hashes
             .iter()
             .filter_map(|h| surname_index.get(h))
             .flatten()
             .copied()
-            .filter(|&full| {
-                if particle {
-                    // (Taken whole: no spelling variants of a family name with particles.)
-                    return family_at[full].map(|at| &groups[full].key[at..]) == Some(&g.key);
-                }
-                if family_first[full] && groups[full].first_word() == g.key {
-                    return true;
-                }
-                surname_forms(groups[full].last_word()).any(|last| {
-                    last == g.key
-                        || (last.chars().next() == g.key.chars().next()
-                            && within_one_edit(last, &g.key)
-                            && !differ_by_final_s(last, &g.key)
-                            && safe_variant(last, &g.key, false))
-                })
-            })
+            .filter(|&full| surname_of(full).is_some())
             .collect();
         targets.sort_unstable();
         targets.dedup();
+        // A spelling one edit from a surname is a misspelling of it across the corpus
+        // only when rarer: at most half as common as the surname as its full name writes
+        // it (in full, or alone); else only in the documents naming the full name ("Mr
+        // Argrawal" beside Miki Agrawal). "Shakira" (6 mentions) is not Joseph Shapira's
+        // (6), "Coke" not David Cooke's (2), "Savills" not Liz Saville's (1).
+        let spelled_so = |full: usize| {
+            surname_of(full) == Some(true) || {
+                let last = groups[full].last_word();
+                count[id] * 2 <= count[full] + by_key.get(last).map_or(0, |&h| count[h])
+            }
+        };
         let candidates = || {
             targets
                 .iter()
@@ -3292,7 +3321,7 @@ pub fn resolve_compact(
                 push_taken(
                     &mut audit,
                     &g.key,
-                    take(id, top, &mut key_of),
+                    take(id, top, false, &mut key_of),
                     (
                         &groups[top].key,
                         "a rare given name of one full name in the corpus",
@@ -3351,7 +3380,7 @@ pub fn resolve_compact(
                 push_taken(
                     &mut audit,
                     &g.key,
-                    take(id, top, &mut key_of),
+                    take(id, top, !spelled_so(top), &mut key_of),
                     (
                         &groups[top].key,
                         "surname of the dominant full name in the corpus",
@@ -3380,7 +3409,7 @@ pub fn resolve_compact(
                 push_taken(
                     &mut audit,
                     &g.key,
-                    take(id, full, &mut key_of),
+                    take(id, full, !spelled_so(full), &mut key_of),
                     (
                         &groups[full].key,
                         "surname of the only such full name in the corpus",
@@ -4847,6 +4876,8 @@ mod tests {
                 mention(0, "Putin", Org, false),
                 mention(0, "Keith Kellogg", Per, false),
                 mention(0, "Kremlin", Org, false),
+                // (Named twice: "Kellog" in document 1 is a rarer spelling.)
+                mention(0, "Keith Kellogg", Per, false),
             ],
             vec![
                 mention(1, "Putin", Per, false),

@@ -1264,3 +1264,15 @@ def test_a_name_one_edit_from_a_surname_and_as_common_is_not_its_misspelling():
     got = list(zip(ents["doc"], ents["text"], ents["canonical"]))
     assert [c for d, t, c in got if t == "Shakira"] == ["Shakira"] * 3, got
     assert (2, "Argrawal", "Miki Agrawal") in got, got
+
+
+def test_a_word_alone_in_reports_that_each_name_its_full_name_is_that_surname():
+    # BBC: "Tait" (16 mentions, typed a place by the model) stood alone in six reports
+    # that each name Mathew Tait; Reuters-21578's "Maekawa" (23, typed ORG) in reports
+    # naming Haruo Maekawa.
+    ents = nc.entities(["Newcastle centre Mathew Tait made his debut against Wales. The former All Black "
+                        "popped the ball up for Tait on halfway.",
+                        "England named Mathew Tait in the squad on Monday. Walder; May, Tait, Mayerhofler, "
+                        "Stephenson."])
+    got = _read(ents)
+    assert got["Tait"] == ("Mathew Tait", "PER"), got

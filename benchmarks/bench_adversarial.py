@@ -195,6 +195,16 @@ def _cases():
                " ".join(f"John Houston met Zorbat{i}. Mr Houston left." for i in range(n)),
                " ".join(f"The crowd in Houston cheered Zorbet{i}." for i in range(n))]),
             5_000),
+        # Family names with particles at sentence starts and after titles, lone words one
+        # edit from a surname as common as it (the rarity test and the join kept to the
+        # full name's documents), and lone words beside their full names in every text.
+        "entities: particles, misspelt surnames, lone words beside full names": (lambda n: nc.entities(
+            [" ".join(f"Senator Leila de Zorlima{i} spoke. De Zorlima{i} left. But de Zorlima{i} "
+                      f"stayed. Mr da Zorsilva{i} agreed. Mathew Zortait{i} ran. Zortait{i} scored."
+                      for i in range(n))] * 2
+            + [" ".join(f"Joseph Zorshapira{i} said so. Zorshakira{i} sang. Zorshakira{i} danced."
+                        for i in range(n))]),
+            5_000),
         # One long team sheet: every player's club in parentheses, one club again and again.
         "entities: a team sheet of clubs in parentheses": (lambda n: nc.entities([", ".join(
             f"A Zed{i} (Quo{i % 7} Town)" for i in range(n)) + "."]), 20_000),

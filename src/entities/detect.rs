@@ -1815,6 +1815,19 @@ impl<'s> Detector<'s> {
     /// "Republican National Committee", "Christian Democrats", "Liberal Democrat"). And
     /// before a name joined to its Arabic article after an acronym ("told CNN al-Masri
     /// was killed").
+    /// Is word `j` a capitalised "The" after a word the corpus never writes in lowercase,
+    /// outside a headline? Scraped text that lost the full stop between two paragraphs
+    /// or a caption and its story runs two names together there ("says Erdogan The
+    /// Turkish army", "Russia The Kremlin", "Hungary The Bank of China"); a title's "The"
+    /// follows a common word ("Meet The Fockers", "Sex And The City", "Into The Woods").
+    fn the_after_a_name(&self, doc: &Doc, j: usize, buf: &mut String) -> bool {
+        if j == 0 || doc.word(j) != "The" || doc.title_line[doc.tokens[j].line as usize] {
+            return false;
+        }
+        let (low, cap) = self.stats.get(lower_hash(doc.word(j - 1), buf));
+        low == 0 && cap > 0
+    }
+
     fn name_breaks_before(doc: &Doc, j: usize, buf: &mut String) -> bool {
         let (prev, word) = (doc.word(j - 1), doc.word(j));
         (lexicon::is_particle_joined(word) && lexicon::is_all_caps(prev))
@@ -1860,6 +1873,7 @@ impl<'s> Detector<'s> {
                     && usable[j]
                     && Self::title_run(doc, j).is_none()
                     && !Self::name_breaks_before(doc, j, &mut buf)
+                    && !self.the_after_a_name(doc, j, &mut buf)
                 {
                     j += 1;
                 } else if j + 1 < n

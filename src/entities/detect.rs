@@ -1738,17 +1738,20 @@ impl<'s> Detector<'s> {
                 && doc.tokens[k].kind == Kind::Word
                 && is_capitalised(doc.word(k))
         };
-        let particles = (end..n)
-            .take(2)
-            .take_while(|&k| {
-                doc.same_line(i, k)
-                    && lexicon::is_leading_particle(doc.word(k))
-                    && !matches!(doc.word(k), "bin" | "ibn" | "al")
-            })
-            .count();
+        let particles_then_name = || {
+            let particles = (end..n)
+                .take(2)
+                .take_while(|&k| {
+                    doc.same_line(i, k)
+                        && lexicon::is_leading_particle(doc.word(k))
+                        && !matches!(doc.word(k), "bin" | "ibn" | "al")
+                })
+                .count();
+            particles > 0 && name_at(end + particles)
+        };
         (end < n
             && doc.same_line(i, end)
-            && (is_capitalised(doc.word(end)) || particles > 0 && name_at(end + particles))
+            && (is_capitalised(doc.word(end)) || particles_then_name())
             && doc.tokens[end].kind == Kind::Word
             && !lexicon::is_organisation_head(doc.word(end))
             && !lexicon::is_generational_suffix(doc.word(end))
@@ -1807,14 +1810,6 @@ impl<'s> Detector<'s> {
             && !gazetteer::is_given_name(lower_into(doc.word(i), buf))
     }
 
-    /// Do two capitalised words `j - 1` and `j` side by side belong to different names?
-    /// When a capitalised function word follows an abbreviation's full stop ("Raytheon Co.
-    /// The US State Department": a new sentence), and around a party member ("Democrat
-    /// Elizabeth Warren", "a Maryland Democrat", "Senate Republicans": CoNLL-2003 types
-    /// the party word MISC, apart), except in a party's own name ("Republican Party",
-    /// "Republican National Committee", "Christian Democrats", "Liberal Democrat"). And
-    /// before a name joined to its Arabic article after an acronym ("told CNN al-Masri
-    /// was killed").
     /// Is word `j` a capitalised "The" after a word the corpus never writes in lowercase,
     /// outside a headline? Scraped text that lost the full stop between two paragraphs
     /// or a caption and its story runs two names together there ("says Erdogan The
@@ -1828,6 +1823,14 @@ impl<'s> Detector<'s> {
         low == 0 && cap > 0
     }
 
+    /// Do two capitalised words `j - 1` and `j` side by side belong to different names?
+    /// When a capitalised function word follows an abbreviation's full stop ("Raytheon Co.
+    /// The US State Department": a new sentence), and around a party member ("Democrat
+    /// Elizabeth Warren", "a Maryland Democrat", "Senate Republicans": CoNLL-2003 types
+    /// the party word MISC, apart), except in a party's own name ("Republican Party",
+    /// "Republican National Committee", "Christian Democrats", "Liberal Democrat"). And
+    /// before a name joined to its Arabic article after an acronym ("told CNN al-Masri
+    /// was killed").
     fn name_breaks_before(doc: &Doc, j: usize, buf: &mut String) -> bool {
         let (prev, word) = (doc.word(j - 1), doc.word(j));
         (lexicon::is_particle_joined(word) && lexicon::is_all_caps(prev))

@@ -1804,7 +1804,7 @@ fn titled_people(groups: &mut [Group], heads: &AHashSet<String>) {
 /// full names beginning with the word stand in one document in at least one of every five
 /// documents naming either ("Kim Jong Un" and "Kim Jong-nam", whose reports call the
 /// half-brother "Kim"; "Lee Kun-hee" and his son "Lee Jae-yong"). There a lone "Kim" is
-/// left alone in the document.
+/// a full name's only as [`family_here`] says.
 fn family_named_together(
     groups: &[Group],
     key_of: &[Vec<usize>],
@@ -1837,6 +1837,57 @@ fn family_named_together(
         .map(|(w, _)| w.to_string())
         .collect()
 }
+
+/// A mention of a family's person in one document ([`family_here`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Family {
+    /// The family's word alone ("Kim").
+    Alone,
+    /// A full name that may give it (`first_alone` or `family_first`).
+    Named,
+    /// Another full name beginning with it.
+    Other,
+}
+
+/// A family's word alone in one document (`family_named_together`: "Kim") is the one
+/// person of that family the document names in full ("Kim said" after "Kim Jong Un", in a
+/// report of a missile test), or the one it names at least [`FAMILY_HERE_SHARE`] times as
+/// often as the others together ("Kim" in a report naming Kim Jong-nam seven times, his
+/// father and his half-brother once each), after the first mention in full and when the
+/// word stood alone nowhere before it (a report of the murder that calls Kim Jong-nam
+/// "Kim" from its first line and names his half-brother in full once is no report of
+/// Kim Jong Un). Given the document's family mentions, (word, position, name, role) in
+/// the document's order, it returns (word, the full name, where it is first written) for
+/// each word so taken.
+fn family_here<'a>(family: &[(&'a str, usize, usize, Family)]) -> Vec<(&'a str, usize, usize)> {
+    let mut family = family.to_vec();
+    family.sort_unstable_by_key(|&(word, at, _, _)| (word, at));
+    let mut taken = Vec::new();
+    for word in family.chunk_by(|a, b| a.0 == b.0) {
+        // Each full name: (mentions, name, first written at, may give the word).
+        let mut names: Vec<(usize, usize, usize, bool)> = Vec::new();
+        for &(_, at, id, role) in word.iter().filter(|m| m.3 != Family::Alone) {
+            match names.iter_mut().find(|n| n.1 == id) {
+                Some(n) => n.0 += 1,
+                None => names.push((1, id, at, role == Family::Named)),
+            }
+        }
+        let total: usize = names.iter().map(|n| n.0).sum();
+        let Some(&(most, full, at, named)) =
+            names.iter().max_by_key(|n| (n.0, std::cmp::Reverse(n.2)))
+        else {
+            continue;
+        };
+        let alone_before = word.iter().any(|m| m.3 == Family::Alone && m.1 < at);
+        if named && !alone_before && most >= FAMILY_HERE_SHARE * (total - most) {
+            taken.push((word[0].0, full, at));
+        }
+    }
+    taken
+}
+
+/// See [`family_here`] (2: two thirds of the family's mentions in full here).
+const FAMILY_HERE_SHARE: usize = 2;
 
 /// Do the first words of a body's name (`qualifier`, folded) say whose body the rest is
 /// ("us" of "us supreme court", "russian" of "russian foreign ministry"), so that the
@@ -2417,6 +2468,10 @@ pub fn resolve_compact(
         // The same for the full names only `first_alone` allows, with the position of the
         // first mention in full: only a lone word after it is taken.
         let mut firsts_after: AHashMap<String, Option<(usize, usize)>> = AHashMap::new();
+        // The mentions here of people of a family the corpus names together
+        // (`named_together`), each (its first word, position, name, role): see
+        // `family_here`.
+        let mut family: Vec<(&str, usize, usize, Family)> = Vec::new();
         // The same for organisations: "United" after "Manchester United", "the Senate"
         // after "Kansas Senate" in one article.
         let mut org_ends: AHashMap<String, Option<usize>> = AHashMap::new();
@@ -2460,6 +2515,20 @@ pub fn resolve_compact(
                 Some(EntityType::Per) => EntityType::Per,
                 _ => kind_type(mention_kind),
             };
+            // (Every mention of a full name counts, however it is typed: the model takes
+            // "Kim Jong Nam" for a firm about as often as for a person.)
+            if (kind == EntityType::Per || g.words >= 2)
+                && !g.fixed
+                && named_together.contains(g.first_word())
+            {
+                let id = key_of[d][k];
+                let role = match g.words {
+                    1 => Family::Alone,
+                    _ if full_ok[id] && (family_first[id] || first_alone[id]) => Family::Named,
+                    _ => Family::Other,
+                };
+                family.push((g.first_word(), k, id, role));
+            }
             // A person named in full here in two words, a given name (or a title) first,
             // whom `full_ok` turns down (its last word is one the built-in lists know:
             // "Michael Jordan", "Mike German"): for the rule below that the gazetteer's
@@ -2506,7 +2575,7 @@ pub fn resolve_compact(
                     claim(ends, &g.key[at..], id);
                 }
                 if !person || named_together.contains(g.first_word()) {
-                    // (A family's word: no first word taken.)
+                    // (A family's word: see `family_here`.)
                 } else if family_first[id] {
                     claim(&mut firsts, g.first_word(), id);
                 } else if first_alone[id] {
@@ -2518,6 +2587,9 @@ pub fn resolve_compact(
                     }
                 }
             }
+        }
+        for (word, full, at) in family_here(&family) {
+            firsts_after.insert(word.to_string(), Some((full, at)));
         }
         // The words saying what kind of body a name is ("Bank", "Commission"), each of
         // the one name here that holds it, a body's, an agreement's or a place's (the
@@ -4280,13 +4352,43 @@ mod tests {
                 mention(6, "Madame Kim", Per, true),
                 mention(6, "Kim", Per, false),
             ],
+            // Two Kims, one of them typed as a firm's (as the model took "Kim Jong Nam"
+            // about as often as a person's): each counts.
+            vec![
+                mention(7, "Kim Jong-nam", Per, true),
+                mention(7, "Kim Jong Chol", Org, false),
+                mention(7, "Kim", Per, false),
+            ],
+            // One Kim named twice as often as the others together (one mention typed as a
+            // firm's): he is "Kim" here, after his full name.
+            vec![
+                mention(8, "Kim Jong-nam", Org, true),
+                mention(8, "Kim Jong-nam", Per, false),
+                mention(8, "Kim Jong Un", Per, true),
+                mention(8, "Kim", Per, false),
+            ],
+            // "Kim" from the start, the one Kim named in full later: not his.
+            vec![
+                mention(9, "Kim", Per, false),
+                mention(9, "Kim Jong Un", Per, true),
+                mention(9, "Kim", Per, false),
+            ],
         ];
         let r = resolve(&docs, gazetteer::builtin(), None, &[]);
         let name = |d: usize, k: usize| r.names[r.entity_of[d][k] as usize].as_str();
         assert_eq!(name(0, 2), "Wang Yi");
         assert_ne!(name(0, 0), "Wang Yi");
-        assert_eq!(name(5, 1), "Kim");
+        // The one Kim named here, or the one named twice as often as the others.
+        assert_eq!(name(5, 1), "Kim Jong Un");
+        assert_eq!(name(8, 3), "Kim Jong-nam");
+        // Two named as often (and the model's type does not make one of them less so),
+        // or the word alone before the full name: left alone.
         assert_eq!(name(3, 2), "Kim");
+        assert_eq!(name(7, 2), "Kim");
+        assert_eq!(name(9, 2), "Kim");
+        assert!(r.audit.iter().any(|m| m.name == "Kim"
+            && m.canonical == "Kim Jong Un"
+            && m.reason == "first word of a full name in the same document"));
     }
 
     #[test]

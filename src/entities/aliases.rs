@@ -1225,12 +1225,15 @@ fn acronyms_join_their_names(
             1
         };
         // (A law's, treaty's or event's name is MISC however the model typed it, and so
-        // is a name the corpus calls a work or product ([`called_so`]); its acronym is as
-        // the model typed it: "NAFTA" ORG beside "North American Free Trade Agreement"
-        // MISC, "IE" ORG beside "Internet Explorer", "the Internet Explorer browser".)
+        // is a name the corpus calls a work or product ([`called_so`]) or the built-in
+        // knowledge lists as MISC; its acronym is as the model typed it: "NAFTA" ORG
+        // beside "North American Free Trade Agreement" MISC, "IE" ORG beside "Internet
+        // Explorer", "the Internet Explorer browser", "ISS" beside the International Space
+        // Station.)
         let law = types[n] == EntityType::Misc
             && (crate::entities::lexicon::is_misc_head(groups[n].last_word())
-                || groups[n].called == Some(EntityType::Misc));
+                || groups[n].called == Some(EntityType::Misc)
+                || groups[n].canonical.is_some());
         if best >= needed && best >= DOMINANT_SHARE * rest && (types[a] == types[n] || law) {
             merges.push((a, n));
         }
@@ -2974,10 +2977,23 @@ pub fn resolve_compact(
                 _ => false,
             }
     };
+    // A built-in name that is no place's takes its plural or singular whatever the model
+    // typed it, but a person's ("International Space Stations", ORG, beside the built-in
+    // International Space Station, MISC, as "ISS" is beside both; "Beatle" beside the
+    // Beatles; not the Barclay twins beside Barclays).
+    let builtin_number = |a: usize, b: usize| {
+        let known = |g: usize| groups[g].gazetteer && groups[g].canonical.is_some();
+        let (k, other) = if known(a) { (a, b) } else { (b, a) };
+        known(k)
+            && !known(other)
+            && types[k] != EntityType::Loc
+            && types[other] != EntityType::Per
+            && differ_by_final_s(&groups[a].key, &groups[b].key)
+    };
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (a, b) in pairs {
         let (ga, gb) = (&groups[a], &groups[b]);
-        if types[a] != types[b]
+        if (types[a] != types[b] && !builtin_number(a, b))
             || two_surnames(a, b)
             || (ga.gazetteer && gb.gazetteer)
             || (a_place(a) && a_place(b))

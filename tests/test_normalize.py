@@ -31,7 +31,11 @@ CASES = [
     ("a   b\t\tc", "a b c"),
     ("Line\r\nBreaks\rHere", "Line\nBreaks\nHere"),
     ("para one\n\n\n\nPara two", "para one\n\nPara two"),
-    ("hyphen-\nated", "hyphenated"),
+    ("hyphen-\nated, hyphenated", "hyphenated, hyphenated"),
+    # A wire story wrapped at a compound's hyphen keeps it; a full stop ends a paragraph
+    # that a lowercase word starts ("iPhone", "eBay").
+    ("a state-\nowned firm", "a state-owned firm"),
+    ("Apple reported results.\n\niPhone sales rose.", "Apple reported results.\n\niPhone sales rose."),
     ("the U.S.\n\npresident", "the U.S. president"),
     ("he said so.In Moscow", "he said so. In Moscow"),
     ("U.S. 3.5 www.site.Com e.g. Ph.D.", "U.S. 3.5 www.site.Com e.g. Ph.D."),

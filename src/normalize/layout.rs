@@ -3,6 +3,8 @@
 //!
 //! Runs after `unicode::clean_chars`, so the only whitespace left is ' ' and '\n'.
 
+use ahash::AHashSet;
+
 use super::text::{line_ranges, Text};
 
 /// What happens to line and paragraph breaks.
@@ -49,6 +51,56 @@ fn missing_sentence_space(chars: &[char], line_start: usize, i: usize) -> bool {
         .any(|&c| matches!(c, '/' | '@' | ':' | '.' | '_' | '\\'))
         || token.starts_with(&['w', 'w', 'w']);
     !url_like
+}
+
+/// Does the text so far end a sentence ("results.", "said!\"", "(he said.)", "in 2016.")?
+/// A line that starts in lowercase after it is a new one ("iPhone sales rose", "eBay
+/// said"), not a sentence broken by a stray break. An initial's full stop ends none
+/// ("the U.S.", "e.g.").
+fn ends_sentence(out: &[char]) -> bool {
+    let Some(at) = out
+        .iter()
+        .rposition(|c| !matches!(c, '"' | '\'' | ')' | '\u{201d}' | '\u{2019}' | '\u{bb}'))
+    else {
+        return false;
+    };
+    match out[at] {
+        '!' | '?' | '\u{2026}' => true,
+        '.' => {
+            let initial =
+                at >= 1 && out[at - 1].is_alphabetic() && (at < 2 || !out[at - 2].is_alphabetic());
+            !initial
+        }
+        _ => false,
+    }
+}
+
+/// The words of a text (runs of letters), lowercased.
+fn words_of(chars: &[char]) -> AHashSet<String> {
+    chars
+        .split(|c| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.iter().flat_map(|c| c.to_lowercase()).collect())
+        .collect()
+}
+
+/// The word broken at the end of `out` ("infor-") and continued at `chars[s..]`
+/// ("mation"), whole and lowercased ("information").
+fn broken_word(out: &[char], chars: &[char], s: usize) -> String {
+    let head = &out[..out.len() - 1];
+    let from = head
+        .iter()
+        .rposition(|c| !c.is_alphabetic())
+        .map_or(0, |p| p + 1);
+    let to = chars[s..]
+        .iter()
+        .position(|c| !c.is_alphabetic())
+        .map_or(chars.len(), |p| s + p);
+    head[from..]
+        .iter()
+        .chain(&chars[s..to])
+        .flat_map(|c| c.to_lowercase())
+        .collect()
 }
 
 /// The line `a..b` without the spaces at its ends.
@@ -142,6 +194,8 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) -> Reflow {
     let mut blank_since = 0usize;
     let mut emitted_any = false;
     let mut reflow = Reflow::default();
+    // The text's words, lowercased, read once a text breaks a word at a hyphen.
+    let mut whole_words: Option<AHashSet<String>> = None;
     for &(a, b) in &lines {
         let (s, e) = trim_spaces(chars, a, b);
         if s == e {
@@ -161,16 +215,22 @@ pub fn layout(input: &Text, out: &mut Text, opts: LayoutOptions) -> Reflow {
                 && before_last.is_some_and(char::is_alphabetic)
                 && starts_lower
             {
-                // "infor-\nmation": drop the hyphen and the break.
+                // A word broken at a hyphen: the break goes, the hyphen stays ("state-\nowned",
+                // "English-\nlanguage": a wire story wrapped at its compounds' hyphens), unless
+                // the text writes the word whole elsewhere ("infor-\nmation" beside
+                // "information": a hyphenation).
                 reflow.changed = true;
                 reflow.dehyphenated = true;
-                out.chars.pop();
-                if out.tracked {
-                    out.start.pop();
-                    out.end.pop();
+                let written = whole_words.get_or_insert_with(|| words_of(chars));
+                if written.contains(&broken_word(&out.chars, chars, s)) {
+                    out.chars.pop();
+                    if out.tracked {
+                        out.start.pop();
+                        out.end.pop();
+                    }
                 }
             } else if opts.paragraphs == Paragraphs::Flatten
-                || (opts.repair && starts_lower && last != ':')
+                || (opts.repair && starts_lower && last != ':' && !ends_sentence(&out.chars))
             {
                 reflow.changed = true;
                 out.push_from(' ', input, brk, brk + 1);
@@ -258,7 +318,18 @@ mod tests {
         let cases = [
             ("  a   b  \n\n\n\nC ", "a b\n\nC"),
             ("a\n\n\nlower", "a lower"),
-            ("infor-\nmation", "information"),
+            ("infor-\nmation", "infor-mation"),
+            (
+                "The information was infor-\nmation",
+                "The information was information",
+            ),
+            ("a state-\nowned firm", "a state-owned firm"),
+            (
+                "Apple reported results.\n\niPhone sales rose.",
+                "Apple reported results.\n\niPhone sales rose.",
+            ),
+            ("It rose.\neBay fell.", "It rose.\neBay fell."),
+            ("He said the\nfirm grew.", "He said the firm grew."),
             ("well-\n\nKnown", "well-\n\nKnown"),
             ("the U.S.\n\npresident said", "the U.S. president said"),
             ("Line one.\nLine two.", "Line one.\nLine two."),

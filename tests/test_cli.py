@@ -279,3 +279,24 @@ def test_band_pairs_reads_the_band_keys_in_the_parts_they_were_made_in():
         _native.band_pairs([band_keys[:7], band_keys[7:, :2]], live, keys)
     with pytest.raises(InputValueError, match="one row a document"):
         _native.band_pairs([band_keys[:7]], live, keys)
+
+
+def test_unreadable_files_stop_with_one_line_not_a_traceback(tmp_path, capsys):
+    # A user's CSV in Latin-1 (BBC's files have such bytes), a Parquet file read as CSV,
+    # a zero batch size and an empty file: each a plain message, never a traceback.
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("text\nCaf\xe9 owners in Paris said so.\n".encode("latin-1"))
+    out = tmp_path / "pairs.csv"
+    assert main(["dedup", str(latin), "--out", str(out)]) == 2
+    assert "cannot read" in capsys.readouterr().err and not out.exists()
+    assert main(["dedup", str(latin), "--out", str(out), "--encoding", "latin-1"]) == 0
+    parquet = tmp_path / "in.parquet"
+    pd.DataFrame({"text": ["a b c"]}).to_parquet(parquet)
+    assert main(["normalize", str(parquet), str(tmp_path / "o.csv"), "--format", "csv"]) == 2
+    assert "is --format right?" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["dedup", str(latin), "--out", str(out), "--batch-size", "0"])
+    assert "must be a whole number of 1 or more" in capsys.readouterr().err
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert main(["dedup", str(empty), "--out", str(tmp_path / "e.parquet")]) == 0

@@ -18,7 +18,7 @@ from ._entities import cooccurrence, entities, entity_counts
 from .similarity import clusters, near_duplicates, relate, shared_passages, similarity_matrix, stories
 from .datasets import load_sample
 from ._options import DEFAULTS
-from .exceptions import NewsCorpusError
+from .exceptions import InputValueError, NewsCorpusError
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 
@@ -32,14 +32,29 @@ def _format(path: Path, given: Optional[str]) -> str:
     return fmt
 
 
-def read_table(path: Path, fmt: Optional[str] = None) -> pd.DataFrame:
+def _unreadable(path: Path, fmt: str, exc: Exception) -> InputValueError:
+    """A file the readers could not read, said plainly (no traceback): which file, as what,
+    and what to try."""
+    hint = " (is --format right? A CSV or JSON Lines file in another encoding: pass --encoding, e.g. latin-1)" \
+        if isinstance(exc, UnicodeDecodeError) else " (is --format right?)"
+    return InputValueError(f"cannot read {path} as {fmt}: {type(exc).__name__}: {exc}{hint}")
+
+
+def read_table(path: Path, fmt: Optional[str] = None, encoding: str = "utf-8") -> pd.DataFrame:
     """Read a CSV, JSON Lines or Parquet file."""
     fmt = _format(path, fmt)
-    if fmt == "csv":
-        return pd.read_csv(path, dtype=object, keep_default_na=False, na_values=[""])
-    if fmt == "jsonl":
-        return pd.read_json(path, lines=True, dtype=False)
-    return pd.read_parquet(path)
+    try:
+        if fmt == "csv":
+            return pd.read_csv(path, dtype=object, keep_default_na=False, na_values=[""], encoding=encoding)
+        if fmt == "jsonl":
+            return pd.read_json(path, lines=True, dtype=False, encoding=encoding)
+        return pd.read_parquet(path)
+    except pd.errors.EmptyDataError:
+        return pd.DataFrame()
+    except OSError:
+        raise
+    except Exception as exc:
+        raise _unreadable(path, fmt, exc) from None
 
 
 def write_table(frame: pd.DataFrame, path: Path, fmt: Optional[str] = None) -> None:
@@ -53,10 +68,22 @@ def write_table(frame: pd.DataFrame, path: Path, fmt: Optional[str] = None) -> N
         frame.to_parquet(path, index=False)
 
 
-def iter_batches(path: Path, fmt: Optional[str], columns: list[str], batch_size: int):
+def iter_batches(path: Path, fmt: Optional[str], columns: list[str], batch_size: int, encoding: str = "utf-8"):
     """The file's rows, ``batch_size`` at a time, as DataFrames of ``columns`` (missing
-    texts as None): memory holds one batch, not the file."""
+    texts as None): memory holds one batch, not the file. An empty file has no rows; one
+    the readers cannot read is an ``InputValueError`` saying so."""
     fmt = _format(path, fmt)
+    try:
+        yield from _batches(path, fmt, columns, batch_size, encoding)
+    except pd.errors.EmptyDataError:
+        return
+    except (OSError, SystemExit, NewsCorpusError, GeneratorExit):
+        raise
+    except Exception as exc:
+        raise _unreadable(path, fmt, exc) from None
+
+
+def _batches(path: Path, fmt: str, columns: list[str], batch_size: int, encoding: str):
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -71,9 +98,10 @@ def iter_batches(path: Path, fmt: Optional[str], columns: list[str], batch_size:
             yield batch.to_pandas()
         return
     if fmt == "csv":
-        reader = pd.read_csv(path, dtype=object, keep_default_na=False, na_values=[""], chunksize=batch_size)
+        reader = pd.read_csv(path, dtype=object, keep_default_na=False, na_values=[""], chunksize=batch_size,
+                             encoding=encoding)
     else:
-        reader = pd.read_json(path, lines=True, dtype=False, chunksize=batch_size)
+        reader = pd.read_json(path, lines=True, dtype=False, chunksize=batch_size, encoding=encoding)
     with reader:
         for chunk in reader:
             missing = [c for c in columns if c not in chunk.columns]
@@ -259,7 +287,7 @@ def _dedup_cmd(args: argparse.Namespace) -> int:
         key_hashes = np.empty((total, 2), dtype=np.uint64)
     n = 0
     progress = _Progress(args.progress, "signatures")
-    for frame in iter_batches(path, args.format, [args.column], args.batch_size):
+    for frame in iter_batches(path, args.format, [args.column], args.batch_size, args.encoding):
         texts = _texts_of(frame, args.column)
         # Junk texts (placeholders, cookie walls, error pages) get no signature; copies are
         # grouped by their matching key's hash, as near_duplicates groups them.
@@ -293,7 +321,7 @@ def _dedup_cmd(args: argparse.Namespace) -> int:
     ids: dict[int, Any] = {}
     row = 0
     columns = [args.column] + ([args.id] if args.id else [])
-    for frame in iter_batches(path, args.format, columns, args.batch_size):
+    for frame in iter_batches(path, args.format, columns, args.batch_size, args.encoding):
         lo, hi = np.searchsorted(needed, [row, row + len(frame)])
         if hi > lo:
             batch_texts = _texts_of(frame, args.column)
@@ -341,7 +369,7 @@ def _entities_cmd(args: argparse.Namespace) -> int:
     columns = [args.column] + ([args.by] if args.by else [])
     progress = _Progress(args.progress, "entities")
     with CountTotal() as total:
-        for frame in iter_batches(path, args.format, columns, args.batch_size):
+        for frame in iter_batches(path, args.format, columns, args.batch_size, args.encoding):
             texts = pd.Series(_texts_of(frame, args.column), dtype=object)
             by = frame[args.by].reset_index(drop=True) if args.by else None
             with warnings.catch_warnings():
@@ -491,7 +519,7 @@ def demo(out=None) -> int:
 
 
 def _normalize_cmd(args: argparse.Namespace) -> int:
-    frame = read_table(Path(args.input), args.format)
+    frame = read_table(Path(args.input), args.format, args.encoding)
     if args.column not in frame.columns:
         raise SystemExit(f"newscorpus: no column {args.column!r} in {args.input}; columns are {list(frame.columns)}")
     learned = find_boilerplate(frame[args.column]) if args.learn_boilerplate else None
@@ -507,10 +535,21 @@ def _normalize_cmd(args: argparse.Namespace) -> int:
 
 
 def _boilerplate_cmd(args: argparse.Namespace) -> int:
-    frame = read_table(Path(args.input), args.format)
+    frame = read_table(Path(args.input), args.format, args.encoding)
     found = find_boilerplate(frame[args.column], min_docs=args.min_docs)
     print(found.to_string(index=False) if len(found) else "no repeated lines found")
     return 0
+
+
+def _positive(value: str) -> int:
+    """An argument that must be a whole number of 1 or more."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, got {value!r}")
+    return n
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -525,6 +564,7 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--column", default="text", help="the column holding the texts (default: text)")
     n.add_argument("--output-column", help="write the result here instead of replacing --column")
     n.add_argument("--format", choices=["csv", "jsonl", "parquet"], help="input format (default: from the extension)")
+    n.add_argument("--encoding", default="utf-8", help="text encoding of a CSV or JSON Lines input (default: utf-8)")
     n.add_argument("--output-format", choices=["csv", "jsonl", "parquet"])
     n.add_argument("--paragraphs", default="keep", choices=["keep", "flatten"])
     n.add_argument("--case", default="preserve", choices=["preserve", "lower", "casefold"])
@@ -539,6 +579,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("input")
     b.add_argument("--column", default="text")
     b.add_argument("--format", choices=["csv", "jsonl", "parquet"])
+    b.add_argument("--encoding", default="utf-8", help="text encoding of a CSV or JSON Lines input (default: utf-8)")
     b.add_argument("--min-docs", type=int, default=None)
 
     d = sub.add_parser("dedup", help="near-duplicate pairs of a file's texts, streamed in batches")
@@ -550,8 +591,9 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--num-perm", type=int, default=DEFAULTS["num_perm"])
     d.add_argument("--no-verify", dest="verify", action="store_false",
                    help="keep pairs on the MinHash estimate (no second pass over the file)")
-    d.add_argument("--batch-size", type=int, default=50_000)
+    d.add_argument("--batch-size", type=_positive, default=50_000)
     d.add_argument("--format", choices=["csv", "jsonl", "parquet"])
+    d.add_argument("--encoding", default="utf-8", help="text encoding of a CSV or JSON Lines input (default: utf-8)")
     d.add_argument("--output-format", choices=["csv", "jsonl", "parquet"])
     d.add_argument("--threads", type=int, default=None)
     d.add_argument("--progress", action="store_true", help="report each batch on stderr")
@@ -561,8 +603,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--out", required=True, help="where to write the counts (.parquet, .csv or .jsonl)")
     e.add_argument("--column", default="text")
     e.add_argument("--by", help="a column to count by (an outlet, a date)")
-    e.add_argument("--batch-size", type=int, default=50_000)
+    e.add_argument("--batch-size", type=_positive, default=50_000)
     e.add_argument("--format", choices=["csv", "jsonl", "parquet"])
+    e.add_argument("--encoding", default="utf-8", help="text encoding of a CSV or JSON Lines input (default: utf-8)")
     e.add_argument("--output-format", choices=["csv", "jsonl", "parquet"])
     e.add_argument("--threads", type=int, default=None)
     e.add_argument("--progress", action="store_true", help="report each batch on stderr")

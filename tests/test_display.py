@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 import newscorpus as nc
 
@@ -15,7 +16,7 @@ def test_pair_view_marks_the_shared_passage_in_both_texts():
     page = view._repr_html_()
     assert page.count("<mark") == 2 and "&lt;told&gt;" in page and "&amp; left" in page and "&lt;rt&gt;" in page
     assert f">{quote}</mark>" in page and f">{quote.capitalize()}</mark>" in page
-    assert set(view.scores) == {"jaccard", "cosine", "story"} and "1 shared passages" in repr(view)
+    assert set(view.scores) == {"jaccard", "cosine", "story"} and "1 shared passage," in repr(view)
     assert nc.show_pair("a b c", "x y z").passages.empty
 
 
@@ -107,3 +108,21 @@ def test_story_view_lists_articles_by_date_and_outlet():
     positions = nc.stories(list(df["text"]))
     plain = nc.show_story(list(df["text"]), positions, positions[0])
     assert "date" not in plain.articles.columns and plain.articles["label"].tolist() == sorted(plain.articles["label"])
+
+
+def test_show_entities_refuses_another_texts_mentions_and_story_views_take_a_multiindex():
+    # A whole corpus' mentions highlighted other articles' names at their offsets in this
+    # one ("MARLOW B" labelled ORG: Veldoria); a MultiIndex crashed story_table.
+    df = nc.load_sample()
+    ents = nc.entities(df["text"])
+    with pytest.raises(nc.InputValueError, match="31 documents"):
+        nc.show_entities(df.at[0, "text"], ents)
+    with pytest.raises(nc.InputValueError, match="not of this text"):
+        nc.show_entities(df.at[1, "text"], ents[ents["doc"] == 0].drop(columns="doc"))
+    assert len(nc.show_entities(df.at[0, "text"], ents[ents["doc"] == 0]).mentions) > 0
+    m = df.set_index(["outlet", "id"])
+    story = nc.stories(m["text"])
+    table = nc.story_table(m["text"], story)
+    assert isinstance(table["story"].iloc[0], tuple)
+    assert "articles" in repr(nc.show_story(m["text"], story, story.iloc[0]))
+    assert "1 shared passage," in repr(nc.show_pair(df.at[0, "text"], df.at[5, "text"]))

@@ -589,3 +589,25 @@ def test_entity_counts_tally_natively_as_groupby_does():
     want = frame.groupby(["entity"], sort=False).agg(mentions=("doc", "size"), documents=("doc", "nunique"))
     pd.testing.assert_frame_equal(_entities._tally(frame, ["entity"], 3), want.reset_index(), check_dtype=False)
     assert _entities._native.entity_tally(np.array([1, 0]), np.array([0, 0]), 1) is None
+
+
+def test_entity_counts_options_are_checked_before_any_work():
+    df = nc.load_sample()
+    with pytest.raises(nc.OptionError, match="rename it"):
+        nc.entity_counts(df["text"], by=df["kind"].rename("type"))
+    with pytest.raises(nc.OptionError, match="matrix=True"):
+        nc.entity_counts(df["text"], matrix=True, by=df["outlet"])
+    with pytest.raises(nc.OptionError, match="matrix must be True or False"):
+        nc.entity_counts(df["text"], matrix="yes")
+    d = df.set_index("id")
+    with pytest.raises(nc.InputValueError, match="by position"):
+        nc.entity_counts(mentions=nc.entities(d["text"]), by=list(d["outlet"]))
+    # A Series named 0 keeps its name.
+    assert nc.entity_counts(df["text"], by=df["outlet"].rename(0)).columns[0] == 0
+
+
+def test_original_span_of_a_missing_row_is_a_clear_error():
+    rows = nc.normalize(pd.Series(["**a** b", None]), offsets=True)
+    assert nc.original_span(rows.offsets[0], 0, 1) == (2, 3)
+    with pytest.raises(nc.InputValueError, match="missing"):
+        nc.original_span(rows.offsets[1], 0, 1)

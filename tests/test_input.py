@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -155,3 +156,47 @@ def test_reading_texts_leaves_no_utf8_copies_behind():
     assert resident_mb() - before < utf8_mb / 4
     # The texts are still read correctly.
     assert nc.matching_key(["Café"]) == ["cafe"]
+
+
+def test_a_column_whose_index_differs_from_the_texts_is_an_error_not_values_moved():
+    # dates= with a reset index gave other articles' dates (or none) in silence; a column's
+    # name as a str was read letter by letter; an integer window was nanoseconds.
+    df = nc.load_sample()
+    sub = df[df.outlet != "Civic Herald"]
+    with pytest.raises(nc.InputValueError, match="no value for text 24"):
+        nc.relate(sub["text"], dates=sub["published"].reset_index(drop=True))
+    with pytest.raises(nc.OptionError, match="not the str 'published'"):
+        nc.stories(sub["text"], dates="published")
+    with pytest.raises(nc.OptionError, match="not the str 'outlet'"):
+        nc.entity_counts(sub["text"], by="outlet")
+    with pytest.raises(nc.OptionError, match="is a number"):
+        nc.stories(df["text"], dates=df["published"], window=3)
+    # By position, or with one index: as before.
+    same = nc.relate(sub["text"], dates=sub["published"])
+    assert same.equals(nc.relate(sub["text"].to_numpy(), dates=sub["published"].to_numpy()).assign(
+        a=same["a"].to_numpy(), b=same["b"].to_numpy()))
+
+
+def test_repeated_index_labels_never_merge_groups():
+    # Clusters and stories are named by a label: with labels repeated (a DatetimeIndex of
+    # publication days, an outlet index) unrelated groups merged under one name.
+    df = nc.load_sample()
+    plain = nc.stories(df["text"])
+    with pytest.warns(nc.NewsCorpusWarning, match="repeats labels"):
+        by_outlet = nc.stories(df.set_index("outlet")["text"])
+    assert by_outlet.nunique() == plain.nunique()
+    assert list(by_outlet.index) == list(df["outlet"])
+    with pytest.warns(nc.NewsCorpusWarning):
+        assert nc.clusters(df.set_index("published")["text"]).nunique() == nc.clusters(df["text"]).nunique()
+
+
+def test_dates_as_periods_or_with_mixed_offsets_are_read():
+    df = nc.load_sample()
+    story = nc.stories(df["text"], dates=df["published"])
+    days = pd.to_datetime(df["published"]).dt.to_period("D")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nc.stories(df["text"], dates=days).nunique() == story.nunique()
+    mixed = pd.Series([f"2026-03-0{1 + i % 3}T10:00:00+0{i % 2}:00" for i in range(len(df))])
+    table = nc.story_table(df["text"], story, dates=mixed)
+    assert table["first"].notna().all()

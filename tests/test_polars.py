@@ -68,3 +68,14 @@ def test_import_does_not_load_polars():
     code = "import sys, newscorpus; print('polars' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_find_boilerplates_polars_frame_goes_back_in_as_boilerplate():
+    df = nc.load_sample()
+    texts = pl.Series("text", df["text"].tolist())
+    learned = nc.find_boilerplate(texts)
+    assert isinstance(learned, pl.DataFrame)
+    assert isinstance(nc.normalize(texts, remove_lines=learned), pl.Series)
+    assert len(nc.relate(texts, boilerplate=learned)) > 0
+    with pytest.raises(nc.OptionError, match="boilerplate must hold str only"):
+        nc.relate(df["text"], boilerplate=[1, 2])

@@ -20,10 +20,10 @@ import numpy as np
 import pandas as pd
 
 from . import _native
-from ._input import as_texts, site
+from ._input import as_texts, shown as _shown, site
 from ._normalize import _blanked
 from .datasets import load_sample  # noqa: F401  (used by the examples)
-from ._options import CHOICES, check, text_value
+from ._options import CHOICES, check, flag, text_value
 from ._progress import progress_bar
 from .exceptions import InputTypeError, InputValueError, NewsCorpusWarning, OptionError
 
@@ -166,7 +166,9 @@ class Gazetteer:
 
     def __repr__(self) -> str:
         case = "case-sensitive" if self._case_sensitive else "ASCII case-insensitive"
-        return f"Gazetteer({len(self)} entries, {self.aliases} aliases, {case})"
+        entries = "entry" if len(self) == 1 else "entries"
+        aliases = "alias" if self.aliases == 1 else "aliases"
+        return f"Gazetteer({len(self)} {entries}, {self.aliases} {aliases}, {case})"
 
     def __getstate__(self) -> dict:
         return {"rows": self._rows_kept, "case_sensitive": self._case_sensitive}
@@ -532,19 +534,23 @@ def entity_counts(
         >>> list(counts.columns)
         ['outlet', 'entity', 'type', 'mentions', 'documents']
     """
-    texts, by, labels = _by_position(texts, by)
-    if matrix:
+    if flag("matrix", matrix):
+        if by is not None:
+            raise OptionError("by= does not apply with matrix=True (the matrix is one row a document): group "
+                              "its rows by the documents' outlet instead")
+        texts, _, labels = _by_position(texts)
         m = _mentions(texts, mentions, options)
         mat, docs, entities_ = _matrix(m, texts)
         return mat, (labels if labels is not None else docs), entities_
+    texts, by, labels = _by_position(texts, by)
     own_names = check(own_names=own_names)
+    name = _group_column(by)
     lm = _light_mentions(texts, mentions, options)
     # Counted on integer codes (documents, entities, groups), named at the end.
     doc_code = pd.factorize(lm.doc)[0] if len(lm) else np.array([], dtype=np.int64)
     frame = pd.DataFrame({"doc": doc_code, "entity": lm.entity})
     keys = ["entity"]
     if by is not None:
-        name = getattr(by, "name", None) or "group"
         group_code, group_values = _group_codes(_group_of(by, texts, lm.doc))
         frame.insert(0, "group", group_code)
         keys = ["group", "entity"]
@@ -561,6 +567,22 @@ def entity_counts(
     order = ["mentions", "documents", "entity"] if by is None else [name, "mentions", "documents", "entity"]
     ascending = [False, False, True] if by is None else [True, False, False, True]
     return out.sort_values(order, ascending=ascending, kind="stable").reset_index(drop=True)
+
+
+def _group_column(by: Any) -> Any:
+    """The name of the group column of ``entity_counts(by=...)``: ``by``'s own (a Series
+    named 0 keeps it), "group" when it has none; never a name the table's other columns
+    have."""
+    if by is None:
+        return None
+    if isinstance(by, (str, bytes)):
+        raise OptionError(f"by takes one group a text (a column such as df[{by!r}]), not the str {by!r}")
+    name = getattr(by, "name", None)
+    name = "group" if name is None else name
+    if name in ("entity", "type", "mentions", "documents"):
+        raise OptionError(f"by is named {name!r}, as a column of the counts is: rename it, "
+                          f"e.g. by=df[{name!r}].rename('{name}_of_article')")
+    return name
 
 
 def _tally(frame: pd.DataFrame, keys: list, n_entities: int) -> pd.DataFrame:
@@ -687,7 +709,7 @@ def _group_of(by: Any, texts: Any, doc: Any) -> np.ndarray:
     if isinstance(by, pd.Series):
         missing = ~doc.isin(by.index)
         if missing.any():
-            raise InputValueError(f"by has no value for document {doc[missing][0]!r}")
+            raise InputValueError(f"by has no value for document {_shown(doc[missing][0])!r}")
         if not by.index.is_unique:
             raise InputValueError("by's index has repeated labels: give one group a document")
         return by.to_numpy()[by.index.get_indexer(doc)]
@@ -697,8 +719,11 @@ def _group_of(by: Any, texts: Any, doc: Any) -> np.ndarray:
             raise InputValueError("the texts' index has repeated labels: pass by as a Series with the same index")
         positions = texts.index.get_indexer(doc)
     else:
+        if not pd.api.types.is_integer_dtype(doc):
+            raise InputValueError(f"by is a list, read by position, but the mentions name their documents by "
+                                  f"label ({_shown(doc[0])!r}): pass by as a Series with the texts' index")
         positions = doc.to_numpy()
-    if positions.max() >= len(values):
+    if positions.max() >= len(values) or positions.min() < 0:
         raise InputValueError(f"by has {len(values)} values, fewer than the documents")
     return values[positions]
 

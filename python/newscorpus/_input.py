@@ -81,3 +81,26 @@ def site(value: Any) -> Any:
             return value
         return host.removeprefix("www.") or value
     return value
+
+
+def read_dates(values: Any, utc: bool = False) -> pd.Series:
+    """Dates as ``pd.to_datetime`` reads them, unreadable ones missing: periods as their
+    start ("2026-03" of a monthly column), and offsets that differ from one date to the
+    next ("+01:00", "+03:00") in UTC rather than an error."""
+    s = values if isinstance(values, pd.Series) else pd.Series(values)
+    if isinstance(s.dtype, pd.PeriodDtype):
+        s = s.dt.to_timestamp()
+    elif s.dtype == object:
+        s = s.map(lambda v: v.to_timestamp() if isinstance(v, pd.Period) else v)
+    try:
+        return pd.to_datetime(s, errors="coerce", utc=utc, format="mixed")
+    except ValueError:
+        if utc:
+            raise
+        return pd.to_datetime(s, errors="coerce", utc=True, format="mixed")
+
+
+def shown(label: Any) -> Any:
+    """A label as a message shows it: a numpy scalar as the Python value it holds (24,
+    not ``np.int64(24)``)."""
+    return label.item() if hasattr(label, "item") and type(label).__module__ == "numpy" else label

@@ -13,27 +13,29 @@ from . import _native
 from ._input import as_texts, frame_index, series_like
 from ._options import DEFAULTS, check, text_value
 from ._progress import progress_bar
-from .exceptions import OptionError
+from .exceptions import InputValueError, OptionError
 
 __all__ = ["normalize", "matching_key", "parse_articles", "find_boilerplate", "original_span", "detect_language"]
 
 
-def _lines(remove_lines: Any) -> list[str]:
-    """Learned boilerplate as a list of lines: a `find_boilerplate` DataFrame, a Series or
-    any iterable of str."""
+def _lines(remove_lines: Any, name: str = "remove_lines") -> list[str]:
+    """Learned boilerplate (option ``name``) as a list of lines: a `find_boilerplate`
+    DataFrame (pandas or polars), a Series or any iterable of str."""
     if remove_lines is None:
         return []
+    if type(remove_lines).__module__.startswith("polars") and hasattr(remove_lines, "to_pandas"):
+        remove_lines = remove_lines.to_pandas()
     if isinstance(remove_lines, pd.DataFrame):
         if "text" not in remove_lines.columns:
-            raise OptionError("remove_lines DataFrame needs a 'text' column (as find_boilerplate returns)")
+            raise OptionError(f"{name} DataFrame needs a 'text' column (as find_boilerplate returns)")
         remove_lines = remove_lines["text"]
     if isinstance(remove_lines, str):
-        raise OptionError("remove_lines must be a list of lines, not a single str")
+        raise OptionError(f"{name} must be a list of lines, not a single str")
     lines = list(remove_lines)
     bad = [type(x).__name__ for x in lines if not isinstance(x, str)]
     if bad:
-        raise OptionError(f"remove_lines must hold str only, found {bad[0]}")
-    return [text_value(f"remove_lines[{i}]", x) for i, x in enumerate(lines)]
+        raise OptionError(f"{name} must hold str only, found {bad[0]}")
+    return [text_value(f"{name}[{i}]", x) for i, x in enumerate(lines)]
 
 
 def _options(**kwargs: Any) -> Any:
@@ -312,7 +314,7 @@ def _without_boilerplate(texts: Any, boilerplate: Any) -> Any:
     if boilerplate is None:
         return texts
     t = as_texts(texts)
-    cleaned = normalize(t.values, remove_lines=boilerplate)
+    cleaned = normalize(t.values, remove_lines=_lines(boilerplate, "boilerplate"))
     if t.index is None:
         return cleaned
     return pd.Series(cleaned, index=t.index, name=t.name, dtype=object)
@@ -331,6 +333,7 @@ def _blanked(values: Any, boilerplate: Any) -> list:
     if not present:
         return out
     given = [out[i] for i in present]
+    boilerplate = _lines(boilerplate, "boilerplate")
     plain = normalize(given, offsets=True)
     cut = normalize(given, offsets=True, remove_lines=boilerplate)
 
@@ -375,6 +378,7 @@ def original_span(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
 
     Raises:
         OptionError: The span lies outside the normalized text.
+        InputValueError: ``offsets`` is missing (the row's text was) or not such an array.
 
     Examples:
         >>> original = "**Trump** said&nbsp;yes"
@@ -385,7 +389,12 @@ def original_span(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
         >>> original[a:b]
         'Trump'
     """
+    if offsets is None or (np.ndim(offsets) == 0 and pd.isna(offsets)):
+        raise InputValueError("offsets is missing: this row's text was missing, so it has no span to map")
     offsets = np.asarray(offsets)
+    if offsets.ndim != 2 or offsets.shape[1] != 2:
+        raise InputValueError(f"offsets must be the (n, 2) array normalize(..., offsets=True) gave, got shape "
+                              f"{offsets.shape}")
     n = len(offsets)
     if not (0 <= start <= end <= n):
         raise OptionError(f"span {start}:{end} is outside the normalized text of length {n}")

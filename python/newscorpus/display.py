@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ._options import DEFAULTS
+from .exceptions import InputValueError
 
 __all__ = ["show_pair", "show_entities", "show_story", "PairView", "EntityView", "StoryView"]
 
@@ -43,7 +44,7 @@ class PairView:
 
     def __repr__(self) -> str:
         figures = ", ".join(f"{k} {v:.2f}" for k, v in self.scores.items())
-        return (f"PairView({self.labels[0]!r} vs {self.labels[1]!r}: {len(self.passages)} shared passages, "
+        return (f"PairView({self.labels[0]!r} vs {self.labels[1]!r}: {_count(len(self.passages), 'shared passage')}, "
                 f"{figures})")
 
     def _repr_html_(self) -> str:
@@ -55,7 +56,7 @@ class PairView:
         figures = " &middot; ".join(f"{html.escape(k)} <b>{v:.2f}</b>" for k, v in self.scores.items())
         cell = "vertical-align:top;width:50%;padding:6px;border:1px solid #ddd;font-size:90%"
         return (
-            f'<div><div style="margin-bottom:4px">{len(self.passages)} shared passages &middot; {figures}</div>'
+            f'<div><div style="margin-bottom:4px">{_count(len(self.passages), "shared passage")} &middot; {figures}</div>'
             f'<table style="width:100%;table-layout:fixed;border-collapse:collapse"><tr>'
             f'<th style="{cell}">{html.escape(self.labels[0])}</th><th style="{cell}">{html.escape(self.labels[1])}</th>'
             f'</tr><tr><td style="{cell}">{_marked(self.a, a_spans)}</td>'
@@ -127,7 +128,35 @@ def show_entities(text: str, mentions: Optional[pd.DataFrame] = None) -> EntityV
         from ._entities import entities
 
         mentions = entities([text], languages=None)
+    _check_mentions_of(text, mentions)
     return EntityView(text, mentions.reset_index(drop=True))
+
+
+def _check_mentions_of(text: str, mentions: pd.DataFrame) -> None:
+    """``mentions`` must be ``text``'s: of one document, each within the text and, where
+    the table says what was written (its ``text`` column), written there. Else an error:
+    a whole corpus' table highlights other articles' names at their offsets in this one."""
+    if "doc" in mentions and mentions["doc"].nunique(dropna=False) > 1:
+        raise InputValueError(f"mentions holds {mentions['doc'].nunique(dropna=False)} documents: pass one "
+                              "document's rows, e.g. ents[ents['doc'] == label]")
+    if len(mentions) == 0:
+        return
+    if not {"start", "end"} <= set(mentions.columns):
+        raise InputValueError("mentions needs the columns start and end (an entities() result)")
+    if int(mentions["end"].max()) > len(text) or int(mentions["start"].min()) < 0:
+        raise InputValueError("mentions has offsets outside the text: are they another text's?")
+    if "text" in mentions:
+        written = [text[s:e] for s, e in zip(mentions["start"], mentions["end"])]
+        wrong = [i for i, (w, m) in enumerate(zip(written, mentions["text"])) if w != m]
+        if wrong:
+            i = wrong[0]
+            raise InputValueError(f"mentions are not of this text: {mentions['text'].iloc[i]!r} is written "
+                                  f"{written[i]!r} at its offsets here")
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 shared passage", "3 shared passages"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class StoryView:
@@ -216,7 +245,7 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
         >>> "<table" in view._repr_html_(), len(view.articles) >= 2
         (True, True)
     """
-    from ._input import as_texts
+    from ._input import as_texts, frame_index, read_dates
     from .exceptions import OptionError
     from .similarity import _aligned, _outlets, _title, story_table
 
@@ -225,7 +254,7 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
     members = np.flatnonzero((labels == story).to_numpy())
     if not len(members):
         raise OptionError(f"no story {story!r} in stories")
-    names = pd.Series(t.index if t.index is not None else range(len(t.values)))
+    names = pd.Series(frame_index(t).to_flat_index())
     # What the story is about is read against up to 500 other articles drawn with a fixed
     # seed (a name every article of the corpus writes says little), not the whole corpus.
     others = np.setdiff1d(np.arange(len(t.values)), members)
@@ -247,7 +276,7 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
     sub = keyed.iloc[:m].tolist()
     articles = pd.DataFrame({"label": names.iloc[members].tolist()})
     if when is not None:
-        articles["date"] = pd.to_datetime(pd.Series(when[:m]), errors="coerce", format="mixed")
+        articles["date"] = read_dates(pd.Series(when[:m]))
     if outlet is not None:
         articles["outlet"] = outlet[:m]
     # An article without a title (no titles given, or a gap in them) shows its first line

@@ -5,6 +5,9 @@ derive from the built-in exception a caller would expect (``ValueError``, ``Type
 so ``except ValueError`` keeps working.
 """
 
+from types import FrameType
+from typing import Optional
+
 __all__ = [
     "NewsCorpusError",
     "OptionError",
@@ -38,3 +41,19 @@ class IndexFileError(NewsCorpusError, ValueError):
 class NewsCorpusWarning(UserWarning):
     """A result holds less than was asked for, on purpose (e.g. texts in a language entity
     extraction does not support were left out); the message says what and how to change it."""
+
+
+def warn(message: str) -> None:
+    """A ``NewsCorpusWarning`` pointing at the user's line: the first caller outside this
+    package, however many of its frames (the polars wrapper, a public function, a helper)
+    stand between."""
+    import os
+    import sys
+    import warnings
+
+    package = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    level = 2
+    frame: Optional[FrameType] = sys._getframe(1)
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, NewsCorpusWarning, stacklevel=level)

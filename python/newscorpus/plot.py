@@ -28,6 +28,7 @@ from typing import Any, Optional, Sequence
 import numpy as np
 import pandas as pd
 
+from ._input import read_dates
 from .display import _TYPE_COLOURS
 from .exceptions import InputValueError, NewsCorpusWarning, OptionError
 
@@ -74,7 +75,7 @@ def _per_document(values: Any, docs: pd.Series, name: str) -> pd.Series:
 
 def _dates(values: pd.Series, name: str) -> pd.Series:
     try:
-        out = pd.to_datetime(values, errors="coerce", format="mixed")
+        out = read_dates(values)
     except (TypeError, ValueError) as e:
         raise InputValueError(f"{name} must hold dates ({e})") from None
     if getattr(out.dt, "tz", None) is not None:

@@ -14,13 +14,13 @@ import numpy as np
 import pandas as pd
 
 from . import _native
-from ._input import as_texts, frame_index, site as _site
+from ._input import as_texts, frame_index, read_dates, shown as _shown, site as _site
 from .datasets import load_sample  # noqa: F401  (used by the examples)
 from ._normalize import _without_boilerplate
 from ._normalize import normalize as normalize_texts
 from ._options import DEFAULTS, check, flag, replace_surrogates, text_value
 from ._progress import progress_bar
-from .exceptions import InputTypeError, InputValueError, OptionError
+from .exceptions import InputTypeError, InputValueError, OptionError, warn
 
 __all__ = ["minhash", "near_duplicates", "clusters", "similarity_matrix", "cdist", "top_k", "relate", "stories",
            "shared_passages", "LSHIndex"]
@@ -246,8 +246,8 @@ def _ranks(t, representative: Any, lengths: Optional[np.ndarray] = None) -> np.n
         values = pd.Series(representative)
         if len(values) != n:
             raise OptionError(f"representative has {len(values)} values for {n} texts")
-        if t.index is not None and isinstance(representative, pd.Series):
-            values = values.reindex(t.index)
+        values = pd.Series(_by_labels(t, values if isinstance(representative, pd.Series) else representative,
+                                      "representative"))
         order = np.argsort(values.to_numpy(), kind="stable")  # NaT/NaN sort last
     ranks = np.empty(n, dtype=np.int64)
     ranks[order] = np.arange(n)
@@ -486,9 +486,15 @@ def _stop(stop_words: StopWords) -> Any:
 
 
 def _labels(t, positions: np.ndarray) -> Any:
-    """Index labels of the input Series at these positions (positions when not a Series);
-    a MultiIndex gives its labels as tuples."""
+    """Index labels of the input Series at these positions (positions when not a Series,
+    or when its index repeats a label: two texts of one label could not be told apart,
+    and two groups would merge under one name; with a warning); a MultiIndex gives its
+    labels as tuples."""
     if t.index is None:
+        return positions
+    if not t.index.is_unique:
+        warn("the texts' index repeats labels, so texts are named by their positions (0 to n-1) here: "
+             "give them a unique index (df.reset_index()) to name them by label")
         return positions
     return frame_index(t)[positions].to_flat_index()
 
@@ -1016,11 +1022,10 @@ def story_table(
         raise OptionError(f"about must be an int of 0 or more, got {about!r}")
     t = as_texts(texts)
     n_threads = check(n_threads=n_threads)
-    n = len(t.values)
     story = _aligned(t, stories, "stories")
     if story.isna().any():
         raise InputValueError(f"stories has {int(story.isna().sum())} missing labels; pass what stories() returned")
-    labels = pd.Series(t.index if t.index is not None else range(n))
+    labels = pd.Series(frame_index(t).to_flat_index())
     # Stories are read by integer codes (labels of any types, compared only for equality).
     code, unique = pd.factorize(story, sort=False)
     sizes = np.bincount(code, minlength=len(unique))
@@ -1035,7 +1040,7 @@ def story_table(
             "story", sort=False)["o"].nunique().to_numpy()
     if dates is not None:
         raw = _aligned(t, dates, "dates")
-        stamps = pd.to_datetime(raw, errors="coerce", format="mixed")
+        stamps = read_dates(raw)
         when = frame.assign(d=stamps.to_numpy()[frame["position"]]).groupby("story", sort=False)["d"]
         table["first"], table["last"] = when.min().to_numpy(), when.max().to_numpy()
     if about:
@@ -1055,15 +1060,35 @@ def story_table(
     return sort.drop(columns="_order").reset_index(drop=True)
 
 
+def _by_labels(t, column: Any, name: str) -> Any:
+    """``column`` in the texts' order: a Series by the texts' index labels when the texts
+    have an index (by position when both indexes are equal), anything else as it is. A
+    Series whose labels do not match the texts' is an error, never values moved or lost
+    in silence: a label of the texts it lacks, or repeated labels on either side when the
+    two indexes differ. A str is a column's name, not one value a text."""
+    if isinstance(column, (str, bytes)):
+        raise OptionError(f"{name} takes one value a text (a column such as df[{column!r}]), "
+                          f"not the str {column!r}")
+    if not isinstance(column, pd.Series) or t.index is None or column.index.equals(t.index):
+        return column
+    if len(column) != len(t.values):
+        raise OptionError(f"{name} has {len(column)} values for {len(t.values)} texts")
+    if not column.index.is_unique or not t.index.is_unique:
+        raise InputValueError(f"{name}'s index differs from the texts' and has repeated labels, so its values "
+                              f"cannot be matched to texts: give both one index, or pass {name}.to_numpy() "
+                              "(by position)")
+    missing = ~t.index.isin(column.index)
+    if missing.any():
+        raise InputValueError(f"{name} has no value for text {_shown(t.index[missing][0])!r} (its index differs from "
+                              f"the texts'): give both one index, or pass {name}.to_numpy() (by position)")
+    return column.reindex(t.index)
+
+
 def _aligned(t, column: Any, name: str) -> pd.Series:
     """``column`` (``dates``, ``outlets``: option ``name``) as a Series of one value a text,
-    in the texts' order (a Series by index when the texts have one); str values stripped."""
+    in the texts' order (``_by_labels``); str values stripped."""
     n = len(t.values)
-    values = column
-    if isinstance(column, pd.Series) and t.index is not None:
-        if len(column) != n:
-            raise OptionError(f"{name} has {len(column)} values for {n} texts")
-        values = column.reindex(t.index)
+    values = _by_labels(t, column, name)
     raw = pd.Series(values.to_numpy() if isinstance(values, pd.Series) else list(values))
     if len(raw) != n:
         raise OptionError(f"{name} has {len(raw)} values for {n} texts")
@@ -1119,6 +1144,8 @@ def _within_window(t, dates: Any, window: Any, a: np.ndarray, b: np.ndarray) -> 
     """Whether each pair's dates are at most ``window`` apart (True where either is
     missing), and whether both are known."""
     n = len(t.values)
+    if isinstance(window, (int, float, np.integer, np.floating)):
+        raise OptionError(f"window={window!r} is a number, not a time span: give one such as '3D' or '36h'")
     try:
         gap = pd.Timedelta(window)
     except (TypeError, ValueError) as e:
@@ -1127,14 +1154,14 @@ def _within_window(t, dates: Any, window: Any, a: np.ndarray, b: np.ndarray) -> 
         raise OptionError(f"window={window!r} must be a time span of zero or more")
     raw = _aligned(t, dates, "dates")
     try:
-        stamps = pd.to_datetime(raw, errors="coerce", utc=True, format="mixed")
+        stamps = read_dates(raw, utc=True)
     except (TypeError, ValueError) as e:
         raise InputValueError(f"dates could not be read as dates: {e}") from None
     unread = stamps.isna() & raw.notna() & (raw.astype(str) != "")
     if unread.any():
         first = raw[unread].iloc[0]
-        warnings.warn(f"{int(unread.sum())} of {n} dates could not be read (the first: {first!r}); "
-                      "those articles are dated nowhere, so the window limits nothing for them", stacklevel=3)
+        warn(f"{int(unread.sum())} of {n} dates could not be read (the first: {first!r}); "
+             "those articles are dated nowhere, so the window limits nothing for them")
     if len(stamps) != n:
         raise OptionError(f"dates has {len(stamps)} values for {n} texts")
     ns = stamps.to_numpy(dtype="datetime64[ns]").astype(np.int64)

@@ -397,7 +397,7 @@ def test_relate_thresholds_are_options():
     with pytest.raises(OptionError, match="method"):
         nc.stories(df["text"], method="nearest")
     assert nc.relate([]).empty and nc.relate([None, "", "one"]).empty
-    assert nc.stories([None, "", "x"]) == [0, 1, 2]
+    assert nc.stories([None, "", "x"]) == [None, 1, 2]  # a missing text is in no story
 
 
 def test_stop_words_lower_cosine_of_function_words():
@@ -623,7 +623,7 @@ def test_junk_texts_are_flagged_and_pair_with_nothing():
     assert pairs[["a", "b"]].values.tolist() == [["d", "g"]]
     kept = nc.near_duplicates(texts, junk=False)
     assert {("a", "e"), ("c", "f"), ("d", "g")} <= set(map(tuple, kept[["a", "b"]].values.tolist()))
-    assert nc.clusters(texts, representative="first").tolist() == list("abcdefdh")
+    assert nc.clusters(texts, representative="first").tolist() == [*"abcdefd", None]  # h is missing
     rel = nc.relate(texts)
     assert not set(rel["a"]) & set("abcef") and not set(rel["b"]) & set("abcef")
     assert len(nc.relate(texts, junk=False)) > len(rel)
@@ -889,3 +889,26 @@ def test_two_reports_quoting_one_statement_are_same_story_not_rewrite():
     pairs = nc.relate(column, undated="same_story").set_index(["a", "b"])["label"]
     assert pairs[("art0", "art1")] == "same_story"
     assert pairs[("art2", "art3")] == "rewrite"
+
+
+def test_missing_texts_are_in_no_group_and_empty_ones_share_nothing():
+    df = nc.load_sample()
+    texts = df["text"].copy()
+    texts.iloc[3] = None
+    story = nc.stories(texts)
+    assert story.dtype == "Int64" and pd.isna(story.iloc[3]) and story.notna().sum() == len(texts) - 1
+    assert pd.isna(nc.clusters(texts).iloc[3])
+    table = nc.story_table(texts, story)
+    assert table["story"].dtype == np.int64 and table["articles"].sum() <= len(texts) - 1
+    # The story table's title is the start of the text as normalize leaves it: no
+    # "date 2026-03-02" furniture before the headline.
+    assert not table["title"].str.startswith("date ").any()
+    scores = nc.paired_similarity(pd.Series(["", df.at[0, "text"]]), pd.Series([df.at[0, "text"], None]), "story")
+    assert scores.iloc[0] == 0.0 and pd.isna(scores.iloc[1])
+    index = nc.LSHIndex()
+    index.add(["a b c d e f g h"], keys=["k"])
+    with pytest.raises(OptionError, match="key 'k' is already"):
+        index.add(["x y z"], keys=["k"])
+    outlets = df["outlet"].where(df.index > 1, "  ")
+    assert nc.entity_counts(df["text"], by=outlets)["outlet"].isna().any()
+    assert " " not in set(nc.entity_counts(df["text"], by=outlets)["outlet"].dropna())

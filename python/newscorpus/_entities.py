@@ -693,7 +693,8 @@ def _group_codes(groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     A web address stands for its site, as ``relate``'s outlets do: a scraped frame's
     column of article links groups by outlet, not one group an article."""
     codes, values = pd.factorize(pd.Series(groups, dtype=object), use_na_sentinel=False)
-    sites = [site(v) for v in values]
+    # (A blank group is a missing one, as relate's blank outlet is; read once a value.)
+    sites = [None if isinstance(v, str) and not v.strip() else site(v) for v in values]
     if any(s is not v for s, v in zip(sites, values)):
         again, values = pd.factorize(pd.Series(sites, dtype=object), use_na_sentinel=False)
         codes = again[codes]

@@ -286,7 +286,7 @@ def clusters(
     from ._input import Texts
     from ._options import check
     from .exceptions import OptionError
-    from .similarity import _ranks
+    from .similarity import _ranks, _with_missing
 
     method = check(method=method)
     if method == "average":
@@ -307,13 +307,14 @@ def clusters(
     if hasattr(representative, "compute"):
         representative = representative.compute()
     ranks = _ranks(Texts([None] * n, labels, None), representative, lengths.to_numpy())
+    missing = lengths.to_numpy() < 0
     del lengths
     a, b, copy = position(found["a"].to_numpy()), position(found["b"].to_numpy()), found["copy"].to_numpy(bool)
     # Copies of one text are one unit, as in memory: each names its first copy.
     first = np.arange(n, dtype=np.int64)
     first[b[copy]] = a[copy]
     reps = _native.cluster_pairs(n, a[~copy], b[~copy], ranks, method, first)
-    return pd.Series(labels[reps].to_flat_index(), index=labels, name="cluster")
+    return _with_missing(pd.Series(labels[reps].to_flat_index(), index=labels, name="cluster"), missing)
 
 
 def _case_stats(part: pd.Series, languages: Any, detect: bool, n_threads: Optional[int],

@@ -216,7 +216,10 @@ def _lead(text: Any, title: Optional[str], chars: int) -> str:
     elif "\n" in text:
         body = " ".join(text.split("\n", 1)[1].split())
     else:
-        body = " ".join(text.split())[len(title.removesuffix("…")):].strip()
+        # (The title may be the text's start cleaned: found where it starts, else none cut.)
+        body, shown = " ".join(text.split()), title.removesuffix("…")
+        at = body.find(shown[:40]) if shown else -1
+        body = body[at + len(shown):].strip() if at >= 0 else body
     return body[:chars] + ("…" if len(body) > chars else "")
 
 
@@ -282,7 +285,7 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
     # An article without a title (no titles given, or a gap in them) shows its first line
     # as one, and its lead after that line; a given title leaves the lead its text's
     # beginning.
-    given = [""] * m if head is None else [_title(x) for x in head[:m]]
+    given = [""] * m if head is None else [_title(x, clean=False) for x in head[:m]]
     articles["title"] = [g or _title(x) for g, x in zip(given, sub)]
     articles["lead"] = [_lead(x, None if g else title, lead) for x, g, title in zip(sub, given, articles["title"])]
     if dates is not None:

@@ -307,9 +307,7 @@ def clusters(
     with progress_bar(progress, t.values, "clusters"):
         reps = _native.near_duplicate_clusters(t.values, ranks, threshold, num_perm, ngram, shingle, seed, bands, rows,
                                                verify, n_threads, junk_rule, method)
-    if t.index is None:
-        return reps.tolist()
-    return pd.Series(_labels(t, reps), index=t.index, name="cluster")
+    return _group_labels(t, reps, "cluster")
 
 
 StopWords = Union[None, str, Iterable[str]]
@@ -483,6 +481,27 @@ def _stop(stop_words: StopWords) -> Any:
     if stop_words is None or isinstance(stop_words, str):
         return stop_words
     return list(stop_words)
+
+
+def _group_labels(t, reps: np.ndarray, name: str) -> Any:
+    """Each text's group (``reps``: its representative's position) as its representative's
+    label (``_labels``), missing for a missing text (``_with_missing``)."""
+    missing = np.fromiter((not isinstance(v, str) for v in t.values), dtype=bool, count=len(t.values))
+    if t.index is None:
+        out = reps.tolist()
+        for i in np.flatnonzero(missing):
+            out[i] = None
+        return out
+    return _with_missing(pd.Series(_labels(t, reps), index=t.index, name=name), missing)
+
+
+def _with_missing(labels: pd.Series, missing: np.ndarray) -> pd.Series:
+    """``labels`` with the missing texts' (``missing``: a mask) missing, since a missing
+    text is in no group (integer labels then pandas' nullable ``Int64``)."""
+    if missing.any():
+        labels = labels.astype("Int64" if pd.api.types.is_integer_dtype(labels) else object)
+        labels[missing] = pd.NA if labels.dtype == "Int64" else None
+    return labels
 
 
 def _labels(t, positions: np.ndarray) -> Any:
@@ -917,16 +936,18 @@ def stories(
     else:
         keep = cols["story"] >= threshold
         reps = _native.cluster_pairs(len(t.values), cols["a"][keep], cols["b"][keep], ranks, method, first)
-    if t.index is None:
-        return reps.tolist()
-    return pd.Series(_labels(t, reps), index=t.index, name="story")
+    return _group_labels(t, reps, "story")
 
 
-def _title(text: Any, limit: int = 100) -> str:
+def _title(text: Any, limit: int = 100, clean: bool = True) -> str:
     """A text's first line (its headline, in most scraped articles), spaces collapsed, cut
-    at a word within ``limit`` characters."""
+    at a word within ``limit`` characters; with ``clean``, the first line of the text's
+    start as ``normalize`` leaves it (no markup, no "date 2026-03-02" or byline furniture
+    before the headline)."""
     if not isinstance(text, str):
         return ""
+    if clean:
+        text = normalize_texts([text[:2000]])[0] or text
     line = " ".join(text.strip().split("\n", 1)[0].split())
     if len(line) <= limit:
         return line
@@ -1023,13 +1044,19 @@ def story_table(
     t = as_texts(texts)
     n_threads = check(n_threads=n_threads)
     story = _aligned(t, stories, "stories")
-    if story.isna().any():
-        raise InputValueError(f"stories has {int(story.isna().sum())} missing labels; pass what stories() returned")
+    present = np.fromiter((isinstance(v, str) for v in t.values), dtype=bool, count=len(t.values))
+    if (story.isna().to_numpy() & present).any():
+        raise InputValueError(f"stories has {int((story.isna().to_numpy() & present).sum())} missing labels for "
+                              "texts that are there; pass what stories() returned")
+    if not present.all():
+        # (A missing text is in no story, whatever label it was given.)
+        story = story.astype("Int64" if pd.api.types.is_integer_dtype(story) else object).where(present)
     labels = pd.Series(frame_index(t).to_flat_index())
-    # Stories are read by integer codes (labels of any types, compared only for equality).
+    # Stories are read by integer codes (labels of any types, compared only for equality;
+    # a missing one is -1, in no story).
     code, unique = pd.factorize(story, sort=False)
-    sizes = np.bincount(code, minlength=len(unique))
-    kept = sizes[code] >= min_size
+    sizes = np.bincount(code[code >= 0], minlength=len(unique))
+    kept = (code >= 0) & (sizes[np.maximum(code, 0)] >= min_size)
     frame = pd.DataFrame({"story": code[kept], "position": np.flatnonzero(kept)})
     rows = frame.groupby("story", sort=False)
     table = pd.DataFrame({"story": np.asarray(list(rows.groups), dtype=np.int64), "articles": rows.size().to_numpy()})
@@ -1052,8 +1079,10 @@ def story_table(
     rep = [where.get(unique[k], first) for k, first in zip(table["story"], order_key)]
     heads = t.values if titles is None else _aligned(t, titles, "titles").tolist()
     # A missing or blank title (a scraped column has gaps) falls back to the text's first line.
-    table["title"] = [_title(heads[p]) or _title(t.values[p]) for p in rep]
-    table["story"] = pd.Series(unique, dtype=object if story.dtype == object else story.dtype).to_numpy()[table["story"]]
+    table["title"] = [(_title(heads[p], clean=False) if titles is not None else "") or _title(t.values[p])
+                      for p in rep]
+    kind = "int64" if story.dtype == "Int64" else object if story.dtype == object else story.dtype
+    table["story"] = pd.Series(unique, dtype=kind).to_numpy()[table["story"]]
     sort = table.assign(_order=order_key)
     by = ["articles"] + (["first"] if "first" in table else []) + ["_order"]
     sort = sort.sort_values(by, ascending=[False] + [True] * (len(by) - 1), kind="stable", na_position="last")
@@ -1089,7 +1118,7 @@ def _aligned(t, column: Any, name: str) -> pd.Series:
     in the texts' order (``_by_labels``); str values stripped."""
     n = len(t.values)
     values = _by_labels(t, column, name)
-    raw = pd.Series(values.to_numpy() if isinstance(values, pd.Series) else list(values))
+    raw = values.reset_index(drop=True) if isinstance(values, pd.Series) else pd.Series(list(values))
     if len(raw) != n:
         raise OptionError(f"{name} has {len(raw)} values for {n} texts")
     if raw.dtype == object:

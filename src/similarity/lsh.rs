@@ -173,6 +173,16 @@ pub enum Key {
     Str(String),
 }
 
+/// A key as a message shows it: `0`, `'k'` (as Python writes them).
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Key::Int(k) => write!(f, "{k}"),
+            Key::Str(k) => write!(f, "'{k}'"),
+        }
+    }
+}
+
 /// A banded LSH index of MinHash signatures.
 #[derive(Debug, Clone)]
 pub struct LshIndex {
@@ -281,9 +291,7 @@ impl LshIndex {
                 )));
             }
             if self.slot_of.contains_key(key) || !seen.insert(key) {
-                return Err(Error::Option(format!(
-                    "key {key:?} is already in the index"
-                )));
+                return Err(Error::Option(format!("key {key} is already in the index")));
             }
         }
         for (key, sig) in items {

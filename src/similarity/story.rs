@@ -55,8 +55,13 @@ pub const COPY_NGRAM: usize = 3;
 /// ([`StoryDocs::lead_share`]).
 pub const LEAD_WORDS: usize = 50;
 
-/// The story score from the features and the copy floor.
+/// The story score from the features and the copy floor. Two texts that share nothing
+/// (every feature 0: an empty text, or no word in common) score 0, not the fit's
+/// intercept (0.037).
 pub fn score_of(features: [f64; 4], copies: f64) -> f64 {
+    if features.iter().all(|&f| f == 0.0) {
+        return copies;
+    }
     let predicted = WEIGHTS.intercept
         + WEIGHTS
             .features
@@ -735,10 +740,11 @@ mod tests {
     #[test]
     fn the_score_is_clipped_and_floored() {
         let close = |x: f64, y: f64| (x - y).abs() < 1e-12;
-        assert!(close(
-            score_of([0.0; 4], 0.0),
-            (WEIGHTS.intercept + 4.0) / 3.0
-        ));
+        // Nothing shared: 0, not the intercept; a little shared: about the intercept.
+        assert!(close(score_of([0.0; 4], 0.0), 0.0));
+        assert!(
+            (score_of([1e-9, 0.0, 0.0, 0.0], 0.0) - (WEIGHTS.intercept + 4.0) / 3.0).abs() < 1e-6
+        );
         assert!(close(score_of([0.0; 4], 0.9), 0.9));
         assert!(close(score_of([1.0, 1.0, 0.0, 0.0], 0.0), 1.0));
         assert!(close(score_of([0.0, 0.0, 1.0, 0.0], 0.0), 0.0));

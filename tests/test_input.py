@@ -53,6 +53,15 @@ def test_accessor_matches_function():
     parts = s.news.parse_articles()
     assert parts.index.tolist() == [10, 20, 30]
     assert s.news.matching_key()[10] == "trump's plan"
+    pd.testing.assert_series_equal(s.news.junk(), nc.junk(s))
+
+
+def test_a_by_series_keeps_its_name_when_the_texts_index_repeats_labels():
+    df = nc.load_sample()
+    texts = df["text"].set_axis([0] * len(df))
+    with pytest.warns(nc.NewsCorpusWarning, match="could not be read"):
+        nc.story_table(df["text"], nc.stories(df["text"]), dates=df["published"].astype(str).where(df.index > 0, "soon"))
+    assert nc.entity_counts(texts, by=df["outlet"].set_axis(texts.index)).columns[0] == "outlet"
 
 
 @pytest.mark.parametrize("missing", [None, float("nan"), np.nan, pd.NA, pd.NaT])

@@ -542,9 +542,9 @@ def entity_counts(
         m = _mentions(texts, mentions, options)
         mat, docs, entities_ = _matrix(m, texts)
         return mat, (labels if labels is not None else docs), entities_
+    name = _group_column(by)
     texts, by, labels = _by_position(texts, by)
     own_names = check(own_names=own_names)
-    name = _group_column(by)
     lm = _light_mentions(texts, mentions, options)
     # Counted on integer codes (documents, entities, groups), named at the end.
     doc_code = pd.factorize(lm.doc)[0] if len(lm) else np.array([], dtype=np.int64)

@@ -45,6 +45,13 @@ class NewsAccessor:
 
         return detect_language(self._series, **options)
 
+    def junk(self, **options: Any) -> pd.Series:
+        """``newscorpus.junk`` on this Series (why each text is junk, None for an article;
+        same index)."""
+        from .similarity import junk
+
+        return junk(self._series, **options)
+
     def near_duplicates(self, threshold: float = DEFAULTS["threshold"], **options: Any) -> pd.DataFrame:
         """``newscorpus.near_duplicates`` on this Series (pairs named by index labels)."""
         from .similarity import near_duplicates

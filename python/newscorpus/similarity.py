@@ -1068,6 +1068,7 @@ def story_table(
     if dates is not None:
         raw = _aligned(t, dates, "dates")
         stamps = read_dates(raw)
+        _warn_unread(raw, stamps)
         when = frame.assign(d=stamps.to_numpy()[frame["position"]]).groupby("story", sort=False)["d"]
         table["first"], table["last"] = when.min().to_numpy(), when.max().to_numpy()
     if about:
@@ -1169,6 +1170,13 @@ def _date_codes(t, dates: Any) -> Optional[np.ndarray]:
     return None if dates is None else _factorized(_aligned(t, dates, "dates"))
 
 
+def _warn_unread(raw: pd.Series, stamps: pd.Series, what: str = "those articles are left undated") -> None:
+    """A warning naming how many dates given (``raw``) could not be read (``stamps``)."""
+    unread = stamps.isna() & raw.notna() & (raw.astype(str) != "")
+    if unread.any():
+        warn(f"{int(unread.sum())} of {len(raw)} dates could not be read (the first: {raw[unread].iloc[0]!r}); {what}")
+
+
 def _within_window(t, dates: Any, window: Any, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Whether each pair's dates are at most ``window`` apart (True where either is
     missing), and whether both are known."""
@@ -1186,11 +1194,7 @@ def _within_window(t, dates: Any, window: Any, a: np.ndarray, b: np.ndarray) -> 
         stamps = read_dates(raw, utc=True)
     except (TypeError, ValueError) as e:
         raise InputValueError(f"dates could not be read as dates: {e}") from None
-    unread = stamps.isna() & raw.notna() & (raw.astype(str) != "")
-    if unread.any():
-        first = raw[unread].iloc[0]
-        warn(f"{int(unread.sum())} of {n} dates could not be read (the first: {first!r}); "
-             "those articles are dated nowhere, so the window limits nothing for them")
+    _warn_unread(raw, stamps, "those articles are dated nowhere, so the window limits nothing for them")
     if len(stamps) != n:
         raise OptionError(f"dates has {len(stamps)} values for {n} texts")
     ns = stamps.to_numpy(dtype="datetime64[ns]").astype(np.int64)

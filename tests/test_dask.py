@@ -54,6 +54,7 @@ def test_near_duplicates_equal_the_in_memory_pairs(partitions):
         got = ncd.near_duplicates(col)
     want = nc.near_duplicates(texts)
     assert list(zip(got["a"], got["b"])) == list(zip(want["a"], want["b"]))
+    assert got["a"].dtype == want["a"].dtype and got["b"].dtype == want["b"].dtype  # integers stay integers
     pd.testing.assert_series_equal(got["jaccard"], want["jaccard"], check_names=False)
     pd.testing.assert_series_equal(got["a_in_b"], want["a_in_b"], check_names=False)
 

@@ -196,10 +196,13 @@ def near_duplicates(
     plus its share of the pairs and of the paired texts.
     """
     found = _found_pairs(column, threshold, num_perm, ngram, shingle, seed, junk, junk_min_words)
-    labels = column._meta.index.to_numpy()[:0]
+    # (Labels keep the index's dtype, as in memory: integers stay integers, and text
+    # labels are pandas' default str, whichever string dtype dask's meta gives them.)
+    kind = column._meta.index.dtype
+    kind = kind if kind.kind in "iufmM" else "str" if isinstance(kind, pd.StringDtype) else object
     return pd.DataFrame({
-        "a": found["label_a"].to_numpy() if len(found) else labels,
-        "b": found["label_b"].to_numpy() if len(found) else labels,
+        "a": pd.Index(found["label_a"].to_numpy(), dtype=kind, tupleize_cols=False),
+        "b": pd.Index(found["label_b"].to_numpy(), dtype=kind, tupleize_cols=False),
         "estimate": found["estimate"].to_numpy(),
         "jaccard": found["jaccard"].to_numpy(),
         "a_in_b": found["a_in_b"].to_numpy(),

@@ -166,3 +166,13 @@ def test_news_articles_csv_share_bar_is_learned(data_dir):
     before = frame["text"].str.contains("Newsvine Permalink", regex=False).sum()
     after = pd.Series(nc.normalize(frame["text"], remove_lines=found)).str.contains("Newsvine Permalink", regex=False)
     assert before >= 150 and after.sum() == 0
+
+
+def test_a_passage_that_is_learned_lines_again_is_listed_once():
+    # The sample corpus listed its share lines twice, once as lines and once as passages
+    # without their final stop (and two lines run together as one passage); removing the
+    # lines removes them everywhere the passages were.
+    df = nc.load_sample()
+    found = nc.find_boilerplate(df["text"])
+    assert found["kind"].tolist() == ["line"] * 6
+    assert nc.normalize(df["text"], remove_lines=found).str.contains("Local reporting costs money").sum() == 0

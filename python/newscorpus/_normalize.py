@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from typing import Any, Optional
 
@@ -297,8 +298,19 @@ def find_boilerplate(
     frame["similarity"] = np.nan
     if passages:
         found = _native.find_passages(t.values, opts, min_docs, n_threads)
-        lines = set(frame["text"])
-        more = pd.DataFrame([(p[0], p[2], p[3], "passage", p[4]) for p in found if p[0] not in lines],
+        # (A passage whose every line is within a learned line's words, in no more
+        # documents than that line, is those lines again, or parts of them, which go with
+        # them: listed once.)
+        lines = [(" ".join(_words_key(text)), docs) for text, docs in zip(frame["text"], frame["documents"])]
+
+        def within_lines(part: str, n: int) -> bool:
+            words = " ".join(_words_key(part))
+            return not words or any(docs >= n and f" {words} " in f" {line} " for line, docs in lines)
+
+        def new(passage: tuple) -> bool:
+            return not all(within_lines(part, passage[2]) for part in passage[0].split("\n"))
+
+        more = pd.DataFrame([(p[0], p[2], p[3], "passage", p[4]) for p in found if new(p)],
                             columns=["text", "documents", "overlap", "kind", "similarity"])
         if len(more):
             frame = pd.concat([frame, more], ignore_index=True)
@@ -306,6 +318,12 @@ def find_boilerplate(
     frame["documents"] = frame["documents"].astype(np.int64)
     frame["share"] = frame["documents"] / max(n_docs, 1)
     return frame[["text", "documents", "share", "overlap", "kind", "similarity"]]
+
+
+def _words_key(text: str) -> tuple:
+    """A line's or passage's words, lowercased, without punctuation (to tell a passage
+    within learned lines)."""
+    return tuple(re.findall(r"\w+", text.lower()))
 
 
 def _without_boilerplate(texts: Any, boilerplate: Any) -> Any:

@@ -343,7 +343,9 @@ def entities(
         written), ``canonical``, ``type`` (PER, ORG, LOC, MISC), ``sentence`` (0-based, in
         its document). With ``audit=True``, ``(mentions, audit)``, where ``audit`` is a
         DataFrame, one row a merge: ``name`` (as written), ``canonical``, ``type``,
-        ``reason``, ``mentions`` (how many mentions it moved).
+        ``reason``, ``mentions`` (how many mentions it moved), ``candidates`` (for a
+        choice among several names, those it chose among, e.g. the full names an
+        ambiguous surname could be; empty otherwise).
 
     Examples:
         >>> texts = ["U.S. President Donald Trump spoke to Vladimir Putin. Putin said Russia agreed.",

@@ -1304,8 +1304,9 @@ class LSHIndex:
 
     def add(self, texts: Iterable[Optional[str]], keys: Optional[Iterable[Union[str, int]]] = None,
             n_threads: Optional[int] = None) -> None:
-        """Add texts under ``keys`` (default: the Series' index, else 0, 1, 2, ...). A key
-        already in the index raises OptionError and nothing is added."""
+        """Add texts under ``keys`` (default: the Series' index, else 0, 1, 2, ...): each
+        key a str or an int (a date, a float or a tuple is refused with an error: give
+        ``str(key)``). A key already in the index raises OptionError and nothing is added."""
         t = as_texts(texts)
         if keys is None:
             keys = list(t.index) if t.index is not None else list(range(len(self), len(self) + len(t.values)))

@@ -228,7 +228,8 @@ def parse_articles(
     cols = _native.parse_articles(t.values, opts, check(n_threads=n_threads))
     index = frame_index(t)
     frame = pd.DataFrame({name: pd.Series(values, index=index, dtype=object) for name, values in cols.items()})
-    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
+    # (One resolution whatever the dates: pandas picks its own from the values read.)
+    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
     return frame
 
 

@@ -1863,26 +1863,34 @@ enum Family {
 /// the document's order, it returns (word, the full name, where it is first written) for
 /// each word so taken.
 fn family_here<'a>(family: &[(&'a str, usize, usize, Family)]) -> Vec<(&'a str, usize, usize)> {
+    // Sorted by word, then name, then place: each name's mentions side by side, its first
+    // first (no search a mention: a report may list thousands of one family).
     let mut family = family.to_vec();
-    family.sort_unstable_by_key(|&(word, at, _, _)| (word, at));
+    family.sort_unstable_by_key(|&(word, at, id, _)| (word, id, at));
     let mut taken = Vec::new();
     for word in family.chunk_by(|a, b| a.0 == b.0) {
-        // Each full name: (mentions, name, first written at, may give the word).
-        let mut names: Vec<(usize, usize, usize, bool)> = Vec::new();
-        for &(_, at, id, role) in word.iter().filter(|m| m.3 != Family::Alone) {
-            match names.iter_mut().find(|n| n.1 == id) {
-                Some(n) => n.0 += 1,
-                None => names.push((1, id, at, role == Family::Named)),
+        let mut first_alone = usize::MAX;
+        // The name most often in full: (mentions, first written at, name, may give the
+        // word), and the mentions of all names in full.
+        let mut best: Option<(usize, usize, usize, bool)> = None;
+        let mut total = 0;
+        for run in word.chunk_by(|a, b| a.2 == b.2) {
+            let (_, at, id, role) = run[0];
+            if role == Family::Alone {
+                first_alone = first_alone.min(at);
+                continue;
+            }
+            total += run.len();
+            if best.is_none_or(|(n, first, _, _)| {
+                (run.len(), std::cmp::Reverse(at)) > (n, std::cmp::Reverse(first))
+            }) {
+                best = Some((run.len(), at, id, role == Family::Named));
             }
         }
-        let total: usize = names.iter().map(|n| n.0).sum();
-        let Some(&(most, full, at, named)) =
-            names.iter().max_by_key(|n| (n.0, std::cmp::Reverse(n.2)))
-        else {
+        let Some((most, at, full, named)) = best else {
             continue;
         };
-        let alone_before = word.iter().any(|m| m.3 == Family::Alone && m.1 < at);
-        if named && !alone_before && most >= FAMILY_HERE_SHARE * (total - most) {
+        if named && first_alone > at && most >= FAMILY_HERE_SHARE * (total - most) {
             taken.push((word[0].0, full, at));
         }
     }

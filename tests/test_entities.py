@@ -611,3 +611,11 @@ def test_original_span_of_a_missing_row_is_a_clear_error():
     assert nc.original_span(rows.offsets[0], 0, 1) == (2, 3)
     with pytest.raises(nc.InputValueError, match="missing"):
         nc.original_span(rows.offsets[1], 0, 1)
+
+
+def test_a_group_that_names_no_outlet_takes_no_name_out():
+    # Grouped by ISO date strings, "Le Temps" and the "Los Angeles Times" were left out as
+    # the outlet "t"'s own names (a date's "T"); by a code "M1", Le Monde.
+    got = nc.entity_counts(["The Los Angeles Times and Le Temps reported it.", "Le Monde said so."],
+                           by=["2017-02-13T00:00:00.000", "M1"])
+    assert {"Los Angeles Times", "Le Temps", "Le Monde"} <= set(got["entity"])

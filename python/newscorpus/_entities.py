@@ -518,7 +518,10 @@ def entity_counts(
             edition or section ("europe." of europe.chinadaily.com.cn) names no outlet,
             a name the outlet's begins with is not its own ("China" there), and the
             outlet's name begins an entity only at a word's end ("Sporting Lisbon" is
-            no own name of a group "sport").
+            no own name of a group "sport"); a group of fewer than two letters (a
+            date, a code such as "M1") has none. Grouping by anything but outlets
+            (a country, a topic), pass ``own_names=True``: "China" in a group "China"
+            is left out otherwise.
         matrix: Return a document x entity matrix of mention counts instead:
             ``(scipy.sparse.csr_matrix, documents, entities)``, where ``documents`` are
             the index labels (or positions) of the rows and ``entities`` a DataFrame of
@@ -629,7 +632,9 @@ def _own_name_keys(group: Any) -> tuple[str, ...]:
     text = str(group)
     parts = [_letters(p) for p in text.replace("/", ".").replace(" ", ".").split(".")]
     keys = {_letters(text)} | {p for p in parts if len(p) >= 2 and p not in _DOMAIN_PARTS}
-    return tuple(k for k in keys if k)
+    # (Two letters at least, whole or in part: a date's "T" ("2017-02-13T00:00") or a code
+    # "M1" names no outlet, and took "Le Temps" and "Le Monde" as one's own names.)
+    return tuple(k for k in keys if len(k) >= 2)
 
 
 #: Articles that begin names of papers and broadcasters ("Die Welt", "Le Monde").

@@ -200,9 +200,22 @@ def near_duplicates(
     # labels are pandas' default str, whichever string dtype dask's meta gives them.)
     kind = column._meta.index.dtype
     kind = kind if kind.kind in "iufmM" else "str" if isinstance(kind, pd.StringDtype) else object
+    a = pd.Index(found["label_a"].to_numpy(), dtype=kind, tupleize_cols=False)
+    b = pd.Index(found["label_b"].to_numpy(), dtype=kind, tupleize_cols=False)
+    # (One label for two texts among the pairs, as each file of a crawl starts at 0: pairs
+    # named by position, with a warning, as in memory. Labels repeated elsewhere in the
+    # column are not seen here: reset the index of such a column first.)
+    places = pd.DataFrame({"label": np.concatenate([a.to_numpy(object), b.to_numpy(object)]),
+                           "pos": np.concatenate([found["a"].to_numpy(), found["b"].to_numpy()])})
+    if len(places) and places.drop_duplicates().duplicated("label").any():
+        # (Pairs hold places, partition and row: made positions, with one more pass for
+        # the partitions' lengths.)
+        starts = np.concatenate([[0], np.cumsum(column.map_partitions(len).compute())]).astype(np.int64)
+        a = _by_position_warned(_positions(found["a"].to_numpy(), starts))
+        b = _positions(found["b"].to_numpy(), starts)
     return pd.DataFrame({
-        "a": pd.Index(found["label_a"].to_numpy(), dtype=kind, tupleize_cols=False),
-        "b": pd.Index(found["label_b"].to_numpy(), dtype=kind, tupleize_cols=False),
+        "a": a,
+        "b": b,
         "estimate": found["estimate"].to_numpy(),
         "jaccard": found["jaccard"].to_numpy(),
         "a_in_b": found["a_in_b"].to_numpy(),
@@ -302,22 +315,37 @@ def clusters(
     del parts
     n = len(lengths)
 
-    def position(place: np.ndarray) -> np.ndarray:
-        place = place.astype(np.int64)
-        return starts[place >> _PLACE_BITS] + (place & ((1 << _PLACE_BITS) - 1))
-
     labels = lengths.index
     if hasattr(representative, "compute"):
         representative = representative.compute()
     ranks = _ranks(Texts([None] * n, labels, None), representative, lengths.to_numpy())
     missing = lengths.to_numpy() < 0
     del lengths
-    a, b, copy = position(found["a"].to_numpy()), position(found["b"].to_numpy()), found["copy"].to_numpy(bool)
+    a, b = _positions(found["a"].to_numpy(), starts), _positions(found["b"].to_numpy(), starts)
+    copy = found["copy"].to_numpy(bool)
     # Copies of one text are one unit, as in memory: each names its first copy.
     first = np.arange(n, dtype=np.int64)
     first[b[copy]] = a[copy]
     reps = _native.cluster_pairs(n, a[~copy], b[~copy], ranks, method, first)
-    return _with_missing(pd.Series(labels[reps].to_flat_index(), index=labels, name="cluster"), missing)
+    # (Labels repeated across partitions, as each file of a crawl starts at 0: texts named
+    # by position, with a warning, as in memory.)
+    named = labels[reps].to_flat_index() if labels.is_unique else _by_position_warned(reps)
+    return _with_missing(pd.Series(named, index=labels, name="cluster"), missing)
+
+
+def _positions(places: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Texts' places (partition number, row in it) as positions in the column (``starts``:
+    where each partition starts)."""
+    places = places.astype(np.int64)
+    return starts[places >> _PLACE_BITS] + (places & ((1 << _PLACE_BITS) - 1))
+
+
+def _by_position_warned(positions: np.ndarray) -> np.ndarray:
+    from .exceptions import warn
+
+    warn("the column's index repeats labels (each file of a crawl starting at 0?), so texts are named by their "
+         "positions (0 to n-1) here: reset the index (ddf.reset_index(drop=True)) to name them by label")
+    return positions
 
 
 def _case_stats(part: pd.Series, languages: Any, detect: bool, n_threads: Optional[int],
@@ -486,7 +514,28 @@ def _counting_mentions(column: Any, options: dict) -> Any:
     from ._entities import _Mentions
 
     labels, out, _ = _resolved(column, written=False, **_counting_options(options))
-    return _Mentions.of_columns(pd.Index(labels), out)
+    labels = pd.Index(labels)
+    # (Labels repeated across partitions, as each file of a multi-file Parquet crawl starts
+    # at 0: documents are counted by position, as in memory, never merged.)
+    return _Mentions.of_columns(labels if labels.is_unique else None, out), labels
+
+
+def _by_of(by: Any, labels: pd.Index) -> Any:
+    """``by`` (a dask or pandas Series, or a sequence) as counting reads it: a Series by the
+    documents' labels, or, when the labels repeat, by position (its index must then be the
+    column's own, in its order)."""
+    if by is None:
+        return None
+    if hasattr(by, "compute"):
+        by = by.compute()
+    if labels.is_unique or not isinstance(by, pd.Series):
+        return by
+    if not by.index.equals(labels):
+        from .exceptions import InputValueError
+
+        raise InputValueError("the column's index repeats labels (each file of a crawl starting at 0?): pass by "
+                              "with the very same index, or reset the index (ddf.reset_index(drop=True))")
+    return pd.Series(by.to_numpy(), name=by.name)  # (by position, its name kept)
 
 
 def entity_counts(column: Any, by: Any = None, *, own_names: bool = False, resolve: str = "corpus",
@@ -517,10 +566,8 @@ def entity_counts(column: Any, by: Any = None, *, own_names: bool = False, resol
     if _by_partition(resolve, out):
         return _partition_tables(column, by, "entity_counts", {"own_names": check(own_names=own_names)}, 1, out,
                                  options)
-    mentions = _counting_mentions(column, options)
-    if by is not None and hasattr(by, "compute"):
-        by = by.compute()
-    return _counts(mentions=mentions, by=by, own_names=own_names)
+    mentions, labels = _counting_mentions(column, options)
+    return _counts(mentions=mentions, by=_by_of(by, labels), own_names=own_names)
 
 
 def cooccurrence(column: Any, window: str = "document", *, min_count: int = 1, by: Any = None,
@@ -542,10 +589,9 @@ def cooccurrence(column: Any, window: str = "document", *, min_count: int = 1, b
     if _by_partition(resolve, out):
         return _partition_tables(column, by, "cooccurrence", {"window": window, "own_names": own_names},
                                  min_count, out, options)
-    mentions = _counting_mentions(column, options)
-    if by is not None and hasattr(by, "compute"):
-        by = by.compute()
-    return _pairs(mentions=mentions, window=window, min_count=min_count, by=by, own_names=own_names)
+    mentions, labels = _counting_mentions(column, options)
+    return _pairs(mentions=mentions, window=window, min_count=min_count, by=_by_of(by, labels),
+                  own_names=own_names)
 
 
 def _by_partition(resolve: Any, out: Any) -> bool:

@@ -619,3 +619,19 @@ def test_a_group_that_names_no_outlet_takes_no_name_out():
     got = nc.entity_counts(["The Los Angeles Times and Le Temps reported it.", "Le Monde said so."],
                            by=["2017-02-13T00:00:00.000", "M1"])
     assert {"Los Angeles Times", "Le Temps", "Le Monde"} <= set(got["entity"])
+
+
+def test_a_list_by_is_refused_for_mentions_named_by_other_labels():
+    # Mentions of a Series indexed [2, 0, 1] name their documents by label; a list by=
+    # read by position gave Putin DW's group and Merkel France24's.
+    df = pd.DataFrame({"text": ["Angela Merkel met officials in Berlin.", "Vladimir Putin spoke in Moscow.",
+                                "Emmanuel Macron visited Paris."], "outlet": ["DW", "TASS", "France24"]},
+                      index=[2, 0, 1])
+    ents = nc.entities(df["text"])
+    with pytest.raises(nc.InputValueError, match="by position"):
+        nc.entity_counts(mentions=ents, by=df["outlet"].tolist())
+    got = nc.entity_counts(mentions=ents, by=df["outlet"])
+    assert ("TASS", "Vladimir Putin") in set(zip(got["outlet"], got["entity"]))
+    listed = nc.entities(df["text"].tolist())
+    got = nc.entity_counts(mentions=listed, by=df["outlet"].tolist())
+    assert ("TASS", "Vladimir Putin") in set(zip(got["group"], got["entity"]))

@@ -96,3 +96,13 @@ def test_cooccurrence_network_draws_the_strongest_pairs():
     assert len(ax.get_lines()) == 3
     with pytest.raises(nc.OptionError):
         plot.cooccurrence_network(pd.DataFrame({"x": [1]}))
+
+
+def test_story_ids_stay_whole_and_addresses_are_sites():
+    df = nc.load_sample()
+    texts = df["text"].copy()
+    texts.iloc[3] = None  # stories() then gives nullable Int64 ids
+    sites = "https://www." + df["outlet"].str.replace(" ", "").str.lower() + ".com/a"
+    ax = plot.story_timeline(nc.stories(texts, dates=df["published"]), df["published"], by=sites)
+    assert all("." not in t.get_text().split(" (")[0] for t in ax.get_yticklabels())
+    assert all(label.endswith(".com") for label in ax.get_legend_handles_labels()[1])

@@ -282,9 +282,23 @@ def _mention_tables(labels: Any, cols: dict, merges: dict, audit: bool) -> Any:
     frame["type"] = pd.Categorical.from_codes(type_code[entity] if len(entity) else np.array([], dtype=np.int8),
                                               categories=list(ENTITY_TYPES))
     frame["sentence"] = cols["sentence"]
+    # (Whether ``doc`` holds labels other than the positions, for a list ``by=`` or
+    # ``dates=`` read by position later: see ``_check_positional``.)
+    frame.attrs["doc"] = "position" if labels is None or labels.equals(pd.RangeIndex(len(labels))) else "label"
     if audit:
         return frame, pd.DataFrame(merges)
     return frame
+
+
+def _check_positional(values: Any, mentions: Optional[pd.DataFrame], name: str) -> None:
+    """A list or array ``values`` (option ``name``) is read by the documents' positions;
+    mentions that name their documents by other labels (from a Series with its own
+    index) cannot be read so: an error, not groups or dates given to other documents."""
+    if values is None or isinstance(values, pd.Series) or mentions is None:
+        return
+    if mentions.attrs.get("doc") == "label":
+        raise InputValueError(f"{name} is a list, read by position, but these mentions name their documents by "
+                              f"index label: pass {name} as a Series with the texts' index")
 
 
 def entities(
@@ -556,6 +570,7 @@ def entity_counts(
     frame = pd.DataFrame({"doc": doc_code, "entity": lm.entity})
     keys = ["entity"]
     if by is not None:
+        _check_positional(by, mentions, "by")
         group_code, group_values = _group_codes(_group_of(by, texts, lm.doc))
         frame.insert(0, "group", group_code)
         keys = ["group", "entity"]
@@ -792,6 +807,7 @@ def cooccurrence(
     texts, by, _ = _by_position(texts, by)
     m = _light_mentions(texts, mentions, options)
     if by is not None and not own_names and len(m):
+        _check_positional(by, mentions, "by")
         group_code, group_values = _group_codes(_group_of(by, texts, m.doc))
         m = m.take(~_own_names(m.entity, m.names, m.types, group_code, group_values))
     columns = ["a", "a_type", "b", "b_type", "count"]

@@ -28,7 +28,8 @@ from typing import Any, Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from ._input import read_dates
+from ._entities import _check_positional
+from ._input import read_dates, site
 from .display import _TYPE_COLOURS
 from .exceptions import InputValueError, NewsCorpusWarning, OptionError
 
@@ -111,10 +112,12 @@ def mentions_over_time(mentions: pd.DataFrame, dates: Any, *, entities: Optional
         raise OptionError(f"freq={freq!r} is not a pandas period such as 'D', 'W', 'M'") from None
     if not {"doc", "canonical"} <= set(mentions.columns):
         raise OptionError("mentions must be a DataFrame from entities()")
+    _check_positional(dates, mentions, "dates")
+    _check_positional(by, mentions, "by")
     m = mentions[["doc", "canonical"]].copy()
     m["date"] = _dates(_per_document(dates, m["doc"], "dates"), "dates")
     if by is not None:
-        m["group"] = _per_document(by, m["doc"], "by").astype(object).where(lambda s: s.notna(), "(none)")
+        m["group"] = _per_document(by, m["doc"], "by").astype(object).map(site).where(lambda s: s.notna(), "(none)")
     undated = m["date"].isna()
     if undated.any():
         warnings.warn(f"mentions_over_time: {int(undated.sum())} mentions of documents without a date left out",
@@ -165,10 +168,13 @@ def story_timeline(stories: Any, dates: Any, *, by: Any = None, top: int = 10, a
         raise OptionError(f"top must be a whole number of 1 or more, got {top!r}")
     s = stories if isinstance(stories, pd.Series) else pd.Series(list(stories))
     docs = pd.Series(s.index, index=s.index)
-    frame = pd.DataFrame({"story": s.to_numpy()}, index=s.index)
+    # (The ids as given: stories() gives pandas' nullable Int64 when a text is missing,
+    # which to_numpy() would make floats, "8.0".)
+    frame = pd.DataFrame({"story": s.array}, index=s.index)
     frame["date"] = _dates(_per_document(dates, docs, "dates"), "dates").to_numpy()
-    frame["group"] = (_per_document(by, docs, "by").astype(object).where(lambda v: v.notna(), "(none)").to_numpy()
-                      if by is not None else "articles")
+    # (A web address stands for its site, as in entity_counts and story_table.)
+    frame["group"] = (_per_document(by, docs, "by").astype(object).map(site).where(lambda v: v.notna(), "(none)")
+                      .to_numpy() if by is not None else "articles")
     frame = frame[frame["story"].notna() & frame["date"].notna()]
     sizes = frame["story"].value_counts()
     chosen = sizes[sizes >= 2].head(int(top))

@@ -480,3 +480,17 @@ def test_labels_repeated_across_partitions_never_merge_documents(tmp_path):
     pd.testing.assert_frame_equal(by_outlet, nc.entity_counts(df["text"], by=df["outlet"]))
     assert pairs[["a", "b"]].values.tolist() == nc.near_duplicates(df["text"])[["a", "b"]].values.tolist()
     assert groups.nunique() == nc.clusters(df["text"]).nunique()
+
+
+def test_bad_options_are_errors_before_any_task():
+    # paragraphs="bogus" failed only at compute(), with worker tracebacks; progress=True
+    # was a bare TypeError; representative="newest" failed after the whole LSH search.
+    texts, col = _column()
+    with pytest.raises(nc.OptionError, match="paragraphs"):
+        ncd.normalize(col, paragraphs="bogus")
+    with pytest.raises(nc.OptionError, match="junk_min_words"):
+        ncd.junk(col, min_words=-1)
+    with pytest.raises(nc.OptionError, match="progress"):
+        ncd.entities(col, progress=True)
+    with pytest.raises(nc.OptionError, match="newest"):
+        ncd.clusters(col, representative="newest")

@@ -50,15 +50,23 @@ def _series_meta(column: Any, name: Optional[str] = None) -> pd.Series:
     return pd.Series([], dtype=object, name=column.name if name is None else name)
 
 
+def _options_checked(fn: Any, column: Any, options: dict) -> None:
+    """``fn``'s options checked on the driver, on one short text, before any task: a bad
+    option is an error at once, not worker tracebacks at ``compute()``."""
+    fn(pd.Series(["x"], dtype=object, name=column.name), **options)
+
+
 def normalize(column: Any, **options: Any) -> Any:
     """``newscorpus.normalize`` on each partition (options as there, but ``offsets``)."""
     if options.get("offsets"):
         raise _nc.OptionError("offsets=True is not offered on Dask: normalize partitions with map_partitions")
+    _options_checked(_nc.normalize, column, options)
     return column.map_partitions(_nc.normalize, **options, meta=_series_meta(column))
 
 
 def matching_key(column: Any, **options: Any) -> Any:
     """``newscorpus.matching_key`` on each partition."""
+    _options_checked(_nc.matching_key, column, options)
     return column.map_partitions(_nc.matching_key, **options, meta=_series_meta(column))
 
 
@@ -70,6 +78,7 @@ def detect_language(column: Any, **options: Any) -> Any:
 
 def junk(column: Any, **options: Any) -> Any:
     """``newscorpus.junk`` on each partition: the reason each text is junk, or None."""
+    _options_checked(_nc.junk, column, options)
     return column.map_partitions(_nc.junk, **options, meta=_series_meta(column, "junk"))
 
 
@@ -305,6 +314,9 @@ def clusters(
     from .similarity import _ranks, _with_missing
 
     method = check(method=method)
+    if isinstance(representative, str) and representative not in ("longest", "first"):
+        # (Checked before the search, as in memory, not after it.)
+        _ranks(Texts([], None, None), representative)
     if method == "average":
         raise OptionError('method="average" is for stories(); clusters takes "connected" or "center"')
     found = _found_pairs(column, threshold, num_perm, ngram, shingle, seed, junk, junk_min_words)
@@ -417,6 +429,7 @@ def entities(
     languages: Any = ("en",),
     n_threads: Optional[int] = None,
     boilerplate: Any = None,
+    progress: Any = None,
 ) -> Any:
     """``newscorpus.entities`` of a dask column: the same pandas DataFrame of mentions (and,
     with ``audit=True``, the same audit table), found on the workers and resolved across
@@ -427,6 +440,9 @@ def entities(
 
     if not isinstance(audit, (bool, np.bool_)):
         raise OptionError(f"audit must be True or False, got {audit!r}")
+    if progress:
+        raise OptionError("progress=True is not offered on Dask (the workers show no bar): watch dask's own "
+                          "(dask.diagnostics.ProgressBar, or the distributed dashboard)")
     labels, out, merges = _resolved(column, gazetteer, aliases, detect, languages, n_threads, boilerplate,
                                     written=True)
     return _mention_tables(pd.Index(labels), out, merges, audit)

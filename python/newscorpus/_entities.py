@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional
 
@@ -25,7 +24,7 @@ from ._normalize import _blanked
 from .datasets import load_sample  # noqa: F401  (used by the examples)
 from ._options import CHOICES, check, flag, text_value
 from ._progress import progress_bar
-from .exceptions import InputTypeError, InputValueError, NewsCorpusWarning, OptionError
+from .exceptions import InputTypeError, InputValueError, OptionError, warn
 
 __all__ = ["Gazetteer", "entities", "entity_counts", "cooccurrence", "ENTITY_TYPES"]
 
@@ -246,10 +245,9 @@ def _warn_left_out(skipped: dict[str, int], n: int, languages: Any) -> None:
         languages = (languages,)
     wanted = {str(code).lower() for code in languages}
     listed = ", ".join(f"{code} {k}" for code, k in sorted(skipped.items(), key=lambda x: (-x[1], x[0])))
-    warnings.warn(
-        f"entities: left out {sum(skipped.values())} of {n} texts in languages it does not "
-        f"support ({listed}); it supports {', '.join(sorted(wanted))}. Pass languages=None to extract "
-        "from every text anyway.", NewsCorpusWarning, stacklevel=4)
+    warn(f"entities: left out {sum(skipped.values())} of {n} texts in languages it does not "
+         f"support ({listed}); it supports {', '.join(sorted(wanted))}. Pass languages=None to extract "
+         "from every text anyway.")
 
 
 def _written(cols: dict, values: Any, first_doc: int = 0) -> pd.Series:

@@ -250,7 +250,7 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
     """
     from ._input import as_texts, frame_index, read_dates
     from .exceptions import OptionError
-    from .similarity import _aligned, _outlets, _title, story_table
+    from .similarity import _aligned, _outlets, _title, _titles, story_table
 
     t = as_texts(texts)
     labels = _aligned(t, stories, "stories")
@@ -285,8 +285,8 @@ def show_story(texts: Any, stories: Any, story: Any, *, dates: Any = None, outle
     # An article without a title (no titles given, or a gap in them) shows its first line
     # as one, and its lead after that line; a given title leaves the lead its text's
     # beginning.
-    given = [""] * m if head is None else [_title(x, clean=False) for x in head[:m]]
-    articles["title"] = [g or _title(x) for g, x in zip(given, sub)]
+    given = [""] * m if head is None else [_title(x) for x in head[:m]]
+    articles["title"] = [g or c for g, c in zip(given, _titles(sub))]
     articles["lead"] = [_lead(x, None if g else title, lead) for x, g, title in zip(sub, given, articles["title"])]
     if dates is not None:
         articles = articles.sort_values("date", kind="stable", na_position="last")

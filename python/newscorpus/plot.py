@@ -22,7 +22,6 @@ by=period)`` for mentions over time, ``stories`` with the dates for a timeline.
 
 from __future__ import annotations
 
-import warnings
 from typing import Any, Optional, Sequence
 
 import numpy as np
@@ -31,7 +30,7 @@ import pandas as pd
 from ._entities import _check_positional
 from ._input import read_dates, site
 from .display import _TYPE_COLOURS
-from .exceptions import InputValueError, NewsCorpusWarning, OptionError
+from .exceptions import InputValueError, OptionError, warn
 
 __all__ = ["mentions_over_time", "story_timeline", "similarity_heatmap", "cooccurrence_network"]
 
@@ -72,6 +71,14 @@ def _per_document(values: Any, docs: pd.Series, name: str) -> pd.Series:
         raise InputValueError(f"{name} is a sequence: the documents must be positions into it "
                               "(pass a Series aligned by index labels otherwise)")
     return pd.Series([values[p] for p in pos], index=docs.index)
+
+
+def _groups(by: Any, docs: pd.Series) -> pd.Series:
+    """Each document's group of ``by`` (``_per_document``), a web address as its site (as in
+    entity_counts and story_table; read once a distinct value), "(none)" where missing."""
+    groups = _per_document(by, docs, "by").astype(object)
+    distinct = groups.dropna().unique()
+    return groups.map(dict(zip(distinct, (site(v) for v in distinct)))).where(lambda v: v.notna(), "(none)")
 
 
 def _dates(values: pd.Series, name: str) -> pd.Series:
@@ -117,11 +124,10 @@ def mentions_over_time(mentions: pd.DataFrame, dates: Any, *, entities: Optional
     m = mentions[["doc", "canonical"]].copy()
     m["date"] = _dates(_per_document(dates, m["doc"], "dates"), "dates")
     if by is not None:
-        m["group"] = _per_document(by, m["doc"], "by").astype(object).map(site).where(lambda s: s.notna(), "(none)")
+        m["group"] = _groups(by, m["doc"])
     undated = m["date"].isna()
     if undated.any():
-        warnings.warn(f"mentions_over_time: {int(undated.sum())} mentions of documents without a date left out",
-                      NewsCorpusWarning, stacklevel=2)
+        warn(f"mentions_over_time: {int(undated.sum())} mentions of documents without a date left out")
         m = m[~undated]
     if entities is None:
         names = m["canonical"].value_counts().head(1 if by is not None else int(top)).index.tolist()
@@ -172,9 +178,7 @@ def story_timeline(stories: Any, dates: Any, *, by: Any = None, top: int = 10, a
     # which to_numpy() would make floats, "8.0".)
     frame = pd.DataFrame({"story": s.array}, index=s.index)
     frame["date"] = _dates(_per_document(dates, docs, "dates"), "dates").to_numpy()
-    # (A web address stands for its site, as in entity_counts and story_table.)
-    frame["group"] = (_per_document(by, docs, "by").astype(object).map(site).where(lambda v: v.notna(), "(none)")
-                      .to_numpy() if by is not None else "articles")
+    frame["group"] = _groups(by, docs).to_numpy() if by is not None else "articles"
     frame = frame[frame["story"].notna() & frame["date"].notna()]
     sizes = frame["story"].value_counts()
     chosen = sizes[sizes >= 2].head(int(top))

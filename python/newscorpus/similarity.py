@@ -246,8 +246,7 @@ def _ranks(t, representative: Any, lengths: Optional[np.ndarray] = None) -> np.n
         values = pd.Series(representative)
         if len(values) != n:
             raise OptionError(f"representative has {len(values)} values for {n} texts")
-        values = pd.Series(_by_labels(t, values if isinstance(representative, pd.Series) else representative,
-                                      "representative"))
+        values = pd.Series(_by_labels(t, representative, "representative"))
         order = np.argsort(values.to_numpy(), kind="stable")  # NaT/NaN sort last
     ranks = np.empty(n, dtype=np.int64)
     ranks[order] = np.arange(n)
@@ -486,13 +485,18 @@ def _stop(stop_words: StopWords) -> Any:
 def _group_labels(t, reps: np.ndarray, name: str) -> Any:
     """Each text's group (``reps``: its representative's position) as its representative's
     label (``_labels``), missing for a missing text (``_with_missing``)."""
-    missing = np.fromiter((not isinstance(v, str) for v in t.values), dtype=bool, count=len(t.values))
+    missing = ~_present(t)
     if t.index is None:
         out = reps.tolist()
         for i in np.flatnonzero(missing):
             out[i] = None
         return out
     return _with_missing(pd.Series(_labels(t, reps), index=t.index, name=name), missing)
+
+
+def _present(t) -> np.ndarray:
+    """Which texts are there (a str), not missing."""
+    return np.fromiter((isinstance(v, str) for v in t.values), dtype=bool, count=len(t.values))
 
 
 def _with_missing(labels: pd.Series, missing: np.ndarray) -> pd.Series:
@@ -939,15 +943,20 @@ def stories(
     return _group_labels(t, reps, "story")
 
 
-def _title(text: Any, limit: int = 100, clean: bool = True) -> str:
+def _titles(texts: list) -> list[str]:
+    """Each text's ``_title`` read from its start as ``normalize`` leaves it (no markup, no
+    "date 2026-03-02" or byline furniture before the headline), the texts normalized in
+    one call."""
+    starts = [x[:2000] if isinstance(x, str) else None for x in texts]
+    cleaned = normalize_texts(starts) if starts else []
+    return [_title(c or x) for c, x in zip(cleaned, texts)]
+
+
+def _title(text: Any, limit: int = 100) -> str:
     """A text's first line (its headline, in most scraped articles), spaces collapsed, cut
-    at a word within ``limit`` characters; with ``clean``, the first line of the text's
-    start as ``normalize`` leaves it (no markup, no "date 2026-03-02" or byline furniture
-    before the headline)."""
+    at a word within ``limit`` characters (as written: ``_titles`` cleans first)."""
     if not isinstance(text, str):
         return ""
-    if clean:
-        text = normalize_texts([text[:2000]])[0] or text
     line = " ".join(text.strip().split("\n", 1)[0].split())
     if len(line) <= limit:
         return line
@@ -1044,7 +1053,7 @@ def story_table(
     t = as_texts(texts)
     n_threads = check(n_threads=n_threads)
     story = _aligned(t, stories, "stories")
-    present = np.fromiter((isinstance(v, str) for v in t.values), dtype=bool, count=len(t.values))
+    present = _present(t)
     if (story.isna().to_numpy() & present).any():
         raise InputValueError(f"stories has {int((story.isna().to_numpy() & present).sum())} missing labels for "
                               "texts that are there; pass what stories() returned")
@@ -1080,8 +1089,8 @@ def story_table(
     rep = [where.get(unique[k], first) for k, first in zip(table["story"], order_key)]
     heads = t.values if titles is None else _aligned(t, titles, "titles").tolist()
     # A missing or blank title (a scraped column has gaps) falls back to the text's first line.
-    table["title"] = [(_title(heads[p], clean=False) if titles is not None else "") or _title(t.values[p])
-                      for p in rep]
+    given = [_title(heads[p]) if titles is not None else "" for p in rep]
+    table["title"] = [g or c for g, c in zip(given, _titles([t.values[p] for p in rep]))]
     kind = "int64" if story.dtype == "Int64" else object if story.dtype == object else story.dtype
     table["story"] = pd.Series(unique, dtype=kind).to_numpy()[table["story"]]
     sort = table.assign(_order=order_key)
